@@ -1,0 +1,43 @@
+# procmine — quick start: `make demo`, then `make test`.
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+TSTAMP  := $(VENV)/.installed-test
+
+.PHONY: demo test graphviz sample clean check
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(STAMP)
+
+# Graphviz's `dot` renders the process maps. Installed with apt-get when missing and we are root.
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Graphviz (dot) with apt-get ..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Graphviz's 'dot' is missing: install it (sudo apt-get install graphviz fonts-noto-cjk) and run make again." >&2; exit 1; \
+	  fi; }
+
+demo: graphviz $(STAMP)
+	$(BIN)/procmine analyze sample_logs --out reports/sample
+
+test: graphviz $(TSTAMP)
+	$(BIN)/python -m pytest
+
+# Regenerate the committed sample city (deterministic).
+sample: $(STAMP)
+	$(BIN)/procmine sample --size small --seed 7 --out sample_logs
+
+clean:
+	rm -rf $(VENV) reports/sample .pytest_cache

@@ -1,0 +1,34 @@
+"""procmine: find duplicated work and data silos across the departments of one organisation.
+
+>>> import procmine
+>>> sorted(procmine.__all__)
+['Analysis', 'Dataset', 'EventLog', 'ProcessMap', 'ProcmineError', 'analyze', 'discover', 'load']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from procmine.analysis import Analysis, analyze
+from procmine.errors import ProcmineError
+from procmine.model import Dataset, EventLog, ProcessMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.discover import discover
+    from procmine.io import load
+
+__version__ = "0.1.0"
+__all__ = ["Analysis", "Dataset", "EventLog", "ProcessMap", "ProcmineError", "analyze", "discover", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    # Heavy modules load on first use so `import procmine` and `procmine --help` stay fast.
+    if name == "load":
+        from procmine.io import load
+
+        return load
+    if name == "discover":
+        from procmine.discover import discover
+
+        return discover
+    raise AttributeError(f"module 'procmine' has no attribute {name!r}")

@@ -1,0 +1,6 @@
+"""``python -m procmine``."""
+
+from procmine.cli import main
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,199 @@
+"""The one-call API: :func:`analyze` runs every stage and returns an :class:`Analysis`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from procmine.errors import ConfigError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from procmine.model import Dataset, ProcessMap
+
+
+@dataclass
+class Analysis:
+    """Result of :func:`procmine.analyze`.
+
+    Attributes
+    ----------
+    dataset : Dataset
+        What was loaded: logs per department, column mappings, row accounting.
+    maps : dict[str, ProcessMap]
+        Discovered process map per department (also available as ``models``).
+    silos : DataFrame
+        One row per (field, department, column): columns ``field, department, column``
+        then figures (``field_type, values, persons, coverage, inconsistency_rate`` …).
+    duplicates : DataFrame
+        One row per pair of activities in different departments judged to be the same
+        work: ``department_a, activity_a, department_b, activity_b, score, cluster``,
+        then evidence columns and ``evidence`` (a sentence).
+    clusters : DataFrame
+        ``cluster, department, activity`` for every activity in a duplicate cluster.
+    candidates : DataFrame
+        ``rank, title, principle, departments, activities, hours_saved_per_year`` then
+        the savings arithmetic and basis.
+    options : dict
+        The options the analysis ran with.
+    """
+
+    dataset: Dataset
+    maps: dict[str, ProcessMap]
+    silos: pd.DataFrame
+    duplicates: pd.DataFrame
+    clusters: pd.DataFrame
+    candidates: pd.DataFrame
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def models(self) -> dict[str, ProcessMap]:
+        """Process map per department (same as :attr:`maps`)."""
+        return self.maps
+
+    def write(self, out_dir: str | Path, *, lang: str | None = None, force: bool = False) -> list[Path]:
+        """Write the report, CSVs, findings.json and maps into ``out_dir``.
+
+        Returns the paths written. ``lang`` defaults to the language the analysis was run
+        with (``"ja"``).
+        """
+        from procmine.report.writer import write_report
+
+        return write_report(self, out_dir, lang=lang or self.options.get("lang", "ja"), force=force)  # type: ignore[arg-type]
+
+    def summary(self) -> dict[str, Any]:
+        """Headline numbers: departments, events, cases, duplicates, silos, candidates."""
+        events = sum(pm.events for pm in self.maps.values())
+        cases = sum(pm.cases for pm in self.maps.values())
+        hours = float(self.candidates["hours_saved_per_year"].sum()) if len(self.candidates) else 0.0
+        return {
+            "departments": len(self.maps),
+            "events": events,
+            "cases": cases,
+            "duplicate_pairs": len(self.duplicates),
+            "duplicate_clusters": int(self.clusters["cluster"].nunique()) if len(self.clusters) else 0,
+            "silo_fields": int(self.silos["field"].nunique()) if len(self.silos) else 0,
+            "candidates": len(self.candidates),
+            "hours_saved_per_year": round(hours, 1),
+        }
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (
+            f"<Analysis {s['departments']} departments, {s['events']:,} events, "
+            f"{s['duplicate_clusters']} duplicate clusters, {s['silo_fields']} silo fields, "
+            f"{s['candidates']} candidates>"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v:,}</td></tr>"
+            for k, v in self.summary().items()
+        )
+        top = self.candidates.head(5)[["rank", "title", "principle", "hours_saved_per_year"]] if len(
+            self.candidates
+        ) else None
+        extra = top.to_html(index=False) if top is not None else ""
+        return f"<div><b>procmine Analysis</b><table>{rows}</table>{extra}</div>"
+
+
+def analyze(
+    inputs: str | Path | list[str | Path],
+    *,
+    case: str | None = None,
+    activity: str | None = None,
+    timestamp: str | None = None,
+    end: str | None = None,
+    resource: str | None = None,
+    department: str | None = None,
+    person: str | None = None,
+    encoding: str | None = None,
+    lang: str = "ja",
+    window_days: float = 14.0,
+    period_days: float | None = None,
+    hours_per_fte: float = 1800.0,
+    hourly_rate: float | None = None,
+    top: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Analysis:
+    """Load department exports and run every stage of procmine.
+
+    Parameters
+    ----------
+    inputs : path or list of paths
+        Files (CSV, TSV, XES, XES.gz, Parquet, BPMN, PNML, EPML) or folders holding them.
+    case, activity, timestamp, end, resource, department, person : str, optional
+        Column names that override detection and ``procmine.toml``.
+    encoding : str, optional
+        Encoding of CSV files (default: detected among UTF-8, UTF-8 with BOM and CP932).
+    lang : {"ja", "en"}, default "ja"
+        Language of the report written by :meth:`Analysis.write`.
+    window_days, period_days, hours_per_fte, hourly_rate, top
+        Savings model options, see :func:`procmine.candidates.rank_candidates`.
+    progress : callable, optional
+        Called with a short message as each stage starts.
+
+    Returns
+    -------
+    Analysis
+    """
+    from procmine.candidates import DEFAULT_HOURLY_RATE, rank_candidates
+    from procmine.discover import discover_all
+    from procmine.fields import column_fields, match_fields
+    from procmine.io import load
+    from procmine.match import match_activities
+
+    if lang not in ("ja", "en"):
+        raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
+    say = progress or (lambda _msg: None)
+    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    say("loading")
+    dataset = load(
+        paths, case=case, activity=activity, timestamp=timestamp, end=end, resource=resource,
+        department=department, person=person, encoding=encoding,
+    )
+    say("discovering process maps")
+    maps = discover_all(dataset.logs)
+    for dept, graph in dataset.models.items():
+        maps.setdefault(dept, _map_from_model(dept, graph))
+    say("matching data columns (silos)")
+    silos = match_fields(dataset)
+    say("matching activities (duplicates)")
+    result = match_activities(maps, column_fields=column_fields(silos))
+    say("ranking consolidation candidates")
+    rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
+    candidates = rank_candidates(
+        dataset, maps, result.clusters, silos, window_days=window_days, period_days=period_days,
+        hours_per_fte=hours_per_fte, hourly_rate=rate, top=top,
+    )
+    options = {
+        "inputs": [str(p) for p in paths], "lang": lang, "window_days": window_days,
+        "period_days": period_days, "hours_per_fte": hours_per_fte, "hourly_rate": rate, "top": top,
+    }
+    return Analysis(
+        dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
+        clusters=result.clusters, candidates=candidates, options=options,
+    )
+
+
+def _map_from_model(department: str, graph: Any) -> ProcessMap:
+    """A ProcessMap for a BPMN/PNML/EPML model: labels and graph, no events."""
+    import networkx as nx
+    import pandas as pd
+
+    from procmine.model import ProcessMap
+
+    g = nx.DiGraph(department=department)
+    for node, attrs in graph.nodes(data=True):
+        g.add_node(attrs.get("label") or str(node), events=0, cases=0, fields=(), performer="unknown")
+    for a, b in graph.edges():
+        la, lb = graph.nodes[a].get("label") or str(a), graph.nodes[b].get("label") or str(b)
+        if la != lb:
+            g.add_edge(la, lb, count=0)
+    table = pd.DataFrame(index=pd.Index(sorted(g.nodes), name="activity"))
+    return ProcessMap(department, g, table, pd.DataFrame(columns=["variant", "cases", "share"]), 0, 0)

@@ -1,0 +1,254 @@
+"""Consolidation candidates: which duplicated work to remove first, and what it is worth.
+
+Savings model (stated in the report and in ``candidates.csv``)
+----------------------------------------------------------------
+For a duplicate cluster (the same work done in several departments):
+
+* An execution is **redundant** when the same resident (the ``person`` key; without one,
+  the same case) already had an execution of the same cluster, in any department, within
+  ``window_days`` before it. The first execution is necessary; the rest could go.
+* ``minutes_per_execution`` is the median handling time of the redundant executions,
+  taken from each activity's median in the department's process map.
+* ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
+  ``period_days`` is the span of the logs (or the ``period_days`` option).
+* ``fte = hours_saved_per_year / hours_per_fte`` and ``cost_saved_per_year`` at
+  ``hourly_rate``.
+
+For a silo (the same field kept by several departments), every value captured by a
+department that is not the field's authoritative source is a re-capture of data the
+organisation already holds: ``minutes_per_field_entry`` (default 0.5 min) per value.
+
+Each candidate is tied to one principle of フロントヤード改革 (``kakasenai`` 書かせない,
+``matasenai`` 待たせない, ``mayowasenai`` 迷わせない, ``ikasenai`` 行かせない) by what its
+activities are: resident-performed steps that capture data → 書かせない; guidance steps
+→ 迷わせない; certificates the organisation issues to itself → 行かせない; other counter
+and back-office steps (queue tickets, identity checks, re-keying, inquiries) → 待たせない.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+
+from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
+
+__all__ = ["rank_candidates", "CANDIDATE_COLUMNS"]
+
+CANDIDATE_COLUMNS = [
+    "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",
+    "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
+    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption",
+]
+
+#: Default hourly staff cost in yen: a municipal employee's average monthly pay with
+#: allowances (≈ 400,000 yen, 総務省 地方公務員給与実態調査) × 1.3 for employer costs,
+#: over ≈ 155 working hours a month ≈ 3,400 yen/h. Override with ``hourly_rate``.
+DEFAULT_HOURLY_RATE = 3400.0
+DEFAULT_HOURS_PER_FTE = 1800.0
+
+_GUIDE_WORDS = ("案内", "説明", "一覧", "チェックリスト", "guidance", "guide", "inform", "checklist")
+_COPY_WORDS = ("証明書", "写し", "謄本", "抄本", "添付", "certificate", "copy", "attachment")
+_EFFORT = {"queue": 1, "guidance": 1, "certificate": 1, "check": 2, "form": 2, "rekey": 3, "silo": 3}
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _has(labels: list[str], words: tuple[str, ...]) -> bool:
+    return sum(any(w in _norm(x) for w in words) for x in labels) * 2 > len(labels)
+
+
+def _kind(members: pd.DataFrame) -> tuple[str, str]:
+    """(kind, principle) of a duplicate cluster from its members' labels and statistics."""
+    labels = members["activity"].tolist()
+    performers = members["performer"].value_counts()
+    top = performers.index[0] if len(performers) else "unknown"
+    nfields = members["nfields"].median() if len(members) else 0
+    if _has(labels, _GUIDE_WORDS):
+        return "guidance", "mayowasenai"
+    if _has(labels, _COPY_WORDS):
+        return "certificate", "ikasenai"
+    if top == "resident" and nfields >= 1:
+        return "form", "kakasenai"
+    if top == "system" and (members["median_minutes"].fillna(0) <= 1).all():
+        return "queue", "matasenai"
+    if nfields >= 3:
+        return "rekey", "kakasenai"
+    return "check", "matasenai"
+
+
+_TITLES = {
+    "ja": {
+        "form": "「{a}」など{n}課の記入を1回に（書かない窓口・事前記入）",
+        "queue": "「{a}」を来庁1回につき1回に（発券・受付の一本化）",
+        "guidance": "「{a}」をライフイベント別の案内1回に",
+        "certificate": "「{a}」など庁内で発行する証明書の添付を不要に（公用請求・情報連携）",
+        "check": "「{a}」など{n}課で繰り返す確認を1回に（ワンストップ）",
+        "rekey": "「{a}」など{n}課の二重入力をなくす（庁内連携・統合宛名）",
+        "silo": "「{a}」の保有を一元化（{n}課が個別に保有）",
+    },
+}
+
+
+def _activity_table(maps: dict[str, ProcessMap]) -> pd.DataFrame:
+    rows = []
+    for dept, pm in maps.items():
+        for act, attrs in pm.graph.nodes(data=True):
+            rows.append(
+                {
+                    "department": dept,
+                    "activity": act,
+                    "performer": attrs.get("performer", "unknown"),
+                    "median_minutes": attrs.get("median_minutes"),
+                    "nfields": len(attrs.get("fields", ()) or ()),
+                    "events": attrs.get("events", 0),
+                }
+            )
+    return pd.DataFrame(rows, columns=["department", "activity", "performer", "median_minutes", "nfields", "events"])
+
+
+def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
+    frames = []
+    for dept, log in dataset.logs.items():
+        ev = log.events[[CASE, ACTIVITY, TIMESTAMP, PERSON]].copy()
+        aliases = maps[dept].aliases if dept in maps else {}
+        if aliases:
+            ev[ACTIVITY] = ev[ACTIVITY].replace(aliases)
+        ev["department"] = dept
+        who = ev[PERSON].astype("string")
+        ev["who"] = who.where(who.notna() & who.ne(""), "case:" + dept + ":" + ev[CASE].astype(str))
+        frames.append(ev)
+    if not frames:
+        return pd.DataFrame(columns=[CASE, ACTIVITY, TIMESTAMP, PERSON, "department", "who"])
+    return pd.concat(frames, ignore_index=True)
+
+
+def _period_days(events: pd.DataFrame) -> float:
+    if events.empty:
+        return 365.0
+    span = (events[TIMESTAMP].max() - events[TIMESTAMP].min()).total_seconds() / 86400.0
+    return max(span, 1.0)
+
+
+def rank_candidates(
+    dataset: Dataset,
+    maps: dict[str, ProcessMap],
+    clusters: pd.DataFrame,
+    silos: pd.DataFrame,
+    *,
+    window_days: float = 14.0,
+    period_days: float | None = None,
+    hours_per_fte: float = DEFAULT_HOURS_PER_FTE,
+    hourly_rate: float = DEFAULT_HOURLY_RATE,
+    minutes_per_field_entry: float = 0.5,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Rank consolidation candidates by staff hours saved per year.
+
+    Parameters
+    ----------
+    dataset, maps : the loaded logs and their process maps.
+    clusters : DataFrame
+        ``cluster, department, activity`` of the duplicate clusters.
+    silos : DataFrame
+        ``field, department, column, authoritative …`` from :func:`procmine.fields.match_fields`.
+    window_days : float, default 14
+        A repeat of the same work for the same resident within this many days is redundant.
+    period_days : float, optional
+        Length of the observed period; default: the span of the logs' timestamps.
+    hours_per_fte : float, default 1800
+        Working hours of one full-time employee per year (人工).
+    hourly_rate : float, default 3400
+        Staff cost per hour in yen (see ``DEFAULT_HOURLY_RATE``).
+    minutes_per_field_entry : float, default 0.5
+        Minutes to capture one value of a field (silo candidates).
+    top : int, optional
+        Keep only the first ``top`` candidates.
+
+    Returns
+    -------
+    DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties).
+    """
+    events = _all_events(dataset, maps)
+    period = float(period_days) if period_days else _period_days(events)
+    per_year = 365.0 / period
+    acts = _activity_table(maps)
+    rows: list[dict[str, object]] = []
+
+    if not clusters.empty and not events.empty:
+        members = clusters.merge(acts, on=["department", "activity"], how="left")
+        ev = events.merge(clusters[["cluster", "department", "activity"]], on=["department", "activity"])
+        ev = ev.merge(acts[["department", "activity", "median_minutes"]], on=["department", "activity"], how="left")
+        ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
+        gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
+        ev["redundant"] = gap.notna() & (gap <= pd.Timedelta(days=window_days))
+        for cid, group in ev.groupby("cluster", sort=True):
+            mem = members[members["cluster"] == cid]
+            kind, principle = _kind(mem)
+            red = group[group["redundant"]]
+            minutes = float(red["median_minutes"].median()) if red["median_minutes"].notna().any() else 0.0
+            hours = float(red["median_minutes"].fillna(0).sum()) / 60.0 * per_year
+            lead = mem.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
+            rows.append(
+                {
+                    "title": _TITLES["ja"][kind].format(a=lead["activity"], n=mem["department"].nunique()),
+                    "principle": principle,
+                    "departments": " / ".join(sorted(mem["department"].unique())),
+                    "activities": " / ".join(f"{d}:{a}" for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))),
+                    "hours_saved_per_year": hours,
+                    "redundant_executions_per_year": len(red) * per_year,
+                    "executions_per_year": len(group) * per_year,
+                    "minutes_per_execution": minutes,
+                    "kind": kind,
+                    "basis": f"duplicate cluster {cid}",
+                    "confidence": float(clusters.loc[clusters["cluster"] == cid, "confidence"].mean())
+                    if "confidence" in clusters else None,
+                    "effort": _EFFORT[kind],
+                    "assumption": f"repeat for the same resident within {window_days:g} days is redundant; "
+                    f"median handling time; period {period:.0f} days extrapolated to a year",
+                }
+            )
+
+    if not silos.empty:
+        for field, group in silos.groupby("field", sort=True):
+            auth = group[group["authoritative"]] if "authoritative" in group else group.iloc[:0]
+            copies = group.drop(auth.index)
+            captured = 0
+            for dept, column in zip(copies["department"], copies["column"], strict=True):
+                log = dataset.logs.get(dept)
+                if log is not None and column in log.events:
+                    col = log.events[column]
+                    captured += int((col.notna() & col.astype("string").ne("")).sum())
+            hours = captured * minutes_per_field_entry / 60.0 * per_year
+            rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
+            rows.append(
+                {
+                    "title": _TITLES["ja"]["silo"].format(a=field, n=group["department"].nunique()),
+                    "principle": "kakasenai",
+                    "departments": " / ".join(sorted(group["department"].unique())),
+                    "activities": "",
+                    "hours_saved_per_year": hours,
+                    "redundant_executions_per_year": captured * per_year,
+                    "executions_per_year": captured * per_year,
+                    "minutes_per_execution": minutes_per_field_entry,
+                    "kind": "silo",
+                    "basis": f"silo {field}: " + ", ".join(f"{d}.{c}" for d, c in zip(group["department"], group["column"], strict=True)),
+                    "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
+                    "effort": _EFFORT["silo"],
+                    "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
+                    "authoritative source; period extrapolated to a year",
+                }
+            )
+
+    frame = pd.DataFrame(rows, columns=[c for c in CANDIDATE_COLUMNS if c not in ("rank", "fte", "cost_saved_per_year")])
+    frame["fte"] = frame["hours_saved_per_year"] / hours_per_fte
+    frame["cost_saved_per_year"] = frame["hours_saved_per_year"] * hourly_rate
+    frame = frame.sort_values(["hours_saved_per_year", "effort", "title"], ascending=[False, True, True], ignore_index=True)
+    frame.insert(0, "rank", range(1, len(frame) + 1))
+    frame = frame[CANDIDATE_COLUMNS]
+    for col in ("hours_saved_per_year", "fte", "cost_saved_per_year", "redundant_executions_per_year",
+                "executions_per_year", "minutes_per_execution"):
+        frame[col] = frame[col].astype(float).round(2)
+    return frame.head(top) if top else frame

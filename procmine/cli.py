@@ -1,0 +1,209 @@
+"""The ``procmine`` command line: thin click commands over the library.
+
+Errors raised by procmine become one line on stderr (``Error: …``) and exit code 2 for
+input and usage errors, 1 otherwise; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from procmine.errors import ProcmineError
+
+__all__ = ["main", "cli"]
+
+
+class _Cli(click.Group):
+    """A group that turns procmine's errors into one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        debug = "--debug" in sys.argv[1:] or bool(ctx.params.get("debug"))
+        try:
+            return super().invoke(ctx)
+        except ProcmineError as err:
+            if debug:
+                raise
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(err.exit_code)
+        except KeyboardInterrupt:
+            click.echo("Error: interrupted; no report was written", err=True)
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as err:  # noqa: BLE001 — the CLI must never show a bare traceback
+            if debug:
+                raise
+            msg = str(err).splitlines()[0] if str(err) else ""
+            click.echo(
+                f"Error: internal error ({type(err).__name__}: {msg}) — please report it; "
+                "run again with --debug for the traceback",
+                err=True,
+            )
+            ctx.exit(1)
+
+
+def _column_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that name the columns of the inputs (override detection and procmine.toml)."""
+    options = [
+        click.option("--case", metavar="COL", help="Column with the case id (受付番号, case:concept:name …)."),
+        click.option("--activity", metavar="COL", help="Column with the activity label (処理内容 …)."),
+        click.option("--timestamp", metavar="COL", help="Column with the event time (処理日時 …)."),
+        click.option("--end", "end", metavar="COL", help="Column with the end time of the step, if any."),
+        click.option("--resource", metavar="COL", help="Column with who did the step (担当者 …)."),
+        click.option("--department", metavar="COL", help="Column with the department (課 …)."),
+        click.option("--person", metavar="COL", help="Column with the resident key shared by systems (宛名番号 …)."),
+        click.option("--encoding", metavar="ENC", help="Encoding of CSV files (utf-8, utf-8-sig, cp932 …)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _progress(quiet: bool) -> Callable[[str], None]:
+    if quiet:
+        return lambda _msg: None
+    return lambda msg: click.echo(f"procmine: {msg} …", err=True)
+
+
+def _inputs(inputs: tuple[str, ...]) -> list[Path]:
+    if not inputs:
+        raise click.UsageError("give at least one input file or folder")
+    return [Path(p) for p in inputs]
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="procmine")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """Find duplicated work and data silos across departments from their event logs.
+
+    \b
+    Quick start:
+      procmine analyze sample_logs --out reports/sample
+      procmine validate exports/          # show how the columns were understood
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--out", "out", required=True, type=click.Path(), help="Folder for the report.")
+@_column_options
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True, help="Report language.")
+@click.option("--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report.")
+@click.option("--hourly-rate", type=float, help="Staff cost per hour in yen for the savings estimate.")
+@click.option("--fte-hours", type=float, default=1800.0, show_default=True, help="Working hours per FTE (人工) per year.")
+@click.option("--period", "period", type=float, help="Days the logs cover (default: their time span).")
+@click.option("--top", type=int, help="Keep the top N consolidation candidates.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_rate: float | None,
+            fte_hours: float, period: float | None, top: int | None, quiet: bool, **columns: Any) -> None:
+    """Analyse department exports and write a report into --out."""
+    from procmine.analysis import analyze as run
+
+    say = _progress(quiet)
+    result = run(_inputs(inputs), lang=lang, hourly_rate=hourly_rate, hours_per_fte=fte_hours,
+                 period_days=period, top=top, progress=say, **columns)
+    _print_mapping(result.dataset, quiet=quiet)
+    say("writing the report")
+    result.write(out, lang=lang, force=force)
+    s = result.summary()
+    if not quiet:
+        click.echo(
+            f"{s['departments']} departments, {s['events']:,} events; "
+            f"{s['duplicate_clusters']} duplicate clusters ({s['duplicate_pairs']} pairs), "
+            f"{s['silo_fields']} silo fields, {s['candidates']} candidates "
+            f"({s['hours_saved_per_year']:,} h/year). Report: {Path(out) / 'report.html'}"
+        )
+
+
+def _print_mapping(dataset: Any, *, quiet: bool) -> None:
+    from procmine.io import describe_mapping
+
+    if quiet:
+        return
+    for line in describe_mapping(dataset):
+        click.echo(line, err=True)
+    for warning in dataset.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@_column_options
+def validate(inputs: tuple[str, ...], **columns: Any) -> None:
+    """Show how the inputs are understood (mapping, rows, problems); writes nothing."""
+    from procmine.io import describe_mapping, load
+
+    dataset = load(_inputs(inputs), **columns)
+    for line in describe_mapping(dataset):
+        click.echo(line)
+    for acc in dataset.accounting:
+        dropped = ", ".join(f"{n} {reason}" for reason, n in sorted(acc.dropped.items())) or "none dropped"
+        click.echo(f"{acc.source}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})")
+    for warning in dataset.warnings:
+        click.echo(f"Warning: {warning}")
+    click.echo(f"OK: {len(dataset.logs)} departments, {sum(len(x.events) for x in dataset.logs.values()):,} events")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("--out", "out", required=True, type=click.Path(), help="Folder for the maps.")
+@_column_options
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> None:
+    """Discover each department's process map and write maps/<department>.svg and .dot."""
+    from procmine.discover import discover_all
+    from procmine.io import load
+    from procmine.report.writer import write_maps
+
+    say = _progress(quiet)
+    say("loading")
+    dataset = load(_inputs(inputs), **columns)
+    _print_mapping(dataset, quiet=quiet)
+    say("discovering process maps")
+    maps = discover_all(dataset.logs)
+    written = write_maps(maps, out)
+    if not quiet:
+        click.echo(f"{len(maps)} maps written to {out}: " + ", ".join(p.name for p in written if p.suffix == ".svg"))
+
+
+@cli.command()
+@click.option("--size", default="small", show_default=True,
+              help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases.")
+@click.option("--out", "out", required=True, type=click.Path(), help="Folder to write the city into.")
+@click.option("--seed", default=7, show_default=True, type=int, help="Random seed (same seed, same files).")
+def sample(size: str, out: str, seed: int) -> None:
+    """Generate the fictional city 光陽市 (department exports + ground truth)."""
+    from procmine.errors import ConfigError
+    from procmine.samples import generate
+
+    chosen: Any = size
+    if size not in ("tiny", "small", "year"):
+        if not size.isdigit() or int(size) <= 0:
+            raise ConfigError(f"--size {size!r}: use tiny, small, year or a positive number of cases")
+        chosen = int(size)
+    summary = generate(out, size=chosen, seed=seed)
+    click.echo(f"光陽市 written to {out}: " + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list))))
+
+
+@cli.command()
+@click.argument("report_dir", type=click.Path())
+@click.option("--truth", required=True, type=click.Path(), help="Ground-truth folder (duplicates.csv, negatives.csv, aliases.csv).")
+def evaluate(report_dir: str, truth: str) -> None:
+    """Score a report's duplicates.csv against a ground truth (precision, recall, F1)."""
+    from procmine.evaluate import evaluate_report
+
+    scores = evaluate_report(Path(report_dir), Path(truth))
+    for key, value in scores.items():
+        click.echo(f"{key}: {value:.3f}" if isinstance(value, float) else f"{key}: {value}")
+
+
+def main() -> None:
+    """Entry point of the ``procmine`` console script."""
+    cli(prog_name="procmine")
+

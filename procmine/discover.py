@@ -1,0 +1,256 @@
+"""Process discovery: the one doorway into pm4py.
+
+:func:`discover` turns a department's :class:`~procmine.model.EventLog` into a
+:class:`~procmine.model.ProcessMap`: a directly-follows graph with frequencies and
+waiting times (pm4py), activity statistics (events, cases, handling time, resources,
+who performs the step, which data columns it fills), trace variants and the start and
+end activities. The rest of procmine only sees pandas and networkx objects.
+
+Handling time of a step
+    With an ``end`` column, the handling time of an event is ``end - timestamp``.
+    Without one, it is estimated as the time until the next event of the same case
+    (``duration_source == "next_event"``), which includes waiting; ``total_hours`` is then
+    ``median × events`` rather than a sum, so a few steps that wait for days do not
+    dominate the workload.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from procmine.model import ACTIVITY, CASE, END, PERSON, RESOURCE, TIMESTAMP, EventLog, ProcessMap
+
+#: Resource names that mean the resident did the step (form writing, walking …).
+RESIDENT_WORDS = ("resident", "citizen", "applicant", "customer", "住民", "申請者", "本人", "届出人", "来庁者")
+#: Resource names that mean a system or batch did the step.
+SYSTEM_WORDS = ("system", "sys", "batch", "auto", "システム", "バッチ", "自動")
+#: Resource names that mean someone outside the organisation did the step.
+EXTERNAL_WORDS = ("external", "外部", "委託", "医師", "審査会", "調査員", "相談所")
+
+__all__ = ["discover", "discover_all", "performer_of", "merge_aliases"]
+
+
+def performer_of(resource: str) -> Literal["resident", "staff", "system", "external"]:
+    """Classify one resource name as resident, system, external or staff.
+
+    Examples
+    --------
+    >>> performer_of("RESIDENT"), performer_of("SYSTEM"), performer_of("SHIMIN-受付-03")
+    ('resident', 'system', 'staff')
+    >>> performer_of("認定調査員-02")
+    'external'
+    """
+    text = unicodedata.normalize("NFKC", str(resource)).lower()
+    tokens = set(re.split(r"[^0-9a-z]+", text))
+    if any(w in text if not w.isascii() else w in tokens for w in RESIDENT_WORDS):
+        return "resident"
+    if any(w in text if not w.isascii() else w in tokens for w in SYSTEM_WORDS):
+        return "system"
+    if any(w in text if not w.isascii() else w in tokens for w in EXTERNAL_WORDS):
+        return "external"
+    return "staff"
+
+
+def merge_aliases(labels: pd.Series) -> dict[str, str]:
+    """Map every raw label to the most frequent label with the same normalised form.
+
+    Labels that differ only in width, brackets, spacing or department affixes (see
+    :func:`procmine.text.normalize.normalize_label`) are one activity.
+
+    Examples
+    --------
+    >>> merge_aliases(pd.Series(["本人確認", "本人確認", "本人確認_窓口"]))
+    {'本人確認_窓口': '本人確認'}
+    """
+    from procmine.text.normalize import normalize_label
+
+    counts = labels.value_counts()
+    frame = pd.DataFrame({"label": counts.index.astype(str), "n": counts.to_numpy()})
+    frame["key"] = [normalize_label(x) for x in frame["label"]]
+    frame = frame.sort_values(["key", "n", "label"], ascending=[True, False, True])
+    canonical = frame.groupby("key", sort=False)["label"].transform("first")
+    return {
+        label: canon
+        for label, canon in zip(frame["label"], canonical, strict=True)
+        if label != canon
+    }
+
+
+def _durations(events: pd.DataFrame) -> tuple[pd.Series, Literal["end", "next_event", "none"]]:
+    """Handling time of each event in minutes (NaN where unknown)."""
+    if END in events and events[END].notna().any():
+        minutes = (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0
+        return minutes.where(minutes >= 0), "end"
+    nxt = events.groupby(CASE, sort=False)[TIMESTAMP].shift(-1)
+    minutes = (nxt - events[TIMESTAMP]).dt.total_seconds() / 60.0
+    if minutes.notna().any():
+        return minutes, "next_event"
+    return minutes, "none"
+
+
+def _performers(events: pd.DataFrame) -> pd.Series:
+    """Majority performer class per activity."""
+    if RESOURCE not in events or events[RESOURCE].isna().all():
+        return pd.Series("unknown", index=pd.Index(events[ACTIVITY].unique(), name=ACTIVITY))
+    res = events[[ACTIVITY, RESOURCE]].dropna()
+    classes = {r: performer_of(r) for r in res[RESOURCE].unique()}
+    res = res.assign(performer=res[RESOURCE].map(classes))
+    top = (
+        res.groupby([ACTIVITY, "performer"], sort=True).size().rename("n").reset_index()
+        .sort_values([ACTIVITY, "n", "performer"], ascending=[True, False, True])
+        .drop_duplicates(ACTIVITY)
+        .set_index(ACTIVITY)["performer"]
+    )
+    return top.reindex(events[ACTIVITY].unique()).fillna("unknown")
+
+
+def _filled_fields(events: pd.DataFrame, data_columns: tuple[str, ...], *, min_share: float) -> pd.Series:
+    """Data columns filled on at least ``min_share`` of an activity's events."""
+    acts = events[ACTIVITY]
+    if not data_columns:
+        return pd.Series([()] * acts.nunique(), index=pd.Index(acts.unique(), name=ACTIVITY))
+    filled = events[list(data_columns)].notna() & events[list(data_columns)].astype("string").ne("")
+    share = filled.groupby(acts, sort=True).mean()
+    return share.apply(lambda row: tuple(c for c in data_columns if row[c] >= min_share), axis=1)
+
+
+def discover(
+    log: EventLog,
+    *,
+    merge_label_variants: bool = True,
+    min_field_share: float = 0.5,
+) -> ProcessMap:
+    """Discover the process map of one department.
+
+    Parameters
+    ----------
+    log : EventLog
+        One department's events, sorted by case and time.
+    merge_label_variants : bool, default True
+        Merge labels that differ only in width, brackets or affixes into one activity
+        (the most frequent spelling), recorded in ``ProcessMap.aliases``.
+    min_field_share : float, default 0.5
+        A data column counts as filled by an activity when at least this share of the
+        activity's events have a value in it.
+
+    Returns
+    -------
+    ProcessMap
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({
+    ...     "case": ["1", "1", "2", "2"], "activity": ["受付", "審査", "受付", "審査"],
+    ...     "timestamp": pd.to_datetime(["2026-04-01 09:00", "2026-04-01 09:10",
+    ...                                  "2026-04-01 10:00", "2026-04-01 10:20"]),
+    ...     "end": pd.NaT, "resource": ["A", "B", "A", "B"], "person": pd.NA,
+    ... })
+    >>> pm = discover(EventLog("市民課", ev, (), ("x.csv",)))
+    >>> pm.graph.edges["受付", "審査"]["count"], pm.graph.nodes["受付"]["median_minutes"]
+    (2, 15.0)
+    """
+    events = log.events
+    aliases: dict[str, str] = {}
+    if merge_label_variants and len(events):
+        aliases = merge_aliases(events[ACTIVITY])
+        if aliases:
+            events = events.assign(**{ACTIVITY: events[ACTIVITY].replace(aliases)})
+    minutes, source = _durations(events)
+    events = events.assign(_minutes=minutes)
+
+    graph = nx.DiGraph(department=log.department)
+    acts = events.groupby(ACTIVITY, sort=True)
+    stats = pd.DataFrame(
+        {
+            "events": acts.size(),
+            "cases": acts[CASE].nunique(),
+            "median_minutes": acts["_minutes"].median(),
+            "resources": acts[RESOURCE].nunique() if RESOURCE in events else 0,
+        }
+    )
+    if source == "end":
+        stats["total_hours"] = acts["_minutes"].sum() / 60.0
+    else:
+        stats["total_hours"] = stats["median_minutes"].fillna(0) * stats["events"] / 60.0
+    stats["persons"] = acts[PERSON].nunique() if PERSON in events else 0
+    stats["performer"] = _performers(events).reindex(stats.index).fillna("unknown")
+    stats["fields"] = _filled_fields(events, log.data_columns, min_share=min_field_share).reindex(stats.index)
+
+    dfg, starts, ends = _dfg(events)
+    stats["start"] = pd.Series(starts, dtype="int64").reindex(stats.index).fillna(0).astype(int)
+    stats["end"] = pd.Series(ends, dtype="int64").reindex(stats.index).fillna(0).astype(int)
+    stats.index.name = ACTIVITY
+
+    for act, row in stats.iterrows():
+        attrs = row.to_dict()
+        attrs["median_minutes"] = _none_if_nan(attrs["median_minutes"])
+        attrs["fields"] = tuple(attrs["fields"]) if isinstance(attrs["fields"], tuple) else ()
+        graph.add_node(act, **attrs)
+    for (a, b), (count, wait) in dfg.items():
+        graph.add_edge(a, b, count=count, median_wait_minutes=_none_if_nan(wait))
+
+    return ProcessMap(
+        department=log.department,
+        graph=graph,
+        activities=stats,
+        variants=_variants(events),
+        cases=int(events[CASE].nunique()),
+        events=int(len(events)),
+        aliases=aliases,
+        duration_source=source,
+    )
+
+
+def _none_if_nan(x: object) -> float | None:
+    return None if x is None or (isinstance(x, float) and np.isnan(x)) else float(x)  # type: ignore[arg-type]
+
+
+def _dfg(events: pd.DataFrame) -> tuple[dict[tuple[str, str], tuple[int, float]], dict[str, int], dict[str, int]]:
+    """Directly-follows counts and median waits, start and end activities (pm4py)."""
+    if events.empty:
+        return {}, {}, {}
+    import pm4py
+
+    frame = pd.DataFrame(
+        {
+            "case:concept:name": events[CASE].astype(str).to_numpy(),
+            "concept:name": events[ACTIVITY].astype(str).to_numpy(),
+            "time:timestamp": events[TIMESTAMP].to_numpy(),
+            "@@index": np.arange(len(events)),
+        }
+    )
+    keys = {"case_id_key": "case:concept:name", "activity_key": "concept:name", "timestamp_key": "time:timestamp"}
+    dfg, starts, ends = pm4py.discover_dfg(frame, **keys)
+    perf, _, _ = pm4py.discover_performance_dfg(frame, perf_aggregation_key="median", **keys)
+    out = {
+        (str(a), str(b)): (int(n), float(perf.get((a, b), float("nan"))) / 60.0)
+        for (a, b), n in dfg.items()
+    }
+    return (
+        dict(sorted(out.items())),
+        {str(k): int(v) for k, v in starts.items()},
+        {str(k): int(v) for k, v in ends.items()},
+    )
+
+
+def _variants(events: pd.DataFrame) -> pd.DataFrame:
+    """Trace variants (activity sequences) with their case counts and shares."""
+    if events.empty:
+        return pd.DataFrame(columns=["variant", "cases", "share"])
+    traces = events.groupby(CASE, sort=False)[ACTIVITY].agg(" → ".join)
+    counts = traces.value_counts()
+    frame = pd.DataFrame({"variant": counts.index.astype(str), "cases": counts.to_numpy()})
+    frame = frame.sort_values(["cases", "variant"], ascending=[False, True], ignore_index=True)
+    frame["share"] = frame["cases"] / frame["cases"].sum()
+    return frame
+
+
+def discover_all(logs: dict[str, EventLog], **options: object) -> dict[str, ProcessMap]:
+    """:func:`discover` every department, in department order."""
+    return {dept: discover(logs[dept], **options) for dept in sorted(logs)}  # type: ignore[arg-type]
