@@ -248,7 +248,4 @@ def rank_candidates(
     frame = frame.sort_values(["hours_saved_per_year", "effort", "title"], ascending=[False, True, True], ignore_index=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame = frame[CANDIDATE_COLUMNS]
-    for col in ("hours_saved_per_year", "fte", "cost_saved_per_year", "redundant_executions_per_year",
-                "executions_per_year", "minutes_per_execution"):
-        frame[col] = frame[col].astype(float).round(2)
     return frame.head(top) if top else frame

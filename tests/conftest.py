@@ -1,0 +1,66 @@
+"""Shared fixtures: small event logs built in code."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from procmine.model import Dataset, EventLog, RowAccounting
+
+
+def make_log(department: str, rows: list[tuple], data_columns: tuple[str, ...] = ()) -> EventLog:
+    """rows: (case, activity, 'YYYY-MM-DD HH:MM', resource, person, *data values)."""
+    frame = pd.DataFrame(
+        [r[:5] for r in rows], columns=["case", "activity", "timestamp", "resource", "person"]
+    )
+    frame["timestamp"] = pd.to_datetime(frame["timestamp"])
+    frame["end"] = pd.NaT
+    frame["department"] = department
+    frame["source"] = f"{department}.csv"
+    frame["row"] = range(2, len(frame) + 2)
+    for i, col in enumerate(data_columns):
+        frame[col] = pd.array([r[5 + i] if len(r) > 5 + i else None for r in rows], dtype="string")
+    frame = frame.sort_values(["case", "timestamp", "row"], ignore_index=True)
+    return EventLog(department, frame, data_columns, (f"{department}.csv",))
+
+
+def make_dataset(*logs: EventLog) -> Dataset:
+    return Dataset(
+        logs={log.department: log for log in logs},
+        mappings=[],
+        accounting=[RowAccounting(f"{log.department}.csv", len(log.events), len(log.events)) for log in logs],
+    )
+
+
+@pytest.fixture
+def two_departments() -> Dataset:
+    """Two counters that both check identity of the same residents on the same day."""
+    a = make_log(
+        "市民課",
+        [
+            ("A1", "番号札発券", "2026-04-01 09:00", "SYSTEM", "P1"),
+            ("A1", "住民異動届記入", "2026-04-01 09:10", "RESIDENT", "P1", "光陽太郎", "光陽市本町1-2-3"),
+            ("A1", "本人確認", "2026-04-01 09:20", "S-01", "P1"),
+            ("A1", "異動入力", "2026-04-01 09:24", "S-02", "P1"),
+            ("A2", "番号札発券", "2026-04-02 10:00", "SYSTEM", "P2"),
+            ("A2", "住民異動届記入", "2026-04-02 10:05", "RESIDENT", "P2", "光陽花子", "光陽市本町2-3-4"),
+            ("A2", "本人確認", "2026-04-02 10:15", "S-01", "P2"),
+            ("A2", "異動入力", "2026-04-02 10:19", "S-02", "P2"),
+        ],
+        ("氏名", "住所"),
+    )
+    b = make_log(
+        "保険年金課",
+        [
+            ("B1", "番号札発券", "2026-04-01 10:00", "SYSTEM", "P1"),
+            ("B1", "国保届記入", "2026-04-01 10:10", "RESIDENT", "P1", "光陽太郎", "光陽市本町1-2-3"),
+            ("B1", "窓口での本人確認", "2026-04-01 10:20", "H-01", "P1"),
+            ("B1", "資格入力", "2026-04-01 10:26", "H-02", "P1"),
+            ("B2", "番号札発券", "2026-04-02 11:00", "SYSTEM", "P2"),
+            ("B2", "国保届記入", "2026-04-02 11:08", "RESIDENT", "P2", "光陽花子", "光陽市本町2-3-4"),
+            ("B2", "窓口での本人確認", "2026-04-02 11:16", "H-01", "P2"),
+            ("B2", "資格入力", "2026-04-02 11:20", "H-02", "P2"),
+        ],
+        ("被保険者氏名", "現住所"),
+    )
+    return make_dataset(a, b)

@@ -1,0 +1,74 @@
+"""Discovery: directly-follows graph, activity statistics, performers, fields, variants."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from procmine.discover import discover, discover_all, merge_aliases, performer_of
+from tests.conftest import make_log
+
+
+def test_directly_follows_counts_and_waits(two_departments):
+    pm = discover(two_departments.logs["市民課"])
+    g = pm.graph
+    assert g.edges["番号札発券", "住民異動届記入"]["count"] == 2
+    # waits 10 and 5 minutes -> median 7.5
+    assert g.edges["番号札発券", "住民異動届記入"]["median_wait_minutes"] == 7.5
+    assert not g.has_edge("異動入力", "番号札発券")
+    assert pm.cases == 2 and pm.events == 8
+
+
+def test_start_end_and_variants(two_departments):
+    pm = discover(two_departments.logs["市民課"])
+    assert pm.graph.nodes["番号札発券"]["start"] == 2
+    assert pm.graph.nodes["異動入力"]["end"] == 2
+    assert list(pm.variants["cases"]) == [2]
+    assert pm.variants.loc[0, "share"] == 1.0
+
+
+def test_performer_and_fields(two_departments):
+    pm = discover(two_departments.logs["市民課"])
+    form = pm.graph.nodes["住民異動届記入"]
+    assert form["performer"] == "resident"
+    assert form["fields"] == ("氏名", "住所")
+    assert pm.graph.nodes["番号札発券"]["performer"] == "system"
+    assert pm.graph.nodes["本人確認"]["performer"] == "staff"
+    assert pm.graph.nodes["本人確認"]["fields"] == ()
+
+
+def test_handling_time_from_end_column():
+    log = make_log("課", [("1", "受付", "2026-04-01 09:00", "A", None), ("1", "審査", "2026-04-01 09:30", "B", None)])
+    log.events["end"] = log.events["timestamp"] + pd.Timedelta(minutes=4)
+    pm = discover(log)
+    assert pm.duration_source == "end"
+    assert pm.graph.nodes["受付"]["median_minutes"] == 4.0
+    assert round(pm.graph.nodes["受付"]["total_hours"], 4) == round(4 / 60, 4)
+
+
+def test_label_variants_are_merged_into_the_most_frequent_spelling():
+    log = make_log(
+        "課",
+        [
+            ("1", "本人確認", "2026-04-01 09:00", "A", None),
+            ("2", "本人確認", "2026-04-01 10:00", "A", None),
+            ("3", "本人確認_窓口", "2026-04-01 11:00", "A", None),
+        ],
+    )
+    pm = discover(log)
+    assert set(pm.graph.nodes) == {"本人確認"}
+    assert pm.graph.nodes["本人確認"]["events"] == 3
+    assert pm.aliases == {"本人確認_窓口": "本人確認"}
+
+
+def test_merge_aliases_keeps_different_work_apart():
+    assert merge_aliases(pd.Series(["転入届受付", "転出届受付"])) == {}
+
+
+def test_performer_words():
+    assert performer_of("住民") == "resident"
+    assert performer_of("batch-job") == "system"
+    assert performer_of("田中") == "staff"
+
+
+def test_discover_all_orders_departments(two_departments):
+    assert list(discover_all(two_departments.logs)) == ["保険年金課", "市民課"]
