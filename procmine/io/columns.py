@@ -1,0 +1,376 @@
+"""Which column of a file plays which role: from header names, then from the values.
+
+Header names are compared after NFKC normalisation and lower-casing, with spaces,
+underscores, hyphens and dots removed (``Case ID`` = ``case_id`` = ``caseid``). An exact
+match with a known name scores higher than a header that merely contains one
+(``申請日時`` contains ``日時``); each column gets at most one role and each role one
+column, best scores first.
+
+When no header names a required role, the values decide: the timestamp is the column
+whose values parse as dates, the case the column of repeated ids with several rows each,
+the activity the low-cardinality text column whose value changes most within a case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+
+from ..model import ROLES
+from .timestamps import parse_timestamps
+
+__all__ = ["HEADER_NAMES", "detect_roles", "header_key", "timestamp_share"]
+
+#: Known header names per role (Japanese and English; compared by :func:`header_key`).
+HEADER_NAMES: dict[str, tuple[str, ...]] = {
+    "case": (
+        "受付番号",
+        "申請番号",
+        "ケース番号",
+        "管理番号",
+        "整理番号",
+        "案件番号",
+        "事案番号",
+        "受付id",
+        "申請id",
+        "ケースid",
+        "case",
+        "case id",
+        "case number",
+        "case no",
+        "case:concept:name",
+        "trace id",
+        "process instance",
+    ),
+    "activity": (
+        "処理内容",
+        "手続",
+        "手続き",
+        "手続名",
+        "手続き名",
+        "作業",
+        "作業名",
+        "処理名",
+        "業務",
+        "業務名",
+        "事務",
+        "事務名",
+        "アクティビティ",
+        "activity",
+        "activity name",
+        "task",
+        "task name",
+        "event",
+        "event name",
+        "concept:name",
+        "action",
+        "step",
+    ),
+    "timestamp": (
+        "処理日時",
+        "日時",
+        "受付日時",
+        "実施日時",
+        "開始日時",
+        "処理日",
+        "実施日",
+        "日付",
+        "タイムスタンプ",
+        "timestamp",
+        "time",
+        "date",
+        "datetime",
+        "time:timestamp",
+        "start_timestamp",
+        "start time",
+        "start",
+        "start date",
+        "event time",
+    ),
+    "end": (
+        "終了日時",
+        "処理終了日時",
+        "完了日時",
+        "終了日",
+        "完了日",
+        "end",
+        "end_timestamp",
+        "complete_timestamp",
+        "end time",
+        "completion time",
+        "end date",
+    ),
+    "resource": (
+        "担当者",
+        "担当",
+        "処理者",
+        "職員",
+        "担当職員",
+        "担当者名",
+        "入力者",
+        "操作者",
+        "resource",
+        "org:resource",
+        "user",
+        "user id",
+        "performer",
+        "staff",
+        "employee",
+        "operator",
+    ),
+    "department": (
+        "課",
+        "部署",
+        "担当課",
+        "所属",
+        "部門",
+        "課名",
+        "部署名",
+        "所属課",
+        "department",
+        "org:group",
+        "dept",
+        "division",
+        "section",
+    ),
+    "person": (
+        "宛名番号",
+        "住民番号",
+        "個人コード",
+        "宛名コード",
+        "住民コード",
+        "個人番号",
+        "住民id",
+        "person",
+        "person id",
+        "resident",
+        "resident id",
+        "customer",
+        "customer id",
+        "client id",
+        "citizen id",
+    ),
+}
+
+# Headers containing one of these are never a timestamp or end (birth dates and the like).
+_NOT_EVENT_TIME = ("生年月日", "誕生", "birth", "dob")
+
+_SEPARATORS = re.compile(r"[\s_\-.・･]+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9:]+")
+_EXACT = 100.0
+_CONTAINS = 50.0
+_SAMPLE = 2000
+_TIMESTAMP_SHARE = 0.9
+_CONTAINS_TIMESTAMP_SHARE = 0.5
+
+
+def header_key(name: str) -> str:
+    """Normalise a header for comparison.
+
+    Examples
+    --------
+    >>> header_key(" Case_ID "), header_key("ケース　番号"), header_key("Time:Timestamp")
+    ('caseid', 'ケース番号', 'time:timestamp')
+    """
+    text = unicodedata.normalize("NFKC", str(name)).strip().lower()
+    return _SEPARATORS.sub("", text)
+
+
+def _tokens(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", str(name)).lower()
+    return _ASCII_TOKEN.findall(text)
+
+
+def _contains(header: str, alias: str) -> bool:
+    """Whether ``header`` contains the known name ``alias`` (as whole words for ASCII)."""
+    if alias.isascii():
+        words = _tokens(alias)
+        tokens = _tokens(header)
+        n = len(words)
+        if not words or len(tokens) <= n:
+            return False
+        return any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1))
+    key = header_key(alias)
+    return len(key) >= 2 and key in header_key(header) and key != header_key(header)
+
+
+def _header_score(header: str, role: str) -> float:
+    key = header_key(header)
+    best = 0.0
+    for alias in HEADER_NAMES[role]:
+        if key == header_key(alias):
+            return _EXACT
+        if _contains(header, alias):
+            best = max(best, _CONTAINS + len(header_key(alias)))
+    return best
+
+
+def _sample(column: pd.Series) -> pd.Series:
+    values = column.dropna()
+    if len(values) > _SAMPLE:
+        step = len(values) // _SAMPLE
+        values = values.iloc[::step].iloc[:_SAMPLE]
+    return values
+
+
+def timestamp_share(column: pd.Series) -> float:
+    """Share of the non-missing values (sampled) that parse as timestamps."""
+    values = _sample(column)
+    if values.empty:
+        return 0.0
+    return float(parse_timestamps(values).notna().mean())
+
+
+def _is_event_time_header(header: str) -> bool:
+    text = unicodedata.normalize("NFKC", header).lower()
+    return not any(word in text for word in _NOT_EVENT_TIME)
+
+
+def detect_roles(
+    frame: pd.DataFrame, *, fixed: dict[str, str], skip: Iterable[str] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Choose a column for each role not in ``fixed``.
+
+    Parameters
+    ----------
+    frame
+        The file's records as text.
+    fixed
+        Roles already chosen by option or configuration (role → column); kept as they are.
+    skip
+        Roles not to detect (for instance ``department`` when the file's department is
+        named in procmine.toml).
+
+    Returns
+    -------
+    (roles, how)
+        ``roles`` maps each role found (including ``fixed``) to its column; ``how`` maps
+        each detected role to ``"header"`` or ``"values"``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"受付番号": ["1", "1"], "手続": ["受付", "交付"],
+    ...                       "処理日時": ["2024-04-01 09:00", "2024-04-01 10:00"]})
+    >>> detect_roles(frame, fixed={})[0]
+    {'case': '受付番号', 'activity': '手続', 'timestamp': '処理日時'}
+    """
+    roles = dict(fixed)
+    how: dict[str, str] = {}
+    used = set(fixed.values())
+    skipped = set(skip)
+    columns = [str(c) for c in frame.columns]
+    candidates: list[tuple[float, int, int, str, str]] = []
+    for role_index, role in enumerate(ROLES):
+        if role in roles or role in skipped:
+            continue
+        for column_index, column in enumerate(columns):
+            score = _header_score(column, role)
+            if score > 0:
+                candidates.append((-score, role_index, column_index, role, column))
+    candidates.sort()
+    share_cache: dict[str, float] = {}
+    for neg_score, _, _, role, column in candidates:
+        if role in roles or column in used:
+            continue
+        if role in ("timestamp", "end"):
+            if not _is_event_time_header(column):
+                continue
+            if -neg_score < _EXACT:
+                if column not in share_cache:
+                    share_cache[column] = timestamp_share(frame[column])
+                if share_cache[column] < _CONTAINS_TIMESTAMP_SHARE:
+                    continue
+        roles[role] = column
+        how[role] = "header"
+        used.add(column)
+
+    free = [c for c in columns if c not in used]
+    if "timestamp" not in roles and "timestamp" not in skipped:
+        found = _timestamp_by_values(frame, free, share_cache)
+        if found is not None:
+            roles["timestamp"], how["timestamp"] = found, "values"
+            used.add(found)
+            free.remove(found)
+    if "case" not in roles and "case" not in skipped:
+        found = _case_by_values(frame, free, share_cache)
+        if found is not None:
+            roles["case"], how["case"] = found, "values"
+            used.add(found)
+            free.remove(found)
+    if "activity" not in roles and "activity" not in skipped and "case" in roles:
+        found = _activity_by_values(frame, free, roles["case"], share_cache)
+        if found is not None:
+            roles["activity"], how["activity"] = found, "values"
+            used.add(found)
+    ordered = {role: roles[role] for role in ROLES if role in roles}
+    return ordered, {role: how[role] for role in ROLES if role in how}
+
+
+def _share(frame: pd.DataFrame, column: str, cache: dict[str, float]) -> float:
+    if column not in cache:
+        cache[column] = timestamp_share(frame[column])
+    return cache[column]
+
+
+def _timestamp_by_values(
+    frame: pd.DataFrame, free: list[str], cache: dict[str, float]
+) -> str | None:
+    best, best_share = None, 0.0
+    for column in free:
+        if not _is_event_time_header(column):
+            continue
+        if frame[column].notna().mean() < 0.5:
+            continue
+        share = _share(frame, column, cache)
+        if share >= _TIMESTAMP_SHARE and share > best_share:
+            best, best_share = column, share
+    return best
+
+
+def _numeric_share(values: pd.Series) -> float:
+    if values.empty:
+        return 0.0
+    return float(pd.to_numeric(values, errors="coerce").notna().mean())
+
+
+def _case_by_values(frame: pd.DataFrame, free: list[str], cache: dict[str, float]) -> str | None:
+    best, best_unique = None, 0
+    for column in free:
+        values = frame[column].dropna()
+        if len(values) < 0.9 * len(frame) or len(values) == 0:
+            continue
+        if _share(frame, column, cache) >= 0.5:
+            continue
+        unique = int(values.nunique())
+        if unique < 2 or len(values) / unique < 1.5:
+            continue
+        if unique > best_unique:
+            best, best_unique = column, unique
+    return best
+
+
+def _activity_by_values(
+    frame: pd.DataFrame, free: list[str], case: str, cache: dict[str, float]
+) -> str | None:
+    cases = frame[case]
+    best, best_score = None, 0.0
+    for column in free:
+        values = frame[column]
+        present = values.dropna()
+        if len(present) < 0.9 * len(frame) or present.empty:
+            continue
+        unique = int(present.nunique())
+        if unique < 2 or unique > max(2, min(1000, len(present) // 2)):
+            continue
+        if _numeric_share(_sample(present)) >= 0.5 or _share(frame, column, cache) >= 0.5:
+            continue
+        pairs = pd.DataFrame({"case": cases, "value": values}).dropna()
+        distinct = pairs.drop_duplicates().shape[0]
+        score = distinct / max(1, len(pairs))
+        if score > best_score + 1e-12:
+            best, best_score = column, score
+    return best if best_score > 0 else None

@@ -1,0 +1,334 @@
+"""Timestamp and date parsing for exported event logs, including Japanese era dates (和暦).
+
+Accepted forms (after Unicode NFKC normalisation, so full-width digits and separators work):
+
+* ISO 8601: ``2024-04-01``, ``2024-04-01 09:30``, ``2024-04-01T09:30:15.250`` and the same
+  with a UTC offset (``Z``, ``+09:00``, ``+0900``);
+* slashes or dots: ``2024/04/01``, ``2024/4/1 9:30``, ``2024.4.1 9:30:15``;
+* Japanese: ``2024年4月1日``, ``2024年4月1日 9時30分``, ``2024年4月1日(月) 9時30分15秒``,
+  with an optional ``午前``/``午後`` before the hour;
+* era dates (和暦): ``令和8年4月1日 9時30分``, ``令和元年5月1日``, ``R8.4.1 9:30``,
+  ``R08/04/01``, ``H31.4.30``, ``平成``, ``昭和`` (``S55.3.2``), ``大正``, ``明治``.
+
+Without an era a year must have four digits (``24/4/1`` is ambiguous and left unparsed).
+Era years are converted without checking the era's end (``平成32年`` is read as 2020, as
+such dates do occur in exports). Values with a UTC offset are converted to Japan time
+(Asia/Tokyo) and then made naive, so every result is a naive local ``datetime64[ns]``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ColumnError
+
+__all__ = ["LOCAL_TIMEZONE", "parse_date", "parse_timestamps"]
+
+#: Time zone that offset-carrying timestamps are converted to before being made naive.
+LOCAL_TIMEZONE = "Asia/Tokyo"
+
+_ERA_BASE = {
+    "明治": 1868,
+    "M": 1868,
+    "大正": 1912,
+    "T": 1912,
+    "昭和": 1926,
+    "S": 1926,
+    "平成": 1989,
+    "H": 1989,
+    "令和": 2019,
+    "R": 2019,
+}
+
+_ISO_NAIVE = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?$"
+_ISO_OFFSET = (
+    r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s?(?:Z|[+-]\d{2}(?::?\d{2})?)$"
+)
+
+# One pattern for everything else: optional era, year, month, day, optional weekday,
+# optional time written with colons or with 時/分/秒.
+_GENERAL = re.compile(
+    r"^(?:(?P<era>令和|平成|昭和|大正|明治|[RHSTMrhstm])\.?\s*)?"
+    r"(?P<y>\d{1,4}|元)\s*(?:年|/|\.|-)\s*"
+    r"(?P<m>\d{1,2})\s*(?:月|/|\.|-)\s*"
+    r"(?P<d>\d{1,2})\s*日?\s*"
+    r"(?:\([月火水木金土日](?:曜日?)?\)\s*)?"
+    r"(?:(?:T|\s)?\s*(?P<ampm>午前|午後|AM|PM|am|pm)?\s*"
+    r"(?P<H>\d{1,2})\s*(?::|時)\s*(?:(?P<M>\d{1,2})\s*(?::|分)?\s*"
+    r"(?:(?P<S>\d{1,2})(?:\.(?P<f>\d{1,9}))?\s*秒?)?)?)?$"
+)
+
+
+def _normalise(text: str) -> str:
+    """NFKC, strip and collapse inner whitespace."""
+    if text.isascii():
+        return " ".join(text.split())
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _as_naive_ns(parsed: pd.Series) -> pd.Series:
+    """Convert a datetime Series (naive or tz-aware, any unit) to naive local datetime64[ns]."""
+    if isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
+    return parsed.astype("datetime64[ns]")
+
+
+_SNIFF_FORMATS = (
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y/%m/%d",
+    "%Y/%m/%d %H:%M:%S.%f",
+    "%Y年%m月%d日 %H時%M分%S秒",
+    "%Y年%m月%d日 %H時%M分",
+    "%Y年%m月%d日%H時%M分%S秒",
+    "%Y年%m月%d日%H時%M分",
+    "%Y年%m月%d日",
+    "%Y.%m.%d %H:%M:%S",
+    "%Y.%m.%d %H:%M",
+    "%Y.%m.%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+)
+_MAX_SNIFF_ROUNDS = 6
+
+
+def _sniff_format(sample: str) -> str | None:
+    """The first of the fixed formats that parses ``sample`` (a four-digit year first)."""
+    if not (len(sample) > 4 and sample[:4].isdigit() and not sample[4].isdigit()):
+        return None
+    for fmt in _SNIFF_FORMATS:
+        try:
+            _dt.datetime.strptime(sample, fmt)
+        except ValueError:
+            continue
+        return fmt
+    return None
+
+
+def _parse_general(texts: pd.Series) -> pd.Series:
+    """Parse normalised strings with the general pattern; NaT where it does not match."""
+    out = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
+    rows: list[tuple[int, int, int, int, int, int, int]] = []
+    index: list[object] = []
+    for key, text in zip(texts.index, texts.to_numpy(dtype=object)):
+        parts = _GENERAL.match(text)
+        if parts is None:
+            continue
+        era, year_text = parts["era"], parts["y"]
+        if era:
+            base = _ERA_BASE[era.upper()]
+            year = base + (1 if year_text == "元" else int(year_text)) - 1
+        elif len(year_text) == 4:
+            year = int(year_text)
+        else:
+            continue  # two-digit years without an era are ambiguous
+        hour = int(parts["H"] or 0)
+        ampm = (parts["ampm"] or "").upper()
+        if ampm:
+            if hour > 12:
+                continue
+            if ampm in ("午後", "PM") and hour < 12:
+                hour += 12
+            elif ampm in ("午前", "AM") and hour == 12:
+                hour = 0
+        minute, second = int(parts["M"] or 0), int(parts["S"] or 0)
+        if hour > 23 or minute > 59 or second > 59:
+            continue
+        nanos = int((parts["f"] or "0").ljust(9, "0")[:9])
+        rows.append((year, int(parts["m"]), int(parts["d"]), hour, minute, second, nanos))
+        index.append(key)
+    if not rows:
+        return out
+    frame = pd.DataFrame(
+        rows, index=index, columns=["year", "month", "day", "hour", "minute", "second", "ns"]
+    )
+    stamps = pd.to_datetime(frame.drop(columns="ns"), errors="coerce").astype("datetime64[ns]")
+    if frame["ns"].any():
+        stamps = stamps + pd.to_timedelta(frame["ns"], unit="ns")
+    out.loc[stamps.index] = stamps
+    return out
+
+
+def _parse_unique(texts: pd.Series) -> pd.Series:
+    """Parse a Series of distinct normalised strings (index kept); NaT where unparsable."""
+    result = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
+    rest = texts[texts != ""]
+    if rest.empty:
+        return result
+    # Fast path 1: ISO 8601 (the most common export format), with or without a UTC offset.
+    iso_like = rest.str.slice(4, 5) == "-"
+    if iso_like.any():
+        candidates = rest[iso_like]
+        naive = candidates.str.match(_ISO_NAIVE)
+        offset = ~naive & candidates.str.match(_ISO_OFFSET)
+        for mask, utc in ((naive, False), (offset, True)):
+            if mask.any():
+                parsed = pd.to_datetime(
+                    candidates[mask], format="ISO8601", errors="coerce", utc=utc
+                )
+                result.loc[parsed.index] = _as_naive_ns(parsed)
+        rest = rest.drop(candidates.index[naive | offset])
+    # Fast path 2: sniff a fixed format from a sample and parse all values with it.
+    for _ in range(_MAX_SNIFF_ROUNDS):
+        if rest.empty:
+            break
+        fmt = next((f for f in map(_sniff_format, rest.iloc[:3]) if f), None)
+        if fmt is None:
+            break
+        parsed = pd.to_datetime(rest, format=fmt, errors="coerce")
+        hit = parsed.notna() & (parsed.dt.year >= 1000)
+        if not hit.any():
+            break
+        result.loc[parsed.index[hit]] = _as_naive_ns(parsed[hit])
+        rest = rest[~hit]
+    # Everything else (era dates, 午後, odd spacing …) through the general pattern.
+    if not rest.empty:
+        parsed = _parse_general(rest)
+        hit = parsed.notna()
+        result.loc[parsed.index[hit]] = parsed[hit]
+    return result
+
+
+def parse_timestamps(values: pd.Series, *, column: str = "", source: str = "") -> pd.Series:
+    """Parse exported timestamps into naive local ``datetime64[ns]``; NaT where unparsable.
+
+    Each distinct value is parsed once. ISO 8601 and ``YYYY/MM/DD`` values go through
+    pandas' vectorised parsers; Japanese and era forms through one vectorised pattern.
+    Values with a UTC offset are converted to Asia/Tokyo and made naive. Empty strings
+    and missing values become NaT.
+
+    Parameters
+    ----------
+    values
+        Strings (or datetimes) to parse; the index is kept.
+    column, source
+        Column and file name, used only in the message of the :class:`ColumnError`
+        raised when ``values`` holds something that is neither text nor a datetime
+        (for instance timedeltas).
+
+    Returns
+    -------
+    pandas.Series
+        ``datetime64[ns]`` with the index of ``values``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series(["2024-04-01T09:30:00+09:00", "2024/4/1 9:30", "令和8年4月1日 9時30分",
+    ...                "R8.4.1 9:30", "H31.4.30", "２０２４年４月１日", "not a date", ""])
+    >>> for value in parse_timestamps(s):
+    ...     print(value)
+    2024-04-01 09:30:00
+    2024-04-01 09:30:00
+    2026-04-01 09:30:00
+    2026-04-01 09:30:00
+    2019-04-30 00:00:00
+    2024-04-01 00:00:00
+    NaT
+    NaT
+    >>> parse_timestamps(pd.Series(["2024-04-01T00:30:00Z"])).iloc[0]
+    Timestamp('2024-04-01 09:30:00')
+    """
+    if not isinstance(values, pd.Series):
+        values = pd.Series(values)
+    dtype = values.dtype
+    if isinstance(dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(dtype):
+        return _as_naive_ns(values)
+    if pd.api.types.is_timedelta64_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+        where = f" in {source}" if source else ""
+        name = f"column '{column}'" if column else "values"
+        raise ColumnError(
+            f"{name}{where} holds {dtype} values, not timestamps; pass --timestamp with a "
+            "column of dates and times"
+        )
+    present = values.notna()
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    if not present.any():
+        return out
+    raw = values[present]
+    if raw.dtype == object:
+        # Mixed Python objects: datetimes are converted directly, the rest as text.
+        is_dt = raw.map(lambda v: isinstance(v, (_dt.datetime, _dt.date, np.datetime64)))
+        if is_dt.any():
+            stamps = pd.to_datetime(raw[is_dt], errors="coerce", utc=True)
+            naive = (
+                raw[is_dt]
+                .map(lambda v: not isinstance(v, _dt.datetime) or v.tzinfo is None)
+                .astype(bool)
+            )
+            converted = _as_naive_ns(stamps)
+            local = pd.to_datetime(raw[is_dt][naive], errors="coerce").astype("datetime64[ns]")
+            converted.loc[local.index] = local
+            out.loc[converted.index] = converted
+            raw = raw[~is_dt]
+    texts = raw if pd.api.types.is_string_dtype(raw.dtype) else raw.astype(str)
+    codes, uniques = pd.factorize(texts, use_na_sentinel=True)
+    parsed = _parse_unique(_normalise_all(pd.Series(uniques, dtype="str")))
+    mapped = parsed.to_numpy()[codes]
+    mapped[codes < 0] = np.datetime64("NaT")
+    out.loc[texts.index] = mapped
+    return out
+
+
+def _normalise_all(texts: pd.Series) -> pd.Series:
+    """:func:`_normalise` on every value; vectorised for the (usual) ASCII values."""
+    ascii_mask = texts.str.isascii().fillna(True).astype(bool)
+    out = texts.copy()
+    if ascii_mask.any():
+        plain = texts[ascii_mask].str.strip()
+        spaced = pd.Series(False, index=plain.index)
+        for needle in ("  ", "\t", "\n", "\r", "\f", "\v"):
+            spaced |= plain.str.contains(needle, regex=False).fillna(False).astype(bool)
+        if spaced.any():
+            plain[spaced] = plain[spaced].str.replace(r"\s+", " ", regex=True)
+        out[ascii_mask] = plain
+    if not ascii_mask.all():
+        other = texts[~ascii_mask]
+        out[~ascii_mask] = [_normalise(t) for t in other.to_numpy(dtype=object)]
+    return out
+
+
+def parse_date(text: object) -> _dt.date | None:
+    """Parse one date (or timestamp) by the rules of :func:`parse_timestamps`.
+
+    Parameters
+    ----------
+    text
+        The value, for instance a birth date ``"S55.3.2"``; missing values give ``None``.
+
+    Returns
+    -------
+    datetime.date or None
+        The date part, or ``None`` when the value is missing or unparsable.
+
+    Examples
+    --------
+    >>> parse_date("S55.3.2")
+    datetime.date(1980, 3, 2)
+    >>> parse_date("令和元年5月1日")
+    datetime.date(2019, 5, 1)
+    >>> parse_date("昭和５５年３月２日")
+    datetime.date(1980, 3, 2)
+    >>> parse_date("1980-03-02T10:00:00")
+    datetime.date(1980, 3, 2)
+    >>> parse_date("2月30日") is None
+    True
+    """
+    if text is None:
+        return None
+    if isinstance(text, _dt.datetime):
+        return text.date()
+    if isinstance(text, _dt.date):
+        return text
+    if not isinstance(text, str) and pd.api.types.is_scalar(text) and pd.isna(text):
+        return None
+    value = parse_timestamps(pd.Series([str(text)], dtype=object)).iloc[0]
+    if pd.isna(value):
+        return None
+    date: _dt.date = value.date()
+    return date

@@ -1,0 +1,837 @@
+"""procmine.io.load: formats, encodings, column detection, procmine.toml, departments,
+row accounting and the error messages."""
+
+from __future__ import annotations
+
+import gzip
+import sys
+import types
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from procmine.errors import ColumnError, ConfigError, InputError
+from procmine.io import describe_mapping, load
+from procmine.model import Dataset
+
+HEADER = "受付番号,処理内容,処理日時,担当者,宛名番号,備考"
+ROWS = [
+    "0012,受付,2024/04/01 09:00,田中,000123,急ぎ",
+    "0012,審査,2024/04/01 09:30,佐藤,000123,",
+    "0007,受付,2024/04/02 10:00,田中,000456,",
+]
+STANDARD = [
+    "case",
+    "activity",
+    "timestamp",
+    "end",
+    "resource",
+    "person",
+    "department",
+    "source",
+    "row",
+]
+
+
+def write_csv(path: Path, lines: list[str], encoding: str = "utf-8", sep: str = ",") -> Path:
+    text = "\n".join(line.replace(",", sep) for line in lines) + "\n"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def only_log(data: Dataset) -> pd.DataFrame:
+    assert len(data.logs) == 1
+    return next(iter(data.logs.values())).events
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def test_utf8_csv_standard_columns_types_and_order(tmp_path: Path) -> None:
+    write_csv(tmp_path / "shimin.csv", [HEADER, *ROWS])
+    data = load([tmp_path])
+    events = data.logs["shimin"].events
+    assert list(events.columns) == STANDARD + ["備考"]
+    # sorted by case, timestamp, row; leading zeros kept
+    assert events["case"].tolist() == ["0007", "0012", "0012"]
+    assert events["activity"].tolist() == ["受付", "受付", "審査"]
+    assert events["row"].tolist() == [4, 2, 3]
+    assert events["person"].tolist() == ["000456", "000123", "000123"]
+    assert events["timestamp"].dtype == np.dtype("datetime64[ns]")
+    assert events["end"].isna().all() and events["end"].dtype == np.dtype("datetime64[ns]")
+    assert events["source"].unique().tolist() == ["shimin.csv"]
+    assert events["備考"].isna().tolist() == [True, False, True]
+    assert data.logs["shimin"].data_columns == ("備考",)
+    assert data.logs["shimin"].sources == ("shimin.csv",)
+    mapping = data.mappings[0]
+    assert mapping.encoding == "utf-8" and mapping.format == "csv"
+    assert mapping.roles == {
+        "case": "受付番号",
+        "activity": "処理内容",
+        "timestamp": "処理日時",
+        "resource": "担当者",
+        "person": "宛名番号",
+    }
+    assert set(mapping.how.values()) == {"header"}
+
+
+def test_missing_optional_roles_are_na(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", ["case,activity,timestamp", "1,x,2024-04-01"])
+    events = only_log(load([tmp_path / "a.csv"]))
+    assert events["resource"].isna().all() and events["person"].isna().all()
+    assert events["resource"].iloc[0] is pd.NA
+
+
+def test_bom_csv(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS], encoding="utf-8-sig")
+    data = load([tmp_path])
+    assert data.mappings[0].encoding == "utf-8-sig"
+    assert data.mappings[0].roles["case"] == "受付番号"  # no BOM glued to the header
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "euc_jp"])
+def test_japanese_legacy_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS], encoding=encoding)
+    data = load([tmp_path])
+    assert data.mappings[0].encoding == encoding
+    assert "審査" in only_log(data)["activity"].tolist()
+
+
+@pytest.mark.parametrize(("suffix", "sep"), [(".tsv", "\t"), (".csv", "\t"), (".csv", ";")])
+def test_delimiters_are_sniffed(tmp_path: Path, suffix: str, sep: str) -> None:
+    write_csv(tmp_path / f"a{suffix}", [HEADER, *ROWS], sep=sep)
+    data = load([tmp_path])
+    assert len(only_log(data)) == 3
+    assert data.mappings[0].format == suffix[1:]
+
+
+def test_quoted_fields_with_commas_and_newlines(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        'case,activity,timestamp,memo\n1,受付,2024-04-01 09:00,"a, b"\n1,交付,2024-04-01 10:00,"x\ny"\n',
+        encoding="utf-8",
+    )
+    events = only_log(load([tmp_path]))
+    assert events["memo"].tolist() == ["a, b", "x\ny"]
+
+
+XES = """<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0" xmlns="http://www.xes-standard.org/">
+  <extension name="Concept" prefix="concept" uri="http://www.xes-standard.org/concept.xesext"/>
+  <global scope="event"><string key="concept:name" value="__INVALID__"/></global>
+  <string key="concept:name" value="log name"/>
+  <trace>
+    <string key="concept:name" value="c2"/>
+    <string key="申請種別" value="新規"/>
+    <event>
+      <string key="concept:name" value="審査"/>
+      <date key="time:timestamp" value="2024-04-01T10:00:00.000+09:00"/>
+      <string key="org:resource" value="田中"/>
+      <string key="org:group" value="市民課"/>
+      <string key="lifecycle:transition" value="complete"/>
+      <list key="items"><values><string key="x" value="1"/></values></list>
+    </event>
+    <event>
+      <string key="concept:name" value="受付"/>
+      <date key="time:timestamp" value="2024-04-01T00:30:00Z"/>
+      <string key="org:group" value="市民課"/>
+      <int key="件数" value="007"/>
+    </event>
+  </trace>
+  <trace><string key="concept:name" value="c1"/><event><string key="concept:name" value="受付"/><date key="time:timestamp" value="2024-03-01T09:00:00+09:00"/><string key="org:group" value="税務課"/></event></trace>
+</log>
+"""
+
+
+def check_xes(data: Dataset, source: str) -> None:
+    assert data.departments == ["市民課", "税務課"]
+    events = data.logs["市民課"].events
+    assert events["case"].tolist() == ["c2", "c2"]
+    assert events["activity"].tolist() == ["受付", "審査"]
+    assert events["timestamp"].tolist() == [
+        pd.Timestamp("2024-04-01 09:30"),
+        pd.Timestamp("2024-04-01 10:00"),
+    ]
+    assert events["resource"].isna().tolist() == [True, False]
+    assert events["case:申請種別"].tolist() == ["新規", "新規"]
+    assert events["件数"].iloc[0] == "007" and pd.isna(events["件数"].iloc[1])
+    assert events["source"].iloc[0] == source
+    mapping = data.mappings[0]
+    assert mapping.roles == {
+        "case": "case:concept:name",
+        "activity": "concept:name",
+        "timestamp": "time:timestamp",
+        "resource": "org:resource",
+        "department": "org:group",
+    }
+    assert set(mapping.data_columns) == {"case:申請種別", "lifecycle:transition", "件数"}
+    assert data.logs["税務課"].events["row"].tolist() == [3]
+
+
+def test_xes(tmp_path: Path) -> None:
+    (tmp_path / "log.xes").write_text(XES, encoding="utf-8")
+    data = load([tmp_path])
+    check_xes(data, "log.xes")
+    assert data.mappings[0].format == "xes"
+
+
+def test_xes_gz_without_newlines(tmp_path: Path) -> None:
+    flat = "".join(line.strip() for line in XES.splitlines())
+    (tmp_path / "log.xes.gz").write_bytes(gzip.compress(flat.encode("utf-8")))
+    data = load([tmp_path])
+    check_xes(data, "log.xes.gz")
+    assert data.mappings[0].format == "xes.gz"
+
+
+def test_xes_without_department_uses_stem(tmp_path: Path) -> None:
+    (tmp_path / "kokuho.xes.gz").write_bytes(gzip.compress(XES.replace("org:group", "g").encode()))
+    assert load([tmp_path]).departments == ["kokuho"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("<log><trace><event></trace></log>", r"bad\.xes: not well-formed XML \(line 1"),
+        (
+            '<?xml version="1.0"?><!DOCTYPE log [<!ENTITY a "aaaa">]><log>&a;</log>',
+            r"bad\.xes: XES files with a DOCTYPE or entity declarations are refused",
+        ),
+        ("<html><body/></html>", r"bad\.xes: not an XES log \(root element is <html>"),
+        ("<log></log>", r"bad\.xes: the XES log holds no events"),
+        ("", r"bad\.xes is empty"),
+    ],
+)
+def test_bad_xes(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "bad.xes").write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load([tmp_path / "bad.xes"])
+
+
+def test_broken_gzip_xes(tmp_path: Path) -> None:
+    (tmp_path / "bad.xes.gz").write_bytes(b"not gzip at all")
+    with pytest.raises(InputError, match=r"bad\.xes\.gz: cannot be read as xes\.gz"):
+        load([tmp_path])
+
+
+def test_parquet(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "case_id": ["0012", "0012", "0007"],
+            "activity": ["受付", "審査", "受付"],
+            "timestamp": pd.to_datetime(
+                ["2024-04-01 09:00", "2024-04-01 09:30", "2024-04-02 10:00"]
+            ),
+            "amount": [1, 2, 3],
+            "ratio": [0.5, None, 2.0],
+        }
+    )
+    frame.to_parquet(tmp_path / "zei.parquet")
+    data = load([tmp_path])
+    events = data.logs["zei"].events
+    assert events["case"].tolist() == ["0007", "0012", "0012"]
+    assert events["timestamp"].iloc[0] == pd.Timestamp("2024-04-02 10:00")
+    assert events["amount"].tolist() == ["3", "1", "2"]
+    assert events["ratio"].iloc[0] == "2" and pd.isna(events["ratio"].iloc[2])
+    assert events["row"].tolist() == [3, 1, 2]
+    assert data.mappings[0].format == "parquet" and data.mappings[0].encoding is None
+
+
+def test_parquet_with_tz_aware_timestamps(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "case": ["1"],
+            "activity": ["a"],
+            "timestamp": pd.to_datetime(["2024-04-01T00:30:00Z"], utc=True),
+        }
+    )
+    frame.to_parquet(tmp_path / "a.parquet")
+    assert only_log(load([tmp_path]))["timestamp"].iloc[0] == pd.Timestamp("2024-04-01 09:30")
+
+
+def test_corrupt_parquet(tmp_path: Path) -> None:
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
+    with pytest.raises(InputError, match=r"bad\.parquet: not a readable Parquet file"):
+        load([tmp_path])
+
+
+# --------------------------------------------------------------------------- folders
+
+
+def test_folder_reads_logs_sorted_ignores_other_files_and_subfolders(tmp_path: Path) -> None:
+    write_csv(tmp_path / "b.csv", [HEADER, *ROWS])
+    write_csv(tmp_path / "a.tsv", [HEADER, *ROWS], sep="\t")
+    (tmp_path / "README.md").write_text("# logs")
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "truth").mkdir()
+    write_csv(tmp_path / "truth" / "c.csv", [HEADER, *ROWS])
+    data = load([str(tmp_path)])
+    assert [m.source for m in data.mappings] == ["a.tsv", "b.csv"]
+    assert data.departments == ["a", "b"]
+
+
+def test_single_path_instead_of_a_list(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    assert load(tmp_path).departments == ["a"]  # type: ignore[arg-type]
+
+
+def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    data = load([tmp_path, tmp_path / "a.csv"])
+    assert len(data.mappings) == 1 and len(only_log(data)) == 3
+
+
+# --------------------------------------------------------------------------- headers
+
+
+@pytest.mark.parametrize(
+    ("role", "headers"),
+    [
+        (
+            "case",
+            [
+                "受付番号",
+                "申請番号",
+                "ケース番号",
+                "管理番号",
+                "整理番号",
+                "case",
+                "Case ID",
+                "case_id",
+                "CaseID",
+                "case:concept:name",
+            ],
+        ),
+        (
+            "activity",
+            [
+                "処理内容",
+                "手続",
+                "手続き",
+                "作業",
+                "作業名",
+                "処理名",
+                "業務",
+                "activity",
+                "Task",
+                "event",
+                "concept:name",
+                "Activity Name",
+            ],
+        ),
+        (
+            "timestamp",
+            [
+                "処理日時",
+                "日時",
+                "受付日時",
+                "実施日時",
+                "開始日時",
+                "timestamp",
+                "time",
+                "date",
+                "DateTime",
+                "time:timestamp",
+                "start_timestamp",
+                "申請日時",
+            ],
+        ),
+        (
+            "end",
+            ["終了日時", "処理終了日時", "完了日時", "end", "end_timestamp", "complete_timestamp"],
+        ),
+        (
+            "resource",
+            [
+                "担当者",
+                "担当",
+                "処理者",
+                "職員",
+                "resource",
+                "org:resource",
+                "user",
+                "performer",
+                "担当者名",
+            ],
+        ),
+        ("department", ["課", "部署", "担当課", "所属", "部門", "department", "org:group", "dept"]),
+        (
+            "person",
+            [
+                "宛名番号",
+                "住民番号",
+                "個人コード",
+                "宛名コード",
+                "住民コード",
+                "person",
+                "person_id",
+                "resident_id",
+                "Customer ID",
+            ],
+        ),
+    ],
+)
+def test_header_variants(tmp_path: Path, role: str, headers: list[str]) -> None:
+    base = {
+        "case": ("ID", ["1", "1", "2"]),
+        "activity": ("NAME", ["a", "b", "a"]),
+        "timestamp": ("WHEN", ["2024-04-01 09:00", "2024-04-01 10:00", "2024-04-02 09:00"]),
+    }
+    values = {
+        "case": ["1", "1", "2"],
+        "activity": ["受付", "交付", "受付"],
+        "timestamp": ["2024-04-01 09:00", "2024-04-01 10:00", "2024-04-02 09:00"],
+        "end": ["2024-04-01 09:10", "2024-04-01 10:10", "2024-04-02 09:10"],
+        "resource": ["田中", "佐藤", "田中"],
+        "department": ["市民課", "市民課", "市民課"],
+        "person": ["P1", "P1", "P2"],
+    }
+    for i, header in enumerate(headers):
+        columns = {}
+        for other, (name, vals) in base.items():
+            if other != role:
+                columns[
+                    {"case": "受付番号", "activity": "処理内容", "timestamp": "処理日時"}[other]
+                ] = vals
+        columns[header] = values[role]
+        folder = tmp_path / f"t{i}"
+        folder.mkdir()
+        pd.DataFrame(columns).to_csv(folder / "x.csv", index=False)
+        data = load([folder])
+        assert data.mappings[0].roles[role] == header, header
+        assert data.mappings[0].how[role] == "header"
+        assert header not in data.mappings[0].data_columns
+
+
+def test_exact_header_beats_contains(tmp_path: Path) -> None:
+    # 処理終了日時 contains 日時 (timestamp) but is exactly an end header.
+    write_csv(
+        tmp_path / "a.csv",
+        ["処理終了日時,受付日時,手続,申請番号", "2024-04-01 10:00,2024-04-01 09:00,受付,1"],
+    )
+    roles = load([tmp_path]).mappings[0].roles
+    assert roles["timestamp"] == "受付日時" and roles["end"] == "処理終了日時"
+
+
+def test_birth_date_is_not_a_timestamp(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "a.csv",
+        ["申請番号,手続,生年月日,受付日", "1,受付,S55.3.2,2024-04-01", "1,交付,S55.3.2,2024-04-02"],
+    )
+    mapping = load([tmp_path]).mappings[0]
+    assert mapping.roles["timestamp"] == "受付日"
+    assert "生年月日" in mapping.data_columns
+
+
+def test_roles_detected_from_values(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    rows = []
+    for case in range(30):
+        start = pd.Timestamp("2024-04-01") + pd.Timedelta(hours=case)
+        for step, act in enumerate(["受付", "審査", "決裁", "交付"]):
+            rows.append(
+                {
+                    "c1": f"R{case:04d}",
+                    "c2": "担当" + str(rng.integers(0, 3)),
+                    "c3": act,
+                    "c4": (start + pd.Timedelta(minutes=10 * step)).strftime("%Y/%m/%d %H:%M"),
+                    "c5": "窓口",
+                }
+            )
+    pd.DataFrame(rows).to_csv(tmp_path / "x.csv", index=False)
+    mapping = load([tmp_path]).mappings[0]
+    assert mapping.roles == {"case": "c1", "activity": "c3", "timestamp": "c4"}
+    assert mapping.how == {"case": "values", "activity": "values", "timestamp": "values"}
+    assert mapping.data_columns == ("c2", "c5")
+
+
+# --------------------------------------------------------------------------- options and config
+
+CONFIG_ROWS = [
+    "受付番号,申請番号,処理内容,手続,処理日時,日付,担当者",
+    "A1,B1,受付,手続1,2024-04-01 09:00,2024-05-01,田中",
+    "A1,B2,交付,手続2,2024-04-01 10:00,2024-05-02,佐藤",
+]
+
+
+def test_option_beats_file_config_beats_folder_config_beats_header(tmp_path: Path) -> None:
+    write_csv(tmp_path / "kokuho.csv", CONFIG_ROWS)
+    write_csv(tmp_path / "other.csv", CONFIG_ROWS)
+    (tmp_path / "procmine.toml").write_text(
+        "[columns]\n"
+        'case = "申請番号"\n'
+        'activity = "手続"\n'
+        '[files."kokuho.csv"]\n'
+        'department = "国保年金課"\n'
+        'encoding = "utf-8"\n'
+        '[files."kokuho.csv".columns]\n'
+        'case = "受付番号"\n',
+        encoding="utf-8",
+    )
+    data = load([tmp_path], activity="処理内容")
+    kokuho, other = data.mappings
+    assert kokuho.roles["case"] == "受付番号" and kokuho.how["case"] == "config"
+    assert other.roles["case"] == "申請番号" and other.how["case"] == "config"
+    assert kokuho.roles["activity"] == "処理内容" and kokuho.how["activity"] == "option"
+    assert kokuho.roles["timestamp"] == "処理日時" and kokuho.how["timestamp"] == "header"
+    assert kokuho.departments == ("国保年金課",)
+    assert other.departments == ("other",)
+    assert data.departments == ["other", "国保年金課"]
+    assert "申請番号" in kokuho.data_columns and "受付番号" in other.data_columns
+
+
+def test_option_column_name_matching_tolerates_width_and_case(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", ["Case_ID,Activity,Time", "1,a,2024-04-01"])
+    assert load([tmp_path], case="case id").mappings[0].roles["case"] == "Case_ID"
+
+
+def test_option_column_not_found(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    with pytest.raises(
+        ColumnError,
+        match=r"a\.csv: column '申請番号' for case \(from --case\) not found; columns are 受付番号, 処理内容.*; pass --case COLUMN",
+    ):
+        load([tmp_path], case="申請番号")
+
+
+def test_config_column_not_found(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    (tmp_path / "procmine.toml").write_text('[columns]\ntimestamp = "日時"\n', encoding="utf-8")
+    with pytest.raises(
+        ColumnError,
+        match=r"a\.csv: column '日時' for timestamp \(from procmine\.toml\) not found; columns are 受付番号, 処理内容, 処理日時, 担当者, 宛名番号, 備考; set timestamp in \[files\.\"a\.csv\"\.columns\] of procmine\.toml or pass --timestamp COLUMN",
+    ):
+        load([tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[columns\ncase = 1", r"procmine\.toml: invalid TOML"),
+        ('[colums]\ncase = "x"\n', r"procmine\.toml: unknown key 'colums'"),
+        (
+            '[columns]\ncases = "x"\n',
+            r"procmine\.toml: \[columns\] unknown key 'cases'; use one of case, activity",
+        ),
+        ("[columns]\ncase = 3\n", r"\[columns\] 'case' must be a column name"),
+        (
+            '[files."a.csv"]\ndept = "x"\n',
+            r"\[files\.\"a\.csv\"\] unknown key 'dept'; use one of department, encoding, columns",
+        ),
+        (
+            '[files."a.csv".columns]\nwho = "x"\n',
+            r"\[files\.\"a\.csv\"\.columns\] unknown key 'who'",
+        ),
+        (
+            '[files."missing.csv"]\ndepartment = "x"\n',
+            r"\[files\.\"missing\.csv\"\] names a file that is not in",
+        ),
+        (
+            '[files."a.csv"]\nencoding = "klingon"\n',
+            r"\[files\.\"a\.csv\"\] unknown encoding 'klingon'",
+        ),
+        ('[files."a.csv"]\ndepartment = 5\n', r"'department' must be a name"),
+    ],
+)
+def test_config_errors(tmp_path: Path, toml: str, message: str) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    (tmp_path / "procmine.toml").write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load([tmp_path])
+
+
+def test_config_applies_to_a_file_given_directly(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    (tmp_path / "procmine.toml").write_text(
+        '[files."a.csv"]\ndepartment = "市民課"\n', encoding="utf-8"
+    )
+    assert load([tmp_path / "a.csv"]).departments == ["市民課"]
+
+
+def test_config_encoding_is_used(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS], encoding="cp932")
+    (tmp_path / "procmine.toml").write_text(
+        '[files."a.csv"]\nencoding = "utf-8"\n', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"a\.csv: line 1 is not valid utf-8 \(procmine\.toml\)"):
+        load([tmp_path])
+    assert load([tmp_path], encoding="cp932").mappings[0].encoding == "cp932"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"encoding": "klingon"}, r"--encoding: unknown encoding 'klingon'"),
+        ({"case": ""}, r"--case must name a column"),
+        ({"max_bad_share": 1.5}, r"max_bad_share must be between 0 and 1"),
+    ],
+)
+def test_bad_options(tmp_path: Path, kwargs: dict, message: str) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    with pytest.raises(ConfigError, match=message):
+        load([tmp_path], **kwargs)
+
+
+# --------------------------------------------------------------------------- departments
+
+
+def test_department_column_splits_the_file(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "all.csv",
+        [
+            "申請番号,手続,日時,担当課",
+            "1,受付,2024-04-01 09:00,市民課",
+            "2,受付,2024-04-01 09:00,税務課",
+            "1,交付,2024-04-01 10:00,市民課",
+            "3,受付,2024-04-01 09:00,",
+        ],
+    )
+    data = load([tmp_path])
+    assert data.departments == ["all", "市民課", "税務課"]
+    assert data.logs["市民課"].events["case"].tolist() == ["1", "1"]
+    assert data.mappings[0].departments == ("all", "市民課", "税務課")
+    assert any("1 rows have no 担当課 (department)" in w for w in data.warnings)
+
+
+def test_two_files_of_one_department_are_concatenated(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "a.csv",
+        ["case,activity,timestamp,memo", "1,受付,2024-04-01 09:00,x", "2,受付,2024-04-01 08:00,y"],
+    )
+    write_csv(tmp_path / "b.csv", ["case,activity,timestamp,note", "1,交付,2024-04-01 08:30,z"])
+    (tmp_path / "procmine.toml").write_text(
+        '[files."a.csv"]\ndepartment = "市民課"\n[files."b.csv"]\ndepartment = "市民課"\n',
+        encoding="utf-8",
+    )
+    data = load([tmp_path])
+    log = data.logs["市民課"]
+    assert data.departments == ["市民課"]
+    assert log.sources == ("a.csv", "b.csv")
+    assert log.data_columns == ("memo", "note")
+    events = log.events
+    assert events[["case", "activity", "source"]].values.tolist() == [
+        ["1", "交付", "b.csv"],
+        ["1", "受付", "a.csv"],
+        ["2", "受付", "a.csv"],
+    ]
+    assert events["note"].isna().tolist() == [False, True, True]
+
+
+def test_same_file_names_in_two_folders_get_distinct_sources(tmp_path: Path) -> None:
+    for name in ("x", "y"):
+        (tmp_path / name).mkdir()
+        write_csv(tmp_path / name / "a.csv", [HEADER, *ROWS])
+    data = load([tmp_path / "x", tmp_path / "y"])
+    assert [m.source for m in data.mappings] == ["x/a.csv", "y/a.csv"]
+    assert data.logs["a"].sources == ("x/a.csv", "y/a.csv")
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def test_unsorted_input_is_sorted_stably(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "a.csv",
+        [
+            "case,activity,timestamp",
+            "2,c,2024-04-01 09:00",
+            "1,b,2024-04-01 10:00",
+            "1,a,2024-04-01 09:00",
+            "1,z,2024-04-01 10:00",
+        ],
+    )
+    events = only_log(load([tmp_path]))
+    assert events["activity"].tolist() == ["a", "b", "z", "c"]
+    assert events["row"].tolist() == [4, 3, 5, 2]
+
+
+def test_dropped_rows_are_counted_and_accounting_balances(tmp_path: Path) -> None:
+    lines = ["case,activity,timestamp,end"] + [
+        f"{i},a,2024-04-01 09:{i:02d},2024-04-01 10:00" for i in range(40)
+    ]
+    lines += [
+        ",a,2024-04-01 09:00,",
+        "9,,2024-04-01 09:00,",
+        "9,a,,",
+        "9,a,bad time,",
+        ",,,",
+        "9,a,2024-04-02,not an end",
+    ]
+    write_csv(tmp_path / "a.csv", lines)
+    data = load([tmp_path], max_bad_share=0.05)
+    account = data.accounting[0]
+    assert account.rows_read == 46
+    assert account.rows_loaded == 41
+    assert account.dropped == {
+        "blank line": 1,
+        "missing case": 1,
+        "missing activity": 1,
+        "missing timestamp": 1,
+        "unparsable timestamp": 1,
+    }
+    assert account.balanced
+    assert any("line 45: 'bad time'" in w for w in data.warnings)
+    assert any("(end) are not dates/times" in w and "line 47" in w for w in data.warnings)
+
+
+def test_too_many_bad_timestamps(tmp_path: Path) -> None:
+    lines = (
+        ["申請番号,手続,処理日時"]
+        + [f"{i},a,2024-04-01" for i in range(8)]
+        + ["1,a,昨日", "2,a,2024-13-45", "3,a,??"]
+    )
+    write_csv(tmp_path / "kokuho.csv", lines)
+    with pytest.raises(
+        ColumnError,
+        match=(
+            r"kokuho\.csv: column '処理日時' \(timestamp\) has 3 of 11 values that are not dates/times "
+            r"\(line 10: '昨日', line 11: '2024-13-45', line 12: '\?\?'\); pass --timestamp COLUMN.*fix the format"
+        ),
+    ):
+        load([tmp_path])
+    assert load([tmp_path], max_bad_share=0.5).accounting[0].dropped == {"unparsable timestamp": 3}
+
+
+def test_no_usable_rows(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "a.csv", ["case,activity,timestamp,x", ",a,2024-04-01,1", ",b,2024-04-01,2"]
+    )
+    with pytest.raises(
+        ColumnError, match=r"a\.csv: no usable rows .*missing case: column 'case'.*--case"
+    ):
+        load([tmp_path])
+
+
+def test_reserved_data_column_names_are_renamed(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", ["申請番号,手続,日時,source,row", "1,a,2024-04-01,web,7"])
+    data = load([tmp_path])
+    events = only_log(data)
+    assert events["source"].iloc[0] == "a.csv" and events["source (data)"].iloc[0] == "web"
+    assert events["row (data)"].iloc[0] == "7"
+    assert any("renamed" in w for w in data.warnings)
+
+
+# --------------------------------------------------------------------------- input errors
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"a\.csv is empty"),
+        (b"\n \n", r"a\.csv is empty"),
+        (b"case,activity,timestamp\n", r"a\.csv has a header line but no rows"),
+        (
+            b"a,b\n\x81\x20,1\n",
+            r"a\.csv: cannot detect the text encoding \(tried utf-8-sig, utf-8, cp932, euc_jp\); pass --encoding NAME",
+        ),
+    ],
+)
+def test_unreadable_csv(tmp_path: Path, content: bytes, message: str) -> None:
+    (tmp_path / "a.csv").write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        load([tmp_path])
+
+
+def test_missing_required_column(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", ["申請番号,手続,備考", "1,a,x", "1,b,y"])
+    with pytest.raises(
+        ColumnError,
+        match=r"a\.csv: no timestamp column found; columns are 申請番号, 手続, 備考; pass --timestamp COLUMN",
+    ):
+        load([tmp_path])
+
+
+def test_wrong_explicit_encoding(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS], encoding="cp932")
+    with pytest.raises(InputError, match=r"a\.csv: line 1 is not valid utf-8 \(--encoding\)"):
+        load([tmp_path], encoding="utf-8")
+
+
+def test_path_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nope\.csv: no such file or folder"):
+        load([tmp_path / "nope.csv"])
+    (tmp_path / "a.xlsx").write_bytes(b"x")
+    with pytest.raises(InputError, match=r"a\.xlsx: unsupported file type; use one of \*\.csv"):
+        load([tmp_path / "a.xlsx"])
+    with pytest.raises(InputError, match=r"the folder holds no event logs"):
+        load([tmp_path])
+    with pytest.raises(InputError, match=r"no input given"):
+        load([])
+
+
+# --------------------------------------------------------------------------- models
+
+
+def test_process_models_are_read_with_processmodels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_csv(tmp_path / "a.csv", [HEADER, *ROWS])
+    (tmp_path / "juminhyo.bpmn").write_text("<bpmn/>")
+    (tmp_path / "nenkin.pnml").write_text("<pnml/>")
+    fake = types.ModuleType("procmine.io.processmodels")
+
+    def load_model(path: Path) -> nx.DiGraph:
+        graph = nx.DiGraph()
+        graph.add_edge("受付", Path(path).suffix)
+        return graph
+
+    fake.load_model = load_model  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "procmine.io.processmodels", fake)
+    import procmine.io as io_package
+
+    monkeypatch.setattr(io_package, "processmodels", fake, raising=False)
+    data = load([tmp_path])
+    assert sorted(data.models) == ["juminhyo", "nenkin"]
+    assert set(data.models["nenkin"].nodes) == {"受付", ".pnml"}
+    assert data.departments == ["a", "juminhyo", "nenkin"]
+    assert "juminhyo: process model (2 activities)" in describe_mapping(data)
+
+
+def test_process_models_skipped_when_reader_is_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "juminhyo.bpmn").write_text("<bpmn/>")
+    monkeypatch.setitem(sys.modules, "procmine.io.processmodels", None)
+    import procmine.io as io_package
+
+    monkeypatch.delattr(io_package, "processmodels", raising=False)
+    data = load([tmp_path])
+    assert data.models == {} and data.logs == {}
+    assert any(w.startswith("juminhyo.bpmn: skipped") for w in data.warnings)
+
+
+# --------------------------------------------------------------------------- describe and speed
+
+
+def test_describe_mapping(tmp_path: Path) -> None:
+    write_csv(tmp_path / "kokuho.csv", CONFIG_ROWS, encoding="cp932")
+    (tmp_path / "procmine.toml").write_text(
+        '[files."kokuho.csv"]\ndepartment = "保険年金課"\n[files."kokuho.csv".columns]\ncase = "申請番号"\n',
+        encoding="utf-8",
+    )
+    lines = describe_mapping(load([tmp_path]))
+    assert lines == [
+        (
+            "kokuho.csv (cp932, 保険年金課): case=申請番号 [config] activity=処理内容 [header] "
+            "timestamp=処理日時 [header] resource=担当者 [header]; data: 受付番号, 手続, 日付; "
+            "2 of 2 rows loaded"
+        )
+    ]
+
+
+def test_many_rows_all_loaded_with_leading_zeros_kept(tmp_path: Path) -> None:
+    n = 20_000
+    rng = np.random.default_rng(1)
+    stamps = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 365 * 86400, n), unit="s")
+    pd.DataFrame(
+        {
+            "受付番号": [f"{i:07d}" for i in rng.integers(0, 30_000, n)],
+            "処理内容": rng.choice(["受付", "審査", "決裁", "交付"], n),
+            "処理日時": stamps.strftime("%Y/%m/%d %H:%M:%S"),
+            "担当者": rng.choice(["田中", "佐藤", "鈴木"], n),
+        }
+    ).to_csv(tmp_path / "big.csv", index=False, encoding="cp932")
+    data = load([tmp_path])
+    assert data.accounting[0].rows_loaded == n
+    assert data.logs["big"].events["case"].str.len().eq(7).all()
