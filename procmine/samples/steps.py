@@ -1,0 +1,97 @@
+"""Route notation: step lists, flag conditions, label variants and runtime blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from procmine.samples.people import to_halfwidth_kana
+from procmine.samples.schema import Activity
+
+
+@dataclass(frozen=True)
+class Step:
+    """One token of a route: activity id, flag condition and back-office delay."""
+
+    aid: str
+    cond: str
+    delay: str
+
+
+def parse_steps(text: str) -> list[Step]:
+    """Parse a route's step list.
+
+    Examples
+    --------
+    >>> parse_steps("S01 S09?card Z15?refund@5-20 K16@m")[2]
+    Step(aid='Z15', cond='refund', delay='5-20')
+    """
+    out = []
+    for tok in text.split():
+        delay = cond = ""
+        if "@" in tok:
+            tok, delay = tok.split("@", 1)
+        if "?" in tok:
+            tok, cond = tok.split("?", 1)
+        out.append(Step(tok, cond, delay))
+    return out
+
+
+def holds(cond: str, flags: set[str]) -> bool:
+    """Evaluate a flag condition: ``a&b|c`` (``|`` of ``&``-groups), ``!a`` negates.
+
+    Examples
+    --------
+    >>> holds("seal&!seal_mail", {"seal"}), holds("a|b", {"b"}), holds("", set())
+    (True, True, True)
+    """
+    if not cond:
+        return True
+    for alt in cond.split("|"):
+        if all((t[1:] not in flags) if t.startswith("!") else (t in flags) for t in alt.split("&")):
+            return True
+    return False
+
+
+def label_variants(act: Activity, *, counter: bool = True) -> list[str]:
+    """The noisy labels one activity may carry in its system (§3.6 end), at most two.
+
+    Old-system aliases from the catalog come first, then bracket, half-width and space
+    variants, then the suffix ``_窓口`` for staff steps done at a counter.
+
+    Examples
+    --------
+    >>> from procmine.samples.schema import parse_activities
+    >>> a = parse_activities("X", "X01 | s | 世帯状況確認（住記照会） | S | 係 | - | ADDR | 3")[0]
+    >>> label_variants(a)
+    ['世帯状況確認(住記照会)', '世帯状況確認（住記照会）_窓口']
+    >>> label_variants(a, counter=False)
+    ['世帯状況確認(住記照会)']
+    """
+    lab = act.label
+    out = list(act.aliases)
+    if "（" in lab:
+        out.append(lab.replace("（", "(").replace("）", ")"))
+    half = to_halfwidth_kana(lab)
+    if half != lab:
+        out.append(half)
+    if " " in lab:
+        out.append(lab.replace(" ", "\u3000"))
+    if counter and act.performer in ("S", "RS", "SR") and "窓口" not in lab:
+        out.append(lab + "_窓口")
+    seen: list[str] = []
+    for v in out:
+        if v != lab and v not in seen:
+            seen.append(v)
+    return seen[:2]
+
+
+@dataclass
+class RBlock:
+    """A route block with its conditions resolved: the steps one case really takes."""
+
+    dept: str
+    steps: list[str]
+    kind: str
+    subject: str
+    shuffle: bool
+    purpose: str = ""

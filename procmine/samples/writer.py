@@ -1,0 +1,453 @@
+"""Write the generated city: one export per system, procmine.toml, README.md and truth/."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from procmine.samples.people import render_account, render_address, render_kana, render_name
+from procmine.samples.timefmt import format_date, format_timestamp
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.samples.generator import Event, Result
+    from procmine.samples.schema import City, System
+
+TRUTH_FILES: tuple[str, ...] = (
+    "duplicates.csv",
+    "negatives.csv",
+    "aliases.csv",
+    "silos.csv",
+    "decoys.csv",
+    "activities.csv",
+    "cases.csv",
+    "persons.csv",
+    "README.md",
+)
+CLUSTERS: tuple[str, ...] = (
+    "ID",
+    "NUM",
+    "FORM",
+    "ADDR",
+    "KEY",
+    "INCOME",
+    "ACCT",
+    "GUIDE",
+    "COPY",
+    "QUEUE",
+)
+CONSISTENT = ("exact", "format_variant")
+
+TRUTH_README = """\
+# Ground truth of the sample city
+
+Written by `procmine.samples.generate`; the analysis never reads this folder. All files are
+UTF-8 CSV with a header row. `department` is the department name as in `procmine.toml` (or the
+担当課 column), `activity` the activity's primary label exactly as written in the export, and
+`column` a header exactly as written in the export.
+
+- `duplicates.csv` — `cluster,department,activity`: one row per member activity of each planted
+  cross-department duplicate cluster (koyo-city §3.6): ID 本人確認, NUM 個人番号確認, FORM
+  resident writes basic data, ADDR 住所・世帯の再確認, KEY 二重入力, INCOME 課税照会, ACCT 口座登録,
+  GUIDE 他課手続きの案内, COPY 市発行証明書の添付要求, QUEUE 番号札発券. Activities in one cluster
+  are the same work; each activity is listed in one cluster only (its main one: C08 and H11 are
+  FORM, E14 is FORM). 課税状況照会回答 (税務課) answers the INCOME inquiries but is not one of
+  them. 番号札発券 has the same label in every department. Two members of a
+  cluster may be in the same department (S03/S13 FORM, S04/S18 ID, S11/S23 GUIDE).
+- `negatives.csv` — `group,department,activity`: hard negatives (審査, 訪問, 住所, 通知, 交付).
+  Two activities of one group look alike but are different work and must not be merged, unless
+  both are also in one cluster of `duplicates.csv` (group 住所 lists C06 住所地特例確認 with the
+  ADDR members it must not be merged with).
+- `aliases.csv` — `department,alias,activity`: every noisy label that occurs in an export
+  (full/half-width and bracket variants, suffix `_窓口`, old-system labels) and the primary label
+  it stands for. These are the same activity, not cross-department duplicates.
+- `silos.csv` — `field,department,column,planted_inconsistency_rate`, then `format_variant_rate`,
+  `missing_rate`, `persons`, `variants`, `part` and `file`. One row per export column holding a
+  resident field (NAME, KANA, DOB, SEX, ADDR, KATA 方書, TEL, MYNUM, BANK, INCOME, HH 世帯主,
+  REL 続柄). Rates are over the distinct residents with a value in the column:
+  `planted_inconsistency_rate` = share whose value differs from the resident's true value in
+  substance (stale, typo, itaiji, kana_variant, legit_diff, wrong_link, year_mismatch,
+  kata_missing in an address that includes 方書 …; `legit_diff` is different but correct, e.g. a
+  second phone or account); `format_variant_rate` = share written differently but meaning the
+  same (丁目/番/号 vs hyphens, full-width digits, ヶ/ケ, 漢数字, phone with/without hyphens);
+  `missing_rate` = share of residents whose value was left empty although the step captures it
+  (over all residents with a row). `variants` counts each planted label. 市民課 (住民記録) is the
+  authoritative source (rates 0); TEL and BANK have no master — the reference is the resident's
+  main phone/account. BANK columns holding one part (`part` inst/branch/type/number/holder) are
+  rated on that part; `all` is the whole account in one column.
+- `decoys.csv` — `department,column,looks_like`: columns that look like a resident field but
+  hold something else (a facility's address, a child's or notifier's name, an employer's phone);
+  they must not be grouped with the resident's field.
+- `activities.csv` — the activity master: department, file, id, label, performer (R resident,
+  S staff, RS/SR both, X external, SYS system), cluster, negative group, fields captured.
+- `cases.csv` — `file,department,case,life_event_case,life_event,person`: which department case
+  belongs to which life-event case (one life event opens cases in several departments; the
+  resident key is common to all systems).
+- `persons.csv` — the true data of every resident who appears (住基 truth).
+"""
+
+
+def written_files(city: City) -> list[str]:
+    """Relative paths of every file :func:`write` may create (for cleaning)."""
+    return (
+        [s.file for s in city.systems]
+        + ["procmine.toml", "README.md"]
+        + [f"truth/{f}" for f in TRUTH_FILES]
+    )
+
+
+def clean(out: Path, city: City) -> None:
+    """Delete the files a previous run wrote, and nothing else."""
+    for rel in written_files(city):
+        p = out / rel
+        if p.is_file():
+            p.unlink()
+    truth = out / "truth"
+    if truth.is_dir() and not any(truth.iterdir()):
+        truth.rmdir()
+
+
+def _write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> int:
+    data = text.replace("\n", newline).encode(encoding)
+    path.write_bytes(data)
+    return len(data)
+
+
+def _csv(rows: list[list[str]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def _case_ids(result: Result, city: City) -> dict[tuple[object, ...], str]:
+    """Number each system's cases in order of their first event, as the system would."""
+    first: dict[tuple[object, ...], tuple[datetime, int]] = {}
+    for e in result.events:
+        k = (e.start, e.seq)
+        if e.case_key not in first or k < first[e.case_key]:
+            first[e.case_key] = k
+    systems = {s.key: s for s in city.systems}
+    counters: Counter[tuple[str, str]] = Counter()
+    ids: dict[tuple[object, ...], str] = {}
+    year = int(city.start[:4])
+    for key in sorted(first, key=lambda k: first[k]):
+        sysk, dept = str(key[1]), str(key[2])
+        counters[(sysk, dept)] += 1
+        ids[key] = systems[sysk].case_format.format(
+            yy=f"{year % 100:02d}", yyyy=year, n=counters[(sysk, dept)], dept=dept
+        )
+    return ids
+
+
+def _rows(
+    sysm: System,
+    events: list[Event],
+    ids: dict[tuple[object, ...], str],
+    dept_names: dict[str, str],
+) -> list[list[str]]:
+    role_header = {
+        "case": sysm.case_col,
+        "dept": sysm.dept_column,
+        "activity": sysm.activity_col,
+        "ts": sysm.ts_col,
+        "end": sysm.end_col,
+        "resource": sysm.resource_col,
+        "person": sysm.person_col,
+    }
+    roles = [r for r in sysm.order if role_header.get(r)]
+    header = [str(role_header[r]) for r in roles] + [c.header for c in sysm.columns]
+    if sysm.sort == "time":
+        events = sorted(events, key=lambda e: (e.start, ids[e.case_key], e.seq))
+    elif sysm.sort == "time_desc":
+        events = sorted(events, key=lambda e: (e.start, e.seq), reverse=True)
+    elif sysm.sort == "person":
+        events = sorted(events, key=lambda e: (e.pid, ids[e.case_key], e.seq))
+    else:
+        events = sorted(events, key=lambda e: (ids[e.case_key], e.seq))
+    rows = [header]
+    for e in events:
+        role_value = {
+            "case": ids[e.case_key],
+            "dept": dept_names[e.dept],
+            "activity": e.label,
+            "ts": format_timestamp(e.start, sysm.ts_style),
+            "end": format_timestamp(e.end, sysm.ts_style),
+            "resource": e.resource,
+            "person": e.pid,
+        }
+        rows.append(
+            [role_value[r] for r in roles] + [e.values.get(c.header, "") for c in sysm.columns]
+        )
+    return rows
+
+
+def _toml(city: City, seed: int, size: str) -> str:
+    names = {d.code: d.name for d in city.departments}
+    lines = [
+        f"# {city.name} sample exports (procmine.samples, size {size}, seed {seed}).",
+        "# Department of each export file; files not in UTF-8 say their encoding.",
+        "",
+    ]
+    for s in city.systems:
+        keys = []
+        if s.department is not None:
+            keys.append(f'department = "{names[s.department]}"')
+        if s.encoding != "utf-8":
+            keys.append(f'encoding = "{s.encoding}"')
+        if keys:
+            lines += [f'[files."{s.file}"]', *keys]
+        if s.department is None:
+            lines.append(f'[files."{s.file}".columns]')
+            lines.append(f'department = "{s.dept_column}"  # the department is in this column')
+        lines.append("")
+    return "\n".join(lines)
+
+
+_TS_NAMES = {
+    "slash": "YYYY/MM/DD HH:MM:SS",
+    "iso": "YYYY-MM-DD HH:MM:SS",
+    "iso_t": "ISO 8601 (YYYY-MM-DDTHH:MM:SS)",
+    "era": "和暦 (令和7年4月1日 9時30分)",
+}
+_SORT_NAMES = {
+    "time": "by time",
+    "time_desc": "newest first",
+    "person": "by resident, not by time",
+    "case": "by case, not by time",
+}
+_ENC_NAMES = {"cp932": "Shift_JIS (CP932)", "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM"}
+
+
+def _readme(city: City, files: dict[str, dict[str, object]], result: Result) -> str:
+    """The city's README followed by a table of the files actually written."""
+    names = {d.code: d.name for d in city.departments}
+    lines = [
+        city.readme.rstrip(),
+        "",
+        f"## Files ({result.cases:,} life-event cases)",
+        "",
+        "| file | system | department | encoding | time stamps | end time | rows | order |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for s in city.systems:
+        dept = names[s.department] if s.department else f"column {s.dept_column}"
+        info = files[s.file]
+        lines.append(
+            f"| `{s.file}` | {s.system} | {dept} | {_ENC_NAMES.get(s.encoding, s.encoding)} "
+            f"| {_TS_NAMES[s.ts_style]} | {s.end_col or '—'} | {info['events']:,} "
+            f"| {_SORT_NAMES[s.sort]} |"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _silos(result: Result, city: City) -> list[list[str]]:
+    names = {d.code: d.name for d in city.departments}
+    systems = {s.key: s for s in city.systems}
+    rows = [
+        [
+            "field",
+            "department",
+            "column",
+            "planted_inconsistency_rate",
+            "format_variant_rate",
+            "missing_rate",
+            "persons",
+            "variants",
+            "part",
+            "file",
+        ]
+    ]
+    order = {s.key: i for i, s in enumerate(city.systems)}
+    dorder = {d.code: i for i, d in enumerate(city.departments)}
+    for key in sorted(
+        result.silo,
+        key=lambda k: (
+            dorder[k[1]],
+            order[k[0]],
+            [c.header for c in systems[k[0]].columns].index(k[2]),
+        ),
+    ):
+        sysk, dept, header = key
+        col = next(c for c in systems[sysk].columns if c.header == header)
+        labels = result.silo[key]
+        counts = Counter(labels.values())
+        present = [lab for lab in labels.values() if lab != "missing"]
+        n_all, n = len(labels), len(present)
+        bad = sum(1 for lab in present if lab not in CONSISTENT)
+        fmt = sum(1 for lab in present if lab == "format_variant")
+        variants = ";".join(f"{k}={v}" for k, v in sorted(counts.items()) if k != "exact")
+        rows.append(
+            [
+                col.field,
+                names[dept],
+                header,
+                f"{bad / n:.4f}" if n else "0.0000",
+                f"{fmt / n:.4f}" if n else "0.0000",
+                f"{counts.get('missing', 0) / n_all:.4f}" if n_all else "0.0000",
+                str(n_all),
+                variants,
+                col.part,
+                systems[sysk].file,
+            ]
+        )
+    return rows
+
+
+def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dict[str, object]:
+    """Write every file of the generated city into ``out`` and return the summary."""
+    out.mkdir(parents=True, exist_ok=True)
+    clean(out, city)
+    names = {d.code: d.name for d in city.departments}
+    ids = _case_ids(result, city)
+    by_system: dict[str, list[Event]] = {s.key: [] for s in city.systems}
+    for e in result.events:
+        by_system[e.system].append(e)
+    files: dict[str, dict[str, object]] = {}
+    total = 0
+    for s in city.systems:
+        rows = _rows(s, by_system[s.key], ids, names)
+        nbytes = _write_text(out / s.file, _csv(rows), s.encoding, s.newline)
+        total += nbytes
+        depts = sorted({names[e.dept] for e in by_system[s.key]})
+        files[s.file] = {
+            "department": names[s.department] if s.department else depts,
+            "encoding": s.encoding,
+            "events": len(rows) - 1,
+            "cases": len({e.case_key for e in by_system[s.key]}),
+            "bytes": nbytes,
+        }
+    total += _write_text(out / "procmine.toml", _toml(city, seed, size))
+    total += _write_text(out / "README.md", _readme(city, files, result))
+    truth = out / "truth"
+    truth.mkdir(exist_ok=True)
+    present = {(e.dept, e.label) for e in result.events}
+    acts = list(city.activities)
+    sysfile = {s.key: s.file for s in city.systems}
+    dup = [["cluster", "department", "activity"]]
+    missing: list[str] = []
+    for cl in CLUSTERS:
+        for a in acts:
+            if a.cluster == cl:
+                dup.append([cl, names[a.dept], a.label])
+                if (a.dept, a.label) not in present:
+                    missing.append(a.id)
+    neg = [["group", "department", "activity"]]
+    groups: list[str] = []
+    for a in acts:
+        if a.negative_group and a.negative_group not in groups:
+            groups.append(a.negative_group)
+    by_id = {a.id: a for a in acts}
+    for g in groups:
+        members = [a for a in acts if a.negative_group == g]
+        members += [by_id[i] for i in city.negative_extra.get(g, ())]
+        neg += [[g, names[a.dept], a.label] for a in members]
+    ali = [["department", "alias", "activity"]] + [
+        [names[d], alias, label]
+        for (d, alias), label in sorted(
+            result.aliases.items(),
+            key=lambda kv: ([x.code for x in city.departments].index(kv[0][0]), kv[1], kv[0][1]),
+        )
+    ]
+    dec = [["department", "column", "looks_like", "file"]]
+    for sysk, header, looks in city.decoys:
+        s = next(x for x in city.systems if x.key == sysk)
+        depts = (
+            [names[s.department]]
+            if s.department
+            else sorted({names[e.dept] for e in by_system[sysk] if e.values.get(header)})
+        )
+        for d in depts:
+            dec.append([d, header, looks, s.file])
+    act_rows = [
+        [
+            "department",
+            "file",
+            "activity_id",
+            "activity",
+            "performer",
+            "cluster",
+            "negative_group",
+            "fields",
+        ]
+    ]
+    for a in acts:
+        if (a.dept, a.label) in present:
+            act_rows.append(
+                [
+                    names[a.dept],
+                    sysfile[a.system],
+                    a.id,
+                    a.label,
+                    a.performer,
+                    a.cluster,
+                    a.negative_group,
+                    " ".join(a.fields),
+                ]
+            )
+    case_rows = [["file", "department", "case", "life_event_case", "life_event", "person"]]
+    for key in sorted(ids, key=lambda k: (str(k[1]), ids[k])):
+        le, lec, pid = result.case_meta[key]
+        case_rows.append([sysfile[str(key[1])], names[str(key[2])], ids[key], lec, le, pid])
+    per_rows = [
+        [
+            "person",
+            "name",
+            "kana",
+            "dob",
+            "sex",
+            "address",
+            "kata",
+            "tel",
+            "mynumber",
+            "bank",
+            "income",
+        ]
+    ]
+    for pid in sorted(result.persons):
+        p = result.persons[pid]
+        per_rows.append(
+            [
+                pid,
+                render_name(p.name, "space_full"),
+                render_kana(p.kana, "kata_full"),
+                format_date(p.dob, "iso"),
+                p.sex,
+                render_address(p.addr, "kanji", kata=""),
+                p.addr.kata,
+                p.tel,
+                p.mynum,
+                render_account(p.accounts[0], "space", "all") if p.accounts else "",
+                str(p.income),
+            ]
+        )
+    tables = {
+        "duplicates.csv": dup,
+        "negatives.csv": neg,
+        "aliases.csv": ali,
+        "silos.csv": _silos(result, city),
+        "decoys.csv": dec,
+        "activities.csv": act_rows,
+        "cases.csv": case_rows,
+        "persons.csv": per_rows,
+    }
+    for fname, rows in tables.items():
+        total += _write_text(truth / fname, _csv(rows))
+    total += _write_text(truth / "README.md", TRUTH_README)
+    events = sum(int(f["events"]) for f in files.values())  # type: ignore[call-overload]
+    return {
+        "out_dir": str(out),
+        "size": size,
+        "seed": seed,
+        "cases": result.cases,
+        "life_events": dict(sorted(result.life_events.items(), key=lambda kv: -kv[1])),
+        "events": events,
+        "files": files,
+        "truth": [f"truth/{f}" for f in TRUTH_FILES],
+        "bytes": total,
+        "missing_activities": missing,
+    }
