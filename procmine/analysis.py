@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +60,15 @@ class Analysis:
         Returns the paths written. ``lang`` defaults to the language the analysis was run
         with (``"ja"``).
         """
+        from procmine.candidates import candidate_titles
         from procmine.report.writer import write_report
 
-        return write_report(self, out_dir, lang=lang or self.options.get("lang", "ja"), force=force)  # type: ignore[arg-type]
+        lang = lang or self.options.get("lang", "ja")
+        target = self
+        if lang != self.options.get("lang", "ja"):
+            titles = candidate_titles(self.candidates, lang) if len(self.candidates) else self.candidates.get("title")
+            target = replace(self, candidates=self.candidates.assign(title=titles), options={**self.options, "lang": lang})
+        return write_report(target, out_dir, lang=lang, force=force)  # type: ignore[arg-type]
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers: departments, events, cases, duplicates, silos, candidates."""
@@ -169,7 +175,7 @@ def analyze(
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
     candidates = rank_candidates(
         dataset, maps, result.clusters, silos, window_days=window_days, period_days=period_days,
-        hours_per_fte=hours_per_fte, hourly_rate=rate, top=top,
+        hours_per_fte=hours_per_fte, hourly_rate=rate, top=top, lang=lang,
     )
     options = {
         "inputs": [str(p) for p in paths], "lang": lang, "window_days": window_days,

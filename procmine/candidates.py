@@ -7,8 +7,9 @@ For a duplicate cluster (the same work done in several departments):
 * An execution is **redundant** when the same resident (the ``person`` key; without one,
   the same case) already had an execution of the same cluster, in any department, within
   ``window_days`` before it. The first execution is necessary; the rest could go.
-* ``minutes_per_execution`` is the median handling time of the redundant executions,
-  taken from each activity's median in the department's process map.
+* Each redundant execution counts the median handling time of its activity in its
+  department's process map; ``minutes_per_execution`` is their mean, so
+  ``hours = redundant executions × minutes_per_execution / 60`` holds exactly.
 * ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
   ``period_days`` is the span of the logs (or the ``period_days`` option).
 * ``fte = hours_saved_per_year / hours_per_fte`` and ``cost_saved_per_year`` at
@@ -33,12 +34,12 @@ import pandas as pd
 
 from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
 
-__all__ = ["rank_candidates", "CANDIDATE_COLUMNS"]
+__all__ = ["rank_candidates", "candidate_titles", "CANDIDATE_COLUMNS"]
 
 CANDIDATE_COLUMNS = [
     "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",
     "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
-    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption",
+    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption", "lead", "n_departments",
 ]
 
 #: Default hourly staff cost in yen: a municipal employee's average monthly pay with
@@ -89,7 +90,26 @@ _TITLES = {
         "rekey": "「{a}」など{n}課の二重入力をなくす（庁内連携・統合宛名）",
         "silo": "「{a}」の保有を一元化（{n}課が個別に保有）",
     },
+    "en": {
+        "form": "Write once instead of in {n} departments, starting with “{a}” (pre-filled forms)",
+        "queue": "One “{a}” per visit (a single queue and reception)",
+        "guidance": "One life-event checklist instead of “{a}” at every counter",
+        "certificate": "Stop asking for in-house certificates such as “{a}” (internal data linkage)",
+        "check": "Check once instead of in {n} departments, starting with “{a}” (one-stop counter)",
+        "rekey": "Stop re-keying in {n} departments, starting with “{a}” (data linkage, one person register)",
+        "silo": "One owner for “{a}” (kept separately by {n} departments)",
+    },
 }
+
+
+def candidate_titles(candidates: pd.DataFrame, lang: str) -> pd.Series:
+    """The candidates' titles in ``lang`` ("ja" or "en"), from their kind and lead activity."""
+    templates = _TITLES[lang]
+    return pd.Series(
+        [templates[k].format(a=a, n=n) for k, a, n in zip(
+            candidates["kind"], candidates["lead"], candidates["n_departments"], strict=True)],
+        index=candidates.index, dtype="object",
+    )
 
 
 def _activity_table(maps: dict[str, ProcessMap]) -> pd.DataFrame:
@@ -144,6 +164,7 @@ def rank_candidates(
     hourly_rate: float = DEFAULT_HOURLY_RATE,
     minutes_per_field_entry: float = 0.5,
     top: int | None = None,
+    lang: str = "ja",
 ) -> pd.DataFrame:
     """Rank consolidation candidates by staff hours saved per year.
 
@@ -166,6 +187,8 @@ def rank_candidates(
         Minutes to capture one value of a field (silo candidates).
     top : int, optional
         Keep only the first ``top`` candidates.
+    lang : {"ja", "en"}, default "ja"
+        Language of the titles.
 
     Returns
     -------
@@ -188,12 +211,14 @@ def rank_candidates(
             mem = members[members["cluster"] == cid]
             kind, principle = _kind(mem)
             red = group[group["redundant"]]
-            minutes = float(red["median_minutes"].median()) if red["median_minutes"].notna().any() else 0.0
-            hours = float(red["median_minutes"].fillna(0).sum()) / 60.0 * per_year
+            total_minutes = float(red["median_minutes"].fillna(0).sum())
+            minutes = total_minutes / len(red) if len(red) else 0.0
+            hours = total_minutes / 60.0 * per_year
             lead = mem.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
             rows.append(
                 {
-                    "title": _TITLES["ja"][kind].format(a=lead["activity"], n=mem["department"].nunique()),
+                    "lead": lead["activity"],
+                    "n_departments": mem["department"].nunique(),
                     "principle": principle,
                     "departments": " / ".join(sorted(mem["department"].unique())),
                     "activities": " / ".join(f"{d}:{a}" for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))),
@@ -225,7 +250,8 @@ def rank_candidates(
             rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
             rows.append(
                 {
-                    "title": _TITLES["ja"]["silo"].format(a=field, n=group["department"].nunique()),
+                    "lead": field,
+                    "n_departments": group["department"].nunique(),
                     "principle": "kakasenai",
                     "departments": " / ".join(sorted(group["department"].unique())),
                     "activities": "",
@@ -242,7 +268,8 @@ def rank_candidates(
                 }
             )
 
-    frame = pd.DataFrame(rows, columns=[c for c in CANDIDATE_COLUMNS if c not in ("rank", "fte", "cost_saved_per_year")])
+    frame = pd.DataFrame(rows, columns=[c for c in CANDIDATE_COLUMNS if c not in ("rank", "title", "fte", "cost_saved_per_year")])
+    frame["title"] = candidate_titles(frame, lang) if len(frame) else pd.Series(dtype="object")
     frame["fte"] = frame["hours_saved_per_year"] / hours_per_fte
     frame["cost_saved_per_year"] = frame["hours_saved_per_year"] * hourly_rate
     frame = frame.sort_values(["hours_saved_per_year", "effort", "title"], ascending=[False, True, True], ignore_index=True)

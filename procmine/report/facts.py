@@ -1,0 +1,357 @@
+"""Plain facts drawn from an :class:`~procmine.analysis.Analysis` for every output.
+
+The HTML/Markdown report and ``findings.json`` are built from the same functions here, so
+they always agree. Everything returned is plain Python (str, int, float, None, list, dict).
+No function here returns resident values: only names of departments, activities and
+columns, counts and rates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from procmine.report.values import number, plain, text_list
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from procmine.analysis import Analysis
+
+#: Leading columns of each output table, in this order.
+DUPLICATE_COLUMNS: tuple[str, ...] = (
+    "department_a",
+    "activity_a",
+    "department_b",
+    "activity_b",
+    "score",
+)
+SILO_COLUMNS: tuple[str, ...] = ("field", "department", "column")
+CANDIDATE_COLUMNS: tuple[str, ...] = (
+    "rank",
+    "title",
+    "principle",
+    "departments",
+    "activities",
+    "hours_saved_per_year",
+)
+#: Text columns of the silo table that never hold resident values; other silo columns are
+#: written only when numeric or boolean (see :func:`silo_columns`).
+SILO_TEXT_COLUMNS: tuple[str, ...] = (
+    "field",
+    "department",
+    "column",
+    "field_type",
+    "authoritative",
+    "source",
+    "role",
+    "basis",
+)
+
+
+def has(frame: pd.DataFrame | None, *columns: str) -> bool:
+    """True when ``frame`` is a non-empty DataFrame holding every one of ``columns``."""
+    return frame is not None and len(frame) > 0 and all(c in frame.columns for c in columns)
+
+
+def ordered_columns(frame: pd.DataFrame | None, leading: Sequence[str]) -> list[str]:
+    """``leading`` columns first (always, even when missing), then the frame's others.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> ordered_columns(pd.DataFrame(columns=["x", "b", "a"]), ["a", "b", "c"])
+    ['a', 'b', 'c', 'x']
+    """
+    rest = [] if frame is None else [str(c) for c in frame.columns if str(c) not in leading]
+    return list(leading) + rest
+
+
+def records(frame: pd.DataFrame | None, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as dicts over ``columns`` (missing columns give None), plain values."""
+    if frame is None or len(frame) == 0:
+        return []
+    present = [c for c in columns if c in frame.columns]
+    out = []
+    for row in frame[present].itertuples(index=False, name=None):
+        values = dict(zip(present, row, strict=True))
+        out.append({c: plain(values.get(c)) for c in columns})
+    return out
+
+
+def silo_columns(frame: pd.DataFrame | None) -> list[str]:
+    """Columns of the silo table safe to publish: known name columns plus numeric ones.
+
+    Any other text column could hold example values, so it is left out.
+    """
+    cols = ordered_columns(frame, SILO_COLUMNS)
+    if frame is None:
+        return cols
+    import pandas as pd
+
+    def numeric(c: str) -> bool:
+        return bool(pd.api.types.is_numeric_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c]))
+
+    return [c for c in cols if c in SILO_TEXT_COLUMNS or c not in frame.columns or numeric(c)]
+
+
+def departments(analysis: Analysis) -> list[str]:
+    """Every department with a log, a model or a map, sorted."""
+    return sorted(set(analysis.maps) | set(analysis.dataset.departments))
+
+
+def department_facts(analysis: Analysis) -> dict[str, dict[str, Any]]:
+    """Per department: events, cases, activities, sources, first/last date, duration basis."""
+    out: dict[str, dict[str, Any]] = {}
+    logs = getattr(analysis.dataset, "logs", {}) or {}
+    for dept in departments(analysis):
+        pmap = analysis.maps.get(dept)
+        log = logs.get(dept)
+        events = cases = activities = None
+        start = end = None
+        sources: list[str] = []
+        if log is not None:
+            ev = log.events
+            events = len(ev)
+            cases = int(ev["case"].nunique()) if "case" in ev.columns else None
+            activities = int(ev["activity"].nunique()) if "activity" in ev.columns else None
+            start, end = _period(ev)
+            sources = sorted(str(s) for s in log.sources)
+        if pmap is not None:
+            events = int(pmap.events)
+            cases = int(pmap.cases)
+            activities = pmap.graph.number_of_nodes()
+        out[dept] = {
+            "events": events,
+            "cases": cases,
+            "activities": activities,
+            "sources": sources,
+            "start": start,
+            "end": end,
+            "duration_source": pmap.duration_source if pmap is not None else None,
+        }
+    return out
+
+
+def _period(events: pd.DataFrame) -> tuple[str | None, str | None]:
+    stamps = []
+    for col in ("timestamp", "end"):
+        if col in events.columns and len(events):
+            s = events[col].dropna()
+            if len(s):
+                stamps += [s.min(), s.max()]
+    if not stamps:
+        return None, None
+    try:
+        first, last = min(stamps), max(stamps)
+    except TypeError:  # mixed time zones; leave the period out
+        return None, None
+    return _date(first), _date(last)
+
+
+def _date(value: Any) -> str | None:
+    v = plain(value)
+    return v[:10] if isinstance(v, str) else None
+
+
+def period(facts: dict[str, dict[str, Any]]) -> tuple[str | None, str | None]:
+    """First and last date over all departments (ISO ``YYYY-MM-DD``) or None."""
+    starts = [f["start"] for f in facts.values() if f["start"]]
+    ends = [f["end"] for f in facts.values() if f["end"]]
+    return (min(starts) if starts else None, max(ends) if ends else None)
+
+
+def row_accounting(analysis: Analysis) -> dict[str, Any]:
+    """Per input file (sorted by name): rows read/loaded/dropped by reason; and totals."""
+    files = []
+    totals: dict[str, Any] = {"rows_read": 0, "rows_loaded": 0, "rows_dropped": 0, "dropped": {}}
+    for acc in sorted(getattr(analysis.dataset, "accounting", []) or [], key=lambda a: a.source):
+        dropped = {str(k): int(v) for k, v in sorted(acc.dropped.items())}
+        files.append(
+            {
+                "source": acc.source,
+                "rows_read": int(acc.rows_read),
+                "rows_loaded": int(acc.rows_loaded),
+                "rows_dropped": sum(dropped.values()),
+                "dropped": dropped,
+                "balanced": bool(acc.balanced),
+            }
+        )
+        totals["rows_read"] += int(acc.rows_read)
+        totals["rows_loaded"] += int(acc.rows_loaded)
+        for reason, n in dropped.items():
+            totals["dropped"][reason] = totals["dropped"].get(reason, 0) + n
+    totals["rows_dropped"] = sum(totals["dropped"].values())
+    totals["dropped"] = dict(sorted(totals["dropped"].items()))
+    totals["balanced"] = all(f["balanced"] for f in files)
+    return {"files": files, "totals": totals}
+
+
+def column_mappings(analysis: Analysis) -> list[dict[str, Any]]:
+    """Column mapping per input file, sorted by file name."""
+    out = []
+    for m in sorted(getattr(analysis.dataset, "mappings", []) or [], key=lambda m: m.source):
+        out.append(
+            {
+                "source": m.source,
+                "format": m.format,
+                "encoding": m.encoding,
+                "roles": {str(k): str(v) for k, v in m.roles.items()},
+                "how": {str(k): str(v) for k, v in m.how.items()},
+                "data_columns": [str(c) for c in m.data_columns],
+                "departments": [str(d) for d in m.departments],
+            }
+        )
+    return out
+
+
+def highlight(analysis: Analysis) -> dict[str, dict[str, int]]:
+    """Department → {activity → cluster number} for every activity in a duplicate cluster."""
+    out: dict[str, dict[str, int]] = {}
+    for member in cluster_rows(analysis):
+        out.setdefault(member["department"], {})[member["activity"]] = member["cluster"]
+    return out
+
+
+def cluster_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """``cluster, department, activity`` rows, from ``clusters`` or else from ``duplicates``."""
+    rows: list[dict[str, Any]] = []
+    if has(analysis.clusters, "cluster", "department", "activity"):
+        for r in records(analysis.clusters, ["cluster", "department", "activity"]):
+            rows.append(r)
+    elif has(analysis.duplicates, "cluster", *DUPLICATE_COLUMNS[:4]):
+        for r in records(analysis.duplicates, ["cluster", *DUPLICATE_COLUMNS[:4]]):
+            rows.append(
+                {
+                    "cluster": r["cluster"],
+                    "department": r["department_a"],
+                    "activity": r["activity_a"],
+                }
+            )
+            rows.append(
+                {
+                    "cluster": r["cluster"],
+                    "department": r["department_b"],
+                    "activity": r["activity_b"],
+                }
+            )
+    out = []
+    seen = set()
+    for r in rows:
+        c = number(r["cluster"])
+        if c is None or r["department"] is None or r["activity"] is None:
+            continue
+        key = (int(c), str(r["department"]), str(r["activity"]))
+        if key not in seen:
+            seen.add(key)
+            out.append({"cluster": key[0], "department": key[1], "activity": key[2]})
+    return sorted(out, key=lambda r: (r["cluster"], r["department"], r["activity"]))
+
+
+def clusters(analysis: Analysis) -> list[dict[str, Any]]:
+    """One entry per duplicate cluster: ``cluster, size, departments, members``."""
+    grouped: dict[int, list[dict[str, str]]] = {}
+    for r in cluster_rows(analysis):
+        grouped.setdefault(r["cluster"], []).append(
+            {"department": r["department"], "activity": r["activity"]}
+        )
+    return [
+        {
+            "cluster": c,
+            "size": len(members),
+            "departments": sorted({m["department"] for m in members}),
+            "members": members,
+        }
+        for c, members in sorted(grouped.items())
+    ]
+
+
+def silo_summary(analysis: Analysis) -> dict[str, Any]:
+    """Fields held by two or more departments, and how many of them disagree."""
+    if not has(analysis.silos, "field", "department"):
+        return {"fields": [], "inconsistent": []}
+    depts: dict[str, set[str]] = {}
+    worst: dict[str, float] = {}
+    for r in records(analysis.silos, ["field", "department", "inconsistency_rate"]):
+        f = str(r["field"])
+        depts.setdefault(f, set()).add(str(r["department"]))
+        rate = number(r["inconsistency_rate"])
+        if rate is not None:
+            worst[f] = max(worst.get(f, 0.0), rate)
+    fields = sorted(f for f, d in depts.items() if len(d) >= 2)
+    return {"fields": fields, "inconsistent": [f for f in fields if worst.get(f, 0.0) > 0]}
+
+
+def total_hours(analysis: Analysis) -> float:
+    """Sum of ``hours_saved_per_year`` over the candidates (0 when there are none)."""
+    if not has(analysis.candidates, "hours_saved_per_year"):
+        return 0.0
+    values = (number(v) for v in analysis.candidates["hours_saved_per_year"].tolist())
+    return float(sum(v for v in values if v is not None))
+
+
+def summary(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
+    """The headline numbers of the report."""
+    facts = department_facts(analysis)
+    first, last = period(facts)
+    silos = silo_summary(analysis)
+    cl = clusters(analysis)
+    hours = total_hours(analysis)
+    return {
+        "departments": len(facts),
+        "events": sum(f["events"] or 0 for f in facts.values()),
+        "cases": sum(f["cases"] or 0 for f in facts.values()),
+        "period": {"start": first, "end": last},
+        "duplicate_pairs": len(analysis.duplicates) if analysis.duplicates is not None else 0,
+        "duplicate_clusters": len(cl),
+        "duplicated_activities": sum(c["size"] for c in cl),
+        "redundant_hours_per_year": round(hours, 1),
+        "redundant_fte": round(hours / hours_per_fte, 2) if hours_per_fte > 0 else None,
+        "hours_per_fte": hours_per_fte,
+        "silo_fields": len(silos["fields"]),
+        "inconsistent_fields": len(silos["inconsistent"]),
+        "candidates": len(analysis.candidates) if analysis.candidates is not None else 0,
+    }
+
+
+def principles(value: Any) -> list[str]:
+    """Principle codes of a candidate cell (one code, a list, or ``a|b`` / Japanese names).
+
+    Examples
+    --------
+    >>> principles("kakasenai"), principles("書かせない|ikasenai"), principles("other")
+    (['kakasenai'], ['kakasenai', 'ikasenai'], ['other'])
+    """
+    from procmine.model import PRINCIPLES
+
+    by_name = {v: k for k, v in PRINCIPLES.items()}
+    out = []
+    for item in text_list(value):
+        for part in item.replace("、", "|").replace(",", "|").replace("/", "|").split("|"):
+            part = part.strip()
+            if part:
+                out.append(by_name.get(part, part))
+    return out
+
+
+__all__ = [
+    "CANDIDATE_COLUMNS",
+    "DUPLICATE_COLUMNS",
+    "SILO_COLUMNS",
+    "cluster_rows",
+    "clusters",
+    "column_mappings",
+    "department_facts",
+    "departments",
+    "has",
+    "highlight",
+    "ordered_columns",
+    "period",
+    "principles",
+    "records",
+    "row_accounting",
+    "silo_columns",
+    "silo_summary",
+    "summary",
+    "total_hours",
+]

@@ -1,0 +1,680 @@
+"""Tests for procmine.report: every file the report writes, built from an Analysis made here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+from procmine.analysis import Analysis
+from procmine.errors import ConfigError, OutputError, ProcmineError
+from procmine.model import ColumnMapping, Dataset, EventLog, ProcessMap, RowAccounting
+from procmine.report import map_dot, render_svg, write_report
+from procmine.report import maps as maps_mod
+from procmine.report.csvjson import guard_cell
+from procmine.report.i18n import HEADING_KEYS, STRINGS
+from procmine.report.writer import MARKER
+
+XSS = "<script>alert(1)</script>"
+RESIDENT_NAME = "光陽太郎"  # a resident value present in the events, never in the report
+RESIDENT_ADDRESS = "光陽市中央1-2-3"
+
+
+# ----------------------------------------------------------------------------- fixture
+def _events(dept: str, source: str, rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "case": [r[0] for r in rows],
+            "activity": [r[1] for r in rows],
+            "timestamp": pd.to_datetime([r[2] for r in rows]),
+            "end": pd.NaT,
+            "resource": "staff01",
+            "person": "P001",
+            "department": dept,
+            "source": source,
+            "row": range(2, len(rows) + 2),
+            "氏名": RESIDENT_NAME,
+            "住所": RESIDENT_ADDRESS,
+        }
+    )
+
+
+def _map(dept: str, nodes: dict[str, dict], edges: list[tuple[str, str, int]]) -> ProcessMap:
+    g = nx.DiGraph()
+    for name, attrs in nodes.items():
+        g.add_node(name, **attrs)
+    for u, v, c in edges:
+        g.add_edge(u, v, count=c, median_wait_minutes=3.0)
+    activities = pd.DataFrame.from_dict(nodes, orient="index")
+    variants = pd.DataFrame({"variant": ["x"], "cases": [1], "share": [1.0]})
+    events = sum(a.get("events", 0) for a in nodes.values())
+    return ProcessMap(
+        dept, g, activities, variants, cases=12, events=events, duration_source="next_event"
+    )
+
+
+def node(events: int, minutes: float, **kw) -> dict:
+    base = {
+        "events": events,
+        "cases": events,
+        "median_minutes": minutes,
+        "total_hours": events * minutes / 60,
+        "resources": 2,
+        "performer": "staff",
+        "start": 0,
+        "end": 0,
+        "fields": ("氏名", "住所"),
+    }
+    base.update(kw)
+    return base
+
+
+def make_analysis(*, options: dict | None = None) -> Analysis:
+    shimin = _events(
+        "市民課",
+        "shimin.csv",
+        [
+            ("c1", "転入届受付", "2024-04-01 09:00"),
+            ("c1", "本人確認", "2024-04-01 09:10"),
+            ("c2", "転入届受付", "2024-04-02 10:00"),
+            ("c2", XSS, "2025-03-31 11:00"),
+        ],
+    )
+    hoken = _events(
+        "保険年金課",
+        "hoken.csv",
+        [
+            ("k1", "国保加入受付", "2024-04-03 09:00"),
+            ("k1", "本人確認書類の確認", "2024-04-03 09:20"),
+        ],
+    )
+    dataset = Dataset(
+        logs={
+            "市民課": EventLog("市民課", shimin, ("氏名", "住所"), ("shimin.csv",)),
+            "保険年金課": EventLog("保険年金課", hoken, ("氏名", "住所"), ("hoken.csv",)),
+        },
+        mappings=[
+            ColumnMapping(
+                "shimin.csv",
+                "csv",
+                "cp932",
+                {"case": "受付番号", "activity": "業務", "timestamp": "日時"},
+                {"case": "header", "activity": "header", "timestamp": "values"},
+                ("氏名", "住所"),
+                ("市民課",),
+            ),
+            ColumnMapping(
+                "hoken.csv",
+                "csv",
+                "utf-8",
+                {"case": "case_id", "activity": "act", "timestamp": "ts", "resource": "担当"},
+                {
+                    "case": "option",
+                    "activity": "config",
+                    "timestamp": "header",
+                    "resource": "header",
+                },
+                ("氏名", "住所"),
+                ("保険年金課",),
+            ),
+        ],
+        accounting=[
+            RowAccounting("shimin.csv", 6, 4, {"missing_timestamp": 1, "empty_activity": 1}),
+            RowAccounting("hoken.csv", 2, 2, {}),
+        ],
+        warnings=["shimin.csv: 1 row with an unreadable date (row 5)"],
+    )
+    maps = {
+        "市民課": _map(
+            "市民課",
+            {
+                "転入届受付": node(2, 6.0, start=2),
+                "本人確認": node(1, 4.5),
+                XSS: node(1, 12.0, end=2),
+            },
+            [("転入届受付", "本人確認", 1), ("転入届受付", XSS, 1), ("本人確認", XSS, 1)],
+        ),
+        "保険年金課": _map(
+            "保険年金課",
+            {
+                "国保加入受付": node(1, 8.0, start=True),
+                "本人確認書類の確認": node(1, 5.0, end=True, performer="resident"),
+            },
+            [("国保加入受付", "本人確認書類の確認", 1)],
+        ),
+        # a department name that is not a safe file name
+        "税務/課 <b>": _map("税務/課 <b>", {"課税": node(3, 2.0)}, []),
+    }
+    duplicates = pd.DataFrame(
+        {
+            "department_a": ["保険年金課"],
+            "activity_a": ["本人確認書類の確認"],
+            "department_b": ["市民課"],
+            "activity_b": ["本人確認"],
+            "score": [0.87],
+            "cluster": [1],
+            "label_similarity": [0.62],
+            "field_similarity": [1.0],
+            "shared_fields": [("氏名", "住所")],
+            "evidence": ["=both check the same ID documents and fill 氏名, 住所"],
+        }
+    )
+    clusters = pd.DataFrame(
+        {
+            "cluster": [1, 1],
+            "department": ["保険年金課", "市民課"],
+            "activity": ["本人確認書類の確認", "本人確認"],
+            "size": [2, 2],
+        }
+    )
+    silos = pd.DataFrame(
+        {
+            "field": ["address", "address", "name"],
+            "department": ["市民課", "保険年金課", "市民課"],
+            "column": ["住所", "@住所", "氏名"],
+            "field_type": ["address", "address", "name"],
+            "values": [120, 118, 120],
+            "persons": [100, 98, 100],
+            "coverage": [1.0, 0.98, 1.0],
+            "inconsistency_rate": [0.0, 0.12, 0.0],
+            "authoritative": [True, False, True],
+            "examples": [RESIDENT_ADDRESS, RESIDENT_ADDRESS, RESIDENT_NAME],  # must not be written
+        }
+    )
+    candidates = pd.DataFrame(
+        {
+            "rank": [1, 2],
+            "title": ["本人確認の一本化", "-1+1"],
+            "principle": ["kakasenai", "ikasenai"],
+            "departments": [("市民課", "保険年金課"), ("市民課",)],
+            "activities": [("本人確認", "本人確認書類の確認"), ("転入届受付",)],
+            "hours_saved_per_year": [150.0, -2.5],
+            "occurrences_per_year": [1200, 30],
+            "redundant_executions_per_year": [1200, 30],
+            "minutes_per_execution": [7.5, -5.0],
+            "basis": ["count × median", "=cmd|' /C calc'!A0"],
+            "confidence": ["high", "low"],
+            "assumption": ["one check per resident", ""],
+        }
+    )
+    return Analysis(
+        dataset,
+        maps,
+        silos,
+        duplicates,
+        clusters,
+        candidates,
+        options=options if options is not None else {"threshold": 0.7, "lang": "ja"},
+    )
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    out = tmp_path_factory.mktemp("r") / "report"
+    return out, write_report(make_analysis(), out)
+
+
+@pytest.fixture(scope="module")
+def report_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("r") / "report-en"
+    write_report(make_analysis(), out, lang="en")
+    return out
+
+
+def _csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name} has no UTF-8 BOM"
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+# ----------------------------------------------------------------------------- files
+def test_all_files_are_written_and_listed(report):
+    out, written = report
+    names = {p.relative_to(out).as_posix() for p in written}
+    assert {
+        "report.html",
+        "report.md",
+        "duplicates.csv",
+        "silos.csv",
+        "candidates.csv",
+        "findings.json",
+    } <= names
+    svgs = {n for n in names if n.startswith("maps/") and n.endswith(".svg")}
+    dots = {n for n in names if n.startswith("maps/") and n.endswith(".dot")}
+    assert svgs == {"maps/市民課.svg", "maps/保険年金課.svg", "maps/税務_課_b.svg"}
+    assert {d[:-4] for d in dots} == {s[:-4] for s in svgs}
+    assert all(p.is_file() and p.stat().st_size > 0 for p in written)
+    assert written == sorted(written)
+    assert (out / MARKER).is_file()
+    assert not [p for p in out.parent.iterdir() if "procmine-tmp" in p.name]
+
+
+def test_map_file_names_are_recorded_in_findings(report):
+    out, _ = report
+    data = json.loads((out / "findings.json").read_text("utf-8"))
+    assert data["maps"]["税務/課 <b>"] == "税務_課_b"
+    assert data["departments"]["市民課"]["map"] == {
+        "dot": "maps/市民課.dot",
+        "svg": "maps/市民課.svg",
+    }
+    for stem in data["maps"].values():
+        assert (out / "maps" / f"{stem}.svg").is_file()
+
+
+# ----------------------------------------------------------------------------- html
+def test_html_is_self_contained(report):
+    html = (Path(report[0]) / "report.html").read_text("utf-8")
+    assert "http://" not in html and "https://" not in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", html)
+    assert "<link" not in html and "@import" not in html
+    assert "<svg" in html and "<style>" in html
+    assert html.count("<svg") == 3  # one inline map per department
+    assert "Content-Security-Policy" in html
+
+
+def test_html_escapes_input_values(report):
+    out, _ = report
+    html = (out / "report.html").read_text("utf-8")
+    assert XSS not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<b>" not in html.replace("<body>", "")
+    assert html.count("<script>") == 1  # only the report's own sortable-table script
+    md = (out / "report.md").read_text("utf-8")
+    assert XSS not in md and "&lt;script&gt;" in md
+    svg = (out / "maps" / "市民課.svg").read_text("utf-8")
+    assert XSS not in svg
+
+
+def test_html_has_every_section_with_content(report):
+    html = (report[0] / "report.html").read_text("utf-8").replace("<wbr>", "")
+    ja = STRINGS["ja"]
+    for key in (
+        "h_summary",
+        "h_scope",
+        "h_maps",
+        "h_duplicates",
+        "h_silos",
+        "h_candidates",
+        "h_method",
+    ):
+        assert f">{ja[key]}</h2>" in html
+    assert "書かせない" in html and "行かせない" in html  # principles in Japanese
+    assert "1,200" in html and "7.5" in html and "= 150" in html  # the savings arithmetic
+    assert "missing_timestamp: 1" in html  # dropped rows by reason
+    assert "受付番号" in html  # column mapping
+    assert "12.0%" in html  # silo inconsistency rate
+    assert "both check the same ID documents" in html  # evidence sentence
+    assert 'class="sw c0"' in html  # cluster swatch in the palette colour
+
+
+def test_no_resident_values_in_any_output(report):
+    out, written = report
+    for path in written:
+        content = path.read_text("utf-8-sig")
+        assert RESIDENT_NAME not in content, path.name
+        assert RESIDENT_ADDRESS not in content, path.name
+        assert "P001" not in content and "staff01" not in content, path.name
+
+
+def test_english_and_japanese_reports_do_not_mix_headings(report, report_en):
+    ja_html = (report[0] / "report.html").read_text("utf-8")
+    en_html = (report_en / "report.html").read_text("utf-8")
+    for key in HEADING_KEYS:
+        ja_heading, en_heading = (
+            STRINGS["ja"][key].format(department="X"),
+            STRINGS["en"][key].format(department="X"),
+        )
+        assert ja_heading not in en_html, key
+        assert en_heading not in ja_html, key
+    assert '<html lang="en">' in en_html and '<html lang="ja">' in ja_html
+    assert ">1. Summary</h2>" in en_html
+    assert "No duplicates found." not in en_html
+
+
+def test_english_headings_contain_no_japanese():
+    cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    for key in HEADING_KEYS:
+        assert not cjk.search(STRINGS["en"][key]), key
+        assert cjk.search(STRINGS["ja"][key]), key
+
+
+def test_i18n_tables_have_the_same_keys_and_placeholders():
+    fields = re.compile(r"\{(\w+)\}")
+    assert STRINGS["ja"].keys() == STRINGS["en"].keys()
+    for key in STRINGS["ja"]:
+        assert set(fields.findall(STRINGS["ja"][key])) == set(fields.findall(STRINGS["en"][key])), (
+            key
+        )
+
+
+# ----------------------------------------------------------------------------- csv
+def test_csv_headers_are_exact(report):
+    out, _ = report
+    dup = _csv(out / "duplicates.csv")
+    assert dup[0] == [
+        "department_a",
+        "activity_a",
+        "department_b",
+        "activity_b",
+        "score",
+        "cluster",
+        "label_similarity",
+        "field_similarity",
+        "shared_fields",
+        "evidence",
+    ]
+    assert dup[1][:5] == ["保険年金課", "本人確認書類の確認", "市民課", "本人確認", "0.87"]
+    assert dup[1][8] == "氏名; 住所"
+    silos = _csv(out / "silos.csv")
+    assert silos[0][:3] == ["field", "department", "column"]
+    assert "examples" not in silos[0]  # free-text columns could hold resident values
+    assert silos[0] == [
+        "field",
+        "department",
+        "column",
+        "field_type",
+        "values",
+        "persons",
+        "coverage",
+        "inconsistency_rate",
+        "authoritative",
+    ]
+    cand = _csv(out / "candidates.csv")
+    assert cand[0][:6] == [
+        "rank",
+        "title",
+        "principle",
+        "departments",
+        "activities",
+        "hours_saved_per_year",
+    ]
+    assert cand[1][:6] == [
+        "1",
+        "本人確認の一本化",
+        "kakasenai",
+        "市民課; 保険年金課",
+        "本人確認; 本人確認書類の確認",
+        "150.0",
+    ]
+    assert (out / "duplicates.csv").read_bytes().count(b"\r\n") == 2
+
+
+def test_csv_guards_formula_injection_but_keeps_numbers(report):
+    out, _ = report
+    cand = _csv(out / "candidates.csv")
+    header = cand[0]
+    row = dict(zip(header, cand[2], strict=True))
+    assert row["title"] == "'-1+1"
+    assert row["basis"] == "'=cmd|' /C calc'!A0"
+    assert row["hours_saved_per_year"] == "-2.5"  # a number stays a number
+    assert row["minutes_per_execution"] == "-5.0"
+    dup = _csv(out / "duplicates.csv")
+    assert dup[1][-1].startswith("'=both")
+    silos = _csv(out / "silos.csv")
+    assert silos[2][2] == "'@住所"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+81 3", "'+81 3"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("-12.5", "-12.5"),
+        (-12.5, "-12.5"),
+        (3, "3"),
+        (None, ""),
+        (True, "TRUE"),
+        (float("nan"), ""),
+        ("a=b", "a=b"),
+    ],
+)
+def test_guard_cell(value, expected):
+    assert guard_cell(value) == expected
+
+
+def test_empty_tables_write_headers_and_say_nothing_found(tmp_path):
+    a = make_analysis()
+    a.duplicates = pd.DataFrame()
+    a.clusters = pd.DataFrame()
+    a.silos = pd.DataFrame()
+    a.candidates = pd.DataFrame()
+    out = tmp_path / "empty"
+    write_report(a, out, lang="en")
+    assert _csv(out / "duplicates.csv") == [
+        ["department_a", "activity_a", "department_b", "activity_b", "score"]
+    ]
+    assert _csv(out / "silos.csv") == [["field", "department", "column"]]
+    assert _csv(out / "candidates.csv")[0][:6] == [
+        "rank",
+        "title",
+        "principle",
+        "departments",
+        "activities",
+        "hours_saved_per_year",
+    ]
+    html = (out / "report.html").read_text("utf-8")
+    assert "No duplicates found." in html
+    assert STRINGS["en"]["no_silos"] in html and STRINGS["en"]["no_candidates"] in html
+    data = json.loads((out / "findings.json").read_text("utf-8"))
+    assert data["duplicates"] == {"pairs": [], "clusters": []}
+    assert data["summary"]["redundant_hours_per_year"] == 0
+
+
+# ----------------------------------------------------------------------------- json
+def test_findings_json_schema_and_accounting(report):
+    out, _ = report
+    data = json.loads((out / "findings.json").read_text("utf-8"))
+    assert data["schema_version"] == "1.0"
+    assert set(data) >= {
+        "generated_with",
+        "inputs",
+        "departments",
+        "column_mappings",
+        "row_accounting",
+        "warnings",
+        "duplicates",
+        "silos",
+        "candidates",
+        "options",
+        "maps",
+    }
+    files = {f["source"]: f for f in data["row_accounting"]["files"]}
+    assert files["shimin.csv"] == {
+        "source": "shimin.csv",
+        "rows_read": 6,
+        "rows_loaded": 4,
+        "rows_dropped": 2,
+        "balanced": True,
+        "dropped": {"empty_activity": 1, "missing_timestamp": 1},
+    }
+    assert data["row_accounting"]["totals"] == {
+        "rows_read": 8,
+        "rows_loaded": 6,
+        "rows_dropped": 2,
+        "balanced": True,
+        "dropped": {"empty_activity": 1, "missing_timestamp": 1},
+    }
+    dept = data["departments"]["市民課"]
+    assert (dept["events"], dept["cases"], dept["activities"]) == (4, 12, 3)
+    assert dept["period"] == {"start": "2024-04-01", "end": "2025-03-31"}
+    assert data["duplicates"]["clusters"][0]["members"] == [
+        {"department": "保険年金課", "activity": "本人確認書類の確認"},
+        {"department": "市民課", "activity": "本人確認"},
+    ]
+    assert data["duplicates"]["pairs"][0]["shared_fields"] == ["氏名", "住所"]
+    assert data["options"] == {"lang": "ja", "threshold": 0.7}
+    assert data["column_mappings"][0]["source"] == "hoken.csv"
+    assert "examples" not in data["silos"][0]
+    assert data["summary"]["silo_fields"] == 1 and data["summary"]["inconsistent_fields"] == 1
+
+
+def test_output_is_byte_identical_across_runs(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    files_a = write_report(make_analysis(), a)
+    write_report(make_analysis(), b)
+    for path in files_a:
+        rel = path.relative_to(a)
+        assert path.read_bytes() == (b / rel).read_bytes(), rel
+
+
+# ----------------------------------------------------------------------------- folder
+def test_refuses_to_overwrite_a_folder_that_is_not_a_report(tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_text("precious")
+    with pytest.raises(OutputError, match="not a procmine report.*--force"):
+        write_report(make_analysis(), out)
+    assert (out / "thesis.docx").read_text() == "precious"
+    write_report(make_analysis(), out, force=True)
+    assert not (out / "thesis.docx").exists() and (out / "report.html").is_file()
+
+
+def test_refuses_a_file_as_output(tmp_path):
+    target = tmp_path / "report.html"
+    target.write_text("x")
+    with pytest.raises(OutputError, match="not a folder"):
+        write_report(make_analysis(), target, force=True)
+
+
+def test_rerun_replaces_an_earlier_report(tmp_path):
+    out = tmp_path / "rep"
+    write_report(make_analysis(), out)
+    (out / "stale.txt").write_text("from an earlier run")
+    write_report(make_analysis(), out, lang="en")
+    assert not (out / "stale.txt").exists()
+    assert '<html lang="en">' in (out / "report.html").read_text("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rep"]  # no temporary leftovers
+
+
+def test_empty_existing_folder_is_used(tmp_path):
+    out = tmp_path / "new"
+    out.mkdir()
+    write_report(make_analysis(), out)
+    assert (out / "report.md").is_file()
+
+
+def test_unwritable_location_is_an_output_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError) as err:
+        write_report(make_analysis(), blocker / "sub" / "report")
+    assert "\n" not in str(err.value)
+
+
+def test_failed_run_keeps_the_earlier_report(tmp_path, monkeypatch):
+    out = tmp_path / "rep"
+    write_report(make_analysis(), out)
+    before = (out / "report.html").read_bytes()
+
+    def boom(dot: str) -> str:
+        raise ProcmineError("Graphviz's 'dot' program was not found")
+
+    monkeypatch.setattr("procmine.report.writer.render_svg", boom)
+    with pytest.raises(ProcmineError):
+        write_report(make_analysis(), out, lang="en")
+    assert (out / "report.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rep"]
+
+
+def test_unknown_language_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="ja, en"):
+        write_report(make_analysis(), tmp_path / "x", lang="fr")  # type: ignore[arg-type]
+    assert not (tmp_path / "x").exists()
+
+
+# ----------------------------------------------------------------------------- maps
+def test_map_dot_marks_duplicates_starts_ends_and_font():
+    pmap = make_analysis().maps["市民課"]
+    dot = map_dot(pmap, highlight={"本人確認": 1}, lang="ja")
+    assert 'fontname="Noto Sans CJK JP"' in dot
+    assert 'fillcolor="#E69F00"' in dot and "重複 C1" in dot
+    assert "start -> n0" in dot and "n2 -> end" in dot
+    assert 'rankdir="LR"' in dot
+    assert '"\\<script\\>' not in dot  # no stray escaping of < in DOT strings
+    en = map_dot(pmap, highlight={"本人確認": 1}, lang="en")
+    assert "dup. C1" in en and "重複" not in en
+
+
+def test_large_map_hides_rare_edges_and_says_so():
+    g = nx.DiGraph()
+    names = [f"a{i}" for i in range(20)]
+    for n in names:
+        g.add_node(n, events=10, median_minutes=1.0)
+    for i, u in enumerate(names):
+        for j, v in enumerate(names[i + 1 : i + 6]):
+            g.add_edge(u, v, count=100 - 10 * j)
+    pmap = ProcessMap("X", g, pd.DataFrame(), pd.DataFrame(), cases=10, events=200)
+    dot = map_dot(pmap, lang="en", max_edges=40)
+    assert 'rankdir="TB"' in dot
+    drawn = re.findall(r"n\d+ -> n\d+", dot)
+    assert 0 < len(drawn) <= 40
+    assert "are hidden" in dot and f"of {g.number_of_edges()} shown" in dot
+    widths = [float(w) for w in re.findall(r"penwidth=([\d.]+)", dot)]
+    assert max(widths) > min(widths)
+
+
+def test_map_dot_escapes_quotes_and_backslashes():
+    g = nx.DiGraph()
+    g.add_node('say "hi" \\N', events=1)
+    pmap = ProcessMap("Q", g, pd.DataFrame(), pd.DataFrame(), cases=1, events=1)
+    svg = render_svg(map_dot(pmap))
+    assert "say &quot;hi&quot; \\N" in svg or 'say "hi" \\N' in svg
+
+
+def test_render_svg_without_graphviz_raises_a_hint(monkeypatch):
+    import graphviz
+
+    def missing(*args, **kwargs):
+        raise graphviz.ExecutableNotFound(("dot",))
+
+    monkeypatch.setattr(graphviz.Source, "pipe", missing)
+    with pytest.raises(ProcmineError, match="apt-get install graphviz") as err:
+        render_svg("digraph { a }")
+    assert "\n" not in str(err.value)
+
+
+def test_palette_is_distinct_and_cycles():
+    fills = [maps_mod.cluster_colours(c)[0] for c in range(1, 8)]
+    assert len(set(fills)) == 7
+    assert maps_mod.cluster_colours(8) == maps_mod.cluster_colours(1)
+
+
+def test_write_maps_writes_only_maps_and_replaces_atomically(tmp_path):
+    from procmine.report import write_maps
+
+    maps = make_analysis().maps
+    out = tmp_path / "maps-only"
+    written = write_maps(maps, out, highlight={"市民課": {"本人確認": 2}})
+    assert {p.relative_to(out).as_posix() for p in written} == {
+        f"maps/{stem}.{ext}"
+        for stem in ("市民課", "保険年金課", "税務_課_b")
+        for ext in ("dot", "svg")
+    }
+    assert "重複 C2" in (out / "maps" / "市民課.dot").read_text("utf-8")
+    assert (out / MARKER).is_file()
+    write_maps(maps, out)  # a second run replaces the folder
+    assert "重複" not in (out / "maps" / "市民課.dot").read_text("utf-8")
+
+
+def test_very_large_map_draws_the_most_frequent_activities_and_every_duplicate():
+    g = nx.DiGraph()
+    for i in range(100):
+        g.add_node(f"act{i:03d}", events=1000 - i)
+    g.add_edge("act000", "act001", count=5)
+    g.add_edge("act098", "act099", count=5)
+    pmap = ProcessMap("X", g, pd.DataFrame(), pd.DataFrame(), cases=1, events=1)
+    dot = map_dot(pmap, highlight={"act099": 3}, lang="en", max_nodes=10)
+    drawn = re.findall(r'tooltip="(act\d+)"', dot)
+    assert len(drawn) == 10
+    assert "act099" in drawn and "act000" in drawn and "act050" not in drawn
+    assert "90 less frequent activities are hidden (10 of 100 shown)" in dot
+    assert "n0 -> n1" in dot and len(re.findall(r"-> n\d+", dot)) == 1  # act098 is hidden
