@@ -11,9 +11,13 @@ For a duplicate cluster (the same work done in several departments):
   department's process map; ``minutes_per_execution`` is their mean, so
   ``hours = redundant executions × minutes_per_execution / 60`` holds exactly.
 * ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
-  ``period_days`` is the span of the logs (or the ``period_days`` option).
-* ``fte = hours_saved_per_year / hours_per_fte`` and ``cost_saved_per_year`` at
-  ``hourly_rate``.
+  ``period_days`` is the span of the logs (or the ``period_days`` option). It is split
+  into ``staff_hours_per_year`` (steps staff perform) and ``resident_hours_per_year``
+  (steps residents perform themselves, such as writing a form, and the wait that follows
+  a system step such as a queue ticket: the mean of the median waits on its outgoing
+  edges). Candidates are ranked by the sum.
+* ``fte = staff_hours_per_year / hours_per_fte`` and ``cost_saved_per_year`` =
+  ``staff_hours_per_year × hourly_rate``.
 
 For a silo (the same field kept by several departments), every value captured by a
 department that is not the field's authoritative source is a re-capture of data the
@@ -38,7 +42,7 @@ __all__ = ["rank_candidates", "candidate_titles", "CANDIDATE_COLUMNS"]
 
 CANDIDATE_COLUMNS = [
     "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",
-    "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
+    "staff_hours_per_year", "resident_hours_per_year", "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
     "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption", "lead", "n_departments",
 ]
 
@@ -73,7 +77,7 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         return "certificate", "ikasenai"
     if top == "resident" and nfields >= 1:
         return "form", "kakasenai"
-    if top == "system" and (members["median_minutes"].fillna(0) <= 1).all():
+    if top == "system":
         return "queue", "matasenai"
     if nfields >= 3:
         return "rekey", "kakasenai"
@@ -124,9 +128,18 @@ def _activity_table(maps: dict[str, ProcessMap]) -> pd.DataFrame:
                     "median_minutes": attrs.get("median_minutes"),
                     "nfields": len(attrs.get("fields", ()) or ()),
                     "events": attrs.get("events", 0),
+                    "wait_after": _wait_after(pm, act),
                 }
             )
-    return pd.DataFrame(rows, columns=["department", "activity", "performer", "median_minutes", "nfields", "events"])
+    return pd.DataFrame(rows, columns=["department", "activity", "performer", "median_minutes", "nfields", "events", "wait_after"])
+
+
+def _wait_after(pm: ProcessMap, activity: str) -> float | None:
+    """Mean of the median waits on the activity's outgoing edges, weighted by their counts."""
+    edges = [(d.get("count", 0), d.get("median_wait_minutes")) for _, _, d in pm.graph.out_edges(activity, data=True)]
+    edges = [(n, w) for n, w in edges if w is not None and n]
+    total = sum(n for n, _ in edges)
+    return sum(n * w for n, w in edges) / total if total else None
 
 
 def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
@@ -203,7 +216,13 @@ def rank_candidates(
     if not clusters.empty and not events.empty:
         members = clusters.merge(acts, on=["department", "activity"], how="left")
         ev = events.merge(clusters[["cluster", "department", "activity"]], on=["department", "activity"])
-        ev = ev.merge(acts[["department", "activity", "median_minutes"]], on=["department", "activity"], how="left")
+        ev = ev.merge(acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
+                      on=["department", "activity"], how="left")
+        # Staff time for staff steps; the resident's time for steps they do themselves and
+        # for the wait that follows a system step (a queue ticket).
+        system = ev["performer"].eq("system")
+        ev["minutes"] = ev["wait_after"].where(system, ev["median_minutes"]).astype(float).fillna(0.0)
+        ev["resident"] = system | ev["performer"].eq("resident")
         ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
         gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
         ev["redundant"] = gap.notna() & (gap <= pd.Timedelta(days=window_days))
@@ -211,7 +230,8 @@ def rank_candidates(
             mem = members[members["cluster"] == cid]
             kind, principle = _kind(mem)
             red = group[group["redundant"]]
-            total_minutes = float(red["median_minutes"].fillna(0).sum())
+            total_minutes = float(red["minutes"].sum())
+            resident_minutes = float(red.loc[red["resident"], "minutes"].sum())
             minutes = total_minutes / len(red) if len(red) else 0.0
             hours = total_minutes / 60.0 * per_year
             lead = mem.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
@@ -223,6 +243,8 @@ def rank_candidates(
                     "departments": " / ".join(sorted(mem["department"].unique())),
                     "activities": " / ".join(f"{d}:{a}" for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))),
                     "hours_saved_per_year": hours,
+                    "staff_hours_per_year": (total_minutes - resident_minutes) / 60.0 * per_year,
+                    "resident_hours_per_year": resident_minutes / 60.0 * per_year,
                     "redundant_executions_per_year": len(red) * per_year,
                     "executions_per_year": len(group) * per_year,
                     "minutes_per_execution": minutes,
@@ -256,6 +278,8 @@ def rank_candidates(
                     "departments": " / ".join(sorted(group["department"].unique())),
                     "activities": "",
                     "hours_saved_per_year": hours,
+                    "staff_hours_per_year": hours,
+                    "resident_hours_per_year": 0.0,
                     "redundant_executions_per_year": captured * per_year,
                     "executions_per_year": captured * per_year,
                     "minutes_per_execution": minutes_per_field_entry,
@@ -269,9 +293,10 @@ def rank_candidates(
             )
 
     frame = pd.DataFrame(rows, columns=[c for c in CANDIDATE_COLUMNS if c not in ("rank", "title", "fte", "cost_saved_per_year")])
+    frame = frame.astype({c: float for c in ("hours_saved_per_year", "staff_hours_per_year", "resident_hours_per_year")})
     frame["title"] = candidate_titles(frame, lang) if len(frame) else pd.Series(dtype="object")
-    frame["fte"] = frame["hours_saved_per_year"] / hours_per_fte
-    frame["cost_saved_per_year"] = frame["hours_saved_per_year"] * hourly_rate
+    frame["fte"] = frame["staff_hours_per_year"] / hours_per_fte
+    frame["cost_saved_per_year"] = frame["staff_hours_per_year"] * hourly_rate
     frame = frame.sort_values(["hours_saved_per_year", "effort", "title"], ascending=[False, True, True], ignore_index=True)
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame = frame[CANDIDATE_COLUMNS]

@@ -9,9 +9,9 @@ end activities. The rest of procmine only sees pandas and networkx objects.
 Handling time of a step
     With an ``end`` column, the handling time of an event is ``end - timestamp``.
     Without one, it is estimated as the time until the next event of the same case
-    (``duration_source == "next_event"``), which includes waiting; ``total_hours`` is then
-    ``median × events`` rather than a sum, so a few steps that wait for days do not
-    dominate the workload.
+    (``duration_source == "next_event"``). That gap includes waiting, so gaps longer than
+    ``max_gap_minutes`` (default 240: half a working day) are taken as waiting, not
+    handling, and left out; ``total_hours`` is then ``median × events`` rather than a sum.
 """
 
 from __future__ import annotations
@@ -82,13 +82,16 @@ def merge_aliases(labels: pd.Series) -> dict[str, str]:
     }
 
 
-def _durations(events: pd.DataFrame) -> tuple[pd.Series, Literal["end", "next_event", "none"]]:
+def _durations(
+    events: pd.DataFrame, max_gap_minutes: float
+) -> tuple[pd.Series, Literal["end", "next_event", "none"]]:
     """Handling time of each event in minutes (NaN where unknown)."""
     if END in events and events[END].notna().any():
         minutes = (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0
         return minutes.where(minutes >= 0), "end"
     nxt = events.groupby(CASE, sort=False)[TIMESTAMP].shift(-1)
     minutes = (nxt - events[TIMESTAMP]).dt.total_seconds() / 60.0
+    minutes = minutes.where(minutes <= max_gap_minutes)
     if minutes.notna().any():
         return minutes, "next_event"
     return minutes, "none"
@@ -125,6 +128,7 @@ def discover(
     *,
     merge_label_variants: bool = True,
     min_field_share: float = 0.5,
+    max_gap_minutes: float = 240.0,
 ) -> ProcessMap:
     """Discover the process map of one department.
 
@@ -138,6 +142,9 @@ def discover(
     min_field_share : float, default 0.5
         A data column counts as filled by an activity when at least this share of the
         activity's events have a value in it.
+    max_gap_minutes : float, default 240
+        Without an ``end`` column, the time to the next event of the case estimates the
+        handling time; longer gaps are waiting and do not count.
 
     Returns
     -------
@@ -161,7 +168,7 @@ def discover(
         aliases = merge_aliases(events[ACTIVITY])
         if aliases:
             events = events.assign(**{ACTIVITY: events[ACTIVITY].replace(aliases)})
-    minutes, source = _durations(events)
+    minutes, source = _durations(events, max_gap_minutes)
     events = events.assign(_minutes=minutes)
 
     graph = nx.DiGraph(department=log.department)

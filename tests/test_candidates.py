@@ -54,7 +54,21 @@ def test_ranked_by_hours_and_fte(two_departments):
     out = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=1, hours_per_fte=100)
     assert list(out["rank"]) == [1, 2]
     assert out["hours_saved_per_year"].is_monotonic_decreasing
-    assert out.iloc[0]["fte"] == pytest.approx(out.iloc[0]["hours_saved_per_year"] / 100, abs=0.01)
+    for _, row in out.iterrows():
+        assert row["fte"] == pytest.approx(row["staff_hours_per_year"] / 100)
+        assert row["hours_saved_per_year"] == pytest.approx(row["staff_hours_per_year"] + row["resident_hours_per_year"])
+    form = out[out["kind"] == "form"].iloc[0]
+    assert form["staff_hours_per_year"] == 0 and form["resident_hours_per_year"] > 0
+
+
+def test_queue_ticket_saves_the_residents_wait(two_departments):
+    maps = discover_all(two_departments.logs)
+    clusters = _clusters((1, "市民課", "番号札発券"), (1, "保険年金課", "番号札発券"))
+    row = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
+    assert row["kind"] == "queue" and row["principle"] == "matasenai"
+    # 保険年金課 tickets are followed by 10 and 8 minutes of waiting
+    assert row["resident_hours_per_year"] == pytest.approx(2 * 9 / 60)
+    assert row["staff_hours_per_year"] == 0
 
 
 def test_silo_candidate_counts_copies_outside_the_authoritative_source(two_departments):

@@ -72,3 +72,18 @@ def test_performer_words():
 
 def test_discover_all_orders_departments(two_departments):
     assert list(discover_all(two_departments.logs)) == ["保険年金課", "市民課"]
+
+
+def test_long_gaps_without_end_column_are_waiting_not_handling():
+    log = make_log(
+        "課",
+        [
+            ("1", "照会", "2026-04-01 09:00", "A", None),
+            ("1", "回答", "2026-04-03 09:00", "B", None),
+            ("2", "照会", "2026-04-01 10:00", "A", None),
+            ("2", "回答", "2026-04-01 10:10", "B", None),
+        ],
+    )
+    pm = discover(log)
+    assert pm.duration_source == "next_event"
+    assert pm.graph.nodes["照会"]["median_minutes"] == 10.0
