@@ -1,0 +1,197 @@
+"""Benchmark of cross-department activity matching, with the DEFAULT configuration.
+
+Runs :func:`procmine.match.match_activities` on the sample city (``sample_logs/``, scored
+against ``sample_logs/truth/`` when present) and :func:`procmine.match.match_models` on
+the Process Model Matching Contest 2015 data sets (University Admission, BPMN; Asset
+Management, EPML) found in ``../shared/pmmc``, scored as the contest did: micro precision,
+recall and F1 over the correspondences of all model pairs of a data set, each predicted
+pair counted once, against ``goldstandard/*.rdf``.
+
+Usage::
+
+    .venv/bin/python benchmarks/matching.py [--sample DIR] [--pmmc DIR] [--skip-sample]
+
+Only this script reads the gold standards; the matcher never sees them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Iterable
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from procmine.io.processmodels import load_model
+from procmine.match import match_activities, match_models
+
+#: Published micro P / R / F1 (PMMC 2015 and OAEI 2016/17), from shared/pmmc/README.md.
+ANCHORS = {
+    "university_admission": [
+        ("AML (OAEI 2016/17), best", 0.715, 0.681, 0.698),
+        ("RMM-NHCM", 0.686, 0.651, 0.668),
+        ("pm4py map_labels_from_second_model", 0.689, 0.496, 0.576),
+        ("exact label equality", 0.887, 0.440, 0.588),
+    ],
+    "asset_management": [
+        ("AML-PM, best", 0.786, 0.595, 0.677),
+        ("RMM-NHCM", 0.957, 0.505, 0.661),
+        ("pm4py map_labels_from_second_model", 0.966, 0.518, 0.674),
+        ("exact label equality", 0.990, 0.459, 0.628),
+    ],
+}
+
+_CELL = re.compile(
+    r"<entity1\s+rdf:resource=['\"]([^'\"]+)['\"]\s*/>\s*"
+    r"<entity2\s+rdf:resource=['\"]([^'\"]+)['\"]\s*/>\s*<relation>\s*=\s*</relation>"
+)
+
+
+def gold_cells(path: Path) -> list[tuple[str, str]]:
+    """``(entity1, entity2)`` URIs of the ``=`` cells of an Alignment-API RDF file."""
+    return _CELL.findall(path.read_text(encoding="utf-8"))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(pred: Iterable[frozenset[str]], gold: Iterable[frozenset[str]]) -> dict[str, float]:
+    ps, gs = set(pred), set(gold)
+    tp, fp, fn = len(ps & gs), len(ps - gs), len(gs - ps)
+    p, r, f = prf(tp, fp, fn)
+    return {"precision": p, "recall": r, "f1": f, "tp": tp, "fp": fp, "fn": fn}
+
+
+def university_admission(root: Path) -> dict[str, float]:
+    """All 9 models matched together (N-way), scored over the 36 gold model pairs."""
+    models = {p.stem: load_model(p) for p in sorted((root / "models").glob("*.bpmn"))}
+    result = match_models(models)
+    pred = {
+        frozenset({f"http://{r.department_a}#{r.node_a}", f"http://{r.department_b}#{r.node_b}"})
+        for r in result.pairs.itertuples()
+    }
+    gold: set[frozenset[str]] = set()
+    pairs: set[frozenset[str]] = set()
+    for f in sorted((root / "goldstandard").glob("*.rdf")):
+        a, b = f.stem.split("-")
+        pairs.add(frozenset({a, b}))
+        gold.update(frozenset(c) for c in gold_cells(f))
+    assert len(pairs) == len(list(combinations(models, 2))), "expected every model pair"
+    return score(pred, gold)
+
+
+def asset_management(root: Path) -> dict[str, float]:
+    """Each test case (a source and a target EPC) matched on its own."""
+    pred: set[frozenset[str]] = set()
+    gold: set[frozenset[str]] = set()
+    for f in sorted((root / "goldstandard").glob("*.rdf")):
+        case = f.stem
+        folder = root / "models" / case
+        models = {
+            "source": load_model(folder / "source-model.epml"),
+            "target": load_model(folder / "target-model.epml"),
+        }
+        result = match_models(models)
+        for r in result.pairs.itertuples():
+            pred.add(
+                frozenset(
+                    {
+                        f"http://sap/{case}/{r.department_a}/{r.node_a}",
+                        f"http://sap/{case}/{r.department_b}/{r.node_b}",
+                    }
+                )
+            )
+        gold.update(frozenset(c) for c in gold_cells(f))
+    return score(pred, gold)
+
+
+def sample_city(folder: Path) -> dict[str, float] | None:
+    """Load, discover and match the sample city; score against ``truth/`` if present."""
+    import procmine.io as pio
+
+    dataset = pio.load([folder])  # type: ignore[attr-defined]
+    from procmine.discover import discover_all
+
+    maps = discover_all(dataset.logs)
+    column_fields = None
+    try:  # field matching, when available, names the common fields
+        from procmine.fields import column_fields as to_column_fields
+        from procmine.fields import match_fields
+
+        column_fields = to_column_fields(match_fields(dataset))
+    except ImportError:  # pragma: no cover - fields not there yet
+        pass
+    started = time.perf_counter()
+    result = match_activities(maps, column_fields=column_fields)
+    seconds = time.perf_counter() - started
+    truth = folder / "truth"
+    out: dict[str, float] = {
+        "activities": float(sum(m.graph.number_of_nodes() for m in maps.values())),
+        "pairs": float(len(result.pairs)),
+        "clusters": float(result.clusters["cluster"].nunique()) if len(result.clusters) else 0.0,
+        "seconds": seconds,
+    }
+    if (truth / "duplicates.csv").exists():
+        from procmine.evaluate import evaluate_duplicates
+
+        out.update(evaluate_duplicates(result.pairs, truth))
+    return out
+
+
+def _show(key: str, value: float) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"{key} {value:.3f}"
+    return f"{key} {int(value)}"
+
+
+def _fmt(name: str, p: float, r: float, f: float) -> str:
+    return f"  {name:<38} P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sample", type=Path, default=ROOT / "sample_logs")
+    parser.add_argument("--pmmc", type=Path, default=ROOT.parent / "shared" / "pmmc")
+    parser.add_argument("--skip-sample", action="store_true")
+    args = parser.parse_args(argv)
+
+    if not args.skip_sample:
+        print("Sample city (match_activities, default settings)")
+        if not args.sample.exists() or not any(args.sample.glob("*")):
+            print(f"  skipped: {args.sample} has no logs")
+        else:
+            res = sample_city(args.sample)
+            if res is not None:
+                print("  " + ", ".join(_show(k, v) for k, v in res.items()))
+    for name, func in (
+        ("university_admission", university_admission),
+        ("asset_management", asset_management),
+    ):
+        root = args.pmmc / name
+        print(f"PMMC 2015 {name} (match_models, default settings)")
+        if not root.exists():
+            print(f"  skipped: {root} not found")
+            continue
+        started = time.perf_counter()
+        res = func(root)
+        took = time.perf_counter() - started
+        print(
+            _fmt("procmine", res["precision"], res["recall"], res["f1"])
+            + f"   (tp {res['tp']}, fp {res['fp']}, fn {res['fn']}; {took:.1f} s)"
+        )
+        for anchor in ANCHORS[name]:
+            print(_fmt(*anchor))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

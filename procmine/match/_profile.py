@@ -1,0 +1,209 @@
+"""Activity profiles: what the matcher knows about each activity of each department.
+
+Process maps (from event logs) give labels, counts, durations, performers, filled data
+fields and directly-follows edges; process models (BPMN/PNML/EPML) give labels and
+structure only. Both become a list of :class:`Item` with neighbour distributions, so one
+scoring core serves both.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from procmine.text.normalize import LabelTerms, label_terms, normalize_label
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+    from procmine.model import ProcessMap
+
+#: Neighbour index of the virtual start (before the first activity) and end.
+START = -1
+END = -2
+#: A column filled by at least this share of a department's activities is a case attribute.
+WIDE_COLUMN_SHARE = 0.75
+#: ... judged only in departments with at least this many activities.
+MIN_ACTIVITIES_FOR_WIDE = 5
+#: Neighbours kept per side (by weight); the rest carry little of the distribution.
+MAX_NEIGHBOURS = 5
+
+
+@dataclass
+class Item:
+    """One activity of one department (after merging spelling variants)."""
+
+    department: str
+    node: Hashable
+    name: str
+    terms: LabelTerms
+    fields: frozenset[str] = frozenset()
+    performer: str | None = None
+    median: float | None = None
+    events: float = 0.0
+    preds: dict[int, float] = field(default_factory=dict)
+    succs: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass
+class Profiles:
+    """All items plus the aliases merged within each department."""
+
+    items: list[Item]
+    aliases: dict[str, dict[str, str]]
+    from_models: bool
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(out) else out
+
+
+def _shares(weights: dict[int, float]) -> dict[int, float]:
+    total = sum(weights.values())
+    if total <= 0:
+        return {}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_NEIGHBOURS]
+    kept = sum(w for _, w in top)
+    return {k: w / kept for k, w in top}
+
+
+def from_maps(
+    maps: Mapping[str, ProcessMap],
+    column_fields: Mapping[tuple[str, str], str] | None,
+) -> Profiles:
+    """Profiles of the activities in discovered process maps."""
+    items: list[Item] = []
+    aliases: dict[str, dict[str, str]] = {}
+    for dept in sorted(maps):
+        graph = maps[dept].graph
+        wide = _department_wide_columns(graph)
+        # handling times measured as "time to the next event" include waiting (days for
+        # batch and back-office steps): only durations measured from an end column count
+        timed = getattr(maps[dept], "duration_source", "none") == "end"
+        groups: dict[str, list[Hashable]] = {}
+        for node in graph.nodes:
+            groups.setdefault(normalize_label(str(node)), []).append(node)
+        rep_of: dict[Hashable, int] = {}
+        dept_aliases = {str(raw): str(canon) for raw, canon in (maps[dept].aliases or {}).items()}
+        for key in sorted(groups):
+            nodes = sorted(
+                groups[key],
+                key=lambda n: (-(_num(graph.nodes[n].get("events")) or 0.0), str(n)),
+            )
+            rep = nodes[0]
+            for other in nodes[1:]:
+                dept_aliases[str(other)] = str(rep)
+            attrs = [graph.nodes[n] for n in nodes]
+            events = [(_num(a.get("events")) or 0.0) for a in attrs]
+            medians = [
+                (_num(a.get("median_minutes")), w) for a, w in zip(attrs, events, strict=True)
+            ]
+            known = [(m, w) for m, w in medians if m is not None]
+            if known and timed:
+                total_w = sum(w for _, w in known)
+                median = sum(m * w for m, w in known) / total_w if total_w > 0 else known[0][0]
+            else:
+                median = None
+            performer = attrs[0].get("performer")
+            fields: set[str] = set()
+            for a in attrs:
+                for col in a.get("fields") or ():
+                    if str(col) in wide:
+                        continue
+                    name = (column_fields or {}).get((dept, str(col)))
+                    fields.add(name if name else normalize_label(str(col)))
+            idx = len(items)
+            for n in nodes:
+                rep_of[n] = idx
+            items.append(
+                Item(
+                    department=dept,
+                    node=rep,
+                    name=str(rep),
+                    terms=label_terms(str(rep)),
+                    fields=frozenset(fields),
+                    performer=(str(performer) if performer and performer != "unknown" else None),
+                    median=median,
+                    events=sum(events),
+                )
+            )
+        # rewrite chained aliases (raw → discovered label → merged label)
+        for raw, canon in list(dept_aliases.items()):
+            seen = {raw}
+            while canon in dept_aliases and canon not in seen:
+                seen.add(canon)
+                canon = dept_aliases[canon]
+            dept_aliases[raw] = canon
+        if dept_aliases:
+            aliases[dept] = dict(sorted(dept_aliases.items()))
+        # maps made from process models carry no counts: use the structure alone
+        counted = any((_num(d.get("count")) or 0.0) > 0 for _, _, d in graph.edges(data=True))
+        _neighbours(graph, rep_of, items, weighted=counted)
+    return Profiles(items, aliases, from_models=False)
+
+
+def _department_wide_columns(graph: nx.DiGraph) -> set[str]:
+    """Columns filled by nearly every activity of a department: case attributes (受付区分,
+    届出種別), not data that an activity captures."""
+    n = graph.number_of_nodes()
+    if n < MIN_ACTIVITIES_FOR_WIDE:
+        return set()
+    counts: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        for col in set(map(str, attrs.get("fields") or ())):
+            counts[col] = counts.get(col, 0) + 1
+    return {col for col, k in counts.items() if k >= WIDE_COLUMN_SHARE * n}
+
+
+def from_models(graphs: Mapping[str, nx.DiGraph]) -> Profiles:
+    """Profiles of the labelled elements of process models (every element is its own item)."""
+    items: list[Item] = []
+    for dept in sorted(graphs):
+        graph = graphs[dept]
+        rep_of: dict[Hashable, int] = {}
+        for node in sorted(graph.nodes, key=str):
+            label = str(graph.nodes[node].get("label", node))
+            rep_of[node] = len(items)
+            items.append(Item(department=dept, node=node, name=label, terms=label_terms(label)))
+        _neighbours(graph, rep_of, items, weighted=False)
+    return Profiles(items, {}, from_models=True)
+
+
+def _neighbours(
+    graph: nx.DiGraph, rep_of: dict[Hashable, int], items: list[Item], *, weighted: bool
+) -> None:
+    """Fill ``preds`` / ``succs`` as weight shares, with virtual START / END."""
+    preds: dict[int, dict[int, float]] = {i: {} for i in set(rep_of.values())}
+    succs: dict[int, dict[int, float]] = {i: {} for i in set(rep_of.values())}
+    for u, v, data in graph.edges(data=True):
+        a, b = rep_of[u], rep_of[v]
+        if a == b:
+            continue
+        w = (_num(data.get("count")) or 0.0) if weighted else 1.0
+        if weighted and w <= 0:
+            continue
+        succs[a][b] = succs[a].get(b, 0.0) + w
+        preds[b][a] = preds[b].get(a, 0.0) + w
+    for node, idx in rep_of.items():
+        attrs = graph.nodes[node]
+        if weighted:
+            start = _num(attrs.get("start")) or 0.0
+            end = _num(attrs.get("end")) or 0.0
+        else:
+            start = 1.0 if graph.in_degree(node) == 0 else 0.0
+            end = 1.0 if graph.out_degree(node) == 0 else 0.0
+        if start > 0:
+            preds[idx][START] = preds[idx].get(START, 0.0) + start
+        if end > 0:
+            succs[idx][END] = succs[idx].get(END, 0.0) + end
+    for idx, weights in preds.items():
+        items[idx].preds = _shares(weights)
+        items[idx].succs = _shares(succs[idx])

@@ -1,0 +1,242 @@
+"""Activity-label normalisation and tokenisation (Japanese and English).
+
+:func:`normalize_label` makes the spelling variants of one label equal (full/half width,
+bracket styles, spacing, channel suffixes such as ``_窓口``, activity codes such as
+``S04``); :func:`tokenize` turns a label into comparable terms: Japanese through SudachiPy
+(split mode C for compounds plus mode A for their parts, all in ``normalized_form``, so
+受付/受け付け and 手続/手続き agree), English through stop-word removal and Porter
+stemming. :func:`char_ngrams` gives character n-grams for fuzzy comparison and
+:func:`label_terms` bundles all three with Sudachi's synonym groups.
+
+The Sudachi dictionary is loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from procmine.text.english import english_terms
+
+__all__ = ["LabelTerms", "char_ngrams", "label_terms", "normalize_label", "tokenize"]
+
+_BRACKETS = str.maketrans(
+    {
+        "【": "(",
+        "】": ")",
+        "［": "(",
+        "］": ")",
+        "[": "(",
+        "]": ")",
+        "〔": "(",
+        "〕": ")",
+        "〈": "(",
+        "〉": ")",
+        "《": "(",
+        "》": ")",
+        "｛": "(",
+        "｝": ")",
+        "{": "(",
+        "}": ")",
+        "＿": "_",
+        "‐": "-",
+        "‑": "-",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "―": "-",
+    }
+)
+_SPACE = re.compile(r"\s+")
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])")
+_BRACKET_GAP = re.compile(r"\( | \)")
+# Channels and places that a department appends to the same work (「受付_窓口」, 「受付(郵送)」).
+_CHANNELS = "窓口|郵送|電子申請|オンライン|電話|来庁|窓口対応|本庁|支所|出張所|counter|online|mail|web|portal"
+_TRAIL_CHANNEL = re.compile(rf"\s*(?:[_\-/・:]\s*|\()(?:{_CHANNELS})\)?\s*$", re.IGNORECASE)
+# 「…_XYZ」: a short tag after an underscore.
+_TRAIL_TAG = re.compile(r"_[^_\s()]{1,8}$")
+# Activity codes such as S04, (C-12), [H03], 「_K08」 at either end.
+_TRAIL_CODE = re.compile(r"[\s_:#\-]*\(?(?<![A-Za-z0-9])[A-Za-z]{1,4}-?\d{1,4}\)?$")
+_LEAD_CODE = re.compile(r"^\(?[A-Za-z]{1,4}-?\d{1,4}\)?[\s:_.\-]+(?=\S)")
+_LEAD_NUMBER = re.compile(r"^\d{1,3}[.):_\-]\s*(?=\D)")
+_LATIN = re.compile(r"[a-z0-9][a-z0-9'&+./-]*")
+_LATIN_WORD = re.compile(r"[a-z]+")
+_CJK_RUN = re.compile(r"[^\sa-z0-9()!-/:-@\[-`{-~、。，．・「」『』]+")
+_KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "接頭辞", "接尾辞", "代名詞"})
+
+_LOCK = threading.Lock()
+_TOKENIZER: Any = None
+
+
+def normalize_label(label: str) -> str:
+    """Canonical spelling of an activity label, for deciding that two labels are one.
+
+    Applies NFKC (full-width letters and digits, half-width katakana, ``（）``),
+    maps other brackets to ``()``, collapses whitespace (and drops it between Japanese
+    characters), strips channel suffixes (``_窓口``, ``(郵送)``, ``-online``), a short
+    trailing ``_tag`` and activity codes (``S04``, ``(C-12)``) at either end, and
+    case-folds.
+
+    Parameters
+    ----------
+    label : str
+        The label as written in the log or model.
+
+    Returns
+    -------
+    str
+        The normalised label; ``""`` only when ``label`` is blank.
+
+    Examples
+    --------
+    >>> normalize_label("戸籍届書受付（出生・死亡・婚姻）") == normalize_label("戸籍届書受付(出生・死亡・婚姻)")
+    True
+    >>> normalize_label("本人確認_窓口")
+    '本人確認'
+    >>> normalize_label("ＳＥＮＤ  Letter [S04]")
+    'send letter'
+    >>> normalize_label("児童手当 認定")
+    '児童手当認定'
+    """
+    text = unicodedata.normalize("NFKC", label).translate(_BRACKETS)
+    text = _SPACE.sub(" ", text).strip()
+    text = _BRACKET_GAP.sub(lambda m: m.group(0).strip(), text)
+    text = _CJK_GAP.sub("", text)
+    for _ in range(3):
+        before = text
+        for pattern in (_TRAIL_CHANNEL, _TRAIL_TAG, _TRAIL_CODE, _LEAD_CODE, _LEAD_NUMBER):
+            stripped = pattern.sub("", text).strip()
+            if len(stripped) >= 2:
+                text = stripped
+        if text == before:
+            break
+    return text.casefold()
+
+
+def _sudachi() -> Any:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _LOCK:
+            if _TOKENIZER is None:
+                from sudachipy import Dictionary
+
+                _TOKENIZER = Dictionary().tokenizer()
+    return _TOKENIZER
+
+
+@dataclass(frozen=True)
+class LabelTerms:
+    """The comparable pieces of one label (see :func:`label_terms`)."""
+
+    normalized: str
+    words: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    grams: tuple[str, ...]
+
+
+@lru_cache(maxsize=200_000)
+def label_terms(label: str) -> LabelTerms:
+    """Normalised label, word terms, Sudachi synonym groups and character n-grams.
+
+    ``synonyms`` are ``"syn:<id>"`` strings: two labels sharing one use words that
+    Sudachi's synonym dictionary groups together (国保 and 国民健康保険, 確認 and チェック).
+
+    Examples
+    --------
+    >>> t = label_terms("国保加入届受付")
+    >>> t.words[:3]
+    ('国保', '加入届', '受け付け')
+    >>> set(label_terms("国民健康保険資格取得届").synonyms) & set(t.synonyms) != set()
+    True
+    """
+    norm = normalize_label(label)
+    words: list[str] = []
+    synonyms: list[str] = []
+    latin = " ".join(m.group(0) for m in _LATIN.finditer(norm))
+    words.extend(english_terms(latin))
+    mode_a: Any = None
+    for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
+        if mode_a is None:
+            from sudachipy import SplitMode
+
+            mode_a, mode_c = SplitMode.A, SplitMode.C
+        tok = _sudachi()
+        compounds = []
+        for m in tok.tokenize(run, mode_c):
+            pos = m.part_of_speech()[0]
+            if pos not in _KEEP_POS:
+                continue
+            words.append(m.normalized_form())
+            synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
+            compounds.append(m.surface())
+        for m in tok.tokenize(run, mode_a):
+            if m.part_of_speech()[0] not in _KEEP_POS or m.surface() in compounds:
+                continue
+            words.append(m.normalized_form())
+            synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
+    return LabelTerms(
+        normalized=norm,
+        words=tuple(dict.fromkeys(w for w in words if w and not w.isdigit())),
+        synonyms=tuple(dict.fromkeys(synonyms)),
+        grams=tuple(_grams(norm)),
+    )
+
+
+def tokenize(label: str, *, synonyms: bool = False) -> list[str]:
+    """Word terms of a label: Sudachi normalised forms (Japanese), stems (English).
+
+    Japanese text is split in mode C (compounds such as 本人確認書類 stay whole) and the
+    parts of each compound from mode A are appended; English words are lower-cased,
+    stop words dropped and the rest Porter-stemmed.
+
+    Parameters
+    ----------
+    label : str
+        An activity label in Japanese, English or both.
+    synonyms : bool, default False
+        Also append Sudachi synonym-group terms (``"syn:<id>"``).
+
+    Examples
+    --------
+    >>> tokenize("住民票の写し交付")
+    ['住民票', '写す', '交付', '住民', '票']
+    >>> tokenize("Sending applications to the examining board")
+    ['send', 'applic', 'examin', 'board']
+    >>> "syn:464" in tokenize("書類チェック", synonyms=True)
+    True
+    """
+    terms = label_terms(label)
+    return list(terms.words + terms.synonyms) if synonyms else list(terms.words)
+
+
+def _grams(norm: str) -> list[str]:
+    out: list[str] = []
+    for word in _LATIN_WORD.findall(norm):
+        padded = f" {word} "
+        out.extend(padded[i : i + 3] for i in range(len(padded) - 2))
+    for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
+        if len(run) == 1:
+            out.append(run)
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        out.extend(run[i : i + 3] for i in range(len(run) - 2))
+    return out
+
+
+def char_ngrams(label: str) -> list[str]:
+    """Character n-grams of the normalised label.
+
+    Japanese runs give bigrams and trigrams; each English word gives trigrams of the word
+    padded with spaces.
+
+    Examples
+    --------
+    >>> char_ngrams("本人確認")
+    ['本人', '人確', '確認', '本人確', '人確認']
+    >>> char_ngrams("Send")
+    [' se', 'sen', 'end', 'nd ']
+    """
+    return list(label_terms(label).grams)

@@ -1,0 +1,97 @@
+"""Label normalisation and tokenisation (Japanese and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from procmine.text import char_ngrams, label_terms, normalize_label, tokenize
+from procmine.text.english import english_terms, stem
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("戸籍届書受付（出生・死亡・婚姻）", "戸籍届書受付(出生・死亡・婚姻)"),
+        ("ＩＤ確認", "ID確認"),
+        ("ｺｸﾎ加入", "コクホ加入"),
+        ("本人確認_窓口", "本人確認"),
+        ("本人確認（窓口）", "本人確認"),
+        ("児童手当　認定", "児童手当認定"),
+        ("S04 本人確認", "本人確認"),
+        ("本人確認 [S04]", "本人確認"),
+        ("Send  Letter", "send letter"),
+        ("【国保】加入届", "(国保)加入届"),
+    ],
+)
+def test_spelling_variants_normalise_to_one_label(a: str, b: str) -> None:
+    assert normalize_label(a) == normalize_label(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("転入届受付", "転出届受付"),
+        ("児童手当", "児童扶養手当"),
+        ("審査", "審査会"),
+        ("Step", "Steps 2"),
+    ],
+)
+def test_different_labels_stay_different(a: str, b: str) -> None:
+    assert normalize_label(a) != normalize_label(b)
+
+
+def test_blank_label_normalises_to_empty() -> None:
+    assert normalize_label("   ") == ""
+
+
+def test_japanese_tokens_use_normalised_forms_and_compound_parts() -> None:
+    tokens = tokenize("国保加入届受付")
+    assert tokens[0] == "国保"
+    assert "受け付け" in tokens  # 受付 → 受け付け
+    assert "加入" in tokens  # part of the mode-C compound 加入届
+    assert "手続き" in tokenize("手続案内")
+
+
+def test_japanese_tokens_drop_particles_and_symbols() -> None:
+    tokens = tokenize("本人確認書類の確認（窓口）")
+    assert "の" not in tokens and "(" not in tokens
+
+
+def test_synonym_groups_link_abbreviation_and_full_name() -> None:
+    short = set(label_terms("国保加入").synonyms)
+    full = set(label_terms("国民健康保険加入").synonyms)
+    assert short & full
+    assert "syn:" in " ".join(tokenize("書類チェック", synonyms=True))
+
+
+def test_english_tokens_are_stemmed_without_stop_words() -> None:
+    assert tokenize("Checking the applications") == ["check", "applic"]
+    assert english_terms("Rejected") == english_terms("rejection")
+
+
+def test_mixed_script_label_yields_both_kinds_of_terms() -> None:
+    tokens = tokenize("マイナンバー card 確認")
+    assert "card" in tokens and "確認" in tokens
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("caresses", "caress"),
+        ("ponies", "poni"),
+        ("hopping", "hop"),
+        ("relational", "relat"),
+        ("generalization", "gener"),
+        ("adjustment", "adjust"),
+        ("matriculate", "matricul"),
+        ("sky", "sky"),
+    ],
+)
+def test_porter_stemmer(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_char_ngrams_cover_japanese_and_english() -> None:
+    assert "確認" in char_ngrams("本人確認")
+    assert "sen" in char_ngrams("Send") and " se" in char_ngrams("Send")
+    assert char_ngrams("") == []
