@@ -1,0 +1,327 @@
+"""Each data column reduced to one value per resident, and comparisons of two columns.
+
+For every column we keep each resident's latest value, normalised for its field type
+(:mod:`procmine.text.values`) and coded as integers shared by all columns of one
+normalisation family, so that two columns are compared with numpy on the residents they
+share: the share whose values agree, and the agreement expected by chance (Cohen's kappa
+corrects for it, so that two 男/女 columns about different people do not look alike).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procmine.model import ROW, SOURCE, TIMESTAMP, Dataset
+from procmine.text.values import BANK_PARTS, normalize_many, normalizer_for, values_equal
+
+from ._link import NO_LINK, Linkage
+from ._profile import non_empty_mask
+
+#: A column pair tells whether two columns hold the same field only if chance alone would
+#: make all their shared residents agree with at most this probability (columns holding
+#: one value for nearly everyone say nothing).
+MAX_CHANCE_OF_FULL_AGREEMENT = 0.05
+
+
+class Codebook:
+    """Integer codes for strings, shared by every column of one normalisation family so
+    that copies are compared as integer arrays."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, int] = {}
+        self.text: list[str] = []
+
+    def encode(self, values: np.ndarray | pd.Series) -> np.ndarray:
+        local, uniques = pd.factorize(values)
+        uniques = np.asarray(uniques, dtype=object)
+        code, text = self.code, self.text
+        mapped = np.empty(len(uniques), dtype=np.int64)
+        for i, v in enumerate(uniques.tolist()):
+            c = code.get(v)
+            if c is None:
+                c = code[v] = len(text)
+                text.append(v)
+            mapped[i] = c
+        return np.asarray(mapped[local], dtype=np.int64)
+
+
+@dataclass
+class Copy:
+    """One column of one department, reduced to each resident's latest value.
+
+    ``keys`` are sorted resident codes; ``raw`` and ``norm`` the codes of the latest raw
+    and normalised values of those residents (``norm`` −1 where the value could not be
+    normalised); ``since`` when that raw value was first recorded.
+    """
+
+    department: str
+    column: str
+    field_type: str
+    values: int
+    dept_persons: int
+    keys: np.ndarray
+    raw: np.ndarray
+    norm: np.ndarray
+    since: np.ndarray
+    linkage: str
+    family: str
+    units: frozenset[tuple[str, str]]  # (department, source file) pairs holding values
+    parts: frozenset[str]  # parts of a composite field held ("all" for plain fields)
+
+    @property
+    def persons(self) -> int:
+        return len(self.keys)
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.department, self.column)
+
+
+@dataclass
+class Pair:
+    shared: int
+    agreement: float
+    kappa: float
+    expected: float = 0.0
+
+
+def _family(field_type: str) -> str:
+    """Columns are comparable when their values are normalised the same way."""
+    if field_type in ("birth_date", "date"):
+        return "date"
+    return normalizer_for(field_type).__name__
+
+
+class CopyBuilder:
+    """Builds :class:`Copy` objects; the codebooks are shared by every column so that
+    residents and values have the same codes in every department."""
+
+    def __init__(self, dataset: Dataset, profiles: pd.DataFrame) -> None:
+        self.dataset = dataset
+        self.profiles = profiles
+        self.persons = Codebook()
+        self.raw: dict[str, Codebook] = {}
+        self.norm: dict[str, Codebook] = {}
+        # family → norm code of each raw code (−1: not normalisable, −2: not yet done)
+        self._lookup: dict[str, np.ndarray] = {}
+
+    def department(self, department: str, keys: pd.Series, linkage: str) -> list[Copy]:
+        """The copies of one department's columns, residents given by ``keys`` (by
+        position in the events)."""
+        events = self.dataset.logs[department].events
+        key_codes = np.full(len(keys), -1, dtype=np.int64)
+        known = keys.notna().to_numpy()
+        key_codes[known] = self.persons.encode(keys[known].astype(str))
+        dept_persons = len(np.unique(key_codes[known]))
+        stamps = events[TIMESTAMP].to_numpy(dtype="datetime64[ns]")
+        rows = events[ROW].to_numpy() if ROW in events.columns else np.arange(len(events))
+        sources = (
+            events[SOURCE].astype(str).to_numpy(dtype=object)
+            if SOURCE in events.columns
+            else np.full(len(events), "", dtype=object)
+        )
+        prof = self.profiles[self.profiles["department"] == department]
+        out: list[Copy] = []
+        for record in prof.itertuples(index=False):
+            column, ftype = str(record.column), str(record.field_type)
+            family = _family(ftype)
+            filled = non_empty_mask(events[column])
+            positions = np.flatnonzero(filled & (key_codes >= 0))
+            raw_book = self.raw.setdefault(family, Codebook())
+            k = key_codes[positions]
+            r = raw_book.encode(events[column].iloc[positions].astype(str))
+            t = stamps[positions]
+            order = np.lexsort((rows[positions], t, k))
+            k, r, t = k[order], r[order], t[order]
+            last = np.r_[k[1:] != k[:-1], True] if len(k) else np.zeros(0, dtype=bool)
+            latest_k, latest_r = k[last], r[last]
+            # first time each resident's latest value was recorded
+            segment = np.cumsum(np.r_[True, k[1:] != k[:-1]]) - 1 if len(k) else k
+            is_latest = r == latest_r[segment]
+            _, first = np.unique(segment[is_latest], return_index=True)
+            since = t[np.flatnonzero(is_latest)[first]]
+            norm = self._normalised(latest_r, family, ftype)
+            units = frozenset((department, str(x)) for x in pd.unique(sources[filled]))
+            out.append(
+                Copy(
+                    department=department,
+                    column=column,
+                    field_type=ftype,
+                    values=int(filled.sum()),
+                    dept_persons=dept_persons,
+                    keys=latest_k,
+                    raw=latest_r,
+                    norm=norm,
+                    since=since,
+                    linkage=linkage,
+                    family=family,
+                    units=units,
+                    parts=_parts(norm, self.norm.setdefault(family, Codebook()), ftype),
+                )
+            )
+        return out
+
+    def _normalised(self, raw_codes: np.ndarray, family: str, field_type: str) -> np.ndarray:
+        raw_book = self.raw[family]
+        norm_book = self.norm.setdefault(family, Codebook())
+        lut = self._lookup.get(family, np.zeros(0, dtype=np.int64))
+        if len(lut) < len(raw_book.text):
+            lut = np.concatenate([lut, np.full(len(raw_book.text) - len(lut), -2)])
+        todo = np.unique(raw_codes[lut[raw_codes] == -2])
+        if len(todo):
+            texts = normalize_many([raw_book.text[c] for c in todo.tolist()], field_type)
+            codes = norm_book.encode(np.array(texts, dtype=object))
+            codes[np.array([text == "" for text in texts], dtype=bool)] = -1
+            lut[todo] = codes
+        self._lookup[family] = lut
+        return np.asarray(lut[raw_codes], dtype=np.int64)
+
+
+def build_copies(
+    dataset: Dataset, profiles: pd.DataFrame, linkage: Linkage
+) -> tuple[list[Copy], dict[str, Codebook]]:
+    """A :class:`Copy` per profiled column; values are normalised once per distinct value.
+
+    A department linked by name + birth date with several possible (name, birth date)
+    column pairs (a claimant's and a child's) is linked by the pair that makes most of its
+    columns agree with the other departments' copies.
+    """
+    builder = CopyBuilder(dataset, profiles)
+    by_department: dict[str, list[Copy]] = {}
+    for department in sorted(dataset.logs):
+        by_department[department] = builder.department(
+            department, linkage.keys[department], linkage.how[department]
+        )
+    for department in sorted(linkage.alternatives):
+        options = linkage.alternatives[department]
+        if len(options) < 2:
+            continue
+        others = [c for d, cs in by_department.items() if d != department for c in cs]
+        scored = []
+        for rank, keys in enumerate(options):
+            copies = builder.department(department, keys, linkage.how[department])
+            known = keys.dropna().astype(str)
+            resolved = float((~known.str.startswith("~")).mean()) if len(known) else 0.0
+            scored.append(
+                (_consistency(copies, others, builder.norm), resolved, rank, copies, keys)
+            )
+        top = max(s[0] for s in scored)
+        # near-ties: the pairing that links more events to known residents
+        near = [s for s in scored if s[0] >= top - 0.01 * abs(top)]
+        _, _, _, copies, keys = min(near, key=lambda s: (-s[1], s[2]))
+        by_department[department] = copies
+        linkage.keys[department] = keys
+    copies = [c for d in sorted(by_department) for c in by_department[d]]
+    return copies, builder.norm
+
+
+def _consistency(copies: list[Copy], others: list[Copy], books: dict[str, Codebook]) -> float:
+    """How many of a department's columns agree with another department's column: each
+    column counts with its best chance-corrected agreement, times the share of its
+    residents that could be compared."""
+    total = 0.0
+    for x in copies:
+        best = 0.0
+        for y in others:
+            if x.family != y.family or x.field_type in ("unknown", "text") or not comparable(x, y):
+                continue
+            pair = compare(x, y, books.get(x.family))
+            if pair.shared and pair.expected**pair.shared <= MAX_CHANCE_OF_FULL_AGREEMENT:
+                reach = pair.shared / max(x.persons, 1)
+                best = max(best, pair.agreement * max(pair.kappa, 0.0) * reach)
+        total += best
+    return total
+
+
+#: Field types whose values are compared by a function rather than by equal strings.
+_CUSTOM_EQUALITY = ("address", "bank_account")
+
+
+def _parts(norm: np.ndarray, book: Codebook, field_type: str) -> frozenset[str]:
+    """The parts of a bank account a column holds (most of its values have them)."""
+    if field_type != "bank_account":
+        return frozenset({"all"})
+    texts = [book.text[c].split("|") for c in norm[norm >= 0].tolist()]
+    if not texts:
+        return frozenset({"all"})
+    held = [
+        name
+        for i, name in enumerate(BANK_PARTS)
+        if sum(1 for t in texts if len(t) > i and t[i]) >= 0.5 * len(texts)
+    ]
+    return frozenset(held or {"all"})
+
+
+def conflict(x: Copy, y: Copy) -> bool:
+    """Two columns of one system holding the same part cannot both join one group."""
+    return bool(x.units & y.units) and bool(x.parts & y.parts)
+
+
+def equal_codes(a: np.ndarray, b: np.ndarray, field_type: str, book: Codebook | None) -> np.ndarray:
+    """Element-wise equality of normalised codes (addresses and bank accounts by
+    :func:`procmine.text.values.values_equal`)."""
+    same = (a == b) & (a >= 0)
+    if field_type in _CUSTOM_EQUALITY and book is not None:
+        differ = np.flatnonzero(~same & (a >= 0) & (b >= 0))
+        if len(differ):
+            text = book.text
+            same[differ] = [
+                values_equal(text[x], text[y], field_type)
+                for x, y in zip(a[differ].tolist(), b[differ].tolist(), strict=True)
+            ]
+    return np.asarray(same, dtype=bool)
+
+
+def chance_agreement(a: np.ndarray, b: np.ndarray, field_type: str, book: Codebook | None) -> float:
+    """Agreement expected between ``a`` and ``b`` if they were about unrelated residents.
+
+    For plain equality this is ``Σ p_a(v)·p_b(v)``; for types compared by a function it
+    is measured by pairing each resident with another one (a fixed shift, on at most
+    2,000 residents).
+    """
+    if field_type in _CUSTOM_EQUALITY and book is not None:
+        n = len(a)
+        if n < 2:
+            return 0.0
+        idx = np.linspace(0, n - 1, min(n, 2000)).round().astype(np.int64)
+        idx = np.unique(idx)
+        other = np.roll(b[idx], len(idx) // 2 or 1)
+        return float(equal_codes(a[idx], other, field_type, book).mean())
+    va, ca = np.unique(a, return_counts=True)
+    vb, cb = np.unique(b, return_counts=True)
+    _, ia, ib = np.intersect1d(va, vb, assume_unique=True, return_indices=True)
+    return float((ca[ia].astype(float) * cb[ib]).sum()) / float(len(a)) ** 2
+
+
+def shared_positions(x: Copy, y: Copy) -> tuple[np.ndarray, np.ndarray]:
+    """Positions in ``x`` and ``y`` of the residents both have a value for."""
+    _, ix, iy = np.intersect1d(x.keys, y.keys, assume_unique=True, return_indices=True)
+    return ix, iy
+
+
+def compare(x: Copy, y: Copy, book: Codebook | None) -> Pair:
+    """Agreement of two copies on the residents they share."""
+    ix, iy = shared_positions(x, y)
+    a, b = x.norm[ix], y.norm[iy]
+    usable = (a >= 0) & (b >= 0)
+    a, b = a[usable], b[usable]
+    shared = len(a)
+    if shared == 0:
+        return Pair(0, float("nan"), float("nan"))
+    eq = equal_codes(a, b, x.field_type, book)
+    observed = float(eq.mean())
+    expected = chance_agreement(a, b, x.field_type, book)
+    kappa = 0.0 if expected >= 1.0 else (observed - expected) / (1.0 - expected)
+    return Pair(shared, observed, kappa, expected)
+
+
+def comparable(x: Copy, y: Copy) -> bool:
+    if conflict(x, y) or x.linkage == NO_LINK or y.linkage == NO_LINK:
+        return False
+    if x.field_type == "unknown" or y.field_type == "unknown" or x.family != y.family:
+        return False
+    # two columns holding different parts of a bank account have nothing to compare
+    return "all" in x.parts or "all" in y.parts or not x.parts.isdisjoint(y.parts)

@@ -1,0 +1,366 @@
+"""Profiling data columns: what kind of personal data a column holds, read mainly from the
+shape of its values and secondarily from its header."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procmine.model import TIMESTAMP, Dataset
+from procmine.text.values import nfkc, normalize_many
+
+#: Field types a data column can be given.
+FIELD_TYPES: tuple[str, ...] = (
+    "name",
+    "kana",
+    "birth_date",
+    "sex",
+    "address",
+    "phone",
+    "my_number",
+    "bank_account",
+    "income",
+    "postal_code",
+    "email",
+    "date",
+    "id",
+    "amount",
+    "category",
+    "text",
+    "unknown",
+)
+
+#: Japanese name shown for a field group of a recognised type.
+FIELD_LABELS: dict[str, str] = {
+    "name": "氏名",
+    "kana": "氏名カナ",
+    "birth_date": "生年月日",
+    "sex": "性別",
+    "address": "住所",
+    "phone": "電話番号",
+    "my_number": "個人番号",
+    "bank_account": "口座",
+    "income": "所得",
+    "postal_code": "郵便番号",
+    "email": "メールアドレス",
+}
+
+# Header keywords, most specific first (a header is given the first type that matches).
+_HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "bank_account",
+        ("口座", "金融機関", "銀行", "支店", "預金", "振込先", "振替", "bank", "account"),
+    ),
+    ("my_number", ("個人番号", "マイナンバー", "mynumber", "individualnumber")),
+    ("postal_code", ("郵便番号", "〒", "zip", "postal", "postcode")),
+    ("email", ("メール", "email", "e-mail", "mail")),
+    ("phone", ("電話", "tel", "phone", "携帯", "mobile", "fax", "連絡先")),
+    ("birth_date", ("生年月日", "誕生日", "生年", "birth", "dob")),
+    ("kana", ("カナ", "かな", "フリガナ", "ふりがな", "kana", "furigana", "ヨミ", "よみ")),
+    ("sex", ("性別", "sex", "gender")),
+    ("address", ("住所", "所在地", "居所", "住居", "address", "addr", "方書")),
+    ("income", ("所得", "収入", "課税", "年収", "income", "salary", "給与")),
+    ("name", ("氏名", "名前", "姓名", "name", "世帯主", "申請者", "届出人", "筆頭者", "名義")),
+    ("date", ("年月日", "日付", "date", "日")),
+    ("amount", ("金額", "額", "円", "amount", "料", "費")),
+    ("id", ("番号", "記号", "コード", "code", "id", "no")),
+)
+
+_KANJI = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ"
+_KANA = r"ぁ-ゖァ-ヺー"
+_RE_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_RE_POSTAL = re.compile(r"^(?:〒\s*)?\d{3}-\d{4}$|^〒\s*\d{7}$")
+_RE_MYNUM = re.compile(r"^\d{4}[\s-]?\d{4}[\s-]?\d{4}$")
+_RE_PHONE = re.compile(r"^(?:\+81[\s-]?|0)\d{1,4}[\s-]?\(?\d{1,4}\)?[\s-]?\d{3,4}$")
+_RE_DATE = re.compile(
+    r"^(?:令和|平成|昭和|大正|明治|[RHSTMrhstm])?\.?\s*(?:\d{1,4}|元)\s*[年/.\-]\s*"
+    r"\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?(?:[\sT]\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_RE_COMPACT_DATE = re.compile(r"^(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
+_RE_BANK_PART = re.compile(
+    r"^(?:普通|当座|貯蓄|総合)(?:預金)?$"
+    r"|^\S*(?:銀行|信用金庫|信金|信用組合|労働金庫|農業協同組合|農協|ゆうちょ|支店|本店|出張所|営業部)$"
+)
+_RE_BANK = re.compile(
+    r"銀行|信用金庫|信金|信用組合|労働金庫|ろうきん|農協|農業協同組合|JA|ゆうちょ|支店|本店|普通|当座"
+)
+_RE_ADDRESS = re.compile(
+    rf"(?:[{_KANJI}](?:都|道|府|県|市|区|町|村|郡)[{_KANJI}{_KANA}]*\s*[\d一二三四五六七八九十])"
+    r"|\d+\s*(?:丁目|番地|番|号)|[一二三四五六七八九十]+丁目"
+    rf"|[{_KANJI}{_KANA}]{{2,}}\s*\d+(?:-\d+){{1,3}}"
+)
+_RE_KANA = re.compile(r"^[ァ-ヺー・]+(?:[\s・][ァ-ヺー]+)*$|^[ぁ-ゖー]+[\s][ぁ-ゖー]+$")
+_RE_NAME = re.compile(rf"^(?=.*[{_KANJI}])[{_KANJI}{_KANA}]{{1,6}}\s[{_KANJI}{_KANA}]{{1,8}}$")
+_RE_NAME_NOSPACE = re.compile(rf"^[{_KANJI}]{{2,6}}$")
+_RE_AMOUNT = re.compile(
+    r"^[-▲△]?\s*[¥￥]?\s*\d{1,3}(?:,\d{3})+\s*円?$|^[-▲△]?[¥￥]?\d+\s*(?:万|千)?円$"
+)
+_RE_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_RE_ID = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-_/.#]*$")
+_SEX_VALUES = frozenset({"男", "女", "男性", "女性", "m", "f", "male", "female"})
+
+
+def header_type(header: str) -> str | None:
+    """The field type suggested by a column header, or ``None``.
+
+    >>> header_type("住所（方書含む）"), header_type("Phone No."), header_type("口座名義カナ")
+    ('address', 'phone', 'bank_account')
+    >>> header_type("児童生年月日"), header_type("受付メモ") is None
+    ('birth_date', True)
+    """
+    text = unicodedata.normalize("NFKC", header).casefold()
+    text = re.sub(r"[\s_\-.()（）]+", "", text)
+    for ftype, words in _HEADER_KEYWORDS:
+        for word in words:
+            if len(word) <= 3 and word.isascii():
+                # short English words must stand alone (not "no" inside "phone")
+                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", _ascii_words(header)):
+                    return ftype
+            elif word in text:
+                return ftype
+    return None
+
+
+def _ascii_words(header: str) -> str:
+    text = unicodedata.normalize("NFKC", header).casefold()
+    return re.sub(r"[^a-z]+", " ", text)
+
+
+def value_shape(value: str) -> str:
+    """The field type one value looks like (``text`` when nothing more specific fits).
+
+    Dates are only recognised by form here; :func:`profile_columns` confirms them.
+
+    >>> [value_shape(v) for v in ["090-1234-5678", "1234 5678 9012", "光陽市本町1-2-3",
+    ...  "コウヨウ タロウ", "光陽 太郎", "S55.3.2", "19800302", "男", "1,200,000円", "A-123"]]
+    ['phone', 'my_number', 'address', 'kana', 'name', 'date', 'date', 'sex', 'amount', 'id']
+    >>> value_shape("駅前支店"), value_shape("普通預金"), value_shape("光陽信用金庫")
+    ('bank_account', 'bank_account', 'bank_account')
+    """
+    text = nfkc(value)
+    if not text:
+        return ""
+    if _RE_EMAIL.match(text):
+        return "email"
+    if _RE_POSTAL.match(text):
+        return "postal_code"
+    if _RE_MYNUM.match(text):
+        return "my_number"
+    if _RE_PHONE.match(text) and 10 <= sum(ch.isdigit() for ch in text) <= 12:
+        return "phone"
+    if _RE_DATE.match(text) or _RE_COMPACT_DATE.match(text):
+        return "date"
+    if text.casefold() in _SEX_VALUES:
+        return "sex"
+    if (_RE_BANK.search(text) and re.search(r"\d{4,8}", text)) or _RE_BANK_PART.match(text):
+        return "bank_account"
+    if _RE_ADDRESS.search(text):
+        return "address"
+    if _RE_KANA.match(text):
+        return "kana"
+    if _RE_NAME.match(text):
+        return "name"
+    if _RE_NAME_NOSPACE.match(text):
+        return "name_nospace"
+    if _RE_AMOUNT.match(text):
+        return "amount"
+    if _RE_NUMBER.match(text):
+        return "number"
+    if _RE_ID.match(text):
+        return "id"
+    return "text"
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    shape: str
+    share: float
+    header: str | None
+    distinct: int
+    values: int
+
+
+def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
+    """Combine the value shape with the header into one field type."""
+    shape, header = ev.shape, ev.header
+    # a few values, each used again and again
+    low_cardinality = ev.distinct <= max(12, 0.02 * ev.values) and ev.values >= 3 * ev.distinct
+    if shape == "date":
+        return (
+            "birth_date" if header == "birth_date" or _looks_like_birth(sample, stamps) else "date"
+        )
+    if header == "bank_account" and shape in (
+        "kana",
+        "name",
+        "name_nospace",
+        "number",
+        "id",
+        "text",
+    ):
+        return "bank_account"
+    if header == "sex" and ev.distinct <= 4:
+        return "sex"
+    if header == "my_number" and shape in ("number", "id", "my_number"):
+        return "my_number"
+    if header == "phone" and shape in ("number", "id", "phone"):
+        return "phone"
+    if header == "postal_code" and shape in ("number", "id", "postal_code"):
+        return "postal_code"
+    if header in ("income", "amount") and shape in ("number", "amount"):
+        return header
+    if shape == "name_nospace":
+        return (
+            "name"
+            if header == "name" and not low_cardinality
+            else "category"
+            if low_cardinality
+            else "text"
+        )
+    if shape in ("number", "amount"):
+        if header in ("id", None) and shape == "number" and not low_cardinality:
+            return "id"
+        return "category" if low_cardinality and shape == "number" else "amount"
+    if shape in ("text", "unknown") and header in ("name", "kana", "address"):
+        return header
+    if shape in ("text", "id") and low_cardinality:
+        return "category"
+    if shape == "unknown":
+        return header or "unknown"
+    return shape
+
+
+def _looks_like_birth(sample: pd.Series, stamps: pd.Series) -> bool:
+    """Dates mostly at least a year before their event and spread over many years."""
+    iso = normalize_many([str(v) for v in sample], "date")
+    dates = pd.to_datetime(pd.Series(iso, dtype=object).replace("", None), errors="coerce")
+    stamps = stamps.reset_index(drop=True).astype("datetime64[ns]")
+    ok = dates.notna().to_numpy()
+    if not ok.any():
+        return False
+    dates, stamps = dates[ok], stamps[ok]
+    age_days = (stamps - dates).dt.days
+    past = float((age_days >= 365).mean()) if age_days.notna().any() else 0.0
+    years = dates.dt.year
+    spread = float(years.quantile(0.9) - years.quantile(0.1))
+    return past >= 0.8 and spread >= 10
+
+
+def _sample_positions(n: int, size: int) -> np.ndarray:
+    if n <= size:
+        return np.arange(n)
+    return np.unique(np.linspace(0, n - 1, size).round().astype(np.int64))
+
+
+def profile_column(
+    values: pd.Series, stamps: pd.Series, header: str, *, sample_size: int = 2000
+) -> tuple[str, str, float, str | None, int]:
+    """Profile one column (non-empty values only) → (field_type, shape, share, header_type,
+    distinct)."""
+    distinct = int(values.nunique())
+    positions = _sample_positions(len(values), sample_size)
+    sample = values.iloc[positions]
+    sample_stamps = stamps.iloc[positions]
+    counts = sample.value_counts(sort=False)
+    shapes = pd.Series([value_shape(str(v)) for v in counts.index], index=counts.index)
+    by_shape = counts.groupby(shapes.to_numpy()).sum().sort_index()
+    shares = by_shape / by_shape.sum() if len(by_shape) else by_shape
+    # name written without a space counts with names with one
+    if "name_nospace" in shares and "name" in shares:
+        shares["name"] += shares.pop("name_nospace")
+    best = str(shares.sort_values(ascending=False, kind="stable").index[0]) if len(shares) else ""
+    share = float(shares.get(best, 0.0))
+    shape = best if share >= 0.5 else "unknown"
+    htype = header_type(header)
+    ev = _Evidence(shape=shape, share=share, header=htype, distinct=distinct, values=len(values))
+    if shape == "date":
+        is_date = shapes.reindex(sample.to_numpy()).to_numpy() == "date"
+        sample, sample_stamps = sample[is_date], sample_stamps[is_date]
+    ftype = _decide(ev, sample, sample_stamps)
+    return ftype, shape, share, htype, distinct
+
+
+def non_empty_mask(values: pd.Series) -> np.ndarray:
+    """Positions (as a boolean array) of the non-missing, non-blank values of a column."""
+    mask = np.array(values.notna().to_numpy(dtype=bool, na_value=False), dtype=bool)
+    if mask.any():
+        present = values[mask]
+        text = present if pd.api.types.is_string_dtype(present.dtype) else present.astype(str)
+        blank = (text.astype(str).str.strip() == "").to_numpy(dtype=bool, na_value=True)
+        mask[np.flatnonzero(mask)[blank]] = False
+    return mask
+
+
+def non_empty(values: pd.Series) -> pd.Series:
+    """The non-missing, non-blank values of a column, as strings, with a RangeIndex of
+    their positions."""
+    positions = np.flatnonzero(non_empty_mask(values))
+    out = values.iloc[positions].astype(str)
+    out.index = pd.RangeIndex(len(values))[positions]
+    return out
+
+
+def profile_columns(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFrame:
+    """What each data column holds, from the shape of its values and its header.
+
+    Parameters
+    ----------
+    dataset
+        The loaded logs.
+    sample_size
+        Events per column whose values are examined (evenly spread over the column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data column: ``department, column, field_type, shape, shape_share,
+        header_type, values, distinct`` sorted by department and column. ``shape`` is the
+        type read from the values alone and ``shape_share`` the share of sampled values
+        with that shape; ``header_type`` is what the header alone suggests.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from procmine.model import Dataset, EventLog
+    >>> events = pd.DataFrame({"case": ["1", "2"], "activity": ["受付", "受付"],
+    ...     "timestamp": pd.to_datetime(["2024-04-01", "2024-04-02"]),
+    ...     "連絡先": ["090-1111-2222", "03-3333-4444"]})
+    >>> ds = Dataset(logs={"A": EventLog("A", events, ("連絡先",), ("a.csv",))},
+    ...              mappings=[], accounting=[])
+    >>> profile_columns(ds)[["department", "column", "field_type"]].to_dict("records")
+    [{'department': 'A', 'column': '連絡先', 'field_type': 'phone'}]
+    """
+    rows = []
+    for department in sorted(dataset.logs):
+        log = dataset.logs[department]
+        events = log.events
+        for column in log.data_columns:
+            if column not in events.columns:
+                continue
+            values = non_empty(events[column])
+            if values.empty:
+                ftype, shape, share, htype, distinct = "unknown", "", 0.0, header_type(column), 0
+            else:
+                stamps = events[TIMESTAMP].iloc[values.index.to_numpy()]
+                stamps.index = values.index
+                ftype, shape, share, htype, distinct = profile_column(
+                    values, stamps, column, sample_size=sample_size
+                )
+            rows.append(
+                {
+                    "department": department,
+                    "column": column,
+                    "field_type": ftype,
+                    "shape": shape,
+                    "shape_share": round(share, 4),
+                    "header_type": htype,
+                    "values": len(values),
+                    "distinct": distinct,
+                }
+            )
+    columns = ["department", "column", "field_type", "shape", "shape_share", "header_type",
+               "values", "distinct"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,515 @@
+"""Column ↔ field matching across department systems (data silos)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from procmine.errors import ConfigError
+from procmine.fields import (
+    FIELD_TYPES,
+    SILO_COLUMNS,
+    column_fields,
+    match_fields,
+    profile_columns,
+)
+from procmine.model import Dataset, EventLog
+
+SURNAMES = ["高橋", "佐藤", "鈴木", "田中", "渡辺", "伊藤", "山本", "中村", "小林", "加藤",
+            "吉田", "山田", "佐々木", "山口", "松本", "井上", "木村", "林", "斎藤", "清水"]  # fmt: skip
+SURNAME_KANA = ["タカハシ", "サトウ", "スズキ", "タナカ", "ワタナベ", "イトウ", "ヤマモト", "ナカムラ",
+                "コバヤシ", "カトウ", "ヨシダ", "ヤマダ", "ササキ", "ヤマグチ", "マツモト", "イノウエ",
+                "キムラ", "ハヤシ", "サイトウ", "シミズ"]  # fmt: skip
+GIVEN = ["太郎", "花子", "一郎", "美穂", "健", "陽子", "誠", "裕子", "大輔", "恵",
+         "翔", "結衣", "直樹", "真由美", "拓也", "愛", "修", "明美", "浩二", "さくら"]  # fmt: skip
+GIVEN_KANA = ["タロウ", "ハナコ", "イチロウ", "ミホ", "ケン", "ヨウコ", "マコト", "ユウコ", "ダイスケ",
+              "メグミ", "ショウ", "ユイ", "ナオキ", "マユミ", "タクヤ", "アイ", "オサム", "アケミ",
+              "コウジ", "サクラ"]  # fmt: skip
+TOWNS = ["本町", "栄町", "緑ケ丘", "旭町", "若葉台", "中央", "東町", "西町"]
+KANJI_DIGITS = "〇一二三四五六七八九"
+
+
+def _era(d: pd.Timestamp) -> str:
+    if d.year >= 1989:
+        return f"H{d.year - 1988}.{d.month}.{d.day}"
+    return f"昭和{d.year - 1925}年{d.month}月{d.day}日"
+
+
+def make_residents(n: int, seed: int = 1) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        s, g = rng.randrange(len(SURNAMES)), rng.randrange(len(GIVEN))
+        dob = pd.Timestamp("1940-01-01") + pd.Timedelta(days=rng.randrange(365 * 70))
+        chome, ban, go = rng.randint(1, 5), rng.randint(1, 30), rng.randint(1, 20)
+        town = TOWNS[rng.randrange(len(TOWNS))]
+        rows.append(
+            {
+                "person": f"P{i:05d}",
+                "name": f"{SURNAMES[s]} {GIVEN[g]}",
+                "kana": f"{SURNAME_KANA[s]} {GIVEN_KANA[g]}",
+                "dob": dob,
+                "sex": rng.choice(["男", "女"]),
+                "chome": chome,
+                "ban": ban,
+                "go": go,
+                "town": town,
+                "kata": f"コーポ光陽{rng.randint(1, 3)}0{rng.randint(1, 5)}"
+                if rng.random() < 0.4
+                else "",
+                "home": f"0123-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
+                "mobile": f"090-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}",
+                "mynum": "".join(str(rng.randint(0, 9)) for _ in range(12)),
+                "employer_tel": f"0123-{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
+                "child": f"{SURNAMES[s]} {GIVEN[rng.randrange(len(GIVEN))]}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _addr_kanji(r: pd.Series) -> str:
+    base = f"光陽市{r.town}{KANJI_DIGITS[r.chome]}丁目{r.ban}番{r.go}号"
+    return f"{base} {r.kata}" if r.kata else base
+
+
+def _addr_hyphen(r: pd.Series) -> str:
+    return f"光陽市{r.town}{r.chome}-{r.ban}-{r.go}"
+
+
+def _log(
+    department: str,
+    residents: pd.DataFrame,
+    columns: dict[str, list[str]],
+    *,
+    start: str,
+    with_person: bool = True,
+) -> EventLog:
+    """Two events per resident: 受付 (captures the fields) then 審査 (captures nothing)."""
+    t0 = pd.Timestamp(start)
+    rows = []
+    for i, r in enumerate(residents.itertuples(index=False)):
+        case = f"{department}-{i:05d}"
+        ts = t0 + pd.Timedelta(hours=i)
+        first = {"case": case, "activity": "受付", "timestamp": ts, "person": r.person}
+        for header, values in columns.items():
+            first[header] = values[i]
+        rows.append(first)
+        rows.append({"case": case, "activity": "審査", "timestamp": ts + pd.Timedelta(minutes=30),
+                     "person": r.person})  # fmt: skip
+    events = pd.DataFrame(rows)
+    events["end"] = pd.NaT
+    events["resource"] = "staff"
+    events["department"] = department
+    events["source"] = f"{department}.csv"
+    events["row"] = range(2, len(events) + 2)
+    std = ["case", "activity", "timestamp", "end", "resource", "person", "department", "source",
+           "row"]  # fmt: skip
+    if not with_person:
+        events = events.drop(columns="person")
+        std.remove("person")
+    events = events[std + list(columns)]
+    for header in columns:
+        events[header] = events[header].astype(object).where(events[header].notna(), None)
+    return EventLog(department, events, tuple(columns), (f"{department}.csv",))
+
+
+def make_city(n: int = 300, seed: int = 1, *, kaigo_person: bool = True) -> Dataset:
+    """SHIMIN (master), HOKEN, KODOMO and KAIGO with planted silos and decoys.
+
+    Planted: HOKEN addresses in hyphen notation without 方書 (format only) and 10% stale;
+    HOKEN phones are mobiles for 20% (home elsewhere); KODOMO holds a child's name, a
+    nursery's address and HOKEN an employer's phone (decoys).
+    """
+    rng = random.Random(seed)
+    res = make_residents(n, seed)
+    shimin = res.iloc[: int(n * 0.9)]
+    hoken = res.iloc[int(n * 0.2) :]
+    kodomo = res.iloc[int(n * 0.1) : int(n * 0.8)]
+    kaigo = res.iloc[int(n * 0.3) :]
+
+    def stale(r: pd.Series) -> str:
+        return _addr_hyphen(r) if rng.random() >= 0.1 else f"光陽市旧町{r.ban}-{r.go}"
+
+    nurseries = [f"光陽市{t}{k}丁目{k + 3}番{k + 1}号" for k, t in enumerate(TOWNS, start=1)]
+    logs = {
+        "SHIMIN": _log("SHIMIN", shimin, {
+            "氏名": list(shimin["name"]),
+            "フリガナ": list(shimin["kana"]),
+            "生年月日": [d.strftime("%Y-%m-%d") for d in shimin["dob"]],
+            "性別": list(shimin["sex"]),
+            "住所": [_addr_kanji(r) for _, r in shimin.iterrows()],
+            "電話番号": list(shimin["home"]),
+            "個人番号": list(shimin["mynum"]),
+        }, start="2024-04-01"),
+        "HOKEN": _log("HOKEN", hoken, {
+            "被保険者氏名": [x.replace("高", "髙") for x in hoken["name"]],
+            "カナ氏名": [k.replace("ウ", "ー") for k in hoken["kana"]],
+            "生年月日": [_era(d) for d in hoken["dob"]],
+            "性別": [{"男": "1", "女": "2"}[s] for s in hoken["sex"]],
+            "住所": [stale(r) for _, r in hoken.iterrows()],
+            "連絡先TEL": [m if rng.random() < 0.2 else h for h, m in zip(hoken["home"], hoken["mobile"], strict=True)],
+            "勤務先電話": list(hoken["employer_tel"]),
+            "個人番号": [f"{m[:4]} {m[4:8]} {m[8:]}" for m in hoken["mynum"]],
+        }, start="2024-05-01"),
+        "KODOMO": _log("KODOMO", kodomo, {
+            "name": list(kodomo["name"]),
+            "birth": [d.strftime("%Y/%m/%d") for d in kodomo["dob"]],
+            "addr": [_addr_hyphen(r) for _, r in kodomo.iterrows()],
+            "児童氏名": list(kodomo["child"]),
+            "保育所所在地": [nurseries[rng.randrange(len(nurseries))] for _ in range(len(kodomo))],
+        }, start="2024-06-01"),
+        "KAIGO": _log("KAIGO", kaigo, {
+            "氏名": list(kaigo["name"]),
+            "生年月日": [d.strftime("%Y年%m月%d日") for d in kaigo["dob"]],
+            "住所": [_addr_kanji(r) for _, r in kaigo.iterrows()],
+        }, start="2024-07-01", with_person=kaigo_person),
+    }  # fmt: skip
+    return Dataset(logs=logs, mappings=[], accounting=[])
+
+
+def groups_of(silos: pd.DataFrame) -> dict[str, set[tuple[str, str]]]:
+    return {
+        field: set(zip(g["department"], g["column"], strict=True))
+        for field, g in silos.groupby("field")
+    }
+
+
+@pytest.fixture(scope="module")
+def city() -> Dataset:
+    return make_city()
+
+
+@pytest.fixture(scope="module")
+def silos(city: Dataset) -> pd.DataFrame:
+    return match_fields(city)
+
+
+def test_profiles_read_field_types_from_values(city: Dataset) -> None:
+    prof = profile_columns(city).set_index(["department", "column"])["field_type"]
+    assert prof[("SHIMIN", "住所")] == "address"
+    assert prof[("KODOMO", "addr")] == "address"
+    assert prof[("HOKEN", "生年月日")] == "birth_date"  # era dates
+    assert prof[("KODOMO", "birth")] == "birth_date"
+    assert prof[("HOKEN", "個人番号")] == "my_number"
+    assert prof[("HOKEN", "連絡先TEL")] == "phone"
+    assert prof[("HOKEN", "カナ氏名")] == "kana"
+    assert prof[("KODOMO", "name")] == "name"
+    assert prof[("HOKEN", "性別")] == "sex"  # 1/2 codes: told by the header
+    assert set(prof) <= set(FIELD_TYPES)
+
+
+def test_groups_copies_and_keeps_decoys_out(silos: pd.DataFrame) -> None:
+    groups = groups_of(silos)
+    assert groups["住所"] == {("SHIMIN", "住所"), ("HOKEN", "住所"), ("KODOMO", "addr"),
+                              ("KAIGO", "住所")}  # fmt: skip
+    assert groups["氏名"] == {("SHIMIN", "氏名"), ("HOKEN", "被保険者氏名"), ("KODOMO", "name"),
+                              ("KAIGO", "氏名")}  # fmt: skip
+    assert groups["生年月日"] == {("SHIMIN", "生年月日"), ("HOKEN", "生年月日"), ("KODOMO", "birth"),
+                                  ("KAIGO", "生年月日")}  # fmt: skip
+    assert groups["電話番号"] == {("SHIMIN", "電話番号"), ("HOKEN", "連絡先TEL")}
+    assert groups["個人番号"] == {("SHIMIN", "個人番号"), ("HOKEN", "個人番号")}
+    assert groups["氏名カナ"] == {("SHIMIN", "フリガナ"), ("HOKEN", "カナ氏名")}
+    assert groups["性別"] == {("SHIMIN", "性別"), ("HOKEN", "性別")}
+    grouped = set(zip(silos["department"], silos["column"], strict=True))
+    for decoy in [("KODOMO", "児童氏名"), ("KODOMO", "保育所所在地"), ("HOKEN", "勤務先電話")]:
+        assert decoy not in grouped
+
+
+def test_table_shape_and_figures(silos: pd.DataFrame) -> None:
+    assert list(silos.columns) == list(SILO_COLUMNS)
+    assert silos.groupby("field")["authoritative"].sum().eq(1).all()
+    addr = silos[silos["field"] == "住所"].set_index("department")
+    assert addr.loc["SHIMIN", "authoritative"]
+    # HOKEN: 10% stale (real differences), the rest differ only in notation
+    assert 0.04 <= addr.loc["HOKEN", "inconsistency_rate"] <= 0.17
+    assert addr.loc["HOKEN", "format_only_rate"] == pytest.approx(
+        1 - addr.loc["HOKEN", "inconsistency_rate"]
+    )
+    assert addr.loc["KODOMO", "inconsistency_rate"] == 0.0  # missing 方書 is format only
+    assert addr.loc["KAIGO", "format_only_rate"] == 0.0  # same notation as the master
+    assert (addr["departments_in_group"] == 4).all()
+    phone = silos[silos["field"] == "電話番号"].set_index("department")
+    assert 0.1 <= phone.loc["HOKEN", "inconsistency_rate"] <= 0.3  # mobile vs home
+    name = silos[silos["field"] == "氏名"].set_index("department")
+    assert name.loc["HOKEN", "inconsistency_rate"] == 0.0  # 髙 ↔ 高 is notation
+    assert name.loc["HOKEN", "format_only_rate"] > 0.0
+    assert silos["coverage"].between(0, 1).all()
+    assert (silos["linkage"] == "person key").all()
+    assert silos["agreement"].between(0, 1).all()
+
+
+def test_sorted_and_column_fields(silos: pd.DataFrame) -> None:
+    keys = list(zip(silos["field"], silos["department"], silos["column"], strict=True))
+    assert keys == sorted(keys)
+    mapping = column_fields(silos)
+    assert mapping[("KODOMO", "addr")] == "住所"
+    assert len(mapping) == len(silos)
+
+
+def test_headers_are_not_needed() -> None:
+    """Renaming every data column to a meaningless header gives the same groups."""
+    city = make_city(seed=2)
+    renamed = {}
+    for dept, log in city.logs.items():
+        mapping = {c: f"{dept.lower()}_c{i}" for i, c in enumerate(log.data_columns)}
+        renamed[dept] = EventLog(dept, log.events.rename(columns=mapping),
+                                 tuple(mapping.values()), log.sources)  # fmt: skip
+    plain = match_fields(city)
+    blind = match_fields(Dataset(logs=renamed, mappings=[], accounting=[]))
+    back = {(d, f"{d.lower()}_c{i}"): (d, c) for d, log in city.logs.items()
+            for i, c in enumerate(log.data_columns)}  # fmt: skip
+    plain_groups = {frozenset(g) for f, g in groups_of(plain).items() if f != "性別"}
+    blind_groups = {frozenset(back[m] for m in g) for g in groups_of(blind).values()}
+    # sex written 1/2 is only recognisable by its header; everything else by values
+    assert plain_groups <= blind_groups
+
+
+def test_person_key_missing_falls_back_to_name_and_birth_date() -> None:
+    silos = match_fields(make_city(kaigo_person=False))
+    kaigo = silos[silos["department"] == "KAIGO"].set_index("column")
+    assert set(kaigo["linkage"]) == {"name+birth date"}
+    assert kaigo.loc["住所", "field"] == "住所"
+    assert kaigo.loc["住所", "inconsistency_rate"] == 0.0
+    assert kaigo.loc["住所", "persons"] > 0
+    assert set(silos.loc[silos["department"] != "KAIGO", "linkage"]) == {"person key"}
+
+
+def test_without_any_link_columns_join_on_header_and_type() -> None:
+    city = make_city(kaigo_person=False)
+    log = city.logs["KAIGO"]
+    events = log.events.drop(columns=["生年月日"])
+    columns = tuple(c for c in log.data_columns if c != "生年月日")
+    city.logs["KAIGO"] = EventLog("KAIGO", events, columns, log.sources)
+    silos = match_fields(city)
+    kaigo = silos[silos["department"] == "KAIGO"].set_index("column")
+    assert kaigo.loc["住所", "field"] == "住所"
+    assert kaigo.loc["住所", "linkage"] == "none"
+    assert pd.isna(kaigo.loc["住所", "agreement"])
+
+
+def test_partly_missing_person_keys_are_filled() -> None:
+    city = make_city()
+    log = city.logs["HOKEN"]
+    events = log.events.copy()
+    events.loc[events.index[::3], "person"] = None
+    city.logs["HOKEN"] = EventLog("HOKEN", events, log.data_columns, log.sources)
+    silos = match_fields(city)
+    hoken = silos[(silos["department"] == "HOKEN") & (silos["field"] == "住所")].iloc[0]
+    full = match_fields(make_city())
+    hoken_full = full[(full["department"] == "HOKEN") & (full["field"] == "住所")].iloc[0]
+    assert hoken["persons"] == hoken_full["persons"]
+
+
+def test_deterministic_whatever_the_order() -> None:
+    city = make_city(seed=3)
+    first = match_fields(city)
+    shuffled = {}
+    for dept in reversed(list(city.logs)):
+        log = city.logs[dept]
+        events = log.events.sample(frac=1.0, random_state=5)
+        shuffled[dept] = EventLog(dept, events, tuple(reversed(log.data_columns)), log.sources)
+    second = match_fields(Dataset(logs=shuffled, mappings=[], accounting=[]))
+    pd.testing.assert_frame_equal(first, second)
+    pd.testing.assert_frame_equal(first, match_fields(city))
+
+
+def test_binary_columns_about_other_people_are_not_grouped() -> None:
+    """Two 男/女 columns agree half the time by chance: kappa keeps them apart."""
+    city = make_city(n=400)
+    rng = random.Random(9)
+    log = city.logs["KODOMO"]
+    events = log.events.copy()
+    filled = events["name"].notna()
+    events["児童性別"] = None
+    events.loc[filled, "児童性別"] = [rng.choice(["男", "女"]) for _ in range(int(filled.sum()))]
+    city.logs["KODOMO"] = EventLog("KODOMO", events, log.data_columns + ("児童性別",), log.sources)
+    silos = match_fields(city)
+    assert ("KODOMO", "児童性別") not in column_fields(silos)
+
+
+def test_empty_dataset_and_bad_options() -> None:
+    empty = match_fields(Dataset(logs={}, mappings=[], accounting=[]))
+    assert list(empty.columns) == list(SILO_COLUMNS) and empty.empty
+    with pytest.raises(ConfigError, match="min_agreement"):
+        match_fields(Dataset(logs={}, mappings=[], accounting=[]), min_agreement=1.5)
+    with pytest.raises(ConfigError, match="min_persons"):
+        match_fields(Dataset(logs={}, mappings=[], accounting=[]), min_persons=0)
+
+
+def _account(rng: random.Random) -> tuple[str, str, str, str]:
+    bank = rng.choice(["光陽銀行", "ひかり信用金庫", "東西銀行"])
+    branch = rng.choice(["本店", "駅前支店", "北支店", "南支店"])
+    return bank, branch, "普通", f"{rng.randint(0, 9_999_999):07d}"
+
+
+def test_bank_account_parts_join_whole_accounts() -> None:
+    """One export keeps 金融機関・支店・種別・番号・名義 in five columns, others one column;
+    a quarter of the residents use another account in one department."""
+    rng = random.Random(4)
+    res = make_residents(240, seed=4)
+    main = [_account(rng) for _ in range(len(res))]
+    other = [_account(rng) if rng.random() < 0.25 else a for a in main]
+    kana = [k.replace("　", " ") for k in res["kana"]]
+    logs = {
+        "HOKEN": _log("HOKEN", res, {
+            "口座情報": [" ".join((*a, k)) for a, k in zip(main, kana, strict=True)],
+        }, start="2024-04-01"),
+        "KAIGO": _log("KAIGO", res, {
+            "口座": ["/".join(a) for a in other],  # no holder name
+        }, start="2024-05-01"),
+        "KODOMO": _log("KODOMO", res, {
+            "金融機関名": [a[0] for a in main],
+            "支店名": [a[1] for a in main],
+            "預金種目": [a[2] for a in main],  # always 普通: says nothing by its values
+            "口座番号": [a[3] for a in main],
+            "口座名義人カナ": kana,
+            "勤務先電話": list(res["employer_tel"]),
+        }, start="2024-06-01"),
+    }  # fmt: skip
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    groups = groups_of(silos)
+    assert groups["口座"] == {
+        ("HOKEN", "口座情報"), ("KAIGO", "口座"), ("KODOMO", "金融機関名"), ("KODOMO", "支店名"),
+        ("KODOMO", "預金種目"), ("KODOMO", "口座番号"), ("KODOMO", "口座名義人カナ"),
+    }  # fmt: skip
+    bank = silos[silos["field"] == "口座"].set_index(["department", "column"])
+    assert set(bank["matched_by"]) <= {"values", "part"}
+    assert bank.loc[("KODOMO", "預金種目"), "matched_by"] == "part"
+    kaigo = bank.loc[("KAIGO", "口座")]
+    if not kaigo["authoritative"]:
+        assert 0.1 <= kaigo["inconsistency_rate"] <= 0.4  # the other accounts
+
+
+def test_head_of_household_and_name_told_apart_by_header_when_values_cannot() -> None:
+    """In HOKEN every resident heads the household, so 世帯主 equals 被保険者氏名 there."""
+    res = make_residents(300, seed=5)
+    heads = [n if i % 3 else f"{n.split()[0]} 茂" for i, n in enumerate(res["name"])]
+    only_heads = res[[i % 3 != 0 for i in range(len(res))]]
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {
+            "氏名": list(res["name"]), "世帯主氏名": heads,
+        }, start="2024-04-01"),
+        "HOKEN": _log("HOKEN", only_heads, {
+            "世帯主氏名": list(only_heads["name"]), "被保険者氏名": list(only_heads["name"]),
+        }, start="2024-05-01"),
+        "ZEIMU": _log("ZEIMU", res, {"納税義務者氏名": list(res["name"])}, start="2024-06-01"),
+    }  # fmt: skip
+    groups = groups_of(match_fields(Dataset(logs=logs, mappings=[], accounting=[])))
+    assert groups["氏名"] == {
+        ("SHIMIN", "氏名"),
+        ("HOKEN", "被保険者氏名"),
+        ("ZEIMU", "納税義務者氏名"),
+    }
+    assert groups["世帯主氏名"] == {("SHIMIN", "世帯主氏名"), ("HOKEN", "世帯主氏名")}
+
+
+def test_columns_sharing_no_resident_join_on_their_header_only() -> None:
+    city = make_city()
+    newcomers = make_residents(12, seed=8).assign(person=lambda f: "N" + f["person"])
+    city.logs["SEIHO"] = _log("SEIHO", newcomers, {
+        "住所": [_addr_hyphen(r) for _, r in newcomers.iterrows()],
+        "勤務先住所": [_addr_hyphen(r) for _, r in newcomers.iterrows()],
+    }, start="2024-08-01")  # fmt: skip
+    silos = match_fields(city).set_index(["department", "column"])
+    assert silos.loc[("SEIHO", "住所"), "field"] == "住所"
+    assert silos.loc[("SEIHO", "住所"), "matched_by"] == "header"
+    assert pd.isna(silos.loc[("SEIHO", "住所"), "agreement"])
+    assert ("SEIHO", "勤務先住所") not in silos.index
+
+
+def test_small_department_joins_when_its_few_residents_agree() -> None:
+    city = make_city()
+    few = make_residents(300, seed=1).iloc[::60]  # 5 residents, all known to SHIMIN
+    city.logs["SEIHO"] = _log("SEIHO", few, {
+        "現在の住まい": [_addr_hyphen(r) for _, r in few.iterrows()],
+    }, start="2024-08-01")  # fmt: skip
+    silos = match_fields(city).set_index(["department", "column"])
+    assert silos.loc[("SEIHO", "現在の住まい"), "field"] == "住所"
+    assert silos.loc[("SEIHO", "現在の住まい"), "matched_by"] == "values"
+
+
+def test_keyless_department_is_linked_by_the_claimant_not_the_child() -> None:
+    """KODOMO has no person key and two (name, birth date) pairs: the claimant's and the
+    child's. Children are residents too (SHIMIN knows them), and there are more of them."""
+    rng = random.Random(6)
+    parents = make_residents(120, seed=6)
+    kids = make_residents(240, seed=7).assign(
+        person=lambda f: "C" + f["person"],
+        dob=lambda f: [pd.Timestamp("2012-01-01") + pd.Timedelta(days=rng.randrange(3000))
+                       for _ in range(len(f))],
+    )  # fmt: skip
+    kids["name"] = [
+        f"{p.split()[0]} {k.split()[1]}"
+        for p, k in zip(list(parents["name"]) * 2, kids["name"], strict=True)
+    ]
+    everyone = pd.concat([parents, kids], ignore_index=True)
+    claim = pd.concat([parents, parents], ignore_index=True)  # two children each
+    logs = {
+        "SHIMIN": _log("SHIMIN", everyone, {
+            "氏名": list(everyone["name"]),
+            "生年月日": [d.strftime("%Y-%m-%d") for d in everyone["dob"]],
+            "個人番号": list(everyone["mynum"]),
+            "電話番号": list(everyone["mobile"]),
+        }, start="2024-04-01"),
+        "KODOMO": _log("KODOMO", claim, {
+            "請求者氏名": list(claim["name"]),
+            "生年月日": [d.strftime("%Y/%m/%d") for d in claim["dob"]],
+            "個人番号": list(claim["mynum"]),
+            "連絡先": list(claim["mobile"]),
+            "児童氏名": list(kids["name"]),
+            "児童生年月日": [d.strftime("%Y/%m/%d") for d in kids["dob"]],
+        }, start="2024-05-01", with_person=False),
+    }  # fmt: skip
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    kodomo = silos[silos["department"] == "KODOMO"].set_index("column")
+    assert kodomo.loc["個人番号", "field"] == "個人番号"
+    assert kodomo.loc["個人番号", "agreement"] == 1.0
+    assert kodomo.loc["請求者氏名", "field"] == "氏名"
+    assert set(kodomo["linkage"]) == {"name+birth date"}
+
+
+def test_sample_city_silos_are_found() -> None:
+    """Against the planted truth of the committed sample city (evaluation only)."""
+    from itertools import combinations
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "sample_logs"
+    if not (root / "truth" / "silos.csv").is_file():
+        pytest.skip("sample_logs/ not generated")
+    from procmine.io import load
+
+    truth = pd.read_csv(root / "truth" / "silos.csv", dtype=str)
+    decoys = pd.read_csv(root / "truth" / "decoys.csv", dtype=str)
+    silos = match_fields(load([root]))
+
+    def pairs(frame: pd.DataFrame) -> set[frozenset[tuple[str, str]]]:
+        out: set[frozenset[tuple[str, str]]] = set()
+        for _, g in frame.groupby("field"):
+            cols = sorted(set(zip(g["department"], g["column"], strict=True)))
+            out |= {frozenset(p) for p in combinations(cols, 2)}
+        return out
+
+    resident = set(zip(truth["department"], truth["column"], strict=True))
+    true_pairs = pairs(truth)
+    predicted = {p for p in pairs(silos) if p <= resident}
+    precision = len(predicted & true_pairs) / len(predicted)
+    recall = len(predicted & true_pairs) / len(true_pairs)
+    assert 2 * precision * recall / (precision + recall) >= 0.95
+    mapping = column_fields(silos)
+    resident_fields = {mapping[c] for c in resident if c in mapping}
+    for d in zip(decoys["department"], decoys["column"], strict=True):
+        assert mapping.get(d) not in resident_fields, d
+
+
+def test_public_names() -> None:
+    from procmine import fields
+
+    assert sorted(fields.__all__) == sorted(
+        ["FIELD_LABELS", "FIELD_TYPES", "NAME_BIRTH", "NO_LINK", "PERSON_KEY", "SILO_COLUMNS",
+         "column_fields", "header_type", "match_fields", "profile_columns", "value_shape"]
+    )  # fmt: skip
+    for name in fields.__all__:
+        assert getattr(fields, name) is not None
+    assert set(FIELD_TYPES) >= {"name", "kana", "birth_date", "address", "phone", "my_number"}
