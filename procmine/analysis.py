@@ -171,10 +171,14 @@ def analyze(
     silos = match_fields(dataset)
     say("matching activities (duplicates)")
     result = match_activities(maps, column_fields=column_fields(silos))
+    clusters = result.clusters
+    if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
+        confidence = result.pairs.groupby("cluster")["score"].mean().rename("confidence")
+        clusters = clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
     say("ranking consolidation candidates")
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
     candidates = rank_candidates(
-        dataset, maps, result.clusters, silos, window_days=window_days, period_days=period_days,
+        dataset, maps, clusters, silos, window_days=window_days, period_days=period_days,
         hours_per_fte=hours_per_fte, hourly_rate=rate, top=top, lang=lang,
     )
     options = {
@@ -183,7 +187,7 @@ def analyze(
     }
     return Analysis(
         dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
-        clusters=result.clusters, candidates=candidates, options=options,
+        clusters=clusters, candidates=candidates, options=options,
     )
 
 

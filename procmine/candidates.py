@@ -11,7 +11,8 @@ For a duplicate cluster (the same work done in several departments):
   department's process map; ``minutes_per_execution`` is their mean, so
   ``hours = redundant executions × minutes_per_execution / 60`` holds exactly.
 * ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
-  ``period_days`` is the span of the logs (or the ``period_days`` option). It is split
+  ``period_days`` is the span over which the cases started, plus one day (or the
+  ``period_days`` option). It is split
   into ``staff_hours_per_year`` (steps staff perform) and ``resident_hours_per_year``
   (steps residents perform themselves, such as writing a form, and the wait that follows
   a system step such as a queue ticket: the mean of the median waits on its outgoing
@@ -159,10 +160,13 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
 
 
 def _period_days(events: pd.DataFrame) -> float:
+    """Days over which cases started: back-office steps that run on after the last case
+    started would otherwise stretch the period and shrink the yearly figures."""
     if events.empty:
         return 365.0
-    span = (events[TIMESTAMP].max() - events[TIMESTAMP].min()).total_seconds() / 86400.0
-    return max(span, 1.0)
+    starts = events.groupby(["department", CASE], sort=False)[TIMESTAMP].min()
+    span = (starts.max() - starts.min()).total_seconds() / 86400.0
+    return max(span + 1.0, 1.0)
 
 
 def rank_candidates(
@@ -191,7 +195,7 @@ def rank_candidates(
     window_days : float, default 14
         A repeat of the same work for the same resident within this many days is redundant.
     period_days : float, optional
-        Length of the observed period; default: the span of the logs' timestamps.
+        Length of the observed period; default: the days over which the cases started.
     hours_per_fte : float, default 1800
         Working hours of one full-time employee per year (人工).
     hourly_rate : float, default 3400
