@@ -39,5 +39,12 @@ test: graphviz $(TSTAMP)
 sample: $(STAMP)
 	$(BIN)/procmine sample --size small --seed 7 --out sample_logs
 
+# Lint, types and tests in one go (installs the dev extras).
+check: graphviz | $(BIN)/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m ruff check procmine tests benchmarks
+	$(BIN)/python -m mypy procmine --ignore-missing-imports
+	$(BIN)/python -m pytest
+
 clean:
 	rm -rf $(VENV) reports/sample .pytest_cache

@@ -39,7 +39,7 @@ import pandas as pd
 
 from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
 
-__all__ = ["rank_candidates", "candidate_titles", "CANDIDATE_COLUMNS"]
+__all__ = ["CANDIDATE_COLUMNS", "candidate_titles", "rank_candidates"]
 
 CANDIDATE_COLUMNS = [
     "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",

@@ -15,7 +15,7 @@ import click
 
 from procmine.errors import ProcmineError
 
-__all__ = ["main", "cli"]
+__all__ = ["cli", "main"]
 
 
 class _Cli(click.Group):
@@ -35,7 +35,7 @@ class _Cli(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
-        except Exception as err:  # noqa: BLE001 — the CLI must never show a bare traceback
+        except Exception as err:
             if debug:
                 raise
             msg = str(err).splitlines()[0] if str(err) else ""

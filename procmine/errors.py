@@ -44,4 +44,4 @@ class OutputError(ProcmineError):
     exit_code = 2
 
 
-__all__ = ["ProcmineError", "InputError", "ColumnError", "ConfigError", "OutputError"]
+__all__ = ["ColumnError", "ConfigError", "InputError", "OutputError", "ProcmineError"]
