@@ -33,6 +33,10 @@ class _Cli(click.Group):
         except KeyboardInterrupt:
             click.echo("Error: interrupted; no report was written", err=True)
             ctx.exit(130)
+        except BrokenPipeError:
+            # The reader of our output went away (`procmine … | head`): stop quietly.
+            sys.stderr.close()
+            ctx.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as err:
@@ -177,8 +181,12 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
               help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases.")
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder to write the city into.")
 @click.option("--seed", default=7, show_default=True, type=int, help="Random seed (same seed, same files).")
-def sample(size: str, out: str, seed: int) -> None:
-    """Generate the fictional city 光陽市 (department exports + ground truth)."""
+@click.option("--variant", type=click.Choice(["asis", "tobe"]), default="asis", show_default=True,
+              help="asis: today's city; tobe: the same residents after a 書かない・ワンストップ reform.")
+@click.option("--city", type=click.Choice(["koyo", "other"]), default="koyo", show_default=True,
+              help="koyo: 光陽市 (as in sample_logs/); other: a town with other departments, labels and headers.")
+def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
+    """Generate a fictional city (department exports + ground truth): 光陽市 by default."""
     from procmine.errors import ConfigError
     from procmine.samples import generate
 
@@ -187,8 +195,31 @@ def sample(size: str, out: str, seed: int) -> None:
         if not size.isdigit() or int(size) <= 0:
             raise ConfigError(f"--size {size!r}: use tiny, small, year or a positive number of cases")
         chosen = int(size)
-    summary = generate(out, size=chosen, seed=seed)
-    click.echo(f"光陽市 written to {out}: " + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list))))
+    summary = generate(out, size=chosen, seed=seed, variant=variant, city=city)  # type: ignore[arg-type]
+    click.echo(f"{city} ({variant}) written to {out}: " + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list))))
+
+
+@cli.command()
+@click.argument("before", type=click.Path())
+@click.argument("after", type=click.Path())
+@click.option("--out", "out", required=True, type=click.Path(), help="Folder for the comparison.")
+@_column_options
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True, help="Report language.")
+@click.option("--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+def compare(before: str, after: str, out: str, lang: str, force: bool, quiet: bool, **columns: Any) -> None:
+    """Compare an As-Is (BEFORE) and a To-Be (AFTER) set of exports: KPIs, workload, activities."""
+    from procmine.compare import compare as run
+
+    say = _progress(quiet)
+    result = run(Path(before), Path(after), lang=lang, progress=say, **columns)
+    say("writing the comparison")
+    result.write(out, lang=lang, force=force)
+    if not quiet:
+        overall = result.kpis[result.kpis["journey_type"] == "all"]
+        for row in overall.itertuples(index=False):
+            click.echo(f"{row.principle:12} {row.kpi:28} {row.before!s:>8} → {row.after!s:>8}")
+        click.echo(f"Comparison: {Path(out) / 'comparison.html'}")
 
 
 @cli.command()

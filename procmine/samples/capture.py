@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from procmine.samples.people import (
@@ -35,6 +35,8 @@ RESIDENT_FIELDS = (
     "INCOME",
     "HH",
     "REL",
+    "CARE",
+    "DISAB",
 )
 
 
@@ -60,6 +62,9 @@ class CaseCtx:
     school: str = ""
     last: datetime | None = None
     visits: int = 0
+    children: list[Person] = field(default_factory=list)
+    household: int = 1  # persons in the household the filing covers
+    partner: bool = False  # a second adult comes along (and may queue elsewhere)
 
 
 def field_value(
@@ -111,6 +116,10 @@ def field_value(
             return render_name(c.hh, s), v["HH"]
         if f == "REL":
             return p.rel, "exact"
+        if f == "CARE":
+            return (c.care, v["CARE"]) if c.care else ("", "none")
+        if f == "DISAB":
+            return (c.disab, v["DISAB"]) if c.disab else ("", "none")
     if f == "PREV":
         return ctx.prev, None
     if f == "INS":
@@ -151,6 +160,3 @@ def field_value(
     if f == "PURPOSE":
         return purpose, None
     return "", None
-
-
-# ------------------------------------------------------------------ events

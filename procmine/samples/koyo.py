@@ -18,8 +18,16 @@ from procmine.samples.schema import (
     LifeEvent,
     SiloRates,
     System,
+    ToBe,
     parse_activities,
 )
+from procmine.samples.vocab import KOYO_WORDS
+
+#: Queue waits (median, normal day): 市民課 15 min (§3.8), the other departments' counters
+#: 8 min and their smaller second counters 5–6 min (ASSUMPTION, calibrated so that a family
+#: moving in spends 90–180 min on site, §3.11). Peak waits (3/20–4/10) grow ×3–4 at 市民課,
+#: where the 転入/転出 filings queue, and ×1.5–2.5 at the other counters (ASSUMPTION).
+_PEAK_OTHER = (1.5, 2.5)
 
 DEPARTMENTS: tuple[Department, ...] = (
     Department(
@@ -29,19 +37,43 @@ DEPARTMENTS: tuple[Department, ...] = (
         "S01",
         15.0,
         prequeue_roles=("案内",),
+        counter_wait={"証明": 6.0},
     ),
-    Department("ZEIMU", "税務課", {"市民税": 4, "資産税": 3, "諸税": 2, "証明": 2}, "Z01"),
+    Department(
+        "ZEIMU",
+        "税務課",
+        {"市民税": 4, "資産税": 3, "諸税": 2, "証明": 2},
+        "Z01",
+        8.0,
+        peak_wait=_PEAK_OTHER,
+    ),
     Department(
         "HOKEN",
         "保険年金課",
         {"国保資格": 4, "国保給付": 2, "国保賦課": 2, "年金": 2, "後期": 2},
         "H01",
+        8.0,
+        counter_wait={"年金": 5.0, "後期": 5.0},
+        peak_wait=_PEAK_OTHER,
     ),
     Department(
-        "KODOMO", "こども家庭課", {"手当": 3, "医療助成": 2, "保育": 3, "ひとり親": 1}, "K01"
+        "KODOMO",
+        "こども家庭課",
+        {"手当": 3, "医療助成": 2, "保育": 3, "ひとり親": 1, "母子保健": 2},
+        "K01",
+        8.0,
+        counter_wait={"医療助成": 5.0, "母子保健": 5.0, "保育": 6.0, "ひとり親": 5.0},
+        peak_wait=_PEAK_OTHER,
     ),
-    Department("KAIGO", "介護保険課", {"資格賦課": 3, "認定": 4, "給付": 2}, "C01"),
-    Department("SHOGAI", "障害福祉課", {"手帳": 2, "給付": 3}, "D01"),
+    Department(
+        "KAIGO",
+        "介護保険課",
+        {"資格賦課": 3, "認定": 4, "給付": 2},
+        "C01",
+        8.0,
+        peak_wait=_PEAK_OTHER,
+    ),
+    Department("SHOGAI", "障害福祉課", {"手帳": 2, "給付": 3}, "D01", 8.0, peak_wait=_PEAK_OTHER),
     Department(
         "SEIHO",
         "生活福祉課",
@@ -49,7 +81,15 @@ DEPARTMENTS: tuple[Department, ...] = (
         None,
         5.0,
     ),
-    Department("KYOIKU", "教育委員会学校教育課", {"学事": 3}, "E01", 10.0, (8.0, 15.0)),
+    Department(
+        "KYOIKU",
+        "教育委員会学校教育課",
+        {"学事": 3},
+        "E01",
+        8.0,
+        (8.0, 15.0),
+        peak_wait=_PEAK_OTHER,
+    ),
 )
 
 EXTERNALS: dict[str, int] = {
@@ -93,7 +133,7 @@ Z01 | zeimu | 番号札発券 | SYS | - | - | QUEUE | 0
 Z02 | zeimu | 課税証明書交付申請書記入 | R | - | NAME ADDR DOB PURPOSE | FORM | 3/2/5 | 証明申請書記入
 Z03 | zeimu | 申請者確認 | S | 証明 | IDDOC | ID | 2
 Z04 | zeimu | 所得・課税証明書交付 | S | 証明 | NAME ADDR INCOME PURPOSE | COPY | 5 | 課税証明交付
-Z05 | zeimu | 住民税申告受付 | RS | 市民税 | NAME ADDR DOB MYNUM INCOME TEL | FORM | 15/8/30
+Z05 | zeimu | 住民税申告受付 | RS | 市民税 | NAME ADDR DOB MYNUM INCOME TEL DISAB CARE | FORM | 15/8/30
 Z06 | zeimu | 個人番号確認 | S | 市民税 | MYNUM | NUM | 2
 Z07 | zeimu | 課税台帳住所補正 | S | 市民税 | ADDR KATA | KEY | 4/2/8 | 住所補正
 Z08 | zeimu | 納税義務者異動処理 | S | 市民税 | MOVE DEATH | - | 5
@@ -140,14 +180,16 @@ K09 | kodomo | 児童手当 認定・認定通知書発送 | S | 手当 | - | HN
 K10 | kodomo | 児童手当 額改定・消滅・住所変更処理 | S | 手当 | ADDR CHILD | - | 5
 K11 | kodomo | 子ども医療費受給資格申請書記入 | R | - | NAME DOB ADDR CHILD INS | FORM | 5
 K12 | kodomo | 健康保険加入確認 | S | 医療助成 | INS | - | 2
-K13 | kodomo | 子ども医療費受給者証交付 | S | 医療助成 | - | HN:交付 | 3 | 医療証交付
+K13 | kodomo | 子ども医療費受給者証交付 | S | 医療助成 | - | HN:交付 | 2 | 医療証交付
 K14 | kodomo | 保育施設利用申込受付 | RS | 保育 | NAME ADDR TEL CHILD EMP | FORM | 15
 K15 | kodomo | 保育料算定（課税照会） | S | 保育 | INCOME | INCOME | 10
 K16 | kodomo | 利用調整・内定通知 | S | 保育 | - | - | 5
 K17 | kodomo | 児童扶養手当 相談・認定請求受付 | RS | ひとり親 | NAME ADDR HONSEKI CHILD BANK | FORM | 45/30/90
 K18 | kodomo | 戸籍謄本・住民票等 添付書類確認 | S | ひとり親 | HONSEKI | COPY | 3
 K19 | kodomo | 児童扶養手当 所得審査 | S | 手当 | INCOME | INCOME | 15
-K20 | kodomo | 必要手続き説明 | S | 手当 | - | GUIDE | 4
+K20 | kodomo | 必要手続き説明 | S | 手当 | - | GUIDE | 3
+K21 | kodomo | 転入児 予防接種歴届記入 | R | - | NAME ADDR TEL CHILD | FORM | 4/2/8
+K22 | kodomo | 予診票交換・母子健康手帳確認 | S | 母子保健 | CHILD | - | 4/2/8
 """
 
 _KAIGO = """
@@ -195,7 +237,7 @@ D17 | fukushi | 手帳返還受付（死亡） | S | 手帳 | DEATH | - | 2
 _SEIHO = """
 P01 | fukushi | 面接相談 | S | 面接相談員 | - | - | 45/30/90 | 面接
 P02 | fukushi | 面接時本人確認 | S | 面接相談員 | IDDOC | ID | 2
-P03 | fukushi | 保護申請書受付 | R | - | NAME DOB ADDR HH REL INCOME BANK TEL | FORM | 20
+P03 | fukushi | 保護申請書受付 | R | - | NAME DOB ADDR HH REL INCOME BANK TEL DISAB | FORM | 20
 P04 | fukushi | 住民記録照会 | S | ケースワーカー | ADDR HH | ADDR | 3
 P05 | fukushi | 家庭訪問（実態調査） | S | ケースワーカー | - | HN:訪問 | 60/40/90
 P06 | fukushi | 資産調査（金融機関照会） | S | ケースワーカー | BANK | - | 15
@@ -344,6 +386,8 @@ SYSTEMS: tuple[System, ...] = (
             C("証明書用途", "PURPOSE"),
             C("相続人代表者氏名", "HEIR", "space_half"),
             C("異動年月日", "MOVE|DEATH", "compact"),
+            C("障害者控除（障害の程度）", "DISAB"),
+            C("要介護度（控除対象者認定）", "CARE"),
         ),
     ),
     System(
@@ -522,15 +566,15 @@ SYSTEMS: tuple[System, ...] = (
 #: Department copies of resident data (§3.7); 市民課 holds the authoritative record.
 SILO_RATES: dict[str, SiloRates] = {
     "SHIMIN": SiloRates(authoritative=True),
-    "ZEIMU": SiloRates(addr_stale=0.01, mynum_missing=0.05),
+    "ZEIMU": SiloRates(addr_stale=0.01, mynum_missing=0.05, care_stale=0.04, disab_stale=0.04),
     "HOKEN": SiloRates(
         addr_format=0.05, kata_missing=0.03, addr_stale=0.003, mynum_missing=0.05, hh_legit=0.015
     ),
-    "KODOMO": SiloRates(addr_stale=0.015, mynum_missing=0.10),
+    "KODOMO": SiloRates(addr_stale=0.015, mynum_missing=0.10, old_surname=0.35),
     "KAIGO": SiloRates(addr_stale=0.01, mynum_missing=0.15),
-    "SHOGAI": SiloRates(addr_stale=0.07, mynum_missing=0.20),
-    "SEIHO": SiloRates(addr_stale=0.005, mynum_missing=0.08),
-    "KYOIKU": SiloRates(addr_stale=0.02),
+    "SHOGAI": SiloRates(addr_stale=0.07, mynum_missing=0.20, old_surname=0.50),
+    "SEIHO": SiloRates(addr_stale=0.005, mynum_missing=0.08, disab_stale=0.03),
+    "KYOIKU": SiloRates(addr_stale=0.02, old_surname=0.40),
 }
 
 #: Columns that look like resident fields but hold something else: (system, header, looks like).
@@ -554,29 +598,56 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         (20, 64),
         peak=4.0,
         proxy=0.10,
+        # household moving in (§3.1: ≈1.5 persons per filing); the branch probabilities
+        # of §3.1 hold on average, correlated with the household
+        one_of={"alone": 0.50, "couple": 0.17, "kids": 0.22, "elderly": 0.11},
         flags={
+            "partner": 0.0,
             "card": 0.75,
-            "seal": 0.20,
+            "seal": 0.12,
             "seal_mail": 0.20,
             "juminhyo_self": 0.10,
-            "kokuho": 0.25,
+            "kokuho": 0.14,
             "kokuho_debit": 0.50,
             "nenkin": 0.10,
-            "kouki": 0.04,
-            "care": 0.015,
+            "kouki": 0.0,
+            "care": 0.0,
             "facility": 0.40,
-            "kids": 0.22,
             "school": 0.55,
             "nursery": 0.27,
-            "single": 0.08,
+            "lone_parent": 0.08,
             "pp_juminhyo": 0.08,
             "preschool": 0.15,
             "schoolaid": 0.10,
             "pp_kazei": 0.60,
-            "disab": 0.03,
-            "seiho": 0.01,
-            "moped": 0.04,
+            "disab": 0.025,
+            "seiho": 0.003,
+            "moped": 0.05,
             "zeimu_debit": 0.05,
+        },
+        flags_if={
+            "alone": {"seiho": 0.015},
+            "couple": {"partner": 1.0, "seal": 0.22, "kokuho": 0.16, "moped": 0.04},
+            "kids": {
+                "partner": 1.0,
+                "card": 0.80,
+                "seal": 0.40,
+                "kokuho": 0.40,
+                "nenkin": 0.14,
+                "moped": 0.03,
+            },
+            "elderly": {
+                "partner": 0.5,
+                "card": 0.70,
+                "seal": 0.20,
+                "kokuho": 0.55,
+                "nenkin": 0.0,
+                "kouki": 0.36,
+                "care": 0.14,
+                "disab": 0.08,
+                "seiho": 0.02,
+                "moped": 0.02,
+            },
         },
         requires={
             "seal_mail": "seal",
@@ -584,38 +655,56 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             "kokuho_debit": "kokuho",
             "school": "kids",
             "nursery": "kids",
-            "single": "kids",
+            "lone_parent": "kids",
             "pp_juminhyo": "kids",
             "preschool": "kids",
             "schoolaid": "school",
             "pp_kazei": "schoolaid",
         },
-        age_if={"kouki": (75, 92), "care": (66, 95), "kids": (26, 46)},
+        age_if={
+            "kouki": (75, 92),
+            "care": (66, 74),
+            "elderly": (65, 74),
+            "kids": (26, 46),
+            "alone": (20, 45),
+            "couple": (24, 64),
+        },
         visit=(
+            B("SHIMIN", "S02 S03 S04 S05 S06 S07 S08 S09?card S10 S11", counter="異動"),
             B(
                 "SHIMIN",
-                "S02 S03 S04 S05 S06 S07 S08 S09?card S10 S11 S12?juminhyo_self "
-                "S13?seal S14?seal&!seal_mail S15?seal_mail",
+                "S13?seal S04 S12?juminhyo_self S14?seal&!seal_mail S15?seal_mail",
+                "seal|juminhyo_self",
+                counter="証明",
             ),
-            B("HOKEN", "H02 H03 H04 H05 H06 H07 H08 H17 H10?kokuho_debit", "kokuho", shuffle=True),
-            B("HOKEN", "H13", "nenkin", shuffle=True),
-            B("HOKEN", "H15 H16", "kouki", shuffle=True),
+            B(
+                "HOKEN",
+                "H02 H03 H04 H05 H06 H07 H08 H17 H10?kokuho_debit",
+                "kokuho",
+                shuffle=True,
+                counter="国保",
+            ),
+            B("HOKEN", "H03 H13", "nenkin", shuffle=True, counter="年金"),
+            B("HOKEN", "H03 H15 H16", "kouki", shuffle=True, counter="後期"),
             B("KAIGO", "C02 C03 C04 C05 C06 C07", "care", shuffle=True),
-            B(
-                "KODOMO",
-                "K02 K03 K04 K05 K06 K07 K08 K11 K12 K13 K14?nursery K17?single K18?single K20",
-                "kids",
-                shuffle=True,
-            ),
-            B(
-                "KYOIKU",
-                "E02 E03 E04 E05 E06 E07 E08 E14?schoolaid E16?schoolaid",
-                "school",
-                shuffle=True,
-            ),
+            B("KODOMO", "K02 K03 K04 K05 K06 K07 K08 K20", "kids", shuffle=True, counter="手当"),
+            B("KODOMO", "K03 K12", "kids", shuffle=True, counter="医療助成"),
+            B("KODOMO", "K11 K13", "kids", shuffle=True, counter="医療助成", each="kid"),
+            B("KODOMO", "K21", "kids", shuffle=True, counter="母子保健", each="small"),
+            B("KODOMO", "K22", "kids", shuffle=True, counter="母子保健", each="first_small"),
+            B("KODOMO", "K03 K14", "nursery", shuffle=True, counter="保育"),
+            B("KODOMO", "K03 K17 K18", "lone_parent", shuffle=True, counter="ひとり親"),
+            B("KYOIKU", "E02 E04 E05 E07", "school", shuffle=True),
+            B("KYOIKU", "E03 E06 E08", "school", shuffle=True, each="school"),
+            B("KYOIKU", "E14?schoolaid E16?schoolaid", "school", shuffle=True),
             B("SHOGAI", "D02 D03 D04 D05 D06", "disab", shuffle=True),
             B("SEIHO", "P01 P02 P03 P04 P13", "seiho", kind="desk", shuffle=True),
-            B("ZEIMU", "Z10?moped Z11?moped Z12?zeimu_debit", "moped|zeimu_debit", shuffle=True),
+            B(
+                "ZEIMU",
+                "Z10?moped Z03?moped Z11?moped Z12?zeimu_debit",
+                "moped|zeimu_debit",
+                shuffle=True,
+            ),
         ),
         back=(
             B("SHIMIN", "S16@3-10", "seal_mail", kind="back"),
@@ -624,7 +713,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             B("HOKEN", "H14@1-5", "nenkin", kind="back"),
             B("KODOMO", "K09@1-10", "kids", kind="back"),
             B("KODOMO", "K15@1-5 K16@m", "nursery", kind="back"),
-            B("KODOMO", "K19@2-7", "single", kind="back"),
+            B("KODOMO", "K19@2-7", "lone_parent", kind="back"),
             B("KAIGO", "C16@1-3 C17@0-3", "care", kind="back"),
             B("KYOIKU", "E15@2-7", "schoolaid", kind="back"),
             B("KYOIKU", "E11@=10/01 E12@=10/20 E13@=01/20", "preschool", kind="back"),
@@ -636,7 +725,9 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             ),
         ),
         detours=(
-            Detour("pp_juminhyo", "K05", (B("SHIMIN", "S04 S12"),), "K18", "他課提出用"),
+            Detour(
+                "pp_juminhyo", "K05", (B("SHIMIN", "S04 S12", counter="証明"),), "K18", "他課提出用"
+            ),
             Detour("pp_kazei", "E16", (B("ZEIMU", "Z02 Z03 Z04"),), "E14", "他課提出用"),
         ),
     ),
@@ -690,7 +781,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         requires={"school_change": "kids", "school_req": "school_change", "disab_notify": "disab"},
         age_if={"kids": (26, 46)},
         visit=(
-            B("SHIMIN", "S02 S03 S04 S07 S08 S09?card S10"),
+            B("SHIMIN", "S02 S03 S04 S07 S08 S09?card S10", counter="異動"),
             B("HOKEN", "H02 H03 H07", "kokuho", shuffle=True),
             B("KODOMO", "K03 K10", "kids", shuffle=True),
             B("KYOIKU", "E02 E05 E07 E08 E10?school_req", "school_change", shuffle=True),
@@ -704,12 +795,13 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         (24, 42),
         flags={"kokuho": 0.20, "lump": 0.20},
         visit=(
-            B("SHIMIN", "S17 S18 S19 S20 S07", kind="desk", subject="newborn"),
+            B("SHIMIN", "S17 S18 S19", kind="desk", subject="newborn"),
             B("HOKEN", "H02 H03 H04 H05 H07 H08", "kokuho", subject="newborn"),
             B("HOKEN", "H11", "lump"),
             B("KODOMO", "K02 K03 K04 K05 K06 K07 K08 K11 K12 K13"),
         ),
         back=(
+            B("SHIMIN", "S20@0 S07@0", kind="back", subject="newborn"),
             B("KODOMO", "K09@1-10", kind="back"),
             B("HOKEN", "H12@7-30", "lump", kind="back"),
         ),
@@ -737,7 +829,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             "seiho": 0.03,
             "kids": 0.01,
         },
-        visit=(B("SHIMIN", "S17 S18 S21 S19 S20 S07 S23", kind="desk"),),
+        visit=(B("SHIMIN", "S17 S18 S21 S19 S23", kind="desk"),),
         visit2=(
             B("SHIMIN", "S22", "hh_change", subject="heir"),
             B("HOKEN", "H02 H03 H07 H11?funeral H17", "kouki|kokuho", shuffle=True),
@@ -747,6 +839,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             B("KODOMO", "K03 K10", "kids", shuffle=True),
         ),
         back=(
+            B("SHIMIN", "S20@0-1 S07@0", kind="back"),
             B("ZEIMU", "Z08@1-5 Z15?refund@5-20", kind="back"),
             B("HOKEN", "H12@7-30", "funeral&kouki|funeral&kokuho", kind="back"),
             B("SEIHO", "P16@1-5", "seiho", kind="back"),
@@ -757,6 +850,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         380,
         (24, 40),
         flags={
+            "name_change": 0.95,
             "move": 0.60,
             "move_in": 0.50,
             "seal": 0.15,
@@ -767,7 +861,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         },
         requires={"move_in": "move"},
         visit=(
-            B("SHIMIN", "S17 S18 S19 S20", kind="desk"),
+            B("SHIMIN", "S17 S18 S19", kind="desk"),
             B("SHIMIN", "S02 S03 S04 S05?move_in S07 S08 S09 S10", "move"),
             B("SHIMIN", "S07", "!move", kind="desk"),
             B("SHIMIN", "S13 S14", "seal"),
@@ -776,7 +870,10 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
             B("SHOGAI", "D02 D04", "disab", shuffle=True),
             B("KODOMO", "K03 K10", "kids", shuffle=True),
         ),
-        back=(B("ZEIMU", "Z07@1-3", "move", kind="back"),),
+        back=(
+            B("SHIMIN", "S20@0-2", kind="back"),
+            B("ZEIMU", "Z07@1-3", "move", kind="back"),
+        ),
     ),
     LifeEvent(
         "生活保護申請",
@@ -784,7 +881,7 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         (30, 80),
         revisit=0.0,
         shuffle=0.0,
-        flags={},
+        flags={"disab": 0.25},
         visit=(B("SEIHO", "P01 P02 P03", kind="desk"),),
         back=(
             B(
@@ -838,7 +935,8 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
         season=("02/16", "03/15"),
         revisit=0.0,
         shuffle=0.0,
-        flags={"debit": 0.20},
+        flags={"debit": 0.20, "disab": 0.12, "care": 0.10},
+        age_if={"care": (70, 90)},
         visit=(B("ZEIMU", "Z05 Z03 Z06 Z12?debit"),),
         back=(B("ZEIMU", "Z14@=06/10", kind="back"),),
     ),
@@ -908,14 +1006,18 @@ some systems; the values are the same number everywhere).
 
 Residents move through the departments along life events — 転入, 転出, 転居, 出生, 死亡, 婚姻 — and
 independent applications (生活保護, 要介護認定, 障害福祉, 住民税申告), in the As-Is order of a city
-that has not reformed its counters: a queue ticket (番号札発券) at every counter, the resident
-writing the same basic data again on each department's form, identity and My Number checks at
-every counter, back-office re-keying of data the 住民記録 already holds, and income inquiries to
-税務課 from every welfare department. Timestamps follow office hours (8:30–17:15 on working
-days); waiting and walking show up as gaps, and the late-March/early-April peak has much longer
-queues. Staff ids look like `SHIMIN-受付-03`; `RESIDENT` marks steps the resident performs (form
-writing, online filing), `SYSTEM` batch and automatic steps, and ids like `認定調査員-02` external
-bodies.
+that has not reformed its counters: a queue ticket (番号札発券) at every counter — also at a
+department's second counter (証明, 年金, 医療助成, 母子保健 …) —, the resident writing the same
+basic data again on each department's form (one per child where the procedure is per child),
+identity and My Number checks at every counter, back-office re-keying of data the 住民記録
+already holds, and income inquiries to 税務課 from every welfare department. A case is a
+household: who moves in (single, couple, family with children, elderly) decides which
+procedures follow, so a family with children queues at five to eight counters and spends two
+to three hours in the building, while the city-wide shares of each procedure stay those of
+koyo-city §3.1. Timestamps follow office hours (8:30–17:15 on working days); waiting and walking
+show up as gaps, and the late-March/early-April peak has much longer queues. Staff ids look
+like `SHIMIN-受付-03`; `RESIDENT` marks steps the resident performs (form writing, online
+filing), `SYSTEM` batch and automatic steps, and ids like `認定調査員-02` external bodies.
 
 Each system exports with its own headers, encodings and conventions: two files are Shift_JIS
 (CP932), one is UTF-8 with a BOM, 介護保険システム writes Japanese-era time stamps, some systems have
@@ -928,8 +1030,37 @@ resident's name, address, phone, My Number and bank account, with planted incons
 some columns only look like resident data (施設住所, 児童氏名, 勤務先電話 …).
 
 `truth/` holds the ground truth (planted duplicates, hard negatives, label aliases, silo rates,
-decoy columns); see `truth/README.md`. The analysis must never read it. Everything is fictional
-and regenerated deterministically by `procmine sample --size small --seed 7 --out sample_logs`.
+decoy columns, every life event's journey); see `truth/README.md`. The analysis must never read
+it. Everything is fictional and regenerated deterministically by
+`procmine sample --size small --seed 7 --out sample_logs`; the same city after a
+書かない・ワンストップ窓口 reform (same residents, life events and days) is
+`procmine.samples.generate(DIR, size="small", seed=7, variant="tobe")`.
+"""
+
+#: The reformed 光陽市 (To-Be): the 市民課 counter becomes the one-stop counter.
+TOBE = ToBe(
+    front="SHIMIN",
+    role="総合窓口",
+    staff=6,
+    ticket="S01",
+    id_check="S04",
+    num_check="S24",
+    guide="S11",
+    extra=(
+        Activity("S24", "SHIMIN", "juki", "個人番号確認", "S", "総合窓口", ("MYNUM",), "NUM", 2.0),
+    ),
+)
+
+TRUTH_NOTES = """\
+- 市民課 (住民記録) is the authoritative source of the basic data, 介護保険課 of CARE and
+  障害福祉課 of DISAB.
+- Each activity is in its main cluster only: C08 and H11 are FORM, E14 is FORM. 課税状況照会回答
+  (税務課) answers the INCOME inquiries but is not one of them. 番号札発券 has the same label in
+  every department. Members of one cluster in one department: S03/S13 FORM, S04/S18 ID,
+  S11/S23 GUIDE, K02/K11/K14/K17/K21 FORM.
+- Hard-negative groups: 審査, 訪問, 住所, 通知, 交付; group 住所 lists C06 住所地特例確認 with the
+  ADDR members it must not be merged with.
+- Old surnames after 婚姻 are kept by some copies in 障害福祉課, 教育委員会学校教育課 and こども家庭課.
 """
 
 KOYO = City(
@@ -952,4 +1083,9 @@ KOYO = City(
     providers={"INCOME": "Z13"},
     negative_extra={"住所": ("C05", "H05", "K05", "E05")},
     readme=README,
+    truth_notes=TRUTH_NOTES,
+    words=KOYO_WORDS,
+    per_person={"S03": 2.0, "S09": 1.5},
+    split=0.35,
+    tobe=TOBE,
 )

@@ -9,18 +9,18 @@ in a column's notation.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
-from procmine.samples import vocab
+import numpy as np
+
 from procmine.samples.timefmt import format_date
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-
-    from procmine.samples.schema import SiloRates
+    from procmine.samples.schema import SiloRates, Words
 
 T = TypeVar("T")
 
@@ -115,13 +115,14 @@ def mynumber_check_digit(digits11: str) -> int:
 
 @dataclass
 class Address:
-    """An address in the city: town, 丁目 (0 = none), 番(地), 号 (0 = none), 方書."""
+    """An address in the city: town, 丁目 (0 = none), 番(地), 号 (0 = none), 方書, city."""
 
     town: str
     chome: int
     ban: int
     go: int
     kata: str = ""
+    city: str = "光陽市"
 
 
 @dataclass
@@ -162,6 +163,9 @@ class Person:
     disab: str = ""
     facility: str = ""
     rel: str = "世帯主"
+    maiden: tuple[str, str] | None = None  # (surname, kana) before a marriage in the last 3 years
+    care_prev: str = ""  # the level before the last re-assessment
+    disab_prev: str = ""
     head: Person | None = None
     spouse: Person | None = None
     children: list[Person] = field(default_factory=list)
@@ -177,11 +181,12 @@ class Person:
 
 
 class Population:
-    """Creates fictional residents from one random generator."""
+    """Creates fictional residents; ``rng`` may be swapped between cases."""
 
-    def __init__(self, rng: np.random.Generator, ref: date) -> None:
+    def __init__(self, rng: np.random.Generator, ref: date, words: Words) -> None:
         self.rng = rng
         self.ref = ref
+        self.words = words
         self.people: list[Person] = []
         self._ids: set[int] = set()
         self._mynums: set[str] = set()
@@ -194,11 +199,12 @@ class Population:
         return bool(self.rng.random() < p)
 
     def _pid(self) -> str:
+        digits = self.words.pid_digits
         while True:
-            n = int(self.rng.integers(10_000_000, 999_999_999))
+            n = int(self.rng.integers(10 ** (digits - 3), 10 ** (digits - 1)))
             if n not in self._ids:
                 self._ids.add(n)
-                return f"{n:010d}"
+                return f"{n:0{digits}d}"
 
     def _mynum(self) -> str:
         while True:
@@ -211,9 +217,10 @@ class Population:
                 return num
 
     def address(self) -> Address:
-        town, has_chome, max_chome = self.pick(vocab.TOWNS)
+        w = self.words
+        town, has_chome, max_chome = self.pick(w.towns)
         if town.startswith("大字"):
-            return Address(town, 0, int(self.rng.integers(100, 3000)), 0, "")
+            return Address(town, 0, int(self.rng.integers(100, 3000)), 0, "", w.city)
         chome = int(self.rng.integers(1, max_chome + 1)) if has_chome else 0
         ban = int(self.rng.integers(1, 31)) if has_chome else int(self.rng.integers(1, 400))
         go = int(self.rng.integers(1, 26))
@@ -221,21 +228,21 @@ class Population:
         if self.chance(0.30):
             room = int(self.rng.integers(1, 6)) * 100 + int(self.rng.integers(1, 12))
             kata = (
-                f"{self.pick(vocab.BUILDINGS)} {room}号室"
+                f"{self.pick(w.buildings)} {room}号室"
                 if self.chance(0.5)
-                else (f"{self.pick(vocab.BUILDINGS)} {room}")
+                else (f"{self.pick(w.buildings)} {room}")
             )
-        return Address(town, chome, ban, go, kata)
+        return Address(town, chome, ban, go, kata, w.city)
 
     def phone(self, mobile: bool) -> str:
         r = self.rng.integers(0, 10, 8)
         d = "".join(str(int(x)) for x in r)
         if mobile:
             return f"{self.pick(('090', '080', '070'))}-{d[:4]}-{d[4:]}"
-        return f"0295-{d[:2]}-{d[2:6]}"
+        return f"{self.words.area_code}-{d[:2]}-{d[2:6]}"
 
     def account(self, holder: str) -> Account:
-        bank, branches = self.pick(vocab.BANKS)
+        bank, branches = self.pick(self.words.banks)
         kind = "普通" if self.chance(0.95) else "当座"
         number = "".join(str(int(x)) for x in self.rng.integers(0, 10, 7))
         return Account(bank, self.pick(branches), kind, number, holder)
@@ -251,17 +258,18 @@ class Population:
     ) -> Person:
         """A new resident aged within ``age`` (years) at the reference date."""
         rng = self.rng
+        w = self.words
         if born is None:
             days = int(rng.integers(age[0] * 365, age[1] * 365 + 365))
             born = self.ref - timedelta(days=days)
         years = (self.ref - born).days // 365
-        sur, sur_kana = surname if surname else self.pick(vocab.SURNAMES)
+        sur, sur_kana = surname if surname else self.pick(w.surnames)
         if surname is None and self.chance(0.04):  # registered with a variant character
-            for plain, variant in vocab.ITAIJI.items():
+            for plain, variant in w.itaiji.items():
                 if plain in sur:
                     sur = sur.replace(plain, variant)
                     break
-        pool = vocab.GIVEN_YOUNG if years < 45 else vocab.GIVEN_OLD
+        pool = w.given_young if years < 45 else w.given_old
         if sex is not None:
             pool = tuple(g for g in pool if g[2] == sex)
         given, given_kana, gsex = self.pick(pool)
@@ -279,7 +287,7 @@ class Population:
             if years >= 75
             else "国民健康保険"
             if (years >= 65 or not has_emp)
-            else self.pick(vocab.INSURANCE[:3])
+            else self.pick(w.insurance[:3])
         )
         p = Person(
             pid=self._pid(),
@@ -291,7 +299,7 @@ class Population:
             sex=gsex,
             addr=addr if addr is not None else self.address(),
             prev_addr=self.address(),
-            outside=self.pick(vocab.OTHER_PLACES),
+            outside=self.pick(w.other_places),
             tel=self.phone(mobile_first),
             tel2=self.phone(not mobile_first),
             tel_old=self.phone(mobile_first),
@@ -300,14 +308,29 @@ class Population:
             income=income,
             income_prev=int(round(income * float(rng.uniform(0.8, 1.2)) / 1000) * 1000),
             ins=ins,
-            emp=self.pick(vocab.EMPLOYERS) if has_emp else "",
-            emp_tel=f"0295-{int(rng.integers(20, 99))}-{int(rng.integers(1000, 9999))}"
+            emp=self.pick(w.employers) if has_emp else "",
+            emp_tel=f"{w.area_code}-{int(rng.integers(20, 99))}-{int(rng.integers(1000, 9999))}"
             if has_emp
             else "",
-            honseki=self.pick(vocab.HONSEKI_PLACES),
+            honseki=self.pick(w.honseki_places),
         )
+        if surname is None and gsex == "F" and 24 <= years <= 40 and self.chance(0.12):
+            # married in the last three years and took the spouse's surname
+            p.maiden = self.pick(w.surnames)
+            if p.maiden[0] == sur:
+                p.maiden = None
         self.people.append(p)
         return p
+
+    def marry(self, p: Person, partner: Person) -> None:
+        """``p`` takes ``partner``'s surname (婚姻 with 氏変更)."""
+        if p.surname == partner.surname:
+            return
+        p.maiden = (p.surname, p.sur_kana)
+        p.surname, p.sur_kana = partner.surname, partner.sur_kana
+        holder = to_halfwidth_kana(f"{p.sur_kana}\u3000{p.given_kana}")
+        p.accounts = [Account(a.bank, a.branch, a.kind, a.number, holder) for a in p.accounts]
+        p.spouse, partner.spouse = partner, p
 
     def spouse(self, p: Person) -> Person:
         if p.spouse is None:
@@ -352,6 +375,8 @@ class Copy:
     income: int
     hh: tuple[str, str]
     variant: dict[str, str]
+    care: str = ""
+    disab: str = ""
 
 
 def _kana_variant(kana: tuple[str, str]) -> tuple[str, str] | None:
@@ -378,9 +403,9 @@ def _kana_variant(kana: tuple[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _swap_itaiji(name: tuple[str, str]) -> tuple[str, str] | None:
+def _swap_itaiji(name: tuple[str, str], itaiji: dict[str, str]) -> tuple[str, str] | None:
     sur = name[0]
-    for plain, variant in vocab.ITAIJI.items():
+    for plain, variant in itaiji.items():
         if variant in sur:
             return sur.replace(variant, plain), name[1]
         if plain in sur:
@@ -388,20 +413,27 @@ def _swap_itaiji(name: tuple[str, str]) -> tuple[str, str] | None:
     return None
 
 
-def _typo(name: tuple[str, str]) -> tuple[str, str] | None:
+def _typo(name: tuple[str, str], typos: dict[str, str]) -> tuple[str, str] | None:
     given = name[1]
-    for old, new in vocab.NAME_TYPOS.items():
+    for old, new in typos.items():
         if old in given:
             return name[0], given.replace(old, new, 1)
     return None
 
 
 class Copies:
-    """Department copies of resident data, created on first use and then kept."""
+    """Department copies of resident data, created on first use and then kept.
 
-    def __init__(self, rng: np.random.Generator, rates: dict[str, SiloRates]) -> None:
-        self.rng = rng
+    Each copy draws from its own random stream, seeded by ``seed``, the department and
+    the resident, so a copy does not depend on the order in which departments meet the
+    resident (the As-Is and To-Be cities share their residents' copies).
+    """
+
+    def __init__(self, seed: int, rates: dict[str, SiloRates], words: Words) -> None:
+        self.seed = seed
         self.rates = rates
+        self.words = words
+        self.rng = np.random.Generator(np.random.PCG64(seed))
         self._copies: dict[tuple[str, str], Copy] = {}
 
     def _chance(self, p: float) -> bool:
@@ -417,6 +449,9 @@ class Copies:
 
     def _make(self, dept: str, p: Person) -> Copy:
         r = self.rates[dept]
+        self.rng = np.random.Generator(
+            np.random.PCG64([self.seed, zlib.crc32(dept.encode()), zlib.crc32(p.pid.encode())])
+        )
         hh_person = p.head if p.head is not None else p
         v: dict[str, str] = {}
         if r.authoritative:
@@ -451,25 +486,32 @@ class Copies:
                 p.accounts[0] if p.accounts else None,
                 p.income,
                 hh_person.name,
-                v,
+                v | {"CARE": "exact", "DISAB": "exact"},
+                p.care,
+                p.disab,
             )
         ch = self._chance
+        itaiji = self.words.itaiji
         # NAME: registered variant characters often cannot be stored by the department
         name, v["NAME"] = p.name, "exact"
-        registered_variant = any(x in p.surname for x in vocab.ITAIJI.values())
+        registered_variant = any(x in p.surname for x in itaiji.values())
         if (registered_variant and ch(0.5)) or ch(r.itaiji * 0.25):
-            alt = _swap_itaiji(p.name)
+            alt = _swap_itaiji(p.name, itaiji)
             if alt is not None:
                 name, v["NAME"] = alt, "itaiji"
         if v["NAME"] == "exact" and ch(r.name_typo):
-            alt = _typo(p.name)
+            alt = _typo(p.name, self.words.name_typos)
             if alt is not None:
                 name, v["NAME"] = alt, "typo"
         kana: tuple[str, str] | None = p.kana
-        v["KANA"] = "exact"
+        old_surname = p.maiden is not None and ch(r.old_surname)
+        if old_surname and p.maiden is not None:  # 婚姻 not propagated to this department
+            name, v["NAME"] = (p.maiden[0], p.given), "old_surname"
+            kana = (p.maiden[1], p.given_kana)
+        v["KANA"] = "old_surname" if old_surname else "exact"
         if ch(r.kana_missing):
             kana, v["KANA"] = None, "missing"
-        elif ch(r.kana_variant):
+        elif ch(r.kana_variant) and not old_surname:
             alt_k = _kana_variant(p.kana)
             if alt_k is not None:
                 kana, v["KANA"] = alt_k, "kana_variant"
@@ -540,8 +582,29 @@ class Copies:
                 "stale",
             )
         v["REL"] = "exact"
+        care, v["CARE"] = p.care, "exact"
+        if p.care and p.care_prev and ch(r.care_stale):
+            care, v["CARE"] = p.care_prev, "stale"
+        disab, v["DISAB"] = p.disab, "exact"
+        if p.disab and p.disab_prev and ch(r.disab_stale):
+            disab, v["DISAB"] = p.disab_prev, "stale"
         return Copy(
-            name, kana, dob, sex, addr, fmt, kata, tel, ch(r.tel_format), mynum, bank, income, hh, v
+            name,
+            kana,
+            dob,
+            sex,
+            addr,
+            fmt,
+            kata,
+            tel,
+            ch(r.tel_format),
+            mynum,
+            bank,
+            income,
+            hh,
+            v,
+            care,
+            disab,
         )
 
     def _addr_perturbation(self) -> tuple[str, ...]:
@@ -612,7 +675,7 @@ def render_address(
     if "zen" in fmt:
         body = body.translate(_ZEN_DIGITS)
     sep = " " if "space" in fmt else ""
-    text = (vocab.CITY if opt["city"] else "") + town + sep + body
+    text = (a.city if opt["city"] else "") + town + sep + body
     k = a.kata if kata is None else kata
     if opt.get("kata") and k:
         text += " " + (k.translate(_ZEN_DIGITS) if "zen" in fmt else k)

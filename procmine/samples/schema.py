@@ -9,6 +9,9 @@ fills these tables for the fictional city 光陽市; another city needs only oth
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+Variant = Literal["asis", "tobe"]
 
 #: Performer codes of the activity catalog: R resident, S staff, RS resident + staff,
 #: SR staff + resident, X external body, SYS system / batch.
@@ -26,6 +29,10 @@ class Department:
     wait_median: float = 10.0  # queue wait in minutes on a normal day
     walk: tuple[float, float] = (2.0, 5.0)  # minutes to walk to this counter
     prequeue_roles: tuple[str, ...] = ()  # roles serving before the queue (総合案内)
+    staff_code: str = ""  # prefix of staff ids when the city's format uses one
+    counter_wait: dict[str, float] = field(default_factory=dict)  # median wait per counter
+    peak_wait: tuple[float, float] = (3.0, 4.0)  # wait factor in the peak season
+    counter_peak: tuple[float, float] = (1.5, 2.5)  # … at the counters of ``counter_wait``
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Activity:
     p10: float | None = None
     p90: float | None = None
     aliases: tuple[str, ...] = ()
+    pool: str = ""  # department whose staff pool serves (default: ``dept``)
 
     @property
     def cluster(self) -> str:
@@ -93,6 +101,10 @@ class System:
     columns: tuple[Column, ...] = ()
     #: order of the role columns (data columns follow)
     order: tuple[str, ...] = ("case", "dept", "activity", "ts", "end", "resource", "person")
+    delimiter: str = ","
+    label_suffix: str = "_窓口"  # what the system appends to counter steps in some labels
+    #: role → header written into procmine.toml (headers procmine would not recognise)
+    toml_columns: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,10 @@ class Block:
     subject: str = "main"  # "main", "newborn", "heir"
     shuffle: bool = False  # may be reordered / postponed to a revisit
     own_case: bool = False  # the department opens a separate case for this block
+    counter: str = ""  # counter (窓口) inside the department; another counter = another ticket
+    #: repeat the steps per child: "kid" (<18), "school" (6–14), "young" (0–12), "small"
+    #: (0–5); "first_small" once if there is such a child
+    each: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,8 @@ class LifeEvent:
     age: tuple[int, int]
     flags: dict[str, float]  # independent flags with their probabilities
     requires: dict[str, str] = field(default_factory=dict)  # flag -> parent flag
+    #: probabilities that replace ``flags`` when a household flag is set: {flag: {flag: p}}
+    flags_if: dict[str, dict[str, float]] = field(default_factory=dict)
     one_of: dict[str, float] = field(default_factory=dict)  # exclusive options
     age_if: dict[str, tuple[int, int]] = field(default_factory=dict)
     visit: tuple[Block, ...] = ()
@@ -178,7 +196,97 @@ class SiloRates:
     income_year: float = 0.02
     hh_legit: float = 0.0
     hh_stale: float = 0.01
+    old_surname: float = 0.0  # among residents married in the last three years
+    care_stale: float = 0.0
+    disab_stale: float = 0.0
     authoritative: bool = False
+
+    def linked(self) -> SiloRates:
+        """The rates after 庁内連携 / 統合宛名 (To-Be): copies follow 住基, formats stay.
+
+        Phone numbers keep their drift (no master), accounts their legitimate differences.
+        """
+        return SiloRates(
+            addr_format=self.addr_format,
+            kata_missing=0.0,
+            addr_stale=0.0,
+            itaiji=0.0,
+            name_typo=0.0,
+            kana_variant=0.0,
+            kana_missing=0.0,
+            dob_typo=0.0,
+            sex_typo=0.0,
+            tel_legit=self.tel_legit,
+            tel_stale=self.tel_stale,
+            tel_format=self.tel_format,
+            mynum_missing=0.0,
+            mynum_wrong=0.0,
+            bank_legit=self.bank_legit,
+            bank_stale=0.0,
+            bank_kana=0.0,
+            bank_family=0.0,
+            income_stale=0.0,
+            income_year=0.0,
+            hh_legit=self.hh_legit,
+            hh_stale=0.0,
+            authoritative=self.authoritative,
+        )
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists fictional residents of one city are made from."""
+
+    city: str  # the city's name as written before a town in an address
+    area_code: str  # telephone area code
+    surnames: tuple[tuple[str, str], ...]  # (surname, kana)
+    given_young: tuple[tuple[str, str, str], ...]  # (name, kana, sex), born after ~1980
+    given_old: tuple[tuple[str, str, str], ...]
+    itaiji: dict[str, str]  # plain → variant character
+    name_typos: dict[str, str]
+    towns: tuple[tuple[str, bool, int], ...]  # (town, has 丁目, max 丁目); "大字…" = 番地 only
+    buildings: tuple[str, ...]
+    other_places: tuple[str, ...]  # addresses outside the city (前住所, 転出先)
+    banks: tuple[tuple[str, tuple[str, ...]], ...]  # (bank, branches)
+    employers: tuple[str, ...]
+    insurance: tuple[str, ...]  # the first three are employer schemes
+    schools: tuple[str, ...]
+    facilities: tuple[str, ...]
+    doctors: tuple[str, ...]
+    disabilities: tuple[str, ...]
+    care_levels: tuple[str, ...]
+    id_docs: tuple[str, ...]
+    honseki_places: tuple[str, ...]
+    pid_digits: int = 10  # digits of the common resident key
+
+
+@dataclass(frozen=True)
+class ToBe:
+    """The reformed front yard (書かない・ワンストップ窓口, koyo-city §3.8 To-Be variant).
+
+    Every counter visit starts at one counter of department ``front``: one queue ticket,
+    one identity check, one My Number check; each resident-written form is replaced by the
+    front-yard staff's interview (``interview``, 2–4 min per procedure, logged in the
+    system of the procedure) and the resident's signature (``signature``, 0.5 min); the
+    departments' own steps run beside it (同席 / リモート); re-keying and 住基 look-ups are
+    done by the system in seconds; certificates the city issues to itself are no longer
+    asked for; guidance is given once.
+    """
+
+    front: str  # department code of the one-stop counter
+    role: str  # its staff pool
+    staff: int  # pool size
+    ticket: str  # activity ids of the front yard's own steps
+    id_check: str
+    num_check: str
+    guide: str
+    interview: str = "聞き取り・申請書作成"
+    signature: str = "署名"
+    extra: tuple[Activity, ...] = ()  # front-yard activities the As-Is catalog lacks
+    wait: float = 10.0  # median queue wait on a normal day (one pooled queue)
+    peak_wait: float = 0.4  # peak waits: 60 % shorter than the As-Is peak at ``front``
+    revisit: float = 0.01
+    rework: float = 0.015
 
 
 @dataclass(frozen=True)
@@ -205,6 +313,20 @@ class City:
     #: activities listed with a hard-negative group although they belong to a cluster
     negative_extra: dict[str, tuple[str, ...]] = field(default_factory=dict)
     readme: str = ""
+    truth_notes: str = ""  # city-specific notes appended to truth/README.md
+    words: Words | None = None
+    #: share of families with 1, 2, 3 … children
+    children: tuple[float, ...] = (0.40, 0.45, 0.15)
+    #: extra service minutes per further household member, by activity id (異動届, カード)
+    per_person: dict[str, float] = field(default_factory=dict)
+    tobe: ToBe | None = None
+    #: share of couples who split up after the first department, each partner queueing
+    #: at half of the remaining counters
+    split: float = 0.0
+    resident_id: str = "RESIDENT"  # resource of steps the resident performs
+    system_id: str = "SYSTEM"  # resource of system and batch steps
+    staff_id: str = "{dept}-{role}-{n:02d}"  # staff resource: dept, code, role, n
+    external_id: str = "{role}-{n:02d}"  # external body: role, n
 
     def department(self, code: str) -> Department:
         for d in self.departments:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from procmine.samples.people import to_halfwidth_kana
+from procmine.samples.people import Person, to_halfwidth_kana
 from procmine.samples.schema import Activity
 
 
@@ -52,11 +52,11 @@ def holds(cond: str, flags: set[str]) -> bool:
     return False
 
 
-def label_variants(act: Activity, *, counter: bool = True) -> list[str]:
+def label_variants(act: Activity, *, counter: bool = True, suffix: str = "_窓口") -> list[str]:
     """The noisy labels one activity may carry in its system (§3.6 end), at most two.
 
     Old-system aliases from the catalog come first, then bracket, half-width and space
-    variants, then the suffix ``_窓口`` for staff steps done at a counter.
+    variants (English labels: lower case), then ``suffix`` for staff steps done at a counter.
 
     Examples
     --------
@@ -66,6 +66,9 @@ def label_variants(act: Activity, *, counter: bool = True) -> list[str]:
     ['世帯状況確認(住記照会)', '世帯状況確認（住記照会）_窓口']
     >>> label_variants(a, counter=False)
     ['世帯状況確認(住記照会)']
+    >>> b = parse_activities("X", "X02 | s | Verify ID | S | 係 | - | ID | 2")[0]
+    >>> label_variants(b, suffix=" (counter)")
+    ['verify id', 'Verify ID (counter)']
     """
     lab = act.label
     out = list(act.aliases)
@@ -74,10 +77,12 @@ def label_variants(act: Activity, *, counter: bool = True) -> list[str]:
     half = to_halfwidth_kana(lab)
     if half != lab:
         out.append(half)
-    if " " in lab:
+    if lab.isascii():
+        out.append(lab.lower())
+    elif " " in lab:
         out.append(lab.replace(" ", "\u3000"))
-    if counter and act.performer in ("S", "RS", "SR") and "窓口" not in lab:
-        out.append(lab + "_窓口")
+    if counter and act.performer in ("S", "RS", "SR") and suffix.strip("_ ()") not in lab:
+        out.append(lab + suffix)
     seen: list[str] = []
     for v in out:
         if v != lab and v not in seen:
@@ -87,7 +92,11 @@ def label_variants(act: Activity, *, counter: bool = True) -> list[str]:
 
 @dataclass
 class RBlock:
-    """A route block with its conditions resolved: the steps one case really takes."""
+    """A route block with its conditions resolved: the steps one case really takes.
+
+    ``kids`` holds, per step, the child the step is about (``None``: the case's first
+    child), for blocks repeated per child.
+    """
 
     dept: str
     steps: list[str]
@@ -95,3 +104,34 @@ class RBlock:
     subject: str
     shuffle: bool
     purpose: str = ""
+    counter: str = ""
+    kids: list[Person | None] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.kids) != len(self.steps):
+            self.kids = [None] * len(self.steps)
+
+    def same_counter(self, other: RBlock | None) -> bool:
+        """Whether ``other`` is served at the same counter (no new ticket, no walk)."""
+        return (
+            other is not None
+            and other.dept == self.dept
+            and other.kind == self.kind
+            and other.counter == self.counter
+        )
+
+    def part(self, lo: int, hi: int | None = None, steps: list[str] | None = None) -> RBlock:
+        """A copy holding ``steps[lo:hi]`` (or other ``steps``) at the same counter."""
+        if steps is not None:
+            return RBlock(self.dept, steps, self.kind, self.subject, self.shuffle,
+                          self.purpose, self.counter)  # fmt: skip
+        return RBlock(
+            self.dept,
+            self.steps[lo:hi],
+            self.kind,
+            self.subject,
+            self.shuffle,
+            self.purpose,
+            self.counter,
+            self.kids[lo:hi],
+        )

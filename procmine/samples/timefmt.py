@@ -90,6 +90,8 @@ def format_timestamp(t: datetime, style: str) -> str:
     >>> t = datetime(2026, 4, 1, 9, 30, 5)
     >>> [format_timestamp(t, s) for s in ("slash", "iso", "iso_t", "era")]
     ['2026/04/01 09:30:05', '2026-04-01 09:30:05', '2026-04-01T09:30:05', '令和8年4月1日 9時30分']
+    >>> [format_timestamp(t, s) for s in ("kanji", "era_abbr", "slash_min")]
+    ['2026年4月1日 9時30分', 'R8.4.1 9:30', '2026/4/1 9:30']
     """
     if style == "slash":
         return t.strftime("%Y/%m/%d %H:%M:%S")
@@ -99,4 +101,10 @@ def format_timestamp(t: datetime, style: str) -> str:
         return t.strftime("%Y-%m-%dT%H:%M:%S")
     if style == "era":
         return f"{format_date(t.date(), 'era_kanji')} {t.hour}時{t.minute:02d}分"
+    if style == "kanji":
+        return f"{t.year}年{t.month}月{t.day}日 {t.hour}時{t.minute:02d}分"
+    if style == "era_abbr":
+        return f"{format_date(t.date(), 'era_abbr')} {t.hour}:{t.minute:02d}"
+    if style == "slash_min":
+        return f"{t.year}/{t.month}/{t.day} {t.hour}:{t.minute:02d}"
     raise ValueError(f"unknown timestamp style {style!r}")

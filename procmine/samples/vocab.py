@@ -6,6 +6,8 @@ banks, employers and facilities are invented. Nothing here describes a real pers
 
 from __future__ import annotations
 
+from procmine.samples.schema import Words
+
 CITY = "光陽市"
 
 #: (surname, kana); a few have a variant-character form in ITAIJI.
@@ -347,4 +349,29 @@ HONSEKI_PLACES: tuple[str, ...] = (
     "水戸市三の丸一丁目5番",
     "東京都練馬区豊玉北五丁目12番",
     "仙台市青葉区本町二丁目3番",
+)
+
+
+#: Everything above as the word lists of 光陽市.
+KOYO_WORDS = Words(
+    city=CITY,
+    area_code="0295",
+    surnames=SURNAMES,
+    given_young=GIVEN_YOUNG,
+    given_old=GIVEN_OLD,
+    itaiji=ITAIJI,
+    name_typos=NAME_TYPOS,
+    towns=TOWNS,
+    buildings=BUILDINGS,
+    other_places=OTHER_PLACES,
+    banks=BANKS,
+    employers=EMPLOYERS,
+    insurance=INSURANCE,
+    schools=SCHOOLS,
+    facilities=FACILITIES,
+    doctors=DOCTORS,
+    disabilities=DISABILITIES,
+    care_levels=CARE_LEVELS,
+    id_docs=ID_DOCS,
+    honseki_places=HONSEKI_PLACES,
 )

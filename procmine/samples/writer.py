@@ -9,6 +9,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from procmine.samples.journeys import COLUMNS as JOURNEY_COLUMNS
+from procmine.samples.journeys import journeys as journey_rows
+from procmine.samples.journeys import kpi_table
 from procmine.samples.people import render_account, render_address, render_kana, render_name
 from procmine.samples.timefmt import format_date, format_timestamp
 
@@ -24,6 +27,7 @@ TRUTH_FILES: tuple[str, ...] = (
     "decoys.csv",
     "activities.csv",
     "cases.csv",
+    "journeys.csv",
     "persons.csv",
     "README.md",
 )
@@ -38,6 +42,8 @@ CLUSTERS: tuple[str, ...] = (
     "GUIDE",
     "COPY",
     "QUEUE",
+    "INTERVIEW",
+    "SIGN",
 )
 CONSISTENT = ("exact", "format_variant")
 
@@ -46,38 +52,39 @@ TRUTH_README = """\
 
 Written by `procmine.samples.generate`; the analysis never reads this folder. All files are
 UTF-8 CSV with a header row. `department` is the department name as in `procmine.toml` (or the
-担当課 column), `activity` the activity's primary label exactly as written in the export, and
-`column` a header exactly as written in the export.
+department column of a shared export), `activity` the activity's primary label exactly as
+written in the export, and `column` a header exactly as written in the export.
 
 - `duplicates.csv` — `cluster,department,activity`: one row per member activity of each planted
   cross-department duplicate cluster (koyo-city §3.6): ID 本人確認, NUM 個人番号確認, FORM
   resident writes basic data, ADDR 住所・世帯の再確認, KEY 二重入力, INCOME 課税照会, ACCT 口座登録,
   GUIDE 他課手続きの案内, COPY 市発行証明書の添付要求, QUEUE 番号札発券. Activities in one cluster
-  are the same work; each activity is listed in one cluster only (its main one: C08 and H11 are
-  FORM, E14 is FORM). 課税状況照会回答 (税務課) answers the INCOME inquiries but is not one of
-  them. 番号札発券 has the same label in every department. Two members of a
-  cluster may be in the same department (S03/S13 FORM, S04/S18 ID, S11/S23 GUIDE).
-- `negatives.csv` — `group,department,activity`: hard negatives (審査, 訪問, 住所, 通知, 交付).
-  Two activities of one group look alike but are different work and must not be merged, unless
-  both are also in one cluster of `duplicates.csv` (group 住所 lists C06 住所地特例確認 with the
-  ADDR members it must not be merged with).
+  are the same work; each activity is listed in one cluster only (its main one). Two members of
+  a cluster may be in the same department.
+- `negatives.csv` — `group,department,activity`: hard negatives. Two activities of one group
+  look alike but are different work and must not be merged, unless both are also in one
+  cluster of `duplicates.csv` (a group may list cluster members it must not be merged with).
 - `aliases.csv` — `department,alias,activity`: every noisy label that occurs in an export
   (full/half-width and bracket variants, suffix `_窓口`, old-system labels) and the primary label
   it stands for. These are the same activity, not cross-department duplicates.
 - `silos.csv` — `field,department,column,planted_inconsistency_rate`, then `format_variant_rate`,
   `missing_rate`, `persons`, `variants`, `part` and `file`. One row per export column holding a
   resident field (NAME, KANA, DOB, SEX, ADDR, KATA 方書, TEL, MYNUM, BANK, INCOME, HH 世帯主,
-  REL 続柄). Rates are over the distinct residents with a value in the column:
-  `planted_inconsistency_rate` = share whose value differs from the resident's true value in
-  substance (stale, typo, itaiji, kana_variant, legit_diff, wrong_link, year_mismatch,
-  kata_missing in an address that includes 方書 …; `legit_diff` is different but correct, e.g. a
-  second phone or account); `format_variant_rate` = share written differently but meaning the
-  same (丁目/番/号 vs hyphens, full-width digits, ヶ/ケ, 漢数字, phone with/without hyphens);
-  `missing_rate` = share of residents whose value was left empty although the step captures it
-  (over all residents with a row). `variants` counts each planted label. 市民課 (住民記録) is the
-  authoritative source (rates 0); TEL and BANK have no master — the reference is the resident's
-  main phone/account. BANK columns holding one part (`part` inst/branch/type/number/holder) are
-  rated on that part; `all` is the whole account in one column.
+  REL 続柄, CARE 要介護度, DISAB 障害の種別・等級). Rates are over the distinct residents with a value
+  in the column: `planted_inconsistency_rate` = share whose value differs from the resident's
+  true value in substance (stale, typo, itaiji, old_surname — a surname from before a marriage
+  in the last three years that never reached the department —, kana_variant, legit_diff,
+  wrong_link, year_mismatch, kata_missing in an address that includes 方書 …; `legit_diff` is
+  different but correct, e.g. a second phone or account); `format_variant_rate` = share
+  written differently but meaning the same (丁目/番/号 vs hyphens, full-width digits, ヶ/ケ,
+  漢数字, phone with/without hyphens); `missing_rate` = share of residents whose value was left
+  empty although the step captures it (over all residents with a row). `variants` counts each
+  planted label. The resident-records department is the authoritative source of the basic
+  data, the care-insurance department of CARE and the disability department of DISAB (rates 0
+  there); TEL and BANK have no master — the reference is the resident's main phone/account.
+  BANK columns holding one part (`part` inst/branch/type/number/holder) are rated on that part;
+  `all` is the whole account in one column. The resident key itself is exact in every system
+  (no split or merged person ids).
 - `decoys.csv` — `department,column,looks_like`: columns that look like a resident field but
   hold something else (a facility's address, a child's or notifier's name, an employer's phone);
   they must not be grouped with the resident's field.
@@ -86,7 +93,41 @@ UTF-8 CSV with a header row. `department` is the department name as in `procmine
 - `cases.csv` — `file,department,case,life_event_case,life_event,person`: which department case
   belongs to which life-event case (one life event opens cases in several departments; the
   resident key is common to all systems).
-- `persons.csv` — the true data of every resident who appears (住基 truth).
+- `journeys.csv` — one row per life-event case: the household (`household` persons,
+  `children`, `school_children`, `procedures` = the branches the case took) and what the
+  resident went through, counted from the generated events: `visits` (days at the office),
+  `counters` (queue tickets = counters queued at), `departments` (distinct departments with a
+  ticket), `form_writes` (forms on which the resident wrote name and address, rewrites
+  included), `id_checks`, `num_checks`, `signatures` and `minutes_on_site` (per visit from the
+  first to the last step the resident attends, waiting and walking included, summed).
+- `persons.csv` — the true data of every resident who appears (住基 truth); `former_surname`
+  is the surname before a marriage in the last three years.
+"""
+
+TOBE_TRUTH = """
+## To-Be variant
+
+These files describe the reformed city (書かない・ワンストップ窓口): the same residents, life
+events and days as the As-Is city of the same seed. Only the activities that still occur are
+listed, and a cluster only when its members still occur in two or more departments: one
+queue ticket, one identity check and one My Number check per visit at the one-stop counter
+(so QUEUE, ID and NUM have no cross-department members any more), no certificates for other
+departments (COPY), guidance once. Two new clusters: INTERVIEW (聞き取り・申請書作成, the front
+yard's staff interviewing for each department's application, logged in that department's
+system) and SIGN (署名, the resident signing the printed form) — the same work wherever they
+are logged. Re-keying (KEY) and 住基 look-ups (ADDR) are still there but done by the system in
+seconds. Department copies follow 住基 (統合宛名, 庁内連携): formats differ, substance does not,
+except phones and legitimately different accounts.
+"""
+
+TOBE_README = """\
+> **To-Be variant.** These exports show the same residents, life events and days as the As-Is
+> city of the same seed, after a 書かない・ワンストップ窓口 reform: one queue ticket, one
+> identity check and one My Number check per visit at the one-stop counter; staff interview
+> and print each application (聞き取り・申請書作成) and the resident only signs (署名); the
+> departments' staff serve at the same counter (同席 / リモート); re-keying and 住基 look-ups
+> run in the system; no certificates for other departments; guidance once; peak waits 60 %
+> shorter. The export layouts and headers are the As-Is ones.
 """
 
 
@@ -116,9 +157,9 @@ def _write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "
     return len(data)
 
 
-def _csv(rows: list[list[str]]) -> str:
+def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     w.writerows(rows)
     return buf.getvalue()
 
@@ -185,10 +226,11 @@ def _rows(
     return rows
 
 
-def _toml(city: City, seed: int, size: str) -> str:
+def _toml(city: City, seed: int, size: str, variant: str) -> str:
     names = {d.code: d.name for d in city.departments}
+    what = f"size {size}, seed {seed}" + (", To-Be" if variant == "tobe" else "")
     lines = [
-        f"# {city.name} sample exports (procmine.samples, size {size}, seed {seed}).",
+        f"# {city.name} sample exports (procmine.samples, {what}).",
         "# Department of each export file; files not in UTF-8 say their encoding.",
         "",
     ]
@@ -200,9 +242,14 @@ def _toml(city: City, seed: int, size: str) -> str:
             keys.append(f'encoding = "{s.encoding}"')
         if keys:
             lines += [f'[files."{s.file}"]', *keys]
+        columns = dict(s.toml_columns)
         if s.department is None:
+            columns["department"] = f"{s.dept_column}"
+        if columns:
             lines.append(f'[files."{s.file}".columns]')
-            lines.append(f'department = "{s.dept_column}"  # the department is in this column')
+            for role, header in columns.items():
+                note = "  # the department is in this column" if role == "department" else ""
+                lines.append(f'{role} = "{header}"{note}')
         lines.append("")
     return "\n".join(lines)
 
@@ -212,6 +259,9 @@ _TS_NAMES = {
     "iso": "YYYY-MM-DD HH:MM:SS",
     "iso_t": "ISO 8601 (YYYY-MM-DDTHH:MM:SS)",
     "era": "和暦 (令和7年4月1日 9時30分)",
+    "kanji": "YYYY年M月D日 H時MM分",
+    "era_abbr": "和暦略記 (R7.4.1 9:30)",
+    "slash_min": "YYYY/M/D H:MM",
 }
 _SORT_NAMES = {
     "time": "by time",
@@ -220,13 +270,23 @@ _SORT_NAMES = {
     "case": "by case, not by time",
 }
 _ENC_NAMES = {"cp932": "Shift_JIS (CP932)", "utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM"}
+_TAB = {"\t": ", tab-separated"}
 
 
-def _readme(city: City, files: dict[str, dict[str, object]], result: Result) -> str:
-    """The city's README followed by a table of the files actually written."""
+def _readme(
+    city: City,
+    files: dict[str, dict[str, object]],
+    result: Result,
+    journeys: list[dict[str, object]],
+) -> str:
+    """The city's README, a table of the files actually written and the journeys' KPIs."""
     names = {d.code: d.name for d in city.departments}
+    text = city.readme.rstrip()
+    if result.variant == "tobe":
+        title, _, rest = text.partition("\n")
+        text = f"{title} — To-Be\n\n{TOBE_README}{rest}"
     lines = [
-        city.readme.rstrip(),
+        text,
         "",
         f"## Files ({result.cases:,} life-event cases)",
         "",
@@ -237,9 +297,30 @@ def _readme(city: City, files: dict[str, dict[str, object]], result: Result) -> 
         dept = names[s.department] if s.department else f"column {s.dept_column}"
         info = files[s.file]
         lines.append(
-            f"| `{s.file}` | {s.system} | {dept} | {_ENC_NAMES.get(s.encoding, s.encoding)} "
+            f"| `{s.file}` | {s.system} | {dept} "
+            f"| {_ENC_NAMES.get(s.encoding, s.encoding)}{_TAB.get(s.delimiter, '')} "
             f"| {_TS_NAMES[s.ts_style]} | {s.end_col or '—'} | {info['events']:,} "
             f"| {_SORT_NAMES[s.sort]} |"
+        )
+    lines += [
+        "",
+        "## What the residents went through (measured)",
+        "",
+        "Counted from the generated events (`truth/journeys.csv`, one row per life-event case;",
+        "not from an analysis of the exports): median [25th–75th percentile] per case.",
+        "*Counters* = queue tickets drawn (every counter queued at, also a department's second",
+        "counter); *departments* = distinct departments with a ticket; *form writes* = forms on",
+        "which the resident wrote name and address (rewrites after 記入不備 included); *minutes",
+        "on site* = first to last step the resident attends, per visit, summed over visits",
+        f"(waiting and walking included). The peak is {city.peak[0]}–{city.peak[1]}.",
+        "",
+        "| cases | n | counters | departments | form writes | identity checks | minutes on site |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, n, st in kpi_table(journeys):
+        lines.append(
+            f"| {name} | {n:,} | {st['counters']} | {st['departments']} | {st['form_writes']} "
+            f"| {st['id_checks']} | {st['minutes_on_site']} |"
         )
     lines.append("")
     return "\n".join(lines)
@@ -311,7 +392,7 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
     total = 0
     for s in city.systems:
         rows = _rows(s, by_system[s.key], ids, names)
-        nbytes = _write_text(out / s.file, _csv(rows), s.encoding, s.newline)
+        nbytes = _write_text(out / s.file, _csv(rows, s.delimiter), s.encoding, s.newline)
         total += nbytes
         depts = sorted({names[e.dept] for e in by_system[s.key]})
         files[s.file] = {
@@ -321,21 +402,26 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
             "cases": len({e.case_key for e in by_system[s.key]}),
             "bytes": nbytes,
         }
-    total += _write_text(out / "procmine.toml", _toml(city, seed, size))
-    total += _write_text(out / "README.md", _readme(city, files, result))
+    journeys = journey_rows(result)
+    total += _write_text(out / "procmine.toml", _toml(city, seed, size, result.variant))
+    total += _write_text(out / "README.md", _readme(city, files, result, journeys))
     truth = out / "truth"
     truth.mkdir(exist_ok=True)
     present = {(e.dept, e.label) for e in result.events}
-    acts = list(city.activities)
+    acts = list(result.activities)
+    if result.variant == "tobe":  # only what still happens
+        acts = [a for a in acts if (a.dept, a.label) in present]
     sysfile = {s.key: s.file for s in city.systems}
     dup = [["cluster", "department", "activity"]]
     missing: list[str] = []
     for cl in CLUSTERS:
-        for a in acts:
-            if a.cluster == cl:
-                dup.append([cl, names[a.dept], a.label])
-                if (a.dept, a.label) not in present:
-                    missing.append(a.id)
+        members = [a for a in acts if a.cluster == cl]
+        if result.variant == "tobe" and len({a.dept for a in members}) < 2:
+            continue
+        for a in members:
+            dup.append([cl, names[a.dept], a.label])
+            if (a.dept, a.label) not in present:
+                missing.append(a.id)
     neg = [["group", "department", "activity"]]
     groups: list[str] = []
     for a in acts:
@@ -344,8 +430,9 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
     by_id = {a.id: a for a in acts}
     for g in groups:
         members = [a for a in acts if a.negative_group == g]
-        members += [by_id[i] for i in city.negative_extra.get(g, ())]
-        neg += [[g, names[a.dept], a.label] for a in members]
+        members += [by_id[i] for i in city.negative_extra.get(g, ()) if i in by_id]
+        if len(members) >= 2:
+            neg += [[g, names[a.dept], a.label] for a in members]
     ali = [["department", "alias", "activity"]] + [
         [names[d], alias, label]
         for (d, alias), label in sorted(
@@ -406,6 +493,7 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
             "mynumber",
             "bank",
             "income",
+            "former_surname",
         ]
     ]
     for pid in sorted(result.persons):
@@ -423,6 +511,7 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
                 p.mynum,
                 render_account(p.accounts[0], "space", "all") if p.accounts else "",
                 str(p.income),
+                p.maiden[0] if p.maiden else "",
             ]
         )
     tables = {
@@ -433,16 +522,23 @@ def write(out: Path, city: City, result: Result, *, seed: int, size: str) -> dic
         "decoys.csv": dec,
         "activities.csv": act_rows,
         "cases.csv": case_rows,
+        "journeys.csv": [list(JOURNEY_COLUMNS)]
+        + [[str(j[c]) for c in JOURNEY_COLUMNS] for j in journeys],
         "persons.csv": per_rows,
     }
     for fname, rows in tables.items():
         total += _write_text(truth / fname, _csv(rows))
-    total += _write_text(truth / "README.md", TRUTH_README)
+    readme = TRUTH_README + (f"\n## {city.name}\n\n{city.truth_notes}" if city.truth_notes else "")
+    if result.variant == "tobe":
+        readme += TOBE_TRUTH
+    total += _write_text(truth / "README.md", readme)
     events = sum(int(f["events"]) for f in files.values())  # type: ignore[call-overload]
     return {
         "out_dir": str(out),
         "size": size,
         "seed": seed,
+        "city": city.name,
+        "variant": result.variant,
         "cases": result.cases,
         "life_events": dict(sorted(result.life_events.items(), key=lambda kv: -kv[1])),
         "events": events,
