@@ -54,11 +54,15 @@ class Analysis:
         """Process map per department (same as :attr:`maps`)."""
         return self.maps
 
-    def write(self, out_dir: str | Path, *, lang: str | None = None, force: bool = False) -> list[Path]:
-        """Write the report, CSVs, findings.json and maps into ``out_dir``.
+    def write(
+        self, out_dir: str | Path, *, lang: str | None = None, force: bool = False, show_values: bool = False
+    ) -> list[Path]:
+        """Write the report, CSVs, findings.json, report.xlsx and maps into ``out_dir``.
 
         Returns the paths written. ``lang`` defaults to the language the analysis was run
-        with (``"ja"``).
+        with (``"ja"``). ``show_values=True`` lets the report show example resident values
+        (format-only differences in the silo section) and says so on its first page;
+        by default no resident value appears in any output.
         """
         from procmine.candidates import candidate_titles
         from procmine.report.writer import write_report
@@ -68,7 +72,25 @@ class Analysis:
         if lang != self.options.get("lang", "ja"):
             titles = candidate_titles(self.candidates, lang) if len(self.candidates) else self.candidates.get("title")
             target = replace(self, candidates=self.candidates.assign(title=titles), options={**self.options, "lang": lang})
-        return write_report(target, out_dir, lang=lang, force=force)  # type: ignore[arg-type]
+        return write_report(target, out_dir, lang=lang, force=force, show_values=show_values)  # type: ignore[arg-type]
+
+    def map(self, department: str) -> Any:
+        """The process map of ``department``, duplicated activities coloured (shows in Jupyter)."""
+        from procmine.report.notebook import map_view
+
+        return map_view(self, department)
+
+    def cluster(self, cluster: int) -> Any:
+        """Duplicate cluster ``cluster``: activities, evidence pairs, map excerpts."""
+        from procmine.report.notebook import cluster_view
+
+        return cluster_view(self, cluster)
+
+    def silo(self, field: str) -> Any:
+        """Field ``field`` kept by several departments: its copies and their rates."""
+        from procmine.report.notebook import silo_view
+
+        return silo_view(self, field)
 
     def summary(self) -> dict[str, Any]:
         """Headline numbers: departments, events, cases, duplicates, silos, candidates."""
@@ -95,17 +117,9 @@ class Analysis:
         )
 
     def _repr_html_(self) -> str:
-        import html
+        from procmine.report.notebook import analysis_html
 
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v:,}</td></tr>"
-            for k, v in self.summary().items()
-        )
-        top = self.candidates.head(5)[["rank", "title", "principle", "hours_saved_per_year"]] if len(
-            self.candidates
-        ) else None
-        extra = top.to_html(index=False) if top is not None else ""
-        return f"<div><b>procmine Analysis</b><table>{rows}</table>{extra}</div>"
+        return analysis_html(self)
 
 
 def analyze(

@@ -55,7 +55,7 @@ DEFAULT_HOURS_PER_FTE = 1800.0
 
 _GUIDE_WORDS = ("案内", "説明", "一覧", "チェックリスト", "guidance", "guide", "inform", "checklist")
 _COPY_WORDS = ("証明書", "写し", "謄本", "抄本", "添付", "certificate", "copy", "attachment")
-_EFFORT = {"queue": 1, "guidance": 1, "certificate": 1, "check": 2, "form": 2, "rekey": 3, "silo": 3}
+_EFFORT = {"batch": 2, "queue": 1, "guidance": 1, "certificate": 1, "check": 2, "form": 2, "rekey": 3, "silo": 3}
 
 
 def _norm(text: str) -> str:
@@ -79,7 +79,10 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
     if top == "resident" and nfields >= 1:
         return "form", "kakasenai"
     if top == "system":
-        return "queue", "matasenai"
+        # A system step the resident waits after (a ticket) is a queue; other system steps
+        # (batch notices) cost neither staff nor resident time.
+        queued = members["wait_after"].notna().sum() * 2 > len(members)
+        return ("queue", "matasenai") if queued else ("batch", "matasenai")
     if nfields >= 3:
         return "rekey", "kakasenai"
     return "check", "matasenai"
@@ -94,6 +97,7 @@ _TITLES = {
         "check": "「{a}」など{n}課で繰り返す確認を1回に（ワンストップ）",
         "rekey": "「{a}」など{n}課の二重入力をなくす（庁内連携・統合宛名）",
         "silo": "「{a}」の保有を一元化（{n}課が個別に保有）",
+        "batch": "「{a}」など{n}課の自動処理を統合",
     },
     "en": {
         "form": "Write once instead of in {n} departments, starting with “{a}” (pre-filled forms)",
@@ -103,6 +107,7 @@ _TITLES = {
         "check": "Check once instead of in {n} departments, starting with “{a}” (one-stop counter)",
         "rekey": "Stop re-keying in {n} departments, starting with “{a}” (data linkage, one person register)",
         "silo": "One owner for “{a}” (kept separately by {n} departments)",
+        "batch": "Merge the batch step “{a}” of {n} departments",
     },
 }
 
@@ -135,10 +140,15 @@ def _activity_table(maps: dict[str, ProcessMap]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["department", "activity", "performer", "median_minutes", "nfields", "events", "wait_after"])
 
 
+#: A wait after a system step longer than this is not a queue (it is a batch or a hand-over).
+MAX_QUEUE_MINUTES = 240.0
+
+
 def _wait_after(pm: ProcessMap, activity: str) -> float | None:
-    """Mean of the median waits on the activity's outgoing edges, weighted by their counts."""
+    """Mean of the median waits on the activity's outgoing edges, weighted by their counts;
+    only waits of a queue (at most :data:`MAX_QUEUE_MINUTES`) count."""
     edges = [(d.get("count", 0), d.get("median_wait_minutes")) for _, _, d in pm.graph.out_edges(activity, data=True)]
-    edges = [(n, w) for n, w in edges if w is not None and n]
+    edges = [(n, w) for n, w in edges if w is not None and n and w <= MAX_QUEUE_MINUTES]
     total = sum(n for n, _ in edges)
     return sum(n * w for n, w in edges) / total if total else None
 

@@ -103,9 +103,13 @@ def cli(debug: bool) -> None:
 @click.option("--fte-hours", type=float, default=1800.0, show_default=True, help="Working hours per FTE (人工) per year.")
 @click.option("--period", "period", type=float, help="Days the logs cover (default: their time span).")
 @click.option("--top", type=int, help="Keep the top N consolidation candidates.")
+@click.option("--show-values", is_flag=True,
+              help="Show example resident values (format-only differences) in the silo section; "
+              "the report then says on its first page that it contains personal data.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_rate: float | None,
-            fte_hours: float, period: float | None, top: int | None, quiet: bool, **columns: Any) -> None:
+            fte_hours: float, period: float | None, top: int | None, show_values: bool, quiet: bool,
+            **columns: Any) -> None:
     """Analyse department exports and write a report into --out."""
     from procmine.analysis import analyze as run
 
@@ -114,7 +118,7 @@ def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_ra
                  period_days=period, top=top, progress=say, **columns)
     _print_mapping(result.dataset, quiet=quiet)
     say("writing the report")
-    result.write(out, lang=lang, force=force)
+    result.write(out, lang=lang, force=force, show_values=show_values)
     s = result.summary()
     if not quiet:
         click.echo(

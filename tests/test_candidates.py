@@ -85,3 +85,18 @@ def test_silo_candidate_counts_copies_outside_the_authoritative_source(two_depar
     assert row["kind"] == "silo" and row["principle"] == "kakasenai"
     assert row["redundant_executions_per_year"] == 2  # two values kept by 保険年金課
     assert row["hours_saved_per_year"] == pytest.approx(0.2)
+
+
+def test_batch_system_steps_are_not_queues():
+    from tests.conftest import make_dataset, make_log
+
+    rows = lambda dept: [  # noqa: E731
+        (f"{dept}1", "通知書発送", "2026-04-01 02:00", "SYSTEM", "P1"),
+        (f"{dept}1", "問合せ対応", "2026-04-09 10:00", "S-1", "P1"),
+    ]
+    data = make_dataset(make_log("課A", rows("A")), make_log("課B", rows("B")))
+    maps = discover_all(data.logs)
+    clusters = _clusters((1, "課A", "通知書発送"), (1, "課B", "通知書発送"))
+    row = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
+    assert row["kind"] == "batch"
+    assert row["hours_saved_per_year"] == 0

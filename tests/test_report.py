@@ -6,7 +6,10 @@ import csv
 import io
 import json
 import re
+import zipfile
+from collections import defaultdict
 from pathlib import Path
+from types import SimpleNamespace
 
 import networkx as nx
 import pandas as pd
@@ -240,6 +243,7 @@ def test_all_files_are_written_and_listed(report):
     assert {
         "report.html",
         "report.md",
+        "report.xlsx",
         "duplicates.csv",
         "silos.csv",
         "candidates.csv",
@@ -291,35 +295,58 @@ def test_html_escapes_input_values(report):
     assert XSS not in svg
 
 
-def test_html_has_every_section_with_content(report):
+def _h2(html: str) -> list[str]:
+    return re.findall(r'<h2 id="[\w-]+-h">(.*?)</h2>', html)
+
+
+def test_html_has_every_section_in_order_numbered(report):
     html = (report[0] / "report.html").read_text("utf-8").replace("<wbr>", "")
     ja = STRINGS["ja"]
-    for key in (
+    keys = [
         "h_summary",
         "h_scope",
+        "h_workload",
         "h_maps",
         "h_duplicates",
         "h_silos",
         "h_candidates",
+        "h_kpis",
         "h_method",
-    ):
-        assert f">{ja[key]}</h2>" in html
+        "h_appendix",
+    ]  # no journeys section: the analysis has none
+    assert _h2(html) == [f"{i}. {ja[k]}" for i, k in enumerate(keys, start=1)]
+    assert ja["h_journeys"] not in html
     assert "書かせない" in html and "行かせない" in html  # principles in Japanese
     assert "1,200" in html and "7.5" in html and "= 150" in html  # the savings arithmetic
-    assert "missing_timestamp: 1" in html  # dropped rows by reason
+    assert "日時なし: 1" in html  # dropped rows by reason, in Japanese
     assert "受付番号" in html  # column mapping
     assert "12.0%" in html  # silo inconsistency rate
-    assert "both check the same ID documents" in html  # evidence sentence
+    # evidence in Japanese from the evidence columns; the English report keeps the sentence
+    assert "共通のデータ項目：氏名、住所" in html and "業務名の類似度 0.62" in html
+    assert "both check the same ID documents" not in html
     assert 'class="sw c0"' in html  # cluster swatch in the palette colour
 
 
+def output_texts(paths: list[Path]) -> dict[str, str]:
+    """Every byte written, as text: files decoded, report.xlsx unzipped (every XML part)."""
+    texts = {}
+    for path in paths:
+        raw = path.read_bytes()
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(io.BytesIO(raw)) as z:
+                for name in z.namelist():
+                    texts[f"{path.name}!{name}"] = z.read(name).decode("utf-8")
+        else:
+            texts[path.name] = raw.decode("utf-8-sig")
+    return texts
+
+
 def test_no_resident_values_in_any_output(report):
-    out, written = report
-    for path in written:
-        content = path.read_text("utf-8-sig")
-        assert RESIDENT_NAME not in content, path.name
-        assert RESIDENT_ADDRESS not in content, path.name
-        assert "P001" not in content and "staff01" not in content, path.name
+    _, written = report
+    for name, content in output_texts(written).items():
+        assert RESIDENT_NAME not in content, name
+        assert RESIDENT_ADDRESS not in content, name
+        assert "P001" not in content and "staff01" not in content, name
 
 
 def test_english_and_japanese_reports_do_not_mix_headings(report, report_en):
@@ -327,8 +354,8 @@ def test_english_and_japanese_reports_do_not_mix_headings(report, report_en):
     en_html = (report_en / "report.html").read_text("utf-8")
     for key in HEADING_KEYS:
         ja_heading, en_heading = (
-            STRINGS["ja"][key].format(department="X"),
-            STRINGS["en"][key].format(department="X"),
+            STRINGS["ja"][key].format_map(defaultdict(lambda: "X")),
+            STRINGS["en"][key].format_map(defaultdict(lambda: "X")),
         )
         assert ja_heading not in en_html, key
         assert en_heading not in ja_html, key
@@ -531,7 +558,7 @@ def test_refuses_to_overwrite_a_folder_that_is_not_a_report(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "thesis.docx").write_text("precious")
-    with pytest.raises(OutputError, match="not a procmine report.*--force"):
+    with pytest.raises(OutputError, match=r"not a procmine report.*--force"):
         write_report(make_analysis(), out)
     assert (out / "thesis.docx").read_text() == "precious"
     write_report(make_analysis(), out, force=True)
@@ -596,7 +623,7 @@ def test_map_dot_marks_duplicates_starts_ends_and_font():
     pmap = make_analysis().maps["市民課"]
     dot = map_dot(pmap, highlight={"本人確認": 1}, lang="ja")
     assert 'fontname="Noto Sans CJK JP"' in dot
-    assert 'fillcolor="#E69F00"' in dot and "重複 C1" in dot
+    assert 'fillcolor="#E69F00"' in dot and "重複C1" in dot
     assert "start -> n0" in dot and "n2 -> end" in dot
     assert 'rankdir="LR"' in dot
     assert '"\\<script\\>' not in dot  # no stray escaping of < in DOT strings
@@ -659,7 +686,7 @@ def test_write_maps_writes_only_maps_and_replaces_atomically(tmp_path):
         for stem in ("市民課", "保険年金課", "税務_課_b")
         for ext in ("dot", "svg")
     }
-    assert "重複 C2" in (out / "maps" / "市民課.dot").read_text("utf-8")
+    assert "重複C2" in (out / "maps" / "市民課.dot").read_text("utf-8")
     assert (out / MARKER).is_file()
     write_maps(maps, out)  # a second run replaces the folder
     assert "重複" not in (out / "maps" / "市民課.dot").read_text("utf-8")
@@ -678,3 +705,364 @@ def test_very_large_map_draws_the_most_frequent_activities_and_every_duplicate()
     assert "act099" in drawn and "act000" in drawn and "act050" not in drawn
     assert "90 less frequent activities are hidden (10 of 100 shown)" in dot
     assert "n0 -> n1" in dot and len(re.findall(r"-> n\d+", dot)) == 1  # act098 is hidden
+
+
+# ----------------------------------------------------------------------------- sections
+XSS_IMG = "<img src=x onerror=alert(1)>"
+
+
+def fake_journeys() -> SimpleNamespace:
+    """What procmine.journeys returns (a JourneyResult), as far as the report reads it."""
+    kpis = pd.DataFrame(
+        {
+            "principle": ["mayowasenai", "mayowasenai", "matasenai", "matasenai"],
+            "kpi": ["counters_per_visit", "counters_per_visit", XSS_IMG, XSS_IMG],
+            "journey_type": ["all", "転入", "all", "転入"],
+            "n": [50, 40, 50, 40],
+            "mean": [3.2, 3.3, 45.0, 46.0],
+            "median": [3.0, 3.0, 40.0, 41.0],
+            "p25": [2.0, 2.0, 30.0, 31.0],
+            "p75": [4.0, 4.0, 55.0, 56.0],
+        }
+    )
+    journeys = pd.DataFrame(
+        {"journey_type": ["転入"] * 4 + ["出生"], "pseudonym": ["p-0123456789ab"] * 5}
+    )
+    handover = pd.DataFrame(
+        [[0, 12], [3, 0]], index=["市民課", "保険年金課"], columns=["市民課", "保険年金課"]
+    )
+
+    def typical_path(journey_type: str) -> pd.DataFrame:
+        if journey_type == "出生":
+            raise ConfigError(f"unknown journey type {journey_type!r}")
+        return pd.DataFrame(
+            {
+                "step": [1, 2, 3],
+                "visit": [1, 1, 2],
+                "department": ["市民課", "保険年金課", XSS_IMG],
+                "arrival_minute": [0.0, 35.0, 0.0],
+                "minutes": [30.0, 20.0, 15.0],
+                "journeys": [3, 3, 3],
+                "share": [0.75, 0.75, 0.75],
+            }
+        )
+
+    return SimpleNamespace(
+        kpis=kpis, journeys=journeys, handover=handover, typical_path=typical_path,
+        visits=pd.DataFrame({"pseudonym": ["p-0123456789ab"]}),
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def journeys_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    a = make_analysis()
+    a.journeys = fake_journeys()  # type: ignore[attr-defined]
+    out = tmp_path_factory.mktemp("r") / "with-journeys"
+    return out, write_report(a, out)
+
+
+def test_workload_counts_staff_hours_only_and_scales_to_a_year():
+    from procmine.report import facts
+
+    a = make_analysis(options={"period_days": 73.0})
+    work = facts.workload(a, hours_per_fte=1800)
+    assert work["period_days"] == 73.0
+    rows = {r["department"]: r for r in work["departments"]}
+    hoken = rows["保険年金課"]
+    assert hoken["staff_hours"] == pytest.approx(8 / 60)  # the resident's form is not staff time
+    assert hoken["staff_hours_per_year"] == pytest.approx(8 / 60 * 5)
+    assert hoken["resident_hours_per_year"] == pytest.approx(5 / 60 * 5)
+    assert hoken["fte"] == pytest.approx(8 / 60 * 5 / 1800)
+    assert work["total"]["staff_hours"] == pytest.approx((12 + 4.5 + 12 + 8 + 6) / 60)
+
+
+def test_workload_section_shows_hours_and_fte(report):
+    html = (report[0] / "report.html").read_text("utf-8")
+    ja = STRINGS["ja"]
+    assert f'<th scope="col">{ja["col_staff_hours_year"]}</th>' in html
+    assert f'<th scope="col">{ja["col_fte"]}</th>' in html
+    section = html.split('id="workload"')[1].split("</section>")[0]
+    assert "市民課" in section and ja["total"] in section
+
+
+def test_heatmap_counts_clusters_and_pairs_between_departments(report):
+    from procmine.report import facts
+
+    grid = facts.department_pairs(make_analysis())
+    assert grid["clusters"]["市民課"]["保険年金課"] == 1 == grid["clusters"]["保険年金課"]["市民課"]
+    assert grid["pairs"]["市民課"]["保険年金課"] == 1
+    assert grid["clusters"]["市民課"]["市民課"] == 1 and grid["pairs"]["市民課"]["市民課"] == 0
+    assert grid["clusters"]["税務/課 <b>"]["市民課"] == 0
+    html = (report[0] / "report.html").read_text("utf-8")
+    heat = html.split('class="heatmap"')[1].split("</table>")[0]
+    assert "1（1）" in heat and 'class="num q5"' in heat  # the largest shared count, darkest
+    assert "sortable" not in html.split('class="heatmap"')[0][-40:]
+
+
+def test_silo_matrix_marks_the_authoritative_copy(report, report_en):
+    ja = (report[0] / "report.html").read_text("utf-8")
+    matrix = ja.split('class="sortable matrix"')[1].split("</table>")[0]
+    assert "住所（正）" in matrix and "@住所（12.0%）" in matrix
+    en = (report_en / "report.html").read_text("utf-8")
+    assert "住所 (authoritative)" in en
+
+
+def test_candidates_show_staff_resident_hours_fte_cost_and_exact_arithmetic(tmp_path):
+    a = make_analysis()
+    a.candidates = a.candidates.assign(
+        hours_saved_per_year=[150.0, 0.5],
+        staff_hours_per_year=[100.0, 0.5],
+        resident_hours_per_year=[50.0, 0.0],
+        fte=[100.0 / 1800, 0.5 / 1800],
+        cost_saved_per_year=[340000.0, 1700.0],
+        minutes_per_execution=[7.5, 1.0],
+    )
+    write_report(a, tmp_path / "r")
+    html = (tmp_path / "r" / "report.html").read_text("utf-8").replace("<wbr>", "")
+    table = html.split('class="sortable candidates"')[1].split("</table>")[0]
+    ja = STRINGS["ja"]
+    for key in ("col_staff_hours_saved", "col_resident_hours_saved", "col_fte_saved", "col_cost"):
+        assert ja[key] in table
+    assert "340,000" in table and "0.06" in table  # cost and FTE (100 h / 1,800 h)
+    assert "年1,200.0回 × 7.50分 ÷ 60 = 150.0時間" in table
+    assert "年30.0回 × 1.00分 ÷ 60 = 0.5時間" in table
+
+
+def test_no_journeys_section_without_journeys_but_kpis_from_the_logs(report):
+    html = (report[0] / "report.html").read_text("utf-8")
+    assert "住民の行程" not in html and not (report[0] / "journeys").exists()
+    kpis = html.split('id="kpis"')[1].split("</section>")[0]
+    assert STRINGS["ja"]["kpi_redundant"] in kpis and "1,230回" in kpis  # 1,200 + 30
+    assert STRINGS["ja"]["h_kpi_journeys"] not in kpis
+
+
+def test_journeys_section_draws_the_typical_journey_and_kpis(journeys_report):
+    out, written = journeys_report
+    html = (out / "report.html").read_text("utf-8")
+    titles = _h2(html)
+    assert titles[5:8] == [
+        "6. データ保有マトリクス（データのサイロ化）",
+        "7. 住民の行程（窓口体験）",
+        "8. 集約候補と効果試算",
+    ]
+    section = html.split('id="journeys"')[1].split("</section>")[0]
+    types = section.split('class="sortable journey-types"')[1].split("</table>")[0]
+    assert "転入" in types and "出生" in types and ">all<" not in types
+    assert section.count('<figure class="journey"') == 1  # 出生 has no typical path
+    assert (
+        "典型的な行程：転入" in section and "来庁2回・窓口3か所" in section and "75.0%" in section
+    )
+    assert "35分〜 滞在20分" in section  # arrival offset and minutes spent at the 2nd counter
+    assert "2回目の来庁" in section  # the second visit starts its own times
+    svg = (out / "journeys" / "journey-1.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "&lt;img" in svg and "<img" not in svg
+    assert "12" in section.split('class="heatmap"')[1]  # the handover matrix
+    kpis = html.split('id="kpis"')[1].split("</section>")[0]
+    assert STRINGS["ja"]["h_kpi_journeys"] in kpis and "迷わせない" in kpis
+    assert "窓口数（来庁当たり）" in kpis and "2 – 4" in kpis and "31 – 56" not in kpis
+    md = (out / "report.md").read_text("utf-8")
+    assert "](journeys/journey-1.svg)" in md
+    assert any(p.name == "journey-1.svg" for p in written)
+    for name, content in output_texts(written).items():
+        assert "p-0123456789ab" not in content, name  # residents are never listed
+
+
+def test_xlsx_has_journey_sheets_when_the_analysis_has_journeys(journeys_report):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(journeys_report[0] / "report.xlsx")
+    assert "行程" in wb.sheetnames and "KPI" in wb.sheetnames
+    rows = list(wb["行程"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("ライフイベント", "順番", "来庁", "課")
+    assert rows[3][:4] == ("転入", 3, 2, XSS_IMG)
+    kpi = [r for r in wb["KPI"].iter_rows(values_only=True) if r[2] == "窓口数（来庁当たり）"]
+    assert {r[4] for r in kpi} == {"全体", "転入"}
+
+
+def test_html_and_markdown_escape_every_injected_label(journeys_report, tmp_path):
+    a = make_analysis()
+    a.journeys = fake_journeys()  # type: ignore[attr-defined]
+    a.silos = a.silos.assign(column=["住所", XSS_IMG, "氏名"])
+    a.candidates = a.candidates.assign(title=[XSS_IMG, XSS])
+    a.duplicates = a.duplicates.assign(evidence=[XSS_IMG])
+    written = write_report(a, tmp_path / "x", lang="en")
+    for name, content in output_texts(written).items():
+        if name.endswith((".html", ".md", ".svg")):
+            assert "<img" not in content and XSS not in content, name
+    html = (tmp_path / "x" / "report.html").read_text("utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html.replace("<wbr>", "")
+    assert html.count("<script>") == 1
+
+
+# ----------------------------------------------------------------------------- xlsx
+def test_xlsx_has_one_sheet_per_table_with_localised_headers(report, report_en):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(report[0] / "report.xlsx")
+    assert wb.sheetnames == [
+        "概要", "業務量", "重複業務", "重複クラスタ", "データ保有", "集約候補", "KPI", "読込行数",
+        "列対応",
+    ]  # fmt: skip
+    en = openpyxl.load_workbook(report_en / "report.xlsx")
+    assert en.sheetnames[:3] == ["Summary", "Workload", "Duplicates"]
+    cand = wb["集約候補"]
+    headers = [c.value for c in cand[1]]
+    assert headers[:3] == ["順位", "施策", "原則"]
+    assert [c.value for c in en["Candidates"][1]][:3] == ["Rank", "Candidate", "Principle"]
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2", ws.title
+        assert ws.auto_filter.ref == ws.dimensions, ws.title
+        assert ws.column_dimensions["A"].width >= 8, ws.title
+    col = {h: i for i, h in enumerate(headers)}
+    hours = cand.cell(row=2, column=col["削減時間（年間）"] + 1)
+    assert hours.value == 150.0 and hours.number_format == "#,##0.0"
+    assert cand.cell(row=2, column=col["原則"] + 1).value == "書かせない"
+    silos = wb["データ保有"]
+    rate_col = [c.value for c in silos[1]].index("不整合率") + 1
+    assert silos.cell(row=3, column=rate_col).number_format == "0.0%"
+    assert wb["重複業務"]["A2"].value == "保険年金課"
+
+
+def test_xlsx_never_stores_a_formula(report):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(report[0] / "report.xlsx")
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value: c for c in cells if isinstance(c.value, str)}
+    for dangerous in ("-1+1", "=cmd|' /C calc'!A0", "@住所"):
+        assert texts[dangerous].data_type == "s" and texts[dangerous].quotePrefix, dangerous
+    with zipfile.ZipFile(report[0] / "report.xlsx") as z:
+        xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "<f>" not in xml and "<f " not in xml
+    assert "<dcterms:created" in xml and "2000-01-01T00:00:00Z" in xml  # fixed, not "now"
+
+
+# ----------------------------------------------------------------------------- personal data
+PERSONS = 30
+SURNAMES = ("蝶野", "鰐淵", "蛭間", "鶴来", "鴨志田", "雉子牟田")
+GIVEN = ("ゼブロン", "鷹之進", "雲母", "鱗太郎", "霞")
+
+
+def _resident(i: int) -> dict[str, str]:
+    return {
+        "person": f"PX{700100 + i}",
+        "name": f"{SURNAMES[i % 6]}{GIVEN[i % 5]}{i}",
+        "address": f"光陽市架空町{i % 9 + 1}丁目{i % 7 + 1}番{i + 10}号",
+        "address_fw": f"光陽市架空町{i % 9 + 1}－{i % 7 + 1}－{i + 10}".translate(
+            str.maketrans("0123456789", "０１２３４５６７８９")
+        ),
+        "phone": f"090-{5500 + i:04d}-{7700 + i:04d}",
+        "mynumber": f"{987654320000 + i:012d}",
+        "account": f"{7650000 + i:07d}",
+        "birth": f"19{60 + i % 30}-0{1 + i % 9}-{10 + i % 18}",
+    }
+
+
+def _write_city(folder: Path) -> list[dict[str, str]]:
+    """Two department exports sharing residents, with every kind of personal value."""
+    residents = [_resident(i) for i in range(PERSONS)]
+    juki = ["受付番号,処理内容,処理日時,担当者,宛名番号,氏名,住所,電話番号,個人番号,生年月日"]
+    kokuho = ["申請番号,手続,日時,担当,宛名番号,被保険者氏名,現住所,連絡先電話,口座番号,生年月日"]
+    for i, r in enumerate(residents):
+        day = f"2025-04-{1 + i % 20:02d}"
+        for k, act in enumerate(("番号札発券", "住民異動届記入", "本人確認", "異動入力")):
+            data = (
+                f"{r['name']},{r['address']},{r['phone']},{r['mynumber']},{r['birth']}"
+                if act == "住民異動届記入"
+                else ",,,,"
+            )
+            who = "RESIDENT" if act == "住民異動届記入" else f"S-{k:02d}"
+            juki.append(f"J{i},{act},{day} 09:{10 * k:02d},{who},{r['person']},{data}")
+        for k, act in enumerate(("番号札発券", "国保届記入", "窓口での本人確認", "資格入力")):
+            data = (
+                f"{r['name']},{r['address_fw']},{r['phone']},{r['account']},{r['birth']}"
+                if act == "国保届記入"
+                else ",,,,"
+            )
+            who = "RESIDENT" if act == "国保届記入" else f"H-{k:02d}"
+            kokuho.append(f"K{i},{act},{day} 11:{10 * k:02d},{who},{r['person']},{data}")
+    (folder / "juki.csv").write_text("\n".join(juki) + "\n", encoding="utf-8")
+    (folder / "kokuho.csv").write_text("\n".join(kokuho) + "\n", encoding="utf-8")
+    return residents
+
+
+@pytest.fixture(scope="module")
+def pii_city(tmp_path_factory: pytest.TempPathFactory):
+    import procmine
+
+    folder = tmp_path_factory.mktemp("city")
+    residents = _write_city(folder)
+    return procmine.analyze(folder), residents
+
+
+def _planted(residents: list[dict[str, str]]) -> list[str]:
+    values = []
+    for r in residents:
+        values += [r["person"], r["name"], r["address"], r["address_fw"], r["phone"],
+                   r["phone"].replace("-", ""), r["mynumber"], r["account"], r["birth"]]  # fmt: skip
+    return values
+
+
+def test_default_report_holds_no_personal_value_in_any_byte(pii_city, tmp_path):
+    analysis, residents = pii_city
+    assert len(analysis.silos) > 0  # the planted copies were found, so the test means something
+    written = write_report(analysis, tmp_path / "r")
+    texts = output_texts(written)
+    assert any(n.startswith("report.xlsx!xl/worksheets/") for n in texts)
+    assert {".dot", ".svg", ".csv", ".json", ".md", ".html"} <= {Path(n).suffix for n in texts}
+    for value in _planted(residents):
+        for name, content in texts.items():
+            assert value not in content, (value, name)
+    html = texts["report.html"]
+    assert STRINGS["ja"]["personal_data"] in html and "--show-values" not in html
+
+
+def test_show_values_shows_examples_only_in_the_report_and_says_so(pii_city, tmp_path):
+    analysis, residents = pii_city
+    written = write_report(analysis, tmp_path / "r", show_values=True, lang="en")
+    texts = output_texts(written)
+    html = texts["report.html"]
+    first_page = html.split("<main>")[0]
+    assert "Contains personal data (--show-values)" in first_page
+    assert 'class="notice personal"' in first_page
+    examples = html.split('id="silo-examples"')[1].split("</section>")[0]
+    assert "R0001" in examples  # residents by pseudonym
+    assert any(r["address_fw"] in examples for r in residents)  # a format-only difference
+    for r in residents:
+        for content in texts.values():
+            assert r["person"] not in content  # never the resident key
+    for name, content in texts.items():
+        if not name.startswith(("report.html", "report.md")):
+            for value in _planted(residents):
+                assert value not in content, (value, name)
+    data = json.loads(texts["findings.json"])
+    assert data["personal_data"]["report_shows_examples"] is True
+    ja = write_report(analysis, tmp_path / "ja", show_values=True)
+    assert "個人情報を含みます（--show-values）" in output_texts(ja)["report.html"]
+
+
+def test_english_report_has_no_japanese_in_its_own_headings_and_table_headers(report_en):
+    html = (report_en / "report.html").read_text("utf-8")
+    cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    headings = re.findall(r"<h([1-3]) id=\"([\w-]+)\">(.*?)</h\1>", html)
+    own = [text for _, anchor, text in headings if not anchor.startswith(("map-", "journey-"))]
+    assert own and not [h for h in own if cjk.search(h)]
+    # table headers: every table but those whose headers are department names (matrices)
+    for table in re.findall(r'<table class="([^"]*)"><thead>(.*?)</thead>', html):
+        if "matrix" in table[0]:
+            continue
+        assert not cjk.search(table[1]), table[0]
+
+
+def test_findings_json_carries_the_journeys_without_residents(journeys_report, report):
+    out, _ = journeys_report
+    data = json.loads((out / "findings.json").read_text("utf-8"))
+    assert data["journeys"]["types"] == [
+        {"journey_type": "転入", "journeys": 4},
+        {"journey_type": "出生", "journeys": 1},
+    ]
+    assert [p["department"] for p in data["journeys"]["typical_paths"]["転入"]][:2] == [
+        "市民課",
+        "保険年金課",
+    ]
+    assert data["journeys"]["handover"]["市民課"]["保険年金課"] == 12
+    plain_report = json.loads((report[0] / "findings.json").read_text("utf-8"))
+    assert plain_report["journeys"] is None

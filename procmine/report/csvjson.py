@@ -94,8 +94,13 @@ def findings(
     map_files: dict[str, str],
     lang: str,
     hours_per_fte: float,
+    show_values: bool = False,
 ) -> dict[str, Any]:
-    """Everything the report states, as a JSON-able dict (schema :data:`SCHEMA_VERSION`)."""
+    """Everything the report states, as a JSON-able dict (schema :data:`SCHEMA_VERSION`).
+
+    Resident values are never included, even when the report shows examples
+    (``show_values``); ``personal_data`` records which it was.
+    """
     dept_facts = facts.department_facts(analysis)
     mappings = facts.column_mappings(analysis)
     dup_cols = facts.ordered_columns(analysis.duplicates, facts.DUPLICATE_COLUMNS)
@@ -128,17 +133,52 @@ def findings(
         "row_accounting": facts.row_accounting(analysis),
         "warnings": [str(w) for w in (getattr(analysis.dataset, "warnings", []) or [])],
         "summary": facts.summary(analysis, hours_per_fte=hours_per_fte),
+        "workload": facts.workload(analysis, hours_per_fte=hours_per_fte),
+        "department_pairs": facts.department_pairs(analysis),
         "duplicates": {
             "pairs": facts.records(analysis.duplicates, dup_cols),
             "clusters": facts.clusters(analysis),
         },
         "silos": facts.records(analysis.silos, facts.silo_columns(analysis.silos)),
         "candidates": facts.records(analysis.candidates, cand_cols),
+        "journeys": _journeys(analysis),
         "options": plain(analysis.options or {}),
         "maps": {dept: stem for dept, stem in sorted(map_files.items())},
         "personal_data": {
             "resident_values_included": False,
+            "report_shows_examples": show_values,
             "note": "column names, activity and department names, counts and rates only",
+        },
+    }
+
+
+def _journeys(analysis: Analysis) -> dict[str, Any] | None:
+    """Journey types, KPIs, typical paths and hand-overs (no resident, not even a pseudonym);
+    None when the analysis has no journeys."""
+    from procmine.report.sections.journeys import journey_types, journeys_of, typical_path
+    from procmine.report.sections.kpis import KPI_COLUMNS
+
+    journeys = journeys_of(analysis)
+    if journeys is None:
+        return None
+    table = getattr(journeys, "journeys", None)
+    counts = (
+        table["journey_type"].astype(str).value_counts()
+        if facts.has(table, "journey_type")
+        else None
+    )
+    types = journey_types(journeys)
+    handover = getattr(journeys, "handover", None)
+    return {
+        "types": [
+            {"journey_type": k, "journeys": int(counts[k]) if counts is not None else None}
+            for k in types
+        ],
+        "kpis": facts.records(getattr(journeys, "kpis", None), list(KPI_COLUMNS)),
+        "typical_paths": {k: typical_path(journeys, k) for k in types},
+        "handover": {
+            str(a): {str(b): plain(v) for b, v in row.items()}
+            for a, row in (handover.to_dict(orient="index").items() if facts.has(handover) else [])
         },
     }
 

@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Cell:
     """A table cell: display ``text``; ``sort`` makes it numeric (right-aligned, sortable);
-    ``cluster`` adds the cluster's colour swatch; ``heat`` (0–1) shades the cell; ``title``
-    is a tooltip (HTML only)."""
+    ``cluster`` adds the cluster's colour swatch; ``heat`` (a 0–1 rate) shades the cell from
+    green (0) to orange; ``shade`` (0–1, share of the table's largest value) shades it in
+    blue, for heat maps; ``title`` is a tooltip (HTML only)."""
 
     text: str
     sort: float | None = None
     cluster: int | None = None
     heat: float | None = None
     title: str | None = None
+    shade: float | None = None
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,20 @@ class Table:
     rows: list[list[Cell]]
     cls: str = ""
     footer: list[Cell] | None = None
+    sortable: bool = True
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A process map: ``svg`` inline in HTML, ``path`` (relative) linked from Markdown."""
+    """A picture (process map, journey chart): ``svg`` inline in HTML, ``path`` (relative
+    to the report folder) linked from Markdown. The writer writes ``svg`` to ``path``."""
 
     svg: str
     path: str
     alt: str
     caption: str
     anchor: str
+    cls: str = "map"
 
 
 Block = Para | Bullets | Sub | Stats | Table | Figure
@@ -93,6 +98,12 @@ class Document:
     footer: str
     toc_title: str
     sort_hint: str
+    #: True when the report shows resident values (``show_values``): the notice says so.
+    personal: bool = False
+
+    def figures(self) -> list[Figure]:
+        """Every figure of the document, in order."""
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Figure)]
 
 
 __all__ = [

@@ -9,7 +9,7 @@ columns, counts and rates.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from procmine.report.values import number, plain, text_list
 
@@ -46,12 +46,20 @@ SILO_TEXT_COLUMNS: tuple[str, ...] = (
     "source",
     "role",
     "basis",
+    "linkage",
+    "matched_by",
 )
 
 
-def has(frame: pd.DataFrame | None, *columns: str) -> bool:
+def has(frame: object, *columns: str) -> TypeGuard[pd.DataFrame]:
     """True when ``frame`` is a non-empty DataFrame holding every one of ``columns``."""
-    return frame is not None and len(frame) > 0 and all(c in frame.columns for c in columns)
+    import pandas as pd
+
+    return (
+        isinstance(frame, pd.DataFrame)
+        and len(frame) > 0
+        and all(c in frame.columns for c in columns)
+    )
 
 
 def ordered_columns(frame: pd.DataFrame | None, leading: Sequence[str]) -> list[str]:
@@ -297,6 +305,8 @@ def summary(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
     silos = silo_summary(analysis)
     cl = clusters(analysis)
     hours = total_hours(analysis)
+    saved = candidate_totals(analysis)
+    work = workload(analysis, hours_per_fte=hours_per_fte)["total"]
     return {
         "departments": len(facts),
         "events": sum(f["events"] or 0 for f in facts.values()),
@@ -307,11 +317,178 @@ def summary(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
         "duplicated_activities": sum(c["size"] for c in cl),
         "redundant_hours_per_year": round(hours, 1),
         "redundant_fte": round(hours / hours_per_fte, 2) if hours_per_fte > 0 else None,
+        "saved_staff_hours_per_year": round(saved["staff_hours_per_year"], 1),
+        "saved_resident_hours_per_year": round(saved["resident_hours_per_year"], 1),
+        "saved_fte": round(saved["staff_hours_per_year"] / hours_per_fte, 2),
+        "saved_cost_per_year": round(saved["cost_saved_per_year"]),
+        "staff_hours_per_year": round(work["staff_hours_per_year"], 1),
+        "staff_fte": round(work["fte"], 2),
         "hours_per_fte": hours_per_fte,
         "silo_fields": len(silos["fields"]),
         "inconsistent_fields": len(silos["inconsistent"]),
         "candidates": len(analysis.candidates) if analysis.candidates is not None else 0,
     }
+
+
+#: Performers whose handling time is staff time, and the one counted as residents' time.
+STAFF_PERFORMERS: tuple[str, ...] = ("staff", "unknown")
+RESIDENT_PERFORMER = "resident"
+
+
+def period_days(analysis: Analysis) -> float:
+    """Days the logs cover: the ``period_days`` option, else the span of the event times.
+
+    The same rule as the savings model uses, so workload and savings are on one scale; at
+    least one day, and 365 when no events carry a time.
+    """
+    option = number((analysis.options or {}).get("period_days"))
+    if option is not None and option > 0:
+        return option
+    first = last = None
+    for log in (getattr(analysis.dataset, "logs", {}) or {}).values():
+        ts = log.events["timestamp"].dropna() if "timestamp" in log.events.columns else None
+        if ts is None or not len(ts):
+            continue
+        lo, hi = ts.min(), ts.max()
+        try:
+            first = lo if first is None or lo < first else first
+            last = hi if last is None or hi > last else last
+        except TypeError:  # mixed time zones
+            continue
+    if first is None or last is None:
+        return 365.0
+    return max((last - first).total_seconds() / 86400.0, 1.0)
+
+
+def workload(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
+    """業務量 per department: events, cases, activities, staff and resident hours, FTE.
+
+    Staff hours are the ``total_hours`` of the activities staff perform (performer
+    ``staff`` or ``unknown``); resident hours those of activities residents perform; system
+    and external steps count in neither. Per-year figures scale by 365 / :func:`period_days`.
+    """
+    days = period_days(analysis)
+    scale = 365.0 / days
+    rows = []
+    dept_facts = department_facts(analysis)
+    for dept, f in dept_facts.items():
+        staff = resident = 0.0
+        pmap = analysis.maps.get(dept)
+        if pmap is not None:
+            for _, data in pmap.graph.nodes(data=True):
+                hours = number(data.get("total_hours")) or 0.0
+                performer = plain(data.get("performer")) or "unknown"
+                if performer in STAFF_PERFORMERS:
+                    staff += hours
+                elif performer == RESIDENT_PERFORMER:
+                    resident += hours
+        rows.append(
+            {
+                "department": dept,
+                "events": f["events"],
+                "cases": f["cases"],
+                "activities": f["activities"],
+                "staff_hours": staff,
+                "staff_hours_per_year": staff * scale,
+                "resident_hours_per_year": resident * scale,
+                "fte": staff * scale / hours_per_fte,
+            }
+        )
+    total = {
+        key: sum(r[key] or 0 for r in rows)
+        for key in (
+            "events",
+            "cases",
+            "activities",
+            "staff_hours",
+            "staff_hours_per_year",
+            "resident_hours_per_year",
+            "fte",
+        )
+    }
+    return {"period_days": days, "departments": rows, "total": total}
+
+
+def department_pairs(analysis: Analysis) -> dict[str, Any]:
+    """Duplicated work shared by each pair of departments (the heat map).
+
+    ``clusters[a][b]`` counts the duplicate clusters with members in both ``a`` and ``b``
+    (on the diagonal: the clusters ``a`` takes part in); ``pairs[a][b]`` counts the
+    duplicate activity pairs between ``a`` and ``b`` (0 on the diagonal).
+    """
+    depts = departments(analysis)
+    members: dict[int, set[str]] = {}
+    for r in cluster_rows(analysis):
+        members.setdefault(r["cluster"], set()).add(r["department"])
+    clusters_shared = {a: {b: 0 for b in depts} for a in depts}
+    for found in members.values():
+        for a in found:
+            for b in found:
+                if a in clusters_shared and b in clusters_shared[a]:
+                    clusters_shared[a][b] += 1
+    pairs = {a: {b: 0 for b in depts} for a in depts}
+    for r in records(analysis.duplicates, ["department_a", "department_b"]):
+        a, b = str(r["department_a"]), str(r["department_b"])
+        if a != b and a in pairs and b in pairs:
+            pairs[a][b] += 1
+            pairs[b][a] += 1
+    return {"departments": depts, "clusters": clusters_shared, "pairs": pairs}
+
+
+def candidate_totals(analysis: Analysis) -> dict[str, float]:
+    """Sums over the candidates: total, staff and resident hours, FTE, cost, executions."""
+    out = {
+        "hours_saved_per_year": 0.0,
+        "staff_hours_per_year": 0.0,
+        "resident_hours_per_year": 0.0,
+        "fte": 0.0,
+        "cost_saved_per_year": 0.0,
+        "redundant_executions_per_year": 0.0,
+        "recaptured_values_per_year": 0.0,
+    }
+    frame = analysis.candidates
+    if frame is None or not len(frame):
+        return out
+    cols = [c for c in out if c in frame.columns] + (["kind"] if "kind" in frame.columns else [])
+    for r in records(frame, cols):
+        silo = r.get("kind") == "silo"
+        for key in out:
+            if key == "recaptured_values_per_year":
+                continue
+            value = number(r.get(key))
+            if value is None:
+                continue
+            if key == "redundant_executions_per_year":
+                out["recaptured_values_per_year" if silo else key] += value
+            else:
+                out[key] += value
+    if "staff_hours_per_year" not in frame.columns:  # an older candidates table
+        out["staff_hours_per_year"] = out["hours_saved_per_year"]
+    return out
+
+
+def backoffice_kpis(analysis: Analysis) -> list[dict[str, Any]]:
+    """Baselines of the back-office KPIs that the logs give (koyo-city.md §4.3).
+
+    Each entry: ``key`` (the indicator, e.g. ``kpi_redundant``), ``value``, ``unit``
+    (``times``, ``hours``, ``values`` or ``rate``) and ``principle`` (or None).
+    """
+    totals = candidate_totals(analysis)
+    rates = [
+        number(r["inconsistency_rate"]) for r in records(analysis.silos, ["inconsistency_rate"])
+    ]
+    worst = max((r for r in rates if r is not None), default=None)
+    return [
+        {"key": "kpi_redundant", "value": totals["redundant_executions_per_year"],
+         "unit": "times", "principle": "matasenai"},
+        {"key": "kpi_staff_hours", "value": totals["staff_hours_per_year"],
+         "unit": "hours", "principle": None},
+        {"key": "kpi_resident_hours", "value": totals["resident_hours_per_year"],
+         "unit": "hours", "principle": "matasenai"},
+        {"key": "kpi_recaptured", "value": totals["recaptured_values_per_year"],
+         "unit": "values", "principle": "kakasenai"},
+        {"key": "kpi_inconsistency", "value": worst, "unit": "rate", "principle": "kakasenai"},
+    ]  # fmt: skip
 
 
 def principles(value: Any) -> list[str]:
@@ -338,15 +515,19 @@ __all__ = [
     "CANDIDATE_COLUMNS",
     "DUPLICATE_COLUMNS",
     "SILO_COLUMNS",
+    "backoffice_kpis",
+    "candidate_totals",
     "cluster_rows",
     "clusters",
     "column_mappings",
     "department_facts",
+    "department_pairs",
     "departments",
     "has",
     "highlight",
     "ordered_columns",
     "period",
+    "period_days",
     "principles",
     "records",
     "row_accounting",
@@ -354,4 +535,5 @@ __all__ = [
     "silo_summary",
     "summary",
     "total_hours",
+    "workload",
 ]

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from html import escape
 from importlib.resources import files
@@ -64,6 +65,11 @@ def _heat_class(heat: float) -> str:
     return "h3"
 
 
+def _shade_class(share: float) -> str:
+    """Five blue steps for a heat-map cell holding ``share`` of the table's largest value."""
+    return f"q{min(5, max(1, math.ceil(share * 5)))}"
+
+
 _LONG_TOKEN = re.compile(r"[^\s<>]{17,}")
 _BREAK_AT = re.compile(r"(?<=[_:/.)\]-])(?=\S)|(?<=[a-z])(?=[A-Z])")
 
@@ -93,6 +99,8 @@ def _cell(cell: Cell, tag: str = "td") -> str:
         attrs += f' data-v="{cell.sort!r}"'
     if cell.heat is not None:
         classes.append(_heat_class(cell.heat))
+    if cell.shade is not None:
+        classes.append(_shade_class(cell.shade))
     if classes:
         attrs = f' class="{" ".join(classes)}"' + attrs
     if cell.title:
@@ -105,7 +113,7 @@ def _cell(cell: Cell, tag: str = "td") -> str:
 
 
 def _table(table: Table) -> str:
-    cls = " ".join(c for c in ("sortable", table.cls) if c)
+    cls = " ".join(c for c in ("sortable" if table.sortable else "", table.cls) if c)
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in table.headers)
     body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>" for row in table.rows)
     foot = ""
@@ -149,7 +157,8 @@ def inline_svg(svg: str, *, prefix: str, label: str) -> str:
     return svg.strip()
 
 
-def _block(block: Block) -> str:
+def render_block(block: Block) -> str:
+    """One block as HTML (also used by the notebook displays)."""
     if isinstance(block, Para):
         cls = ' class="note"' if block.note else ""
         return f"<p{cls}>{_e(block.text)}</p>"
@@ -172,7 +181,7 @@ def _block(block: Block) -> str:
     if isinstance(block, Figure):
         svg = inline_svg(block.svg, prefix=block.anchor, label=block.alt)
         return (
-            f'<figure class="map" id="{_e(block.anchor)}"><div class="svg">{svg}</div>'
+            f'<figure class="{_e(block.cls)}" id="{_e(block.anchor)}"><div class="svg">{svg}</div>'
             f"<figcaption>{_e(block.caption)}</figcaption></figure>"
         )
     raise TypeError(f"unknown block {type(block).__name__}")  # pragma: no cover
@@ -183,13 +192,14 @@ def render_html(doc: Document) -> str:
     toc = "".join(f'<li><a href="#{_e(s.anchor)}">{_e(s.title)}</a></li>' for s in doc.sections)
     sections = []
     for s in doc.sections:
-        body = "\n".join(_block(b) for b in s.blocks)
+        body = "\n".join(render_block(b) for b in s.blocks)
         sections.append(
             f'<section id="{_e(s.anchor)}" aria-labelledby="{_e(s.anchor)}-h">\n'
             f'<h2 id="{_e(s.anchor)}-h">{_e(s.title)}</h2>\n{body}\n</section>'
         )
     css = _asset("report.css") + _swatch_css()
     js = _asset("sortable.js")
+    notice = "notice personal" if doc.personal else "notice"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{_e(doc.lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -199,7 +209,7 @@ def render_html(doc: Document) -> str:
         f"<title>{_e(doc.title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{_e(doc.title)}</h1>\n"
         f'<p class="subtitle">{_e(doc.subtitle)}</p>\n'
-        f'<p class="notice">{_e(doc.notice)}</p>\n</header>\n'
+        f'<p class="{notice}">{_e(doc.notice)}</p>\n</header>\n'
         f'<main>\n<nav class="toc" aria-label="{_e(doc.toc_title)}">'
         f"<h2>{_e(doc.toc_title)}</h2><ol>{toc}</ol>"
         f'<p class="note">{_e(doc.sort_hint)}</p></nav>\n'
@@ -209,4 +219,4 @@ def render_html(doc: Document) -> str:
     )
 
 
-__all__ = ["CSP", "inline_svg", "render_html"]
+__all__ = ["CSP", "inline_svg", "render_block", "render_html"]

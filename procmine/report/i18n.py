@@ -10,9 +10,9 @@ Strings are :meth:`str.format` templates with named fields.
 Examples
 --------
 >>> strings("en")["h_summary"]
-'1. Summary'
+'Summary'
 >>> strings("ja")["h_summary"]
-'1. 調査概要と主な結果'
+'調査概要と主な結果'
 >>> sorted(STRINGS["ja"]) == sorted(STRINGS["en"])
 True
 """
@@ -38,16 +38,20 @@ _JA: dict[str, str] = {
     ),
     "none": "—",
     "list_sep": "、",
-    "more_items": "ほか{n}項目",
+    "more_items": "ほか{n}件",
     "sort_hint": "列見出しをクリックすると並べ替えられます。",
     # section headings (h2)
-    "h_summary": "1. 調査概要と主な結果",
-    "h_scope": "2. 調査範囲とデータの取扱い",
-    "h_maps": "3. 現状業務フロー（As-Is）",
-    "h_duplicates": "4. 重複業務一覧",
-    "h_silos": "5. データ保有マトリクス（データのサイロ化）",
-    "h_candidates": "6. 集約候補と効果試算",
-    "h_method": "7. 分析手法と前提",
+    "h_summary": "調査概要と主な結果",
+    "h_scope": "調査範囲とデータの取扱い",
+    "h_workload": "業務量（As-Is）",
+    "h_maps": "現状業務フロー（As-Is）",
+    "h_duplicates": "重複業務一覧",
+    "h_silos": "データ保有マトリクス（データのサイロ化）",
+    "h_journeys": "住民の行程（窓口体験）",
+    "h_candidates": "集約候補と効果試算",
+    "h_kpis": "KPI（評価指標）",
+    "h_method": "分析手法と前提",
+    "h_appendix": "付録：読み込んだ行数と列の対応",
     # sub-headings (h3)
     "h_top_candidates": "効果の大きい集約候補",
     "h_departments": "対象課",
@@ -69,15 +73,16 @@ _JA: dict[str, str] = {
     "stat_period": "期間",
     "stat_clusters": "重複業務クラスタ",
     "stat_clusters_note": "{activities}業務が関与",
-    "stat_hours": "重複業務の時間（年間・推計）",
-    "stat_hours_note": "約{fte}人工",
+    "stat_hours": "集約による削減時間（年間・推計）",
     "stat_silos": "複数課が保有するデータ項目",
     "stat_silos_note": "うち不整合あり {inconsistent}項目",
     "stat_candidates": "集約候補",
     "summary_text": (
-        "{departments}課の{events}件のイベント（{period}）を分析し、重複業務クラスタを{clusters}件、"
-        "複数の課が別々に保有するデータ項目を{silos}件検出しました。"
-        "集約候補{candidates}件の効果試算は合計で年間{hours}時間（約{fte}人工）です。"
+        "{departments}課の{events}件のイベント（{period}）を分析しました。職員の処理時間は年間約"
+        "{staff_hours}時間（約{staff_fte}人工）です。異なる課で同じ作業をしている重複業務クラスタを"
+        "{clusters}件、複数の課が別々に保有するデータ項目を{silos}件検出しました。"
+        "集約候補{candidates}件による削減時間は年間{hours}時間（うち職員{saved_staff}時間・約{fte}人工）"
+        "と試算されます。"
     ),
     "top_candidate": "{rank}. {title}（{principle}・年間{hours}時間）",
     "no_candidates": "集約候補はありません。",
@@ -138,9 +143,10 @@ _JA: dict[str, str] = {
         "{department}：{events}件・{cases}ケース・{activities}業務（処理時間：{duration}）"
     ),
     "map_alt": "{department}の業務フロー図",
-    "map_node_stats": "{events}件・中央値{minutes}分",
+    "map_node_stats": "{events}件・{minutes}分",
     "map_node_events": "{events}件",
-    "map_dup": "重複 C{cluster}",
+    "map_dup": "重複C{cluster}",
+    "map_sep": "・",
     "map_start": "開始",
     "map_end": "終了",
     "map_hidden_edges": (
@@ -177,6 +183,8 @@ _JA: dict[str, str] = {
     "silos_text": (
         "同じデータ項目（住所・氏名など）を複数の課が別々の列に保有している状況です。"
         "不整合率は、同じ本人について課の間で値が一致しない割合です（値そのものは示しません）。"
+        "マトリクスの各マスは列名と不整合率、（正）は正とする課（基準とする保有元）で、"
+        "不整合率が高いほど濃い色で示します。"
     ),
     "no_silos": "複数の課が保有するデータ項目は見つかりませんでした。",
     "col_field": "データ項目",
@@ -189,7 +197,7 @@ _JA: dict[str, str] = {
     "col_format_only": "表記ゆれのみ",
     "col_authoritative": "正とする課",
     "authoritative_yes": "正",
-    "silo_cell": "{column}（不整合 {rate}）",
+    "silo_cell": "{column}（{rate}）",
     # candidates
     "candidates_text": (
         "重複業務を集約した場合の削減時間（効果試算）です。各候補をフロントヤード改革の4原則"
@@ -205,10 +213,10 @@ _JA: dict[str, str] = {
     "col_basis": "根拠",
     "col_confidence": "確度",
     "col_assumption": "前提",
-    "arith_full": "重複実行 年{redundant}回 × {minutes}分 ÷ 60 = {hours}時間",
-    "arith_approx": "重複実行 年{redundant}回 × {minutes}分 ÷ 60 ≈ {hours}時間",
-    "arith_inputs": "重複実行 年{redundant}回・1回{minutes}分",
-    "arith_occurrences": "（年間{occurrences}件）",
+    "arith_full": "年{redundant}回 × {minutes}分 ÷ 60 = {hours}時間",
+    "arith_approx": "年{redundant}回 × {minutes}分 ÷ 60 ≈ {hours}時間",
+    "arith_inputs": "年{redundant}回・1回{minutes}分",
+    "arith_occurrences": "（全{occurrences}回中）",
     "principle_kakasenai": "書かせない",
     "principle_matasenai": "待たせない",
     "principle_mayowasenai": "迷わせない",
@@ -222,18 +230,158 @@ _JA: dict[str, str] = {
         "直接後続グラフ（DFG）です。|"
         "処理時間：終了時刻があればその差、なければ同じケースの次のイベントまでの時間の中央値です"
         "（課ごとの算出方法は「対象課」の表に記載）。|"
+        "業務量：業務ごとの処理時間の合計です。職員の処理時間は職員が行う業務のみを数え、"
+        "人工は年間{hours_per_fte}時間を1人工として換算しました（前提）。|"
         "重複業務：異なる課の業務の組ごとに、業務名・扱うデータ項目・前後の業務・実施者・処理時間の"
         "類似度からスコアを求め、しきい値以上の組をクラスタにまとめました。|"
         "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について値が一致しない"
         "割合を不整合率としました（表記ゆれのみの差は別に数えています）。|"
-        "効果試算：削減時間 = 年間の重複実行回数 × 1回当たり処理時間 ÷ 60。"
-        "人工は年間{hours_per_fte}時間を1人工として換算しました（前提）。|"
-        "個人データ：住民の値（氏名・住所・生年月日など）は本報告書と出力ファイルに含めていません。"
+        "効果試算：同じ住民に{window}日以内に同じ重複業務が繰り返された場合、2回目以降を重複実行とし、"
+        "削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はログの期間を"
+        "365日に換算）。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
+        "人工 = 職員時間 ÷ {hours_per_fte}時間、人件費 = 職員時間 × {hourly_rate}円/時間です（前提）。|"
+        "個人データ：{personal}"
+    ),
+    "method_personal": (
+        "住民の値（氏名・住所・生年月日など）は本報告書と出力ファイルに含めていません。"
         "列名・業務名・課名・件数・比率のみを示しています。"
+    ),
+    "method_personal_shown": (
+        "--show-values の指定により、データ保有マトリクスの節にのみ住民の値の例を示しています"
+        "（住民は仮名の番号）。CSV・JSON・Excel には含めていません。"
     ),
     "options_none": "既定の設定で分析しました。",
     "col_option": "設定",
     "col_value": "値",
+    # personal data shown (show_values)
+    "personal_data_shown": (
+        "個人情報を含みます（--show-values）。データ保有マトリクスの節に住民の値の例を示しています。"
+        "住民は仮名の番号で示しますが、値から本人を特定できる場合があります。取扱いに注意してください。"
+    ),
+    # summary (more)
+    "stat_staff_hours": "職員の処理時間（年間換算）",
+    "stat_journeys": "住民の行程",
+    "stat_journeys_note": "1回の来庁の滞在 中央値{minutes}分",
+    "method_journeys": (
+        "住民の行程：同じ住民が同じ日に続けて訪れた窓口を1回の来庁とし、近い時期に始まった同じ住民の"
+        "手続を1つの行程（ライフイベント）にまとめました。典型的な行程は、その種類で最も多い順路です。"
+        "住民は仮名で扱い、本報告書には個々の住民を示していません。"
+    ),
+    "stat_staff_hours_note": "約{fte}人工",
+    "stat_savings_note": "職員{staff}時間（約{fte}人工）・住民{resident}時間",
+    # workload
+    "workload_text": (
+        "課ごとの業務量です。処理時間は業務ごとの処理時間の合計で、職員が行う業務のみを数えます"
+        "（住民が行う記入などは「住民の時間」に別掲し、システム・外部機関の処理は含めません）。"
+        "年間換算はログの期間（{days}日）を365日に換算した値、人工は年間{hours_per_fte}時間を1人工として"
+        "換算した値です。"
+    ),
+    "col_staff_hours": "職員の処理時間（期間内）",
+    "col_staff_hours_year": "職員の処理時間（年間）",
+    "col_fte": "人工",
+    "col_resident_hours_year": "住民の時間（年間）",
+    # duplicates heat map
+    "h_heatmap": "課 × 課の重複業務",
+    "heatmap_text": (
+        "各マスは2つの課が共有する重複業務クラスタの数で、括弧内は重複と判定した業務の組の数です。"
+        "対角線のマスは、その課が関わるクラスタの数です。色が濃いほど多いことを示します。"
+    ),
+    "heatmap_cell": "{clusters}（{pairs}）",
+    # evidence of a duplicate pair, built from the evidence columns (Japanese report only;
+    # the English report shows the matcher's own sentence)
+    "ev_sep": "／",
+    "ev_shared": "共通のデータ項目：{fields}",
+    "ev_performer": "実施者：{performer}",
+    "ev_median": "処理時間の中央値 {a}分・{b}分",
+    "ev_context": "前後の業務の類似度 {value}",
+    "ev_label": "業務名の類似度 {value}",
+    "col_no": "No.",
+    # silos (more)
+    "silo_cell_auth": "{column}（正）",
+    "h_silo_examples": "表記ゆれの例（個人情報）",
+    "silo_examples_text": (
+        "同じ住民について、正とする課の値と表記だけが異なる値の、多い差のパターンと例です。"
+        "住民は仮名の番号で示します。"
+    ),
+    "col_pattern": "差のパターン",
+    "col_example": "例（正とする課の値 → この課の値）",
+    "col_person": "住民（仮名）",
+    "no_examples": "表記ゆれの例はありません。",
+    # journeys
+    "journeys_text": (
+        "同じ住民が同じ来庁で訪れた窓口をつないだ行程を、ライフイベント（転入・出生など）ごとに示します。"
+        "図の横軸は来庁からの経過時間、帯は各窓口での滞在（待ち時間を含む）、帯の間は移動と次の窓口での"
+        "待ちの時間です。"
+    ),
+    "h_journey_types": "ライフイベント別の行程数",
+    "h_journey_path": "典型的な行程：{journey_type}",
+    "col_journey_type": "ライフイベント",
+    "col_journeys": "行程数",
+    "col_visits_median": "来庁回数（中央値）",
+    "col_counters_median": "窓口数（中央値）",
+    "col_on_site_median": "滞在時間（分・中央値）",
+    "col_waiting_median": "待ち時間（分・中央値）",
+    "col_forms_median": "記入回数（中央値）",
+    "journey_caption": (
+        "{journey_type}の典型的な行程（この順路の行程は{share}）：来庁{visits}回・窓口{counters}か所・"
+        "来庁から最後の窓口を出るまで{total}分"
+    ),
+    "journey_visit": "{n}回目の来庁",
+    "journeys_more": "ほか{n}種類の行程は図を省略しました（表に記載）。",
+    "journey_alt": "{journey_type}の行程図",
+    "journey_axis": "来庁からの経過時間（分）",
+    "journey_bar": "{start}分〜 滞在{minutes}分",
+    "h_handover": "課から課への移動",
+    "handover_text": "行は手続を終えた課、列は住民が次に向かった課で、値はその移動の件数です。",
+    "col_from_to": "移動元 ＼ 移動先",
+    # KPIs
+    "kpis_text": (
+        "効果を測るための指標の現状値（ベースライン）です。目標値と測定の頻度は市が定めます。"
+    ),
+    "h_kpi_backoffice": "バックオフィスの指標（ログから算出）",
+    "h_kpi_journeys": "住民の行程の指標",
+    "kpi_journeys_text": "全ての行程についての値です。ライフイベント別の中央値は「住民の行程」の節にあります。",
+    "col_kpi": "指標",
+    "col_baseline": "現状値",
+    "col_how_measured": "算出方法",
+    "col_n": "件数",
+    "col_mean": "平均",
+    "col_median": "中央値",
+    "col_iqr": "四分位範囲（25%〜75%）",
+    "kpi_forms_per_journey": "記入回数（行程当たり）",
+    "kpi_fields_written_again_per_journey": "既に提出した項目の再記入数（行程当たり）",
+    "kpi_waiting_minutes_per_visit": "待ち時間（分・来庁当たり）",
+    "kpi_minutes_on_site_per_visit": "滞在時間（分・来庁当たり）",
+    "kpi_identity_checks_per_journey": "本人確認の回数（行程当たり）",
+    "kpi_counters_per_visit": "窓口数（来庁当たり）",
+    "kpi_back_and_forth_per_visit": "同じ窓口への戻り（来庁当たり）",
+    "kpi_hand_offs_per_visit": "窓口間の移動回数（来庁当たり）",
+    "kpi_visits_per_journey": "来庁回数（行程当たり）",
+    "kpi_revisits_per_journey": "同じ窓口への再来庁（行程当たり）",
+    "kpi_redundant": "重複業務の実行回数（年間）",
+    "kpi_redundant_how": "同じ住民に{window}日以内に繰り返された、同じ重複業務クラスタの業務の回数",
+    "kpi_staff_hours": "重複業務の職員時間（年間）",
+    "kpi_staff_hours_how": "重複実行の回数 × 1回当たり処理時間（職員が行う業務）",
+    "kpi_resident_hours": "重複業務の住民の時間（年間）",
+    "kpi_resident_hours_how": "重複実行の回数 × 1回当たりの時間（住民の記入と発券後の待ち）",
+    "kpi_recaptured": "他課が保有するデータの再入力件数（年間）",
+    "kpi_recaptured_how": "正とする課以外で入力されたデータ項目の値の数",
+    "kpi_inconsistency": "データ項目の不整合率（最大）",
+    "kpi_inconsistency_how": "同じ住民について、課の間で値が一致しない割合の最大値",
+    "unit_times": "{value}回",
+    "unit_values": "{value}件",
+    # candidates (more)
+    "col_staff_hours_saved": "うち職員",
+    "col_resident_hours_saved": "うち住民",
+    "col_fte_saved": "人工",
+    "col_cost": "人件費（円/年）",
+    "col_lead": "主な業務",
+    "activity_in_depts": "{activity}（{n}課）",
+    # appendix
+    "appendix_text": "読み込んだファイルごとの行数と除外した行の理由、列の対応付けです。",
+    "accounting_summary": (
+        "読込 {read}行・採用 {loaded}行・除外 {dropped}行（ファイル別の内訳は付録）。"
+    ),
 }
 
 _EN: dict[str, str] = {
@@ -251,13 +399,17 @@ _EN: dict[str, str] = {
     "more_items": "+{n} more",
     "sort_hint": "Click a column heading to sort.",
     # section headings (h2)
-    "h_summary": "1. Summary",
-    "h_scope": "2. Scope and data accounting",
-    "h_maps": "3. As-Is process maps",
-    "h_duplicates": "4. Duplicated work",
-    "h_silos": "5. Data silos (field × department)",
-    "h_candidates": "6. Consolidation candidates and estimated savings",
-    "h_method": "7. Method and assumptions",
+    "h_summary": "Summary",
+    "h_scope": "Scope and data accounting",
+    "h_workload": "Workload (As-Is)",
+    "h_maps": "As-Is process maps",
+    "h_duplicates": "Duplicated work",
+    "h_silos": "Data holdings (data silos)",
+    "h_journeys": "Resident journeys",
+    "h_candidates": "Consolidation candidates and estimated savings",
+    "h_kpis": "KPIs",
+    "h_method": "Method and assumptions",
+    "h_appendix": "Appendix: rows read and column mapping",
     # sub-headings (h3)
     "h_top_candidates": "Candidates with the largest savings",
     "h_departments": "Departments",
@@ -279,16 +431,16 @@ _EN: dict[str, str] = {
     "stat_period": "Period",
     "stat_clusters": "Duplicate clusters",
     "stat_clusters_note": "activities involved: {activities}",
-    "stat_hours": "Redundant work (hours/year, est.)",
-    "stat_hours_note": "about {fte} FTE",
+    "stat_hours": "Hours saved per year (est.)",
     "stat_silos": "Fields held by several departments",
     "stat_silos_note": "with inconsistent values: {inconsistent}",
     "stat_candidates": "Consolidation candidates",
     "summary_text": (
-        "Events analysed: {events} from {departments} departments ({period}). "
-        "Clusters of duplicated work found: {clusters}. Fields held separately by several "
-        "departments: {silos}. Estimated savings of all consolidation candidates "
-        "({candidates}): {hours} hours a year (about {fte} FTE)."
+        "Events analysed: {events} from {departments} departments ({period}); staff spend "
+        "about {staff_hours} hours a year on this work (about {staff_fte} FTE). Clusters of "
+        "duplicated work found: {clusters}. Fields held separately by several departments: "
+        "{silos}. Estimated savings of all consolidation candidates ({candidates}): {hours} "
+        "hours a year, of which staff {saved_staff} hours (about {fte} FTE)."
     ),
     "top_candidate": "{rank}. {title} ({principle}, {hours} hours/year)",
     "no_candidates": "No consolidation candidates.",
@@ -342,7 +494,7 @@ _EN: dict[str, str] = {
     # maps
     "maps_text": (
         "One map per department: activities (boxes) and the order they follow (arrows). "
-        "Boxes show the number of events and the median minutes per event; arrows show how "
+        "Boxes show the number of events × the median minutes per event; arrows show how "
         "often one activity directly follows another, with line width growing with the count. "
         "Duplicated activities are filled in one colour per cluster and marked with the "
         "cluster number (C1 …)."
@@ -352,9 +504,10 @@ _EN: dict[str, str] = {
         "(durations from {duration})"
     ),
     "map_alt": "Process map of {department}",
-    "map_node_stats": "{events} events · median {minutes} min",
+    "map_node_stats": "{events} × {minutes} min",
     "map_node_events": "{events} events",
     "map_dup": "dup. C{cluster}",
+    "map_sep": " · ",
     "map_start": "start",
     "map_end": "end",
     "map_hidden_edges": (
@@ -392,7 +545,9 @@ _EN: dict[str, str] = {
     "silos_text": (
         "The same field (address, name …) kept by several departments in columns of their "
         "own. The inconsistency rate is the share of persons whose values differ between "
-        "departments (the values themselves are not shown)."
+        "departments (the values themselves are not shown). Each cell of the matrix names "
+        "the column and its inconsistency rate; (authoritative) marks the department whose "
+        "copy is the reference; the higher the rate, the darker the cell."
     ),
     "no_silos": "No field is held by more than one department.",
     "col_field": "Field",
@@ -405,7 +560,7 @@ _EN: dict[str, str] = {
     "col_format_only": "Format only",
     "col_authoritative": "Authoritative",
     "authoritative_yes": "yes",
-    "silo_cell": "{column} (inconsistent {rate})",
+    "silo_cell": "{column} ({rate})",
     # candidates
     "candidates_text": (
         "Hours a year saved if the duplicated work were consolidated. Each candidate is mapped "
@@ -422,10 +577,10 @@ _EN: dict[str, str] = {
     "col_basis": "Basis",
     "col_confidence": "Confidence",
     "col_assumption": "Assumption",
-    "arith_full": "{redundant} redundant executions/year × {minutes} min ÷ 60 = {hours} h",
-    "arith_approx": "{redundant} redundant executions/year × {minutes} min ÷ 60 ≈ {hours} h",
-    "arith_inputs": "{redundant} redundant executions/year, {minutes} min each",
-    "arith_occurrences": " (of {occurrences} a year)",
+    "arith_full": "{redundant}/year × {minutes} min ÷ 60 = {hours} h",
+    "arith_approx": "{redundant}/year × {minutes} min ÷ 60 ≈ {hours} h",
+    "arith_inputs": "{redundant}/year, {minutes} min each",
+    "arith_occurrences": " (of {occurrences})",
     "principle_kakasenai": "書かせない (no re-writing)",
     "principle_matasenai": "待たせない (no waiting)",
     "principle_mayowasenai": "迷わせない (no getting lost)",
@@ -439,22 +594,269 @@ _EN: dict[str, str] = {
         "pair of consecutive activities is counted (a directly-follows graph).|"
         "Durations: the median of end − start where end times exist, otherwise the time to the "
         "case's next event (the basis per department is in the Departments table).|"
+        "Workload: the sum of the handling time of each activity. Staff hours count the "
+        "activities staff perform; FTE assumes {hours_per_fte} working hours per person-year "
+        "(assumption).|"
         "Duplicated work: every pair of activities in different departments is scored on the "
         "similarity of labels, fields filled, neighbouring activities, performer and duration; "
         "pairs above the threshold are grouped into clusters.|"
         "Data silos: columns holding the same field are matched across departments; the "
         "inconsistency rate is the share of persons whose values differ (differences of format "
         "only are counted separately).|"
-        "Savings: hours saved = redundant executions per year × minutes per execution ÷ 60. "
-        "FTE assumes {hours_per_fte} working hours per person-year (assumption).|"
-        "Personal data: no resident values (names, addresses, dates of birth …) appear in this "
-        "report or its files; only column names, activity and department names, counts and "
-        "rates."
+        "Savings: when the same resident has the same duplicated work done again within "
+        "{window} days, every execution after the first is redundant; hours saved = redundant "
+        "executions per year × minutes per execution ÷ 60 (the period of the logs scaled to "
+        "365 days). Steps staff perform count as staff hours; forms residents write and waits "
+        "after a queue ticket count as resident hours. FTE = staff hours ÷ {hours_per_fte}; "
+        "staff cost = staff hours × {hourly_rate} yen/h (assumptions).|"
+        "Personal data: {personal}"
+    ),
+    "method_personal": (
+        "no resident values (names, addresses, dates of birth …) appear in this report or its "
+        "files; only column names, activity and department names, counts and rates."
+    ),
+    "method_personal_shown": (
+        "with --show-values, example values of residents appear in the data-silo section of "
+        "this report only (residents by pseudonym); the CSV, JSON and Excel files hold none."
     ),
     "options_none": "The analysis ran with default options.",
     "col_option": "Option",
     "col_value": "Value",
+    # personal data shown (show_values)
+    "personal_data_shown": (
+        "Contains personal data (--show-values). The data-silo section shows example values "
+        "of residents; residents are shown by pseudonym, but the values may identify them. "
+        "Handle with care."
+    ),
+    # summary (more)
+    "stat_staff_hours": "Staff hours per year",
+    "stat_journeys": "Resident journeys",
+    "stat_journeys_note": "median minutes on site per visit: {minutes}",
+    "method_journeys": (
+        "Resident journeys: the counters a resident visits one after another on the same day "
+        "form a visit; a resident's procedures that start close together form a journey (a "
+        "life event). The typical journey of a type is its most common route. Residents are "
+        "handled under pseudonyms and no single resident is shown in this report."
+    ),
+    "stat_staff_hours_note": "about {fte} FTE",
+    "stat_savings_note": "staff {staff} h (about {fte} FTE), residents {resident} h",
+    # workload
+    "workload_text": (
+        "Workload per department. Staff hours are the sum of the handling time of the "
+        "activities staff perform (steps residents perform, such as writing a form, are shown "
+        "as resident hours; system and external steps are left out). Per-year figures scale "
+        "the period of the logs ({days} days) to 365 days; FTE assumes {hours_per_fte} working "
+        "hours per person-year."
+    ),
+    "col_staff_hours": "Staff hours (in the logs)",
+    "col_staff_hours_year": "Staff hours per year",
+    "col_fte": "FTE",
+    "col_resident_hours_year": "Resident hours per year",
+    # duplicates heat map
+    "h_heatmap": "Duplicated work shared by pairs of departments",
+    "heatmap_text": (
+        "Each cell is the number of duplicate clusters two departments share, with the number "
+        "of activity pairs judged duplicates in brackets. The diagonal is the number of "
+        "clusters a department takes part in. Darker means more."
+    ),
+    "heatmap_cell": "{clusters} ({pairs})",
+    # evidence of a duplicate pair (used when the matcher gave no sentence)
+    "ev_sep": "; ",
+    "ev_shared": "same fields: {fields}",
+    "ev_performer": "performed by {performer}",
+    "ev_median": "median {a} vs {b} min",
+    "ev_context": "neighbours {value}",
+    "ev_label": "label {value}",
+    "col_no": "No.",
+    # silos (more)
+    "silo_cell_auth": "{column} (authoritative)",
+    "h_silo_examples": "Examples of format-only differences (personal data)",
+    "silo_examples_text": (
+        "For the same resident, values that differ from the authoritative department's value "
+        "in notation only: the most common patterns of difference, each with an example. "
+        "Residents are shown by pseudonym."
+    ),
+    "col_pattern": "Pattern of difference",
+    "col_example": "Example (authoritative value → value here)",
+    "col_person": "Resident (pseudonym)",
+    "no_examples": "No format-only differences to show.",
+    # journeys
+    "journeys_text": (
+        "The counters a resident visits on one trip to the city hall, joined into a journey, "
+        "by life event (moving in, birth …). In the charts the horizontal axis is the time "
+        "since arrival, each bar is the stay at one counter (waiting included) and the gaps "
+        "are walking and waiting for the next counter."
+    ),
+    "h_journey_types": "Journeys by life event",
+    "h_journey_path": "Typical journey: {journey_type}",
+    "col_journey_type": "Life event",
+    "col_journeys": "Journeys",
+    "col_visits_median": "Visits (median)",
+    "col_counters_median": "Counters (median)",
+    "col_on_site_median": "Minutes on site (median)",
+    "col_waiting_median": "Minutes waiting (median)",
+    "col_forms_median": "Forms written (median)",
+    "journey_caption": (
+        "Typical journey for {journey_type} ({share} of its journeys follow this route): "
+        "visits {visits}, counters {counters}, {total} min from arrival to leaving the last "
+        "counter"
+    ),
+    "journey_visit": "Visit {n}",
+    "journeys_more": "Charts of {n} further journey types are left out (see the table).",
+    "journey_alt": "Journey chart of {journey_type}",
+    "journey_axis": "Minutes since arrival",
+    "journey_bar": "from {start} min, {minutes} min",
+    "h_handover": "Where residents go next",
+    "handover_text": (
+        "Rows are the department a resident leaves, columns the department they go to next; "
+        "values count these moves."
+    ),
+    "col_from_to": "From \\ to",
+    # KPIs
+    "kpis_text": (
+        "Baselines of the indicators that measure the effect of the reform. The city sets the "
+        "targets and how often to measure."
+    ),
+    "h_kpi_backoffice": "Back-office indicators (from the logs)",
+    "h_kpi_journeys": "Journey indicators",
+    "kpi_journeys_text": (
+        "Over all journeys; medians per life event are in the resident journeys section."
+    ),
+    "col_kpi": "Indicator",
+    "col_baseline": "Baseline",
+    "col_how_measured": "How it is computed",
+    "col_n": "n",
+    "col_mean": "Mean",
+    "col_median": "Median",
+    "col_iqr": "Interquartile range (25%–75%)",
+    "kpi_forms_per_journey": "Forms written per journey",
+    "kpi_fields_written_again_per_journey": "Fields written again per journey",
+    "kpi_waiting_minutes_per_visit": "Minutes waiting per visit",
+    "kpi_minutes_on_site_per_visit": "Minutes on site per visit",
+    "kpi_identity_checks_per_journey": "Identity checks per journey",
+    "kpi_counters_per_visit": "Counters per visit",
+    "kpi_back_and_forth_per_visit": "Returns to a counter per visit",
+    "kpi_hand_offs_per_visit": "Moves between counters per visit",
+    "kpi_visits_per_journey": "Visits per journey",
+    "kpi_revisits_per_journey": "Return visits per journey",
+    "kpi_redundant": "Redundant executions of duplicated work per year",
+    "kpi_redundant_how": (
+        "executions of a duplicate cluster's activities repeated for the same resident within "
+        "{window} days"
+    ),
+    "kpi_staff_hours": "Staff hours of duplicated work per year",
+    "kpi_staff_hours_how": "redundant executions × handling minutes (steps staff perform)",
+    "kpi_resident_hours": "Resident hours of duplicated work per year",
+    "kpi_resident_hours_how": (
+        "redundant executions × minutes (forms residents write, waits after queue tickets)"
+    ),
+    "kpi_recaptured": "Values re-captured from other departments per year",
+    "kpi_recaptured_how": "values of a field entered outside its authoritative department",
+    "kpi_inconsistency": "Inconsistency of held fields (highest)",
+    "kpi_inconsistency_how": "highest share of residents whose values differ between departments",
+    "unit_times": "{value} times",
+    "unit_values": "{value} values",
+    # candidates (more)
+    "col_staff_hours_saved": "Staff",
+    "col_resident_hours_saved": "Residents",
+    "col_fte_saved": "FTE",
+    "col_cost": "Staff cost (yen/year)",
+    "col_lead": "Lead activity",
+    "activity_in_depts": "{activity} ({n} departments)",
+    # appendix
+    "appendix_text": "Rows read per input file, rows dropped by reason, and the column mapping.",
+    "accounting_summary": (
+        "Rows read: {read}; loaded: {loaded}; dropped: {dropped} (per file in the appendix)."
+    ),
 }
+
+#: Sheet names and column headers of report.xlsx, merged into the strings below.
+_XL: dict[str, tuple[str, str]] = {
+    "xl_sheet_summary": ("概要", "Summary"),
+    "xl_sheet_workload": ("業務量", "Workload"),
+    "xl_sheet_duplicates": ("重複業務", "Duplicates"),
+    "xl_sheet_clusters": ("重複クラスタ", "Clusters"),
+    "xl_sheet_silos": ("データ保有", "Data holdings"),
+    "xl_sheet_candidates": ("集約候補", "Candidates"),
+    "xl_sheet_journeys": ("行程", "Journeys"),
+    "xl_sheet_kpis": ("KPI", "KPIs"),
+    "xl_sheet_accounting": ("読込行数", "Rows read"),
+    "xl_sheet_mapping": ("列対応", "Column mapping"),
+    "xl_item": ("項目", "Item"),
+    "xl_value": ("値", "Value"),
+    "xl_cluster": ("クラスタ", "Cluster"),
+    "xl_label_similarity": ("業務名の類似度", "Label similarity"),
+    "xl_field_similarity": ("データ項目の類似度", "Field similarity"),
+    "xl_shared_fields": ("共通のデータ項目", "Shared fields"),
+    "xl_context_similarity": ("前後の業務の類似度", "Context similarity"),
+    "xl_duration_similarity": ("処理時間の類似度", "Duration similarity"),
+    "xl_departments_in_group": ("保有課数", "Departments holding"),
+    "xl_linkage": ("本人の照合方法", "Linkage"),
+    "xl_matched_by": ("判定方法", "Matched by"),
+    "xl_shared_persons": ("共通の本人数", "Shared persons"),
+    "xl_executions_per_year": ("実行回数（年間）", "Executions per year"),
+    "xl_redundant_executions_per_year": ("重複実行回数（年間）", "Redundant executions per year"),
+    "xl_minutes_per_execution": ("1回当たり時間（分）", "Minutes per execution"),
+    "xl_staff_hours_per_year": ("職員時間（年間）", "Staff hours per year"),
+    "xl_resident_hours_per_year": ("住民の時間（年間）", "Resident hours per year"),
+    "xl_kind": ("種類", "Kind"),
+    "xl_effort": ("難易度", "Effort"),
+    "xl_lead": ("主な業務", "Lead activity"),
+    "xl_n_departments": ("関係課数", "Departments (n)"),
+    "xl_order": ("順番", "Order"),
+    "xl_visit": ("来庁", "Visit"),
+    "xl_share": ("この順路の割合", "Share following this route"),
+    "journey_all": ("全体", "all journeys"),
+    "xl_arrival": ("来庁からの経過（分）", "Minutes since arrival"),
+    "xl_minutes": ("滞在（分）", "Minutes spent"),
+    "xl_p25": ("25%点", "25th percentile"),
+    "xl_p75": ("75%点", "75th percentile"),
+    "xl_area": ("区分", "Area"),
+}
+_JA.update({k: v[0] for k, v in _XL.items()})
+_EN.update({k: v[1] for k, v in _XL.items()})
+
+#: Field types (procmine.fields) and candidate kinds (procmine.candidates), for display.
+_CODES: dict[str, tuple[str, str]] = {
+    "ftype_name": ("氏名", "name"),
+    "ftype_kana": ("カナ", "kana (reading)"),
+    "ftype_birth_date": ("生年月日", "date of birth"),
+    "ftype_sex": ("性別", "sex"),
+    "ftype_address": ("住所", "address"),
+    "ftype_phone": ("電話番号", "phone"),
+    "ftype_my_number": ("個人番号", "My Number"),
+    "ftype_bank_account": ("口座", "bank account"),
+    "ftype_income": ("所得", "income"),
+    "ftype_postal_code": ("郵便番号", "postal code"),
+    "ftype_email": ("メールアドレス", "email"),
+    "ftype_date": ("日付", "date"),
+    "ftype_id": ("番号", "identifier"),
+    "ftype_amount": ("金額", "amount"),
+    "ftype_category": ("区分", "category"),
+    "ftype_text": ("文字列", "text"),
+    "ftype_unknown": ("不明", "unknown"),
+    "kind_queue": ("発券・受付", "queue ticket"),
+    "kind_guidance": ("案内", "guidance"),
+    "kind_certificate": ("証明書", "certificate"),
+    "kind_check": ("確認", "check"),
+    "kind_form": ("記入", "form"),
+    "kind_rekey": ("二重入力", "re-keying"),
+    "kind_silo": ("データ保有", "data silo"),
+    "drop_blank_line": ("空行", "blank line"),
+    "drop_missing_case": ("ケースIDなし", "missing case"),
+    "drop_missing_activity": ("業務名なし", "missing activity"),
+    "drop_missing_timestamp": ("日時なし", "missing timestamp"),
+    "drop_unparsable_timestamp": ("日時を読めない", "unparsable timestamp"),
+    "opt_inputs": ("入力", "inputs"),
+    "opt_lang": ("言語", "language"),
+    "opt_window_days": ("重複とみなす間隔（日）", "repeat window (days)"),
+    "opt_period_days": ("ログの期間（日）", "period of the logs (days)"),
+    "opt_hours_per_fte": ("1人工の年間時間", "hours per FTE"),
+    "opt_hourly_rate": ("人件費の時間単価（円）", "hourly staff cost (yen)"),
+    "opt_top": ("表示する集約候補の数", "candidates kept"),
+}
+_JA.update({k: v[0] for k, v in _CODES.items()})
+_EN.update({k: v[1] for k, v in _CODES.items()})
 
 STRINGS: dict[str, dict[str, str]] = {"ja": _JA, "en": _EN}
 
@@ -493,4 +895,4 @@ def strings(lang: str) -> dict[str, str]:
         ) from None
 
 
-__all__ = ["HEADING_KEYS", "LANGS", "Lang", "STRINGS", "strings"]
+__all__ = ["HEADING_KEYS", "LANGS", "STRINGS", "Lang", "strings"]

@@ -199,7 +199,7 @@ def map_dot(
     lines = [
         f"digraph {_q(pmap.department)} {{",
         f'  graph [rankdir="{rankdir}", fontname="{FONT}", fontsize=11, nodesep=0.3, '
-        'ranksep=0.35, pad=0.1, bgcolor="white"];',
+        'ranksep=0.3, pad=0.1, bgcolor="white"];',
         f'  node [fontname="{FONT}", fontsize=11, shape=box, style="rounded,filled", '
         'fillcolor="#F4F4F4", color="#555555", margin="0.12,0.06"];',
         f'  edge [fontname="{FONT}", fontsize=9, color="#666666", fontcolor="#333333", '
@@ -272,18 +272,20 @@ def map_dot(
 def _node_attrs(
     node: Any, data: Mapping[str, Any], highlight: Mapping[str, int], t: Mapping[str, str]
 ) -> list[str]:
-    label = _wrap(str(node))
     events = number(data.get("events"))
     minutes = number(data.get("median_minutes"))
+    stats = []  # one line under the name: events × minutes, and the duplicate cluster
     if events is not None and minutes is not None:
-        label += "\n" + t["map_node_stats"].format(events=fmt_int(events), minutes=fmt_num(minutes))
+        stats.append(t["map_node_stats"].format(events=fmt_int(events), minutes=fmt_num(minutes)))
     elif events is not None:
-        label += "\n" + t["map_node_events"].format(events=fmt_int(events))
-    if node not in highlight:
+        stats.append(t["map_node_events"].format(events=fmt_int(events)))
+    cluster = int(highlight[node]) if node in highlight else None
+    if cluster is not None:
+        stats.append(t["map_dup"].format(cluster=cluster))
+    label = "\n".join([_wrap(str(node)), t["map_sep"].join(stats)] if stats else [_wrap(str(node))])
+    if cluster is None:
         return [f"label={_q(label)}", f"tooltip={_q(str(node))}"]
-    cluster = int(highlight[node])
     fill, ink = cluster_colours(cluster)
-    label += "\n" + t["map_dup"].format(cluster=cluster)
     return [
         f"label={_q(label)}",
         f"tooltip={_q(str(node))}",
@@ -294,7 +296,7 @@ def _node_attrs(
     ]
 
 
-def _marker(value: Any) -> int | None | Literal[False]:
+def _marker(value: Any) -> int | Literal[False] | None:
     """``start``/``end`` attribute → count (int), ``None`` (true, no count) or False."""
     if isinstance(value, bool):
         return None if value else False

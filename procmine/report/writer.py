@@ -9,15 +9,19 @@ Files written::
 
     report.html        one self-contained page (inline CSS/SVG/JS), prints on A4
     report.md          the same content in Markdown, maps linked from maps/
+    report.xlsx        every table as a sheet (formula-safe, deterministic)
     duplicates.csv     duplicate activity pairs   (UTF-8 with BOM, formula-safe)
     silos.csv          field × department holdings
     candidates.csv     consolidation candidates with the savings arithmetic
     findings.json      everything above as data (schema_version "1.0"), deterministic
     maps/<dept>.dot    Graphviz source of each department's map
     maps/<dept>.svg    the map drawn by Graphviz
+    journeys/*.svg     the typical journey per life event (when the analysis has journeys)
 
-Personal data: no output contains resident values (names, addresses, dates of birth …);
-only column names, activity and department names, counts and rates.
+Personal data: by default no output contains resident values (names, addresses, dates of
+birth …); only column names, activity and department names, counts and rates. With
+``show_values=True`` the silo section of report.html/report.md shows examples of values
+(residents by pseudonym) and its first page says so; the other files stay free of values.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from procmine.report.html import render_html
 from procmine.report.i18n import strings
 from procmine.report.maps import map_dot, map_filenames, render_svg
 from procmine.report.markdown import render_markdown
+from procmine.report.xlsx import workbook_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
@@ -106,7 +111,12 @@ def _maps_into(
 
 
 def _build(
-    analysis: Analysis, tmp: Path, *, lang: Literal["ja", "en"], hours_per_fte: float
+    analysis: Analysis,
+    tmp: Path,
+    *,
+    lang: Literal["ja", "en"],
+    hours_per_fte: float,
+    show_values: bool,
 ) -> list[Path]:
     version = procmine_version()
     written, svgs, map_files = _maps_into(
@@ -119,14 +129,28 @@ def _build(
         map_files=map_files,
         version=version,
         hours_per_fte=hours_per_fte,
+        show_values=show_values,
     )
+    done = {p.relative_to(tmp).as_posix() for p in written}
+    for figure in doc.figures():  # charts drawn for the report (maps are written already)
+        if figure.path not in done:
+            written.append(_write(tmp / figure.path, figure.svg))
+            done.add(figure.path)
     written.append(_write(tmp / "report.html", render_html(doc)))
     written.append(_write(tmp / "report.md", render_markdown(doc)))
+    xlsx = tmp / "report.xlsx"
+    xlsx.write_bytes(workbook_bytes(analysis, lang=lang, hours_per_fte=hours_per_fte))
+    written.append(xlsx)
     written.append(_write(tmp / "duplicates.csv", csvjson.duplicates_csv(analysis), bom=True))
     written.append(_write(tmp / "silos.csv", csvjson.silos_csv(analysis), bom=True))
     written.append(_write(tmp / "candidates.csv", csvjson.candidates_csv(analysis), bom=True))
     data = csvjson.findings(
-        analysis, version=version, map_files=map_files, lang=lang, hours_per_fte=hours_per_fte
+        analysis,
+        version=version,
+        map_files=map_files,
+        lang=lang,
+        hours_per_fte=hours_per_fte,
+        show_values=show_values,
     )
     written.append(_write(tmp / "findings.json", csvjson.findings_json(data)))
     return written
@@ -183,6 +207,7 @@ def write_report(
     lang: Literal["ja", "en"] = "ja",
     force: bool = False,
     hours_per_fte: float | None = None,
+    show_values: bool = False,
 ) -> list[Path]:
     """Write the report of ``analysis`` into ``out_dir``, replacing it as a whole.
 
@@ -200,6 +225,11 @@ def write_report(
     hours_per_fte : float, optional
         Working hours per person-year for the FTE (人工) figures; default: the value the
         analysis ran with (``analysis.options["hours_per_fte"]``), else 1,800 h.
+    show_values : bool, default False
+        Show example resident values (the most common format-only differences of each held
+        copy of a field, residents by pseudonym) in the silo section of report.html and
+        report.md, and say on the first page that the report contains personal data. CSV,
+        JSON and Excel files never hold values.
 
     Returns
     -------
@@ -224,7 +254,9 @@ def write_report(
     return _replace_atomically(
         out_dir,
         force=force,
-        build=lambda tmp: _build(analysis, tmp, lang=lang, hours_per_fte=hours_per_fte),
+        build=lambda tmp: _build(
+            analysis, tmp, lang=lang, hours_per_fte=hours_per_fte, show_values=show_values
+        ),
     )
 
 

@@ -1,0 +1,163 @@
+"""重複業務一覧: the department × department heat map, the clusters and the pairs with evidence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from procmine.report import facts
+from procmine.report.document import Block, Cell, Para, Section, Sub, Table
+from procmine.report.sections.common import Strings, label, names, num, shade, txt
+from procmine.report.values import fmt_int, fmt_num, fmt_score, number, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.analysis import Analysis
+
+
+def duplicates_section(analysis: Analysis, t: Strings, *, sentences: bool = True) -> Section:
+    """Heat map of departments sharing duplicated work, then clusters, then pairs.
+
+    ``sentences``: show the matcher's evidence sentence (English); otherwise, or when there
+    is none, the evidence is written from the evidence columns in the report's language.
+    """
+    blocks: list[Block] = [Para(t["duplicates_text"])]
+    clusters = facts.clusters(analysis)
+    pairs = facts.records(
+        analysis.duplicates, [*facts.DUPLICATE_COLUMNS, "cluster", *EVIDENCE_COLUMNS]
+    )
+    if not clusters and not pairs:
+        blocks.append(Para(t["no_duplicates"]))
+        return Section("duplicates", t["h_duplicates"], blocks)
+    blocks += [Sub(t["h_heatmap"], "heatmap"), Para(t["heatmap_text"]), heatmap_table(analysis, t)]
+    blocks.append(Sub(t["h_clusters"], "clusters"))
+    if clusters:
+        blocks.append(
+            Table(
+                [t["col_cluster"], t["col_size"], t["col_departments"], t["col_members"]],
+                [
+                    [
+                        Cell(f"C{c['cluster']}", sort=c["cluster"], cluster=c["cluster"]),
+                        num(c["size"]),
+                        Cell(t["list_sep"].join(c["departments"])),
+                        Cell(
+                            t["list_sep"].join(
+                                f"{m['department']}: {m['activity']}" for m in c["members"]
+                            )
+                        ),
+                    ]
+                    for c in clusters
+                ],
+                cls="clusters",
+            )
+        )
+    else:
+        blocks.append(Para(t["no_data"]))
+    blocks.append(Sub(t["h_pairs"], "pairs"))
+    if pairs:
+        rows = []
+        for r in pairs:
+            cl = number(r["cluster"])
+            rows.append(
+                [
+                    Cell(f"C{int(cl)}", sort=cl, cluster=int(cl)) if cl is not None else Cell(""),
+                    txt(r["department_a"]),
+                    txt(r["activity_a"]),
+                    txt(r["department_b"]),
+                    txt(r["activity_b"]),
+                    num(r["score"], fmt_score),
+                    Cell(
+                        text(r["evidence"])
+                        if sentences and text(r["evidence"])
+                        else evidence_text(analysis, t, r)
+                    ),
+                ]
+            )
+        blocks.append(
+            Table(
+                [
+                    t["col_cluster"],
+                    t["col_department_a"],
+                    t["col_activity_a"],
+                    t["col_department_b"],
+                    t["col_activity_b"],
+                    t["col_score"],
+                    t["col_evidence"],
+                ],
+                rows,
+                cls="pairs",
+            )
+        )
+    else:
+        blocks.append(Para(t["no_data"]))
+    return Section("duplicates", t["h_duplicates"], blocks)
+
+
+EVIDENCE_COLUMNS = (
+    "evidence",
+    "shared_fields",
+    "performer",
+    "context_similarity",
+    "label_similarity",
+)
+
+
+def evidence_text(analysis: Analysis, t: Strings, r: dict[str, Any]) -> str:
+    """The evidence of a pair from its evidence columns, in the report's language."""
+    parts = []
+    shared = names(r.get("shared_fields"))
+    if len(shared) == 1:
+        shared = shared[0].split()
+    if shared:
+        parts.append(t["ev_shared"].format(fields=t["list_sep"].join(shared)))
+    performer = text(r.get("performer"))
+    if performer:
+        who = t["list_sep"].join(label(t, "performer", p) for p in performer.split("/"))
+        parts.append(t["ev_performer"].format(performer=who))
+    medians = [
+        _median(analysis, r.get(f"department_{side}"), r.get(f"activity_{side}"))
+        for side in ("a", "b")
+    ]
+    if all(m is not None for m in medians):
+        parts.append(t["ev_median"].format(a=fmt_num(medians[0]), b=fmt_num(medians[1])))
+    for key, column in (("ev_context", "context_similarity"), ("ev_label", "label_similarity")):
+        value = number(r.get(column))
+        if value is not None:
+            parts.append(t[key].format(value=fmt_score(value)))
+    return t["ev_sep"].join(parts) or t["none"]
+
+
+def _median(analysis: Analysis, department: Any, activity: Any) -> float | None:
+    pmap = analysis.maps.get(str(department))
+    if pmap is None or activity not in pmap.graph:
+        return None
+    return number(pmap.graph.nodes[activity].get("median_minutes"))
+
+
+def heatmap_table(analysis: Analysis, t: Strings) -> Table:
+    """Department × department: clusters shared (pairs in brackets), shaded by clusters.
+
+    Columns are numbered so that the table stays narrow however long the names are; the
+    row labels carry the numbers and the names.
+    """
+    grid = facts.department_pairs(analysis)
+    depts = grid["departments"]
+    # the diagonal (clusters a department takes part in) is not shaded: it would set the scale
+    top = max((grid["clusters"][a][b] for a in depts for b in depts if a != b), default=0)
+    rows = []
+    for i, a in enumerate(depts, start=1):
+        line = [Cell(f"{i}. {a}")]
+        for b in depts:
+            n_clusters = grid["clusters"][a][b]
+            n_pairs = grid["pairs"][a][b]
+            shown = (
+                fmt_int(n_clusters)
+                if a == b or not n_pairs
+                else t["heatmap_cell"].format(clusters=fmt_int(n_clusters), pairs=fmt_int(n_pairs))
+            )
+            tint = None if a == b else shade(n_clusters, top)
+            line.append(Cell(shown, sort=float(n_clusters), shade=tint))
+        rows.append(line)
+    headers = [t["col_department"], *(str(i) for i in range(1, len(depts) + 1))]
+    return Table(headers, rows, cls="heatmap", sortable=False)
+
+
+__all__ = ["EVIDENCE_COLUMNS", "duplicates_section", "evidence_text", "heatmap_table"]

@@ -1,0 +1,356 @@
+"""The framing sections: summary, scope, workload, method and the appendix."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from procmine.model import ROLES
+from procmine.report import facts
+from procmine.report.document import Block, Bullets, Cell, Para, Section, Stat, Stats, Sub, Table
+from procmine.report.sections.common import (
+    Strings,
+    joined,
+    label,
+    num,
+    period_text,
+    principle_names,
+)
+from procmine.report.values import fmt_int, fmt_num, plain, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.analysis import Analysis
+
+
+def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: str) -> Section:
+    """Headline numbers, one paragraph and the three largest candidates."""
+    hours = fmt_num(s["redundant_hours_per_year"], none="0")
+    saved_fte = fmt_num(s["saved_fte"], none="0")
+    blocks: list[Block] = [
+        Stats(
+            [
+                Stat(t["stat_departments"], fmt_int(s["departments"])),
+                Stat(t["stat_events"], fmt_int(s["events"])),
+                Stat(t["stat_cases"], fmt_int(s["cases"]), t["stat_cases_note"]),
+                Stat(t["stat_period"], period),
+                Stat(
+                    t["stat_staff_hours"],
+                    fmt_num(s["staff_hours_per_year"], none="0"),
+                    t["stat_staff_hours_note"].format(fte=fmt_num(s["staff_fte"], none="0")),
+                ),
+                Stat(
+                    t["stat_clusters"],
+                    fmt_int(s["duplicate_clusters"]),
+                    t["stat_clusters_note"].format(activities=fmt_int(s["duplicated_activities"])),
+                ),
+                Stat(
+                    t["stat_silos"],
+                    fmt_int(s["silo_fields"]),
+                    t["stat_silos_note"].format(inconsistent=fmt_int(s["inconsistent_fields"])),
+                ),
+                *_journey_stats(analysis, t),
+                Stat(t["stat_candidates"], fmt_int(s["candidates"])),
+                Stat(
+                    t["stat_hours"],
+                    hours,
+                    t["stat_savings_note"].format(
+                        staff=fmt_num(s["saved_staff_hours_per_year"], none="0"),
+                        fte=saved_fte,
+                        resident=fmt_num(s["saved_resident_hours_per_year"], none="0"),
+                    ),
+                ),
+            ]
+        ),
+        Para(
+            t["summary_text"].format(
+                departments=fmt_int(s["departments"]),
+                events=fmt_int(s["events"]),
+                period=period,
+                staff_hours=fmt_num(s["staff_hours_per_year"], none="0"),
+                staff_fte=fmt_num(s["staff_fte"], none="0"),
+                clusters=fmt_int(s["duplicate_clusters"]),
+                silos=fmt_int(s["silo_fields"]),
+                candidates=fmt_int(s["candidates"]),
+                hours=hours,
+                saved_staff=fmt_num(s["saved_staff_hours_per_year"], none="0"),
+                fte=saved_fte,
+            )
+        ),
+        Sub(t["h_top_candidates"], "top-candidates"),
+    ]
+    top = facts.records(analysis.candidates, list(facts.CANDIDATE_COLUMNS))[:3]
+    if top:
+        blocks.append(
+            Bullets(
+                [
+                    t["top_candidate"].format(
+                        rank=text(r["rank"], none="—"),
+                        title=text(r["title"], none="—"),
+                        principle=principle_names(t, r["principle"]),
+                        hours=fmt_num(r["hours_saved_per_year"]),
+                    )
+                    for r in top
+                ]
+            )
+        )
+    else:
+        blocks.append(Para(t["no_candidates"]))
+    return Section("summary", t["h_summary"], blocks)
+
+
+def _journey_stats(analysis: Analysis, t: Strings) -> list[Stat]:
+    """A headline card for the journeys, when the analysis has them."""
+    journeys = getattr(analysis, "journeys", None)
+    table = getattr(journeys, "journeys", None)
+    if not facts.has(table):
+        return []
+    kpis = getattr(journeys, "kpis", None)
+    minutes = None
+    if facts.has(kpis, "kpi", "journey_type", "median"):
+        row = kpis[(kpis["kpi"] == "minutes_on_site_per_visit") & (kpis["journey_type"] == "all")]
+        minutes = row["median"].iloc[0] if len(row) else None
+    note = t["stat_journeys_note"].format(minutes=fmt_num(minutes)) if minutes is not None else ""
+    return [Stat(t["stat_journeys"], fmt_int(len(table)), note)]
+
+
+def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str, Any]]) -> Section:
+    """Departments analysed, the row totals and the warnings; per-file detail is in the appendix."""
+    blocks: list[Block] = [Para(t["scope_text"]), Sub(t["h_departments"], "departments")]
+    if dept_facts:
+        blocks.append(
+            Table(
+                [
+                    t["col_department"],
+                    t["col_sources"],
+                    t["col_events"],
+                    t["col_cases"],
+                    t["col_activities"],
+                    t["col_period"],
+                    t["col_duration"],
+                ],
+                [
+                    [
+                        Cell(dept),
+                        Cell(joined(t, f["sources"])),
+                        num(f["events"]),
+                        num(f["cases"]),
+                        num(f["activities"]),
+                        Cell(period_text(t, f["start"], f["end"])),
+                        Cell(label(t, "duration", f["duration_source"])),
+                    ]
+                    for dept, f in dept_facts.items()
+                ],
+            )
+        )
+    else:
+        blocks.append(Para(t["no_data"]))
+    tot = facts.row_accounting(analysis)["totals"]
+    blocks.append(
+        Para(
+            t["accounting_summary"].format(
+                read=fmt_int(tot["rows_read"]),
+                loaded=fmt_int(tot["rows_loaded"]),
+                dropped=fmt_int(tot["rows_dropped"]),
+            )
+        )
+    )
+    blocks.append(Sub(t["h_warnings"], "warnings"))
+    warnings = [str(w) for w in (getattr(analysis.dataset, "warnings", []) or [])]
+    blocks.append(Bullets(warnings) if warnings else Para(t["no_warnings"]))
+    return Section("scope", t["h_scope"], blocks)
+
+
+def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Section:
+    """業務量 per department: events, cases, staff hours (period and year), FTE, resident hours."""
+    work = facts.workload(analysis, hours_per_fte=hours_per_fte)
+    blocks: list[Block] = [
+        Para(
+            t["workload_text"].format(
+                days=fmt_int(work["period_days"]), hours_per_fte=fmt_num(hours_per_fte)
+            )
+        )
+    ]
+    if not work["departments"]:
+        blocks.append(Para(t["no_data"]))
+        return Section("workload", t["h_workload"], blocks)
+
+    def line(first: Cell, r: dict[str, Any]) -> list[Cell]:
+        return [
+            first,
+            num(r["events"]),
+            num(r["cases"]),
+            num(r["activities"]),
+            num(r["staff_hours"], fmt_num),
+            num(r["staff_hours_per_year"], fmt_num),
+            num(r["fte"], _fmt_fte),
+            num(r["resident_hours_per_year"], fmt_num),
+        ]
+
+    rows = sorted(work["departments"], key=lambda r: (-r["staff_hours_per_year"], r["department"]))
+    blocks.append(
+        Table(
+            [
+                t["col_department"],
+                t["col_events"],
+                t["col_cases"],
+                t["col_activities"],
+                t["col_staff_hours"],
+                t["col_staff_hours_year"],
+                t["col_fte"],
+                t["col_resident_hours_year"],
+            ],
+            [line(Cell(r["department"]), r) for r in rows],
+            footer=line(Cell(t["total"]), work["total"]),
+            cls="workload",
+        )
+    )
+    return Section("workload", t["h_workload"], blocks)
+
+
+def _fmt_fte(value: Any, *, none: str = "—") -> str:
+    """FTE with two decimals (0.08 人工 must not show as 0.1)."""
+    x = plain(value)
+    return none if not isinstance(x, int | float) else f"{x:,.2f}"
+
+
+def method_section(
+    analysis: Analysis, t: Strings, hours_per_fte: float, *, show_values: bool
+) -> Section:
+    """How the figures were made, the assumptions and the options of the run."""
+    options = plain(analysis.options or {})
+    rate = options.get("hourly_rate")
+    window = options.get("window_days", 14)
+    items = (
+        t["method_items"]
+        .format(
+            hours_per_fte=fmt_num(hours_per_fte),
+            hourly_rate=fmt_int(rate if isinstance(rate, int | float) else 3400),
+            window=fmt_num(window if isinstance(window, int | float) else 14),
+            personal=t["method_personal_shown" if show_values else "method_personal"],
+        )
+        .split("|")
+    )
+    if getattr(analysis, "journeys", None) is not None:
+        items.insert(-1, t["method_journeys"])
+    blocks: list[Block] = [Sub(t["h_assumptions"], "assumptions"), Bullets(items)]
+    blocks.append(Sub(t["h_options"], "options"))
+    if options:
+        rows = []
+        for key in sorted(options):
+            value = options[key]
+            shown = (
+                json.dumps(value, ensure_ascii=False, sort_keys=True)
+                if isinstance(value, dict | list)
+                else text(value, none="null")
+            )
+            rows.append([Cell(label(t, "opt", key)), Cell(shown)])
+        blocks.append(Table([t["col_option"], t["col_value"]], rows))
+    else:
+        blocks.append(Para(t["options_none"]))
+    return Section("method", t["h_method"], blocks)
+
+
+def appendix_section(analysis: Analysis, t: Strings) -> Section:
+    """Rows read, loaded and dropped per file, and the column mapping used."""
+    blocks: list[Block] = [Para(t["appendix_text"]), Sub(t["h_accounting"], "accounting")]
+    acc = facts.row_accounting(analysis)
+    mappings = facts.column_mappings(analysis)
+    if acc["files"]:
+        formats = {m["source"]: m for m in mappings}
+
+        def reasons(dropped: dict[str, int]) -> Cell:
+            return Cell(
+                t["list_sep"].join(
+                    f"{label(t, 'drop', k.replace(' ', '_'))}: {fmt_int(v)}"
+                    for k, v in dropped.items()
+                )
+                or t["none"]
+            )
+
+        def balanced(ok: bool) -> Cell:
+            return Cell(t["balanced_yes"] if ok else t["balanced_no"])
+
+        rows = []
+        for f in acc["files"]:
+            m = formats.get(f["source"], {})
+            rows.append(
+                [
+                    Cell(f["source"]),
+                    Cell(text(m.get("format"), none=t["none"]) or t["none"]),
+                    Cell(text(m.get("encoding"), none=t["none"]) or t["none"]),
+                    num(f["rows_read"]),
+                    num(f["rows_loaded"]),
+                    num(f["rows_dropped"]),
+                    reasons(f["dropped"]),
+                    balanced(f["balanced"]),
+                ]
+            )
+        tot = acc["totals"]
+        footer = [
+            Cell(t["total"]),
+            Cell(""),
+            Cell(""),
+            num(tot["rows_read"]),
+            num(tot["rows_loaded"]),
+            num(tot["rows_dropped"]),
+            reasons(tot["dropped"]),
+            balanced(tot["balanced"]),
+        ]
+        blocks.append(
+            Table(
+                [
+                    t["col_file"],
+                    t["col_format"],
+                    t["col_encoding"],
+                    t["col_rows_read"],
+                    t["col_rows_loaded"],
+                    t["col_rows_dropped"],
+                    t["col_drop_reasons"],
+                    t["col_balanced"],
+                ],
+                rows,
+                footer=footer,
+            )
+        )
+    else:
+        blocks.append(Para(t["no_data"]))
+
+    blocks.append(Sub(t["h_mappings"], "mappings"))
+    if mappings:
+        rows = []
+        for m in mappings:
+            for role in sorted(m["roles"], key=lambda r: (ROLES.index(r) if r in ROLES else 99, r)):
+                rows.append(
+                    [
+                        Cell(m["source"]),
+                        Cell(label(t, "role", role)),
+                        Cell(m["roles"][role]),
+                        Cell(label(t, "how", m["how"].get(role))),
+                    ]
+                )
+            if m["data_columns"]:
+                rows.append(
+                    [
+                        Cell(m["source"]),
+                        Cell(t["role_data"]),
+                        Cell(t["list_sep"].join(m["data_columns"])),
+                        Cell(t["none"]),
+                    ]
+                )
+        blocks.append(
+            Table(
+                [t["col_file"], t["col_role"], t["col_column"], t["col_how"]], rows, cls="mapping"
+            )
+        )
+    else:
+        blocks.append(Para(t["no_data"]))
+    return Section("appendix", t["h_appendix"], blocks)
+
+
+__all__ = [
+    "appendix_section",
+    "method_section",
+    "scope_section",
+    "summary_section",
+    "workload_section",
+]

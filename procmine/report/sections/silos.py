@@ -1,0 +1,137 @@
+"""データ保有マトリクス: fields × departments, the authoritative copy marked, rates per copy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from procmine.report import facts
+from procmine.report.document import Block, Cell, Para, Section, Sub, Table
+from procmine.report.sections.common import Strings, label, num, txt
+from procmine.report.values import fmt_int, fmt_pct, number, text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.analysis import Analysis
+
+#: Detail columns: silo column, header key, format (None = text, "flag" = authoritative,
+#: "ftype" = a field type code shown in the report's language).
+_DETAIL: tuple[tuple[str, str, Any], ...] = (
+    ("field", "col_field", None),
+    ("department", "col_department", None),
+    ("column", "col_column", None),
+    ("field_type", "col_field_type", "ftype"),
+    ("values", "col_values", fmt_int),
+    ("persons", "col_persons", fmt_int),
+    ("coverage", "col_coverage", fmt_pct),
+    ("agreement", "col_agreement", fmt_pct),
+    ("inconsistency_rate", "col_inconsistency", fmt_pct),
+    ("format_only_rate", "col_format_only", fmt_pct),
+    ("authoritative", "col_authoritative", "flag"),
+)
+
+
+def silos_section(analysis: Analysis, t: Strings, *, show_values: bool = False) -> Section:
+    """The field × department matrix, the detail per copy and, with ``show_values``, examples."""
+    blocks: list[Block] = [Para(t["silos_text"])]
+    rows = facts.records(analysis.silos, facts.silo_columns(analysis.silos))
+    if not rows:
+        blocks.append(Para(t["no_silos"]))
+        return Section("silos", t["h_silos"], blocks)
+    if not facts.silo_summary(analysis)["fields"]:
+        blocks.append(Para(t["no_silos"]))
+    blocks += [Sub(t["h_silo_matrix"], "silo-matrix"), matrix_table(rows, t)]
+
+    published = facts.silo_columns(analysis.silos)
+    present = [s for s in _DETAIL if s[0] in published]
+    detail = []
+    for r in rows:
+        line = []
+        for key, _, fmt in present:
+            value = r.get(key)
+            if fmt == "flag":
+                flag = t["authoritative_yes"] if value is True else "" if value is False else None
+                line.append(Cell(text(value) if flag is None else flag))
+            elif fmt == "ftype":
+                line.append(Cell(label(t, "ftype", value)))
+            elif fmt is None:
+                line.append(txt(value))
+            else:
+                line.append(num(value, fmt))
+        detail.append(line)
+    blocks += [Sub(t["h_silo_detail"], "silo-detail"), Table([t[s[1]] for s in present], detail)]
+    if show_values:
+        blocks += _examples(analysis, t)
+    return Section("silos", t["h_silos"], blocks)
+
+
+def matrix_table(rows: list[dict[str, Any]], t: Strings) -> Table:
+    """Fields × departments; a cell names the column and its inconsistency rate, the
+    authoritative copy is marked (正), and the cell is shaded by the rate."""
+    depts = sorted({str(r["department"]) for r in rows if r["department"] is not None})
+    fields: list[str] = []
+    cells: dict[tuple[str, str], list[tuple[str, float | None, bool]]] = {}
+    for r in rows:
+        f, d = str(r["field"]), str(r["department"])
+        if f not in fields:
+            fields.append(f)
+        cells.setdefault((f, d), []).append(
+            (
+                text(r["column"], none="?"),
+                number(r.get("inconsistency_rate")),
+                r.get("authoritative") is True,
+            )
+        )
+    matrix = []
+    for f in fields:
+        line = [Cell(f)]
+        for d in depts:
+            parts = []
+            worst: float | None = None
+            for column, rate, authoritative in cells.get((f, d), []):
+                if authoritative:
+                    parts.append(t["silo_cell_auth"].format(column=column))
+                    worst = worst or 0.0
+                elif rate is None:
+                    parts.append(column)
+                else:
+                    parts.append(t["silo_cell"].format(column=column, rate=fmt_pct(rate)))
+                    worst = rate if worst is None else max(worst, rate)
+            line.append(Cell(t["list_sep"].join(parts), heat=worst))
+        matrix.append(line)
+    return Table([t["col_field"], *depts], matrix, cls="matrix")
+
+
+def _examples(analysis: Analysis, t: Strings) -> list[Block]:
+    from procmine.report.personal import format_only_examples
+
+    found = format_only_examples(analysis)
+    blocks: list[Block] = [
+        Sub(t["h_silo_examples"], "silo-examples"),
+        Para(t["silo_examples_text"]),
+    ]
+    if not found:
+        return [*blocks, Para(t["no_examples"])]
+    rows = [
+        [
+            txt(e["field"]),
+            txt(e["department"]),
+            txt(e["column"]),
+            txt(e["pattern"]),
+            num(e["persons"]),
+            Cell(f"{e['authoritative_value']} → {e['value']}"),
+            txt(e["person"]),
+        ]
+        for e in found
+    ]
+    headers = [
+        t["col_field"],
+        t["col_department"],
+        t["col_column"],
+        t["col_pattern"],
+        t["col_persons"],
+        t["col_example"],
+        t["col_person"],
+    ]
+    return [*blocks, Table(headers, rows, cls="examples")]
+
+
+__all__ = ["matrix_table", "silos_section"]
