@@ -1,7 +1,9 @@
 """Benchmark of cross-department activity matching, with the DEFAULT configuration.
 
 Runs :func:`procmine.match.match_activities` on the sample city (``sample_logs/``, scored
-against ``sample_logs/truth/`` when present) and :func:`procmine.match.match_models` on
+against ``sample_logs/truth/`` when present), on a held-out city the matcher was never
+tuned on (``procmine sample --city other``; ``--other DIR`` or generated into a temporary
+folder), and :func:`procmine.match.match_models` on
 the Process Model Matching Contest 2015 data sets (University Admission, BPMN; Asset
 Management, EPML) found in ``../shared/pmmc``, scored as the contest did: micro precision,
 recall and F1 over the correspondences of all model pairs of a data set, each predicted
@@ -9,7 +11,8 @@ pair counted once, against ``goldstandard/*.rdf``.
 
 Usage::
 
-    .venv/bin/python benchmarks/matching.py [--sample DIR] [--pmmc DIR] [--skip-sample]
+    .venv/bin/python benchmarks/matching.py [--sample DIR] [--other DIR] [--pmmc DIR]
+                                            [--skip-sample] [--skip-other] [--cooccurrence]
 
 Only this script reads the gold standards; the matcher never sees them.
 """
@@ -114,14 +117,19 @@ def asset_management(root: Path) -> dict[str, float]:
     return score(pred, gold)
 
 
-def sample_city(folder: Path) -> dict[str, float] | None:
-    """Load, discover and match the sample city; score against ``truth/`` if present."""
+def sample_city(folder: Path, *, with_cooccurrence: bool = False) -> dict[str, float] | None:
+    """Load, discover and match a city; score against ``truth/`` if present."""
     import procmine.io as pio
 
     dataset = pio.load([folder])  # type: ignore[attr-defined]
     from procmine.discover import discover_all
 
     maps = discover_all(dataset.logs)
+    cooc = None
+    if with_cooccurrence:
+        from procmine.match import cooccurrence
+
+        cooc = cooccurrence(dataset, maps)
     column_fields = None
     try:  # field matching, when available, names the common fields
         from procmine.fields import column_fields as to_column_fields
@@ -131,7 +139,7 @@ def sample_city(folder: Path) -> dict[str, float] | None:
     except ImportError:  # pragma: no cover - fields not there yet
         pass
     started = time.perf_counter()
-    result = match_activities(maps, column_fields=column_fields)
+    result = match_activities(maps, column_fields=column_fields, cooccurrence=cooc)
     seconds = time.perf_counter() - started
     truth = folder / "truth"
     out: dict[str, float] = {
@@ -161,7 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=Path, default=ROOT / "sample_logs")
     parser.add_argument("--pmmc", type=Path, default=ROOT.parent / "shared" / "pmmc")
+    parser.add_argument("--other", type=Path, default=None)
     parser.add_argument("--skip-sample", action="store_true")
+    parser.add_argument("--skip-other", action="store_true")
+    parser.add_argument("--cooccurrence", action="store_true", help="also pass visit co-occurrence")
     args = parser.parse_args(argv)
 
     if not args.skip_sample:
@@ -169,7 +180,26 @@ def main(argv: list[str] | None = None) -> int:
         if not args.sample.exists() or not any(args.sample.glob("*")):
             print(f"  skipped: {args.sample} has no logs")
         else:
-            res = sample_city(args.sample)
+            res = sample_city(args.sample, with_cooccurrence=args.cooccurrence)
+            if res is not None:
+                print("  " + ", ".join(_show(k, v) for k, v in res.items()))
+    if not args.skip_other:
+        print("Held-out city (procmine sample --city other; never used for tuning)")
+        other = args.other
+        if other is None:
+            import tempfile
+
+            from procmine.samples import generate
+
+            try:
+                other = Path(tempfile.mkdtemp(prefix="procmine-other-")) / "city"
+                generate(other, size="small", city="other")  # type: ignore[call-arg]
+            except TypeError:  # pragma: no cover - generator without cities
+                other = None
+        if other is None or not other.exists():
+            print("  skipped: no held-out city")
+        else:
+            res = sample_city(other, with_cooccurrence=args.cooccurrence)
             if res is not None:
                 print("  " + ", ".join(_show(k, v) for k, v in res.items()))
     for name, func in (

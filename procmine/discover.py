@@ -12,6 +12,15 @@ Handling time of a step
     (``duration_source == "next_event"``). That gap includes waiting, so gaps longer than
     ``max_gap_minutes`` (default 240: half a working day) are taken as waiting, not
     handling, and left out; ``total_hours`` is then ``median × events`` rather than a sum.
+
+Role of a step (evidence for cross-department matching)
+    Besides counts and times, every node carries ``resident_share``, ``staff_share``,
+    ``system_share``, ``external_share`` (performer mix), ``position`` and
+    ``relative_position`` (where in its cases), ``same_day`` (share on the day the case
+    began), ``wait_minutes`` (median gap after the previous event), ``after_system`` and
+    ``recapture`` (share of the data it fills that the case already held), and the
+    eventually-follows shares ``before`` / ``after`` (dicts: other activity → share of
+    this activity's cases in which it came first / later).
 """
 
 from __future__ import annotations
@@ -113,6 +122,138 @@ def _performers(events: pd.DataFrame) -> pd.Series:
     return top.reindex(events[ACTIVITY].unique()).fillna("unknown")
 
 
+#: Performer classes whose shares :func:`discover` records per activity (``<class>_share``).
+PERFORMER_CLASSES = ("resident", "staff", "system", "external")
+
+
+def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataFrame:
+    """Where and how each activity happens in its cases (evidence for cross-department matching).
+
+    Per activity: the shares of its events performed by each performer class
+    (``resident_share`` …; NaN without resources), ``position`` (median number of earlier
+    events in the case), ``relative_position`` (median of position / (case length − 1)),
+    ``same_day`` (share of events on the calendar day the case began: counter work rather
+    than back office), ``wait_minutes`` (median minutes since the previous event of the
+    case), ``after_system`` (share of events right after a system-performed event) and
+    ``recapture`` (mean share of the data columns an event fills that an earlier event of
+    the same case already filled: re-keying rather than first capture; NaN when it fills
+    none). ``events`` must be sorted by case and time.
+    """
+    acts = events[ACTIVITY].astype(str).to_numpy()
+    n = len(acts)
+    case_codes = pd.factorize(events[CASE], sort=False)[0]
+    new_case = np.ones(n, dtype=bool)
+    if n > 1:
+        new_case[1:] = case_codes[1:] != case_codes[:-1]
+    starts = np.flatnonzero(new_case)
+    run = np.diff(np.append(starts, n))
+    first_of = np.repeat(starts, run)
+    idx = np.arange(n) - first_of
+    length = np.repeat(run, run)
+    rel = np.where(length > 1, idx / np.maximum(length - 1, 1), 0.0)
+    ts = events[TIMESTAMP]
+    ts_values = ts.to_numpy()
+    day = ts.dt.normalize().to_numpy()
+    same_day = day == day[first_of]
+    wait = np.full(n, np.nan)
+    later = ~new_case
+    if later.any():
+        gap = (ts_values[1:] - ts_values[:-1]) / np.timedelta64(1, "m")
+        wait[1:] = np.where(later[1:], gap.astype(float), np.nan)
+    if RESOURCE in events and events[RESOURCE].notna().any():
+        res = events[RESOURCE]
+        classes = {r: performer_of(r) for r in res.dropna().unique()}
+        perf = res.map(classes).to_numpy(dtype=object)
+    else:
+        perf = np.full(n, None, dtype=object)
+    after_system = np.zeros(n)
+    if n > 1:
+        after_system[1:] = np.where(later[1:], perf[:-1] == "system", 0.0)
+    frame = pd.DataFrame(
+        {
+            ACTIVITY: acts,
+            "position": idx.astype(float),
+            "relative_position": rel,
+            "same_day": same_day.astype(float),
+            "wait_minutes": wait,
+            "after_system": after_system,
+        }
+    )
+    cols = [c for c in data_columns if c in events]
+    if cols:
+        block = events[cols]
+        filled = (block.notna() & block.astype("string").fillna("").ne("")).to_numpy(dtype=np.int64)
+        total = np.cumsum(filled, axis=0)
+        before = total - filled
+        base = np.vstack([np.zeros((1, len(cols)), dtype=np.int64), total])[first_of]
+        earlier = (before - base) > 0
+        count = filled.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            frame["recapture"] = np.where(count > 0, (filled * earlier).sum(axis=1) / count, np.nan)
+    else:
+        frame["recapture"] = np.nan
+    grouped = frame.groupby(ACTIVITY, sort=True)
+    out = grouped[["position", "relative_position"]].median()
+    out["same_day"] = grouped["same_day"].mean()
+    out["wait_minutes"] = grouped["wait_minutes"].median()
+    out["after_system"] = grouped["after_system"].mean()
+    out["recapture"] = grouped["recapture"].mean()
+    known = pd.Series(perf, index=frame.index).notna().to_numpy()
+    if known.any():
+        shares = (
+            pd.crosstab(acts[known], perf[known], normalize="index")
+            .reindex(columns=list(PERFORMER_CLASSES), fill_value=0.0)
+            .astype(float)
+        )
+    else:
+        shares = pd.DataFrame(columns=list(PERFORMER_CLASSES), dtype=float)
+    for cls in PERFORMER_CLASSES:
+        out[f"{cls}_share"] = shares[cls].reindex(out.index) if len(shares) else np.nan
+    return out
+
+
+#: Activities kept per side in the ``before`` / ``after`` node attributes.
+MAX_PRECEDENCE = 8
+
+
+def _precedence(events: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+    """Eventually-follows shares: for each activity, the share of its cases in which each
+    other activity first happened earlier (``before``) or later (``after``) than its own
+    first event; the :data:`MAX_PRECEDENCE` largest per side. ``events`` must be sorted by
+    case and time."""
+    if events.empty:
+        return {}, {}
+    codes, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
+    cases = pd.factorize(events[CASE], sort=False)[0]
+    first = pd.DataFrame({"case": cases, "act": codes, "order": np.arange(len(codes))})
+    first = first.drop_duplicates(["case", "act"])  # first occurrence of each activity per case
+    n_act = len(labels)
+    per_case = np.bincount(first["act"].to_numpy(), minlength=n_act).astype(float)
+    counts = np.zeros(n_act * n_act, dtype=np.int64)
+    case_arr = first["case"].to_numpy()
+    act_arr = first["act"].to_numpy()
+    bounds = np.flatnonzero(np.diff(np.append(-1, case_arr)) != 0)
+    sizes = np.diff(np.append(bounds, len(case_arr)))
+    for size in np.unique(sizes):
+        if size < 2:
+            continue
+        starts = bounds[sizes == size]
+        block = act_arr[starts[:, None] + np.arange(size)]  # cases × size, in time order
+        x, y = np.triu_indices(size, 1)
+        counts += np.bincount((block[:, x] * n_act + block[:, y]).ravel(), minlength=n_act * n_act)
+    mat = counts.reshape(n_act, n_act).astype(float)  # mat[a, b]: a first before b
+
+    def top(row: np.ndarray, denom: float) -> dict[str, float]:
+        if denom <= 0:
+            return {}
+        order = np.argsort(-row, kind="stable")[:MAX_PRECEDENCE]
+        return {str(labels[k]): round(float(row[k] / denom), 4) for k in order if row[k] > 0}
+
+    before = {str(labels[b]): top(mat[:, b], per_case[b]) for b in range(n_act)}
+    after = {str(labels[a]): top(mat[a, :], per_case[a]) for a in range(n_act)}
+    return before, after
+
+
 def _filled_fields(events: pd.DataFrame, data_columns: tuple[str, ...], *, min_share: float) -> pd.Series:
     """Data columns filled on at least ``min_share`` of an activity's events."""
     acts = events[ACTIVITY]
@@ -188,6 +329,7 @@ def discover(
     stats["persons"] = acts[PERSON].nunique() if PERSON in events else 0
     stats["performer"] = _performers(events).reindex(stats.index).fillna("unknown")
     stats["fields"] = _filled_fields(events, log.data_columns, min_share=min_field_share).reindex(stats.index)
+    stats = stats.join(_role_stats(events, log.data_columns)) if len(events) else stats
 
     dfg, starts, ends = _dfg(events)
     stats["start"] = pd.Series(starts, dtype="int64").reindex(stats.index).fillna(0).astype(int)
@@ -196,9 +338,15 @@ def discover(
 
     for act, row in stats.iterrows():
         attrs = row.to_dict()
-        attrs["median_minutes"] = _none_if_nan(attrs["median_minutes"])
+        for key in ("median_minutes", *_ROLE_KEYS):
+            if key in attrs:
+                attrs[key] = _none_if_nan(attrs[key])
         attrs["fields"] = tuple(attrs["fields"]) if isinstance(attrs["fields"], tuple) else ()
         graph.add_node(act, **attrs)
+    before, after = _precedence(events)
+    for act in graph.nodes:
+        graph.nodes[act]["before"] = before.get(str(act), {})
+        graph.nodes[act]["after"] = after.get(str(act), {})
     for (a, b), (count, wait) in dfg.items():
         graph.add_edge(a, b, count=count, median_wait_minutes=_none_if_nan(wait))
 
@@ -212,6 +360,17 @@ def discover(
         aliases=aliases,
         duration_source=source,
     )
+
+
+_ROLE_KEYS = (
+    "position",
+    "relative_position",
+    "same_day",
+    "wait_minutes",
+    "after_system",
+    "recapture",
+    *(f"{cls}_share" for cls in PERFORMER_CLASSES),
+)
 
 
 def _none_if_nan(x: object) -> float | None:

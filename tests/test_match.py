@@ -292,3 +292,179 @@ def test_maps_without_counts_use_the_graph_structure() -> None:
     result = match_activities(maps)
     assert result.pairs["context_similarity"].notna().all()
     assert (result.pairs["context_similarity"] > 0).any()
+
+
+# ----------------------------------------------------------------- evidence from the logs
+
+
+def _role_map(dept: str, steps: list[tuple[str, dict[str, float], tuple[str, ...]]]) -> ProcessMap:
+    """A straight-line map whose nodes carry discovery's role statistics."""
+    g = nx.DiGraph()
+    for k, (label, attrs, fields) in enumerate(steps):
+        g.add_node(
+            label,
+            events=20,
+            cases=20,
+            performer="staff",
+            fields=fields,
+            start=20 if k == 0 else 0,
+            end=20 if k == len(steps) - 1 else 0,
+            **attrs,
+        )
+    for (a, *_), (b, *_) in itertools.pairwise(steps):
+        g.add_edge(a, b, count=20)
+    return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 20, 20 * len(steps))
+
+
+def _shares(resident: float, staff: float, system: float = 0.0) -> dict[str, float]:
+    return {
+        "resident_share": resident,
+        "staff_share": staff,
+        "system_share": system,
+        "external_share": 0.0,
+    }
+
+
+def test_data_less_steps_at_the_end_need_matching_labels() -> None:
+    """Issuing different documents at the end of a visit is not the same work, although
+    both steps are staff steps without data at the same place; a check right after the
+    queue ticket is the same work under different labels."""
+    counter = {"same_day": 1.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    maps = {
+        "介護保険課": _role_map(
+            "介護保険課",
+            [
+                queue,
+                ("来庁者確認", {**counter, "relative_position": 0.2}, ()),
+                ("被保険者証交付", {**counter, "relative_position": 1.0}, ()),
+            ],
+        ),
+        "教育委員会": _role_map(
+            "教育委員会",
+            [
+                queue,
+                ("保護者確認", {**counter, "relative_position": 0.2}, ()),
+                ("転入学通知書交付", {**counter, "relative_position": 1.0}, ()),
+            ],
+        ),
+    }
+    result = match_activities(maps)
+    checks = cluster_of(result, "介護保険課", "来庁者確認")
+    assert checks is not None and checks == cluster_of(result, "教育委員会", "保護者確認")
+    issued = cluster_of(result, "介護保険課", "被保険者証交付")
+    assert issued is None or issued != cluster_of(result, "教育委員会", "転入学通知書交付")
+
+
+def test_first_capture_and_rekeying_of_the_same_data_stay_apart() -> None:
+    """A form the resident fills and a clerk re-keying the same fields are different tasks."""
+    person = ("氏名", "住所", "生年月日", "電話番号")
+    form = {"same_day": 1.0, "relative_position": 0.3, "recapture": 0.0}
+    key = {"same_day": 1.0, "relative_position": 0.8, "recapture": 1.0}
+    maps = {
+        dept: _role_map(
+            dept,
+            [
+                ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ()),
+                (f"{topic}届記入", {**form, **_shares(1, 0)}, person),
+                (f"{topic}台帳入力", {**key, **_shares(0, 1)}, person),
+            ],
+        )
+        for dept, topic in (("保険年金課", "国保"), ("介護保険課", "介護"), ("障害福祉課", "手帳"))
+    }
+    result = match_activities(maps)
+    forms = {
+        cluster_of(result, d, f"{t}届記入")
+        for d, t in (("保険年金課", "国保"), ("介護保険課", "介護"), ("障害福祉課", "手帳"))
+    }
+    keys = {
+        cluster_of(result, d, f"{t}台帳入力")
+        for d, t in (("保険年金課", "国保"), ("介護保険課", "介護"), ("障害福祉課", "手帳"))
+    }
+    assert len(forms) == 1 and None not in forms
+    assert len(keys) == 1 and None not in keys
+    assert forms != keys
+
+
+def test_confidence_is_a_probability_with_a_readable_evidence_sentence() -> None:
+    result = match_activities(city_maps(), column_fields=COLUMN_FIELDS)
+    assert result.pairs["score"].between(0.0, 1.0).all()
+    row = result.pairs.iloc[0]
+    assert "label" in row["evidence"]
+
+
+def test_eventually_follows_context_is_read_from_maps() -> None:
+    from procmine.match._profile import from_maps
+
+    pm = process_map("市民課", CITY["市民課"])
+    pm.graph.nodes["本人確認"]["before"] = {"番号札発券": 1.0, "住民異動届記入": 0.9}
+    items = from_maps({"市民課": pm}, None).items
+    names = {k: it.name for k, it in enumerate(items)}
+    check = next(it for it in items if it.name == "本人確認")
+    assert {names[k] for k in check.before if k >= 0} == {"番号札発券", "住民異動届記入"}
+
+
+def test_cooccurrence_measures_shared_visits() -> None:
+    from procmine.match import cooccurrence
+    from procmine.model import Dataset, EventLog
+
+    def log(dept: str, rows: list[tuple[str, str, str, str]]) -> EventLog:
+        ev = pd.DataFrame(rows, columns=["case", "activity", "timestamp", "person"])
+        ev["timestamp"] = pd.to_datetime(ev["timestamp"])
+        return EventLog(dept, ev, (), (f"{dept}.csv",))
+
+    a = log(
+        "A",
+        [(f"a{p}", "本人確認", f"2026-04-0{p} 09:00", f"p{p}") for p in range(1, 7)]
+        + [("a1", "交付", "2026-04-01 09:30", "p1")],
+    )
+    b = log(
+        "B",
+        [(f"b{p}", "申請者確認", f"2026-04-0{p} 11:00", f"p{p}") for p in range(1, 7)]
+        + [("b9", "通知発送", "2026-04-20 10:00", "p1")],
+    )
+    table = cooccurrence(Dataset({"A": a, "B": b}, [], []))
+    got = {(r.activity_a, r.activity_b): r.cooccurrence for r in table.itertuples()}
+    assert got[("本人確認", "申請者確認")] == 1.0
+    assert got[("交付", "申請者確認")] == pytest.approx(1 / 6, abs=1e-3)
+    assert ("本人確認", "通知発送") not in got  # a back-office day is not a shared visit
+    assert list(table.columns) == [
+        "department_a",
+        "activity_a",
+        "department_b",
+        "activity_b",
+        "cooccurrence",
+    ]
+    empty = cooccurrence(Dataset({"A": a}, [], []))
+    assert empty.empty and "cooccurrence" in empty.columns
+
+
+def test_discovery_records_the_role_of_each_step() -> None:
+    """Performer shares, position, same-day share and re-keying come from the events."""
+    from procmine.discover import discover
+    from tests.conftest import make_log
+
+    log = make_log(
+        "課",
+        [
+            ("1", "番号札発券", "2026-04-01 09:00", "SYSTEM", "p1"),
+            ("1", "届記入", "2026-04-01 09:10", "RESIDENT", "p1", "光陽太郎"),
+            ("1", "台帳入力", "2026-04-01 09:20", "S-01", "p1", "光陽太郎"),
+            ("1", "通知発送", "2026-04-05 09:00", "SYSTEM", "p1"),
+            ("2", "番号札発券", "2026-04-02 09:00", "SYSTEM", "p2"),
+            ("2", "届記入", "2026-04-02 09:30", "S-02", "p2", "光陽花子"),
+            ("2", "台帳入力", "2026-04-02 09:40", "S-01", "p2", "光陽花子"),
+        ],
+        ("氏名",),
+    )
+    g = discover(log).graph
+    form, key, notice = g.nodes["届記入"], g.nodes["台帳入力"], g.nodes["通知発送"]
+    assert form["resident_share"] == 0.5 and form["staff_share"] == 0.5
+    assert form["recapture"] == 0.0 and key["recapture"] == 1.0
+    assert form["position"] == 1.0 and g.nodes["番号札発券"]["relative_position"] == 0.0
+    assert form["after_system"] == 1.0 and key["after_system"] == 0.0
+    assert notice["same_day"] == 0.0 and key["same_day"] == 1.0
+    assert form["wait_minutes"] == 20.0  # median of 10 and 30
+    assert notice["recapture"] is None
+    assert key["before"] == {"番号札発券": 1.0, "届記入": 1.0}
+    assert form["after"] == {"台帳入力": 1.0, "通知発送": 0.5}

@@ -95,3 +95,14 @@ def test_char_ngrams_cover_japanese_and_english() -> None:
     assert "確認" in char_ngrams("本人確認")
     assert "sen" in char_ngrams("Send") and " se" in char_ngrams("Send")
     assert char_ngrams("") == []
+
+
+def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
+    """届 (no Sudachi synonym group) and 申請 are both a resident's filing; 入力 and 登録
+    are both keying into a register; 確認 is neither."""
+    filing = {"con:filing"}
+    assert filing <= set(label_terms("住民異動届記入").synonyms)
+    assert filing <= set(label_terms("要介護認定申請受付").synonyms)
+    assert "con:entry" in label_terms("被保険者情報入力").synonyms
+    assert "con:entry" in label_terms("受給者台帳登録").synonyms
+    assert not {"con:filing", "con:entry"} & set(label_terms("本人確認").synonyms)

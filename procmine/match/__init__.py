@@ -2,15 +2,21 @@
 
 :func:`match_activities` compares the activities of discovered process maps (event logs);
 :func:`match_models` the labelled elements of process models (BPMN / PNML / EPML). Both
-use one scoring core (see :mod:`procmine.match._score`): label similarity (Japanese and
-English terms, Sudachi synonym groups, character n-grams, all IDF-weighted so generic
-words such as 確認・受付・交付・通知 count little), data fields filled, performer,
-handling time, one round of neighbourhood propagation and, optionally, co-occurrence.
+use one scoring core (see :mod:`procmine.match._score`): every piece of evidence adds to
+the log-odds that two activities are one task — label similarity (Japanese and English
+terms, Sudachi synonym groups, a few administrative concepts, character n-grams, all
+IDF-weighted), the common data fields filled, the performer mix, the step's role in its
+cases (counter vs back office, position, wait, first capture vs re-keying), handling
+time, similarity flooding over directly- and eventually-follows neighbours and,
+optionally, co-occurrence in the same resident visits (:func:`cooccurrence`). The
+confidence of a pair is the logistic of the sum.
 
-Pairs are found through an inverted index (blocking), scored, and grouped into N-way
-clusters by mean-linkage agglomeration across departments: an activity joins a cluster
-only when its mean score with the cluster's members of other departments reaches the
-threshold, which keeps chains of loosely similar activities apart.
+Up to :data:`ALL_PAIRS_LIMIT` activities every cross-department pair is scored (in
+vectorised blocks); beyond, candidates come from an inverted index (blocking). Clusters
+are seeded from one-to-one edges above the threshold and grown by mean linkage across
+departments (an activity joins only when its mean confidence with the cluster's members
+of other departments reaches the threshold, which keeps chains apart); groups that are
+each other's best partner are then joined when their mean confidence nearly reaches it.
 """
 
 from __future__ import annotations
@@ -23,25 +29,33 @@ import numpy as np
 import pandas as pd
 
 from procmine.match._cluster import (
-    MAX_DENSE_COMPONENT,
     ONE_TO_ONE_TOLERANCE,
     average_linkage,
     block,
     components,
+    merge_mutual,
     one_to_one,
 )
+from procmine.match._cooccur import cooccurrence
 from procmine.match._profile import Profiles, from_maps, from_models
-from procmine.match._score import MatchWeights, Scorer, describe
+from procmine.match._score import MatchWeights, PairTable, Scorer, describe
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
     from procmine.model import ProcessMap
 
-__all__ = ["DEFAULT_THRESHOLD", "MatchResult", "MatchWeights", "match_activities", "match_models"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "MatchResult",
+    "MatchWeights",
+    "cooccurrence",
+    "match_activities",
+    "match_models",
+]
 
 #: Default minimum mean score for activities to be clustered as one task.
-DEFAULT_THRESHOLD = 0.6
+DEFAULT_THRESHOLD = 0.5
 
 PAIR_COLUMNS = [
     "department_a",
@@ -216,6 +230,21 @@ def _cooccurrence_index(
     return out
 
 
+#: Log-odds margin below the lowest score that context could still lift to a cluster: pairs
+#: under it are dropped before similarity flooding (their contribution is negligible).
+KEEP_MARGIN = 0.5
+#: Clusters that are each other's best partner are joined when their mean score reaches
+#: this share of the threshold and exceeds every other partner's by :data:`MERGE_RATIO`.
+MERGE_FLOOR = 0.9
+MERGE_RATIO = 1.0
+#: Candidate partners kept per activity before flooding: this many per department, at
+#: least :data:`MIN_PARTNERS` (a task rarely has more counterparts than that).
+PARTNERS_PER_DEPARTMENT = 3
+MIN_PARTNERS = 40
+#: Above this many activities, candidate pairs come from blocking instead of all pairs.
+ALL_PAIRS_LIMIT = 6000
+
+
 def _run(
     profiles: Profiles,
     *,
@@ -229,56 +258,143 @@ def _run(
         raise ConfigError(f"match threshold {threshold} is outside [0, 1]; pass a value like 0.5")
     items = profiles.items
     scorer = Scorer(items, weights, cooc)
-    ci, cj = block(scorer)
-    scores: dict[tuple[int, int], dict[str, float]] = {}
-    _score_pairs(scorer, ci, cj, scores)
+    pairs = _scored_pairs(scorer, threshold * MERGE_FLOOR)
     edges = one_to_one(
-        [(k, sig["score"]) for k, sig in scores.items() if sig["score"] >= threshold],
+        [
+            ((int(a), int(b)), float(p))
+            for a, b, p in zip(pairs.i, pairs.j, pairs.score, strict=True)
+            if p >= threshold
+        ],
         scorer.dept,
         tolerance=ONE_TO_ONE_TOLERANCE,
     )
     clusters: list[list[int]] = []
-    for comp in components(len(items), edges):
-        if len(comp) <= MAX_DENSE_COMPONENT:
-            missing = [
-                (a, b)
-                for x, a in enumerate(comp)
-                for b in comp[x + 1 :]
-                if scorer.dept[a] != scorer.dept[b] and (a, b) not in scores
-            ]
-            if missing:
-                arr = np.array(missing, dtype=np.int64)
-                _score_pairs(scorer, arr[:, 0], arr[:, 1], scores)
+    owner = np.full(len(items), -1, dtype=np.int64)
+    comps = components(len(items), edges)
+    for c, comp in enumerate(comps):
+        owner[comp] = c
+    inside = (owner[pairs.i] >= 0) & (owner[pairs.i] == owner[pairs.j])
+    scored: dict[int, list[tuple[int, int, float]]] = {}
+    for a, b, s in zip(
+        pairs.i[inside].tolist(),
+        pairs.j[inside].tolist(),
+        pairs.score[inside].tolist(),
+        strict=True,
+    ):
+        scored.setdefault(int(owner[a]), []).append((a, b, s))
+    for c, comp in enumerate(comps):
+        clusters.extend(average_linkage(comp, pairs.get, scorer.dept, threshold, scored.get(c, [])))
+    clusters = merge_mutual(
+        clusters,
+        (pairs.i, pairs.j, pairs.score),
+        scorer.dept,
+        floor=MERGE_FLOOR * threshold,
+        ratio=MERGE_RATIO,
+    )
+    return _tables(profiles, scorer, clusters, pairs)
 
-        def get(a: int, b: int) -> float | None:
-            sig = scores.get((min(a, b), max(a, b)))
-            return None if sig is None else sig["score"]
 
-        clusters.extend(average_linkage(comp, get, scorer.dept, threshold))
-    return _tables(profiles, scorer, clusters, scores, len(ci))
+class _Pairs:
+    """Scored candidate pairs: parallel arrays plus a lookup by item indices."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, signals: dict[str, np.ndarray]) -> None:
+        self.i, self.j = i, j
+        self.signals = signals
+        self.score = signals["score"]
+        self.index = {(int(a), int(b)): k for k, (a, b) in enumerate(zip(i, j, strict=True))}
+
+    def get(self, a: int, b: int) -> float | None:
+        k = self.index.get((min(a, b), max(a, b)))
+        return None if k is None else float(self.score[k])
+
+    def row(self, a: int, b: int) -> dict[str, float] | None:
+        k = self.index.get((min(a, b), max(a, b)))
+        if k is None:
+            return None
+        return {name: float(col[k]) for name, col in self.signals.items()}
 
 
-def _score_pairs(
-    scorer: Scorer,
-    i: np.ndarray,
-    j: np.ndarray,
-    into: dict[tuple[int, int], dict[str, float]],
-) -> None:
-    if len(i) == 0:
-        return
-    sig = scorer.signals(i, j)
-    names = list(sig)
-    cols = [sig[k].tolist() for k in names]
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        into[(a, b)] = {name: col[k] for name, col in zip(names, cols, strict=True)}
+def _scored_pairs(scorer: Scorer, lowest: float = 0.45) -> _Pairs:
+    """Local evidence for every cross-department pair (or the blocked candidates), then
+    ``context_rounds`` rounds of similarity flooding."""
+    chunks_i: list[np.ndarray] = []
+    chunks_j: list[np.ndarray] = []
+    chunks: list[dict[str, np.ndarray]] = []
+    if scorer.n <= ALL_PAIRS_LIMIT:
+        source = scorer.all_pairs()
+    else:
+        ci, cj = block(scorer)
+        source = iter([{"i": ci, "j": cj}])
+    w = scorer.w
+    lowest = min(max(lowest, 1e-6), 1 - 1e-6)
+    floor = (
+        float(np.log(lowest / (1 - lowest)))
+        - max(0.0, w.context * (1.0 - w.context_neutral))
+        - KEEP_MARGIN
+    )
+    for chunk in source:
+        i, j = chunk["i"], chunk["j"]
+        head = scorer.head(i, j, chunk)
+        live = head["bound"] >= floor  # the rest of the evidence cannot lift the others
+        if not live.all():
+            i, j = i[live], j[live]
+            head = {k: v[live] for k, v in head.items()}
+        sig = scorer.local(i, j, head=head)
+        keep = sig["z"] >= floor
+        chunks_i.append(i[keep])
+        chunks_j.append(j[keep])
+        chunks.append({k: v[keep] for k, v in sig.items()})
+    if chunks_i:
+        i = np.concatenate(chunks_i)
+        j = np.concatenate(chunks_j)
+        local = {k: np.concatenate([c[k] for c in chunks]) for k in chunks[0]}
+    else:
+        i = j = np.zeros(0, dtype=np.int64)
+        local = {k: np.zeros(0) for k in scorer.local(i, j)}
+    keep = _top_partners(
+        i,
+        j,
+        local["z"],
+        max(MIN_PARTNERS, PARTNERS_PER_DEPARTMENT * len(set(scorer.dept.tolist()))),
+    )
+    if not keep.all():
+        i, j = i[keep], j[keep]
+        local = {k: v[keep] for k, v in local.items()}
+    score = scorer.combine(local["z"], None)
+    ctx = np.full(len(i), np.nan)
+    for _ in range(scorer.w.context_rounds):
+        ctx = scorer.context(i, j, PairTable(scorer.n, i, j, score))
+        score = scorer.combine(local["z"], ctx, local["gate"])
+    local.pop("z")
+    local["context_similarity"] = ctx
+    local["score"] = score
+    return _Pairs(i, j, local)
+
+
+def _rank_within(owner: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """Rank (0 = best) of each pair among the pairs of the same owner, by ``z``."""
+    by_z = np.argsort(-z, kind="stable")
+    order = by_z[np.argsort(owner[by_z], kind="stable")]
+    ranks = np.empty(len(z), dtype=np.int64)
+    sorted_owner = owner[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_owner)) + 1]
+    run = np.diff(np.r_[starts, len(z)])
+    ranks[order] = np.arange(len(z)) - np.repeat(starts, run)
+    return ranks
+
+
+def _top_partners(i: np.ndarray, j: np.ndarray, z: np.ndarray, k: int) -> np.ndarray:
+    """Pairs among the ``k`` best of either activity (bounds the work on large inputs)."""
+    if len(z) == 0:
+        return np.ones(0, dtype=bool)
+    return (_rank_within(i, z) < k) | (_rank_within(j, z) < k)
 
 
 def _tables(
     profiles: Profiles,
     scorer: Scorer,
     clusters: list[list[int]],
-    scores: dict[tuple[int, int], dict[str, float]],
-    n_candidates: int,
+    pairs: _Pairs,
 ) -> MatchResult:
     items = profiles.items
 
@@ -304,10 +420,7 @@ def _tables(
             for b in members[x + 1 :]:
                 if items[a].department == items[b].department:
                     continue
-                key = (min(a, b), max(a, b))
-                if key not in scores:
-                    _score_pairs(scorer, np.array([key[0]]), np.array([key[1]]), scores)
-                sig = scores[key]
+                sig = pairs.row(a, b) or _single(scorer, a, b)
                 perf_a, perf_b = items[a].performer, items[b].performer
                 row = {
                     "department_a": items[a].department,
@@ -335,19 +448,28 @@ def _tables(
     member_cols = ["cluster", "department", "activity", "size"] + (
         ["node"] if profiles.from_models else []
     )
-    pairs = pd.DataFrame(pair_rows, columns=pair_cols)
-    if len(pairs):
-        pairs = pairs.sort_values(
+    pairs_frame = pd.DataFrame(pair_rows, columns=pair_cols)
+    if len(pairs_frame):
+        pairs_frame = pairs_frame.sort_values(
             ["cluster", "score", "department_a", "activity_a", "department_b", "activity_b"],
             ascending=[True, False, True, True, True, True],
             ignore_index=True,
         )
     return MatchResult(
-        pairs=pairs,
+        pairs=pairs_frame,
         clusters=pd.DataFrame(member_rows, columns=member_cols),
         aliases=profiles.aliases,
-        candidates=n_candidates,
+        candidates=len(pairs.i),
     )
+
+
+def _single(scorer: Scorer, a: int, b: int) -> dict[str, float]:
+    """Signals of a pair that was not kept (its confidence is that of local evidence)."""
+    i, j = np.array([min(a, b)]), np.array([max(a, b)])
+    sig = {k: float(v[0]) for k, v in scorer.local(i, j).items()}
+    sig["score"] = float(scorer.combine(np.array([sig.pop("z")]), None)[0])
+    sig["context_similarity"] = float("nan")
+    return sig
 
 
 def _round(x: float) -> float:

@@ -15,8 +15,6 @@ MAX_BLOCK_DF = 50
 BLOCK_FLOOR = 0.1
 #: Score difference within which a second partner in the same department is still kept.
 ONE_TO_ONE_TOLERANCE = 0.02
-#: Components larger than this are clustered from the scored candidate pairs only.
-MAX_DENSE_COMPONENT = 400
 
 
 def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
@@ -118,6 +116,7 @@ def average_linkage(
     score: Callable[[int, int], float | None],
     dept: np.ndarray,
     threshold: float,
+    scored: list[tuple[int, int, float]] | None = None,
 ) -> list[list[int]]:
     """Agglomerative clustering: merge while the mean cross-department score ≥ threshold.
 
@@ -125,19 +124,42 @@ def average_linkage(
     counted as 0). Pairs within one department do not count, so a cluster may hold
     several activities of one department when each resembles the others' counterparts.
     Mean linkage keeps chains of pairwise-similar but mutually different activities apart.
+    Only scored pairs are stored; the number of cross-department pairs between two
+    clusters comes from their department counts, so large components stay cheap.
     """
-    clusters: dict[int, list[int]] = {k: [m] for k, m in enumerate(members)}
+    comp: dict[int, dict[int, int]] = {}
+    size: dict[int, int] = {}
+    clusters: dict[int, list[int]] = {}
+    for k, m in enumerate(members):
+        comp[k], size[k], clusters[k] = {int(dept[m]): 1}, 1, [m]
     sums: dict[tuple[int, int], float] = {}
-    counts: dict[tuple[int, int], int] = {}
-    for x in range(len(members)):
-        for y in range(x + 1, len(members)):
-            a, b = members[x], members[y]
-            if dept[a] == dept[b]:
-                continue
-            s = score(a, b)
-            sums[(x, y)] = s if s is not None else 0.0
-            counts[(x, y)] = 1
-    heap = [(-sums[k] / counts[k], k) for k in sums]
+    if scored is not None:
+        local = {m: k for k, m in enumerate(members)}
+        for a, b, s in scored:
+            x, y = local.get(a), local.get(b)
+            if x is not None and y is not None and dept[a] != dept[b] and s:
+                sums[(min(x, y), max(x, y))] = s
+    else:
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                a, b = members[x], members[y]
+                if dept[a] == dept[b]:
+                    continue
+                value = score(a, b)
+                if value:
+                    sums[(x, y)] = value
+    nbrs: dict[int, set[int]] = {k: set() for k in clusters}
+    for x, y in sums:
+        nbrs[x].add(y)
+        nbrs[y].add(x)
+
+    def count(x: int, y: int) -> float:
+        cx, cy = comp[x], comp[y]
+        if len(cx) > len(cy):
+            cx, cy = cy, cx
+        return float(size[x] * size[y] - sum(n * cy.get(d, 0) for d, n in cx.items()))
+
+    heap = [(-sums[k] / count(*k), k) for k in sums]
     heapq.heapify(heap)
     alive = set(clusters)
     while heap:
@@ -145,22 +167,89 @@ def average_linkage(
         x, y = key
         if x not in alive or y not in alive or key not in sums:
             continue
-        current = sums[key] / counts[key]
+        current = sums[key] / count(x, y)
         if abs(current + neg) > 1e-12:
             continue  # stale entry
         if current < threshold:
             break
         clusters[x].extend(clusters.pop(y))
+        for d, n in comp.pop(y).items():
+            comp[x][d] = comp[x].get(d, 0) + n
+        size[x] += size.pop(y)
         alive.discard(y)
-        del sums[key], counts[key]
-        for z in sorted(alive):
-            if z == x:
-                continue
+        del sums[key]
+        nbrs[x].discard(y)
+        nbrs[y].discard(x)
+        for z in sorted((nbrs[x] | nbrs.pop(y)) - {x, y}):
             kxz = (min(x, z), max(x, z))
             kyz = (min(y, z), max(y, z))
-            s = sums.pop(kxz, 0.0) + sums.pop(kyz, 0.0)
-            c = counts.pop(kxz, 0) + counts.pop(kyz, 0)
-            if c:
-                sums[kxz], counts[kxz] = s, c
-                heapq.heappush(heap, (-s / c, kxz))
+            total = sums.pop(kxz, 0.0) + sums.pop(kyz, 0.0)
+            nbrs[z].discard(y)
+            nbrs[z].add(x)
+            nbrs[x].add(z)
+            sums[kxz] = total
+            heapq.heappush(heap, (-total / count(*kxz), kxz))
     return [sorted(c) for c in clusters.values() if len({int(dept[m]) for m in c}) > 1]
+
+
+def merge_mutual(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    *,
+    floor: float,
+    ratio: float,
+    min_size: int = 3,
+) -> list[list[int]]:
+    """Join clusters that are each other's clearly best partner.
+
+    Average linkage keeps apart two groups of one kind of work whose members resemble
+    each other only moderately across the groups (forms the resident writes vs forms the
+    clerk receives). Two clusters are joined when the mean cross-department score between
+    them (``pairs``: item indices ``i``, ``j`` and scores; unscored pairs count 0) reaches
+    ``floor``, each is the other's best partner, and that mean is at least ``ratio`` times
+    either cluster's mean with any other cluster. Only groups are joined (at least
+    ``min_size`` activities each): single pairs stay one-to-one correspondences.
+    Repeats until stable.
+    """
+    clusters = [sorted(c) for c in clusters]
+    pi, pj, ps = pairs
+    n_dept = int(dept.max()) + 1 if len(dept) else 1
+    while len(clusters) > 1:
+        k = len(clusters)
+        owner = np.full(len(dept), -1, dtype=np.int64)
+        comp = np.zeros((k, n_dept))
+        for c, members in enumerate(clusters):
+            owner[members] = c
+            np.add.at(comp[c], dept[members], 1.0)
+        ca, cb = owner[pi], owner[pj]
+        ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+        link = np.zeros((k, k))
+        np.add.at(link, (ca[ok], cb[ok]), ps[ok])
+        link = link + link.T
+        sizes = comp.sum(axis=1)
+        cross = np.outer(sizes, sizes) - comp @ comp.T
+        with np.errstate(invalid="ignore", divide="ignore"):
+            link = np.where(cross > 0, link / cross, 0.0)
+        np.fill_diagonal(link, 0.0)
+        best = link.argmax(axis=1)
+        merged: set[int] = set()
+        joins: list[tuple[int, int]] = []
+        for x in range(k):
+            y = int(best[x])
+            if x >= y or int(best[y]) != x or link[x, y] < floor:
+                continue
+            if min(len(clusters[x]), len(clusters[y])) < min_size:
+                continue
+            others_x = np.delete(link[x], [x, y]).max(initial=0.0)
+            others_y = np.delete(link[y], [x, y]).max(initial=0.0)
+            if link[x, y] >= ratio * max(others_x, others_y, 1e-9) and not {x, y} & merged:
+                joins.append((x, y))
+                merged |= {x, y}
+        if not joins:
+            break
+        for x, y in joins:
+            clusters[x] = sorted(clusters[x] + clusters[y])
+        drop = {y for _, y in joins}
+        clusters = [c for n, c in enumerate(clusters) if n not in drop]
+    return clusters

@@ -29,6 +29,10 @@ WIDE_COLUMN_SHARE = 0.75
 MIN_ACTIVITIES_FOR_WIDE = 5
 #: Neighbours kept per side (by weight); the rest carry little of the distribution.
 MAX_NEIGHBOURS = 5
+#: Performer classes, in the order of :attr:`Item.shares`.
+PERFORMERS = ("resident", "staff", "system", "external")
+#: Role statistics read from discovered maps (see :func:`procmine.discover.discover`).
+ROLE_KEYS = ("position", "relative_position", "same_day", "wait_minutes", "recapture")
 
 
 @dataclass
@@ -43,8 +47,12 @@ class Item:
     performer: str | None = None
     median: float | None = None
     events: float = 0.0
+    shares: tuple[float, ...] | None = None
+    role: dict[str, float] = field(default_factory=dict)
     preds: dict[int, float] = field(default_factory=dict)
     succs: dict[int, float] = field(default_factory=dict)
+    before: dict[int, float] = field(default_factory=dict)
+    after: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,6 +121,8 @@ def from_maps(
             else:
                 median = None
             performer = attrs[0].get("performer")
+            shares = _shares_of(attrs, events)
+            role = _role_of(attrs, events)
             fields: set[str] = set()
             for a in attrs:
                 for col in a.get("fields") or ():
@@ -133,6 +143,8 @@ def from_maps(
                     performer=(str(performer) if performer and performer != "unknown" else None),
                     median=median,
                     events=sum(events),
+                    shares=shares,
+                    role=role,
                 )
             )
         # rewrite chained aliases (raw → discovered label → merged label)
@@ -147,7 +159,79 @@ def from_maps(
         # maps made from process models carry no counts: use the structure alone
         counted = any((_num(d.get("count")) or 0.0) > 0 for _, _, d in graph.edges(data=True))
         _neighbours(graph, rep_of, items, weighted=counted)
+        _precedence(graph, rep_of, items)
     return Profiles(items, aliases, from_models=False)
+
+
+def _precedence(graph: nx.DiGraph, rep_of: dict[Hashable, int], items: list[Item]) -> None:
+    """Fill ``before`` / ``after`` from the eventually-follows shares that discovery
+    records (``before``/``after`` node attributes), with the virtual start / end weighted
+    by the share of cases the activity starts / ends."""
+    by_label = {str(node): idx for node, idx in rep_of.items()}
+    acc: dict[int, dict[str, dict[int, float]]] = {}
+    for node, idx in rep_of.items():
+        attrs = graph.nodes[node]
+        weight = _num(attrs.get("events")) or 1.0
+        slot = acc.setdefault(idx, {"before": {}, "after": {}, "w": {0: 0.0}})
+        slot["w"][0] += weight
+        for side in ("before", "after"):
+            table = attrs.get(side)
+            if not isinstance(table, Mapping):
+                continue
+            for other, share in table.items():
+                q = by_label.get(str(other))
+                value = _num(share)
+                if q is None or q == idx or value is None:
+                    continue
+                slot[side][q] = slot[side].get(q, 0.0) + weight * value
+        cases = _num(attrs.get("cases")) or _num(attrs.get("events")) or 0.0
+        if cases > 0:
+            for side, key, virtual in (("before", "start", START), ("after", "end", END)):
+                share = min(1.0, (_num(attrs.get(key)) or 0.0) / cases)
+                if share > 0:
+                    slot[side][virtual] = slot[side].get(virtual, 0.0) + weight * share
+    for idx, slot in acc.items():
+        total = slot["w"][0] or 1.0
+        for side in ("before", "after"):
+            shares = {q: v / total for q, v in slot[side].items()}
+            top = sorted(shares.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * MAX_NEIGHBOURS]
+            setattr(items[idx], side, dict(top))
+
+
+def _weighted(values: list[tuple[float | None, float]]) -> float | None:
+    known = [(v, w) for v, w in values if v is not None]
+    if not known:
+        return None
+    total = sum(w for _, w in known)
+    if total <= 0:
+        return sum(v for v, _ in known) / len(known)
+    return sum(v * w for v, w in known) / total
+
+
+def _shares_of(attrs: list[dict[str, Any]], events: list[float]) -> tuple[float, ...] | None:
+    """Event-weighted performer shares of merged nodes; None when unknown."""
+    rows = []
+    for a, w in zip(attrs, events, strict=True):
+        vals = [_num(a.get(f"{p}_share")) for p in PERFORMERS]
+        if all(v is not None for v in vals) and sum(vals) > 0:  # type: ignore[arg-type]
+            rows.append(([float(v) for v in vals], w))  # type: ignore[arg-type]
+    if not rows:
+        return None
+    total = sum(w for _, w in rows) or float(len(rows))
+    out = [
+        sum(v[k] * (w if sum(x for _, x in rows) else 1.0) for v, w in rows) / total
+        for k in range(len(PERFORMERS))
+    ]
+    return tuple(out)
+
+
+def _role_of(attrs: list[dict[str, Any]], events: list[float]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key in ROLE_KEYS:
+        value = _weighted([(_num(a.get(key)), w) for a, w in zip(attrs, events, strict=True)])
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def _department_wide_columns(graph: nx.DiGraph) -> set[str]:

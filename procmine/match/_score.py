@@ -1,88 +1,141 @@
 """The scoring core: evidence that two activities of different departments are one task.
 
-Every signal is a similarity in [0, 1] with a weight; a signal that is unknown for a pair
-(no durations in a process model, no data fields) is left out of the weighted mean
-rather than counted as zero.
+Each piece of evidence adds to (or takes from) the log-odds that a pair is the same work;
+the confidence of a pair is the logistic of the sum. A piece that is unknown for a pair
+(no durations in a process model, no data fields, no resources) adds nothing, so models
+are judged on labels and structure alone and event logs on everything they show.
 
 label
-    TF-IDF cosine of word terms plus Sudachi synonym groups, averaged with the cosine of
+    TF-IDF cosine of word terms plus Sudachi synonym groups, mixed with the cosine of
     character n-grams. Inverse document frequency is taken over all activities being
     matched, so a word that many activities share (確認, 受付, 交付, 通知, "send") weighs
-    little and a shared generic word is weak evidence.
+    little. A term that only one department uses (its own procedure: 国保, 児童手当 …)
+    cannot make two departments' work alike, so it weighs ``own_term_weight`` of its IDF.
 fields
-    Mean of the Jaccard index and the containment of the data fields filled, counting only
-    fields that several departments capture. Its weight grows with the information (IDF)
-    in the two field sets: two activities both filling a rare field (本人確認書類) are
-    strong evidence, both filling only 住所 is weak; filling different rare fields is
-    strong counter-evidence.
+    IDF-weighted Jaccard index and containment of the common data fields filled (fields
+    that several departments capture), scaled by how much information the smaller field
+    set holds: two activities both capturing 氏名・住所・生年月日・電話番号 are strong
+    evidence, different fields strong counter-evidence; only one capturing fields is
+    weak counter-evidence.
 performer
-    The same performer class is evidence in proportion to the rarity of the class (two
-    resident-performed steps say more than two staff steps); different classes remove
-    ``performer_penalty`` of the score.
+    Agreement of the performer mixes (resident / staff / system / external shares) counts
+    in proportion to how rare the shared class is; a mismatch counts against, except that
+    resident vs staff counts little (a form the resident fills at the counter is often
+    recorded under the clerk who receives it).
+role
+    Where the step happens: the share done on the day the case began (counter work vs
+    back office), the relative position in the case, the wait before it, and whether the
+    data it captures was already captured earlier in the case (re-keying vs first capture).
 duration
-    ``exp(-|log((1 + m_a) / (1 + m_b))|)`` of the median minutes, only where both maps
-    measured handling time from an end column; very different times remove up to
-    ``duration_penalty`` of the score.
+    Median handling minutes, where both maps measured them from an end column.
 context
-    One round of similarity propagation: for predecessors (and successors) as weight
-    distributions, each neighbour's best score (without context) among the other
-    activity's neighbours, averaged both ways; the virtual start and end match each
-    other.
+    Similarity flooding: predecessors and successors (with virtual start and end) are
+    compared through the current confidences of their pairs, for ``context_rounds``
+    rounds; a pair whose neighbours match (both right after a queue ticket, both before
+    the same kind of step) gains.
 cooccurrence
-    Optional share of cases or visits in which both activities occur.
+    Optional: the share of visits in which the same resident had both activities.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from procmine.match._profile import Item
+from procmine.match._profile import END, PERFORMERS, START, Item
 
-#: Fields information (nats, mean of the two sets) at which the field signal gets full weight.
-FIELD_INFO_FULL = 2.0
+#: Information (nats, of the smaller field set) at which the field evidence is full.
+FIELD_INFO_FULL = 6.0
+#: Pairs scored per vectorised chunk.
+CHUNK = 400_000
+#: Power of the inverse document frequency in label weights (2: generic words count less).
+IDF_POWER = 1.0
 
 
 @dataclass(frozen=True)
 class MatchWeights:
-    """Weights of the evidence combined into a match score (a weighted mean).
+    """Weights of the evidence that two activities are the same work (log-odds units).
 
-    Agreement signals are averaged (each with its weight, left out when unknown); the
-    mean is then multiplied by the penalties for counter-evidence.
+    The confidence of a pair is ``1 / (1 + exp(-z))`` with ``z = prior + Σ evidence``.
+    Every term is documented with its value at the ends of its range.
 
     Attributes
     ----------
-    label : float, default 1.0
-        Label similarity (always present).
-    fields : float, default 2.0
-        Data fields filled, scaled by how informative the two field sets are.
-    performer : float, default 1.0
-        Same performer class, scaled by how rare the class is (two resident-performed
-        steps say more than two staff steps).
-    context : float, default 0.6
-        Similar predecessors and successors (and start / end position).
-    cooccurrence : float, default 0.3
-        Co-occurrence in the same cases or visits, when given.
-    performer_penalty : float, default 0.3
-        Share of the score removed when the performer classes differ.
-    duration_penalty : float, default 0.3
-        Share removed at totally different median handling times (scaled by
-        ``1 - duration similarity``).
+    prior : float, default -0.5
+        Log-odds before any evidence for activities of event logs.
+    prior_labels_only : float, default -2.5
+        Log-odds before any evidence when one of the two activities has nothing but a label
+        and neighbours (process models): the same label evidence must then carry more.
+    label : float, default 6.0
+        Label evidence per unit of label similarity (identical labels: ``+label``).
+    label_floor : float, default 0.6
+        Evidence of two labels that share nothing: ``-label_floor``.
     word_share : float, default 0.7
         Share of word terms (vs. character n-grams) in the label similarity.
+    own_term_weight : float, default 0.3
+        Weight of a term that only one department uses, relative to its IDF.
+    fields : float, default 5.0
+        Field evidence per unit of field similarity, at full information.
+    fields_floor : float, default 2.0
+        Field evidence of two informative field sets that share nothing: ``-fields_floor``.
+    fields_one : float, default 1.0
+        Counter-evidence when only one activity captures common fields.
+    performer : float, default 0.8
+        Evidence of a shared performer class per nat of its rarity.
+    performer_cap : float, default 2.5
+        Largest rarity (nats) a shared performer class counts for.
+    performer_mismatch : float, default 2.0
+        Counter-evidence of completely different performer mixes.
+    resident_staff : float, default 0.3
+        Share of ``performer_mismatch`` charged for resident vs staff.
+    same_day : float, default 3.0
+        Counter-evidence of counter work vs back office (same-day shares 1 vs 0).
+    position : float, default 1.5
+        Counter-evidence of opposite relative positions in the case (0 vs 1).
+    recapture : float, default 1.5
+        Counter-evidence of first capture vs re-keying of the same data (shares 0 vs 1).
+    wait : float, default 0.4
+        Counter-evidence per nat of difference in log waiting minutes before the step.
+    duration : float, default 0.6
+        Counter-evidence per nat of difference in log median handling minutes.
+    role_bonus : float, default 0.3
+        Evidence of each role statistic that agrees closely.
+    context : float, default 3.0
+        Evidence per unit of neighbourhood similarity above ``context_neutral``.
+    context_neutral : float, default 0.35
+        Neighbourhood similarity that is neither evidence nor counter-evidence.
+    context_rounds : int, default 2
+        Rounds of similarity flooding.
+    cooccurrence : float, default 2.0
+        Evidence per unit of co-occurrence share above ``context_neutral``, when given.
     """
 
-    label: float = 1.0
-    fields: float = 2.0
-    performer: float = 1.0
-    context: float = 0.6
-    cooccurrence: float = 0.3
-    performer_penalty: float = 0.3
-    duration_penalty: float = 0.3
+    prior: float = -0.5
+    prior_labels_only: float = -2.5
+    label: float = 4.5
+    label_floor: float = 1.5
     word_share: float = 0.7
+    own_term_weight: float = 0.3
+    fields: float = 5.0
+    fields_floor: float = 2.0
+    fields_one: float = 0.3
+    performer: float = 0.8
+    performer_cap: float = 2.5
+    performer_mismatch: float = 2.0
+    resident_staff: float = 0.3
+    same_day: float = 3.0
+    position: float = 1.5
+    recapture: float = 1.5
+    wait: float = 0.4
+    duration: float = 0.6
+    role_bonus: float = 0.3
+    context: float = 3.0
+    context_neutral: float = 0.35
+    context_rounds: int = 2
+    cooccurrence: float = 2.0
 
 
 def _idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -90,8 +143,11 @@ def _idf(df: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _matrix(docs: Sequence[Sequence[str]]) -> tuple[object, np.ndarray]:
-    """Row-normalised TF-IDF (binary tf) CSR matrix and document frequencies."""
+def _matrix(
+    docs: Sequence[Sequence[str]], dept: np.ndarray, own_weight: float
+) -> tuple[object, np.ndarray]:
+    """Row-normalised TF-IDF (binary tf) CSR matrix and document frequencies; terms used
+    by one department only are down-weighted by ``own_weight``."""
     from scipy import sparse
 
     vocab: dict[str, int] = {}
@@ -102,10 +158,16 @@ def _matrix(docs: Sequence[Sequence[str]]) -> tuple[object, np.ndarray]:
             rows.append(r)
             cols.append(vocab.setdefault(term, len(vocab)))
     n = len(docs)
-    df = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(vocab)).astype(float)
-    idf = _idf(df, n)
-    data = idf[np.asarray(cols, dtype=np.int64)] if cols else np.zeros(0)
-    mat = sparse.csr_matrix((data, (rows, cols)), shape=(n, len(vocab)), dtype=float)
+    r_arr = np.asarray(rows, dtype=np.int64)
+    c_arr = np.asarray(cols, dtype=np.int64)
+    df = np.bincount(c_arr, minlength=len(vocab)).astype(float)
+    weight = _idf(df, n) ** IDF_POWER
+    if len(c_arr) and len(np.unique(dept)) > 1:
+        pairs = np.unique(np.stack([c_arr, dept[r_arr]], axis=1), axis=0)
+        ndept = np.bincount(pairs[:, 0], minlength=len(vocab))
+        weight = weight * np.where(ndept <= 1, own_weight, 1.0)
+    data = weight[c_arr] if len(c_arr) else np.zeros(0)
+    mat = sparse.csr_matrix((data, (r_arr, c_arr)), shape=(n, len(vocab)), dtype=float)
     norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     normed = sparse.diags(1.0 / norms) @ mat
@@ -119,8 +181,13 @@ def _rowdot(mat: object, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return np.asarray(prod.sum(axis=1)).ravel()
 
 
+def _logistic(z: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    return out
+
+
 class Scorer:
-    """Vectorised similarity of item pairs; built once per matching run."""
+    """Vectorised evidence for item pairs; built once per matching run."""
 
     def __init__(
         self,
@@ -132,201 +199,369 @@ class Scorer:
 
         self.items = items
         self.w = weights
-        self.n = len(items)
-        self.words, self.word_df = _matrix([it.terms.words + it.terms.synonyms for it in items])
-        self.grams, self.gram_df = _matrix([it.terms.grams for it in items])
-        self.norm = [it.terms.normalized for it in items]
+        self.n = n = len(items)
         codes = {d: k for k, d in enumerate(sorted({it.department for it in items}))}
         self.dept = np.array([codes[it.department] for it in items], dtype=np.int64)
-        # fields: binary matrix, IDF over the activities that fill any field
-        fvocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        # only fields that several departments capture can make two departments' work
-        # the same; a department's own fields (障害名, 学校名) say nothing either way
+        own = weights.own_term_weight
+        word_docs = [it.terms.words + it.terms.synonyms for it in items]
+        gram_docs = [it.terms.grams for it in items]
+        self.words, self.word_df = _matrix(word_docs, self.dept, 1.0)
+        self.grams, self.gram_df = _matrix(gram_docs, self.dept, 1.0)
+        self.words_own, _ = _matrix(word_docs, self.dept, own)
+        self.grams_own, _ = _matrix(gram_docs, self.dept, own)
+        self.norm = [it.terms.normalized for it in items]
+        norm_codes = {t: k for k, t in enumerate(sorted(set(self.norm)))}
+        self.norm_code = np.array([norm_codes[t] for t in self.norm], dtype=np.int64)
+        # fields: only fields that several departments capture can make two
+        # departments' work the same; a department's own fields say nothing either way
         depts_of: dict[str, set[str]] = {}
         for it in items:
             for f in it.fields:
                 depts_of.setdefault(f, set()).add(it.department)
-        shared_fields = {f for f, ds in depts_of.items() if len(ds) > 1}
-        for r, it in enumerate(items):
-            for f in sorted(it.fields & shared_fields):
-                rows.append(r)
-                cols.append(fvocab.setdefault(f, len(fvocab)))
-        self.field_names = sorted(fvocab, key=fvocab.__getitem__)
-        fdf = np.bincount(np.asarray(cols, dtype=np.int64), minlength=len(fvocab)).astype(float)
-        self.field_idf = _idf(fdf, self.n)
-        self.fields = sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=(self.n, len(fvocab)), dtype=float
+        shared = sorted(f for f, ds in depts_of.items() if len(ds) > 1)
+        fcode = {f: k for k, f in enumerate(shared)}
+        rows = [r for r, it in enumerate(items) for f in sorted(it.fields) if f in fcode]
+        cols = [fcode[f] for it in items for f in sorted(it.fields) if f in fcode]
+        self.field_names = shared
+        fmat = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(n, len(shared)), dtype=float
         )
-        self.field_df = fdf
-        self.field_info = (
-            np.asarray(self.fields @ self.field_idf).ravel() if len(fvocab) else np.zeros(self.n)
+        self.field_df = np.asarray(fmat.sum(axis=0)).ravel()
+        self.field_idf = _idf(self.field_df, n)
+        self.fields = fmat
+        self.fields_w = (
+            (fmat @ sparse.diags(np.sqrt(self.field_idf))).tocsr() if len(shared) else fmat
         )
-        self.has_fields = np.array([bool(it.fields & shared_fields) for it in items])
-        self.field_count = np.asarray(self.fields.sum(axis=1)).ravel()
-        self.any_fields = bool(self.has_fields.any())
-        perf = sorted({it.performer for it in items if it.performer})
-        pcode = {p: k for k, p in enumerate(perf)}
+        self.field_info = np.asarray(fmat @ self.field_idf).ravel() if len(shared) else np.zeros(n)
+        self.has_fields = self.field_info > 0
+        # performer mixes and the rarity (nats) of each class
+        self.shares = np.array(
+            [it.shares if it.shares is not None else (np.nan,) * len(PERFORMERS) for it in items],
+            dtype=float,
+        ).reshape(n, len(PERFORMERS))
+        known = ~np.isnan(self.shares[:, 0])
+        mean = self.shares[known].mean(axis=0) if known.any() else np.ones(len(PERFORMERS))
+        self.rarity = np.clip(-np.log(np.maximum(mean, 1e-3)), 0.1, 3.0)
         self.performer = np.array(
-            [pcode[it.performer] if it.performer else -1 for it in items], dtype=np.int64
+            [PERFORMERS.index(it.performer) if it.performer in PERFORMERS else -1 for it in items]
         )
-        known = self.performer[self.performer >= 0]
-        counts = np.bincount(known, minlength=len(perf)).astype(float)
-        with np.errstate(divide="ignore"):
-            self.perf_info = (
-                np.log(max(1, len(known)) / np.maximum(counts, 1.0)) if len(perf) else np.zeros(1)
+
+        def role(key: str) -> np.ndarray:
+            return np.array([it.role.get(key, np.nan) for it in items], dtype=float)
+
+        self.same_day = role("same_day")
+        self.rel = role("relative_position")
+        self.recap = role("recapture")
+        self.wait = np.log1p(np.maximum(role("wait_minutes"), 0.0))
+        self.median = np.log1p(
+            np.maximum(
+                np.array([it.median if it.median is not None else np.nan for it in items]), 0.0
             )
-        self.median = np.array(
-            [it.median if it.median is not None else np.nan for it in items], dtype=float
         )
         self.cooc = cooccurrence or {}
+        # items with evidence beyond label and structure (event logs)
+        self.behaviour = (
+            ~np.isnan(self.shares[:, 0])
+            | self.has_fields
+            | ~np.isnan(self.same_day)
+            | ~np.isnan(self.median)
+        )
+        self._neighbour_arrays()
+
+    # ------------------------------------------------------------------ pairs
+
+    def all_pairs(self, chunk: int = CHUNK) -> Iterator[dict[str, np.ndarray]]:
+        """Every pair ``i < j`` of different departments, in chunks of about ``chunk``,
+        with their label similarities and shared field information computed by blocks
+        of rows (sparse products instead of per-pair look-ups)."""
+        n = self.n
+        start = 0
+        cols = np.arange(n)
+        while start < n:
+            width = max(1, chunk // max(1, n - start))
+            stop = min(n, start + width)
+            rows = np.arange(start, stop)
+            mask = (cols[None, :] > rows[:, None]) & (
+                self.dept[None, :] != self.dept[rows][:, None]
+            )
+            ri, cj = np.nonzero(mask)
+            i, j = rows[ri], cj
+            if len(i):
+                block = {"i": i, "j": j}
+                ws = self.w.word_share
+                for key, (wm, gm) in (
+                    ("label", (self.words, self.grams)),
+                    ("label_own", (self.words_own, self.grams_own)),
+                ):
+                    dense = ws * (wm[start:stop] @ wm.T).toarray()  # type: ignore[index,attr-defined]
+                    dense += (1 - ws) * (gm[start:stop] @ gm.T).toarray()  # type: ignore[index,attr-defined]
+                    block[key] = dense[ri, cj]
+                if len(self.field_names):
+                    fw = self.fields_w
+                    block["inter"] = (fw[start:stop] @ fw.T).toarray()[ri, cj]  # type: ignore[index]
+                yield block
+            start = stop
 
     # ------------------------------------------------------------------ signals
 
-    def label(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    def label(
+        self, i: np.ndarray, j: np.ndarray, *, own: bool = False, raw: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Label similarity; ``own``: with terms of one department down-weighted;
+        ``raw``: the cosine mix when already computed."""
         ws = self.w.word_share
-        words = _rowdot(self.words, i, j)
-        sim = ws * words + (1 - ws) * _rowdot(self.grams, i, j)
-        same = np.array([self.norm[a] == self.norm[b] for a, b in zip(i, j, strict=True)], bool)
-        sim = np.where(same, 1.0, sim)
+        words, grams = (self.words_own, self.grams_own) if own else (self.words, self.grams)
+        sim = (
+            raw if raw is not None else ws * _rowdot(words, i, j) + (1 - ws) * _rowdot(grams, i, j)
+        )
+        sim = np.where(self.norm_code[i] == self.norm_code[j], 1.0, sim)
         return np.clip(sim, 0.0, 1.0)
 
-    def field(self, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Field similarity and its evidence strength (0 when unknown)."""
-        if not self.any_fields or len(i) == 0:
-            return np.full(len(i), np.nan), np.zeros(len(i))
+    def field(
+        self, i: np.ndarray, j: np.ndarray, inter: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Field similarity (NaN when neither captures common fields) and its strength."""
+        n = len(i)
+        if not len(self.field_names) or n == 0:
+            return np.full(n, np.nan), np.zeros(n)
+        if inter is None:
+            inter = _rowdot(self.fields_w, i, j)  # Σ idf over the shared fields
         info_i, info_j = self.field_info[i], self.field_info[j]
-        shared = np.asarray(
-            (self.fields[i].multiply(self.fields[j])).sum(axis=1)  # type: ignore[index]
-        ).ravel()
-        ci, cj = self.field_count[i], self.field_count[j]
-        union = ci + cj - shared
-        smaller = np.minimum(ci, cj)
+        union = info_i + info_j - inter
+        smaller = np.minimum(info_i, info_j)
         with np.errstate(invalid="ignore", divide="ignore"):
-            jaccard = np.where(union > 0, shared / union, np.nan)
-            contained = np.where(smaller > 0, shared / smaller, 0.0)
+            jaccard = np.where(union > 0, inter / union, np.nan)
+            contained = np.where(smaller > 0, inter / smaller, 0.0)
         sim = (jaccard + contained) / 2.0
         both = self.has_fields[i] & self.has_fields[j]
         one = self.has_fields[i] ^ self.has_fields[j]
-        strength = np.minimum(1.0, (info_i + info_j) / 2.0 / FIELD_INFO_FULL)
-        strength = np.where(both, strength, np.where(one, 0.5 * strength, 0.0))
-        sim = np.where(both | one, np.nan_to_num(sim), np.nan)
+        strength = np.where(
+            both,
+            np.minimum(1.0, smaller / FIELD_INFO_FULL),
+            np.where(one, np.minimum(1.0, np.maximum(info_i, info_j) / FIELD_INFO_FULL), 0.0),
+        )
+        sim = np.where(both, np.nan_to_num(sim), np.where(one, 0.0, np.nan))
         return sim, strength
 
-    def signals(
-        self, i: np.ndarray, j: np.ndarray, *, context: bool = True
+    def head(
+        self, i: np.ndarray, j: np.ndarray, pre: dict[str, np.ndarray] | None = None
     ) -> dict[str, np.ndarray]:
-        """All signals and the combined score for pairs ``(i[k], j[k])``."""
+        """Prior, label and field evidence (``pre``: label and field products already
+        computed by :meth:`all_pairs`), and an upper bound of what the rest can add."""
         w = self.w
-        lab = self.label(i, j)
-        fsim, fstr = self.field(i, j)
-        pi, pj = self.performer[i], self.performer[j]
-        perf_known = (pi >= 0) & (pj >= 0)
-        perf = np.where(perf_known, (pi == pj).astype(float), np.nan)
-        mi, mj = self.median[i], self.median[j]
-        with np.errstate(invalid="ignore"):
-            dur = np.exp(-np.abs(np.log1p(np.maximum(mi, 0)) - np.log1p(np.maximum(mj, 0))))
-        cooc = (
-            np.array(
-                [
-                    self.cooc.get((a, b), self.cooc.get((b, a), np.nan))
-                    for a, b in zip(i, j, strict=True)
-                ],
-                dtype=float,
-            )
-            if self.cooc
-            else np.full(len(i), np.nan)
+        pre = pre or {}
+        fsim, fstr = self.field(i, j, pre.get("inter"))
+        both = self.has_fields[i] & self.has_fields[j]
+        one = self.has_fields[i] ^ self.has_fields[j]
+        # when both capture the same data, what differs is the procedure each department
+        # names (国保…, 児童手当…): compare labels without the departments' own terms
+        lab = self.label(i, j, raw=pre.get("label"))
+        if both.any():
+            own = self.label(i, j, own=True, raw=pre.get("label_own"))
+            lab = np.where(both, np.maximum(lab, own), lab)
+        # shared data makes weak label overlap meaningful (square root lifts it); without
+        # data on either side, labels must agree by themselves (similarity as it is)
+        data = self.has_fields[i] | self.has_fields[j]
+        root = np.where(data, np.sqrt(lab), lab)
+        # process models (labels and structure only) offer far less evidence per pair than
+        # event logs: their pairs start from the lower prior of a label-only comparison
+        behaviour = self.behaviour[i] & self.behaviour[j]
+        prior = np.where(behaviour, w.prior, w.prior_labels_only)
+        z = prior + w.label * root - w.label_floor * (1.0 - root)
+        field_ev = np.where(
+            both,
+            fstr * (w.fields * np.nan_to_num(fsim) - w.fields_floor * (1.0 - np.nan_to_num(fsim))),
+            np.where(one, -w.fields_one * fstr, 0.0),
         )
-        # performer agreement is evidence in proportion to how rare the class is
-        perf_strength = np.where(
-            perf == 1.0,
-            np.minimum(1.0, self.perf_info[np.maximum(pi, 0)] / FIELD_INFO_FULL),
-            0.0,
+        rest = np.where(behaviour, w.performer * w.performer_cap + 3.0 * w.role_bonus, 0.0) + (
+            max(0.0, w.cooccurrence * (1.0 - w.context_neutral)) if self.cooc else 0.0
         )
-        num = w.label * lab
-        den = np.full(len(i), w.label)
-        for sim, weight in (
-            (fsim, w.fields * fstr),
-            (np.where(perf == 1.0, 1.0, np.nan), w.performer * perf_strength),
-            (cooc, np.full(len(i), w.cooccurrence)),
-        ):
-            ok = ~np.isnan(sim)
-            num = num + np.where(ok, weight * np.nan_to_num(sim), 0.0)
-            den = den + np.where(ok, weight, 0.0)
-        ctx = np.full(len(i), np.nan)
-        if context and len(i):
-            ctx = self.context(i, j)
-            ok = ~np.isnan(ctx)
-            num = num + np.where(ok, w.context * np.nan_to_num(ctx), 0.0)
-            den = den + np.where(ok, w.context, 0.0)
-        # a different performer or a very different handling time is counter-evidence
-        penalty = np.where(perf == 0.0, 1.0 - w.performer_penalty, 1.0)
-        penalty = penalty * np.where(
-            np.isnan(dur), 1.0, 1.0 - w.duration_penalty * (1.0 - np.nan_to_num(dur))
-        )
-        num = num * penalty
         return {
-            "score": num / den,
+            "z": z + field_ev,
+            "lab": lab,
+            "fsim": fsim,
+            "fstr": fstr,
+            "both": both,
+            "bound": z + field_ev + rest,
+        }
+
+    def local(
+        self,
+        i: np.ndarray,
+        j: np.ndarray,
+        pre: dict[str, np.ndarray] | None = None,
+        head: dict[str, np.ndarray] | None = None,
+    ) -> dict[str, np.ndarray]:
+        """Similarities and log-odds from everything but the neighbourhood."""
+        w = self.w
+        h = head if head is not None else self.head(i, j, pre)
+        z, lab, fsim, fstr, both = h["z"], h["lab"], h["fsim"], h["fstr"], h["both"]
+        # performer mixes
+        si, sj = self.shares[i], self.shares[j]
+        perf_known = ~(np.isnan(si[:, 0]) | np.isnan(sj[:, 0]))
+        si, sj = np.nan_to_num(si), np.nan_to_num(sj)
+        overlap = np.minimum(si, sj)
+        agree = np.minimum((overlap * self.rarity).sum(axis=1), w.performer_cap)
+        mismatch = 1.0 - overlap.sum(axis=1)
+        res_staff = np.minimum(si[:, 0], sj[:, 1]) + np.minimum(si[:, 1], sj[:, 0])
+        res_staff = np.minimum(res_staff, mismatch)
+        perf_ev = w.performer * agree - w.performer_mismatch * (
+            mismatch - (1.0 - w.resident_staff) * res_staff
+        )
+        # without data on either side, two steps are alike through their labels; only at
+        # the start of a counter visit (reception, queue, identity) are data-less steps
+        # the same work everywhere: behaviour counts in proportion to how early both are
+        gate = self.gate(i, j)
+        perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)
+        z = z + np.where(perf_known, perf_ev, 0.0)
+        perf_sim = np.where(perf_known, 1.0 - mismatch, np.nan)
+        # role in the case
+        role_ev = np.zeros(len(i))
+        for arr, weight, close in (
+            (self.same_day, w.same_day, 0.15),
+            (self.rel, w.position, 0.15),
+            (self.wait, w.wait, 0.7),
+        ):
+            d = np.abs(arr[i] - arr[j])
+            ok = ~np.isnan(d)
+            role_ev += np.where(ok, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
+            role_ev -= np.where(ok, weight * np.nan_to_num(d), 0.0)
+        drec = np.abs(self.recap[i] - self.recap[j])
+        ok = ~np.isnan(drec) & both
+        role_ev -= np.where(ok, w.recapture * np.nan_to_num(drec), 0.0)
+        z = z + role_ev
+        dur = np.abs(self.median[i] - self.median[j])
+        z = z - np.where(np.isnan(dur), 0.0, w.duration * np.maximum(0.0, np.nan_to_num(dur) - 0.3))
+        cooc = self.cooccurrence(i, j)
+        z = z + np.where(
+            np.isnan(cooc), 0.0, w.cooccurrence * (np.nan_to_num(cooc) - w.context_neutral)
+        )
+        with np.errstate(invalid="ignore"):
+            dur_sim = np.exp(-dur)
+        return {
+            "z": z,
             "label_similarity": lab,
             "field_similarity": np.where(fstr > 0, fsim, np.nan),
             "field_strength": fstr,
-            "performer": perf,
-            "duration_similarity": dur,
-            "context_similarity": ctx,
+            "performer": perf_sim,
+            "duration_similarity": dur_sim,
+            "role": role_ev,
+            "gate": gate,
             "cooccurrence": cooc,
         }
 
-    def context(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Neighbourhood similarity from one round of propagation of ``content``."""
-        items = self.items
-        need: set[tuple[int, int]] = set()
-        for a, b in zip(i, j, strict=True):
-            for side_a, side_b in (
-                (items[a].preds, items[b].preds),
-                (items[a].succs, items[b].succs),
-            ):
-                for p in side_a:
-                    if p < 0:
-                        continue
-                    for q in side_b:
-                        if q >= 0:
-                            need.add((p, q))
-        keys = sorted(need)
-        if keys:
-            arr = np.array(keys, dtype=np.int64)
-            vals = self.signals(arr[:, 0], arr[:, 1], context=False)["score"]
-            sim = dict(zip(keys, vals.tolist(), strict=True))
-        else:
-            sim = {}
+    def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        if not self.cooc:
+            return np.full(len(i), np.nan)
+        return np.array(
+            [
+                self.cooc.get((a, b), self.cooc.get((b, a), np.nan))
+                for a, b in zip(i.tolist(), j.tolist(), strict=True)
+            ],
+            dtype=float,
+        )
 
-        def m(p: int, q: int) -> float:
-            if p < 0 or q < 0:
-                return 1.0 if p == q else 0.0
-            return sim[(p, q)]
+    # ------------------------------------------------------------------ context
 
-        out = np.full(len(i), np.nan)
-        for k, (a, b) in enumerate(zip(i, j, strict=True)):
-            sides = []
-            for da, db in ((items[a].preds, items[b].preds), (items[a].succs, items[b].succs)):
-                if not da or not db:
-                    if da or db:
-                        sides.append(0.0)
-                    continue
-                fwd = sum(wp * max(m(p, q) for q in db) for p, wp in da.items())
-                bwd = sum(wq * max(m(p, q) for p in da) for q, wq in db.items())
-                sides.append((fwd + bwd) / 2.0)
-            if sides:
-                out[k] = sum(sides) / len(sides)
-        return out
+    #: Neighbourhoods compared by :meth:`context`: directly-follows and eventually-follows.
+    sides = ("preds", "succs", "before", "after")
+
+    def _neighbour_arrays(self) -> None:
+        k = max([1] + [len(it.preds) for it in self.items] + [len(it.succs) for it in self.items])
+        k = max([k] + [len(it.before) for it in self.items] + [len(it.after) for it in self.items])
+        self.nb: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for side in self.sides:
+            idx = np.full((self.n, k), -3, dtype=np.int64)
+            wts = np.zeros((self.n, k))
+            for r, it in enumerate(self.items):
+                for c, (q, wq) in enumerate(sorted(getattr(it, side).items())):
+                    idx[r, c], wts[r, c] = q, wq
+            self.nb[side] = (idx, wts)
+
+    def context(self, i: np.ndarray, j: np.ndarray, table: PairTable) -> np.ndarray:
+        """Neighbourhood similarity of pairs through the confidences in ``table``."""
+        out_sum = np.zeros(len(i))
+        out_n = np.zeros(len(i))
+        for side in self.sides:
+            idx, wts = self.nb[side]
+            if not (idx > -3).any():
+                continue
+            pa, wa = idx[i], wts[i]  # (m, k)
+            pb, wb = idx[j], wts[j]
+            wa = wa / np.maximum(wa.sum(axis=1, keepdims=True), 1e-12)
+            wb = wb / np.maximum(wb.sum(axis=1, keepdims=True), 1e-12)
+            has_a = (pa > -3).any(axis=1)
+            has_b = (pb > -3).any(axis=1)
+            k = pa.shape[1]
+            sim = np.zeros((len(i), k, k))
+            for x in range(k):
+                for y in range(k):
+                    a, b = pa[:, x], pb[:, y]
+                    real = (a >= 0) & (b >= 0)
+                    virtual = ((a == START) & (b == START)) | ((a == END) & (b == END))
+                    vals = np.zeros(len(i))
+                    if real.any():
+                        vals[real] = table.get(a[real], b[real])
+                    sim[:, x, y] = np.where(virtual, 1.0, vals)
+            valid_a = pa > -3
+            valid_b = pb > -3
+            fwd = (
+                wa * np.where(valid_a, np.max(np.where(valid_b[:, None, :], sim, 0.0), axis=2), 0.0)
+            ).sum(axis=1)
+            bwd = (
+                wb * np.where(valid_b, np.max(np.where(valid_a[:, :, None], sim, 0.0), axis=1), 0.0)
+            ).sum(axis=1)
+            both = has_a & has_b
+            either = has_a | has_b
+            out_sum += np.where(both, (fwd + bwd) / 2.0, 0.0)
+            out_n += either
+        with np.errstate(invalid="ignore"):
+            return np.where(out_n > 0, out_sum / np.maximum(out_n, 1), np.nan)
+
+    def gate(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Weight of behavioural evidence: 1 when either step captures common data or
+        positions are unknown, else falling from 1 (both in the first quarter of their
+        cases) to 0 (either in the last quarter)."""
+        late = np.fmax(self.rel[i], self.rel[j])
+        early = np.clip((0.75 - np.nan_to_num(late, nan=0.0)) / 0.5, 0.0, 1.0)
+        data = self.has_fields[i] | self.has_fields[j]
+        return np.where(data | np.isnan(late), 1.0, early)
+
+    def combine(
+        self, z_local: np.ndarray, ctx: np.ndarray | None, gate: np.ndarray | None = None
+    ) -> np.ndarray:
+        z = z_local
+        if ctx is not None:
+            ev = self.w.context * (np.nan_to_num(ctx) - self.w.context_neutral)
+            if gate is not None:
+                ev = np.where(ev > 0, gate * ev, ev)
+            z = z + np.where(np.isnan(ctx), 0.0, ev)
+        return _logistic(z)
 
 
-def describe(
-    items: list[Item],
-    a: int,
-    b: int,
-    sig: dict[str, float],
-) -> str:
+class PairTable:
+    """Confidence of scored pairs, looked up by item indices (either order)."""
+
+    def __init__(self, n: int, i: np.ndarray, j: np.ndarray, value: np.ndarray) -> None:
+        self.n = n
+        lo, hi = np.minimum(i, j), np.maximum(i, j)
+        keys = lo * n + hi
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order]
+        self.value = np.asarray(value, dtype=float)[order]
+
+    def get(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        lo, hi = np.minimum(i, j), np.maximum(i, j)
+        keys = lo * self.n + hi
+        pos = np.searchsorted(self.keys, keys)
+        pos = np.minimum(pos, max(len(self.keys) - 1, 0))
+        if not len(self.keys):
+            return np.zeros(len(keys))
+        hit = self.keys[pos] == keys
+        return np.where(hit, self.value[pos], 0.0)
+
+
+def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
     """One readable sentence of the evidence for a pair."""
     parts: list[str] = []
     fa, fb = items[a].fields, items[b].fields
@@ -342,12 +577,24 @@ def describe(
             parts.append(f"both performed by {_PERFORMER_PLURAL.get(pa, pa)}")
         else:
             parts.append(f"performed by {pa} vs {pb}")
+    ra, rb = items[a].role, items[b].role
+    if "same_day" in ra and "same_day" in rb:
+        da, db = ra["same_day"], rb["same_day"]
+        if da >= 0.8 and db >= 0.8:
+            parts.append("both at the counter on the day")
+        elif da <= 0.2 and db <= 0.2:
+            parts.append("both back office (later days)")
+    if "position" in ra and "position" in rb and max(ra["position"], rb["position"]) <= 2:
+        parts.append(f"both step {ra['position']:.0f}/{rb['position']:.0f} of the case")
     ma, mb = items[a].median, items[b].median
     if ma is not None and mb is not None:
         parts.append(f"median {_minutes(ma)} vs {_minutes(mb)} min")
     ctx = sig.get("context_similarity", math.nan)
-    if not math.isnan(ctx):
+    if ctx is not None and not math.isnan(ctx):
         parts.append(f"neighbours {ctx:.2f}")
+    cooc = sig.get("cooccurrence", math.nan)
+    if cooc is not None and not math.isnan(cooc):
+        parts.append(f"same visits {cooc:.2f}")
     parts.append(f"label {sig['label_similarity']:.2f}")
     return "; ".join(parts)
 

@@ -68,6 +68,29 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _CJK_RUN = re.compile(r"[^\sa-z0-9()!-/:-@\[-`{-~、。，．・「」『』]+")
 _KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "接頭辞", "接尾辞", "代名詞"})
 
+#: Concepts of Japanese administrative work that Sudachi's synonym dictionary leaves
+#: apart (届 has no synonym group; 入力 and 登録 are in different ones). Keyed by Sudachi
+#: normalised form; a label using any of them gets the term ``con:<concept>``. The list
+#: is about the language of municipal work, not about any one city.
+CONCEPTS: dict[str, str] = {
+    # a filing the resident makes: notification, application, claim, return
+    "届け": "filing",
+    "届け出": "filing",
+    "届け書": "filing",
+    "届出書": "filing",
+    "申請": "filing",
+    "申請書": "filing",
+    "申し込み": "filing",
+    "申込書": "filing",
+    "請求": "filing",
+    "請求書": "filing",
+    "申告": "filing",
+    # keying data into a system or register
+    "入力": "entry",
+    "登録": "entry",
+    "登載": "entry",
+}
+
 _LOCK = threading.Lock()
 _TOKENIZER: Any = None
 
@@ -172,12 +195,16 @@ def label_terms(label: str) -> LabelTerms:
                 continue
             words.append(m.normalized_form())
             synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
+            if m.normalized_form() in CONCEPTS:
+                synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
             compounds.append(m.surface())
         for m in tok.tokenize(run, mode_a):
             if m.part_of_speech()[0] not in _KEEP_POS or m.surface() in compounds:
                 continue
             words.append(m.normalized_form())
             synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
+            if m.normalized_form() in CONCEPTS:
+                synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     return LabelTerms(
         normalized=norm,
         words=tuple(dict.fromkeys(w for w in words if w and not w.isdigit())),

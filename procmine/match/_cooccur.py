@@ -1,0 +1,151 @@
+"""Co-occurrence of activities of different departments in the same resident visits.
+
+A *visit* is one resident (the ``person`` key) on one calendar day. Work that every
+counter repeats (queue ticket, identity check, the form with the resident's basic data)
+happens in nearly every visit that touches both departments; work tied to one procedure
+or done in the back office on other days rarely meets in one visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from procmine.model import ACTIVITY, PERSON, TIMESTAMP
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.model import Dataset, ProcessMap
+
+COLUMNS = ["department_a", "activity_a", "department_b", "activity_b", "cooccurrence"]
+
+#: Department pairs sharing fewer visits than this are not measured.
+MIN_SHARED_VISITS = 5
+
+
+def cooccurrence(
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap] | None = None,
+    *,
+    min_shared_visits: int = MIN_SHARED_VISITS,
+) -> pd.DataFrame:
+    """Share of shared visits in which two activities of different departments both occur.
+
+    For two departments, the *shared visits* are the (person, day) pairs with events in
+    both. For activities ``a`` and ``b`` of those departments, with ``n_a`` and ``n_b``
+    the shared visits that contain them and ``n_ab`` those that contain both, the
+    co-occurrence is the Jaccard index ``n_ab / (n_a + n_b − n_ab)``: 1 when they always
+    come together, near 0 when they belong to different visits (other procedures, back
+    office on other days).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        Loaded logs; only departments whose events carry a ``person`` key count.
+    maps : Mapping[str, ProcessMap], optional
+        Discovered maps; their ``aliases`` rename spelling variants to the activity names
+        the maps use.
+    min_shared_visits : int, default 5
+        Department pairs with fewer shared visits are left out (too little to measure).
+
+    Returns
+    -------
+    DataFrame
+        ``department_a, activity_a, department_b, activity_b, cooccurrence`` for every
+        pair of activities that occur in shared visits (``department_a <
+        department_b``), sorted; empty without person keys.
+
+    Examples
+    --------
+    >>> from procmine.model import Dataset, EventLog
+    >>> def log(dept, rows):
+    ...     ev = pd.DataFrame(rows, columns=["case", "activity", "timestamp", "person"])
+    ...     ev["timestamp"] = pd.to_datetime(ev["timestamp"])
+    ...     return EventLog(dept, ev, (), (f"{dept}.csv",))
+    >>> a = log("A", [(1, "本人確認", "2026-04-01 09:00", "p1"), (2, "本人確認", "2026-04-02 09:00", "p2")])
+    >>> b = log("B", [(7, "申請者確認", "2026-04-01 11:00", "p1"), (8, "申請者確認", "2026-04-02 10:00", "p2")])
+    >>> cooccurrence(Dataset({"A": a, "B": b}, [], []), min_shared_visits=1)
+      department_a activity_a department_b activity_b  cooccurrence
+    0            A       本人確認            B      申請者確認           1.0
+    """
+    frames = []
+    for dept in sorted(dataset.logs):
+        ev = dataset.logs[dept].events
+        if PERSON not in ev or ev[PERSON].isna().all() or ev.empty:
+            continue
+        ev = ev[ev[PERSON].notna()]
+        aliases = maps[dept].aliases if maps is not None and dept in maps else {}
+        acts = ev[ACTIVITY].astype(str)
+        if aliases:
+            acts = acts.replace(aliases)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "visit": ev[PERSON].astype(str)
+                    + "|"
+                    + ev[TIMESTAMP].dt.strftime("%Y-%m-%d").astype(str),
+                    "department": dept,
+                    "activity": acts.to_numpy(),
+                }
+            ).drop_duplicates()
+        )
+    if len(frames) < 2:
+        return pd.DataFrame(columns=COLUMNS)
+    allv = pd.concat(frames, ignore_index=True)
+    visit_code, _ = pd.factorize(allv["visit"], sort=True)
+    allv["v"] = visit_code
+    keys = (
+        allv[["department", "activity"]].drop_duplicates().sort_values(["department", "activity"])
+    )
+    keys = keys.reset_index(drop=True)
+    index = {
+        (d, a): k for k, (d, a) in enumerate(zip(keys["department"], keys["activity"], strict=True))
+    }
+    allv["k"] = [index[(d, a)] for d, a in zip(allv["department"], allv["activity"], strict=True)]
+    from scipy import sparse
+
+    n_visits = int(visit_code.max()) + 1
+    incid = sparse.csr_matrix(
+        (np.ones(len(allv)), (allv["v"].to_numpy(), allv["k"].to_numpy())),
+        shape=(n_visits, len(keys)),
+    )
+    depts = sorted(allv["department"].unique())
+    dcode = {d: k for k, d in enumerate(depts)}
+    key_dept = np.array([dcode[d] for d in keys["department"]])
+    dvis = sparse.csr_matrix(
+        (np.ones(len(allv)), (allv["v"].to_numpy(), allv["department"].map(dcode).to_numpy())),
+        shape=(n_visits, len(depts)),
+    )
+    dvis.data[:] = 1.0
+    dvis.sum_duplicates()
+    dvis.data = np.minimum(dvis.data, 1.0)
+    rows: list[tuple[str, str, str, str, float]] = []
+    for x, da in enumerate(depts):
+        for db in depts[x + 1 :]:
+            shared = (dvis[:, dcode[da]].multiply(dvis[:, dcode[db]])).toarray().ravel() > 0
+            if shared.sum() < min_shared_visits:
+                continue
+            sub = incid[np.flatnonzero(shared)]
+            ka = np.flatnonzero(key_dept == dcode[da])
+            kb = np.flatnonzero(key_dept == dcode[db])
+            sa, sb = sub[:, ka], sub[:, kb]
+            na = np.asarray(sa.sum(axis=0)).ravel()
+            nb = np.asarray(sb.sum(axis=0)).ravel()
+            both = (sa.T @ sb).toarray()
+            union = na[:, None] + nb[None, :] - both
+            with np.errstate(invalid="ignore", divide="ignore"):
+                jac = np.where(union > 0, both / union, 0.0)
+            for r, c in zip(*np.nonzero(both), strict=True):
+                rows.append(
+                    (
+                        da,
+                        str(keys["activity"].iloc[ka[r]]),
+                        db,
+                        str(keys["activity"].iloc[kb[c]]),
+                        round(float(jac[r, c]), 4),
+                    )
+                )
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    return out.sort_values(COLUMNS[:4], ignore_index=True)
