@@ -65,8 +65,9 @@ class Analysis:
         by default no resident value appears in any output.
         """
         from procmine.candidates import candidate_titles
-        from procmine.report.writer import write_report
+        from procmine.report.writer import refuse_inputs, write_report
 
+        refuse_inputs(out_dir, self.options.get("inputs", []))
         lang = lang or self.options.get("lang", "ja")
         target = self
         if lang != self.options.get("lang", "ja"):

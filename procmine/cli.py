@@ -18,6 +18,13 @@ from procmine.errors import ProcmineError
 __all__ = ["cli", "main"]
 
 
+def _one_line(message: object) -> str:
+    """A message from procmine as one line that is safe to print (no control characters)."""
+    from procmine.io.messages import show
+
+    return show(message, limit=2000)
+
+
 class _Cli(click.Group):
     """A group that turns procmine's errors into one-line messages."""
 
@@ -28,7 +35,7 @@ class _Cli(click.Group):
         except ProcmineError as err:
             if debug:
                 raise
-            click.echo(f"Error: {err}", err=True)
+            click.echo(f"Error: {_one_line(err)}", err=True)
             ctx.exit(err.exit_code)
         except KeyboardInterrupt:
             click.echo("Error: interrupted; no report was written", err=True)
@@ -42,7 +49,7 @@ class _Cli(click.Group):
         except Exception as err:
             if debug:
                 raise
-            msg = str(err).splitlines()[0] if str(err) else ""
+            msg = _one_line(str(err).splitlines()[0] if str(err) else "")
             click.echo(
                 f"Error: internal error ({type(err).__name__}: {msg}) — please report it; "
                 "run again with --debug for the traceback",
@@ -80,6 +87,12 @@ def _inputs(inputs: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in inputs]
 
 
+def _check_out(out: str, inputs: list[Path]) -> None:
+    from procmine.report.writer import refuse_inputs
+
+    refuse_inputs(out, inputs)
+
+
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="procmine")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
@@ -114,7 +127,9 @@ def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_ra
     from procmine.analysis import analyze as run
 
     say = _progress(quiet)
-    result = run(_inputs(inputs), lang=lang, hourly_rate=hourly_rate, hours_per_fte=fte_hours,
+    paths = _inputs(inputs)
+    _check_out(out, paths)
+    result = run(paths, lang=lang, hourly_rate=hourly_rate, hours_per_fte=fte_hours,
                  period_days=period, top=top, progress=say, **columns)
     _print_mapping(result.dataset, quiet=quiet)
     say("writing the report")
@@ -137,7 +152,7 @@ def _print_mapping(dataset: Any, *, quiet: bool) -> None:
     for line in describe_mapping(dataset):
         click.echo(line, err=True)
     for warning in dataset.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(f"Warning: {_one_line(warning)}", err=True)
 
 
 @cli.command()
@@ -152,9 +167,9 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
         click.echo(line)
     for acc in dataset.accounting:
         dropped = ", ".join(f"{n} {reason}" for reason, n in sorted(acc.dropped.items())) or "none dropped"
-        click.echo(f"{acc.source}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})")
+        click.echo(f"{_one_line(acc.source)}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})")
     for warning in dataset.warnings:
-        click.echo(f"Warning: {warning}")
+        click.echo(f"Warning: {_one_line(warning)}")
     click.echo(f"OK: {len(dataset.logs)} departments, {sum(len(x.events) for x in dataset.logs.values()):,} events")
 
 
@@ -170,8 +185,10 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
     from procmine.report.writer import write_maps
 
     say = _progress(quiet)
+    paths = _inputs(inputs)
+    _check_out(out, paths)
     say("loading")
-    dataset = load(_inputs(inputs), **columns)
+    dataset = load(paths, **columns)
     _print_mapping(dataset, quiet=quiet)
     say("discovering process maps")
     maps = discover_all(dataset.logs)

@@ -18,13 +18,15 @@ Keys of ``[columns]`` are the roles ``case``, ``activity``, ``timestamp``, ``end
 
 from __future__ import annotations
 
-import codecs
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import ROLES
+from .delimited import check_text_encoding
+from .messages import at, show
 
 __all__ = ["CONFIG_NAME", "FileConfig", "FolderConfig", "read_config"]
 
@@ -56,8 +58,11 @@ class FolderConfig:
         return self.files.get(name, FileConfig())
 
 
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+
+
 def _where(path: Path, table: str) -> str:
-    return f"{path}: [{table}]" if table else f"{path}:"
+    return f"{at(str(path))}: [{show(table, limit=80)}]" if table else f"{at(str(path))}:"
 
 
 def _columns(raw: object, path: Path, table: str) -> dict[str, str]:
@@ -67,10 +72,13 @@ def _columns(raw: object, path: Path, table: str) -> dict[str, str]:
     for key, value in raw.items():
         if key not in ROLES:
             raise ConfigError(
-                f"{_where(path, table)} unknown key '{key}'; use one of {', '.join(ROLES)}"
+                f"{_where(path, table)} unknown key '{show(key)}' — use one of {', '.join(ROLES)}"
             )
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{_where(path, table)} '{key}' must be a column name in quotes")
+            raise ConfigError(
+                f"{_where(path, table)} '{show(key)}' must be a column name in quotes — "
+                f'write {key} = "COLUMN"'
+            )
         out[key] = value.strip()
     return out
 
@@ -98,49 +106,68 @@ def read_config(folder: Path) -> FolderConfig | None:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: invalid TOML ({err}); fix the syntax") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        text = str(err)
+        found = _AT_LINE.search(text)
+        line = int(found.group(1)) if found else None
+        detail = _AT_LINE.sub("", text)
+        raise ConfigError(
+            f"{at(str(path), line)}: invalid TOML ({show(detail, limit=80)}) — fix the syntax"
+        ) from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(
+            f"{at(str(path))}: not UTF-8 text (byte {err.start}) — save it as UTF-8"
+        ) from None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot be read ({err.strerror or err})") from None
+        raise ConfigError(
+            f"{at(str(path))}: cannot be read ({err.strerror or err}) — check its permissions"
+        ) from None
     for key in raw:
         if key not in _TOP_KEYS:
             raise ConfigError(
-                f"{path}: unknown key '{key}'; use [columns] and [files.\"NAME\"] tables"
+                f"{at(str(path))}: unknown key '{show(key)}' — use [columns] and "
+                '[files."NAME"] tables'
             )
     columns = _columns(raw.get("columns", {}), path, "columns")
     files_raw = raw.get("files", {})
     if not isinstance(files_raw, dict):
-        raise ConfigError(f"{path}: 'files' must be tables like [files.\"kokuho.csv\"]")
+        raise ConfigError(
+            f"{at(str(path))}: 'files' must be tables like [files.\"kokuho.csv\"] — fix the table"
+        )
     files: dict[str, FileConfig] = {}
     for name, settings in files_raw.items():
         table = f'files."{name}"'
         if not isinstance(settings, dict):
-            raise ConfigError(f"{_where(path, table)} must be a table")
+            raise ConfigError(f"{_where(path, table)} must be a table — write [{table}] then keys")
         for key in settings:
             if key not in _FILE_KEYS:
                 raise ConfigError(
-                    f"{_where(path, table)} unknown key '{key}'; use one of {', '.join(_FILE_KEYS)}"
+                    f"{_where(path, table)} unknown key '{show(key)}' — use one of "
+                    f"{', '.join(_FILE_KEYS)}"
                 )
+        if "/" in name or "\\" in name or name in ("", ".", ".."):
+            raise ConfigError(
+                f"{_where(path, table)} must name a file of the folder by its name alone — "
+                "remove the folder part"
+            )
         if not (folder / name).is_file():
             raise ConfigError(
-                f"{_where(path, table)} names a file that is not in {folder}; "
-                "fix the name or remove the table"
+                f"{_where(path, table)} names a file that is not in {show(str(folder), limit=200)} "
+                "— fix the name or remove the table"
             )
         department = settings.get("department")
         if department is not None and (not isinstance(department, str) or not department.strip()):
-            raise ConfigError(f"{_where(path, table)} 'department' must be a name in quotes")
+            raise ConfigError(
+                f"{_where(path, table)} 'department' must be a name in quotes — write "
+                'department = "課名"'
+            )
         encoding = settings.get("encoding")
         if encoding is not None:
             if not isinstance(encoding, str):
-                raise ConfigError(f"{_where(path, table)} 'encoding' must be a name in quotes")
-            try:
-                codecs.lookup(encoding)
-            except LookupError:
                 raise ConfigError(
-                    f"{_where(path, table)} unknown encoding '{encoding}'; use utf-8, "
-                    "utf-8-sig, cp932 or euc_jp"
-                ) from None
+                    f"{_where(path, table)} 'encoding' must be a name in quotes — write "
+                    'encoding = "cp932"'
+                )
+            check_text_encoding(encoding, where=_where(path, table).rstrip(":"), origin="")
         files[name] = FileConfig(
             columns=_columns(settings.get("columns", {}), path, f"{table}.columns"),
             department=department.strip() if isinstance(department, str) else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
@@ -30,25 +30,49 @@ from ..model import (
 )
 from .columns import detect_roles, header_key
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
+from .delimited import check_text_encoding
+from .messages import at, show
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
+from .table import blank_rows, place
 from .timestamps import parse_timestamps
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["DROP_REASONS", "describe_mapping", "load"]
+__all__ = ["DROP_REASONS", "MISSING_MARKERS", "describe_mapping", "load"]
 
 #: Why a row is dropped, in the order the reasons are checked (a row counts once).
+#: ``too many fields`` comes from the CSV reader (a row with more fields than the header);
+#: ``duplicate row`` is a row identical in every column to an earlier row of the same file.
 DROP_REASONS: tuple[str, ...] = (
+    "too many fields",
     "blank line",
     "missing case",
     "missing activity",
     "missing timestamp",
     "unparsable timestamp",
+    "duplicate row",
+)
+
+#: Values that mean "no value" in a role column (compared without case and surrounding
+#: spaces), as written by databases and spreadsheets. Data columns keep them as they are.
+MISSING_MARKERS: frozenset[str] = frozenset(
+    {"nan", "null", "none", "nat", "n/a", "#n/a", "<na>", "(null)"}
 )
 
 _TEXT = pd.StringDtype()
 _EXAMPLES = 3
+_MAX_LISTED_COLUMNS = 20
+# What to pass when most rows of a file are dropped for a reason.
+_HINTS = {
+    "missing case": "pass --case COLUMN with the right column",
+    "missing activity": "pass --activity COLUMN with the right column",
+    "missing timestamp": "pass --timestamp COLUMN with the right column",
+    "unparsable timestamp": "pass --timestamp COLUMN with the right column",
+    "blank line": "export the rows too",
+    "too many fields": "check the delimiter and quoting",
+    "duplicate row": "export each event once",
+}
 
 
 def _stem(path: Path) -> str:
@@ -80,14 +104,27 @@ class _FileResult:
         self.warnings = warnings
 
 
+def _skippable(entry: Path) -> str | None:
+    """Why a folder entry with a log or model suffix is not read, or None."""
+    if entry.name.startswith((".", "~$")):
+        return "hidden or temporary file"
+    if entry.is_symlink() and not entry.exists():
+        return "broken symbolic link"
+    if not entry.is_file():
+        return "not a regular file" if entry.exists() and not entry.is_dir() else None
+    return None
+
+
 def _collect(
     inputs: Sequence[str | Path],
-) -> tuple[list[tuple[Path, FolderConfig | None]], list[Path]]:
-    """Expand inputs into (log file, its folder's config) pairs and model files."""
+) -> tuple[list[tuple[Path, FolderConfig | None]], list[Path], list[str]]:
+    """Expand inputs into (log file, its folder's config) pairs, model files and warnings."""
     logs: list[tuple[Path, FolderConfig | None]] = []
     models: list[Path] = []
+    warnings: list[str] = []
     seen: set[Path] = set()
     configs: dict[Path, FolderConfig | None] = {}
+    suffixes = ", ".join("*" + s for s in LOG_SUFFIXES + MODEL_SUFFIXES)
 
     def config_of(folder: Path) -> FolderConfig | None:
         key = folder.resolve()
@@ -99,11 +136,23 @@ def _collect(
         path = Path(item)
         if path.is_dir():
             config = config_of(path)
-            entries = sorted(p for p in path.iterdir() if p.is_file())
+            try:
+                entries = sorted(path.iterdir())
+            except OSError as err:
+                raise InputError(
+                    f"{at(str(path))}: the folder cannot be read ({err.strerror or err}) — "
+                    "check its permissions"
+                ) from None
             found = 0
             for entry in entries:
                 fmt = file_format(entry)
-                if fmt is None or entry.resolve() in seen:
+                if fmt is None or entry.is_dir():
+                    continue
+                why = _skippable(entry)
+                if why is not None:
+                    warnings.append(f"{at(str(entry))}: skipped ({why})")
+                    continue
+                if entry.resolve() in seen:
                     continue
                 seen.add(entry.resolve())
                 found += 1
@@ -113,16 +162,13 @@ def _collect(
                     logs.append((entry, config))
             if found == 0:
                 raise InputError(
-                    f"{path}: the folder holds no event logs or process models; put "
-                    f"{', '.join('*' + s for s in LOG_SUFFIXES + MODEL_SUFFIXES)} files in it"
+                    f"{at(str(path))}: the folder holds no event logs or process models — put "
+                    f"{suffixes} files in it"
                 )
         elif path.is_file():
             fmt = file_format(path)
             if fmt is None:
-                raise InputError(
-                    f"{path.name}: unsupported file type; use one of "
-                    f"{', '.join('*' + s for s in LOG_SUFFIXES + MODEL_SUFFIXES)}"
-                )
+                raise InputError(f"{at(path.name)}: unsupported file type — use one of {suffixes}")
             if path.resolve() in seen:
                 continue
             seen.add(path.resolve())
@@ -130,9 +176,18 @@ def _collect(
                 models.append(path)
             else:
                 logs.append((path, config_of(path.parent)))
+        elif path.is_symlink() and not path.exists():
+            raise InputError(
+                f"{at(str(path))}: a broken symbolic link — point it at a file or give the file"
+            )
+        elif path.exists():
+            raise InputError(
+                f"{at(str(path))}: not a regular file (a device, pipe or socket) — give a file "
+                "or a folder"
+            )
         else:
-            raise InputError(f"{path}: no such file or folder; check the path")
-    return logs, models
+            raise InputError(f"{at(str(path))}: no such file or folder — check the path")
+    return logs, models, warnings
 
 
 def _source_names(paths: list[Path]) -> dict[Path, str]:
@@ -155,6 +210,13 @@ def _find_column(frame: pd.DataFrame, wanted: str) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _columns_list(frame: pd.DataFrame) -> str:
+    names = [show(c) for c in frame.columns]
+    if len(names) > _MAX_LISTED_COLUMNS:
+        names = names[:_MAX_LISTED_COLUMNS] + [f"… ({len(frame.columns)} columns)"]
+    return ", ".join(names)
+
+
 def _fixed_roles(
     frame: pd.DataFrame,
     source: str,
@@ -170,11 +232,11 @@ def _fixed_roles(
             wanted, origin, hint = options[role], "option", f"pass {_option_flag(role)} COLUMN"
         elif role in file_config.columns:
             wanted, origin = file_config.columns[role], "config"
-            hint = f'fix {role} in [files."{source}".columns] of {CONFIG_NAME}'
+            hint = f'fix {role} in [files."{show(source)}".columns] of {CONFIG_NAME}'
         elif folder_config is not None and role in folder_config.columns:
             wanted, origin = folder_config.columns[role], "config"
             hint = (
-                f'set {role} in [files."{source}".columns] of {CONFIG_NAME} '
+                f'set {role} in [files."{show(source)}".columns] of {CONFIG_NAME} '
                 f"or pass {_option_flag(role)} COLUMN"
             )
         else:
@@ -183,8 +245,8 @@ def _fixed_roles(
         if column is None:
             given = f"{_option_flag(role)}" if origin == "option" else CONFIG_NAME
             raise ColumnError(
-                f"{source}: column '{wanted}' for {role} (from {given}) not found; columns are "
-                f"{', '.join(map(str, frame.columns))}; {hint}"
+                f"{at(source)}: column '{show(wanted)}' for {role} (from {given}) not found; "
+                f"columns are {_columns_list(frame)} — {hint}"
             )
         fixed[role] = column
         how[role] = origin
@@ -192,14 +254,56 @@ def _fixed_roles(
 
 
 def _strip(values: pd.Series) -> pd.Series:
+    """Text without surrounding spaces; empty strings and :data:`MISSING_MARKERS` → NA."""
     text = values.astype(_TEXT).str.strip()
-    return text.mask(text == "")
+    missing = (text == "") | text.str.lower().isin(MISSING_MARKERS)
+    return text.mask(missing.fillna(False).astype(bool))
 
 
 def _examples(rows: np.ndarray, values: pd.Series, label: str) -> str:
-    shown = [f"{label} {r}: '{v}'" for r, v in zip(rows[:_EXAMPLES], values.iloc[:_EXAMPLES])]
+    shown = [
+        f"{label} {r}: '{show(v)}'"
+        for r, v in zip(rows[:_EXAMPLES], values.iloc[:_EXAMPLES], strict=True)
+    ]
     more = "" if len(rows) <= _EXAMPLES else f" and {len(rows) - _EXAMPLES} more"
     return ", ".join(shown) + more
+
+
+def _duplicates(
+    frame: pd.DataFrame, candidates: np.ndarray
+) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Rows among ``candidates`` equal in every column to an earlier candidate.
+
+    Returns a mask over the whole frame and (duplicate, first occurrence) positions for
+    the first few duplicates.
+    """
+    mask = np.zeros(len(frame), dtype=bool)
+    if len(candidates) < 2:
+        return mask, []
+    subset = frame if len(candidates) == len(frame) else frame.iloc[candidates]
+    repeated = subset.duplicated(keep="first").to_numpy(dtype=bool)
+    if not repeated.any():
+        return mask, []
+    mask[candidates[repeated]] = True
+    hashes = pd.util.hash_pandas_object(subset, index=False).to_numpy()
+    first_of: dict[int, int] = {}
+    for position, value in zip(candidates, hashes, strict=True):
+        first_of.setdefault(int(value), int(position))
+    pairs = [
+        (int(position), first_of[int(value)])
+        for position, value in zip(
+            candidates[repeated][:_EXAMPLES], hashes[repeated][:_EXAMPLES], strict=True
+        )
+    ]
+    return mask, pairs
+
+
+def _unique_name(name: str, taken: set[str]) -> str:
+    candidate, n = name, 2
+    while candidate in taken:
+        candidate = f"{name} ({n})"
+        n += 1
+    return candidate
 
 
 def _load_file(
@@ -210,6 +314,7 @@ def _load_file(
     encoding: str | None,
     folder_config: FolderConfig | None,
     max_bad_share: float,
+    duplicates: str,
 ) -> _FileResult:
     file_config = folder_config.for_file(path.name) if folder_config else FileConfig()
     if encoding:
@@ -218,10 +323,13 @@ def _load_file(
         chosen_encoding, origin = file_config.encoding, CONFIG_NAME
     else:
         chosen_encoding, origin = None, ""
-    raw: RawTable = read_table(path, encoding=chosen_encoding, encoding_origin=origin)
+    raw: RawTable = read_table(
+        path, encoding=chosen_encoding, encoding_origin=origin, max_bad_share=max_bad_share
+    )
     frame = raw.frame
     frame.columns = [str(c) for c in frame.columns]
-    warnings = [w.replace(path.name, source, 1) for w in raw.warnings]
+    own = at(path.name)
+    warnings = [w.replace(own, at(source), 1) if w.startswith(own) else w for w in raw.warnings]
     fixed, how = _fixed_roles(frame, source, options, folder_config, file_config)
     skip = ("department",) if file_config.department and "department" not in fixed else ()
     roles, detected = detect_roles(frame, fixed=fixed, skip=skip)
@@ -229,15 +337,15 @@ def _load_file(
     for role in REQUIRED_ROLES:
         if role not in roles:
             raise ColumnError(
-                f"{source}: no {role} column found; columns are "
-                f"{', '.join(frame.columns)}; pass {_option_flag(role)} COLUMN "
-                f"(or set {role} under [columns] in {CONFIG_NAME})"
+                f"{at(source)}: no {role} column found; columns are {_columns_list(frame)} — "
+                f"pass {_option_flag(role)} COLUMN (or set {role} under [columns] in "
+                f"{CONFIG_NAME})"
             )
 
     n = len(frame)
     rows = raw.rows
     label = raw.row_label
-    blank = frame.isna().all(axis=1).to_numpy()
+    blank = blank_rows(frame)
     case = _strip(frame[roles["case"]])
     activity = _strip(frame[roles["activity"]])
     ts_column = roles["timestamp"]
@@ -248,14 +356,19 @@ def _load_file(
 
     reasons = {
         "blank line": blank,
-        "missing case": case.isna().to_numpy(),
-        "missing activity": activity.isna().to_numpy(),
-        "missing timestamp": (~ts_present).to_numpy(),
-        "unparsable timestamp": (ts_present & timestamp.isna()).to_numpy(),
+        "missing case": case.isna().to_numpy(dtype=bool),
+        "missing activity": activity.isna().to_numpy(dtype=bool),
+        "missing timestamp": (~ts_present).to_numpy(dtype=bool),
+        "unparsable timestamp": (ts_present & timestamp.isna()).to_numpy(dtype=bool),
     }
     dropped_mask = np.zeros(n, dtype=bool)
     dropped: dict[str, int] = {}
+    skipped = {reason: lines for reason, lines in raw.skipped.items() if len(lines)}
+    for reason, lines in skipped.items():
+        dropped[reason] = len(lines)
     for reason in DROP_REASONS:
+        if reason not in reasons:
+            continue
         hit = reasons[reason] & ~dropped_mask
         count = int(hit.sum())
         if count:
@@ -266,29 +379,55 @@ def _load_file(
     bad = reasons["unparsable timestamp"] & ~blank
     bad_count = int(bad.sum())
     if bad_count and bad_count > max_bad_share * content_rows:
+        first = int(rows[bad][0])
         raise ColumnError(
-            f"{source}: column '{ts_column}' (timestamp) has {bad_count} of {content_rows} "
-            f"values that are not dates/times ({_examples(rows[bad], ts_raw[bad], label)}); "
-            f"pass --timestamp COLUMN if another column holds the time, or fix the format "
-            f"(e.g. 2024-04-01 09:30)"
+            f"{place(source, label, first)}: column '{show(ts_column)}' (timestamp) has "
+            f"{bad_count} of {content_rows} values that are not dates/times "
+            f"({_examples(rows[bad], ts_raw[bad], label)}) — pass --timestamp COLUMN if another "
+            "column holds the time, or fix the format (e.g. 2024-04-01 09:30)"
         )
     if bad_count:
         warnings.append(
-            f"{source}: {bad_count} values of {ts_column} are not dates/times; their rows "
-            f"were dropped ({_examples(rows[bad], ts_raw[bad], label)})"
+            f"{place(source, label, int(rows[bad][0]))}: {bad_count} values of "
+            f"{show(ts_column)} are not dates/times; their rows were dropped "
+            f"({_examples(rows[bad], ts_raw[bad], label)})"
         )
+
+    repeated, pairs = _duplicates(frame, np.flatnonzero(~dropped_mask))
+    count = int(repeated.sum())
+    if count:
+        shown = ", ".join(f"{label} {rows[d]} = {label} {rows[f]}" for d, f in pairs)
+        more = "" if count <= len(pairs) else f" and {count - len(pairs)} more"
+        if duplicates == "drop":
+            dropped["duplicate row"] = count
+            dropped_mask |= repeated
+            warnings.append(
+                f"{place(source, label, int(rows[pairs[0][0]]))}: {count} rows repeat an "
+                f"earlier row in every column and were dropped ({shown}{more})"
+            )
+        else:
+            warnings.append(
+                f"{place(source, label, int(rows[pairs[0][0]]))}: {count} rows repeat an "
+                f"earlier row in every column; they were kept ({shown}{more})"
+            )
+
     keep = ~dropped_mask
     if not keep.any():
-        reason = max(dropped, key=lambda r: dropped[r])
+        reason = max(dropped, key=lambda r: (dropped[r], r))
         role = reason.split()[-1]
+        column = f": column '{show(roles[role])}'" if role in roles else ""
         raise ColumnError(
-            f"{source}: no usable rows ({n} rows, all dropped; mostly {reason}: column "
-            f"'{roles.get(role, '?')}'); pass {_option_flag(role)} COLUMN with the right column"
+            f"{at(source)}: no usable rows ({n + sum(len(v) for v in skipped.values())} rows, all "
+            f"dropped; mostly {reason}{column}) — {_HINTS.get(reason, 'check the file')}"
         )
-    other = {r: c for r, c in dropped.items() if r not in ("unparsable timestamp", "blank line")}
+    other = {
+        r: c
+        for r, c in dropped.items()
+        if r not in ("unparsable timestamp", "blank line", "duplicate row", "too many fields")
+    }
     if other:
         detail = ", ".join(f"{count} {reason}" for reason, count in other.items())
-        warnings.append(f"{source}: dropped {sum(other.values())} of {n} rows ({detail})")
+        warnings.append(f"{at(source)}: dropped {sum(other.values())} of {n} rows ({detail})")
 
     kept_index = np.flatnonzero(keep)
     all_kept = bool(keep.all())
@@ -307,13 +446,13 @@ def _load_file(
         end_raw = kept(frame[roles["end"]])
         end = parse_timestamps(end_raw, column=roles["end"], source=source)
         if pd.api.types.is_datetime64_any_dtype(end_raw.dtype):
-            end_bad = np.zeros(len(end_raw), dtype=bool)
+            end_bad = end.isna().to_numpy() & end_raw.notna().to_numpy()
         else:
             end_bad = end.isna().to_numpy() & _strip(end_raw).notna().to_numpy()
         if end_bad.any():
             warnings.append(
-                f"{source}: {int(end_bad.sum())} values of {roles['end']} (end) are not "
-                f"dates/times and were left empty "
+                f"{place(source, label, int(kept_rows[end_bad][0]))}: {int(end_bad.sum())} "
+                f"values of {show(roles['end'])} (end) are not dates/times and were left empty "
                 f"({_examples(kept_rows[end_bad], end_raw[end_bad], label)})"
             )
         columns[END] = end.astype("datetime64[ns]")
@@ -330,8 +469,8 @@ def _load_file(
         missing = int(dept.isna().sum())
         if missing:
             warnings.append(
-                f"{source}: {missing} rows have no {roles['department']} (department); "
-                f"they were put in department '{fallback}'"
+                f"{at(source)}: {missing} rows have no {show(roles['department'])} (department); "
+                f"they were put in department '{show(fallback)}'"
             )
         columns[DEPARTMENT] = dept.fillna(fallback).astype(_TEXT)
     else:
@@ -342,13 +481,14 @@ def _load_file(
     used = set(roles.values())
     data_columns: list[str] = []
     renamed: list[str] = []
+    taken = set(RESERVED_COLUMNS) | {c for c in frame.columns if c not in used}
     for column in frame.columns:
         if column in used:
             continue
         name = column
         if name in RESERVED_COLUMNS:
-            name = f"{column} (data)"
-            renamed.append(f"{column} → {name}")
+            name = _unique_name(f"{column} (data)", taken | set(data_columns))
+            renamed.append(f"{show(column)} → {show(name)}")
         values = kept(frame[column])
         if pd.api.types.is_datetime64_any_dtype(values.dtype):
             values = values.dt.strftime("%Y-%m-%dT%H:%M:%S")
@@ -356,7 +496,8 @@ def _load_file(
         data_columns.append(name)
     if renamed:
         warnings.append(
-            f"{source}: data columns named like standard columns were renamed: {', '.join(renamed)}"
+            f"{at(source)}: data columns named like standard columns were renamed: "
+            f"{', '.join(renamed)}"
         )
     events = pd.DataFrame(columns)
 
@@ -377,7 +518,10 @@ def _load_file(
         departments=tuple(parts),
     )
     accounting = RowAccounting(
-        source=source, rows_read=n, rows_loaded=int(keep.sum()), dropped=dropped
+        source=source,
+        rows_read=n + sum(len(v) for v in skipped.values()),
+        rows_loaded=int(keep.sum()),
+        dropped={r: dropped[r] for r in DROP_REASONS if r in dropped},
     )
     return _FileResult(parts, mapping, accounting, warnings)
 
@@ -390,14 +534,23 @@ def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph
         from . import processmodels
     except ImportError as err:
         for path in paths:
-            warnings.append(f"{path.name}: skipped; process models cannot be read here ({err})")
+            warnings.append(f"{at(path.name)}: skipped; process models cannot be read here ({err})")
         return models
     for path in paths:
         name = _stem(path)
         if name in models:
             name = path.name
-            warnings.append(f"{path.name}: another model has the same name; keyed as '{name}'")
-        models[name] = processmodels.load_model(path)
+            warnings.append(
+                f"{at(path.name)}: another model has the same name; keyed as '{show(name)}'"
+            )
+        graph = processmodels.load_model(path)
+        if graph.number_of_nodes() == 0:
+            warnings.append(
+                f"{at(path.name)}: skipped; the model has no named activities (unnamed tasks, "
+                "gateways and places are not activities) — name its tasks"
+            )
+            continue
+        models[name] = graph
     return models
 
 
@@ -413,6 +566,7 @@ def load(
     person: str | None = None,
     encoding: str | None = None,
     max_bad_share: float = 0.05,
+    duplicates: Literal["drop", "keep"] = "drop",
 ) -> Dataset:
     """Read event logs and process models from files and folders.
 
@@ -429,10 +583,17 @@ def load(
     name in procmine.toml, otherwise the file name without extension. Files of the same
     department are concatenated.
 
-    Rows without case, activity or timestamp, or with an unparsable timestamp, are
-    dropped and counted in :attr:`Dataset.accounting`. ``row`` is the line number for
-    CSV/TSV (header = line 1), the event's ordinal for XES and the record's ordinal for
-    Parquet.
+    Every row read is either loaded or dropped with a reason, counted per file in
+    :attr:`Dataset.accounting` (``rows_read == rows_loaded + sum(dropped.values())``) and
+    named with its first rows in :attr:`Dataset.warnings`. The reasons, checked in this
+    order (a row counts once), are :data:`DROP_REASONS`: more fields than the header (CSV),
+    a blank line, a missing case, activity or timestamp (empty, or one of
+    :data:`MISSING_MARKERS` such as ``NULL``), an unparsable timestamp (including
+    impossible ones such as 2026-02-30 or 25:00, and times outside 1677–2262 such as
+    9999-12-31), and a row identical in every column to an earlier row of the same file
+    (unless ``duplicates="keep"``). ``row`` is the line the record starts on for CSV/TSV
+    (header = line 1; line breaks inside quoted values are counted), the event's ordinal
+    for XES and the record's ordinal for Parquet.
 
     Parameters
     ----------
@@ -444,8 +605,13 @@ def load(
         Text encoding of every CSV/TSV file (``utf-8``, ``utf-8-sig``, ``cp932``,
         ``euc_jp`` …); ``None`` (default) detects it per file.
     max_bad_share
-        Largest share of a file's rows whose timestamp may be unparsable (those rows are
-        dropped with a warning); above it the file is refused. Default 0.05.
+        Largest share of a file's rows whose timestamp may be unparsable, or (CSV) that
+        may have more fields than the header; those rows are dropped with a warning, above
+        it the file is refused. Default 0.05.
+    duplicates
+        ``"drop"`` (default): a row identical in every column to an earlier row of the same
+        file is dropped as ``duplicate row`` (double exports would otherwise count as work
+        done twice); ``"keep"``: such rows are kept and only named in a warning.
 
     Returns
     -------
@@ -476,9 +642,11 @@ def load(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     if not inputs:
-        raise InputError("no input given; name event-log files or folders")
+        raise InputError("no input given — name event-log files or folders")
     if not 0 <= max_bad_share <= 1:
         raise ConfigError(f"max_bad_share must be between 0 and 1, not {max_bad_share}")
+    if duplicates not in ("drop", "keep"):
+        raise ConfigError(f"duplicates must be 'drop' or 'keep', not {duplicates!r}")
     given = {
         "case": case,
         "activity": activity,
@@ -493,22 +661,15 @@ def load(
         if value is None:
             continue
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{_option_flag(role)} must name a column, not {value!r}")
+            raise ConfigError(
+                f"{_option_flag(role)} must name a column, not {show(repr(value))} — give a "
+                "column header"
+            )
         options[role] = value.strip()
     if encoding is not None:
-        import codecs
-
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ConfigError(
-                f"--encoding: unknown encoding '{encoding}'; use utf-8, utf-8-sig, cp932 or "
-                "euc_jp, or leave it out to detect it"
-            ) from None
-
-    log_files, model_files = _collect(inputs)
+        check_text_encoding(encoding, where="--encoding", origin="")
+    log_files, model_files, warnings = _collect(inputs)
     names = _source_names([p for p, _ in log_files] + model_files)
-    warnings: list[str] = []
     mappings: list[ColumnMapping] = []
     accounting: list[RowAccounting] = []
     by_department: dict[str, list[pd.DataFrame]] = {}
@@ -522,6 +683,7 @@ def load(
             encoding=encoding,
             folder_config=folder_config,
             max_bad_share=max_bad_share,
+            duplicates=duplicates,
         )
         warnings.extend(result.warnings)
         mappings.append(result.mapping)
@@ -593,14 +755,14 @@ def describe_mapping(dataset: Dataset) -> list[str]:
     for mapping in dataset.mappings:
         kind = mapping.encoding if mapping.format in ("csv", "tsv") else mapping.format
         kind = kind or mapping.format
-        depts = ", ".join(mapping.departments)
+        depts = ", ".join(show(d, limit=80) for d in mapping.departments)
         roles = " ".join(
-            f"{role}={column} [{mapping.how.get(role, '?')}]"
+            f"{role}={show(column, limit=80)} [{mapping.how.get(role, '?')}]"
             for role, column in mapping.roles.items()
         )
-        line = f"{mapping.source} ({kind}, {depts}): {roles}"
+        line = f"{at(mapping.source)} ({kind}, {depts}): {roles}"
         if mapping.data_columns:
-            line += f"; data: {', '.join(mapping.data_columns)}"
+            line += f"; data: {', '.join(show(c, limit=80) for c in mapping.data_columns)}"
         account = rows.get(mapping.source)
         if account is not None:
             line += f"; {account.rows_loaded} of {account.rows_read} rows loaded"
@@ -610,5 +772,7 @@ def describe_mapping(dataset: Dataset) -> list[str]:
         lines.append(line)
     for name in sorted(dataset.models):
         graph = dataset.models[name]
-        lines.append(f"{name}: process model ({graph.number_of_nodes()} activities)")
+        lines.append(
+            f"{show(name, limit=80)}: process model ({graph.number_of_nodes()} activities)"
+        )
     return lines

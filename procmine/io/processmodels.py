@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from procmine.errors import InputError
+from procmine.io.messages import at, show
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -90,8 +91,24 @@ def load_model(path: Path | str) -> nx.DiGraph:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(f"cannot read process model {path}: {err.strerror or err}") from err
+        raise InputError(
+            f"{at(str(path))}: the process model cannot be read ({err.strerror or err}) — "
+            "check the path and that it is a file you may read"
+        ) from None
     return parse_model(data, name=path.name)
+
+
+def _declares_dtd(raw: bytes) -> bool:
+    """Whether ``raw`` declares a DTD or entities, also when it is UTF-16 encoded."""
+    if _DTD.search(raw):
+        return True
+    head = raw[:4]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+            text = raw.decode(encoding, errors="ignore")
+            if _DTD.search(text.encode("utf-8", errors="ignore")):
+                return True
+    return False
 
 
 def parse_model(data: bytes | str, *, name: str = "model") -> nx.DiGraph:
@@ -111,17 +128,28 @@ def parse_model(data: bytes | str, *, name: str = "model") -> nx.DiGraph:
     [('Check form', 'Send letter'), ('Send letter', 'Done')]
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if _DTD.search(raw):
+    if _declares_dtd(raw):
         raise InputError(
-            f"{name}: the file declares a DTD or entities, which procmine does not read; "
+            f"{at(name)}: the file declares a DTD or entities, which procmine does not read — "
             "remove the <!DOCTYPE>/<!ENTITY> declarations"
         )
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as err:
-        raise InputError(f"{name} is not well-formed XML ({err}); re-export the model") from err
+        line = err.position[0] if getattr(err, "position", None) else None
+        detail = re.sub(r":? line \d+, column \d+$", "", str(err))
+        raise InputError(
+            f"{at(name, line)}: not well-formed XML ({show(detail, limit=80)}) — the file is "
+            "damaged or truncated; re-export the model"
+        ) from None
     tag = _local(root.tag)
     suffix = Path(name).suffix.lower()
+    expected = {".bpmn": "definitions", ".pnml": "pnml", ".epml": "epml"}.get(suffix)
+    if expected is not None and tag != expected:
+        raise InputError(
+            f"{at(name)}: root element <{show(tag)}> is not <{expected}>, so this is not a "
+            f"{suffix[1:].upper()} file — export the model as {suffix[1:].upper()}"
+        )
     if suffix == ".bpmn" or (suffix not in MODEL_SUFFIXES and tag == "definitions"):
         graph = _bpmn(root)
     elif suffix == ".pnml" or (suffix not in MODEL_SUFFIXES and tag == "pnml"):
@@ -130,7 +158,7 @@ def parse_model(data: bytes | str, *, name: str = "model") -> nx.DiGraph:
         graph = _epml(root)
     else:
         raise InputError(
-            f"{name}: root element <{tag}> is not BPMN, PNML or EPML; "
+            f"{at(name)}: root element <{show(tag)}> is not BPMN, PNML or EPML — "
             "pass a .bpmn, .pnml or .epml file"
         )
     graph.graph["name"] = Path(name).stem

@@ -11,6 +11,9 @@ Accepted forms (after Unicode NFKC normalisation, so full-width digits and separ
   ``R08/04/01``, ``H31.4.30``, ``平成``, ``昭和`` (``S55.3.2``), ``大正``, ``明治``.
 
 Without an era a year must have four digits (``24/4/1`` is ambiguous and left unparsed).
+Impossible dates and times (``2026-02-30``, ``25:00``) and times outside the range of
+``datetime64[ns]`` (before 1677-09-22 or after 2262-04-10, such as the ``9999-12-31`` that
+systems write for "no end") are unparsable (NaT), never an error.
 Era years are converted without checking the era's end (``平成32年`` is read as 2020, as
 such dates do occur in exports). Values with a UTC offset are converted to Japan time
 (Asia/Tokyo) and then made naive, so every result is a naive local ``datetime64[ns]``.
@@ -71,10 +74,25 @@ def _normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+#: Range of datetime64[ns]; times outside it (9999-12-31 "no end" markers …) become NaT.
+_FIRST = np.datetime64("1677-09-22T00:00:00", "us")
+_LAST = np.datetime64("2262-04-10T23:59:59", "us")
+
+
 def _as_naive_ns(parsed: pd.Series) -> pd.Series:
-    """Convert a datetime Series (naive or tz-aware, any unit) to naive local datetime64[ns]."""
+    """Convert a datetime Series (naive or tz-aware, any unit) to naive local datetime64[ns].
+
+    Values outside the range of ``datetime64[ns]`` (years before 1677 or after 2261, such
+    as the ``9999-12-31`` that systems write for "no end") become NaT.
+    """
     if isinstance(parsed.dtype, pd.DatetimeTZDtype):
-        parsed = parsed.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
+        parsed = parsed.dt.as_unit("us").dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None)
+    if parsed.dtype != np.dtype("datetime64[ns]"):
+        parsed = parsed.astype("datetime64[us]")
+        values = parsed.to_numpy()
+        inside = (values >= _FIRST) & (values <= _LAST)
+        if not inside.all():
+            parsed = parsed.where(inside)
     return parsed.astype("datetime64[ns]")
 
 
@@ -115,7 +133,7 @@ def _parse_general(texts: pd.Series) -> pd.Series:
     out = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
     rows: list[tuple[int, int, int, int, int, int, int]] = []
     index: list[object] = []
-    for key, text in zip(texts.index, texts.to_numpy(dtype=object)):
+    for key, text in zip(texts.index, texts.to_numpy(dtype=object), strict=True):
         parts = _GENERAL.match(text)
         if parts is None:
             continue
@@ -137,7 +155,7 @@ def _parse_general(texts: pd.Series) -> pd.Series:
             elif ampm in ("午前", "AM") and hour == 12:
                 hour = 0
         minute, second = int(parts["M"] or 0), int(parts["S"] or 0)
-        if hour > 23 or minute > 59 or second > 59:
+        if hour > 23 or minute > 59 or second > 59 or not 1678 <= year <= 2261:
             continue
         nanos = int((parts["f"] or "0").ljust(9, "0")[:9])
         rows.append((year, int(parts["m"]), int(parts["d"]), hour, minute, second, nanos))
@@ -147,7 +165,7 @@ def _parse_general(texts: pd.Series) -> pd.Series:
     frame = pd.DataFrame(
         rows, index=index, columns=["year", "month", "day", "hour", "minute", "second", "ns"]
     )
-    stamps = pd.to_datetime(frame.drop(columns="ns"), errors="coerce").astype("datetime64[ns]")
+    stamps = _as_naive_ns(pd.to_datetime(frame.drop(columns="ns"), errors="coerce"))
     if frame["ns"].any():
         stamps = stamps + pd.to_timedelta(frame["ns"], unit="ns")
     out.loc[stamps.index] = stamps
@@ -262,7 +280,7 @@ def parse_timestamps(values: pd.Series, *, column: str = "", source: str = "") -
                 .astype(bool)
             )
             converted = _as_naive_ns(stamps)
-            local = pd.to_datetime(raw[is_dt][naive], errors="coerce").astype("datetime64[ns]")
+            local = _as_naive_ns(pd.to_datetime(raw[is_dt][naive], errors="coerce"))
             converted.loc[local.index] = local
             out.loc[converted.index] = converted
             raw = raw[~is_dt]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -59,6 +59,21 @@ def procmine_version() -> str:
         return version("procmine")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree
         return "unknown"
+
+
+def refuse_inputs(out_dir: str | Path, inputs: Sequence[str | Path]) -> None:
+    """Refuse an output folder that is an input or holds one: replacing it would delete
+    the exports (even with ``force``)."""
+    from procmine.io.messages import show
+
+    target = Path(out_dir).resolve()
+    for path in inputs:
+        source = Path(path).resolve()
+        if source == target or target in source.parents:
+            raise OutputError(
+                f"'{show(out_dir, limit=200)}' holds the input {show(path, limit=200)}, which replacing it would "
+                "delete — choose an --out folder outside the inputs"
+            )
 
 
 def _check_target(out: Path, *, force: bool) -> None:

@@ -1,0 +1,255 @@
+"""XES and XES.GZ event logs, read as a stream with lxml.
+
+Safety: a document type declaration (``<!DOCTYPE``) or entity declaration anywhere before
+the root element refuses the file; entities are never expanded, nothing is fetched from
+the network, and libxml2's limits (depth, node size, entity amplification) stay on. A
+``.xes.gz`` is first decompressed as a stream, without keeping it, and refused when it
+expands beyond :func:`~procmine.io.limits.expansion_limit` — before anything is parsed.
+
+Each event becomes one record: the event's attributes under their keys and the trace's
+attributes under ``case:<key>``. Nested attributes (lists, containers) are skipped. Rows
+are numbered by the event's ordinal in the file (the first event is 1).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import zlib
+from pathlib import Path
+from typing import IO
+
+import numpy as np
+import pandas as pd
+
+from ..errors import InputError
+from .limits import expansion_limit
+from .messages import at, show
+from .table import RawTable, clean_table
+
+__all__ = ["read_xes"]
+
+_XES_ATTRIBUTES = frozenset({"string", "date", "int", "float", "boolean", "id"})
+_XES_NESTED = frozenset({"list", "container", "values"})
+_PRECHECK_BYTES = 65_536
+_CHUNK = 1 << 20
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_WHERE_SUFFIX = re.compile(r",? line \d+, column \d+\s*$")
+
+
+class _Capped(io.RawIOBase):
+    """A read-only stream that raises :class:`InputError` past ``limit`` bytes."""
+
+    def __init__(self, inner: IO[bytes], limit: int, message: str) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._message = message
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        want = _CHUNK if size is None or size < 0 else min(size, _CHUNK)
+        data = self._inner.read(want)
+        self.count += len(data)
+        if self.count > self._limit:
+            raise InputError(self._message)
+        return data
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _too_big(source: str, limit: int, compressed: int) -> str:
+    return (
+        f"{at(source)}: expands to more than {limit:,} bytes ({compressed:,} bytes compressed) "
+        "— procmine refuses archives that expand this far; decompress it yourself if it is "
+        "genuine, or raise PROCMINE_MAX_EXPANDED_BYTES / PROCMINE_MAX_EXPANSION_RATIO"
+    )
+
+
+def _gzip_error(source: str, err: BaseException) -> InputError:
+    detail = show(str(err) or type(err).__name__, limit=80)
+    return InputError(
+        f"{at(source)}: not a complete gzip file ({detail}) — re-export or re-download it"
+    )
+
+
+def _check_expansion(path: Path, source: str) -> int:
+    """Decompress ``path`` once without keeping it; the limit that applies to it."""
+    size = path.stat().st_size
+    limit = expansion_limit(size)
+    total = 0
+    try:
+        with gzip.open(path, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise InputError(_too_big(source, limit, size))
+    except (OSError, EOFError, zlib.error) as err:
+        raise _gzip_error(source, err) from None
+    return limit
+
+
+def _open(path: Path, source: str, limit: int | None) -> IO[bytes]:
+    """The file, or its decompressed stream capped at ``limit`` bytes when ``limit`` is set."""
+    if limit is None:
+        return open(path, "rb")
+    inner = gzip.open(path, "rb")
+    message = _too_big(source, limit, path.stat().st_size)
+    return io.BufferedReader(_Capped(inner, limit, message))  # type: ignore[arg-type]
+
+
+def _local(tag: object) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2]
+
+
+def _refuse_dtd(source: str) -> InputError:
+    return InputError(
+        f"{at(source)}: XES files with a DOCTYPE or entity declarations are refused — "
+        "re-export the log without them"
+    )
+
+
+def read_xes(path: Path, *, fmt: str) -> RawTable:
+    """Read an XES or XES.GZ log: one record per event, trace attributes as ``case:<key>``.
+
+    Raises
+    ------
+    InputError
+        The file is empty, not gzip/XML, declares a DTD, is not an XES log, holds no
+        events, or expands beyond the limit.
+    """
+    source = path.name
+    try:
+        from lxml import etree
+    except ImportError:  # pragma: no cover - lxml comes with pm4py
+        raise InputError(
+            f"{at(source)}: reading XES needs the lxml package — pip install lxml"
+        ) from None
+    try:
+        limit = _check_expansion(path, source) if fmt == "xes.gz" else None
+        with _open(path, source, limit) as handle:
+            head = handle.read(_PRECHECK_BYTES)
+    except (OSError, EOFError, zlib.error) as err:
+        if fmt == "xes.gz":
+            raise _gzip_error(source, err) from None
+        raise InputError(
+            f"{at(source)}: cannot be read ({show(getattr(err, 'strerror', None) or err)}) — "
+            "check that it is a file you may read"
+        ) from None
+    if not head.strip():
+        raise InputError(f"{at(source)}: is empty — export the log with traces and events")
+    if _DTD.search(head):
+        raise _refuse_dtd(source)
+    records: list[dict[str, str]] = []
+    trace_attrs: dict[str, str] | None = None
+    trace_events: list[dict[str, str]] = []
+    event: dict[str, str] | None = None
+    depth_in_attr = 0
+    root_checked = False
+    encoding: str | None = None
+    try:
+        with _open(path, source, limit) as handle:
+            context = etree.iterparse(
+                handle,
+                events=("start", "end"),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                remove_comments=True,
+                remove_pis=True,
+            )
+            for action, elem in context:
+                tag = _local(elem.tag)
+                if not root_checked:
+                    root_checked = True
+                    docinfo = elem.getroottree().docinfo
+                    if docinfo.doctype or docinfo.internalDTD is not None:
+                        raise _refuse_dtd(source)
+                    if tag != "log":
+                        raise InputError(
+                            f"{at(source)}: not an XES log (root element is <{show(tag)}>, "
+                            "expected <log>) — export the log as XES"
+                        )
+                    encoding = docinfo.encoding
+                    continue
+                if action == "start":
+                    if tag in _XES_ATTRIBUTES or tag in _XES_NESTED:
+                        if depth_in_attr == 0:
+                            key = elem.get("key")
+                            value = elem.get("value")
+                            if key is not None and value is not None:
+                                if event is not None:
+                                    event[key] = value
+                                elif trace_attrs is not None:
+                                    trace_attrs["case:" + key] = value
+                        depth_in_attr += 1
+                    elif tag == "trace" and depth_in_attr == 0:
+                        trace_attrs, trace_events = {}, []
+                    elif tag == "event" and depth_in_attr == 0:
+                        event = {}
+                    continue
+                # end events
+                if tag in _XES_ATTRIBUTES or tag in _XES_NESTED:
+                    depth_in_attr = max(depth_in_attr - 1, 0)
+                elif tag == "event" and depth_in_attr == 0 and event is not None:
+                    if trace_attrs is not None:
+                        trace_events.append(event)
+                    else:
+                        records.append(event)
+                    event = None
+                    _release(elem)
+                elif tag == "trace" and depth_in_attr == 0 and trace_attrs is not None:
+                    for item in trace_events:
+                        records.append({**trace_attrs, **item})
+                    trace_attrs, trace_events = None, []
+                    _release(elem)
+    except etree.XMLSyntaxError as err:
+        line = err.lineno or None
+        message = _WHERE_SUFFIX.sub("", str(err.msg or err))
+        raise InputError(
+            f"{at(source, line)}: not well-formed XML ({show(message, limit=120)}) — the file "
+            "is damaged or truncated; re-export the log"
+        ) from None
+    except (OSError, EOFError, zlib.error) as err:
+        if fmt == "xes.gz":
+            raise _gzip_error(source, err) from None
+        raise InputError(
+            f"{at(source)}: cannot be read ({show(err)}) — re-export the log"
+        ) from None
+    if not root_checked:
+        raise InputError(f"{at(source)}: holds no XML element — export the log as XES")
+    if not records:
+        raise InputError(f"{at(source)}: the XES log holds no events — export a log with events")
+    columns: dict[str, None] = {}
+    for item in records:
+        for key in item:
+            columns.setdefault(key, None)
+    frame = pd.DataFrame.from_records(records, columns=list(columns))
+    frame = frame.astype(pd.StringDtype(na_value=np.nan)) if len(frame.columns) else frame
+    frame = frame.replace("", np.nan)
+    table = RawTable(
+        frame=frame,
+        rows=np.arange(1, len(frame) + 1, dtype=np.int64),
+        format=fmt,
+        encoding=encoding,
+        row_label="event",
+        warnings=[],
+    )
+    return clean_table(table, source=source)
+
+
+def _release(elem: object) -> None:
+    """Free a finished element and its earlier siblings (the log is read as a stream)."""
+    elem.clear()  # type: ignore[attr-defined]
+    parent = elem.getparent()  # type: ignore[attr-defined]
+    if parent is not None:
+        while elem.getprevious() is not None:  # type: ignore[attr-defined]
+            del parent[0]

@@ -1,0 +1,974 @@
+"""Bad inputs through the command line: each case is built in tmp_path and run with
+``procmine validate`` (or ``analyze``), and must end with its exact outcome — exit code 2 and
+ONE line ``Error: FILE[:ROW]: what is wrong — what to do`` without a traceback, or exit 0
+with the named warnings and the row accounting (read = loaded + dropped by reason)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from procmine.cli import cli
+from procmine.io import load
+
+HEADER = "受付番号,処理内容,処理日時,備考"
+
+
+def rows(n: int, *, start: int = 0) -> list[str]:
+    """n good CSV rows: case, activity, time, memo."""
+    return [f"C{i:03d},受付,2024-04-01 09:{i % 60:02d},メモ{i}" for i in range(start, start + n)]
+
+
+def csv(lines: list[str], encoding: str = "utf-8", newline: str = "\n") -> bytes:
+    return (newline.join(lines) + newline).encode(encoding)
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # any exception that escaped the CLI is a bug
+    return result.exit_code, result.stdout, result.stderr
+
+
+def error_line(stderr: str) -> str:
+    """The one error line; nothing else may be printed, least of all a traceback."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
+    assert "Traceback" not in stderr
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- XES builders
+
+XES_EVENT = (
+    '<event><string key="concept:name" value="{a}"/>'
+    '<date key="time:timestamp" value="2024-04-01T09:{m:02d}:00+09:00"/></event>'
+)
+
+
+def xes(traces: int = 3, *, prolog: str = "", body_extra: str = "") -> str:
+    parts = [f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<log xes.version="1.0">']
+    for t in range(traces):
+        events = "".join(XES_EVENT.format(a=a, m=t * 3 + j) for j, a in enumerate(["受付", "審査"]))
+        parts.append(f'<trace><string key="concept:name" value="T{t}"/>{events}</trace>')
+    parts.append(body_extra + "</log>")
+    return "\n".join(parts)
+
+
+LAUGHS = (
+    '<!DOCTYPE log [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    )
+    + "]>"
+)
+
+
+def gz_member(data: bytes) -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return compressor.compress(data) + compressor.flush()
+
+
+def gz_bomb(gib: float) -> bytes:
+    """A valid .xes.gz whose content is an XES header then ``gib`` GiB of spaces."""
+    block = gz_member(b" " * (64 * 1024**2))
+    return gz_member(b'<?xml version="1.0"?><log>') + block * int(gib * 16) + gz_member(b"</log>")
+
+
+# --------------------------------------------------------------------------- BPMN builders
+
+BPMN_NS = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"'
+
+
+def bpmn(tasks: str) -> str:
+    return f'<?xml version="1.0"?><definitions {BPMN_NS}><process id="p">{tasks}</process></definitions>'
+
+
+# --------------------------------------------------------------------------- cases
+
+
+@dataclass
+class Case:
+    """One bad input and its exact expected outcome.
+
+    ``files`` maps a name in tmp_path to its bytes; ``target`` is what is passed to the CLI
+    (``"."`` = the folder). With ``error`` the run must fail with ``code`` and one error line
+    containing every string of ``error``; otherwise it must succeed, print every string of
+    ``warnings`` as a warning, and print ``accounting`` as the file's row accounting.
+    """
+
+    id: str
+    files: dict[str, bytes]
+    error: tuple[str, ...] = ()
+    code: int = 2
+    warnings: tuple[str, ...] = ()
+    accounting: str | None = None
+    target: str = "."
+    args: tuple[str, ...] = ()
+    env: dict[str, str] = field(default_factory=dict)
+    check: Callable[[Path], None] | None = None
+
+
+def expect_timestamps(name: str, expected: list[str]) -> Callable[[Path], None]:
+    def check(folder: Path) -> None:
+        events = load([folder / name]).logs[Path(name).stem].events
+        assert [str(t) for t in events.sort_values("row")["timestamp"]] == expected
+
+    return check
+
+
+def expect_rows(name: str, expected: list[int]) -> Callable[[Path], None]:
+    def check(folder: Path) -> None:
+        events = next(iter(load([folder / name]).logs.values())).events
+        assert sorted(events["row"]) == expected
+
+    return check
+
+
+def expect_role(name: str, role: str, column: str) -> Callable[[Path], None]:
+    def check(folder: Path) -> None:
+        assert load([folder / name]).mappings[0].roles[role] == column
+
+    return check
+
+
+def expect_activity(name: str, expected: str) -> Callable[[Path], None]:
+    def check(folder: Path) -> None:
+        events = next(iter(load([folder / name]).logs.values())).events
+        assert expected in set(events["activity"])
+
+    return check
+
+
+CASES: list[Case] = [
+    # ---- empty and structure
+    Case("empty file", {"a.csv": b""}, error=("a.csv: is empty — export the log",)),
+    Case("only spaces and newlines", {"a.csv": b" \n\r\n\t\n"}, error=("a.csv: is empty",)),
+    Case(
+        "header only",
+        {"a.csv": csv([HEADER])},
+        error=("a.csv:1: has a header line but no rows",),
+    ),
+    Case(
+        "header then blank lines only",
+        {"a.csv": csv([HEADER, "", "  ", ""])},
+        error=("a.csv:1: has a header line but no rows",),
+    ),
+    Case(
+        "blank lines before the header are skipped and lines still counted",
+        {"a.csv": csv(["", "", HEADER, *rows(2)])},
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_rows("a.csv", [4, 5]),
+    ),
+    Case(
+        "blank line between rows is dropped and counted",
+        {"a.csv": csv([HEADER, *rows(2), "", *rows(2, start=2)])},
+        accounting="a.csv: 5 rows read, 4 loaded (1 blank line)",
+    ),
+    Case(
+        "tab delimiter in a .csv is sniffed",
+        {"a.csv": csv([line.replace(",", "\t") for line in [HEADER, *rows(3)]])},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+    ),
+    Case(
+        "semicolon delimiter is sniffed",
+        {"a.csv": csv([line.replace(",", ";") for line in [HEADER, *rows(3)]])},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+    ),
+    Case(
+        "pipe delimiter is sniffed",
+        {"a.csv": csv([line.replace(",", "|") for line in [HEADER, *rows(3)]])},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+    ),
+    Case(
+        "space-separated file is one column: clear error",
+        {"a.csv": csv([line.replace(",", " ") for line in [HEADER, *rows(3)]])},
+        error=("a.csv:1: only one column found", "comma, tab, semicolon or '|'"),
+    ),
+    Case(
+        "title line above the header",
+        {"a.csv": csv(["住民異動一覧（令和6年4月）", HEADER, *rows(3)])},
+        error=("a.csv:1: the first line holds one value", "remove title lines above the header"),
+    ),
+    Case(
+        "quoted newlines keep line numbers right",
+        {
+            "a.csv": csv(
+                [
+                    HEADER,
+                    'C1,受付,2024-04-01 09:00,"一行目\n二行目\n三行目"',
+                    *rows(30),
+                    "C9,受付,昨日,x",
+                ]
+            )
+        },
+        warnings=("a.csv:35: 1 values of 処理日時 are not dates/times", "line 35: '昨日'"),
+        accounting="a.csv: 32 rows read, 31 loaded (1 unparsable timestamp)",
+        check=expect_rows("a.csv", [2, *range(5, 35)]),
+    ),
+    Case(
+        "quoted CRLF newlines in a CRLF file",
+        {"a.csv": csv([HEADER, 'C1,受付,2024-04-01 09:00,"a\r\nb"', *rows(2)], newline="\r\n")},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_rows("a.csv", [2, 4, 5]),
+    ),
+    Case(
+        "a quote that is never closed",
+        {"a.csv": csv([HEADER, *rows(2), 'C5,受付,2024-04-01 10:00,"閉じない', *rows(2, start=6)])},
+        error=("a.csv:4: a quoted value starts here and is never closed", "closing quote"),
+    ),
+    Case(
+        "a row with more fields than the header is dropped and named",
+        {"a.csv": csv([HEADER, *rows(30), "C7,受付,2024-04-01 10:00,光陽市本町1,2"])},
+        warnings=("a.csv:32: 1 rows have more fields than the 4 columns of the header",),
+        accounting="a.csv: 31 rows read, 30 loaded (1 too many fields)",
+    ),
+    Case(
+        "many ragged rows: the delimiter is wrong",
+        {
+            "a.csv": csv(
+                [HEADER, "C1,受付,2024-04-01 10:00,a,b", "C2,受付,2024-04-01 10:00,a,b", *rows(2)]
+            )
+        },
+        error=("a.csv:2: 2 of 4 rows have more fields than the 4 columns", "check the delimiter"),
+    ),
+    Case(
+        "trailing empty fields and short rows lose nothing",
+        {
+            "a.csv": csv(
+                [HEADER, "C1,受付,2024-04-01 10:00,x,,", "C2,受付,2024-04-01 10:00", *rows(2)]
+            )
+        },
+        accounting="a.csv: 4 rows read, 4 loaded (none dropped)",
+    ),
+    # ---- encodings
+    Case(
+        "UTF-8 with BOM: header not glued to the BOM",
+        {"a.csv": csv([HEADER, *rows(2)], encoding="utf-8-sig")},
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_role("a.csv", "case", "受付番号"),
+    ),
+    Case(
+        "CP932 (Shift_JIS) is detected",
+        {"a.csv": csv([HEADER, *rows(2)], encoding="cp932")},
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "UTF-16 with BOM (Excel Unicode text) is detected",
+        {"a.tsv": csv([line.replace(",", "\t") for line in [HEADER, *rows(2)]], encoding="utf-16")},
+        accounting="a.tsv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "UTF-16 without BOM",
+        {"a.csv": csv([HEADER, *rows(2)], encoding="utf-16-le")},
+        error=("a.csv: holds many NUL bytes", "--encoding utf-16-le"),
+    ),
+    Case(
+        "mixed encodings in one file",
+        {"a.csv": csv([HEADER, *rows(2)]) + csv(rows(2, start=2), encoding="cp932")},
+        error=("a.csv:4: not UTF-8, while line 1 is", "mixes encodings"),
+    ),
+    Case(
+        "undecodable bytes",
+        {"a.csv": b"a,b,c\n1,2,3\n\x81\x20\xff,1,2\n"},
+        error=("a.csv:3: cannot detect the text encoding", "--encoding NAME"),
+    ),
+    Case(
+        "--encoding that does not fit",
+        {"a.csv": csv([HEADER, *rows(2)], encoding="cp932")},
+        args=("--encoding", "utf-8"),
+        error=("a.csv:1: not valid utf-8 (from --encoding)", "leave it out to detect it"),
+    ),
+    Case(
+        "--encoding that is not a text encoding (zlib would inflate without limit)",
+        {"a.csv": csv([HEADER, *rows(2)])},
+        args=("--encoding", "zlib"),
+        error=("--encoding: unknown text encoding 'zlib'",),
+    ),
+    Case(
+        "an Excel workbook named .csv",
+        {"a.csv": b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256))},
+        error=("a.csv: is a ZIP archive (an Excel .xlsx workbook?)", "save it as CSV"),
+    ),
+    Case(
+        "a gzip file named .csv",
+        {"a.csv": gzip.compress(csv([HEADER, *rows(2)]))},
+        error=("a.csv: is gzip-compressed", "decompress it first"),
+    ),
+    Case(
+        "DOS end-of-file marker is not a row",
+        {"a.csv": csv([HEADER, *rows(2)]) + b"\x1a"},
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    # ---- columns
+    Case(
+        "duplicate header names are renamed",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,受付番号,処理内容,処理日時",
+                    "C1,X,受付,2024-04-01",
+                    "C2,Y,受付,2024-04-01",
+                ]
+            )
+        },
+        warnings=("a.csv:1: repeated column names were renamed: 受付番号 → 受付番号.1",),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "missing required column",
+        {"a.csv": csv(["受付番号,処理内容,備考", "C1,受付,x", "C1,交付,y"])},
+        error=(
+            "a.csv: no timestamp column found; columns are 受付番号, 処理内容, 備考",
+            "pass --timestamp COLUMN",
+        ),
+    ),
+    Case(
+        "--case names a column that is not there",
+        {"a.csv": csv([HEADER, *rows(2)])},
+        args=("--case", "申請番号"),
+        error=("a.csv: column '申請番号' for case (from --case) not found", "— pass --case COLUMN"),
+    ),
+    Case(
+        "required column all empty",
+        {"a.csv": csv([HEADER, "C1,,2024-04-01,x", "C2,,2024-04-02,y"])},
+        error=(
+            "a.csv: no usable rows (2 rows, all dropped; mostly missing activity: column '処理内容')",
+            "pass --activity COLUMN",
+        ),
+    ),
+    Case(
+        "header with a quoted newline and an escape sequence stays one line when printed",
+        {"a.csv": csv(['受付番号,処理内容,処理日時,"備\n考\x1b[31m"', "C1,受付,2024-04-01,x"])},
+        warnings=("column names held control characters",),
+        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+    ),
+    # ---- timestamps
+    Case(
+        "impossible timestamps are dropped with their lines",
+        {
+            "a.csv": csv(
+                [HEADER, *rows(40), "C1,受付,2026-02-30 09:00,x", "C2,受付,2024-04-01 25:00,y"]
+            )
+        },
+        warnings=(
+            "a.csv:42: 2 values of 処理日時 are not dates/times",
+            "line 42: '2026-02-30 09:00', line 43: '2024-04-01 25:00'",
+        ),
+        accounting="a.csv: 42 rows read, 40 loaded (2 unparsable timestamp)",
+    ),
+    Case(
+        "too many unparsable timestamps refuse the file with rows",
+        {"a.csv": csv([HEADER, "C1,受付,2026-02-30,x", "C2,受付,25:00,y", *rows(2)])},
+        error=(
+            "a.csv:2: column '処理日時' (timestamp) has 2 of 4 values that are not dates/times",
+            "line 2: '2026-02-30', line 3: '25:00'",
+            "pass --timestamp COLUMN",
+        ),
+    ),
+    Case(
+        "several timestamp formats in one column are accepted",
+        {
+            "a.csv": csv(
+                [
+                    HEADER,
+                    "C1,受付,2024-04-01T09:00:00,a",
+                    "C1,審査,2024/4/1 10:00,b",
+                    "C1,決裁,令和6年4月1日 11時00分,c",
+                    "C1,交付,R6.4.1 12:00,d",
+                    "C1,通知,2024年4月1日 午後1時30分,e",
+                ]
+            )
+        },
+        accounting="a.csv: 5 rows read, 5 loaded (none dropped)",
+        check=expect_timestamps(
+            "a.csv",
+            [
+                "2024-04-01 09:00:00",
+                "2024-04-01 10:00:00",
+                "2024-04-01 11:00:00",
+                "2024-04-01 12:00:00",
+                "2024-04-01 13:30:00",
+            ],
+        ),
+    ),
+    Case(
+        "time zones are accepted and converted to Japan time",
+        {
+            "a.csv": csv(
+                [
+                    HEADER,
+                    "C1,受付,2024-04-01T00:30:00Z,a",
+                    "C1,審査,2024-04-01T10:00:00+09:00,b",
+                    "C1,交付,2024-04-01T03:00:00+01:00,c",
+                ]
+            )
+        },
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_timestamps(
+            "a.csv", ["2024-04-01 09:30:00", "2024-04-01 10:00:00", "2024-04-01 11:00:00"]
+        ),
+    ),
+    Case(
+        "9999-12-31 'no end' markers: end left empty, never a crash",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日時,終了日時",
+                    "C1,受付,2024-04-01 09:00,9999-12-31",
+                    "C1,交付,2024-04-01 10:00,2024-04-01 10:05",
+                ]
+            )
+        },
+        warnings=("a.csv:2: 1 values of 終了日時 (end) are not dates/times and were left empty",),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    # ---- rows
+    Case(
+        "NaN, NULL and empty activity names are dropped and counted",
+        {
+            "a.csv": csv(
+                [
+                    HEADER,
+                    *rows(3),
+                    "C1,NaN,2024-04-01,x",
+                    "C2,NULL,2024-04-01,x",
+                    "C3,,2024-04-01,x",
+                    "C4, ,2024-04-01,x",
+                ]
+            )
+        },
+        warnings=("a.csv: dropped 4 of 7 rows (4 missing activity)",),
+        accounting="a.csv: 7 rows read, 3 loaded (4 missing activity)",
+    ),
+    Case(
+        "exact duplicate rows are dropped and named",
+        {"a.csv": csv([HEADER, *rows(3), rows(1)[0], rows(2)[1]])},
+        warnings=(
+            "a.csv:5: 2 rows repeat an earlier row in every column and were dropped (line 5 = line 2, line 6 = line 3)",
+        ),
+        accounting="a.csv: 5 rows read, 3 loaded (2 duplicate row)",
+    ),
+    Case(
+        "cases with one event are loaded",
+        {"a.csv": csv([HEADER, *rows(5)])},
+        accounting="a.csv: 5 rows read, 5 loaded (none dropped)",
+    ),
+    Case(
+        "a 10 MB single field is refused with its line and column",
+        {
+            "a.csv": csv([HEADER, *rows(1)])
+            + ('C9,受付,2024-04-01,"' + "x" * (10 * 1024**2) + '"\n').encode()
+        },
+        error=("a.csv:3: a value of 10,485,760 characters in column '備考'", "unbalanced quote"),
+    ),
+    Case(
+        "very long labels are read whole",
+        {"a.csv": csv([HEADER, "C1," + "長" * 5000 + ",2024-04-01,x"])},
+        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+        check=expect_activity("a.csv", "長" * 5000),
+    ),
+    Case(
+        "labels with HTML and JavaScript are data, read as they are",
+        {
+            "a.csv": csv(
+                [HEADER, 'C1,<script>alert(1)</script>,2024-04-01,"=HYPERLINK(""http://x"")"']
+            )
+        },
+        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+        check=expect_activity("a.csv", "<script>alert(1)</script>"),
+    ),
+    Case(
+        "control characters are replaced and counted",
+        {"a.csv": csv([HEADER, "C1,受付\x1b[2J,2024-04-01,x\x00y", "C2,交付\x07,2024-04-01,z"])},
+        warnings=("a.csv:2: 3 values held control characters (first U+001B in column '処理内容')",),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_activity("a.csv", "受付\ufffd[2J"),
+    ),
+    # ---- XES
+    Case(
+        "malformed XES",
+        {"bad.xes": b"<log><trace><event></trace></log>"},
+        error=("bad.xes:1: not well-formed XML",),
+    ),
+    Case(
+        "truncated XES",
+        {"bad.xes": xes(5).encode()[:-200]},
+        error=("bad.xes:", "not well-formed XML", "damaged or truncated"),
+    ),
+    Case(
+        "XES with the wrong root",
+        {"bad.xes": b"<html><body/></html>"},
+        error=("bad.xes: not an XES log (root element is <html>",),
+    ),
+    Case(
+        "XES without events",
+        {"bad.xes": b"<log><trace/></log>"},
+        error=("bad.xes: the XES log holds no events",),
+    ),
+    Case("empty XES", {"bad.xes": b"  \n"}, error=("bad.xes: is empty",)),
+    Case(
+        "XES billion laughs",
+        {"bad.xes": xes(1, prolog=LAUGHS, body_extra="<string key='x' value='&lol9;'/>").encode()},
+        error=("bad.xes: XES files with a DOCTYPE or entity declarations are refused",),
+    ),
+    Case(
+        "XES billion laughs hidden after 100 KB of comments",
+        {
+            "bad.xes": xes(
+                1,
+                prolog="<!--" + "x" * 100_000 + "-->" + LAUGHS,
+                body_extra="<string key='x' value='&lol9;'/>",
+            ).encode()
+        },
+        error=("bad.xes: XES files with a DOCTYPE or entity declarations are refused",),
+    ),
+    Case(
+        "XES external entity (XXE) is not fetched",
+        {
+            "bad.xes": xes(
+                1,
+                prolog="<!--"
+                + "x" * 70_000
+                + '--><!DOCTYPE log [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+                body_extra="<string key='x' value='&xxe;'/>",
+            ).encode()
+        },
+        error=("bad.xes:", "refused"),
+    ),
+    Case(
+        "XES events outside traces have no case and are counted",
+        {"log.xes": xes(2, body_extra=XES_EVENT.format(a="迷子", m=59)).encode()},
+        warnings=("log.xes: dropped 1 of 5 rows (1 missing case)",),
+        accounting="log.xes: 5 rows read, 4 loaded (1 missing case)",
+    ),
+    Case(
+        "xes.gz that is not gzip",
+        {"bad.xes.gz": b"<log></log>"},
+        error=("bad.xes.gz: not a complete gzip file", "re-export"),
+    ),
+    Case(
+        "truncated xes.gz",
+        {"bad.xes.gz": gzip.compress(xes(50).encode())[:-40]},
+        error=("bad.xes.gz: not a complete gzip file",),
+    ),
+    Case(
+        "xes.gz that expands to gigabytes is refused before parsing",
+        {"bomb.xes.gz": gz_bomb(2.5)},
+        error=("bomb.xes.gz: expands to more than", "PROCMINE_MAX_EXPANDED_BYTES"),
+    ),
+    Case(
+        "xes.gz above a limit set in the environment",
+        {"log.xes.gz": gzip.compress(xes(20).encode() + b" " * 3_000_000)},
+        env={"PROCMINE_MAX_EXPANDED_BYTES": "1000000"},
+        error=("log.xes.gz: expands to more than 1,000,000 bytes",),
+    ),
+    Case(
+        "a limit in the environment that is not a number",
+        {"log.xes.gz": gzip.compress(xes(2).encode())},
+        env={"PROCMINE_MAX_EXPANSION_RATIO": "lots"},
+        error=("PROCMINE_MAX_EXPANSION_RATIO='lots' is not a positive whole number",),
+    ),
+    # ---- Parquet
+    Case(
+        "corrupt Parquet",
+        {"bad.parquet": b"PAR1 not really PAR1"},
+        error=("bad.parquet: not a readable Parquet file",),
+    ),
+    # ---- process models
+    Case(
+        "malformed BPMN",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "m.bpmn": b'<definitions>\n<process>\n<task id="a" name="x">\n</definitions>',
+        },
+        error=("m.bpmn:4: not well-formed XML", "re-export the model"),
+    ),
+    Case(
+        "BPMN with a DTD hidden in UTF-16",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "m.bpmn": (
+                '<?xml version="1.0" encoding="UTF-16"?>'
+                + LAUGHS.replace("log", "definitions")
+                + bpmn('<task id="a" name="&lol3;"/>')
+            ).encode("utf-16"),
+        },
+        error=("m.bpmn: the file declares a DTD or entities",),
+    ),
+    Case(
+        "BPMN with unnamed elements only is skipped with a warning",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "m.bpmn": bpmn(
+                '<task id="a"/><exclusiveGateway id="g"/><sequenceFlow id="f" sourceRef="a" targetRef="g"/>'
+            ).encode(),
+        },
+        warnings=("m.bpmn: skipped; the model has no named activities",),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "PNML with the wrong root",
+        {"a.csv": csv([HEADER, *rows(2)]), "m.pnml": b"<html/>"},
+        error=("m.pnml: root element <html> is not <pnml>",),
+    ),
+    # ---- procmine.toml
+    Case(
+        "procmine.toml with a syntax error",
+        {"a.csv": csv([HEADER, *rows(2)]), "procmine.toml": b'[columns]\ncase = "x\n'},
+        error=("procmine.toml:2: invalid TOML", "fix the syntax"),
+    ),
+    Case(
+        "procmine.toml with an unknown key",
+        {"a.csv": csv([HEADER, *rows(2)]), "procmine.toml": b'[colums]\ncase = "x"\n'},
+        error=("procmine.toml: unknown key 'colums'", "[columns]"),
+    ),
+    Case(
+        "procmine.toml naming a file that does not exist",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "procmine.toml": '[files."kokuho.csv"]\ndepartment = "保険年金課"\n'.encode(),
+        },
+        error=('[files."kokuho.csv"] names a file that is not in', "fix the name"),
+    ),
+    Case(
+        "procmine.toml naming a file outside the folder",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "procmine.toml": b'[files."../a.csv"]\ndepartment = "x"\n',
+        },
+        error=("must name a file of the folder by its name alone",),
+    ),
+    Case(
+        "procmine.toml with an encoding that is not a text encoding",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "procmine.toml": b'[files."a.csv"]\nencoding = "base64"\n',
+        },
+        error=("unknown text encoding 'base64'",),
+    ),
+    # ---- paths
+    Case(
+        "input that does not exist",
+        {},
+        target="nope.csv",
+        error=("nope.csv: no such file or folder",),
+    ),
+    Case(
+        "unsupported file type",
+        {"a.xlsx": b"x"},
+        target="a.xlsx",
+        error=("a.xlsx: unsupported file type — use one of *.csv",),
+    ),
+    Case(
+        "hidden AppleDouble files in a folder are skipped with a warning",
+        {"a.csv": csv([HEADER, *rows(2)]), "._a.csv": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X"},
+        warnings=("._a.csv: skipped (hidden or temporary file)",),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+]
+
+
+def build(case: Case, folder: Path) -> None:
+    for name, content in case.files.items():
+        (folder / name).write_bytes(content)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40 and len({c.id for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_bad_input(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    for name in (
+        "PROCMINE_MAX_EXPANDED_BYTES",
+        "PROCMINE_MAX_EXPANSION_RATIO",
+        "PROCMINE_MAX_FIELD_CHARS",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in case.env.items():
+        monkeypatch.setenv(name, value)
+    code, stdout, stderr = run("validate", case.target, *case.args)
+    if case.error:
+        assert code == case.code, (code, stdout, stderr)
+        line = error_line(stderr)
+        for part in case.error:
+            assert part in line, (part, line)
+        return
+    assert code == 0, stderr
+    assert "\x1b" not in stdout and "Traceback" not in stdout + stderr
+    printed = [
+        line.removeprefix("Warning: ")
+        for line in stdout.splitlines()
+        if line.startswith("Warning: ")
+    ]
+    for part in case.warnings:
+        assert any(part in w for w in printed), (part, printed)
+    if case.accounting is not None:
+        assert case.accounting in stdout.splitlines(), stdout
+    if case.check is not None:
+        case.check(tmp_path)
+
+
+# --------------------------------------------------------------------------- special files
+
+
+def test_a_pipe_named_csv_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "a.csv"
+    os.mkfifo(fifo)  # reading it would block forever
+    code, _, stderr = run("validate", str(fifo))
+    assert code == 2 and "a.csv: not a regular file" in error_line(stderr)
+
+
+def test_a_pipe_in_a_folder_is_skipped_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_bytes(csv([HEADER, *rows(2)]))
+    os.mkfifo(tmp_path / "b.csv")
+    code, stdout, stderr = run("validate", str(tmp_path))
+    assert code == 0, stderr
+    assert "b.csv: skipped (not a regular file)" in stdout
+
+
+def test_broken_symbolic_link(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").symlink_to(tmp_path / "gone.csv")
+    code, _, stderr = run("validate", str(tmp_path / "a.csv"))
+    assert code == 2 and "a.csv: a broken symbolic link" in error_line(stderr)
+
+
+def test_a_folder_named_like_a_file_holds_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").mkdir()
+    code, _, stderr = run("validate", str(tmp_path / "a.csv"))
+    assert code == 2 and "the folder holds no event logs" in error_line(stderr)
+
+
+def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, who may read anything: the OS refusal is simulated at read time."""
+    target = tmp_path / "a.csv"
+    target.write_bytes(csv([HEADER, *rows(2)]))
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    code, _, stderr = run("validate", str(target))
+    assert code == 2
+    line = error_line(stderr)
+    assert "a.csv: cannot be read (Permission denied)" in line
+
+
+def test_a_long_file_name_with_escape_sequences_is_printed_safely(tmp_path: Path) -> None:
+    name = "a\x1b[2Jb.csv"
+    (tmp_path / name).write_bytes(b"")
+    code, _, stderr = run("validate", str(tmp_path / name))
+    assert code == 2
+    line = error_line(stderr)
+    assert "\x1b" not in line and "a\\x1b[2Jb.csv: is empty" in line
+
+
+def test_parquet_with_repeated_column_names(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        [["C1", "C2"], ["受付", "交付"], ["2024-04-01", "2024-04-02"], ["x", "y"]],
+        names=["受付番号", "処理内容", "処理日時", "受付番号"],
+    )
+    pq.write_table(table, tmp_path / "a.parquet")
+    code, stdout, stderr = run("validate", str(tmp_path / "a.parquet"))
+    assert code == 0, stderr
+    assert "repeated column names were renamed: 受付番号 → 受付番号.1" in stdout
+    assert "a.parquet: 2 rows read, 2 loaded (none dropped)" in stdout
+
+
+def test_parquet_expanding_far_beyond_its_size_is_refused(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    n = 3_000_000  # one repeated value per column: a few KB on disk, 72 MB decoded
+    table = pa.table(
+        {
+            "受付番号": pa.repeat("C", n),
+            "処理内容": pa.repeat("受付", n),
+            "処理日時": pa.repeat("2024-04-01", n),
+        }
+    )
+    pq.write_table(table, tmp_path / "a.parquet")
+    assert (tmp_path / "a.parquet").stat().st_size < 100_000
+    code, _, stderr = run("validate", str(tmp_path / "a.parquet"))
+    assert code == 2
+    assert "a.parquet: holds 3,000,000 rows × 3 columns" in error_line(stderr)
+
+
+# --------------------------------------------------------------------------- error model
+
+
+def test_debug_shows_the_traceback_instead(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["--debug", "validate", str(tmp_path / "a.csv")])
+    assert result.exit_code != 0
+    from procmine.errors import InputError
+
+    assert isinstance(result.exception, InputError)
+
+
+def test_an_internal_error_is_one_line_with_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.csv").write_bytes(csv([HEADER, *rows(2)]))
+    import procmine.io.loader as loader
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something procmine did not expect")
+
+    monkeypatch.setattr(loader, "detect_roles", broken)
+    code, _, stderr = run("validate", str(tmp_path))
+    assert code == 1
+    line = error_line(stderr)
+    assert "internal error (RuntimeError: something procmine did not expect)" in line
+    assert "--debug" in line
+
+
+# --------------------------------------------------------------------------- output folder
+
+
+def _mini_city(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    a = ["受付番号,処理内容,処理日時,担当者"]
+    b = ["申請番号,手続,日時,担当者"]
+    for c in range(6):
+        a += [
+            f"A{c},{x},2024-04-0{1 + c % 5} 09:{10 * j:02d},S{j}"
+            for j, x in enumerate(["受付", "本人確認", "入力", "交付"])
+        ]
+        b += [
+            f"B{c},{x},2024-04-0{1 + c % 5} 10:{10 * j:02d},H{j}"
+            for j, x in enumerate(["受付", "窓口での本人確認", "資格入力"])
+        ]
+    (folder / "shimin.csv").write_bytes(csv(a))
+    (folder / "hoken.csv").write_bytes(csv(b))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    """A small city and its Analysis, computed once; the CLI's analysis step returns it."""
+    from procmine.analysis import analyze
+
+    city = _mini_city(tmp_path_factory.mktemp("mini") / "city")
+    return city, analyze(city)
+
+
+@pytest.fixture
+def cached_analysis(analysed: tuple[Path, object], monkeypatch: pytest.MonkeyPatch) -> Path:
+    import procmine.analysis
+
+    city, analysis = analysed
+    monkeypatch.setattr(procmine.analysis, "analyze", lambda *a, **k: analysis)
+    return city
+
+
+def test_out_folder_that_cannot_be_created(cached_analysis: Path, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    code, _, stderr = run(
+        "analyze", str(cached_analysis), "--out", str(tmp_path / "file" / "report"), "-q"
+    )
+    assert code == 2
+    line = error_line(stderr)
+    assert "cannot create" in line and "--out" in line
+
+
+def test_out_that_is_a_file(cached_analysis: Path, tmp_path: Path) -> None:
+    (tmp_path / "report").write_text("x")
+    code, _, stderr = run("analyze", str(cached_analysis), "--out", str(tmp_path / "report"), "-q")
+    assert code == 2 and "exists and is not a folder" in error_line(stderr)
+    assert (tmp_path / "report").read_text() == "x"
+
+
+def test_out_folder_holding_other_files_needs_force(cached_analysis: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    code, _, stderr = run("analyze", str(cached_analysis), "--out", str(out), "-q")
+    assert code == 2
+    assert "not a procmine report" in error_line(stderr) and "--force" in error_line(stderr)
+    assert (out / "keep.txt").read_text() == "mine"
+    code, _, stderr = run("analyze", str(cached_analysis), "--out", str(out), "-q", "--force")
+    assert code == 0, stderr
+    assert not (out / "keep.txt").exists() and (out / "findings.json").is_file()
+
+
+def test_interrupted_write_leaves_the_earlier_report_and_no_debris(
+    cached_analysis: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report"
+    code, _, stderr = run("analyze", str(cached_analysis), "--out", str(out), "-q")
+    assert code == 0, stderr
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    import procmine.report.writer as writer
+
+    real_build = writer._build
+
+    def interrupted(analysis: object, tmp: Path, **kwargs: object) -> list[Path]:
+        real_build(analysis, tmp, **kwargs)  # half of the work is on disk …
+        raise KeyboardInterrupt  # … when the user presses Ctrl-C
+
+    monkeypatch.setattr(writer, "_build", interrupted)
+    code, _, stderr = run("analyze", str(cached_analysis), "--out", str(out), "-q")
+    assert code == 130
+    assert "interrupted" in error_line(stderr)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no .procmine-tmp-* left
+
+
+def test_out_that_is_an_input_folder_is_refused_even_with_force(
+    cached_analysis: Path, tmp_path: Path
+) -> None:
+    city = _mini_city(tmp_path / "city")
+    code, _, stderr = run("analyze", str(city), "--out", str(city), "-q", "--force")
+    assert (city / "shimin.csv").is_file(), "the inputs were deleted"
+    assert code == 2 and "--out" in error_line(stderr)
+
+
+def test_html_and_formulas_in_labels_do_not_reach_the_report_raw(tmp_path: Path) -> None:
+    """End to end: a label carrying a script and a formula is escaped in every output."""
+    city = _mini_city(tmp_path / "city")
+    evil = "<script>alert(1)</script>"
+    text = (city / "shimin.csv").read_text(encoding="utf-8").replace("本人確認", evil)
+    text = text.replace("交付", "=1+2")
+    (city / "shimin.csv").write_text(text, encoding="utf-8")
+    out = tmp_path / "report"
+    code, _, stderr = run("analyze", str(city), "--out", str(out), "-q")
+    assert code == 0, stderr
+    assert evil not in (out / "report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in (out / "report.html").read_text(encoding="utf-8")
+    for name in ("duplicates.csv", "candidates.csv", "silos.csv"):
+        table = pd.read_csv(out / name, encoding="utf-8-sig", dtype=str)
+        for value in table.to_numpy().ravel():
+            assert not (isinstance(value, str) and value[:1] in ("=", "+", "@")), (name, value)
+
+
+def test_row_numbers_after_quoted_newlines_point_at_the_record(tmp_path: Path) -> None:
+    lines = [HEADER]
+    for i in range(20):
+        memo = f'"メモ{i}\n続き\r\n終わり"' if i % 3 == 0 else f"メモ{i}"
+        lines.append(f"C{i:03d},受付,2024-04-01 09:{i:02d},{memo}")
+    (tmp_path / "a.csv").write_bytes(csv(lines))
+    events = load([tmp_path / "a.csv"]).logs["a"].events
+    physical = re.split(r"\r\n|\r|\n", (tmp_path / "a.csv").read_text(encoding="utf-8"))
+    for case, row in zip(events["case"], events["row"], strict=True):
+        assert physical[row - 1].startswith(f"{case},"), (case, row, physical[row - 1])
