@@ -39,6 +39,9 @@ class Analysis:
         the savings arithmetic and basis.
     options : dict
         The options the analysis ran with.
+    journeys : JourneyResult or None
+        Resident visits and life-event journeys with their KPIs and the department ×
+        department hand-over matrix (:func:`procmine.journeys.journeys`); pseudonyms only.
     """
 
     dataset: Dataset
@@ -48,6 +51,7 @@ class Analysis:
     clusters: pd.DataFrame
     candidates: pd.DataFrame
     options: dict[str, Any] = field(default_factory=dict)
+    journeys: Any = None
 
     @property
     def models(self) -> dict[str, ProcessMap]:
@@ -107,6 +111,7 @@ class Analysis:
             "silo_fields": int(self.silos["field"].nunique()) if len(self.silos) else 0,
             "candidates": len(self.candidates),
             "hours_saved_per_year": round(hours, 1),
+            "journeys": 0 if self.journeys is None else len(self.journeys.journeys),
         }
 
     def __repr__(self) -> str:
@@ -140,6 +145,7 @@ def analyze(
     hours_per_fte: float = 1800.0,
     hourly_rate: float | None = None,
     top: int | None = None,
+    salt: str | bytes | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Load department exports and run every stage of procmine.
@@ -156,6 +162,10 @@ def analyze(
         Language of the report written by :meth:`Analysis.write`.
     window_days, period_days, hours_per_fte, hourly_rate, top
         Savings model options, see :func:`procmine.candidates.rank_candidates`.
+    salt : str or bytes, optional
+        Secret key of the residents' pseudonyms. With it, the same resident gets the same
+        pseudonym in every run (and ``journeys.csv`` lists them); without it, a random
+        per-run key is used and pseudonyms are left out of the CSVs.
     progress : callable, optional
         Called with a short message as each stage starts.
 
@@ -190,6 +200,11 @@ def analyze(
     if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
         confidence = result.pairs.groupby("cluster")["score"].mean().rename("confidence")
         clusters = clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
+    say("following residents across departments (journeys)")
+    from procmine.journeys import journeys as follow
+
+    key = salt.encode("utf-8") if isinstance(salt, str) else salt
+    journey_result = follow(dataset, maps, clusters, column_fields=column_fields(silos), salt=key)
     say("ranking consolidation candidates")
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
     candidates = rank_candidates(
@@ -199,10 +214,11 @@ def analyze(
     options = {
         "inputs": [str(p) for p in paths], "lang": lang, "window_days": window_days,
         "period_days": period_days, "hours_per_fte": hours_per_fte, "hourly_rate": rate, "top": top,
+        "stable_pseudonyms": salt is not None,
     }
     return Analysis(
         dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
-        clusters=clusters, candidates=candidates, options=options,
+        clusters=clusters, candidates=candidates, options=options, journeys=journey_result,
     )
 
 

@@ -145,4 +145,16 @@ def compare(before: Any, after: Any, **options: Any) -> Comparison:
     a = analyze(before, progress=progress, **options)
     say("analysing AFTER")
     b = analyze(after, progress=progress, **options)
+    if a.journeys is not None and a.journeys.identity_members:
+        # After a reform the identity check is no longer duplicated, so the AFTER run cannot
+        # find it as a cluster: count the activities the BEFORE run counted.
+        from procmine.fields import column_fields
+        from procmine.journeys import journeys as follow
+
+        salt = options.get("salt")
+        b.journeys = follow(
+            b.dataset, b.maps, b.clusters, column_fields=column_fields(b.silos),
+            identity_checks=a.journeys.identity_members,
+            salt=salt.encode("utf-8") if isinstance(salt, str) else salt,
+        )
     return compare_analyses(a, b)

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from procmine.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
-OUTPUTS = ["report.html", "report.md", "duplicates.csv", "silos.csv", "candidates.csv", "findings.json"]
+OUTPUTS = ["report.html", "report.md", "report.xlsx", "duplicates.csv", "silos.csv", "candidates.csv",
+           "journeys.csv", "kpis.csv", "handover.csv", "findings.json"]
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,23 @@ def test_analyze_writes_every_output(tiny_city: Path, tmp_path: Path) -> None:
     assert "schema_version" in findings
     # the mapping used is printed
     assert "case=" in stderr and "Report:" in stdout
+
+
+def test_pseudonyms_only_with_a_salt_and_then_stable(tiny_city: Path, tmp_path: Path) -> None:
+    code, _, stderr = run("analyze", str(tiny_city), "--out", str(tmp_path / "a"), "-q")
+    assert code == 0, stderr
+    plain = pd.read_csv(tmp_path / "a" / "journeys.csv", encoding="utf-8-sig")
+    assert "pseudonym" not in plain.columns and len(plain) > 0
+    for name in ("b", "c"):
+        code, _, stderr = run("analyze", str(tiny_city), "--out", str(tmp_path / name), "-q", "--salt", "s3cret")
+        assert code == 0, stderr
+    b = pd.read_csv(tmp_path / "b" / "journeys.csv", encoding="utf-8-sig")
+    c = pd.read_csv(tmp_path / "c" / "journeys.csv", encoding="utf-8-sig")
+    assert b["pseudonym"].str.startswith("p-").all()
+    assert list(b["pseudonym"]) == list(c["pseudonym"])
+    persons = {str(v) for log in __import__("procmine").load([tiny_city]).logs.values()
+               for v in log.events["person"].dropna().unique()}
+    assert not persons & set(b["pseudonym"])
 
 
 def test_quiet_prints_no_progress(tiny_city: Path, tmp_path: Path) -> None:

@@ -87,6 +87,25 @@ def candidates_csv(analysis: Analysis) -> str:
     return csv_text(cols, facts.records(analysis.candidates, cols))
 
 
+def journeys_csvs(analysis: Analysis) -> dict[str, str]:
+    """``journeys.csv`` (one row per journey), ``kpis.csv`` and ``handover.csv``.
+
+    Residents appear only as pseudonyms, and only when the analysis ran with a salt of the
+    user's (``stable_pseudonyms``); otherwise the journey number is the only id.
+    """
+    result = getattr(analysis, "journeys", None)
+    if result is None:
+        return {}
+    table = result.journeys
+    cols = [c for c in table.columns if c != "pseudonym" or analysis.options.get("stable_pseudonyms")]
+    handover = result.handover.reset_index()
+    return {
+        "journeys.csv": csv_text(cols, facts.records(table, cols)),
+        "kpis.csv": csv_text(list(result.kpis.columns), facts.records(result.kpis, list(result.kpis.columns))),
+        "handover.csv": csv_text([str(c) for c in handover.columns], facts.records(handover, list(handover.columns))),
+    }
+
+
 def findings(
     analysis: Analysis,
     *,

@@ -1,0 +1,384 @@
+"""Resident visits and life-event journeys across departments, and their KPIs.
+
+:func:`journeys` follows residents through the departments' logs: which days they came to
+the city hall, which counters they went to in which order, how long they stayed and
+waited, how often they wrote data the city already had and showed their identity again,
+and how the visits of one life event (転入, 死亡 …) add up. The KPIs are grouped by the four
+principles of フロントヤード改革 (書かせない・待たせない・迷わせない・行かせない).
+Residents appear only under pseudonyms (:mod:`procmine.privacy`).
+
+Rules
+-----
+The rules use what every log has: the resident key (``person``), who performs each step
+(resident, staff, system, external, from the resource or the process map), the data
+columns a step fills, the time stamps and the duplicate clusters. Nothing depends on
+department names; activity labels are read only for the common words that name queue
+tickets and identity checks, with a rule from the log's structure where no label has them.
+
+Presence
+    A step shows that the resident is at the city hall when it is
+
+    * a **queue ticket**: a system step followed, the same day, by a step of the same
+      resident in the same department done by someone else (a batch run at night is not),
+      of an activity whose label names a ticket (番号札, 順番札, 整理券, 整理票, 受付票,
+      呼出, 発券, ticket, queue); where no system step's label does (another language,
+      codes), of an activity whose events mostly open the resident's day at the department
+      and are mostly so followed (a system update during the service does not open it);
+    * a step **the resident performs** (writing a form) with a staff or system step of
+      the same resident in the same department within ``visit_gap_hours`` the same day
+      (an online or mailed form handled days later is not a visit);
+    * an **identity check** (below): a check needs the resident;
+    * in a file without any resident- or system-performed step (a register without queue
+      tickets such as a 戸籍 system, an export without resources), the first step of each
+      case: the case was opened at the counter (the service that follows is on site by
+      the rule below; later steps are back office).
+
+Visit
+    The resident's presence steps of one calendar day; a break of more than
+    ``visit_gap_hours`` between two of them (not counting the wait after a queue ticket)
+    starts a new visit. Without a ``person`` key a case is its own resident, so its visits
+    are its days at the counter.
+
+On site
+    The steps between the first and the last presence step of a visit (including steps of
+    other departments meanwhile), plus the steps of a presence step's department that
+    continue it without a break longer than ``service_gap_minutes`` (the wait after a
+    queue ticket is no break) until the resident shows up at another department: the
+    counter still serves the resident after their last own step (hands over a
+    certificate, explains the next procedures). Back-office steps done later, after the
+    resident left, are not on site; days without presence steps are back-office days, not
+    visits.
+
+Counters and route
+    In a visit with queue tickets, each ticket opens a counter at its department, and
+    presence steps before the first ticket mark where the resident started; steps of other
+    departments between tickets are served at the current counter (a one-stop counter
+    where departments come to the resident) or are back office. In a visit without tickets
+    every presence step marks its department. The resident is at the department of their
+    latest mark, or already at the one of their next mark once a step there has started;
+    each change of department is a new stop. ``route`` lists the stops in order,
+    ``departments`` the distinct ones in order of first arrival. ``hand_offs`` = stops − 1;
+    ``back_and_forth`` = stops − distinct departments (re-entering a department already
+    visited during the visit).
+    ``counters`` = the counters the resident queued at: each queue ticket is one counter
+    (a department with several counters issues several tickets); a visit without any
+    ticket counts its stops. ``n_departments`` counts distinct departments.
+
+Times
+    ``minutes_on_site`` = end of the last on-site step − start of the first; where a log
+    has no end time, a step done by a person is taken to last its activity's median
+    handling time in the process map (else the median over the map's activities done by
+    people; a system step: no time). The wait at a counter is the longest idle gap after
+    its queue ticket, until the next ticket (from the end of one step to the start of the
+    next: the gap from the ticket to the next step, unless the resident writes a form
+    while waiting to be called); ``waiting_minutes`` adds up the visit's counters. Without
+    end times, a gap includes the handling time of the step before it.
+
+Writing
+    A **form write** is a resident-performed step that fills at least one data column
+    (case attributes such as 受付区分 that repeat on every row of a case do not count). A
+    **field written again** is a field such a step fills that the city already captured
+    for the same resident earlier in the journey (by any step). Fields are the common
+    names of ``column_fields`` (the silo groups: 氏名 in one system and 被保険者氏名 in
+    another are one field), else the column headers.
+
+Identity checks
+    Steps done by staff that capture at most two data columns (a check records at most the
+    document shown). Where activity labels name identity checks (本人 … 確認, 身元, 身分,
+    identity, identification), the identity checks are those activities plus the members
+    of the duplicate clusters most of whose members are so named (a check named
+    「届出人確認」 that the matcher grouped with 本人確認 counts too); the **identity-like
+    cluster** reported is the one of these with most executions on days the resident is
+    present. Where no label does (another language, codes), the identity-like cluster is
+    the duplicate cluster of such steps (mostly staff-performed, median at most two data
+    columns) with most executions on days the resident is present, and its members are the
+    checks. ``identity_checks`` counts executions; ``identity_checks=`` overrides the
+    choice (to count the same checks before and after a reform, where the check is no
+    longer duplicated); ``cluster_executions`` gives every cluster's executions per visit.
+    With no checks found, ``identity_checks`` is missing.
+
+Journey
+    A resident's cases that start within ``journey_window_days`` of the journey's first
+    event. A journey starts with a case that shows contact (a step on site or one the
+    resident performed); the first such case after the window opens the next journey.
+    Cases without contact (back-office work such as an income inquiry) join the journey
+    whose window they start in, or none. ``revisits`` = visits that return to a department
+    already visited on an earlier visit of the journey (so within the window).
+
+Journey type
+    From the journey's first case: the label of its first resident-performed step (else of
+    its first step not done by a system, else of its first step; of two members of one
+    duplicate cluster in the same department, the more frequent label), followed by
+    `` / `` and the value of its file's case-type column if there is one (a column
+    repeated on every row of a case with 2–20 values, such as 受付区分 or 届出種別). A log
+    without such a column still gives a type. Such a column may hold the channel (窓口,
+    オンライン, 代理) rather than the life event; the label says which.
+
+Pseudonyms
+    ``pseudonym`` columns hold :func:`procmine.privacy.pseudonymise` of the resident key
+    with ``salt``. Without a salt, every call draws a new one and forgets it, so
+    pseudonyms differ from one run to the next and cannot be traced back; pass your own
+    secret salt (e.g. ``procmine.privacy.new_salt()`` kept in a safe place) to keep them
+    stable across runs. Keep it secret: resident keys have few digits, so whoever holds
+    the salt can recompute every pseudonym. No table holds a resident key or a case
+    number.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from procmine.model import Dataset, EventLog
+>>> from procmine.discover import discover_all
+>>> def log(dept, rows):
+...     ev = pd.DataFrame(rows, columns=["case", "activity", "timestamp", "resource", "person"])
+...     ev["timestamp"] = pd.to_datetime(ev["timestamp"])
+...     return EventLog(dept, ev.assign(department=dept), (), (dept,))
+>>> ds = Dataset({"A": log("A", [("1", "ticket", "2026-04-01 09:00", "SYSTEM", "P1"),
+...                              ("1", "serve", "2026-04-01 09:20", "A-01", "P1")]),
+...               "B": log("B", [("2", "ticket", "2026-04-01 09:30", "SYSTEM", "P1"),
+...                              ("2", "serve", "2026-04-01 09:35", "B-01", "P1")])}, [], [])
+>>> result = journeys(ds, discover_all(ds.logs), pd.DataFrame(), salt=b"secret")
+>>> result.visits[["departments", "counters", "minutes_on_site", "waiting_minutes"]]
+  departments  counters  minutes_on_site  waiting_minutes
+0      (A, B)         2             35.0             25.0
+>>> result.handover.loc["A", "B"]
+np.int64(1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from procmine.errors import ConfigError
+from procmine.model import Dataset, ProcessMap
+from procmine.privacy import new_salt, pseudonymise
+
+from ._events import event_table
+from ._journeys import assign_journeys, canonical_labels, journey_types
+from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
+from ._kpis import typical_path as _typical_path
+from ._tables import (
+    JOURNEY_COLUMNS,
+    STOP_COLUMNS,
+    VISIT_COLUMNS,
+    event_figures,
+    journey_table,
+    visit_tables,
+)
+from ._visits import assign_visits, identity_activities, primary_presence
+
+__all__ = [
+    "ALL_TYPES",
+    "JOURNEY_COLUMNS",
+    "KPIS",
+    "KPI_COLUMNS",
+    "PATH_COLUMNS",
+    "STOP_COLUMNS",
+    "VISIT_COLUMNS",
+    "JourneyResult",
+    "journeys",
+]
+
+
+@dataclass
+class JourneyResult:
+    """Result of :func:`journeys`; every table uses pseudonyms only.
+
+    Attributes
+    ----------
+    visits : DataFrame
+        One row per visit, columns :data:`VISIT_COLUMNS`: ``visit`` (number), ``journey``,
+        ``pseudonym``, ``date``, ``start``, ``end``, ``n_departments``, ``departments``
+        (tuple, order of first arrival), ``route`` (tuple of stops, re-entries included),
+        ``counters``, ``minutes_on_site``, ``waiting_minutes``, ``forms_written``,
+        ``fields_written_again``, ``identity_checks``, ``hand_offs``, ``back_and_forth``,
+        ``cluster_executions`` (dict cluster → executions on site).
+    journeys : DataFrame
+        One row per life-event journey, columns :data:`JOURNEY_COLUMNS`. Writes and
+        identity checks count every step of the journey's cases (also online ones); times,
+        hand-offs and back-and-forth add up its visits.
+    kpis : DataFrame
+        :data:`KPI_COLUMNS`: per principle and KPI (:data:`KPIS`), per journey type and over
+        all journeys (``journey_type == "all"``): n, mean, median, p25, p75.
+    handover : DataFrame
+        Department × department: how often residents went from the row's department
+        straight to the column's during a visit.
+    stops : DataFrame
+        One row per stop of a visit at a department (:data:`STOP_COLUMNS`): arrival and
+        departure, minutes from the start of the visit, minutes spent there, queue
+        tickets taken (``counters``) and minutes waited there.
+    identity_cluster : object or None
+        The identity-like duplicate cluster (see the module docstring), if any.
+    identity_members : tuple of (department, activity)
+        The activities counted as identity checks (pass them as ``identity_checks`` to
+        count the same ones in another run).
+    """
+
+    visits: pd.DataFrame
+    journeys: pd.DataFrame
+    kpis: pd.DataFrame
+    handover: pd.DataFrame
+    stops: pd.DataFrame
+    identity_cluster: object | None = None
+    identity_members: tuple[tuple[str, str], ...] = ()
+
+    def __repr__(self) -> str:
+        types = self.journeys["journey_type"].nunique() if len(self.journeys) else 0
+        return (
+            f"<JourneyResult {len(self.visits):,} visits, {len(self.journeys):,} journeys, "
+            f"{types} journey types>"
+        )
+
+    def typical_path(self, journey_type: str) -> pd.DataFrame:
+        """The most common ordered list of stops of a journey type, with median times.
+
+        Returns :data:`PATH_COLUMNS`: ``step``, ``visit`` (1 = the journey's first visit),
+        ``department``, ``arrival_minute`` (median minutes from the start of that visit),
+        ``minutes`` (median minutes at the department), ``journeys`` following exactly this
+        path and their ``share`` of the type's journeys. Raises ConfigError for an unknown
+        type.
+        """
+        return _typical_path(self.journeys, self.visits, self.stops, journey_type)
+
+
+def journeys(
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    *,
+    visit_gap_hours: float = 3.0,
+    journey_window_days: float = 30.0,
+    service_gap_minutes: float = 15.0,
+    column_fields: Mapping[tuple[str, str], str] | None = None,
+    identity_checks: Collection[tuple[str, str]] | None = None,
+    salt: bytes | None = None,
+) -> JourneyResult:
+    """Resident visits and life-event journeys, their KPIs and hand-overs.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The loaded logs.
+    maps : dict[str, ProcessMap]
+        Process map per department (performers, label aliases, fields).
+    clusters : DataFrame
+        ``cluster, department, activity`` of the duplicate clusters (may be empty).
+    visit_gap_hours : float, default 3
+        A break longer than this between two presence steps of a day (not counting the
+        wait after a queue ticket) starts a new visit.
+    journey_window_days : float, default 30
+        Cases starting within this many days of a journey's first event belong to it.
+    service_gap_minutes : float, default 15
+        Steps of a presence step's department that follow it (or precede it) with breaks of
+        at most this many minutes are on site too: the counter still serves the resident.
+    column_fields : dict, optional
+        ``(department, column) → field`` (:func:`procmine.fields.column_fields`), so that
+        the same field written in two systems counts as written again.
+    identity_checks : collection of (department, activity), optional
+        The activities to count as identity checks instead of the automatic choice, e.g.
+        ``identity_members`` of a run on the logs before a reform, to count the same checks
+        after it.
+    salt : bytes, optional
+        Secret key of the pseudonyms; pass the same salt for the same pseudonyms across
+        runs. Default: a new random salt per call, not kept anywhere.
+
+    Returns
+    -------
+    JourneyResult
+        See the module docstring for the rules.
+    """
+    for name, value in (
+        ("visit_gap_hours", visit_gap_hours),
+        ("journey_window_days", journey_window_days),
+        ("service_gap_minutes", service_gap_minutes),
+    ):
+        if not value > 0:
+            raise ConfigError(f"{name} must be positive (got {value!r})")
+    salt = new_salt() if salt is None else salt
+    pseudonymise(pd.Series([], dtype="object"), salt=salt)  # a bad salt fails before the work
+    gap = pd.Timedelta(hours=visit_gap_hours)
+    clusters = (
+        clusters
+        if clusters is not None
+        else pd.DataFrame(columns=["cluster", "department", "activity"])
+    )
+    events = event_table(dataset, maps, clusters, column_fields)
+    ev, captures, attributes = events.table, events.captures, events.attributes
+    departments = sorted(set(dataset.logs))
+    if ev.empty:
+        empty = pd.DataFrame(
+            0, index=pd.Index(departments, name="from"), columns=pd.Index(departments, name="to")
+        )
+        frames = {
+            c: pd.DataFrame({k: pd.Series(dtype="object") for k in cols})
+            for c, cols in (("v", VISIT_COLUMNS), ("j", JOURNEY_COLUMNS), ("s", STOP_COLUMNS))
+        }
+        return JourneyResult(
+            frames["v"],
+            frames["j"],
+            kpi_table(frames["v"], frames["j"]),
+            empty,
+            frames["s"],
+        )
+
+    queue, present = primary_presence(ev, gap=gap)
+    if identity_checks is None:
+        identity, members = identity_activities(ev, present, clusters, maps, attributes)
+    else:
+        identity, members = None, tuple(sorted({(str(d), str(a)) for d, a in identity_checks}))
+    ev["ident"] = _is_member(ev, members)
+    present = present | ev["ident"]
+    ev["queue"], ev["present"] = queue.to_numpy(), present.to_numpy()
+    seq = assign_visits(
+        ev, present, queue, gap=gap, service_gap=pd.Timedelta(minutes=service_gap_minutes)
+    )
+    contact = present | ev["performer"].eq("resident")
+    ev["journey"] = assign_journeys(ev, contact, window=pd.Timedelta(days=journey_window_days))
+    ev["visit"] = _number_visits(ev, seq)
+    first_presence = ev[ev["present"] & ev["visit"].notna()].drop_duplicates("visit")
+    ev["vjourney"] = ev["visit"].map(first_presence.set_index("visit")["journey"])
+    names = pseudonymise(pd.Series(events.keys, dtype="object"), salt=salt).to_numpy(dtype=object)
+    ev["pseudonym"] = pd.Series(names[ev["who"].to_numpy()], index=ev.index, dtype="object")
+
+    figures = event_figures(ev, captures)
+    visits, stops = visit_tables(ev, figures, bool(members))
+    types = journey_types(ev, canonical_labels(clusters, maps))
+    table = journey_table(ev, figures, visits, stops, types, bool(members))
+    return JourneyResult(
+        visits=visits,
+        journeys=table,
+        kpis=kpi_table(visits, table),
+        handover=handover_matrix(stops, departments),
+        stops=stops,
+        identity_cluster=identity,
+        identity_members=members,
+    )
+
+
+def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Series:
+    """Is each event an execution of one of ``members`` (department, activity)?"""
+    hit = pd.Series(False, index=ev.index)
+    wanted: dict[str, list[str]] = {}
+    for dept, act in members:
+        wanted.setdefault(dept, []).append(act)
+    for dept, acts in wanted.items():
+        here = ev["department"].eq(dept)
+        hit[here] = ev.loc[here, "activity"].isin(acts).to_numpy()
+    return hit
+
+
+def _number_visits(ev: pd.DataFrame, seq: pd.Series) -> pd.Series:
+    """Visit numbers 1 … n in order of start time (then resident key): deterministic."""
+    on = pd.DataFrame({"seq": seq, "ts": ev["ts"], "who": ev["who"]}).dropna(subset=["seq"])
+    if on.empty:
+        return pd.Series(np.nan, index=ev.index)
+    first = (
+        on.groupby("seq")
+        .agg(ts=("ts", "min"), who=("who", "first"))
+        .sort_values(["ts", "who"], kind="stable")
+    )
+    number = pd.Series(np.arange(1, len(first) + 1, dtype="float64"), index=first.index)
+    return seq.map(number)

@@ -1,0 +1,354 @@
+"""One table of every department's events, with what the journey rules need.
+
+Columns of the table built by :func:`event_table` (one row per event, sorted by resident,
+time, department, case and row):
+
+``eid``        position of the event (0 … n-1) after sorting
+``who``        integer code of the resident key: the case's ``person`` (its first non-empty
+               value), else a per-case key; ``keys[who]`` is the raw key, which never
+               leaves this package except through :func:`procmine.privacy.pseudonymise`
+``department``, ``activity`` (labels merged as in the department's process map)
+``dcode``      integer code of the department (its position in sorted order)
+``fkey``       integer key of the file (department, source file)
+``ckey``       integer key of the case (department, file, case number)
+``ts``, ``fin`` start of the step and its end (``end`` where known, else ``ts``)
+``fin_est``    ``fin``, or where the end is unknown and a person did the step, the start
+               plus the activity's median handling minutes in the process map (else the
+               median over the map's activities not done by a system)
+``day``        calendar day of ``ts``
+``performer``  resident / staff / system / external / unknown, from the event's own
+               resource (:func:`procmine.discover.performer_of`), else the activity's
+               performer in the process map
+``cluster``    duplicate cluster of the activity (or None)
+``ctype``      value of the case-type column of the event's file (or missing)
+
+:func:`event_table` also returns the **captures**: one row per (event, field) for every
+data column an event fills, the field being the common name from ``column_fields`` (a
+silo group) or else the column's header. Case attributes are not captures.
+
+Case attributes
+    A column that is filled on at least 95 % of a file's rows and has one value per case in
+    at least 99 % of its cases (受付区分, 届出種別 …) describes the case, not data the step
+    captures. The one with most distinct values (2 to 20) is the file's **case-type
+    column**, used to name journey types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from procmine.discover import performer_of
+from procmine.model import (
+    ACTIVITY,
+    CASE,
+    END,
+    PERSON,
+    RESOURCE,
+    ROW,
+    SOURCE,
+    TIMESTAMP,
+    Dataset,
+    ProcessMap,
+)
+
+EVENT_COLUMNS = [
+    "eid",
+    "who",
+    "department",
+    "dcode",
+    "fkey",
+    "ckey",
+    "activity",
+    "ts",
+    "fin",
+    "fin_est",
+    "day",
+    "performer",
+    "cluster",
+    "ctype",
+]
+#: A case attribute is filled on at least this share of a file's rows …
+CASE_ATTRIBUTE_FILLED = 0.95
+#: … and has a single value in at least this share of the file's cases.
+CASE_ATTRIBUTE_CONSTANT = 0.99
+#: A case-type column has between 2 and this many distinct values.
+CASE_TYPE_MAX_VALUES = 20
+
+
+@dataclass
+class Events:
+    """The event table, the captures, the raw keys and the case attributes per department."""
+
+    table: pd.DataFrame
+    captures: pd.DataFrame
+    keys: np.ndarray
+    attributes: dict[str, set[str]]
+
+
+def _obj(values: object, index: pd.Index | None = None) -> pd.Series:
+    """An object-dtype Series (pandas would otherwise infer its string dtype)."""
+    return pd.Series(np.asarray(values, dtype=object), index=index, dtype="object")
+
+
+def _filled(frame: pd.DataFrame) -> np.ndarray:
+    """Boolean matrix: the cell holds a value (not missing, not an empty string)."""
+    return (frame.notna() & frame.ne("").fillna(False)).to_numpy(dtype=bool)
+
+
+def case_attributes(
+    events: pd.DataFrame, data_columns: tuple[str, ...]
+) -> tuple[list[str], str | None]:
+    """Case-attribute columns of one file's events and its case-type column (or None).
+
+    >>> ev = pd.DataFrame({"case": ["1", "1", "2", "2"], "区分": ["窓口", "窓口", "代理", "代理"],
+    ...                    "氏名": ["光陽太郎", None, "光陽花子", None]})
+    >>> case_attributes(ev, ("区分", "氏名"))
+    (['区分'], '区分')
+    """
+    cols = [c for c in data_columns if c in events]
+    if events.empty or not cols:
+        return [], None
+    pos = np.arange(len(events))
+    return _attributes(events, cols, pos, _filled(events[cols]), pd.factorize(events[CASE])[0])
+
+
+def _attributes(
+    raw: pd.DataFrame, cols: list[str], pos: np.ndarray, filled: np.ndarray, case_code: np.ndarray
+) -> tuple[list[str], str | None]:
+    """Case attributes among ``cols`` of the rows ``pos`` of ``raw`` (``filled``: their cells)."""
+    share = filled.mean(axis=0) if len(filled) else np.zeros(len(cols))
+    attrs: list[str] = []
+    distinct: dict[str, int] = {}
+    for i, col in enumerate(cols):
+        if share[i] < CASE_ATTRIBUTE_FILLED:
+            continue
+        values = pd.factorize(raw[col].to_numpy(dtype=object)[pos])[0]
+        per_case = (
+            pd.DataFrame({"c": case_code, "v": values}).query("v >= 0").groupby("c")["v"].nunique()
+        )
+        if (per_case <= 1).mean() >= CASE_ATTRIBUTE_CONSTANT:
+            attrs.append(col)
+            distinct[col] = int(values.max() + 1)
+    typed = [c for c in attrs if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES]
+    typed.sort(key=lambda c: (-distinct[c], cols.index(c)))
+    return attrs, (typed[0] if typed else None)
+
+
+def _lookup(values: np.ndarray, table: Mapping[Any, object], default: object) -> np.ndarray:
+    """``table.get(v, default)`` for every value, computed once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    mapped = np.array([table.get(u, default) for u in uniques] + [default], dtype=object)
+    return mapped[codes]
+
+
+def _performers(
+    activity: np.ndarray, resource: pd.Series | None, pm: ProcessMap | None
+) -> np.ndarray:
+    node_perf = (
+        {}
+        if pm is None
+        else {a: d.get("performer", "unknown") for a, d in pm.graph.nodes(data=True)}
+    )
+    out = _lookup(activity, node_perf, "unknown")
+    if resource is not None:
+        res = resource.astype("string")
+        known = (res.notna() & res.str.strip().ne("").fillna(False)).to_numpy(dtype=bool)
+        codes, names = pd.factorize(res[known])
+        classes = np.array([performer_of(r) for r in names], dtype=object)
+        out[np.flatnonzero(known)] = classes[codes]
+    return out
+
+
+def _ends(
+    ts: np.ndarray,
+    end: np.ndarray,
+    activity: np.ndarray,
+    performer: np.ndarray,
+    pm: ProcessMap | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(fin, fin_est) of each step: ``end`` where known, else the start; ``fin_est`` also
+    estimates an unknown end of a step done by a person as its start plus the activity's
+    median handling minutes in the process map (else the median over the map's
+    activities not done by a system)."""
+    known = pd.notna(end) & (end >= ts)
+    fin = np.where(known, end, ts).astype(ts.dtype)
+    if pm is None or known.all():
+        return fin, fin
+    medians = {a: d.get("median_minutes") for a, d in pm.graph.nodes(data=True)}
+    people = [m for a, m in medians.items() if pm.graph.nodes[a].get("performer") != "system"]
+    known_medians = pd.to_numeric(pd.Series(people, dtype="object"), errors="coerce")
+    typical = float(known_medians.median()) if known_medians.notna().any() else np.nan
+    minutes = pd.to_numeric(pd.Series(_lookup(activity, medians, None)), errors="coerce")
+    minutes = minutes.fillna(typical).to_numpy()
+    estimate = ~known & (performer != "system") & np.isfinite(minutes)
+    delta = (np.where(estimate, minutes, 0.0) * 60e9).astype("int64").astype("timedelta64[ns]")
+    return fin, np.where(estimate, ts + delta, fin).astype(ts.dtype)
+
+
+def _text(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(object array with None for missing or blank values, mask of present values)."""
+    s = values.astype("string")
+    present = (s.notna() & s.str.strip().ne("").fillna(False)).to_numpy(dtype=bool)
+    return s.to_numpy(dtype=object, na_value=None), present
+
+
+def _one_log(
+    dept: str,
+    raw: pd.DataFrame,
+    pm: ProcessMap | None,
+    data_columns: tuple[str, ...],
+    names: Mapping[tuple[str, str], str],
+    clusters: Mapping[str, object],
+) -> tuple[pd.DataFrame, list[tuple[np.ndarray, np.ndarray]], set[str]]:
+    n = len(raw)
+    codes, uniques = pd.factorize(raw[ACTIVITY].astype("string"), use_na_sentinel=False)
+    aliases = pm.aliases if pm is not None else {}
+    labels = [aliases.get(str(u), str(u)) if pd.notna(u) else "" for u in uniques]
+    activity = np.array(labels, dtype=object)[codes]
+    ts = pd.to_datetime(raw[TIMESTAMP]).to_numpy()
+    end = (
+        pd.to_datetime(raw[END]).to_numpy()
+        if END in raw
+        else np.full(n, np.datetime64("NaT"), dtype=ts.dtype)
+    )
+    performer = _performers(activity, raw[RESOURCE] if RESOURCE in raw else None, pm)
+    fin, fin_est = _ends(ts, end, activity, performer, pm)
+    if SOURCE in raw:
+        src_code, src_names = pd.factorize(raw[SOURCE].astype("string"), use_na_sentinel=False)
+        src_names = np.array([str(x) for x in src_names], dtype=object)
+    else:
+        src_code, src_names = np.zeros(n, dtype="int64"), np.array([dept], dtype=object)
+    case_raw, case_names = pd.factorize(raw[CASE].astype("string"), use_na_sentinel=False)
+    case_code = pd.factorize(src_code.astype("int64") * (n + 1) + case_raw)[0]
+    if PERSON in raw:
+        person, present = _text(raw[PERSON])
+    else:
+        person, present = np.full(n, None, dtype=object), np.zeros(n, dtype=bool)
+    first = pd.Series(person, dtype="object").where(present).groupby(case_code).transform("first")
+    who = first.to_numpy(dtype=object).copy()
+    missing = np.flatnonzero(pd.isna(who))
+    if len(missing):
+        who[missing] = [
+            f"\x1fcase\x1f{dept}\x1f{s}\x1f{c}"
+            for s, c in zip(
+                src_names[src_code[missing]], np.asarray(case_names)[case_raw[missing]], strict=True
+            )
+        ]
+    ev = pd.DataFrame(
+        {
+            "case": case_code,
+            "file": src_code,
+            "activity": _obj(activity),
+            "ts": ts,
+            "fin": fin,
+            "fin_est": fin_est,
+            "row": raw[ROW].to_numpy() if ROW in raw else np.arange(n),
+            "performer": _obj(performer),
+            "key": _obj(who),
+            "ctype": _obj(np.full(n, None, dtype=object)),
+            "cluster": _obj(_lookup(activity, clusters, None)),
+        }
+    )
+    attrs_all: set[str] = set()
+    captures: list[tuple[np.ndarray, np.ndarray]] = []
+    cols_all = [c for c in data_columns if c in raw]
+    filled_all = _filled(raw[cols_all]) if cols_all else np.zeros((n, 0), dtype=bool)
+    for code in range(int(src_code.max()) + 1 if n else 0):
+        pos = np.flatnonzero(src_code == code)
+        attrs, ctype = (
+            _attributes(raw, cols_all, pos, filled_all[pos], case_code[pos])
+            if cols_all
+            else ([], None)
+        )
+        attrs_all |= set(attrs)
+        if ctype is not None:
+            values, here = _text(pd.Series(raw[ctype].to_numpy(dtype=object)[pos]))
+            values[~here] = None
+            ev.iloc[pos, ev.columns.get_loc("ctype")] = values
+        keep = [i for i, c in enumerate(cols_all) if c not in attrs]
+        if keep:
+            rows, which = np.nonzero(filled_all[pos][:, keep])
+            fields = np.array(
+                [names.get((dept, cols_all[i]), cols_all[i]) for i in keep], dtype=object
+            )
+            captures.append((pos[rows], fields[which]))
+    return ev, captures, attrs_all
+
+
+def event_table(
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    column_fields: Mapping[tuple[str, str], str] | None,
+) -> Events:
+    """The event table and its companions; see the module docstring."""
+    names = dict(column_fields or {})
+    members: dict[str, dict[str, object]] = {}
+    if clusters is not None and not clusters.empty:
+        for cid, dept, act in zip(
+            clusters["cluster"], clusters["department"], clusters["activity"], strict=True
+        ):
+            members.setdefault(str(dept), {}).setdefault(str(act), cid)
+    frames: list[pd.DataFrame] = []
+    pos_parts: list[np.ndarray] = []
+    field_parts: list[np.ndarray] = []
+    attributes: dict[str, set[str]] = {}
+    offset, cases, files = 0, 0, 0
+    depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
+    for code, dept in enumerate(depts):
+        log = dataset.logs[dept]
+        ev, captures, attrs = _one_log(
+            dept, log.events, maps.get(dept), log.data_columns, names, members.get(dept, {})
+        )
+        attributes[dept] = attrs
+        for pos, fields in captures:
+            pos_parts.append(pos + offset)
+            field_parts.append(fields)
+        ev["dcode"] = code
+        ev["fkey"] = ev.pop("file") + files
+        files += int(ev["fkey"].max()) - files + 1
+        ev["ckey"] = ev.pop("case") + cases
+        cases += int(ev["ckey"].max()) - cases + 1
+        offset += len(ev)
+        frames.append(ev)
+    if not frames:
+        table = pd.DataFrame({c: pd.Series(dtype="object") for c in EVENT_COLUMNS})
+        captures = pd.DataFrame(
+            {"eid": pd.Series(dtype="int64"), "field": pd.Series(dtype="object")}
+        )
+        return Events(table, captures, np.array([], dtype=object), attributes)
+    ev = pd.concat(frames, ignore_index=True)
+    codes, uniques = pd.factorize(ev.pop("key"))
+    order_keys = np.argsort(np.asarray(uniques, dtype=str), kind="stable")
+    rank_keys = np.empty(len(uniques), dtype="int64")
+    rank_keys[order_keys] = np.arange(len(uniques))
+    ev["who"] = rank_keys[codes]
+    keys = np.asarray(uniques, dtype=object)[order_keys]
+    order = np.lexsort(
+        (
+            ev["row"].to_numpy(),
+            ev["ckey"].to_numpy(),
+            ev["dcode"].to_numpy(),
+            ev["ts"].to_numpy(),
+            ev["who"].to_numpy(),
+        )
+    )
+    ev = ev.iloc[order].reset_index(drop=True)
+    ev["department"] = _obj(np.asarray(depts, dtype=object)[ev["dcode"].to_numpy()])
+    ev["eid"] = np.arange(len(ev))
+    ev["day"] = ev["ts"].dt.normalize()
+    rank = np.empty(len(order), dtype="int64")
+    rank[order] = np.arange(len(order))
+    pos = np.concatenate(pos_parts) if pos_parts else np.array([], dtype="int64")
+    fields = np.concatenate(field_parts) if field_parts else np.array([], dtype=object)
+    fcode, funiq = pd.factorize(fields)
+    pair = np.sort(rank[pos].astype("int64") * (len(funiq) + 1) + fcode)
+    pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
+    eid, which = np.divmod(pair, len(funiq) + 1)
+    captures = pd.DataFrame({"eid": eid, "field": _obj(np.asarray(funiq, dtype=object)[which])})
+    return Events(ev[EVENT_COLUMNS], captures, keys, attributes)

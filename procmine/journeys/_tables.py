@@ -1,0 +1,262 @@
+"""The visit, stop and journey tables, from the marked-up event table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ._visits import location_marks
+
+VISIT_COLUMNS = [
+    "visit",
+    "journey",
+    "pseudonym",
+    "date",
+    "start",
+    "end",
+    "n_departments",
+    "departments",
+    "route",
+    "counters",
+    "minutes_on_site",
+    "waiting_minutes",
+    "forms_written",
+    "fields_written_again",
+    "identity_checks",
+    "hand_offs",
+    "back_and_forth",
+    "cluster_executions",
+]
+STOP_COLUMNS = [
+    "visit",
+    "journey",
+    "stop",
+    "department",
+    "arrival",
+    "departure",
+    "arrival_minute",
+    "minutes",
+    "counters",
+    "waiting_minutes",
+]
+JOURNEY_COLUMNS = [
+    "journey",
+    "pseudonym",
+    "journey_type",
+    "start",
+    "first_department",
+    "n_departments",
+    "departments",
+    "cases",
+    "visits",
+    "revisits",
+    "counters",
+    "minutes_on_site",
+    "waiting_minutes",
+    "forms_written",
+    "fields_written_again",
+    "identity_checks",
+    "hand_offs",
+    "back_and_forth",
+]
+
+
+def _minutes(delta: pd.Series) -> pd.Series:
+    return delta.dt.total_seconds() / 60.0
+
+
+def _ordered_unique(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _tuples(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """Tuple of ``values`` per key; rows of one key must be contiguous and in order."""
+    k = keys.to_numpy()
+    if not len(k):
+        return pd.Series(dtype="object")
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    ends = np.r_[starts[1:], len(k)].tolist()
+    vals = values.tolist()
+    parts = [tuple(vals[a:b]) for a, b in zip(starts.tolist(), ends, strict=True)]
+    return pd.Series(parts, index=k[starts], dtype="object")
+
+
+def event_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
+    """Per event: is it a form write, and how many of its fields are written again."""
+    n = len(ev)
+    eid = captures["eid"].to_numpy(dtype="int64")  # ev is indexed by eid
+    field = pd.factorize(captures["field"])[0]
+    journey = ev["journey"].to_numpy(dtype="float64")[eid]
+    order = np.lexsort((eid, field, journey))
+    e, f, j = eid[order], field[order], journey[order]
+    again = np.r_[False, (f[1:] == f[:-1]) & (j[1:] == j[:-1])] & ~np.isnan(j)
+    resident = ev["performer"].to_numpy(dtype=object)[e] == "resident"
+    forms = np.bincount(e[resident], minlength=n) > 0
+    rewrites = np.bincount(e[resident & again], minlength=n)
+    return pd.DataFrame({"form": forms, "again": rewrites.astype("int64")}, index=ev.index)
+
+
+def visit_tables(
+    ev: pd.DataFrame, figures: pd.DataFrame, identity: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(visits, stops); ``ev`` carries ``visit``, ``vjourney``, ``present``, ``queue``,
+    ``ident`` and ``pseudonym``; ``identity`` says whether identity checks are known."""
+    on = ev[ev["visit"].notna()].join(figures)
+    if on.empty:
+        return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
+    on = on.assign(visit=on["visit"].astype("int64"))
+    by = on.groupby("visit", sort=True)
+    base = by.agg(
+        pseudonym=("pseudonym", "first"),
+        date=("day", "first"),
+        start=("ts", "min"),
+        end=("fin_est", "max"),
+        journey=("vjourney", "first"),
+    )
+
+    # Where the resident is: at the counter of their latest location mark (a queue ticket,
+    # or a presence step where no ticket says otherwise) until a step of the department of
+    # their next mark starts (served there before the mark); steps of other departments
+    # meanwhile are back-office work or served at the current counter.
+    marks = location_marks(on, [on["visit"]])
+    loc = marks.groupby(on["visit"]).ffill()
+    nxt = marks.groupby(on["visit"]).bfill()
+    loc = loc.fillna(nxt)
+    segment = on["present"].astype("int64").groupby(on["visit"]).cumsum()
+    arrived = (on["dcode"].eq(nxt) & nxt.ne(loc)).astype("int64")
+    switched = arrived.groupby([on["visit"], segment]).cummax().astype(bool)
+    where = loc.where(~switched, nxt)
+    at = on[on["dcode"].eq(where)]
+    change = at["dcode"].ne(at.groupby("visit")["dcode"].shift())
+    at = at.assign(stop=change.astype(int).groupby(at["visit"]).cumsum())
+    # Each queue ticket is a counter. The wait at a counter: the longest idle gap (end of
+    # one step to the start of the next) after its ticket, until the next ticket.
+    ticket_no = at["queue"].astype("int64").groupby([at["visit"], at["stop"]]).cumsum()
+    skey = (
+        pd.DataFrame({"v": at["visit"], "s": at["stop"], "t": ticket_no})
+        .groupby(["v", "s", "t"], sort=False)
+        .ngroup()
+    )
+    prev_fin = at["fin"].groupby(skey).cummax().groupby(skey).shift()
+    idle = _minutes(at["ts"] - prev_fin).clip(lower=0.0).where(ticket_no > 0)
+    wait = idle.groupby([at["visit"], at["stop"], skey]).max().groupby(level=[0, 1]).sum()
+    stops = (
+        at.groupby(["visit", "stop"], sort=True)
+        .agg(
+            department=("department", "first"),
+            arrival=("ts", "min"),
+            departure=("fin_est", "max"),
+            counters=("queue", "sum"),
+        )
+        .reset_index()
+    )
+    stops["counters"] = stops["counters"].astype("int64")
+    stops["waiting_minutes"] = wait.reindex(
+        pd.MultiIndex.from_frame(stops[["visit", "stop"]])
+    ).to_numpy()
+    stops["waiting_minutes"] = stops["waiting_minutes"].fillna(0.0)
+    stops["journey"] = stops["visit"].map(base["journey"])
+    stops["arrival_minute"] = _minutes(stops["arrival"] - stops["visit"].map(base["start"]))
+    stops["minutes"] = _minutes(stops["departure"] - stops["arrival"])
+
+    sv = stops.groupby("visit", sort=True)
+    route = _tuples(stops["visit"], stops["department"])
+    departments = route.map(_ordered_unique)
+    visits = base.copy()
+    visits["waiting_minutes"] = sv["waiting_minutes"].sum().reindex(visits.index).fillna(0.0)
+    visits["route"] = route.reindex(visits.index)
+    visits["departments"] = departments.reindex(visits.index)
+    visits["n_departments"] = visits["departments"].map(len)
+    entries = visits["route"].map(len)
+    visits["hand_offs"] = entries - 1
+    visits["back_and_forth"] = entries - visits["n_departments"]
+    tickets = on[on["queue"]].groupby("visit").size().reindex(visits.index).fillna(0)
+    visits["counters"] = tickets.where(tickets > 0, entries).astype("int64")
+    visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
+    visits["forms_written"] = by["form"].sum().astype("int64")
+    visits["fields_written_again"] = by["again"].sum().astype("int64")
+    if not identity:
+        visits["identity_checks"] = pd.array([pd.NA] * len(visits), dtype="Int64")
+    else:
+        visits["identity_checks"] = on["ident"].groupby(on["visit"]).sum().astype("Int64")
+    counted = on.dropna(subset=["cluster"]).groupby(["visit", "cluster"]).size()
+    executions: dict[int, dict[object, int]] = {v: {} for v in visits.index.tolist()}
+    for v, c, n in zip(
+        counted.index.get_level_values(0).tolist(),
+        counted.index.get_level_values(1).tolist(),
+        counted.tolist(),
+        strict=True,
+    ):
+        executions[v][c] = n
+    visits["cluster_executions"] = pd.Series(executions, dtype="object")
+    visits["journey"] = visits["journey"].astype("Int64")
+    visits = visits.reset_index()[VISIT_COLUMNS]
+    stops["journey"] = stops["journey"].astype("Int64")
+    return visits, stops[STOP_COLUMNS]
+
+
+def journey_table(
+    ev: pd.DataFrame,
+    figures: pd.DataFrame,
+    visits: pd.DataFrame,
+    stops: pd.DataFrame,
+    types: pd.Series,
+    identity: bool,
+) -> pd.DataFrame:
+    """One row per journey (see procmine.journeys for the columns)."""
+    j = ev[ev["journey"].notna()].join(figures)
+    if j.empty:
+        return _empty(JOURNEY_COLUMNS)
+    j = j.assign(journey=j["journey"].astype("int64"))
+    by = j.groupby("journey", sort=True)
+    out = by.agg(
+        pseudonym=("pseudonym", "first"),
+        start=("ts", "min"),
+        cases=("ckey", "nunique"),
+        forms_written=("form", "sum"),
+        fields_written_again=("again", "sum"),
+    )
+    firsts = j.sort_values(["journey", "ts", "dcode"], kind="stable").drop_duplicates(
+        ["journey", "dcode"]
+    )
+    out["departments"] = _tuples(firsts["journey"], firsts["department"])
+    out["first_department"] = out["departments"].map(lambda d: d[0])
+    out["n_departments"] = out["departments"].map(len)
+    out["journey_type"] = types.reindex(out.index)
+    if not identity:
+        out["identity_checks"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    else:
+        out["identity_checks"] = j["ident"].groupby(j["journey"]).sum().astype("Int64")
+    vj = visits.dropna(subset=["journey"]).assign(journey=lambda v: v["journey"].astype("int64"))
+    sums = vj.groupby("journey").agg(
+        visits=("visit", "size"),
+        minutes_on_site=("minutes_on_site", "sum"),
+        waiting_minutes=("waiting_minutes", "sum"),
+        hand_offs=("hand_offs", "sum"),
+        back_and_forth=("back_and_forth", "sum"),
+        counters=("counters", "sum"),
+    )
+    out = out.join(sums)
+    for col in ("visits", "hand_offs", "back_and_forth"):
+        out[col] = out[col].fillna(0).astype("int64")
+    for col in ("minutes_on_site", "waiting_minutes"):
+        out[col] = out[col].fillna(0.0)
+    out["revisits"] = _revisits(stops).reindex(out.index).fillna(0).astype("int64")
+    out["counters"] = out["counters"].fillna(0).astype("int64")
+    for col in ("forms_written", "fields_written_again"):
+        out[col] = out[col].astype("int64")
+    return out.reset_index()[JOURNEY_COLUMNS]
+
+
+def _revisits(stops: pd.DataFrame) -> pd.Series:
+    """Visits that come back to a department already visited earlier in the journey."""
+    s = stops.dropna(subset=["journey"])
+    if s.empty:
+        return pd.Series(dtype="int64")
+    first = s.groupby(["journey", "department"])["visit"].transform("min")
+    back = s[s["visit"] > first]
+    return back.groupby("journey")["visit"].nunique()
+
+
+def _empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
