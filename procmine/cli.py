@@ -241,7 +241,7 @@ def compare(before: str, after: str, out: str, lang: str, force: bool, quiet: bo
     if not quiet:
         overall = result.kpis[result.kpis["journey_type"] == "all"]
         for row in overall.itertuples(index=False):
-            click.echo(f"{row.principle:12} {row.kpi:28} {row.before!s:>8} → {row.after!s:>8}")
+            click.echo(f"{row.principle:12} {row.kpi:34} {row.before:8.1f} → {row.after:8.1f}")
         click.echo(f"Comparison: {Path(out) / 'comparison.html'}")
 
 
