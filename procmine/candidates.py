@@ -169,14 +169,20 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _period_days(events: pd.DataFrame) -> float:
-    """Days over which cases started: back-office steps that run on after the last case
-    started would otherwise stretch the period and shrink the yearly figures."""
-    if events.empty:
+def observed_period_days(dataset: Dataset) -> float:
+    """Days over which the cases of ``dataset`` started, plus one (365 without events).
+
+    Back-office steps that run on after the last case started would otherwise stretch the
+    period and shrink every yearly figure. The report's workload uses the same period.
+    """
+    starts = [
+        log.events.groupby(CASE, sort=False)[TIMESTAMP].min() for log in dataset.logs.values() if len(log.events)
+    ]
+    if not starts:
         return 365.0
-    starts = events.groupby(["department", CASE], sort=False)[TIMESTAMP].min()
-    span = (starts.max() - starts.min()).total_seconds() / 86400.0
-    return max(span + 1.0, 1.0)
+    first = min(s.min() for s in starts)
+    last = max(s.max() for s in starts)
+    return max((last - first).total_seconds() / 86400.0 + 1.0, 1.0)
 
 
 def rank_candidates(
@@ -222,7 +228,7 @@ def rank_candidates(
     DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties).
     """
     events = _all_events(dataset, maps)
-    period = float(period_days) if period_days else _period_days(events)
+    period = float(period_days) if period_days else observed_period_days(dataset)
     per_year = 365.0 / period
     acts = _activity_table(maps)
     rows: list[dict[str, object]] = []

@@ -336,28 +336,15 @@ RESIDENT_PERFORMER = "resident"
 
 
 def period_days(analysis: Analysis) -> float:
-    """Days the logs cover: the ``period_days`` option, else the span of the event times.
+    """Days the logs cover: the ``period_days`` option, else the days over which the cases
+    started (:func:`procmine.candidates.observed_period_days`) — the rule the savings model
+    uses, so workload and savings are on one scale."""
+    from procmine.candidates import observed_period_days
 
-    The same rule as the savings model uses, so workload and savings are on one scale; at
-    least one day, and 365 when no events carry a time.
-    """
     option = number((analysis.options or {}).get("period_days"))
     if option is not None and option > 0:
         return option
-    first = last = None
-    for log in (getattr(analysis.dataset, "logs", {}) or {}).values():
-        ts = log.events["timestamp"].dropna() if "timestamp" in log.events.columns else None
-        if ts is None or not len(ts):
-            continue
-        lo, hi = ts.min(), ts.max()
-        try:
-            first = lo if first is None or lo < first else first
-            last = hi if last is None or hi > last else last
-        except TypeError:  # mixed time zones
-            continue
-    if first is None or last is None:
-        return 365.0
-    return max((last - first).total_seconds() / 86400.0, 1.0)
+    return observed_period_days(analysis.dataset)
 
 
 def workload(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:

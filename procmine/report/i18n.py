@@ -237,7 +237,7 @@ _JA: dict[str, str] = {
         "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について値が一致しない"
         "割合を不整合率としました（表記ゆれのみの差は別に数えています）。|"
         "効果試算：同じ住民に{window}日以内に同じ重複業務が繰り返された場合、2回目以降を重複実行とし、"
-        "削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はログの期間を"
+        "削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はケースが始まった期間を"
         "365日に換算）。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
         "人工 = 職員時間 ÷ {hours_per_fte}時間、人件費 = 職員時間 × {hourly_rate}円/時間です（前提）。|"
         "個人データ：{personal}"
@@ -273,7 +273,7 @@ _JA: dict[str, str] = {
     "workload_text": (
         "課ごとの業務量です。処理時間は業務ごとの処理時間の合計で、職員が行う業務のみを数えます"
         "（住民が行う記入などは「住民の時間」に別掲し、システム・外部機関の処理は含めません）。"
-        "年間換算はログの期間（{days}日）を365日に換算した値、人工は年間{hours_per_fte}時間を1人工として"
+        "年間換算はケースが始まった期間（{days}日）を365日に換算した値、人工は年間{hours_per_fte}時間を1人工として"
         "換算した値です。"
     ),
     "col_staff_hours": "職員の処理時間（期間内）",
@@ -605,7 +605,7 @@ _EN: dict[str, str] = {
         "only are counted separately).|"
         "Savings: when the same resident has the same duplicated work done again within "
         "{window} days, every execution after the first is redundant; hours saved = redundant "
-        "executions per year × minutes per execution ÷ 60 (the period of the logs scaled to "
+        "executions per year × minutes per execution ÷ 60 (the days over which the cases started, scaled to "
         "365 days). Steps staff perform count as staff hours; forms residents write and waits "
         "after a queue ticket count as resident hours. FTE = staff hours ÷ {hours_per_fte}; "
         "staff cost = staff hours × {hourly_rate} yen/h (assumptions).|"
@@ -645,7 +645,7 @@ _EN: dict[str, str] = {
         "Workload per department. Staff hours are the sum of the handling time of the "
         "activities staff perform (steps residents perform, such as writing a form, are shown "
         "as resident hours; system and external steps are left out). Per-year figures scale "
-        "the period of the logs ({days} days) to 365 days; FTE assumes {hours_per_fte} working "
+        "the days over which the cases started ({days} days) to 365 days; FTE assumes {hours_per_fte} working "
         "hours per person-year."
     ),
     "col_staff_hours": "Staff hours (in the logs)",
