@@ -131,15 +131,25 @@ def sample_city(folder: Path, *, with_cooccurrence: bool = False) -> dict[str, f
 
         cooc = cooccurrence(dataset, maps)
     column_fields = None
-    try:  # field matching, when available, names the common fields
+    authoritative = None
+    try:  # field matching, when available, names the common fields and the records
         from procmine.fields import column_fields as to_column_fields
         from procmine.fields import match_fields
 
-        column_fields = to_column_fields(match_fields(dataset))
+        silos = match_fields(dataset)
+        column_fields = to_column_fields(silos)
+        if "authoritative" in silos:
+            flagged = silos[silos["authoritative"].astype(bool)]
+            authoritative = set(zip(flagged["department"], flagged["column"], strict=True))
     except ImportError:  # pragma: no cover - fields not there yet
         pass
     started = time.perf_counter()
-    result = match_activities(maps, column_fields=column_fields, cooccurrence=cooc)
+    result = match_activities(
+        maps,
+        column_fields=column_fields,
+        authoritative_columns=authoritative,
+        cooccurrence=cooc,
+    )
     seconds = time.perf_counter() - started
     truth = folder / "truth"
     out: dict[str, float] = {

@@ -195,7 +195,12 @@ def analyze(
     say("matching data columns (silos)")
     silos = match_fields(dataset)
     say("matching activities (duplicates)")
-    result = match_activities(maps, column_fields=column_fields(silos))
+    authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
+    result = match_activities(
+        maps,
+        column_fields=column_fields(silos),
+        authoritative_columns=set(zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)),
+    )
     clusters = result.clusters
     if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
         confidence = result.pairs.groupby("cluster")["score"].mean().rename("confidence")

@@ -386,6 +386,114 @@ def test_first_capture_and_rekeying_of_the_same_data_stay_apart() -> None:
     assert forms != keys
 
 
+def _rekeying_city() -> dict[str, ProcessMap]:
+    """市民課 updates the resident record; three departments re-key it into their ledgers."""
+    person = ("氏名", "住所", "生年月日", "個人番号")
+    key = {"same_day": 1.0, "relative_position": 0.6, "recapture": 1.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    maps = {
+        "市民課": _role_map("市民課", [queue, ("住民記録異動入力", key, person)]),
+    }
+    for dept, label in (
+        ("保険年金課", "国保資格異動入力"),
+        ("介護保険課", "介護資格異動入力"),
+        ("障害福祉課", "手帳台帳異動入力"),
+    ):
+        maps[dept] = _role_map(dept, [queue, (label, key, person)])
+    return maps
+
+
+def test_the_authoritative_update_is_not_a_rekeying_of_itself() -> None:
+    """Without authoritative columns the record update looks like the re-keys; with them
+    it stays apart while the re-keys still form one task."""
+    maps = _rekeying_city()
+    plain = match_activities(maps)
+    assert cluster_of(plain, "市民課", "住民記録異動入力") is not None
+    record = {("市民課", c) for c in ("氏名", "住所", "生年月日", "個人番号")}
+    result = match_activities(maps, authoritative_columns=record)
+    assert cluster_of(result, "市民課", "住民記録異動入力") is None
+    keys = {
+        cluster_of(result, d, a)
+        for d, a in (
+            ("保険年金課", "国保資格異動入力"),
+            ("介護保険課", "介護資格異動入力"),
+            ("障害福祉課", "手帳台帳異動入力"),
+        )
+    }
+    assert len(keys) == 1 and None not in keys
+
+
+def test_a_single_reference_column_does_not_make_a_record_update() -> None:
+    """One field kept as the reference copy by one department (an account) does not
+    separate that department's step from the others capturing the same field."""
+    maps = _rekeying_city()
+    result = match_activities(maps, authoritative_columns={("保険年金課", "住所")})
+    assert cluster_of(result, "市民課", "住民記録異動入力") == cluster_of(
+        result, "保険年金課", "国保資格異動入力"
+    )
+
+
+def test_batch_notices_of_different_documents_stay_apart() -> None:
+    """Off-site batch notices share the verb (通知書発送) but not the object (納税 vs
+    入学); identity checks at the counter still match."""
+    batch = {"same_day": 0.0, "relative_position": 1.0, **_shares(0, 0, 1)}
+    counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    maps = {
+        "税務課": _role_map(
+            "税務課", [queue, ("申請者確認", counter, ()), ("納税通知書発送", batch, ())]
+        ),
+        "保険年金課": _role_map(
+            "保険年金課",
+            [queue, ("窓口での本人確認", counter, ()), ("国保税納税通知書発送", batch, ())],
+        ),
+        "教育委員会": _role_map(
+            "教育委員会", [queue, ("保護者確認", counter, ()), ("入学通知書発送", batch, ())]
+        ),
+    }
+    result = match_activities(maps)
+    notices = [
+        cluster_of(result, "税務課", "納税通知書発送"),
+        cluster_of(result, "保険年金課", "国保税納税通知書発送"),
+        cluster_of(result, "教育委員会", "入学通知書発送"),
+    ]
+    assert len({c for c in notices if c is not None}) == sum(c is not None for c in notices)
+    assert cluster_of(result, "税務課", "申請者確認") is not None
+    # the same labels done at the counter keep their verb-level similarity
+    at_counter = {
+        d: _role_map(d, [queue, (a, counter, ())])
+        for d, a in (("税務課", "納税通知書交付"), ("保険年金課", "国保税納税通知書交付"))
+    }
+    near = match_activities(at_counter).pairs
+    far = match_activities(
+        {
+            d: _role_map(d, [queue, (a, batch, ())])
+            for d, a in (("税務課", "納税通知書交付"), ("保険年金課", "国保税納税通知書交付"))
+        },
+        threshold=0.0,
+    ).pairs
+    score = lambda p, a: float(p.loc[p["activity_a"].eq(a) | p["activity_b"].eq(a), "score"].max())  # noqa: E731
+    assert score(far, "納税通知書交付") < score(near, "納税通知書交付")
+
+
+def test_a_check_is_not_keying_into_a_register() -> None:
+    """Checking an address and updating it in a ledger capture the same field, but the
+    head actions differ (照合 vs 更新): less alike than two checks."""
+    step = {"same_day": 1.0, "relative_position": 0.5, "recapture": 1.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+
+    def score(other: str) -> float:
+        maps = {
+            "教育委員会": _role_map("教育委員会", [queue, ("学齢簿住所照合", step, ("住所",))]),
+            "障害福祉課": _role_map("障害福祉課", [queue, (other, step, ("住所",))]),
+        }
+        return float(
+            pair_row(match_activities(maps, threshold=0.0), "学齢簿住所照合", other)["score"]
+        )
+
+    assert score("手帳台帳住所更新") < score("手帳台帳住所確認") - 0.05
+
+
 def test_confidence_is_a_probability_with_a_readable_evidence_sentence() -> None:
     result = match_activities(city_maps(), column_fields=COLUMN_FIELDS)
     assert result.pairs["score"].between(0.0, 1.0).all()
@@ -468,3 +576,27 @@ def test_discovery_records_the_role_of_each_step() -> None:
     assert notice["recapture"] is None
     assert key["before"] == {"番号札発券": 1.0, "届記入": 1.0}
     assert form["after"] == {"台帳入力": 1.0, "通知発送": 0.5}
+
+
+def test_groups_whose_members_each_have_a_counterpart_are_joined() -> None:
+    """Two halves of one kind of work: every member has one strong counterpart in the other
+    group, so the mean over all cross pairs stays low; they are joined on the counterparts,
+    but not when only one member of a group has one."""
+    import numpy as np
+
+    from procmine.match._cluster import merge_mutual
+
+    dept = np.arange(6)
+    groups = [[0, 1, 2], [3, 4, 5]]
+    within = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9), (3, 5, 0.9), (4, 5, 0.9)]
+
+    def run(across: list[tuple[int, int, float]], **options: float) -> list[list[int]]:
+        rows = within + across
+        arrays = tuple(np.array([r[k] for r in rows]) for k in range(3))
+        pairs = (arrays[0].astype(np.int64), arrays[1].astype(np.int64), arrays[2])
+        return merge_mutual(groups, pairs, dept, floor=0.45, ratio=1.0, **options)
+
+    matched = [(0, 3, 0.9), (1, 4, 0.9), (2, 5, 0.9)]
+    assert run(matched) == groups
+    assert run(matched, threshold=0.5, counterpart_share=2 / 3) == [[0, 1, 2, 3, 4, 5]]
+    assert run([(0, 3, 0.9)], threshold=0.5, counterpart_share=2 / 3) == groups

@@ -106,3 +106,27 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
     assert "con:entry" in label_terms("被保険者情報入力").synonyms
     assert "con:entry" in label_terms("受給者台帳登録").synonyms
     assert not {"con:filing", "con:entry"} & set(label_terms("本人確認").synonyms)
+
+
+@pytest.mark.parametrize(
+    ("label", "action"),
+    [
+        ("学齢簿住所照合", "check"),
+        ("手帳台帳 住所更新", "entry"),
+        ("振込口座登録", "entry"),
+        ("後期高齢者 資格確認書引渡し", "issue"),
+        ("資格確認書・資格情報のお知らせ交付", "issue"),
+        ("関連手続き案内", ""),
+        ("Send letter", ""),
+    ],
+)
+def test_head_action_is_the_last_action_word_of_a_label(label: str, action: str) -> None:
+    """確認 inside the document name 資格確認書 is not the action; the label's last
+    action word is."""
+    assert label_terms(label).action == action
+
+
+def test_identity_checks_share_the_party_concept() -> None:
+    for label in ("本人確認", "申請者確認", "来庁者確認", "保護者確認", "身元確認書類チェック"):
+        assert "con:party" in label_terms(label).synonyms, label
+    assert "con:party" not in label_terms("個人番号確認").synonyms

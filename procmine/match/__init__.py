@@ -8,20 +8,24 @@ terms, Sudachi synonym groups, a few administrative concepts, character n-grams,
 IDF-weighted), the common data fields filled, the performer mix, the step's role in its
 cases (counter vs back office, position, wait, first capture vs re-keying), handling
 time, similarity flooding over directly- and eventually-follows neighbours and,
-optionally, co-occurrence in the same resident visits (:func:`cooccurrence`). The
-confidence of a pair is the logistic of the sum.
+optionally, co-occurrence in the same resident visits (:func:`cooccurrence`). Counter-
+evidence keeps similar-looking work apart: the update of the system of record vs the
+re-keying of its copies (given the authoritative columns), off-site steps (batch notices,
+external boards) whose labels name different objects, and different kinds of action
+(a check vs keying into a register). The confidence of a pair is the logistic of the sum.
 
 Up to :data:`ALL_PAIRS_LIMIT` activities every cross-department pair is scored (in
 vectorised blocks); beyond, candidates come from an inverted index (blocking). Clusters
 are seeded from one-to-one edges above the threshold and grown by mean linkage across
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
-each other's best partner are then joined when their mean confidence nearly reaches it.
+each other's best partner are then joined when their mean confidence nearly reaches it,
+or when most members of each have a counterpart at the threshold in the other.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -106,6 +110,7 @@ def match_activities(
     maps: Mapping[str, ProcessMap],
     *,
     column_fields: Mapping[tuple[str, str], str] | None = None,
+    authoritative_columns: Collection[tuple[str, str]] | None = None,
     cooccurrence: pd.DataFrame | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     weights: MatchWeights | None = None,
@@ -120,6 +125,11 @@ def match_activities(
     column_fields : Mapping[(department, column), str], optional
         Common field name of each department's data column (from field matching).
         Without it a column's normalised header is its field name.
+    authoritative_columns : Collection[(department, column)], optional
+        The columns that are the system of record of their field (the ``authoritative``
+        rows of :func:`procmine.fields.match_fields`). A staff step that fills the system
+        of record is the update itself, not a re-keying of it: it is then kept apart from
+        the steps that copy the same data into other departments' systems.
     cooccurrence : DataFrame, optional
         Columns ``department_a, activity_a, department_b, activity_b, cooccurrence``
         (a share in [0, 1], e.g. of visits with both activities).
@@ -153,7 +163,7 @@ def match_activities(
     """
     if cooccurrence is not None:
         _check_columns(cooccurrence)
-    profiles = from_maps(maps, column_fields)
+    profiles = from_maps(maps, column_fields, authoritative_columns)
     cooc = _cooccurrence_index(profiles, cooccurrence)
     return _run(profiles, threshold=threshold, weights=weights or MatchWeights(), cooc=cooc)
 
@@ -237,6 +247,9 @@ KEEP_MARGIN = 0.5
 #: this share of the threshold and exceeds every other partner's by :data:`MERGE_RATIO`.
 MERGE_FLOOR = 0.9
 MERGE_RATIO = 1.0
+#: ... or when at least this share of their members has a counterpart at the threshold in
+#: the other (two halves of one kind of work).
+COUNTERPART_SHARE = 2 / 3
 #: Candidate partners kept per activity before flooding: this many per department, at
 #: least :data:`MIN_PARTNERS` (a task rarely has more counterparts than that).
 PARTNERS_PER_DEPARTMENT = 3
@@ -290,6 +303,8 @@ def _run(
         scorer.dept,
         floor=MERGE_FLOOR * threshold,
         ratio=MERGE_RATIO,
+        threshold=threshold,
+        counterpart_share=COUNTERPART_SHARE,
     )
     return _tables(profiles, scorer, clusters, pairs)
 

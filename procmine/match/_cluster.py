@@ -200,6 +200,8 @@ def merge_mutual(
     floor: float,
     ratio: float,
     min_size: int = 3,
+    threshold: float | None = None,
+    counterpart_share: float = 1.0,
 ) -> list[list[int]]:
     """Join clusters that are each other's clearly best partner.
 
@@ -210,6 +212,10 @@ def merge_mutual(
     ``floor``, each is the other's best partner, and that mean is at least ``ratio`` times
     either cluster's mean with any other cluster. Only groups are joined (at least
     ``min_size`` activities each): single pairs stay one-to-one correspondences.
+    Two mutually best groups are also joined when at least ``counterpart_share`` of the
+    members of each have a counterpart scoring ``threshold`` or more in the other group (two
+    halves of one kind of work, e.g. forms the resident writes and applications the clerk
+    receives, whose mean is lowered by pairs of unrelated procedures).
     Repeats until stable.
     """
     clusters = [sorted(c) for c in clusters]
@@ -232,18 +238,35 @@ def merge_mutual(
         with np.errstate(invalid="ignore", divide="ignore"):
             link = np.where(cross > 0, link / cross, 0.0)
         np.fill_diagonal(link, 0.0)
+        # members with a counterpart at the threshold in each other cluster
+        reach = np.zeros((k, k))
+        if threshold is not None:
+            strong = ok & (ps >= threshold)
+            hit = np.zeros((len(dept), k), dtype=bool)
+            hit[pi[strong], cb[strong]] = True
+            hit[pj[strong], ca[strong]] = True
+            members_of = owner
+            rows = np.flatnonzero(members_of >= 0)
+            np.add.at(reach, members_of[rows], hit[rows].astype(float))
+            # share of each cluster's members with a counterpart in the other; both must reach it
+            reach = reach / np.maximum(sizes[:, None], 1.0)
+            reach = np.minimum(reach, reach.T)
+            np.fill_diagonal(reach, 0.0)
         best = link.argmax(axis=1)
         merged: set[int] = set()
         joins: list[tuple[int, int]] = []
         for x in range(k):
             y = int(best[x])
-            if x >= y or int(best[y]) != x or link[x, y] < floor:
+            if x >= y or int(best[y]) != x:
+                continue
+            if link[x, y] < floor and reach[x, y] < counterpart_share:
                 continue
             if min(len(clusters[x]), len(clusters[y])) < min_size:
                 continue
             others_x = np.delete(link[x], [x, y]).max(initial=0.0)
             others_y = np.delete(link[y], [x, y]).max(initial=0.0)
-            if link[x, y] >= ratio * max(others_x, others_y, 1e-9) and not {x, y} & merged:
+            clear = link[x, y] >= ratio * max(others_x, others_y, 1e-9)
+            if (clear or reach[x, y] >= counterpart_share) and not {x, y} & merged:
                 joins.append((x, y))
                 merged |= {x, y}
         if not joins:

@@ -9,7 +9,7 @@ scoring core serves both.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +53,9 @@ class Item:
     succs: dict[int, float] = field(default_factory=dict)
     before: dict[int, float] = field(default_factory=dict)
     after: dict[int, float] = field(default_factory=dict)
+    #: The fields it fills in columns that are the system of record of the field (None
+    #: when unknown: no authoritative columns given).
+    authoritative: frozenset[str] | None = None
 
 
 @dataclass
@@ -86,8 +89,15 @@ def _shares(weights: dict[int, float]) -> dict[int, float]:
 def from_maps(
     maps: Mapping[str, ProcessMap],
     column_fields: Mapping[tuple[str, str], str] | None,
+    authoritative_columns: Collection[tuple[str, str]] | None = None,
 ) -> Profiles:
-    """Profiles of the activities in discovered process maps."""
+    """Profiles of the activities in discovered process maps.
+
+    ``authoritative_columns``: ``(department, column)`` of the columns that are the system
+    of record of their field; each item then records the fields it fills in such columns
+    (:attr:`Item.authoritative`).
+    """
+    auth_cols = {(str(d), str(c)) for d, c in authoritative_columns or ()}
     items: list[Item] = []
     aliases: dict[str, dict[str, str]] = {}
     for dept in sorted(maps):
@@ -124,12 +134,16 @@ def from_maps(
             shares = _shares_of(attrs, events)
             role = _role_of(attrs, events)
             fields: set[str] = set()
+            held: set[str] = set()
             for a in attrs:
                 for col in a.get("fields") or ():
                     if str(col) in wide:
                         continue
                     name = (column_fields or {}).get((dept, str(col)))
-                    fields.add(name if name else normalize_label(str(col)))
+                    named = name if name else normalize_label(str(col))
+                    fields.add(named)
+                    if (dept, str(col)) in auth_cols:
+                        held.add(named)
             idx = len(items)
             for n in nodes:
                 rep_of[n] = idx
@@ -145,6 +159,7 @@ def from_maps(
                     events=sum(events),
                     shares=shares,
                     role=role,
+                    authoritative=frozenset(held) if auth_cols else None,
                 )
             )
         # rewrite chained aliases (raw → discovered label → merged label)

@@ -33,8 +33,21 @@ context
     compared through the current confidences of their pairs, for ``context_rounds``
     rounds; a pair whose neighbours match (both right after a queue ticket, both before
     the same kind of step) gains.
+record vs copy
+    With the authoritative columns (the system of record of each field): a staff step
+    that fills several fields of the record is the update itself, not a re-keying of it,
+    so it is kept apart from the steps that copy the same data into other systems.
+object
+    Off-site steps (back office, batch, external bodies) that share no data must name the
+    same object, not just the same verb: 納税通知書発送 and 入学通知書発送 share 通知書発送
+    but not what is notified. Words that several departments use (通知書, 発送, 審査, 交付)
+    are generic; the rest of a label is its object.
+action
+    The head action of a Japanese label (check, key into a register, issue a document):
+    different kinds count against (学齢簿住所照合 vs 手帳台帳住所更新).
 cooccurrence
-    Optional: the share of visits in which the same resident had both activities.
+    Optional: the share of visits in which the same resident had both activities (as
+    evidence for, only for counter work on the day).
 """
 
 from __future__ import annotations
@@ -49,6 +62,9 @@ from procmine.match._profile import END, PERFORMERS, START, Item
 
 #: Information (nats, of the smaller field set) at which the field evidence is full.
 FIELD_INFO_FULL = 6.0
+#: Largest difference of log waiting minutes that counts against a pair (beyond, the
+#: difference is counter work vs back office, which ``same_day`` measures).
+WAIT_CAP_NATS = 2.0
 #: Pairs scored per vectorised chunk.
 CHUNK = 400_000
 #: Power of the inverse document frequency in label weights (2: generic words count less).
@@ -110,7 +126,22 @@ class MatchWeights:
     context_rounds : int, default 2
         Rounds of similarity flooding.
     cooccurrence : float, default 2.0
-        Evidence per unit of co-occurrence share above ``context_neutral``, when given.
+        Evidence per unit of co-occurrence share above ``context_neutral``, when given;
+        positive evidence counts in proportion to how much both steps are counter work
+        on the day (co-occurrence of back-office or batch steps says little).
+    authoritative : float, default 8.0
+        Counter-evidence when one step fills the system of record of the data both fill
+        (authoritative columns, staff or system work) and the other fills a department
+        copy: the authoritative update is not a re-keying of itself (shares 1 vs 0).
+    action : float, default 1.5
+        Counter-evidence of labels whose head actions are of different kinds (checking
+        data vs keying it into a register vs issuing a document; see
+        :data:`procmine.text.normalize.ACTIONS`).
+    object : float, default 3.0
+        Counter-evidence of off-site steps (back office, batch, external bodies: low
+        ``same_day``) that share no data and whose labels name different objects: the
+        words left after removing the generic ones (used by several departments:
+        通知書, 発送, 審査, 交付 …) do not agree (納税通知書 vs 入学通知書).
     """
 
     prior: float = -0.5
@@ -136,6 +167,17 @@ class MatchWeights:
     context_neutral: float = 0.35
     context_rounds: int = 2
     cooccurrence: float = 2.0
+    authoritative: float = 8.0
+    action: float = 1.5
+    object: float = 3.0
+
+
+#: A term used by at least this share of the departments (and at least
+#: :data:`GENERIC_MIN_DEPARTMENTS`) is generic: an action or document word, not an object.
+GENERIC_SHARE = 0.3
+GENERIC_MIN_DEPARTMENTS = 3
+#: Fields of the system of record a step must fill to be taken for the record update.
+MIN_RECORD_FIELDS = 2
 
 
 def _idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -234,6 +276,24 @@ class Scorer:
         )
         self.field_info = np.asarray(fmat @ self.field_idf).ravel() if len(shared) else np.zeros(n)
         self.has_fields = self.field_info > 0
+        # fields only one department captures: no evidence of sameness, but a step that
+        # captures more than the other differs from it (施設住所 besides 住所)
+        own_df: dict[str, int] = {}
+        for it in items:
+            for f in it.fields:
+                if f not in fcode:
+                    own_df[f] = own_df.get(f, 0) + 1
+        own_names = sorted(own_df)
+        own_idf = dict(
+            zip(
+                own_names,
+                _idf(np.array([own_df[f] for f in own_names], dtype=float), n),
+                strict=True,
+            )
+        )
+        self.own_info = np.array(
+            [sum(float(own_idf[f]) for f in it.fields if f in own_idf) for it in items]
+        )
         # performer mixes and the rarity (nats) of each class
         self.shares = np.array(
             [it.shares if it.shares is not None else (np.nan,) * len(PERFORMERS) for it in items],
@@ -258,6 +318,18 @@ class Scorer:
                 np.array([it.median if it.median is not None else np.nan for it in items]), 0.0
             )
         )
+        # fields each item fills in the system of record (authoritative columns)
+        self.auth_known = np.array([it.authoritative is not None for it in items], dtype=bool)
+        arows = [
+            r for r, it in enumerate(items) for f in sorted(it.authoritative or ()) if f in fcode
+        ]
+        acols = [fcode[f] for it in items for f in sorted(it.authoritative or ()) if f in fcode]
+        self.auth_fields = sparse.csr_matrix(
+            (np.ones(len(arows)), (arows, acols)), shape=(n, len(shared)), dtype=float
+        )
+        self._objects(word_docs)
+        kinds = {a: k for k, a in enumerate(sorted({it.terms.action for it in items} - {""}))}
+        self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
         self.cooc = cooccurrence or {}
         # items with evidence beyond label and structure (event logs)
         self.behaviour = (
@@ -267,6 +339,77 @@ class Scorer:
             | ~np.isnan(self.median)
         )
         self._neighbour_arrays()
+
+    def _objects(self, docs: Sequence[Sequence[str]]) -> None:
+        """IDF-weighted and binary matrices of each label's object terms: the terms that
+        fewer than the generic number of departments use."""
+        from scipy import sparse
+
+        n_dept = len(set(self.dept.tolist()))
+        generic = max(GENERIC_MIN_DEPARTMENTS, math.ceil(GENERIC_SHARE * n_dept))
+        users: dict[str, set[int]] = {}
+        count: dict[str, int] = {}
+        for r, doc in enumerate(docs):
+            for term in set(doc):
+                users.setdefault(term, set()).add(int(self.dept[r]))
+                count[term] = count.get(term, 0) + 1
+        vocab = {
+            t: k for k, t in enumerate(sorted(t for t, ds in users.items() if len(ds) < generic))
+        }
+        terms = sorted(vocab)
+        idf = dict(
+            zip(terms, _idf(np.array([count[t] for t in terms], dtype=float), self.n), strict=True)
+        )
+        rows, cols, vals = [], [], []
+        for r, doc in enumerate(docs):
+            for term in sorted(set(doc)):
+                if term in vocab:
+                    rows.append(r)
+                    cols.append(vocab[term])
+                    vals.append(float(idf[term]))
+        shape = (self.n, max(1, len(vocab)))
+        self.obj = sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=float)
+        self.obj_bin = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+        self.obj_mass = np.asarray(self.obj.sum(axis=1)).ravel()
+
+    def authority(self, i: np.ndarray, j: np.ndarray, shared: np.ndarray) -> np.ndarray:
+        """Difference of the shares of the data two steps both fill that each fills in the
+        system of record (0 where unknown, where the record side fills fewer than
+        :data:`MIN_RECORD_FIELDS` fields of the record, or is mostly the resident's own
+        writing: a form, not the update)."""
+        out = np.zeros(len(i))
+        live = shared & self.auth_known[i] & self.auth_known[j]
+        if not live.any() or not len(self.field_names):
+            return out
+        a, b = i[live], j[live]
+        fields, held = self.fields, self.auth_fields
+        common = _rowdot(fields, a, b)
+        held_a = np.asarray(held[a].multiply(fields[b]).sum(axis=1)).ravel()  # type: ignore[index]
+        held_b = np.asarray(fields[a].multiply(held[b]).sum(axis=1)).ravel()  # type: ignore[index]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share_a = np.where(common > 0, held_a / common, 0.0)
+            share_b = np.where(common > 0, held_b / common, 0.0)
+        resident = np.nan_to_num(self.shares[:, 0])
+        record_resident = np.where(share_a >= share_b, resident[a], resident[b])
+        # a record update writes several fields of the record; a step filling one field that
+        # its department happens to keep as the reference copy (an account) is not one
+        held_all = np.asarray(held.sum(axis=1)).ravel()
+        record_held = np.where(share_a >= share_b, held_all[a], held_all[b])
+        several = record_held >= MIN_RECORD_FIELDS
+        out[live] = np.where((record_resident < 0.5) & several, np.abs(share_a - share_b), 0.0)
+        return out
+
+    def object_difference(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """1 − weighted Jaccard of the object terms of two labels; 0 when either label
+        has none (nothing but generic words)."""
+        if len(i) == 0:
+            return np.zeros(0)
+        inter = np.asarray(self.obj[i].multiply(self.obj_bin[j]).sum(axis=1)).ravel()
+        mi, mj = self.obj_mass[i], self.obj_mass[j]
+        union = mi + mj - inter
+        with np.errstate(invalid="ignore", divide="ignore"):
+            diff = np.where(union > 0, 1.0 - inter / union, 0.0)
+        return np.where((mi > 0) & (mj > 0), diff, 0.0)
 
     # ------------------------------------------------------------------ pairs
 
@@ -327,7 +470,7 @@ class Scorer:
         if inter is None:
             inter = _rowdot(self.fields_w, i, j)  # Σ idf over the shared fields
         info_i, info_j = self.field_info[i], self.field_info[j]
-        union = info_i + info_j - inter
+        union = info_i + info_j - inter + self.own_info[i] + self.own_info[j]
         smaller = np.minimum(info_i, info_j)
         with np.errstate(invalid="ignore", divide="ignore"):
             jaccard = np.where(union > 0, inter / union, np.nan)
@@ -359,10 +502,11 @@ class Scorer:
         if both.any():
             own = self.label(i, j, own=True, raw=pre.get("label_own"))
             lab = np.where(both, np.maximum(lab, own), lab)
-        # shared data makes weak label overlap meaningful (square root lifts it); without
-        # data on either side, labels must agree by themselves (similarity as it is)
-        data = self.has_fields[i] | self.has_fields[j]
-        root = np.where(data, np.sqrt(lab), lab)
+        # shared data makes weak label overlap meaningful (the square root lifts it, in
+        # proportion to the information of the data shared); without shared data, labels
+        # must agree by themselves (similarity as it is)
+        data = both & (np.nan_to_num(fsim) > 0)
+        root = np.where(data, lab + fstr * (np.sqrt(lab) - lab), lab)
         # process models (labels and structure only) offer far less evidence per pair than
         # event logs: their pairs start from the lower prior of a label-only comparison
         behaviour = self.behaviour[i] & self.behaviour[j]
@@ -411,31 +555,49 @@ class Scorer:
         # without data on either side, two steps are alike through their labels; only at
         # the start of a counter visit (reception, queue, identity) are data-less steps
         # the same work everywhere: behaviour counts in proportion to how early both are
-        gate = self.gate(i, j)
+        gate = self.gate(i, j, shared=np.where(both & (np.nan_to_num(fsim) > 0), fstr, 0.0))
         perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)
         z = z + np.where(perf_known, perf_ev, 0.0)
         perf_sim = np.where(perf_known, 1.0 - mismatch, np.nan)
         # role in the case
         role_ev = np.zeros(len(i))
-        for arr, weight, close in (
-            (self.same_day, w.same_day, 0.15),
-            (self.rel, w.position, 0.15),
-            (self.wait, w.wait, 0.7),
+        for arr, weight, close, cap in (
+            (self.same_day, w.same_day, 0.15, 1.0),
+            (self.rel, w.position, 0.15, 1.0),
+            # minutes vs days of waiting is mostly what same_day already counts
+            (self.wait, w.wait, 0.7, WAIT_CAP_NATS),
         ):
             d = np.abs(arr[i] - arr[j])
             ok = ~np.isnan(d)
             role_ev += np.where(ok, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
-            role_ev -= np.where(ok, weight * np.nan_to_num(d), 0.0)
+            role_ev -= np.where(ok, weight * np.minimum(np.nan_to_num(d), cap), 0.0)
         drec = np.abs(self.recap[i] - self.recap[j])
         ok = ~np.isnan(drec) & both
         role_ev -= np.where(ok, w.recapture * np.nan_to_num(drec), 0.0)
         z = z + role_ev
+        # the system of record vs a department copy of the same data
+        shared_data = both & (np.nan_to_num(fsim) > 0)
+        dauth = self.authority(i, j, shared_data)
+        z = z - w.authoritative * dauth
+        # different kinds of action (a check is not a re-keying)
+        ka, kb = self.action[i], self.action[j]
+        z = z - np.where((ka >= 0) & (kb >= 0) & (ka != kb), w.action, 0.0)
+        # off-site steps without shared data: the object named must agree, not the verb
+        offsite = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])
+        offsite = np.where(np.isnan(offsite), 0.0, np.clip(offsite, 0.0, 1.0))
+        obj_diff = np.zeros(len(i))
+        live = (offsite > 0) & ~shared_data
+        if live.any():
+            obj_diff[live] = self.object_difference(i[live], j[live])
+        z = z - w.object * offsite * obj_diff
         dur = np.abs(self.median[i] - self.median[j])
         z = z - np.where(np.isnan(dur), 0.0, w.duration * np.maximum(0.0, np.nan_to_num(dur) - 0.3))
         cooc = self.cooccurrence(i, j)
-        z = z + np.where(
-            np.isnan(cooc), 0.0, w.cooccurrence * (np.nan_to_num(cooc) - w.context_neutral)
-        )
+        cooc_ev = w.cooccurrence * (np.nan_to_num(cooc) - w.context_neutral)
+        onsite = np.fmin(self.same_day[i], self.same_day[j])
+        onsite = np.where(np.isnan(onsite), 1.0, np.clip(onsite, 0.0, 1.0))
+        cooc_ev = np.where(cooc_ev > 0, onsite * cooc_ev, cooc_ev)
+        z = z + np.where(np.isnan(cooc), 0.0, cooc_ev)
         with np.errstate(invalid="ignore"):
             dur_sim = np.exp(-dur)
         return {
@@ -448,6 +610,9 @@ class Scorer:
             "role": role_ev,
             "gate": gate,
             "cooccurrence": cooc,
+            "object_difference": obj_diff,
+            "authority": dauth,
+            "action_differs": ((ka >= 0) & (kb >= 0) & (ka != kb)).astype(float),
         }
 
     def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -518,14 +683,17 @@ class Scorer:
         with np.errstate(invalid="ignore"):
             return np.where(out_n > 0, out_sum / np.maximum(out_n, 1), np.nan)
 
-    def gate(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Weight of behavioural evidence: 1 when either step captures common data or
+    def gate(self, i: np.ndarray, j: np.ndarray, shared: np.ndarray | None = None) -> np.ndarray:
+        """Weight of behavioural evidence: 1 when both steps capture common data that
+        they share (``shared``; without it: when either captures common data) or
         positions are unknown, else falling from 1 (both in the first quarter of their
         cases) to 0 (either in the last quarter)."""
         late = np.fmax(self.rel[i], self.rel[j])
         early = np.clip((0.75 - np.nan_to_num(late, nan=0.0)) / 0.5, 0.0, 1.0)
-        data = self.has_fields[i] | self.has_fields[j]
-        return np.where(data | np.isnan(late), 1.0, early)
+        if shared is None:
+            data = self.has_fields[i] | self.has_fields[j]
+            return np.where(data | np.isnan(late), 1.0, early)
+        return np.where(np.isnan(late), 1.0, np.maximum(early, shared))
 
     def combine(
         self, z_local: np.ndarray, ctx: np.ndarray | None, gate: np.ndarray | None = None
@@ -589,6 +757,12 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
     ma, mb = items[a].median, items[b].median
     if ma is not None and mb is not None:
         parts.append(f"median {_minutes(ma)} vs {_minutes(mb)} min")
+    if sig.get("authority", 0.0) >= 0.5:
+        parts.append("one fills the system of record, the other a copy")
+    if sig.get("object_difference", 0.0) >= 0.5:
+        parts.append("off-site steps naming different objects")
+    if sig.get("action_differs", 0.0) >= 0.5:
+        parts.append(f"different actions ({items[a].terms.action} vs {items[b].terms.action})")
     ctx = sig.get("context_similarity", math.nan)
     if ctx is not None and not math.isnan(ctx):
         parts.append(f"neighbours {ctx:.2f}")

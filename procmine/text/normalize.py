@@ -89,6 +89,44 @@ CONCEPTS: dict[str, str] = {
     "入力": "entry",
     "登録": "entry",
     "登載": "entry",
+    "更新": "entry",
+    "補正": "entry",
+    # telling the resident what else to do
+    "案内": "guidance",
+    "説明": "guidance",
+    # the person in front of the clerk, whose identity a counter checks
+    "本人": "party",
+    "本人確認": "party",
+    "本人確認書類": "party",
+    "身元": "party",
+    "身元確認書類": "party",
+    "申請者": "party",
+    "来庁": "party",
+    "来庁者": "party",
+    "保護者": "party",
+    "届出人": "party",
+}
+
+#: The kind of action a Japanese label names, by Sudachi normalised form of a whole word
+#: (split mode C, so 確認 inside 資格確認書 does not count): checking data the city holds,
+#: keying it into a register, the resident's filing, issuing a document. The last such
+#: word of a label is its head action (:attr:`LabelTerms.action`).
+ACTIONS: dict[str, str] = {
+    "確認": "check",
+    "照会": "check",
+    "照合": "check",
+    "チェック": "check",
+    "点検": "check",
+    "入力": "entry",
+    "登録": "entry",
+    "登載": "entry",
+    "更新": "entry",
+    "補正": "entry",
+    "交付": "issue",
+    "発行": "issue",
+    "発送": "issue",
+    "送付": "issue",
+    "引き渡し": "issue",
 }
 
 _LOCK = threading.Lock()
@@ -159,6 +197,8 @@ class LabelTerms:
     words: tuple[str, ...]
     synonyms: tuple[str, ...]
     grams: tuple[str, ...]
+    #: Head action of a Japanese label (see :data:`ACTIONS`), ``""`` when none.
+    action: str = ""
 
 
 @lru_cache(maxsize=200_000)
@@ -182,6 +222,7 @@ def label_terms(label: str) -> LabelTerms:
     latin = " ".join(m.group(0) for m in _LATIN.finditer(norm))
     words.extend(english_terms(latin))
     mode_a: Any = None
+    action = ""
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
             from sudachipy import SplitMode
@@ -198,6 +239,9 @@ def label_terms(label: str) -> LabelTerms:
             if m.normalized_form() in CONCEPTS:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
             compounds.append(m.surface())
+            parts = m.split(mode_a)
+            tail = parts[len(parts) - 1].normalized_form() if len(parts) else ""
+            action = ACTIONS.get(m.normalized_form(), ACTIONS.get(tail, action))
         for m in tok.tokenize(run, mode_a):
             if m.part_of_speech()[0] not in _KEEP_POS or m.surface() in compounds:
                 continue
@@ -210,6 +254,7 @@ def label_terms(label: str) -> LabelTerms:
         words=tuple(dict.fromkeys(w for w in words if w and not w.isdigit())),
         synonyms=tuple(dict.fromkeys(synonyms)),
         grams=tuple(_grams(norm)),
+        action=action,
     )
 
 
