@@ -42,7 +42,7 @@ SYSTEM_WORDS = ("system", "sys", "batch", "auto", "システム", "バッチ", "
 #: Resource names that mean someone outside the organisation did the step.
 EXTERNAL_WORDS = ("external", "外部", "委託", "医師", "審査会", "調査員", "相談所")
 
-__all__ = ["discover", "discover_all", "performer_of", "merge_aliases"]
+__all__ = ["discover", "discover_all", "merge_aliases", "performer_of"]
 
 
 def performer_of(resource: str) -> Literal["resident", "staff", "system", "external"]:
@@ -93,17 +93,29 @@ def merge_aliases(labels: pd.Series) -> dict[str, str]:
 
 def _durations(
     events: pd.DataFrame, max_gap_minutes: float
-) -> tuple[pd.Series, Literal["end", "next_event", "none"]]:
-    """Handling time of each event in minutes (NaN where unknown)."""
-    if END in events and events[END].notna().any():
-        minutes = (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0
-        return minutes.where(minutes >= 0), "end"
+) -> tuple[pd.Series, pd.Series, Literal["end", "next_event", "mixed", "none"]]:
+    """Handling time of each event in minutes (NaN where unknown), whether it was measured
+    from an end time, and where the department's handling times come from.
+
+    Events with an end time use ``end - timestamp``; the others (a department may merge a
+    system that exports end times with one that does not) use the gap to the next event of
+    the case, when it is at most ``max_gap_minutes``.
+    """
+    from_end = events[END].notna() if END in events else pd.Series(False, index=events.index)
+    measured = (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0 if END in events else None
     nxt = events.groupby(CASE, sort=False)[TIMESTAMP].shift(-1)
-    minutes = (nxt - events[TIMESTAMP]).dt.total_seconds() / 60.0
-    minutes = minutes.where(minutes <= max_gap_minutes)
-    if minutes.notna().any():
-        return minutes, "next_event"
-    return minutes, "none"
+    gap = (nxt - events[TIMESTAMP]).dt.total_seconds() / 60.0
+    gap = gap.where(gap <= max_gap_minutes)
+    minutes = gap if measured is None else measured.where(measured >= 0).where(from_end, gap)
+    if from_end.all() and len(events):
+        source: Literal["end", "next_event", "mixed", "none"] = "end"
+    elif from_end.any():
+        source = "mixed"
+    elif gap.notna().any():
+        source = "next_event"
+    else:
+        source = "none"
+    return minutes, from_end, source
 
 
 def _performers(events: pd.DataFrame) -> pd.Series:
@@ -309,8 +321,8 @@ def discover(
         aliases = merge_aliases(events[ACTIVITY])
         if aliases:
             events = events.assign(**{ACTIVITY: events[ACTIVITY].replace(aliases)})
-    minutes, source = _durations(events, max_gap_minutes)
-    events = events.assign(_minutes=minutes)
+    minutes, from_end, source = _durations(events, max_gap_minutes)
+    events = events.assign(_minutes=minutes, _from_end=from_end)
 
     graph = nx.DiGraph(department=log.department)
     acts = events.groupby(ACTIVITY, sort=True)
@@ -322,10 +334,12 @@ def discover(
             "resources": acts[RESOURCE].nunique() if RESOURCE in events else 0,
         }
     )
-    if source == "end":
-        stats["total_hours"] = acts["_minutes"].sum() / 60.0
-    else:
-        stats["total_hours"] = stats["median_minutes"].fillna(0) * stats["events"] / 60.0
+    # Measured handling times add up; estimated ones (gap to the next event) would add up
+    # waiting too, so those activities count median × events.
+    stats["duration_measured"] = acts["_from_end"].mean() >= 0.5
+    stats["total_hours"] = (acts["_minutes"].sum() / 60.0).where(
+        stats["duration_measured"], stats["median_minutes"].fillna(0) * stats["events"] / 60.0
+    )
     stats["persons"] = acts[PERSON].nunique() if PERSON in events else 0
     stats["performer"] = _performers(events).reindex(stats.index).fillna("unknown")
     stats["fields"] = _filled_fields(events, log.data_columns, min_share=min_field_share).reindex(stats.index)
@@ -356,7 +370,7 @@ def discover(
         activities=stats,
         variants=_variants(events),
         cases=int(events[CASE].nunique()),
-        events=int(len(events)),
+        events=len(events),
         aliases=aliases,
         duration_source=source,
     )

@@ -139,4 +139,4 @@ class ProcessMap:
     cases: int
     events: int
     aliases: dict[str, str] = field(default_factory=dict)
-    duration_source: Literal["end", "next_event", "none"] = "none"
+    duration_source: Literal["end", "next_event", "mixed", "none"] = "none"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from procmine.discover import discover, discover_all, merge_aliases, performer_of
+from procmine.model import EventLog
 from tests.conftest import make_log
 
 
@@ -87,3 +88,15 @@ def test_long_gaps_without_end_column_are_waiting_not_handling():
     pm = discover(log)
     assert pm.duration_source == "next_event"
     assert pm.graph.nodes["照会"]["median_minutes"] == 10.0
+
+
+def test_department_merging_systems_with_and_without_end_times():
+    with_end = make_log("課", [("1", "受付", "2026-04-01 09:00", "A", None), ("1", "審査", "2026-04-01 09:30", "B", None)])
+    with_end.events["end"] = with_end.events["timestamp"] + pd.Timedelta(minutes=4)
+    without = make_log("課", [("2", "戸籍受付", "2026-04-01 10:00", "A", None), ("2", "戸籍審査", "2026-04-01 10:12", "B", None)])
+    merged = pd.concat([with_end.events, without.events], ignore_index=True)
+    pm = discover(EventLog("課", merged, (), ("a.csv", "b.csv")))
+    assert pm.duration_source == "mixed"
+    assert pm.graph.nodes["受付"]["median_minutes"] == 4.0 and pm.graph.nodes["受付"]["duration_measured"]
+    assert pm.graph.nodes["戸籍受付"]["median_minutes"] == 12.0  # estimated from the next event
+    assert not pm.graph.nodes["戸籍受付"]["duration_measured"]

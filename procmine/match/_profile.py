@@ -105,7 +105,7 @@ def from_maps(
         wide = _department_wide_columns(graph)
         # handling times measured as "time to the next event" include waiting (days for
         # batch and back-office steps): only durations measured from an end column count
-        timed = getattr(maps[dept], "duration_source", "none") == "end"
+        timed = getattr(maps[dept], "duration_source", "none") in ("end", "mixed")
         groups: dict[str, list[Hashable]] = {}
         for node in graph.nodes:
             groups.setdefault(normalize_label(str(node)), []).append(node)
@@ -124,8 +124,11 @@ def from_maps(
             medians = [
                 (_num(a.get("median_minutes")), w) for a, w in zip(attrs, events, strict=True)
             ]
-            known = [(m, w) for m, w in medians if m is not None]
-            if known and timed:
+            # per activity when discovery says so (a department may merge systems with and
+            # without end times)
+            node_timed = [a.get("duration_measured", timed) for a in attrs]
+            known = [(m, w) for (m, w), t in zip(medians, node_timed, strict=True) if m is not None and t]
+            if known:
                 total_w = sum(w for _, w in known)
                 median = sum(m * w for m, w in known) / total_w if total_w > 0 else known[0][0]
             else:
