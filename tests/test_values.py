@@ -72,6 +72,12 @@ def test_address_ke_variants_and_kanji_tens() -> None:
     assert keys == {"霞ケ丘23|"}
 
 
+def test_building_ke_variants_are_notation() -> None:
+    a = normalize_address("光陽市本町1-2-3 メゾン桜ヶ丘 101号室")
+    b = normalize_address("光陽市本町一丁目2番3号 メゾン桜ケ丘101")
+    assert a == b
+
+
 def test_place_name_numerals_are_kept() -> None:
     # 三田 and 八王子 are place names, not house numbers
     assert split_address("八王子市三田町2-1")[0] == "八王子市三田町2-1"

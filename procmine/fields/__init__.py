@@ -8,18 +8,29 @@ headers, and measures how far the copies have drifted apart:
    values (12 digits → 個人番号, ``090-…`` → phone, 和暦 dates, 丁目/番地 addresses, katakana
    names, 銀行/支店 …) with the header as a secondary signal (:func:`profile_columns`).
 2. **Link residents** across systems by the ``person`` key, or, where a system has none,
-   by normalised name + birth date (the ``linkage`` column says which).
+   by normalised name + birth date (the ``linkage`` column says which;
+   :func:`linkage_quality` says how many residents were matched, left unmatched or were
+   ambiguous).
 3. **Compare values** of the same residents (each resident's latest value per column,
    normalised by :mod:`procmine.text.values`): for two columns of comparable types, the
-   share of shared residents whose values agree, corrected for chance (Cohen's kappa).
+   share of shared residents whose values agree, corrected for chance (Cohen's kappa, the
+   chance taken from both columns' value frequencies).
 4. **Group** columns best-supported first (average linkage over pooled agreement, never two
    columns of one export holding the same thing, never with a column that clearly
    disagrees). A column that looks alike but holds other data (a facility's address, a
    child's name, an employer's phone) disagrees with the residents' copies and stays out;
    it may form a group of its own with columns it agrees with (a child's name kept by two
-   departments is a silo too). Columns whose values cannot be compared (too few shared
-   residents, no resident link) join a group of their type only on a near-identical header
-   (``matched_by = "header"``).
+   departments is a silo too). A column that fits two groups (a claimant who is mostly
+   the head of household) goes where the residents whose values in the two groups differ
+   say, and where none do, where its header fits. Columns whose values cannot be compared
+   (too few shared residents, no resident link) join a group of their type when the few
+   residents they share agree well beyond chance, on a near-identical header
+   (``matched_by = "header"``), or by category labels found only in that group
+   (``"vocabulary"``: 要介護度 copied for residents no other system holds).
+5. **Measure** every copy against the other systems holding the same residents (one vote
+   per system, each weighted by its estimated accuracy): the share of its residents whose
+   value agrees (``exact`` or ``format_only``), is a value another system held earlier
+   (``stale``) or differs otherwise (``conflict``); :func:`silo_values` gives the counts.
 
 Examples
 --------
@@ -47,28 +58,43 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import pandas as pd
 
-from procmine.errors import ConfigError
+from procmine.errors import ColumnError, ConfigError
 from procmine.model import Dataset
 
-from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
+from ._copies import Codebook, Copy, build_copies, shared_positions
 from ._group import group_copies
-from ._link import NAME_BIRTH, NO_LINK, PERSON_KEY, link_persons
+from ._link import (
+    LINKAGE_COLUMNS,
+    NAME_BIRTH,
+    NO_LINK,
+    PERSON_KEY,
+    Linkage,
+    link_persons,
+    linkage_table,
+)
+from ._measure import COINCIDE, Counts, measure_group
 from ._profile import FIELD_LABELS, FIELD_TYPES, header_type, profile_columns, value_shape
 
 __all__ = [
+    "COINCIDE",
     "FIELD_LABELS",
     "FIELD_TYPES",
+    "LINKAGE_COLUMNS",
     "NAME_BIRTH",
     "NO_LINK",
     "PERSON_KEY",
     "SILO_COLUMNS",
+    "SILO_VALUE_COLUMNS",
     "column_fields",
     "header_type",
+    "linkage_quality",
     "match_fields",
     "profile_columns",
+    "silo_values",
     "value_shape",
 ]
 
@@ -89,11 +115,49 @@ SILO_COLUMNS: tuple[str, ...] = (
     "linkage",
     "matched_by",
     "shared_persons",
+    "stale_rate",
+    "conflict_rate",
+    "missing_rate",
+    "linked_share",
+)
+
+#: Columns of the table returned by :func:`silo_values`, in order.
+SILO_VALUE_COLUMNS: tuple[str, ...] = (
+    "field",
+    "department",
+    "column",
+    "authoritative",
+    "persons",
+    "compared",
+    "exact",
+    "format_only",
+    "stale",
+    "conflict",
+    "missing",
 )
 
 #: Copies whose number of residents is within this share of the largest count as
 #: "equally complete" when choosing the authoritative copy.
 _TIE = 0.01
+
+
+@dataclass
+class _State:
+    """Every data column reduced to one value per resident (see :mod:`._copies`)."""
+
+    linkage: Linkage
+    copies: list[Copy]
+    books: dict[str, Codebook]
+    raw_books: dict[str, Codebook]
+
+
+def _prepare(dataset: Dataset, sample_size: int) -> _State | None:
+    profiles = profile_columns(dataset, sample_size=sample_size)
+    if profiles.empty:
+        return None
+    linkage = link_persons(dataset, profiles)
+    copies, books, raw_books = build_copies(dataset, profiles, linkage)
+    return _State(linkage, copies, books, raw_books)
 
 
 def match_fields(
@@ -119,8 +183,8 @@ def match_fields(
     min_persons
         Least number of shared residents (pooled over the columns of two groups) on which
         two groups may be merged by their values. A column sharing fewer residents with
-        every group joins one only if those few agree, or on a near-identical header.
-        Default 10.
+        every group joins one only if those few agree well beyond chance, on a
+        near-identical header, or by its category labels. Default 10.
     sample_size
         Events per column examined to decide its field type. Default 2000.
 
@@ -141,11 +205,21 @@ def match_fields(
             Non-empty values; residents with a value; their share of the department's
             residents.
         ``agreement``, ``inconsistency_rate``, ``format_only_rate``
-            Over the residents shared with the authoritative copy: the share whose
-            normalised values agree, the share whose values differ even after
-            normalisation (real differences: stale, typo, another account …) and the share
-            whose raw values differ only in notation (丁目 vs hyphen, 髙 vs 高, an omitted
-            方書, 和暦 vs 西暦 …). The authoritative row has 1, 0, 0.
+            Over the residents the copy shares with the other systems of the group
+            (``shared_persons``; each resident's latest value, normalised): the share whose
+            value agrees with the other systems', the share whose value differs even after
+            normalisation (``stale_rate + conflict_rate``) and the share whose value
+            agrees but is written otherwise than the reference (丁目 vs hyphen, 髙 vs 高,
+            an omitted 方書, 和暦 vs 西暦 …). Which value is right is estimated: every
+            system holding the resident votes with the weight of its accuracy, itself
+            estimated from how often it agrees with the others (a one-coin Dawid–Skene
+            model; ``COINCIDE`` is the chance that two wrong copies hold the same wrong
+            value). A master such as 住基 comes out near 1 and decides; a field without
+            one (phones, accounts) is measured against what most systems hold, so the
+            authoritative copy can be inconsistent too. Two copies that disagree with
+            nothing else to go by share the resident according to their accuracies; the
+            authoritative copy starts from a higher one. Rates are expected shares
+            (sums of probabilities). The authoritative copy's ``format_only_rate`` is 0.
         ``authoritative``
             One per group: the copy with most residents; near-ties (within 1 %) go to the
             copy whose values were recorded first.
@@ -157,10 +231,22 @@ def match_fields(
         ``matched_by``
             How the column joined the group: ``"values"`` (agreement of values),
             ``"header"`` (values could not be compared; near-identical header and same
-            type) or ``"part"`` (one part of a bank account kept in separate columns of
-            an export, grouped with the export's other parts).
+            type), ``"part"`` (one part of a bank account kept in separate columns of an
+            export, grouped with the export's other parts) or ``"vocabulary"`` (no
+            resident to compare; category labels found only in the group's columns).
         ``shared_persons``
-            Residents compared with the authoritative copy.
+            Residents compared (held by this and another system of the group, without a
+            tie).
+        ``stale_rate``, ``conflict_rate``
+            The inconsistent residents split: *stale* when the copy holds a value another
+            system held for the resident earlier (changed there, not here), *conflict*
+            otherwise.
+        ``missing_rate``
+            Residents with an event of a step that fills the column (in half of its events
+            or more) but never a value, over them and the residents with a value.
+        ``linked_share``
+            Share of the department's residents also found in another department (see
+            :func:`linkage_quality`).
 
     Raises
     ------
@@ -171,23 +257,176 @@ def match_fields(
         raise ConfigError(f"min_agreement must be between 0 and 1, got {min_agreement}")
     if min_persons < 1:
         raise ConfigError(f"min_persons must be at least 1, got {min_persons}")
-    profiles = profile_columns(dataset, sample_size=sample_size)
-    if profiles.empty:
+    state = _prepare(dataset, sample_size)
+    if state is None:
         return pd.DataFrame(columns=list(SILO_COLUMNS))
-    linkage = link_persons(dataset, profiles)
-    copies, books = build_copies(dataset, profiles, linkage)
+    copies = state.copies
     groups, how, _pairs = group_copies(
-        copies, books, min_agreement=min_agreement, min_persons=min_persons
+        copies, state.books, min_agreement=min_agreement, min_persons=min_persons
     )
     silos = [g for g in groups if len({copies[i].department for i in g}) >= 2]
     names = _group_names(copies, silos)
+    linked = linkage_table(state.linkage).set_index("department")["linked_share"]
     rows: list[dict[str, object]] = []
     for members, name in zip(silos, names, strict=True):
-        rows.extend(_group_rows(copies, books, members, name, how))
+        auth = _authoritative(copies, members)
+        counts = measure_group(copies, members, auth, state.books, state.raw_books)
+        rows.extend(_group_rows(copies, members, auth, counts, name, how, linked))
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
     return table.sort_values(["field", "department", "column"], kind="stable").reset_index(
         drop=True
     )
+
+
+def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFrame:
+    """How well the events of each department were linked to residents across systems.
+
+    Parameters
+    ----------
+    dataset
+        The loaded logs.
+    sample_size
+        Events per column examined to find the name and birth-date columns (see
+        :func:`profile_columns`). Default 2000.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per department, columns :data:`LINKAGE_COLUMNS`: ``linkage`` (``"person
+        key"``, ``"name+birth date"`` or ``"none"``), ``events``, ``keyed_events`` (with
+        the person key in the export), ``linked_events`` (with a resident after filling
+        from the case and from name + birth date), ``persons`` (distinct residents),
+        ``shared_persons`` and ``linked_share`` (residents also found in another
+        department, and their share), and, for departments linked by name + birth date,
+        ``matched_persons`` (name + birth date found with exactly one resident of a keyed
+        system), ``unmatched_persons`` (found with none) and ``ambiguous_persons`` (found
+        with two or more, so left unlinked).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from procmine.model import Dataset, EventLog
+    >>> def log(dept, person):
+    ...     events = pd.DataFrame({"case": ["1", "2"], "activity": "受付",
+    ...         "timestamp": pd.Timestamp("2024-04-01"), "person": person})
+    ...     return EventLog(dept, events, (), (f"{dept}.csv",))
+    >>> ds = Dataset(logs={"A": log("A", ["p1", "p2"]), "B": log("B", ["p2", "p3"])},
+    ...              mappings=[], accounting=[])
+    >>> linkage_quality(ds)[["department", "linkage", "persons", "shared_persons"]]
+      department     linkage  persons  shared_persons
+    0          A  person key        2               1
+    1          B  person key        2               1
+    """
+    profiles = profile_columns(dataset, sample_size=sample_size)
+    linkage = link_persons(dataset, profiles)
+    if not profiles.empty:
+        build_copies(dataset, profiles, linkage)  # settles the name + birth-date pairing
+    return linkage_table(linkage)
+
+
+def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 2000) -> pd.DataFrame:
+    """Per copy of each silo, how many residents' values agree, differ in notation only,
+    are stale, conflict or are missing: counts only, never a value.
+
+    Parameters
+    ----------
+    dataset
+        The loaded logs the ``silos`` were found in.
+    silos
+        :func:`match_fields`' table (``field``, ``department``, ``column`` and
+        ``authoritative`` are used; a table whose groups were corrected by hand works
+        too). A group without an authoritative row gets one as :func:`match_fields`
+        would choose it.
+    sample_size
+        See :func:`match_fields`. Default 2000.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per row of ``silos`` found in ``dataset``, sorted by ``field, department,
+        column``; columns :data:`SILO_VALUE_COLUMNS`: ``persons`` (residents with a
+        value), ``compared`` (residents held by another system of the group too), then
+        how many of them hold a value that agrees with the other systems' (see
+        :func:`match_fields`) and is written the same (``exact``) or otherwise
+        (``format_only``), that is one another system held earlier (``stale``) or that
+        differs otherwise (``conflict``) — expected numbers rounded to whole residents,
+        so that ``compared = exact + format_only + stale + conflict`` — and ``missing``
+        (residents with an event of a step that fills the column but no value).
+
+    Raises
+    ------
+    ColumnError
+        If ``silos`` lacks ``field``, ``department`` or ``column``.
+    """
+    needed = ("field", "department", "column")
+    absent = [c for c in needed if c not in silos.columns]
+    if absent:
+        raise ColumnError(
+            f"silo table: column {absent[0]!r} not found; columns are "
+            f"{', '.join(map(str, silos.columns))}; pass the table of match_fields()"
+        )
+    if silos.empty:
+        return pd.DataFrame(columns=list(SILO_VALUE_COLUMNS))
+    state = _prepare(dataset, sample_size)
+    index = {} if state is None else {c.ident: i for i, c in enumerate(state.copies)}
+    rows: list[dict[str, object]] = []
+    for field, group in silos.groupby("field", sort=True):
+        found = [
+            (index[(str(d), str(c))], bool(a) if "authoritative" in group else False)
+            for d, c, a in zip(group["department"], group["column"],
+                               group.get("authoritative", pd.Series(False, index=group.index)),
+                               strict=True)
+            if (str(d), str(c)) in index
+        ]  # fmt: skip
+        if not found or state is None:
+            continue
+        copies = state.copies
+        flagged = [i for i, a in found if a]
+        members = [i for i, _ in found]
+        auth = flagged[0] if flagged else _authoritative(copies, members)
+        family = copies[auth].family
+        same = [i for i in members if copies[i].family == family]
+        counts = measure_group(copies, same, auth, state.books, state.raw_books)
+        for i in sorted(members, key=lambda k: copies[k].ident):
+            n = counts.get(i, Counts(missing=copies[i].missing))
+            c = copies[i]
+            exact, format_only, stale, conflict = _whole(
+                n.compared, [n.exact, n.format_only, n.stale, n.conflict]
+            )
+            rows.append(
+                {
+                    "field": str(field),
+                    "department": c.department,
+                    "column": c.column,
+                    "authoritative": i == auth,
+                    "persons": c.persons if c.linkage != NO_LINK else 0,
+                    "compared": n.compared,
+                    "exact": exact,
+                    "format_only": format_only,
+                    "stale": stale,
+                    "conflict": conflict,
+                    "missing": n.missing,
+                }
+            )
+    table = pd.DataFrame(rows, columns=list(SILO_VALUE_COLUMNS))
+    return table.sort_values(["field", "department", "column"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _whole(total: int, parts: list[float]) -> list[int]:
+    """Expected counts rounded to whole residents that still add up to ``total`` (largest
+    remainders first).
+
+    >>> _whole(10, [6.3, 2.3, 1.4, 0.0])
+    [6, 2, 2, 0]
+    """
+    floors = [int(p) for p in parts]
+    left = total - sum(floors)
+    order = sorted(range(len(parts)), key=lambda k: (-(parts[k] - floors[k]), k))
+    for k in order[: max(left, 0)]:
+        floors[k] += 1
+    return floors
 
 
 def column_fields(silos: pd.DataFrame) -> dict[tuple[str, str], str]:
@@ -262,32 +501,21 @@ def _authoritative(copies: list[Copy], members: list[int]) -> int:
 
 def _group_rows(
     copies: list[Copy],
-    books: dict[str, Codebook],
     members: list[int],
+    auth: int,
+    counts: dict[int, Counts],
     name: str,
     how: dict[int, str],
+    linked: pd.Series,
 ) -> list[dict[str, object]]:
-    auth = _authoritative(copies, members)
-    ref = copies[auth]
     departments = len({copies[i].department for i in members})
     rows = []
     for i in sorted(members, key=lambda k: copies[k].ident):
         c = copies[i]
-        linked = c.linkage != NO_LINK
-        agreement = inconsistency = format_only = float("nan")
-        shared = 0
-        if i == auth:
-            agreement, inconsistency, format_only = 1.0, 0.0, 0.0
-        elif linked and c.family == ref.family:
-            ic, ir = shared_positions(c, ref)
-            shared = len(ic)
-            if shared:
-                eq = equal_codes(c.norm[ic], ref.norm[ir], ref.field_type, books.get(ref.family))
-                raw_differs = c.raw[ic] != ref.raw[ir]
-                agreement = float(eq.mean())
-                inconsistency = 1.0 - agreement
-                format_only = float((eq & raw_differs).mean())
-        coverage = c.persons / c.dept_persons if linked and c.dept_persons else float("nan")
+        n = counts[i]
+        is_linked = c.linkage != NO_LINK
+        coverage = c.persons / c.dept_persons if is_linked and c.dept_persons else float("nan")
+        held = c.persons + n.missing
         rows.append(
             {
                 "field": name,
@@ -295,16 +523,22 @@ def _group_rows(
                 "column": c.column,
                 "field_type": c.field_type,
                 "values": c.values,
-                "persons": c.persons if linked else 0,
+                "persons": c.persons if is_linked else 0,
                 "coverage": coverage,
-                "agreement": agreement,
-                "inconsistency_rate": inconsistency,
-                "format_only_rate": format_only,
+                "agreement": (n.exact + n.format_only) / n.compared if n.compared else float("nan"),
+                "inconsistency_rate": (n.stale + n.conflict) / n.compared
+                if n.compared
+                else float("nan"),
+                "format_only_rate": n.rate("format_only"),
                 "authoritative": i == auth,
                 "departments_in_group": departments,
                 "linkage": c.linkage,
                 "matched_by": how[i],
-                "shared_persons": shared if i != auth else c.persons,
+                "shared_persons": n.compared,
+                "stale_rate": n.rate("stale"),
+                "conflict_rate": n.rate("conflict"),
+                "missing_rate": n.missing / held if is_linked and held else float("nan"),
+                "linked_share": float(linked.get(c.department, float("nan"))),
             }
         )
     return rows

@@ -9,12 +9,13 @@ corrects for it, so that two 男/女 columns about different people do not look 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from procmine.model import ROW, SOURCE, TIMESTAMP, Dataset
+from procmine.model import ACTIVITY, ROW, SOURCE, TIMESTAMP, Dataset
 from procmine.text.values import BANK_PARTS, normalize_many, normalizer_for, values_equal
 
 from ._link import NO_LINK, Linkage
@@ -48,6 +49,10 @@ class Codebook:
         return np.asarray(mapped[local], dtype=np.int64)
 
 
+def _empty() -> np.ndarray:
+    return np.zeros(0, dtype=np.int64)
+
+
 @dataclass
 class Copy:
     """One column of one department, reduced to each resident's latest value.
@@ -70,10 +75,26 @@ class Copy:
     family: str
     units: frozenset[tuple[str, str]]  # (department, source file) pairs holding values
     parts: frozenset[str]  # parts of a composite field held ("all" for plain fields)
+    #: distinct normalised values of every event, linked to a resident or not
+    vocab: np.ndarray = field(default_factory=_empty)
+    #: every distinct (resident, normalised value) the column held, sorted by resident
+    hist_keys: np.ndarray = field(default_factory=_empty)
+    hist_norm: np.ndarray = field(default_factory=_empty)
+    #: residents with an event of a step that fills the column, but never a value
+    missing: int = 0
+    #: the field type read from the values alone (see :func:`profile_columns`)
+    shape: str = ""
 
     @property
     def persons(self) -> int:
         return len(self.keys)
+
+    @cached_property
+    def value_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct normalised values of the residents and how many residents hold each."""
+        valid = self.norm[self.norm >= 0]
+        values, counts = np.unique(valid, return_counts=True)
+        return values, counts
 
     @property
     def ident(self) -> tuple[str, str]:
@@ -144,6 +165,9 @@ class CopyBuilder:
             _, first = np.unique(segment[is_latest], return_index=True)
             since = t[np.flatnonzero(is_latest)[first]]
             norm = self._normalised(latest_r, family, ftype)
+            every = raw_book.encode(events[column][filled].astype(str))
+            vocab = np.unique(self._normalised(np.unique(every), family, ftype))
+            history = _distinct_pairs(k, self._normalised(r, family, ftype))
             units = frozenset((department, str(x)) for x in pd.unique(sources[filled]))
             out.append(
                 Copy(
@@ -160,6 +184,11 @@ class CopyBuilder:
                     family=family,
                     units=units,
                     parts=_parts(norm, self.norm.setdefault(family, Codebook()), ftype),
+                    vocab=vocab[vocab >= 0],
+                    hist_keys=history[0],
+                    hist_norm=history[1],
+                    missing=_missing(events, filled, key_codes, latest_k),
+                    shape=str(getattr(record, "shape", "") or ""),
                 )
             )
         return out
@@ -180,10 +209,40 @@ class CopyBuilder:
         return np.asarray(lut[raw_codes], dtype=np.int64)
 
 
+def _distinct_pairs(keys: np.ndarray, norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (resident, value) pairs with a value, sorted by resident then value."""
+    ok = norm >= 0
+    keys, norm = keys[ok], norm[ok]
+    if not len(keys):
+        return keys, norm
+    width = int(norm.max()) + 1
+    pairs = np.unique(keys.astype(np.int64) * width + norm)
+    return pairs // width, pairs % width
+
+
+#: A step "fills" a column when at least this share of its events have a value there.
+_FILLS = 0.5
+
+
+def _missing(
+    events: pd.DataFrame, filled: np.ndarray, key_codes: np.ndarray, holders: np.ndarray
+) -> int:
+    """Residents with an event of a step that fills the column, who never have a value."""
+    if ACTIVITY not in events.columns or not filled.any():
+        return 0
+    activity = pd.factorize(events[ACTIVITY].astype(str))[0]
+    share = np.bincount(activity, weights=filled) / np.maximum(np.bincount(activity), 1)
+    fills = share[activity] >= _FILLS
+    residents = np.unique(key_codes[fills & (key_codes >= 0)])
+    return len(np.setdiff1d(residents, holders, assume_unique=True))
+
+
 def build_copies(
     dataset: Dataset, profiles: pd.DataFrame, linkage: Linkage
-) -> tuple[list[Copy], dict[str, Codebook]]:
-    """A :class:`Copy` per profiled column; values are normalised once per distinct value.
+) -> tuple[list[Copy], dict[str, Codebook], dict[str, Codebook]]:
+    """A :class:`Copy` per profiled column, with the codebooks of the normalised and of
+    the raw values per normalisation family; values are normalised once per distinct
+    value.
 
     A department linked by name + birth date with several possible (name, birth date)
     column pairs (a claimant's and a child's) is linked by the pair that makes most of its
@@ -215,7 +274,7 @@ def build_copies(
         by_department[department] = copies
         linkage.keys[department] = keys
     copies = [c for d in sorted(by_department) for c in by_department[d]]
-    return copies, builder.norm
+    return copies, builder.norm, builder.raw
 
 
 def _consistency(copies: list[Copy], others: list[Copy], books: dict[str, Codebook]) -> float:
@@ -281,19 +340,35 @@ def chance_agreement(a: np.ndarray, b: np.ndarray, field_type: str, book: Codebo
     For plain equality this is ``Σ p_a(v)·p_b(v)``; for types compared by a function it
     is measured by pairing each resident with another one (a fixed shift, on at most
     2,000 residents).
+
+    >>> chance_agreement(np.array([1, 1, 2, 2]), np.array([1, 2, 2, 2]), "sex", None)
+    0.5
     """
+    a, b = a[a >= 0], b[b >= 0]
     if field_type in _CUSTOM_EQUALITY and book is not None:
-        n = len(a)
+        n = min(len(a), len(b))
         if n < 2:
             return 0.0
-        idx = np.linspace(0, n - 1, min(n, 2000)).round().astype(np.int64)
-        idx = np.unique(idx)
-        other = np.roll(b[idx], len(idx) // 2 or 1)
-        return float(equal_codes(a[idx], other, field_type, book).mean())
+        ia = np.unique(np.linspace(0, len(a) - 1, min(n, 2000)).round().astype(np.int64))
+        ib = np.unique(np.linspace(0, len(b) - 1, len(ia)).round().astype(np.int64))
+        other = np.roll(b[ib], len(ib) // 2 or 1)
+        return float(equal_codes(a[ia], other, field_type, book).mean())
+    if not len(a) or not len(b):
+        return 0.0
     va, ca = np.unique(a, return_counts=True)
     vb, cb = np.unique(b, return_counts=True)
     _, ia, ib = np.intersect1d(va, vb, assume_unique=True, return_indices=True)
-    return float((ca[ia].astype(float) * cb[ib]).sum()) / float(len(a)) ** 2
+    return float((ca[ia].astype(float) * cb[ib]).sum()) / (float(len(a)) * float(len(b)))
+
+
+def _chance_from_counts(
+    a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+) -> float:
+    (va, ca), (vb, cb) = a, b
+    if not len(va) or not len(vb):
+        return 0.0
+    _, ia, ib = np.intersect1d(va, vb, assume_unique=True, return_indices=True)
+    return float((ca[ia].astype(float) * cb[ib]).sum()) / (float(ca.sum()) * float(cb.sum()))
 
 
 def shared_positions(x: Copy, y: Copy) -> tuple[np.ndarray, np.ndarray]:
@@ -313,7 +388,12 @@ def compare(x: Copy, y: Copy, book: Codebook | None) -> Pair:
         return Pair(0, float("nan"), float("nan"))
     eq = equal_codes(a, b, x.field_type, book)
     observed = float(eq.mean())
-    expected = chance_agreement(a, b, x.field_type, book)
+    # chance from every resident of both columns: the few residents two small columns
+    # share would make it look high (two of two distinct values: 1/2)
+    if x.field_type in _CUSTOM_EQUALITY and book is not None:
+        expected = chance_agreement(x.norm, y.norm, x.field_type, book)
+    else:
+        expected = _chance_from_counts(x.value_counts, y.value_counts)
     kappa = 0.0 if expected >= 1.0 else (observed - expected) / (1.0 - expected)
     return Pair(shared, observed, kappa, expected)
 

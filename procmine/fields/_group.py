@@ -3,11 +3,13 @@ residents (see :func:`group_copies`)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from procmine.text.values import nfkc
@@ -20,6 +22,7 @@ from ._copies import (
     comparable,
     compare,
     conflict,
+    equal_codes,
 )
 
 
@@ -38,8 +41,36 @@ def wilson_bounds(successes: float, n: float, z: float = 1.96) -> tuple[float, f
     return max(0.0, (centre - spread) / (1 + z2 / n)), min(1.0, (centre + spread) / (1 + z2 / n))
 
 
+def binomial_tail(k: float, n: float, p: float) -> float:
+    """``P(X ≥ k)`` for ``X ~ Binomial(n, p)``: how likely chance alone gives ``k`` or more
+    agreements among ``n`` residents.
+
+    >>> round(binomial_tail(2, 2, 0.1), 4), round(binomial_tail(3, 4, 0.5), 4)
+    (0.01, 0.3125)
+    >>> binomial_tail(0, 5, 0.3)
+    1.0
+    """
+    k, n = round(k), round(n)
+    if k <= 0:
+        return 1.0
+    if k > n or p <= 0.0:
+        return 0.0
+    if p >= 1.0:
+        return 1.0
+    logs = [
+        math.lgamma(n + 1) - math.lgamma(i + 1) - math.lgamma(n - i + 1)
+        + i * math.log(p) + (n - i) * math.log1p(-p)
+        for i in range(k, n + 1)
+    ]  # fmt: skip
+    top = max(logs)
+    return min(1.0, math.exp(top) * sum(math.exp(x - top) for x in logs))
+
+
 #: How a column joined its group (the ``matched_by`` column of the silo table).
 BY_VALUES, BY_HEADER, BY_PART = "values", "header", "part"
+#: A column sharing no (or too few) residents whose values are category labels found
+#: only in the group's columns (要介護5, 視覚障害 2級 …).
+BY_VOCABULARY = "vocabulary"
 
 
 @dataclass
@@ -75,6 +106,18 @@ class _Link:
 
     def kappa_upper(self) -> float:
         return self.kappa(wilson_bounds(self.agree, self.shared)[1])
+
+    def chance(self) -> float:
+        """Probability that chance alone gives this many agreements."""
+        if self.shared == 0:
+            return 1.0
+        return binomial_tail(self.agree, self.shared, self.expected / self.shared)
+
+    def overlaps(self, other: _Link) -> bool:
+        """Whether the confidence intervals of the two kappas overlap."""
+        return (
+            self.kappa_upper() >= other.kappa_lower() and other.kappa_upper() >= self.kappa_lower()
+        )
 
 
 def _header(text: str) -> str:
@@ -126,13 +169,20 @@ def group_copies(
        least ``min_persons`` shared residents, no column pair between them disagrees beyond
        doubt (upper confidence bound below ``min_agreement``) and no two of their columns
        conflict (same export, same part).
-    2. Two columns of one export whose values fit either of two groups equally well (a
-       claimant who is always the head of household) are swapped between the groups when
-       that matches their headers better.
-    3. A column left alone joins a group of two or more columns of the same field type if
-       the few residents they share agree (fewer than ``min_persons``), else if its header
-       is near-identical to one of the group's (rapidfuzz ratio ≥ 85) and the values do not
-       disagree beyond doubt. Columns still alone pair up by header the same way.
+    2. A column that fits two groups (a claimant who is mostly the head of household
+       fits both the names and the heads of household) is moved to the group its values
+       prefer on the *decisive* residents, those whose values in the two groups differ;
+       when there are none, or too few to tell, and the two agreements are within each
+       other's confidence interval, the headers decide. Two columns of one export are
+       swapped between two groups the same way (:func:`_reassign`).
+    3. A column left alone joins a group of two or more columns of the same kind if the
+       few residents they share agree well beyond chance (fewer than ``min_persons``;
+       chance from both columns' value frequencies), else if its header is near-identical
+       to one of the group's (rapidfuzz ratio ≥ 85, same field type) and the values do not
+       disagree beyond doubt. Columns still alone pair up the same way.
+    4. A column still alone whose values are category labels (要介護5, 視覚障害 2級 …)
+       found in one group's columns only joins that group (``matched_by = "vocabulary"``):
+       a copy held for residents no other system shares.
 
     Before step 1 the columns of one export that hold different parts of a bank account
     (金融機関・支店・種別・番号・名義 in separate columns) are put in one group.
@@ -178,12 +228,13 @@ def group_copies(
             break
         merge(best[1], best[2])
 
-    if _swap_ambiguous(copies, members, column_links):
+    if _reassign(copies, books, members, column_links, min_agreement):
         links.clear()
         links.update(_group_links(members, column_links))
     _join_lone(copies, members, links, how, min_agreement, merge)
-    _swap_ambiguous(copies, members, column_links)
-    groups = sorted(sorted(m) for m in members.values())
+    _join_vocabulary(copies, books, members, links, how, merge)
+    _reassign(copies, books, members, column_links, min_agreement)
+    groups = sorted(sorted(m) for m in members.values() if m)
     return groups, how, pairs
 
 
@@ -216,42 +267,127 @@ def _header_fit(copies: list[Copy], i: int, group: list[int]) -> float:
     return max(fuzz.ratio(mine, _header(copies[k].column)) for k in others)
 
 
-def _swap_ambiguous(
-    copies: list[Copy], members: dict[int, list[int]], column_links: dict[int, dict[int, _Link]]
-) -> bool:
-    """Swap two columns of one export between two groups when the values cannot tell
-    them apart and the headers fit the swapped assignment better (see step 2)."""
-    swapped = False
-    group_of = {k: g for g, m in members.items() for k in m}
-    candidates = sorted(
-        (u, v)
-        for u, v in combinations(range(len(copies)), 2)
-        if copies[u].units & copies[v].units
-        and copies[u].family == copies[v].family
-        and group_of[u] != group_of[v]
-        and len(members[group_of[u]]) > 1
-        and len(members[group_of[v]]) > 1
+def _consensus(
+    copies: list[Copy], books: dict[str, Codebook], keys: np.ndarray, group: list[int], ftype: str
+) -> np.ndarray:
+    """The value (norm code) a group's columns agree on for each resident of ``keys``; −1
+    where none of them holds one, −2 where they disagree."""
+    out = np.full(len(keys), -1, dtype=np.int64)
+    for k in group:
+        y = copies[k]
+        ix, iy = np.intersect1d(keys, y.keys, assume_unique=True, return_indices=True)[1:]
+        v = y.norm[iy]
+        ok = v >= 0
+        ix, v = ix[ok], v[ok]
+        now = out[ix]
+        fresh = now == -1
+        out[ix[fresh]] = v[fresh]
+        held = now >= 0
+        if held.any():
+            same = equal_codes(now[held], v[held], ftype, books.get(y.family))
+            out[ix[held][~same]] = -2
+    return out
+
+
+def _evidence(
+    copies: list[Copy], books: dict[str, Codebook], c: int, stay: list[int], go: list[int]
+) -> tuple[int, int]:
+    """On the *decisive* residents of column ``c`` (those on whom the columns of ``stay``
+    agree on one value and the columns of ``go`` on another): how often ``c`` holds the
+    value of ``stay`` and how often that of ``go``."""
+    x = copies[c]
+    book = books.get(x.family)
+    stay = [k for k in stay if copies[k].family == x.family]
+    go = [k for k in go if copies[k].family == x.family]
+    if not stay or not go:
+        return 0, 0
+    a = _consensus(copies, books, x.keys, stay, x.field_type)
+    b = _consensus(copies, books, x.keys, go, x.field_type)
+    ok = (a >= 0) & (b >= 0) & (x.norm >= 0)
+    if not ok.any():
+        return 0, 0
+    mine, a, b = x.norm[ok], a[ok], b[ok]
+    differ = ~equal_codes(a, b, x.field_type, book)
+    mine, a, b = mine[differ], a[differ], b[differ]
+    return (
+        int(equal_codes(mine, a, x.field_type, book).sum()),
+        int(equal_codes(mine, b, x.field_type, book).sum()),
     )
-    for u, v in candidates:
-        gu, gv = group_of[u], group_of[v]
-        if gu == gv:
+
+
+def _close(a: _Link, b: _Link) -> bool:
+    """Two agreements the values cannot tell apart: within each other's confidence
+    interval and measured on comparable numbers of residents (a group that shares a few
+    residents with a column is no match for one that shares many)."""
+    return a.overlaps(b) and 2 * min(a.shared, b.shared) >= max(a.shared, b.shared)
+
+
+def _reassign(
+    copies: list[Copy],
+    books: dict[str, Codebook],
+    members: dict[int, list[int]],
+    column_links: dict[int, dict[int, _Link]],
+    min_agreement: float,
+) -> bool:
+    """Step 2 of :func:`group_copies`; returns whether a column moved."""
+    changed = False
+    moved: set[int] = set()
+    for c in sorted(range(len(copies)), key=lambda i: copies[i].ident):
+        if c in moved:
             continue
-        rest_u = [k for k in members[gu] if k != u]
-        rest_v = [k for k in members[gv] if k != v]
-        now_u, now_v = _pooled(column_links, [u], rest_u), _pooled(column_links, [v], rest_v)
-        new_u, new_v = _pooled(column_links, [u], rest_v), _pooled(column_links, [v], rest_u)
-        if any(x.conflict or x.vetoed or not x.shared for x in (new_u, new_v)):
+        group_of = {k: g for g, m in members.items() for k in m}
+        home = group_of[c]
+        rest = [k for k in members[home] if k != c]
+        now = _pooled(column_links, [c], rest)
+        if not rest or not now.shared or now.conflict:
             continue
-        if new_u.kappa() < now_u.kappa() - 1e-9 or new_v.kappa() < now_v.kappa() - 1e-9:
-            continue  # the values prefer the present assignment
-        now = _header_fit(copies, u, members[gu]) + _header_fit(copies, v, members[gv])
-        new = _header_fit(copies, u, rest_v + [u]) + _header_fit(copies, v, rest_u + [v])
-        if new > now:
-            members[gu] = sorted(rest_u + [v])
-            members[gv] = sorted(rest_v + [u])
-            group_of[u], group_of[v] = gv, gu
-            swapped = True
-    return swapped
+        best: tuple[tuple[int, float], int, int | None] | None = None
+        for other in sorted(members):
+            group = members[other]
+            if other == home or not group:
+                continue
+            partner = [k for k in group if conflict(copies[c], copies[k])]
+            their = [k for k in group if k not in partner]
+            if len(partner) > 1 or not their:
+                continue
+            alt = _pooled(column_links, [c], their)
+            if alt.conflict or alt.vetoed or not alt.shared or alt.kappa() < min_agreement:
+                continue
+            stay, go = _evidence(copies, books, c, rest, their)
+            header_now = _header_fit(copies, c, members[home])
+            header_new = _header_fit(copies, c, [*their, c])
+            close = _close(now, alt)
+            if partner:
+                v = partner[0]
+                v_now = _pooled(column_links, [v], their)
+                v_new = _pooled(column_links, [v], rest)
+                if v_new.conflict or v_new.vetoed or not v_new.shared:
+                    continue
+                if v_new.kappa() < min_agreement:
+                    continue
+                v_stay, v_go = _evidence(copies, books, v, their, rest)
+                stay, go = stay + v_stay, go + v_go
+                header_now += _header_fit(copies, v, group)
+                header_new += _header_fit(copies, v, [*rest, v])
+                close = close and (not v_now.shared or _close(v_now, v_new))
+            sure = go > stay and binomial_tail(go, go + stay, 0.5) <= MAX_CHANCE_OF_FULL_AGREEMENT
+            tie_break = go > stay or (go == stay and header_new > header_now)
+            if sure or (close and tie_break):
+                key = (go - stay, header_new - header_now)
+                if best is None or key > best[0]:
+                    best = (key, other, partner[0] if partner else None)
+        if best is None:
+            continue
+        _, other, swap = best
+        members[home] = sorted(k for k in members[home] if k != c)
+        members[other] = sorted([*members[other], c])
+        moved.add(c)
+        if swap is not None:
+            members[other] = [k for k in members[other] if k != swap]
+            members[home] = sorted([*members[home], swap])
+            moved.add(swap)
+        changed = True
+    return changed
 
 
 def _better(
@@ -266,6 +402,13 @@ def _better(
 _NOT_BY_HEADER = ("unknown", "text")
 #: Least rapidfuzz ratio between two normalised headers for a header-only match.
 _HEADER_MATCH = 85
+#: Field types read from few values that may hold the same data (a category column of a
+#: small department may look like free text).
+_LABELS = ("text", "category")
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in _LABELS and b in _LABELS)
 
 
 def _join_lone(
@@ -281,10 +424,9 @@ def _join_lone(
 
     def lone() -> list[int]:
         return sorted(
-            (g for g, m in members.items()
-             if len(m) == 1 and copies[m[0]].field_type not in _NOT_BY_HEADER),
+            (g for g, m in members.items() if len(m) == 1 and copies[m[0]].field_type != "unknown"),
             key=lambda g: copies[g].ident,
-        )  # fmt: skip
+        )
 
     for established in (True, False):
         for g in lone():
@@ -293,18 +435,26 @@ def _join_lone(
             c = copies[g]
             best: tuple[tuple[int, float, int], tuple[str, str], int, str] | None = None
             for h, group in members.items():
-                if h == g or (established and len(group) == 1):
+                if h == g or not group or (established and len(group) == 1):
                     continue
-                if not any(copies[k].field_type == c.field_type for k in group):
+                if not any(_same_kind(copies[k].field_type, c.field_type) for k in group):
                     continue
                 link = links[g].get(h, _Link())
                 if link.conflict or link.vetoed:
                     continue
                 first = min(copies[k].ident for k in group)
-                if established and link.shared >= 2 and link.kappa() >= min_agreement:
+                if (
+                    link.shared >= 2
+                    and link.kappa() >= min_agreement
+                    and link.chance() <= MAX_CHANCE_OF_FULL_AGREEMENT
+                ):
                     key = (1, round(link.kappa_lower(), 3), link.shared)
                     how_ = BY_VALUES
                 else:
+                    if c.field_type in _NOT_BY_HEADER:
+                        continue
+                    if not any(copies[k].field_type == c.field_type for k in group):
+                        continue
                     score = max(fuzz.ratio(headers[g], headers[k]) for k in group)
                     if score < _HEADER_MATCH:
                         continue
@@ -314,7 +464,83 @@ def _join_lone(
                     best = (key, first, h, how_)
             if best is not None:
                 how[g] = best[3]
+                if len(members[best[2]]) == 1:  # two lone columns: both joined this way
+                    how[members[best[2]][0]] = best[3]
                 merge(best[2], g)
+
+
+#: A column of category labels has at most this many distinct values.
+_MAX_LABELS = 500
+
+
+def _informative(text: str) -> bool:
+    """A category label long enough to tell one coded field from another (not 有/無, 1/2)."""
+    return len(text) >= 3 and any(ch.isalpha() for ch in text)
+
+
+def _join_vocabulary(
+    copies: list[Copy],
+    books: dict[str, Codebook],
+    members: dict[int, list[int]],
+    links: dict[int, dict[int, _Link]],
+    how: dict[int, str],
+    merge: Callable[[int, int], None],
+) -> None:
+    """Step 4 of :func:`group_copies`: a lone label column joins the one group whose
+    columns alone hold at least two of its labels, and half of them."""
+    lone = sorted(
+        (g for g, m in members.items()
+         if len(m) == 1 and copies[m[0]].field_type in _LABELS
+         and 0 < len(copies[m[0]].vocab) <= _MAX_LABELS),
+        key=lambda g: copies[g].ident,
+    )  # fmt: skip
+    wanted: dict[str, set[int]] = {}  # family → the informative labels of lone columns
+    for g in lone:
+        c = copies[g]
+        book = books.get(c.family)
+        if book is not None:
+            labels = {v for v in c.vocab.tolist() if _informative(book.text[v])}
+            wanted.setdefault(c.family, set()).update(labels)
+    holders: dict[tuple[str, int], set[int]] = {}
+    for family, labels in wanted.items():
+        codes = np.array(sorted(labels), dtype=np.int64)
+        for i, c in enumerate(copies):
+            if c.field_type in _LABELS and c.family == family:
+                found = codes[np.isin(codes, c.vocab, assume_unique=True)]
+                for v in found.tolist():
+                    holders.setdefault((family, v), set()).add(i)
+    for g in lone:
+        if g not in members or len(members[g]) != 1:
+            continue
+        c = copies[g]
+        book = books.get(c.family)
+        if book is None or not len(c.vocab):
+            continue
+        group_of = {k: h for h, m in members.items() for k in m}
+        specific: dict[int, int] = {}
+        for v in c.vocab.tolist():
+            if not _informative(book.text[v]):
+                continue
+            groups = {group_of[k] for k in holders.get((c.family, v), set()) if k != g}
+            if len(groups) == 1:
+                h = groups.pop()
+                specific[h] = specific.get(h, 0) + 1
+        candidates = [
+            (n, h)
+            for h, n in specific.items()
+            if n >= 2
+            and n >= 0.5 * len(c.vocab)
+            and not any(conflict(c, copies[k]) for k in members[h])
+            and not links[g].get(h, _Link()).vetoed
+        ]
+        if not candidates:
+            continue
+        candidates.sort(key=lambda t: (-t[0], min(copies[k].ident for k in members[t[1]])))
+        h = candidates[0][1]
+        how[g] = BY_VOCABULARY
+        if len(members[h]) == 1:
+            how[members[h][0]] = BY_VOCABULARY
+        merge(h, g)
 
 
 def _export_parts(copies: list[Copy]) -> list[tuple[int, int]]:

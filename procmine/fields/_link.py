@@ -39,6 +39,59 @@ class Linkage:
     #: departments without a person key: resident keys by each candidate (name, birth
     #: date) column pair, most hits first (``keys`` holds the first)
     alternatives: dict[str, list[pd.Series]] = field(default_factory=dict)
+    #: name+birth-date keys seen with two or more persons of the keyed systems
+    ambiguous: frozenset[str] = frozenset()
+    #: events per department that carried the person key themselves
+    keyed_events: dict[str, int] = field(default_factory=dict)
+
+
+#: Columns of :func:`linkage_table`, in order.
+LINKAGE_COLUMNS: tuple[str, ...] = (
+    "department",
+    "linkage",
+    "events",
+    "keyed_events",
+    "linked_events",
+    "persons",
+    "shared_persons",
+    "linked_share",
+    "matched_persons",
+    "unmatched_persons",
+    "ambiguous_persons",
+)
+
+
+def linkage_table(linkage: Linkage) -> pd.DataFrame:
+    """How well each department's events were linked to residents (see
+    :func:`procmine.fields.linkage_quality`)."""
+    persons = {d: set(k.dropna().astype(str)) - {""} for d, k in linkage.keys.items()}
+    rows = []
+    for department in sorted(linkage.keys):
+        keys = linkage.keys[department]
+        mine = persons[department]
+        elsewhere = set().union(*(p for d, p in persons.items() if d != department))
+        by_name = {k for k in mine if k.startswith("~")}
+        ambiguous = {k for k in by_name if k[1:] in linkage.ambiguous}
+        nb = linkage.how[department] == NAME_BIRTH
+        rows.append(
+            {
+                "department": department,
+                "linkage": linkage.how[department],
+                "events": len(keys),
+                "keyed_events": linkage.keyed_events.get(department, 0),
+                "linked_events": int(keys.notna().sum()),
+                "persons": len(mine),
+                "shared_persons": len(mine & elsewhere),
+                "linked_share": len(mine & elsewhere) / len(mine) if mine else float("nan"),
+                "matched_persons": len(mine - by_name) if nb else pd.NA,
+                "unmatched_persons": len(by_name - ambiguous) if nb else pd.NA,
+                "ambiguous_persons": len(ambiguous) if nb else pd.NA,
+            }
+        )
+    table = pd.DataFrame(rows, columns=list(LINKAGE_COLUMNS))
+    for column in ("matched_persons", "unmatched_persons", "ambiguous_persons"):
+        table[column] = table[column].astype("Int64")
+    return table
 
 
 def _clean_keys(values: pd.Series) -> pd.Series:
@@ -89,6 +142,7 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
     """Resident keys for every event of every department (see the module docstring)."""
     keys: dict[str, pd.Series] = {}
     how: dict[str, str] = {}
+    keyed: dict[str, int] = {}
     for department, log in sorted(dataset.logs.items()):
         events = log.events
         if PERSON in events.columns:
@@ -96,10 +150,11 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
         else:
             raw = pd.Series(None, index=pd.RangeIndex(len(events)), dtype=object)
         how[department] = PERSON_KEY if len(raw) and raw.notna().mean() >= _KEYED_SHARE else NO_LINK
+        keyed[department] = int(raw.notna().sum())
         keys[department] = _fill_within_case(_cases(events), raw)
 
     if not any(k.isna().any() for k in keys.values()):
-        return Linkage(keys, how)
+        return Linkage(keys, how, keyed_events=keyed)
 
     # candidate (name, birth date) column pairs per department
     pairs: dict[str, list[tuple[str, str]]] = {}
@@ -121,10 +176,12 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
             ok = nb.notna() & key.notna()
             known.append(pd.DataFrame({"nb": nb[ok], "person": key[ok]}))
     lookup = pd.Series(dtype=object)
+    ambiguous: frozenset[str] = frozenset()
     if known:
         table = pd.concat(known, ignore_index=True).drop_duplicates()
         counts = table.groupby("nb")["person"].transform("size")
         lookup = table[counts == 1].set_index("nb")["person"]
+        ambiguous = frozenset(table.loc[counts > 1, "nb"].astype(str))
 
     alternatives: dict[str, list[pd.Series]] = {}
     for department, key in keys.items():
@@ -155,4 +212,4 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
             alternatives[department] = filled_keys
             if keys[department].notna().any():
                 how[department] = NAME_BIRTH
-    return Linkage(keys, how, alternatives)
+    return Linkage(keys, how, alternatives, ambiguous, keyed)

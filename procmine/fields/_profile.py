@@ -104,6 +104,22 @@ _RE_ID = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-_/.#]*$")
 _SEX_VALUES = frozenset({"男", "女", "男性", "女性", "m", "f", "male", "female"})
 
 
+#: A header that says "name" says *whose* name in Japanese (氏名, 世帯主 …); in English
+#: "name" alone (activityName, termName, file name) may name anything, so free text under
+#: it is read as a person's name only with a person word.
+_PERSON_NAME = re.compile(
+    r"氏名|名前|姓名|世帯主|申請者|届出人|筆頭者|名義|被保険者|保護者|請求者|"
+    r"(?:first|last|given|family|full|sur|middle|maiden|person|applicant|resident|holder|"
+    r"customer|client|patient|employee|owner|guardian|spouse|child)[\s_-]*name"
+)
+
+
+def _names_a_person(header: str) -> bool:
+    text = unicodedata.normalize("NFKC", header)
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).casefold()
+    return bool(_PERSON_NAME.search(text)) or text.strip() in ("name", "名")
+
+
 def header_type(header: str) -> str | None:
     """The field type suggested by a column header, or ``None``.
 
@@ -182,6 +198,7 @@ class _Evidence:
     header: str | None
     distinct: int
     values: int
+    person_header: bool = True  # a "name" header that names a person (see _PERSON_NAME)
 
 
 def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
@@ -213,17 +230,18 @@ def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
     if header in ("income", "amount") and shape in ("number", "amount"):
         return header
     if shape == "name_nospace":
-        return (
-            "name"
-            if header == "name" and not low_cardinality
-            else "category"
-            if low_cardinality
-            else "text"
-        )
+        # two to six kanji, mostly different from one resident to the next: a name written
+        # without a space (the header may say nothing: 事件本人, Household Head); values
+        # about other people are kept apart by their disagreement
+        if low_cardinality:
+            return "category"
+        return "name" if header in ("name", None) else "text"
     if shape in ("number", "amount"):
         if header in ("id", None) and shape == "number" and not low_cardinality:
             return "id"
         return "category" if low_cardinality and shape == "number" else "amount"
+    if shape in ("text", "unknown") and header == "name" and not ev.person_header:
+        return "category" if low_cardinality else "text"
     if shape in ("text", "unknown") and header in ("name", "kana", "address"):
         return header
     if shape in ("text", "id") and low_cardinality:
@@ -275,7 +293,8 @@ def profile_column(
     share = float(shares.get(best, 0.0))
     shape = best if share >= 0.5 else "unknown"
     htype = header_type(header)
-    ev = _Evidence(shape=shape, share=share, header=htype, distinct=distinct, values=len(values))
+    ev = _Evidence(shape=shape, share=share, header=htype, distinct=distinct, values=len(values),
+                   person_header=_names_a_person(header))  # fmt: skip
     if shape == "date":
         is_date = shapes.reindex(sample.to_numpy()).to_numpy() == "date"
         sample, sample_stamps = sample[is_date], sample_stamps[is_date]

@@ -180,7 +180,7 @@ def split_address(value: str) -> tuple[str, str]:
     street = _SPACES.sub("", street).replace("大字", "")
     street = _PREFECTURE.sub("", street)
     street = _KE.sub("ケ", street)
-    building = _SPACES.sub("", rest).lstrip("-,、")
+    building = _KE.sub("ケ", _SPACES.sub("", rest).lstrip("-,、"))
     return street.casefold(), building.casefold()
 
 

@@ -1,0 +1,428 @@
+"""How far the copies of one field have drifted apart, resident by resident.
+
+Every system holding a resident's value is one *voter* (the columns of one export that
+hold the parts of a bank account vote together, as one account). Which value is right is
+not known — a field may have a real master (住基 for the address) or none (phones,
+accounts) — so it is estimated (a one-coin Dawid–Skene model): each voter ``j`` holds the
+resident's true value with probability ``a_j`` (its *accuracy*), a wrong voter holds any
+given wrong value with probability :data:`COINCIDE`; the probability that each value held
+for the resident is the true one follows, and the accuracies are re-estimated from those
+probabilities until they settle (a voter that agrees with the others on most residents
+— a master — comes out near 1 and outweighs the rest; two voters that disagree with
+nothing else to go by split the resident half and half). The authoritative copy (most
+complete) starts from a higher accuracy than the others; the data decide the rest.
+
+For one copy and one resident shared with another system, the probability that its value
+is the true one is *consistent* — ``exact`` if written as the most accurate other system
+holding that value writes it, else ``format_only`` (丁目 vs hyphen, 髙 vs 高, 和暦 vs 西暦)
+— and the rest *inconsistent*: ``stale`` when its value is one another system held for
+that resident earlier (changed there, not here), else ``conflict``. Counts are sums of
+these probabilities (expected numbers of residents).
+
+Addresses: an omitted 方書 is a difference of notation, except in a column that keeps 方書
+itself (one in ten of its residents or more has one): there, an address without the 方書
+another system holds for a value (in its address, or in a 方書 column of the same export)
+does not count as that value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from procmine.text.values import BANK_PARTS, nfkc, split_address
+
+from ._copies import Codebook, Copy, equal_codes
+
+#: Probability that a wrong copy holds one given wrong value (two stale copies of an
+#: address hold the same former address; two wrong phones are often the same mobile).
+COINCIDE = 0.5
+#: Accuracy a copy (the authoritative copy) is assumed to have before the data speak, and
+#: how many residents that assumption weighs.
+_PRIOR, _PRIOR_AUTH, _PRIOR_WEIGHT = 0.9, 0.99, 5.0
+_ACCURACY = (0.5, 0.999)
+_ITERATIONS = 100
+#: A voter's accuracy counts as measured when it holds this many residents that two other
+#: systems hold too.
+_RELIABLE = 10
+#: An address column "keeps 方書" when at least this share of its residents have one.
+_KEEPS_BUILDING = 0.10
+_BUILDING_HEADER = re.compile(
+    r"方書|建物|ビル名|アパート|マンション|部屋|号室|building|apartment|room"
+)
+
+
+@dataclass
+class Counts:
+    """Residents of one copy by how their value compares with the other systems' (sums of
+    probabilities, see the module docstring)."""
+
+    compared: int = 0
+    exact: float = 0.0
+    format_only: float = 0.0
+    stale: float = 0.0
+    conflict: float = 0.0
+    missing: int = 0
+
+    def rate(self, what: str) -> float:
+        if not self.compared:
+            return float("nan")
+        return float(getattr(self, what)) / self.compared
+
+
+@dataclass
+class _Voter:
+    """One system's values of the group's field: a copy, or the parts of an account."""
+
+    members: tuple[int, ...]
+    keys: np.ndarray
+    norm: np.ndarray
+    raw: np.ndarray
+    prior: float = _PRIOR
+    building: np.ndarray | None = None  # 方書 of each resident (normalised), "" if none
+
+
+def _text(book: Codebook | None, codes: np.ndarray) -> list[str]:
+    if book is None:
+        return [""] * len(codes)
+    return [book.text[c] if c >= 0 else "" for c in codes.tolist()]
+
+
+def _merge_parts(copies: list[Copy], members: list[int], norm: Codebook, raw: Codebook) -> _Voter:
+    """The columns of one export holding parts of an account, as whole accounts."""
+    keys = np.unique(np.concatenate([copies[i].keys for i in members]))
+    parts = [[""] * len(BANK_PARTS) for _ in range(len(keys))]
+    raws = [[] for _ in range(len(keys))]  # type: list[list[str]]
+    for i in sorted(members, key=lambda k: copies[k].column):
+        c = copies[i]
+        pos = np.searchsorted(keys, c.keys)
+        for p, n, r in zip(pos.tolist(), _text(norm, c.norm), _text(raw, c.raw), strict=True):
+            raws[p].append(r)
+            for j, piece in enumerate(n.split("|")[: len(BANK_PARTS)]):
+                if piece and not parts[p][j]:
+                    parts[p][j] = piece
+    joined = np.array(["|".join(x) if any(x) else "" for x in parts], dtype=object)
+    codes = norm.encode(joined)
+    codes[joined == ""] = -1
+    return _Voter(
+        tuple(members),
+        keys,
+        codes,
+        raw.encode(np.array([" ".join(x) for x in raws], dtype=object)),
+    )
+
+
+def _building_of(text: str) -> str:
+    return text.partition("|")[2]
+
+
+def _normalise_building(value: str) -> str:
+    """A 方書 kept in its own column, written as :func:`split_address` writes one."""
+    street, building = split_address(value)
+    return (street + building) if street or building else ""
+
+
+def _sibling_buildings(
+    copies: list[Copy], raw_books: dict[str, Codebook]
+) -> dict[frozenset[tuple[str, str]], tuple[np.ndarray, list[str]]]:
+    """Per export: each resident's 方書 from a column holding only the 方書."""
+    out: dict[frozenset[tuple[str, str]], tuple[np.ndarray, list[str]]] = {}
+    for c in copies:
+        if c.field_type != "address" or c.shape == "address" or not c.units:
+            continue
+        if not _BUILDING_HEADER.search(nfkc(c.column).casefold()):
+            continue
+        texts = [_normalise_building(t) for t in _text(raw_books.get(c.family), c.raw)]
+        out.setdefault(c.units, (c.keys, texts))
+    return out
+
+
+def _voters(
+    copies: list[Copy],
+    members: list[int],
+    auth: int,
+    books: dict[str, Codebook],
+    raw_books: dict[str, Codebook],
+    buildings: dict[frozenset[tuple[str, str]], tuple[np.ndarray, list[str]]],
+) -> list[_Voter]:
+    by_unit: dict[frozenset[tuple[str, str]], list[int]] = {}
+    for i in sorted(members, key=lambda k: copies[k].ident):
+        by_unit.setdefault(copies[i].units, []).append(i)
+    voters: list[_Voter] = []
+    for unit, cols in by_unit.items():
+        first = copies[cols[0]]
+        if len(cols) > 1 and first.field_type == "bank_account":
+            found = [_merge_parts(copies, cols, books[first.family], raw_books[first.family])]
+        else:  # (two columns of one export in one group: they vote separately)
+            found = [_Voter((i,), copies[i].keys, copies[i].norm, copies[i].raw) for i in cols]
+        for voter in found:
+            if first.field_type == "address":
+                voter.building = _buildings(voter, books.get(first.family), buildings.get(unit))
+            if auth in voter.members:
+                voter.prior = _PRIOR_AUTH
+        voters.extend(found)
+    # the authoritative copy first, then the larger ones: the order values are clustered in
+    voters.sort(key=lambda v: (-v.prior, -len(v.keys), min(copies[i].ident for i in v.members)))
+    return voters
+
+
+def _buildings(
+    voter: _Voter, book: Codebook | None, sibling: tuple[np.ndarray, list[str]] | None
+) -> np.ndarray:
+    own = np.array([_building_of(t) for t in _text(book, voter.norm)], dtype=object)
+    if sibling is not None:
+        keys, texts = sibling
+        ix, iy = np.intersect1d(voter.keys, keys, assume_unique=True, return_indices=True)[1:]
+        extra = np.array(texts, dtype=object)[iy] if len(iy) else np.zeros(0, dtype=object)
+        fill = own[ix] == ""
+        own[ix[fill]] = extra[fill]
+    return own
+
+
+def _keeps_building(norm: np.ndarray, book: Codebook | None) -> bool:
+    """Whether an address column keeps 方書 itself (see :data:`_KEEPS_BUILDING`)."""
+    texts = _text(book, norm[norm >= 0])
+    return bool(texts) and sum(1 for t in texts if _building_of(t)) >= _KEEPS_BUILDING * len(texts)
+
+
+def _earlier(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
+             book: Codebook | None) -> np.ndarray:  # fmt: skip
+    """Whether ``values[i]`` is a value ``copy`` held for resident ``keys[i]`` before its
+    latest one."""
+    out = np.zeros(len(keys), dtype=bool)
+    if not len(copy.hist_keys) or not len(keys):
+        return out
+    lo = np.searchsorted(copy.hist_keys, keys, side="left")
+    hi = np.searchsorted(copy.hist_keys, keys, side="right")
+    latest = dict(zip(copy.keys.tolist(), copy.norm.tolist(), strict=True))
+    for i, (k, v, a, b) in enumerate(zip(keys.tolist(), values.tolist(), lo.tolist(),
+                                         hi.tolist(), strict=True)):  # fmt: skip
+        if b - a < 2:
+            continue
+        old = [h for h in copy.hist_norm[a:b].tolist() if h != latest.get(k)]
+        if old:
+            same = equal_codes(np.full(len(old), v), np.array(old), ftype, book)
+            out[i] = bool(same.any())
+    return out
+
+
+def _clusters(
+    values: np.ndarray, ftype: str, book: Codebook | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per resident (row), which voters (columns) hold the same value: cluster ids (−1
+    where a voter holds none) and each cluster's value (the first voter's)."""
+    n, m = values.shape
+    ids = np.full((n, m), -1, dtype=np.int64)
+    reps = np.full((n, m), -1, dtype=np.int64)
+    count = np.zeros(n, dtype=np.int64)
+    for j in range(m):
+        col = values[:, j]
+        open_ = col >= 0
+        for k in range(m):
+            rows = np.flatnonzero(open_ & (reps[:, k] >= 0))
+            if not len(rows):
+                continue
+            same = equal_codes(col[rows], reps[rows, k], ftype, book)
+            ids[rows[same], j] = k
+            open_[rows[same]] = False
+        rows = np.flatnonzero(open_)
+        reps[rows, count[rows]] = col[rows]
+        ids[rows, j] = count[rows]
+        count[rows] += 1
+    return ids, reps
+
+
+def _posterior(ids: np.ndarray, accuracy: np.ndarray) -> np.ndarray:
+    """Probability that each cluster holds the resident's true value."""
+    n, m = ids.shape
+    held = ids >= 0
+    good = np.log(accuracy)[None, :]
+    bad = np.log((1.0 - accuracy) * COINCIDE)[None, :]
+    score = np.full((n, m), -np.inf)
+    for k in range(m):
+        inside = ids == k
+        exists = inside.any(axis=1)
+        total = np.where(inside, good, np.where(held, bad, 0.0)).sum(axis=1)
+        score[exists, k] = total[exists]
+    top = score.max(axis=1, keepdims=True)
+    top[~np.isfinite(top)] = 0.0
+    weight = np.exp(score - top)
+    total = weight.sum(axis=1, keepdims=True)
+    total[total == 0] = 1.0
+    return np.asarray(weight / total)
+
+
+def _accuracies(ids: np.ndarray, priors: np.ndarray) -> np.ndarray:
+    """Each voter's accuracy.
+
+    Two voters that disagree say nothing about which is right (either could be), so the
+    accuracies are first re-estimated from the posteriors of the residents held by three
+    voters or more, until they settle (each prior counts as :data:`_PRIOR_WEIGHT` such
+    residents). A voter seen with fewer than :data:`_RELIABLE` of them is then fitted to
+    how often it agrees with the voters whose accuracy is known (:func:`_from_pairs`).
+    """
+    accuracy = priors.astype(float).copy()
+    several = (ids >= 0).sum(axis=1) >= 3
+    sub = ids[several]
+    rows = np.arange(len(sub))
+    for _ in range(_ITERATIONS if len(sub) else 0):
+        post = _posterior(sub, accuracy)
+        new = accuracy.copy()
+        for j in range(sub.shape[1]):
+            held = sub[:, j] >= 0
+            right = post[rows[held], sub[held, j]].sum()
+            new[j] = (right + _PRIOR_WEIGHT * priors[j]) / (held.sum() + _PRIOR_WEIGHT)
+        new = np.clip(new, *_ACCURACY)
+        done = np.abs(new - accuracy).max() < 1e-5
+        accuracy = new
+        if done:
+            break
+    return _from_pairs(ids, accuracy, (sub >= 0).sum(axis=0))
+
+
+def _from_pairs(ids: np.ndarray, accuracy: np.ndarray, measured: np.ndarray) -> np.ndarray:
+    """Accuracies of the voters seen with too few residents held by three systems, from
+    how often they agree with voters whose accuracy is known: two voters of accuracies
+    ``a`` and ``b`` agree with probability ``ab + (1 − a)(1 − b)·COINCIDE`` (both right,
+    or both wrong the same way)."""
+    out = accuracy.copy()
+    known = measured >= _RELIABLE
+    for x in np.flatnonzero(~known).tolist():
+        total = weight = 0.0
+        for y in np.flatnonzero(known).tolist():
+            both = (ids[:, x] >= 0) & (ids[:, y] >= 0)
+            n = int(both.sum())
+            if not n:
+                continue
+            agree = float((ids[both, x] == ids[both, y]).mean())
+            b = accuracy[y]
+            slope = b - (1.0 - b) * COINCIDE
+            if slope <= 0.1:
+                continue
+            total += n * (agree - (1.0 - b) * COINCIDE) / slope
+            weight += n
+        if weight:
+            seen = float(measured[x]) + _PRIOR_WEIGHT
+            estimate = (total + seen * accuracy[x]) / (weight + seen)
+            out[x] = float(np.clip(estimate, *_ACCURACY))
+    return out
+
+
+def measure_group(
+    copies: list[Copy],
+    members: list[int],
+    auth: int,
+    books: dict[str, Codebook],
+    raw_books: dict[str, Codebook],
+) -> dict[int, Counts]:
+    """Counts of every copy of one group (see the module docstring)."""
+    out = {i: Counts(missing=copies[i].missing) for i in members}
+    linked = [i for i in members if copies[i].persons]
+    if not linked or auth not in members:
+        return out
+    ref = copies[auth]
+    ftype, book = ref.field_type, books.get(ref.family)
+    linked = [i for i in linked if copies[i].family == ref.family]
+    voters = _voters(copies, linked, auth, books, raw_books, _sibling_buildings(copies, raw_books))
+    residents = np.unique(np.concatenate([v.keys for v in voters]))
+    values = np.full((len(residents), len(voters)), -1, dtype=np.int64)
+    for j, v in enumerate(voters):
+        values[np.searchsorted(residents, v.keys), j] = v.norm
+    ids, reps = _clusters(values, ftype, book)
+    accuracy = _accuracies(ids, np.array([v.prior for v in voters]))
+    post = _posterior(ids, accuracy)
+    building = np.zeros(values.shape, dtype=bool)
+    for j, v in enumerate(voters):
+        if v.building is not None:
+            building[np.searchsorted(residents, v.keys), j] = v.building != ""
+    for i in linked:
+        out[i] = _measure_copy(
+            copies, i, auth, voters, accuracy, residents, values, ids, reps, post, building,
+            book, out[i],
+        )  # fmt: skip
+    return out
+
+
+def _measure_copy(
+    copies: list[Copy],
+    i: int,
+    auth: int,
+    voters: list[_Voter],
+    accuracy: np.ndarray,
+    residents: np.ndarray,
+    values: np.ndarray,
+    ids: np.ndarray,
+    reps: np.ndarray,
+    post: np.ndarray,
+    building: np.ndarray,
+    book: Codebook | None,
+    counts: Counts,
+) -> Counts:
+    x = copies[i]
+    ftype = x.field_type
+    mine = next(j for j, v in enumerate(voters) if i in v.members)
+    valid = x.norm >= 0
+    keys, norm, raw = x.keys[valid], x.norm[valid], x.raw[valid]
+    rows = np.searchsorted(residents, keys)
+    others = [j for j in range(len(voters)) if j != mine]
+    if not others or not len(rows):
+        return counts
+    seen = (values[rows][:, others] >= 0).any(axis=1)
+    keys, norm, raw, rows = keys[seen], norm[seen], raw[seen], rows[seen]
+    counts.compared = len(rows)
+    if not len(rows):
+        return counts
+    # probability that this copy's value is the true one
+    keeps = ftype == "address" and _keeps_building(norm, book)
+    lacking = (
+        np.array([not _building_of(book.text[c]) for c in norm.tolist()], dtype=bool)
+        if keeps and book is not None
+        else np.zeros(len(rows), dtype=bool)
+    )
+    right = np.zeros(len(rows))
+    m = len(voters)
+    for k in range(m):
+        exists = reps[rows, k] >= 0
+        if not exists.any():
+            continue
+        at = np.flatnonzero(exists)
+        same = equal_codes(norm[at], reps[rows[at], k], ftype, book)
+        if lacking.any():
+            held = ((ids[rows[at]] == k) & building[rows[at]]).any(axis=1)
+            same &= ~(lacking[at] & held)
+        right[at[same]] += post[rows[at[same]], k]
+    right = np.minimum(right, 1.0)
+    # consistent: written as the most accurate other system holding the same value?
+    agree = np.zeros((len(rows), len(others)), dtype=bool)
+    for n, j in enumerate(others):
+        theirs = values[rows, j]
+        has = theirs >= 0
+        if has.any():
+            agree[has, n] = equal_codes(norm[has], theirs[has], ftype, book)
+    if i == auth:
+        counts.exact = float(right.sum())
+    else:
+        ref_raw = np.full(len(rows), -1, dtype=np.int64)
+        for n in sorted(range(len(others)), key=lambda n: -accuracy[others[n]]):
+            v = voters[others[n]]
+            take = agree[:, n] & (ref_raw == -1)
+            if take.any():
+                pos = np.searchsorted(v.keys, keys[take])
+                ref_raw[take] = v.raw[pos]
+        fmt = (ref_raw >= 0) & (ref_raw != raw)
+        counts.format_only = float(right[fmt].sum())
+        counts.exact = float(right[~fmt].sum())
+    # inconsistent: a value another system held before it changed?
+    stale = np.zeros(len(rows), dtype=bool)
+    for n, j in enumerate(others):
+        differ = ~agree[:, n] & (values[rows, j] >= 0)
+        if differ.any():
+            at = np.flatnonzero(differ)
+            for member in voters[j].members:
+                stale[at] |= _earlier(copies[member], keys[at], norm[at], ftype, book)
+    wrong = 1.0 - right
+    counts.stale = float(wrong[stale].sum())
+    counts.conflict = float(wrong[~stale].sum())
+    return counts
