@@ -39,6 +39,12 @@ class Analysis:
         the savings arithmetic and basis.
     options : dict
         The options the analysis ran with.
+    silo_values : DataFrame or None
+        Per field, department and column: persons compared and how many copies are exact,
+        format-only different, stale, in conflict or missing (counts only, never values).
+    linkage : DataFrame or None
+        Per department: how its residents were linked to the other systems (person key or
+        name + birth date) and how many were linked.
     journeys : JourneyResult or None
         Resident visits and life-event journeys with their KPIs and the department ×
         department hand-over matrix (:func:`procmine.journeys.journeys`); pseudonyms only.
@@ -52,6 +58,8 @@ class Analysis:
     candidates: pd.DataFrame
     options: dict[str, Any] = field(default_factory=dict)
     journeys: Any = None
+    silo_values: pd.DataFrame | None = None
+    linkage: pd.DataFrame | None = None
 
     @property
     def models(self) -> dict[str, ProcessMap]:
@@ -175,7 +183,7 @@ def analyze(
     """
     from procmine.candidates import DEFAULT_HOURLY_RATE, rank_candidates
     from procmine.discover import discover_all
-    from procmine.fields import column_fields, match_fields
+    from procmine.fields import column_fields, linkage_quality, match_fields, silo_values
     from procmine.io import load
     from procmine.match import match_activities
 
@@ -224,6 +232,7 @@ def analyze(
     return Analysis(
         dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
         clusters=clusters, candidates=candidates, options=options, journeys=journey_result,
+        silo_values=silo_values(dataset, silos), linkage=linkage_quality(dataset),
     )
 
 

@@ -87,6 +87,18 @@ def candidates_csv(analysis: Analysis) -> str:
     return csv_text(cols, facts.records(analysis.candidates, cols))
 
 
+def silo_value_csvs(analysis: Analysis) -> dict[str, str]:
+    """``silo_values.csv`` (per field, department and column: counts of exact, format-only,
+    stale, conflicting and missing copies — never the values) and ``linkage.csv``."""
+    out = {}
+    for name, frame in (("silo_values.csv", getattr(analysis, "silo_values", None)),
+                        ("linkage.csv", getattr(analysis, "linkage", None))):
+        if frame is not None:
+            cols = [str(c) for c in frame.columns]
+            out[name] = csv_text(cols, facts.records(frame, cols))
+    return out
+
+
 def journeys_csvs(analysis: Analysis) -> dict[str, str]:
     """``journeys.csv`` (one row per journey), ``kpis.csv`` and ``handover.csv``.
 

@@ -25,6 +25,8 @@ _DETAIL: tuple[tuple[str, str, Any], ...] = (
     ("agreement", "col_agreement", fmt_pct),
     ("inconsistency_rate", "col_inconsistency", fmt_pct),
     ("format_only_rate", "col_format_only", fmt_pct),
+    ("stale_rate", "col_stale", fmt_pct),
+    ("conflict_rate", "col_conflict", fmt_pct),
     ("authoritative", "col_authoritative", "flag"),
 )
 
