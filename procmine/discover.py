@@ -7,11 +7,13 @@ who performs the step, which data columns it fills), trace variants and the star
 end activities. The rest of procmine only sees pandas and networkx objects.
 
 Handling time of a step
-    With an ``end`` column, the handling time of an event is ``end - timestamp``.
-    Without one, it is estimated as the time until the next event of the same case
-    (``duration_source == "next_event"``). That gap includes waiting, so gaps longer than
-    ``max_gap_minutes`` (default 240: half a working day) are taken as waiting, not
-    handling, and left out; ``total_hours`` is then ``median × events`` rather than a sum.
+    An event with an end time takes ``end - timestamp``. Without one, it is estimated as
+    the time until the next event of the same case. That gap includes waiting, so gaps
+    longer than ``max_gap_minutes`` (default 240: half a working day) are taken as waiting,
+    not handling, and left out. ``duration_source`` says which applies to a department
+    (``end``, ``next_event``, or ``mixed`` when it merges systems with and without end
+    times); per activity, ``duration_measured`` says whether most of its times were
+    measured, and ``total_hours`` is then their sum, else ``median × events``.
 
 Role of a step (evidence for cross-department matching)
     Besides counts and times, every node carries ``resident_share``, ``staff_share``,

@@ -125,9 +125,11 @@ class ProcessMap:
     """A department's discovered process map.
 
     ``graph`` nodes are activity labels with attributes ``events``, ``cases``,
-    ``median_minutes``, ``total_hours``, ``resources``, ``performer``, ``start``, ``end``
-    and ``fields`` (data columns the activity fills); edges carry ``count`` and
-    ``median_wait_minutes``. ``activities`` is the same node data as a table indexed by
+    ``median_minutes``, ``total_hours``, ``duration_measured``, ``resources``,
+    ``performer``, ``start``, ``end`` and ``fields`` (data columns the activity fills), plus
+    the role evidence described in :mod:`procmine.discover` (performer shares, position,
+    ``same_day``, ``wait_minutes``, ``after_system``, ``recapture``, ``before``/``after``);
+    edges carry ``count`` and ``median_wait_minutes``. ``activities`` is the same node data as a table indexed by
     activity; ``variants`` lists trace variants with ``cases`` and ``share``. ``aliases``
     maps raw labels merged into one activity onto that activity's label.
     """
