@@ -241,7 +241,10 @@ class JourneyResult:
         path and their ``share`` of the type's journeys. Raises ConfigError for an unknown
         type.
         """
-        return _typical_path(self.journeys, self.visits, self.stops, journey_type)
+        cache = self.__dict__.setdefault("_paths", {})  # the report asks several times
+        if journey_type not in cache:
+            cache[journey_type] = _typical_path(self.journeys, self.visits, self.stops, journey_type)
+        return cache[journey_type].copy()
 
 
 def journeys(

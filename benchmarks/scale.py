@@ -1,0 +1,674 @@
+"""How long each stage of procmine takes at scale, and how much memory it needs (issue 7).
+
+Usage::
+
+    .venv/bin/python benchmarks/scale.py [--sizes 100k 1M 5M] [--no-baseline] [--no-cli]
+                                         [--no-bpic] [--bpic-stages] [--no-help-timing]
+                                         [--profile STAGE ... --profile-size 1M|bpic15]
+                                         [--keep DIR]
+
+For each size (default ``100k 1M``) it writes a synthetic city of 10 department systems ×
+30 activities as one Parquet file per department (headers procmine recognises: 受付番号 /
+処理内容 / 処理日時 / 担当者 / 宛名番号 in eight files, case:concept:name / concept:name /
+time:timestamp / org:resource / person id in two), with a resident key shared across
+departments and six data columns (氏名, フリガナ, 生年月日, 住所, 電話番号 and one column of
+the department's own) whose copies differ by format and by stale values, so that the silo
+stage has work. Generation is vectorised numpy, one department at a time (5M events need
+well under 2 GB).
+
+Then, each in its own fresh Python process (so that peak RSS belongs to what is measured):
+
+* ``stages``: the calls :func:`procmine.analyze` makes, one by one: ``io.load``,
+  ``discover.discover_all``, ``fields.match_fields``, ``match.match_activities`` (with
+  ``column_fields``, and ``authoritative_columns`` when it takes them),
+  ``journeys.journeys`` (when it imports; summed only when ``analyze`` runs it),
+  ``candidates.rank_candidates``, ``fields.silo_values`` + ``fields.linkage_quality``
+  (when ``Analysis`` holds them) and ``Analysis.write``. Per stage: wall and CPU seconds,
+  the process RSS after the stage and the stage's own peak RSS (the kernel's high-water
+  mark is reset before each stage through ``/proc/self/clear_refs``; where that fails
+  the column shows the peak so far);
+* ``cli``: ``procmine analyze DIR --out OUT`` as a subprocess, wall time and peak RSS from
+  ``/usr/bin/time -v`` (else ``getrusage(RUSAGE_CHILDREN)``), and the seconds between its
+  progress messages (``cli: …`` rows: the CLI's own stage breakdown);
+* ``baseline``: per department ``pd.read_parquet`` + ``pm4py.format_dataframe`` +
+  ``pm4py.discover_dfg`` + ``pm4py.discover_performance_dfg``; ``ratio`` = procmine's
+  whole CLI run / the baseline's whole process (both include interpreter start-up and
+  imports), and, for reference, the sum of procmine's stages / the baseline's compute.
+
+It also times ``procmine analyze`` on the five BPIC 2015 logs in
+``/work/shared/real_logs/bpic15`` (skipped when absent) and ``procmine --help`` (best and
+median of 5). The table shows the issue 7 targets next to the figures, and the load
+average (``os.getloadavg``) when each measurement started: the machine may be shared,
+and a load above the number of cores inflates wall times.
+
+``--profile STAGE …`` runs pyinstrument (cProfile when pyinstrument is missing) on these
+stages (``load, discover, fields, match, journeys, candidates, silo_values, write``) at
+``--profile-size`` (a size, or ``bpic15`` with ``--bpic-stages``) and writes
+``profile_STAGE.txt``/``.html`` (or ``.prof``) next to the run's report; profiled stages
+run slower than unprofiled ones. This is measurement code: it changes nothing in procmine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+PROCMINE = str(Path(PY).with_name("procmine"))
+BPIC15 = Path("/work/shared/real_logs/bpic15")
+GB = 1024**3
+SEED = 7
+STAGES = ("load", "discover", "fields", "match", "journeys", "candidates", "silo_values", "write")
+ANALYZE_STAGES = ("load", "discover", "fields", "match", "candidates", "silo_values", "write")
+
+# ----------------------------------------------------------------------------- data
+
+DEPARTMENTS: list[tuple[str, str, tuple[str, ...]]] = [
+    # file stem (department), case prefix, topics of its own activities
+    ("市民課", "SM", ("住民票", "転入届", "転出届", "印鑑登録", "戸籍証明")),
+    ("保険年金課", "HN", ("国民健康保険", "国民年金", "高額療養費", "後期高齢者医療", "保険証")),
+    ("子育て支援課", "KS", ("児童手当", "児童扶養手当", "保育所入所", "子ども医療費", "一時預かり")),
+    ("税務課", "ZM", ("住民税", "固定資産税", "軽自動車税", "納税証明", "課税証明")),
+    ("福祉課", "FK", ("障害者手帳", "生活保護", "補装具", "自立支援医療", "福祉タクシー")),
+    ("介護保険課", "KH", ("要介護認定", "介護保険料", "住宅改修", "負担限度額", "ケアプラン")),
+    ("健康推進課", "KK", ("予防接種", "健康診査", "母子手帳", "がん検診", "妊婦健診")),
+    ("環境課", "KN", ("粗大ごみ", "犬の登録", "狂犬病予防", "浄化槽", "ごみ袋")),
+    ("教育総務課", "KY", ("就学援助", "転校手続", "学童保育", "奨学金", "入学通知")),
+    ("上下水道課", "JG", ("水道開栓", "水道閉栓", "名義変更", "下水道使用", "口座振替")),
+]
+VERBS = ("申請受付", "内容審査", "台帳入力", "決裁", "通知書発送")
+# Five steps every department has (the duplicated work), two more that some share.
+COMMON = ("番号札発行", "申請書記入", "本人確認", "住所・氏名入力", "証明書交付")
+SHARED = ("手数料収納", "口座情報登録")
+# Activity index → data columns filled: the resident's form, the clerk's entry, and the
+# department's own register step.
+CAPTURE_STEPS = (1, 3, 9)
+
+SURNAMES = np.array(list("佐藤鈴木高橋田中伊藤渡辺山本中村小林加藤吉田山田佐々木松本井上木村林清水山崎森池田橋本"))
+KANA = np.array(["サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ",
+                 "カトウ", "ヨシダ", "ヤマダ", "ササキ", "マツモト", "イノウエ", "キムラ", "ハヤシ", "シミズ"])
+SURNAME2 = np.array(["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田",
+                     "佐々木", "松本", "井上", "木村", "林", "清水"])
+GIVEN = np.array(["太郎", "花子", "一郎", "陽子", "健", "美咲", "翔", "結衣", "大輔", "さくら", "誠", "由美"])
+GIVEN_KANA = np.array(["タロウ", "ハナコ", "イチロウ", "ヨウコ", "ケン", "ミサキ", "ショウ", "ユイ", "ダイスケ",
+                       "サクラ", "マコト", "ユミ"])
+TOWNS = np.array(["本町", "栄町", "旭町", "緑町", "桜ケ丘", "東区青葉", "西区若葉", "南区港", "北区中央", "光が丘",
+                  "新町", "大通", "富士見", "日の出町", "松原"])
+
+# (case, activity, timestamp, resource, person) headers: Japanese or XES-style.
+JA_ROLES = ("受付番号", "処理内容", "処理日時", "担当者", "宛名番号")
+EN_ROLES = ("case:concept:name", "concept:name", "time:timestamp", "org:resource", "person id")
+# Per data field, the header variants departments use.
+HEADERS = {
+    "name": ("氏名", "申請者氏名", "名前", "氏名", "届出人氏名", "氏名", "対象者氏名", "氏名", "name", "full name"),
+    "kana": ("フリガナ", "氏名カナ", "カナ氏名", "フリガナ", "ﾌﾘｶﾞﾅ", "カナ", "フリガナ", "氏名カナ", "kana", "kana name"),
+    "birth": ("生年月日", "生年月日", "誕生日", "生年月日", "生年月日", "生年月日", "生年月日", "生年月日", "birth date",
+              "date of birth"),
+    "address": ("住所", "現住所", "住所", "住所", "届出住所", "住所", "住所", "設置場所住所", "address", "address"),
+    "phone": ("電話番号", "連絡先電話", "電話番号", "連絡先", "電話番号", "電話", "電話番号", "電話番号", "phone", "phone number"),
+}
+OWN_COLUMN = ("証明書種別", "保険証番号", "児童氏名", "課税年度", "手帳番号", "介護度", "接種種別", "品目", "学校名",
+              "水栓番号")
+
+
+def _fmt_int(values: np.ndarray, width: int) -> np.ndarray:
+    return np.strings.zfill(values.astype(np.int64).astype(str), width)
+
+
+def _cat(*parts: np.ndarray | str) -> np.ndarray:
+    out = np.asarray(parts[0])
+    for p in parts[1:]:
+        out = np.strings.add(out, np.asarray(p))
+    return out
+
+
+class Residents:
+    """Vectorised resident attributes (index = resident number)."""
+
+    def __init__(self, n: int, rng: np.random.Generator) -> None:
+        self.n = n
+        s = rng.integers(0, len(SURNAME2), n)
+        g = rng.integers(0, len(GIVEN), n)
+        self.surname, self.given = SURNAME2[s], GIVEN[g]
+        self.kana = _cat(KANA[s], "　", GIVEN_KANA[g])
+        self.birth = (np.datetime64("1935-01-01") + rng.integers(0, 365 * 85, n).astype("timedelta64[D]"))
+        self.town = TOWNS[rng.integers(0, len(TOWNS), n)]
+        self.chome = rng.integers(1, 6, n)
+        self.ban = rng.integers(1, 40, n)
+        self.go = rng.integers(1, 30, n)
+        self.area = np.array(["0120", "045", "03", "0467"])[rng.integers(0, 4, n)]
+        self.p2 = _fmt_int(rng.integers(0, 10000, n), 4)
+        self.p3 = _fmt_int(rng.integers(0, 10000, n), 4)
+        self.key = _cat("A", _fmt_int(np.arange(n), 9))
+
+
+def _department_columns(res: Residents, d: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """The resident fields as department ``d`` stores them (format + stale copies)."""
+    n = res.n
+    full = "　" if d % 2 else " "
+    name = _cat(res.surname, full, res.given) if d % 3 else _cat(res.surname, res.given)
+    kana = res.kana
+    if d % 4 == 1:
+        birth = np.datetime_as_string(res.birth, unit="D")
+    else:
+        b = res.birth.astype("datetime64[D]").astype(str)
+        birth = np.strings.replace(b, "-", "/")
+    town, chome, ban, go = res.town.copy(), res.chome.copy(), res.ban.copy(), res.go.copy()
+    stale = rng.random(n) < 0.04 + 0.01 * (d % 5)  # moved, this system not updated
+    town[stale] = TOWNS[rng.integers(0, len(TOWNS), int(stale.sum()))]
+    ban[stale] = rng.integers(1, 40, int(stale.sum()))
+    if d % 2:
+        address = _cat("光陽市", town, chome.astype(str), "丁目", ban.astype(str), "番", go.astype(str), "号")
+    else:
+        address = _cat("光陽市", town, chome.astype(str), "-", ban.astype(str), "-", go.astype(str))
+    p2, p3 = res.p2.copy(), res.p3.copy()
+    stale = rng.random(n) < 0.03
+    p2[stale] = _fmt_int(rng.integers(0, 10000, int(stale.sum())), 4)
+    phone = _cat(res.area, "-", p2, "-", p3) if d % 3 != 2 else _cat(res.area, p2, p3)
+    return {"name": name, "kana": kana, "birth": birth, "address": address, "phone": phone}
+
+
+def _activities(d: int) -> list[str]:
+    topics = DEPARTMENTS[d][2]
+    own = [f"{t}{v}" for t in topics for v in VERBS]  # 25
+    labels = list(COMMON) + own[:23] + [SHARED[d % 2], own[23]]
+    # positions: 0 ticket, 1 form, 2 identity, 3 entry, then own steps, 29 hand-over
+    labels = labels[:4] + labels[5:] + [labels[4]]
+    if d % 3 == 1:  # the same label written differently in some systems
+        labels[2] = "本人確認（窓口）"
+    return labels[:30]
+
+
+def write_department(
+    d: int, events: int, res: Residents, folder: Path, rng: np.random.Generator
+) -> int:
+    """Write department ``d`` with about ``events`` events; returns the rows written."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stem, prefix, _ = DEPARTMENTS[d]
+    labels = np.array(_activities(d))
+    lengths = rng.integers(5, 16, max(1, events // 10))  # mean 10 events per case
+    lengths = lengths[: int(np.searchsorted(np.cumsum(lengths), events)) + 1]
+    n_cases, n = len(lengths), int(lengths.sum())
+    case_idx = np.repeat(np.arange(n_cases), lengths)
+    starts = np.cumsum(lengths) - lengths
+    first = np.zeros(n, dtype=bool)
+    first[starts] = True
+    # Activity index: 0 first, then steps of +1/+2 with a little rework (−1).
+    step = rng.choice(np.array([1, 2, -1]), size=n, p=[0.62, 0.33, 0.05])
+    step[first] = 0
+    pos = np.cumsum(step)
+    pos -= np.repeat(pos[starts], lengths)
+    act = np.clip(pos, 0, 29)
+    # Times: case start on a working day 08:30–16:30, minutes between steps, some days.
+    start = (np.datetime64("2025-04-01T08:30", "s")
+             + (rng.integers(0, 365, n_cases) * 86400 + rng.integers(0, 8 * 3600, n_cases)).astype("timedelta64[s]"))
+    gap = np.where(rng.random(n) < 0.08, rng.exponential(2 * 86400, n), rng.exponential(900, n)).astype(np.int64)
+    gap[first] = 0
+    offs = np.cumsum(gap)
+    offs -= np.repeat(offs[starts], lengths)
+    ts = np.repeat(start, lengths) + offs.astype("timedelta64[s]")
+    # Resources: ticket machine, the resident, staff, a nightly batch.
+    staff = _cat(f"{prefix}-職員", _fmt_int(rng.integers(1, 9, n), 2))
+    resource_ = np.where(act == 0, "発券システム", np.where(act == 1, "申請者", staff))
+    resource_ = np.where(act == 28, "バッチ処理", resource_)
+    person = rng.integers(0, res.n, n_cases)
+    person_ev = np.repeat(person, lengths)
+    cols = _department_columns(res, d, rng)
+    capture = np.isin(act, CAPTURE_STEPS)
+    roles = EN_ROLES if d >= 8 else JA_ROLES
+    data: dict[str, pa.Array] = {
+        roles[0]: pa.array(_cat(prefix, _fmt_int(case_idx, 8))),
+        roles[1]: pa.array(labels[act]),
+        roles[2]: pa.array(ts),
+        roles[3]: pa.array(resource_),
+        roles[4]: pa.array(res.key[person_ev]),
+    }
+    for fld in ("name", "kana", "birth", "address", "phone"):
+        values = cols[fld][person_ev]
+        data[HEADERS[fld][d]] = pa.array(values, mask=~capture)
+    own = np.array([f"{OWN_COLUMN[d]}{k}" for k in range(12)])[rng.integers(0, 12, n)]
+    data[OWN_COLUMN[d]] = pa.array(own, mask=~np.isin(act, (3, 9, 14)))
+    # Exports are in time order, not case order.
+    order = np.argsort(ts, kind="stable")
+    table = pa.table(data).take(pa.array(order))
+    pq.write_table(table, folder / f"{stem}.parquet")
+    return n
+
+
+def generate(total: int, folder: Path, *, seed: int = SEED) -> dict[str, float]:
+    """Write the synthetic city with ``total`` events into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed + total)
+    t0 = time.perf_counter()
+    res = Residents(max(1000, total // 25), rng)
+    weights = np.linspace(1.6, 0.4, len(DEPARTMENTS))
+    per = np.round(total * weights / weights.sum()).astype(int)
+    rows = sum(write_department(d, int(per[d]), res, folder, rng) for d in range(len(DEPARTMENTS)))
+    size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
+    return {"events": rows, "seconds": time.perf_counter() - t0, "mb": size / 1e6,
+            "peak_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GB}
+
+
+# ----------------------------------------------------------------------------- memory
+
+
+def _status(key: str) -> float:
+    """VmRSS / VmHWM of this process in bytes (0 when /proc is missing)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(key + ":"):
+                return float(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+# ----------------------------------------------------------------------------- children
+
+
+def run_stages(folder: str, out: str, profile: list[str]) -> dict:
+    """Child process: every stage of procmine.analyze, timed (and one of them profiled)."""
+    timings: dict[str, dict] = {}
+    profiler = None
+    t = time.perf_counter()
+    import procmine  # noqa: F401
+    from procmine.analysis import Analysis
+    from procmine.candidates import DEFAULT_HOURLY_RATE, rank_candidates
+    from procmine.discover import discover_all
+    from procmine.fields import column_fields, match_fields
+    from procmine.io import load
+    from procmine.match import match_activities
+
+    imports = time.perf_counter() - t
+    state: dict = {}
+
+    def stage(name: str, fn):
+        nonlocal profiler
+        exact = _reset_peak()
+        load_avg = os.getloadavg()[0]
+        if name in profile:
+            try:
+                from pyinstrument import Profiler
+
+                profiler = ("pyinstrument", Profiler(interval=0.002))
+                profiler[1].start()
+            except ImportError:
+                import cProfile
+
+                profiler = ("cprofile", cProfile.Profile())
+                profiler[1].enable()
+        t0, c0 = time.perf_counter(), time.process_time()
+        try:
+            value = fn()
+            error = None
+        except Exception as err:  # a failing stage is a result too
+            value, error = None, f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:200]
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        if name in profile and profiler is not None:
+            kind, p = profiler
+            if kind == "pyinstrument":
+                p.stop()
+                Path(out).mkdir(parents=True, exist_ok=True)
+                (Path(out) / f"profile_{name}.txt").write_text(
+                    p.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+                (Path(out) / f"profile_{name}.html").write_text(p.output_html(), encoding="utf-8")
+            else:
+                p.disable()
+                p.dump_stats(str(Path(out) / f"profile_{name}.prof"))
+        timings[name] = {"seconds": seconds, "cpu": cpu, "rss": _status("VmRSS"), "peak": _status("VmHWM"),
+                         "peak_exact": exact, "load": load_avg, "error": error}
+        state[name] = value
+        return value
+
+    import dataclasses
+    import importlib
+    import inspect
+
+    import procmine.analysis as analysis_module
+
+    wired = "procmine.journeys" in inspect.getsource(analysis_module.analyze)
+    has_field = "journeys" in {f.name for f in dataclasses.fields(Analysis)}
+    dataset = stage("load", lambda: load([folder]))
+    maps = stage("discover", lambda: discover_all(dataset.logs)) if dataset is not None else None
+    silos = stage("fields", lambda: match_fields(dataset)) if dataset is not None else None
+    result = None
+    if maps is not None and silos is not None:
+        options: dict = {"column_fields": column_fields(silos)}
+        if "authoritative_columns" in inspect.signature(match_activities).parameters and "authoritative" in silos:
+            auth = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
+            options["authoritative_columns"] = set(
+                zip(auth.get("department", []), auth.get("column", []), strict=True))
+        result = stage("match", lambda: match_activities(maps, **options))
+    cands = journeys_result = None
+    if result is not None:
+        clusters = result.clusters
+        if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
+            conf = result.pairs.groupby("cluster")["score"].mean().rename("confidence")
+            clusters = clusters.merge(conf, left_on="cluster", right_index=True, how="left")
+        try:
+            from procmine.journeys import journeys
+        except Exception as err:
+            timings["journeys"] = {"error": f"import failed: {type(err).__name__}: {err}"[:200]}
+        else:
+            journeys_result = stage(
+                "journeys", lambda: journeys(dataset, maps, clusters, column_fields=column_fields(silos)))
+        cands = stage("candidates", lambda: rank_candidates(dataset, maps, clusters, silos,
+                                                            hourly_rate=DEFAULT_HOURLY_RATE))
+    if cands is not None:
+        extra = {"journeys": journeys_result} if has_field else {}
+        fields_module = importlib.import_module("procmine.fields")
+        wanted = {f.name for f in dataclasses.fields(Analysis)}
+        if {"silo_values", "linkage"} <= wanted and hasattr(fields_module, "silo_values"):
+            both = stage("silo_values", lambda: (fields_module.silo_values(dataset, silos),
+                                                 fields_module.linkage_quality(dataset)))
+            if both is not None:
+                extra.update(silo_values=both[0], linkage=both[1])
+        analysis = Analysis(dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
+                            clusters=clusters, candidates=cands,
+                            options={"inputs": [folder], "lang": "ja", "window_days": 14.0, "period_days": None,
+                                     "hours_per_fte": 1800.0, "hourly_rate": DEFAULT_HOURLY_RATE, "top": None,
+                                     "stable_pseudonyms": False},
+                            **extra)
+        stage("write", lambda: analysis.write(Path(out) / "report", force=True))
+    summary = {}
+    if result is not None:
+        summary = {"duplicate_pairs": len(result.pairs),
+                   "silo_fields": int(silos["field"].nunique()) if len(silos) else 0,
+                   "candidates": len(cands) if cands is not None else None}
+    return {"imports": imports, "stages": timings, "summary": summary, "journeys_in_analyze": wired,
+            "events": int(sum(len(log.events) for log in dataset.logs.values())) if dataset else None}
+
+
+def run_baseline(folder: str) -> dict:
+    """Child process: pm4py DFG + performance DFG per department, on the same files."""
+    import warnings
+
+    t = time.perf_counter()
+    import pandas as pd
+    import pm4py
+
+    imports = time.perf_counter() - t
+    roles_ja, roles_en = JA_ROLES, EN_ROLES
+    read = fmt = dfg = perf = 0.0
+    events = 0
+    for path in sorted(Path(folder).glob("*.parquet")):
+        t0 = time.perf_counter()
+        df = pd.read_parquet(path)
+        t1 = time.perf_counter()
+        case, act, ts = (roles_ja if roles_ja[0] in df.columns else roles_en)[:3]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = pm4py.format_dataframe(df, case_id=case, activity_key=act, timestamp_key=ts)
+            t2 = time.perf_counter()
+            pm4py.discover_dfg(df)
+            t3 = time.perf_counter()
+            pm4py.discover_performance_dfg(df)
+            t4 = time.perf_counter()
+        read += t1 - t0
+        fmt += t2 - t1
+        dfg += t3 - t2
+        perf += t4 - t3
+        events += len(df)
+    return {"imports": imports, "read": read, "format_dataframe": fmt, "discover_dfg": dfg,
+            "discover_performance_dfg": perf, "compute": fmt + dfg + perf, "events": events}
+
+
+def _child(mode: str, *args: str) -> tuple[dict, float, float, float]:
+    """Run this script in ``mode`` in a fresh process: (its JSON, wall s, peak RSS bytes, load)."""
+    load_avg = os.getloadavg()[0]
+    cmd = [PY, __file__, f"--_{mode}", *args]
+    wall, peak, proc = _timed(cmd)
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} child failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    line = [x for x in proc.stdout.splitlines() if x.startswith("{")][-1]
+    return json.loads(line), wall, peak, load_avg
+
+
+def _timed(cmd: list[str], env: dict | None = None, *, stream: bool = False
+           ) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Wall seconds and peak RSS (bytes) of ``cmd``.
+
+    With ``stream``, stderr is read as it comes and each line is stamped with the seconds
+    since the start: ``proc.stamps`` lists ``(seconds, line)``.
+    """
+    gnu_time = Path("/usr/bin/time").exists()
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
+        stats = tf.name
+    full = ["/usr/bin/time", "-v", "-o", stats, *cmd] if gnu_time else cmd
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    stamps: list[tuple[float, str]] = []
+    if stream:
+        with subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                              env=env, bufsize=1) as p:
+            assert p.stderr is not None and p.stdout is not None
+            err_lines = []
+            for line in p.stderr:
+                stamps.append((time.perf_counter() - t0, line.rstrip("\n")))
+                err_lines.append(line)
+            out_text = p.stdout.read()
+            p.wait()
+        proc = subprocess.CompletedProcess(full, p.returncode, out_text, "".join(err_lines))
+    else:
+        proc = subprocess.run(full, capture_output=True, text=True, cwd=ROOT, env=env)
+    wall = time.perf_counter() - t0
+    proc.stamps = stamps  # type: ignore[attr-defined]
+    peak = 0.0
+    if gnu_time:
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", Path(stats).read_text())
+        peak = float(m.group(1)) * 1024 if m else 0.0
+    else:  # peak of all children so far: exact only when it grew
+        peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) * 1024.0
+    os.unlink(stats)
+    return wall, peak, proc
+
+
+def _cli_stages(proc: subprocess.CompletedProcess, wall: float) -> list[tuple[str, float]]:
+    """Seconds between procmine's progress messages (``procmine: X …``) in a CLI run."""
+    marks = [(t, line.removeprefix("procmine: ").rstrip(" …")) for t, line in getattr(proc, "stamps", [])
+             if line.startswith("procmine: ")]
+    if not marks:
+        return []
+    out = [("start-up + imports", marks[0][0])]
+    for (t, name), (t_next, _) in zip(marks, [*marks[1:], (wall, "")], strict=True):
+        out.append((name, t_next - t))
+    return out
+
+
+def _cli(label: str, folder: Path, out: Path, target: str) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    ld = os.getloadavg()[0]
+    wall, peak, proc = _timed([PROCMINE, "analyze", str(folder), "--out", str(out)], stream=True)
+    note = "" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1][:160]}"
+    if proc.returncode == 0:
+        note = proc.stdout.strip().splitlines()[-1].split(". Report")[0][:150] if proc.stdout.strip() else ""
+    row(label, "procmine analyze (CLI, whole)", wall, peak, ld, target, note)
+    for name, seconds in _cli_stages(proc, wall):
+        row(label, f"  cli: {name.split(' (')[0][:29]}", seconds, None, None)
+    return wall
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def _size(text: str) -> int:
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([kKmM]?)", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"size {text!r}: use e.g. 100k, 1M, 5M or 250000")
+    return int(float(m.group(1)) * {"": 1, "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6}[m.group(2)])
+
+
+def _label(n: int) -> str:
+    return f"{n / 10**6:g}M" if n >= 10**6 else f"{n / 10**3:g}k"
+
+
+ROWS: list[tuple] = []
+
+
+def row(events: str, what: str, seconds: float | None, peak: float | None, load: float | None,
+        target: str = "", note: str = "") -> None:
+    ROWS.append((events, what, seconds, peak, load, target, note))
+    sec = "—" if seconds is None else f"{seconds:8.2f}"
+    mem = "—" if not peak else f"{peak / GB:6.2f}"
+    ld = "—" if load is None else f"{load:4.1f}"
+    print(f"| {events:>8} | {what:<34} | {sec:>8} | {mem:>6} | {ld:>4} | {target:<28} | {note} |", flush=True)
+
+
+def header() -> None:
+    print("| events   | stage                              |  seconds | RSS GB | load | issue 7 target               | note |")
+    print("|---:|---|---:|---:|---:|---|---|")
+
+
+def _profile_here(args: argparse.Namespace, label: str) -> bool:
+    """Whether ``--profile-size`` names this run (a size such as 1M, or ``bpic15``)."""
+    if args.profile_size == "bpic15":
+        return label == "bpic15"
+    return label != "bpic15" and _label(_size(args.profile_size)) == label
+
+
+def bench_size(n: int, work: Path, args: argparse.Namespace) -> None:
+    label = _label(n)
+    folder = work / f"city_{label}"
+    if not (folder.exists() and any(folder.glob("*.parquet"))):
+        g = generate(n, folder)
+        print(f"# generated {label}: {g['events']:,} events, {g['mb']:.1f} MB Parquet in {g['seconds']:.1f} s "
+              f"(generator peak {g['peak_gb']:.2f} GB) → {folder}", file=sys.stderr, flush=True)
+    if not args.no_stages:
+        res, wall, peak, ld = _child("stages", str(folder), str(work / f"out_{label}"),
+                                     ",".join(args.profile) if _profile_here(args, label) else "")
+        row(label, "import procmine stages", res["imports"], None, ld)
+        total = 0.0
+        for name in STAGES:
+            st = res["stages"].get(name)
+            if st is None:
+                continue
+            if "seconds" not in st:
+                row(label, name, None, None, None, note=st.get("error", ""))
+                continue
+            in_analyze = name in ANALYZE_STAGES or (name == "journeys" and res["journeys_in_analyze"])
+            if in_analyze:
+                total += st["seconds"]
+            mark = "" if st["peak_exact"] else "≤"
+            note = f"cpu {st['cpu']:.1f} s, RSS after {st['rss'] / GB:.2f} GB{(' peak so far' if mark else '')}"
+            if st["error"]:
+                note += f"; FAILED {st['error']}"
+            if not in_analyze:
+                note += "; not run by procmine.analyze, not summed"
+            row(label, name, st["seconds"], st["peak"], st["load"], note=note)
+        row(label, "sum of analyze stages", total, peak, None, note=f"child process peak; {res['summary']}")
+        STATE.setdefault(n, {})["stages"] = total
+    if not args.no_cli:
+        target = {10**6: "well under 15 s", 5 * 10**6: "≤ 1.0 × baseline, ≤ 4 GB"}.get(n, "")
+        STATE.setdefault(n, {})["cli"] = _cli(label, folder, work / f"cli_{label}", target)
+    if not args.no_baseline:
+        res, wall, peak, ld = _child("baseline", str(folder))
+        note = (f"read {res['read']:.2f} + format {res['format_dataframe']:.2f} + dfg {res['discover_dfg']:.2f} "
+                f"+ perf dfg {res['discover_performance_dfg']:.2f} s; import pm4py {res['imports']:.2f} s")
+        row(label, "pm4py baseline (whole process)", wall, peak, ld, "", note)
+        st = STATE.setdefault(n, {})
+        if "cli" in st:
+            row(label, "ratio CLI / baseline", st["cli"] / wall, None, None,
+                "≤ 1.0 at 5M" if n >= 5 * 10**6 else "", "whole process vs whole process")
+        if "stages" in st:
+            row(label, "ratio stages / baseline compute", st["stages"] / res["compute"], None, None, "",
+                "sum of analyze stages vs format+dfg+perf dfg")
+
+
+STATE: dict[int, dict] = {}
+
+
+def bench_bpic(work: Path, args: argparse.Namespace) -> None:
+    if not BPIC15.is_dir() or not any(BPIC15.iterdir()):
+        print(f"# {BPIC15} absent: BPIC 2015 skipped", file=sys.stderr)
+        return
+    _cli("bpic15", BPIC15, work / "cli_bpic15", "≤ 30 s")
+    if args.bpic_stages:
+        res, *_ = _child("stages", str(BPIC15), str(work / "out_bpic15"),
+                         ",".join(args.profile) if _profile_here(args, "bpic15") else "")
+        for name in STAGES:
+            st = res["stages"].get(name)
+            if st and "seconds" in st:
+                row("bpic15", name, st["seconds"], st["peak"], st["load"],
+                    note=f"cpu {st['cpu']:.1f} s" + (f"; FAILED {st['error']}" if st["error"] else ""))
+
+
+def bench_help() -> None:
+    times = []
+    ld = os.getloadavg()[0]
+    peak = 0.0
+    for _ in range(5):
+        wall, p, _proc = _timed([PROCMINE, "--help"])
+        times.append(wall)
+        peak = max(peak, p)
+    row("—", "procmine --help", min(times), peak, ld, "< 0.5 s", f"median of 5: {statistics.median(times):.2f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--_stages":
+        print(json.dumps(run_stages(argv[1], argv[2], argv[3].split(",") if argv[3] else [])))
+        return 0
+    if argv and argv[0] == "--_baseline":
+        print(json.dumps(run_baseline(argv[1])))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", nargs="+", default=["100k", "1M"], help="events per city (100k, 1M, 5M …)")
+    ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temp folder, removed)")
+    ap.add_argument("--no-stages", action="store_true")
+    ap.add_argument("--no-cli", action="store_true")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--no-bpic", action="store_true")
+    ap.add_argument("--bpic-stages", action="store_true", help="also time BPIC 2015 stage by stage")
+    ap.add_argument("--no-help-timing", action="store_true")
+    ap.add_argument("--profile", nargs="+", choices=STAGES, default=[],
+                    help="profile these stages (pyinstrument, else cProfile)")
+    ap.add_argument("--profile-size", default="1M", help="the size to profile (e.g. 1M), or bpic15")
+    args = ap.parse_args(argv)
+    sizes = [_size(s) for s in args.sizes]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="procmine-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"# {time.strftime('%Y-%m-%d %H:%M:%S %Z')}  cores {os.cpu_count()}  "
+          f"load {' '.join(f'{x:.2f}' for x in os.getloadavg())}  work {work}", flush=True)
+    header()
+    try:
+        if not args.no_help_timing:
+            bench_help()
+        for n in sizes:
+            bench_size(n, work, args)
+        if not args.no_bpic:
+            bench_bpic(work, args)
+    finally:
+        print(f"# done {time.strftime('%H:%M:%S')}  load {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        if args.profile:
+            where = "bpic15" if args.profile_size == "bpic15" else _label(_size(args.profile_size))
+            print(f"# profiles in {work}/out_{where}/profile_*", flush=True)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
