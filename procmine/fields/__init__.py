@@ -152,6 +152,15 @@ class _State:
 
 
 def _prepare(dataset: Dataset, sample_size: int) -> _State | None:
+    """The prepared columns of ``dataset``, built once per dataset and sample size:
+    :func:`match_fields`, :func:`silo_values` and :func:`linkage_quality` all start here."""
+    cache = dataset.__dict__.setdefault("_fields_prepared", {})
+    if sample_size not in cache:
+        cache[sample_size] = _build_state(dataset, sample_size)
+    return cache[sample_size]
+
+
+def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
     profiles = profile_columns(dataset, sample_size=sample_size)
     if profiles.empty:
         return None
@@ -317,11 +326,10 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
     0          A  person key        2               1
     1          B  person key        2               1
     """
-    profiles = profile_columns(dataset, sample_size=sample_size)
-    linkage = link_persons(dataset, profiles)
-    if not profiles.empty:
-        build_copies(dataset, profiles, linkage)  # settles the name + birth-date pairing
-    return linkage_table(linkage)
+    state = _prepare(dataset, sample_size)  # also settles the name + birth-date pairing
+    if state is None:
+        return linkage_table(link_persons(dataset, profile_columns(dataset, sample_size=sample_size)))
+    return linkage_table(state.linkage)
 
 
 def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 2000) -> pd.DataFrame:
