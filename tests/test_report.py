@@ -1066,3 +1066,33 @@ def test_findings_json_carries_the_journeys_without_residents(journeys_report, r
     assert data["journeys"]["handover"]["市民課"]["保険年金課"] == 12
     plain_report = json.loads((report[0] / "findings.json").read_text("utf-8"))
     assert plain_report["journeys"] is None
+
+
+def test_injected_labels_are_text_in_the_parsed_dom(tmp_path):
+    """Parse the report as a browser would build its DOM: the injected markup is text, never an
+    element or an event-handler attribute."""
+    from html.parser import HTMLParser
+
+    class Dom(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[str] = []
+            self.handlers: list[str] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            self.tags.append(tag)
+            self.handlers += [name for name, _ in attrs if name.lower().startswith("on")]
+
+        def handle_data(self, data):  # type: ignore[no-untyped-def]
+            self.text.append(data)
+
+    a = make_analysis()
+    a.candidates = a.candidates.assign(title=[XSS_IMG, XSS])
+    write_report(a, tmp_path / "x", lang="en")
+    dom = Dom()
+    dom.feed((tmp_path / "x" / "report.html").read_text("utf-8"))
+    assert dom.tags.count("script") == 1 and "img" not in dom.tags
+    assert not dom.handlers
+    text = "".join(dom.text)
+    assert XSS in text and XSS_IMG in text.replace("\u200b", "")
