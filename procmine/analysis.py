@@ -45,6 +45,9 @@ class Analysis:
     linkage : DataFrame or None
         Per department: how its residents were linked to the other systems (person key or
         name + birth date) and how many were linked.
+    whatif : DataFrame or None
+        For the top candidates built on duplicate clusters: the mean journey KPIs before
+        and after removing their redundant executions (:func:`procmine.whatif.what_if`).
     journeys : JourneyResult or None
         Resident visits and life-event journeys with their KPIs and the department ×
         department hand-over matrix (:func:`procmine.journeys.journeys`); pseudonyms only.
@@ -60,6 +63,7 @@ class Analysis:
     journeys: Any = None
     silo_values: pd.DataFrame | None = None
     linkage: pd.DataFrame | None = None
+    whatif: pd.DataFrame | None = None
 
     @property
     def models(self) -> dict[str, ProcessMap]:
@@ -154,6 +158,7 @@ def analyze(
     hourly_rate: float | None = None,
     top: int | None = None,
     salt: str | bytes | None = None,
+    whatif_top: int = 3,
     progress: Callable[[str], None] | None = None,
 ) -> Analysis:
     """Load department exports and run every stage of procmine.
@@ -174,6 +179,9 @@ def analyze(
         Secret key of the residents' pseudonyms. With it, the same resident gets the same
         pseudonym in every run (and ``journeys.csv`` lists them); without it, a random
         per-run key is used and pseudonyms are left out of the CSVs.
+    whatif_top : int, default 3
+        Simulate the effect on the journeys of this many top candidates (one more journeys
+        run each); 0 skips it.
     progress : callable, optional
         Called with a short message as each stage starts.
 
@@ -185,7 +193,7 @@ def analyze(
     from procmine.discover import discover_all
     from procmine.fields import column_fields, linkage_quality, match_fields, silo_values
     from procmine.io import load
-    from procmine.match import match_activities
+    from procmine.match import cooccurrence, match_activities
 
     if lang not in ("ja", "en"):
         raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
@@ -208,6 +216,7 @@ def analyze(
         maps,
         column_fields=column_fields(silos),
         authoritative_columns=set(zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)),
+        cooccurrence=cooccurrence(dataset, maps),
     )
     clusters = result.clusters
     if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
@@ -229,11 +238,31 @@ def analyze(
         "period_days": period_days, "hours_per_fte": hours_per_fte, "hourly_rate": rate, "top": top,
         "stable_pseudonyms": salt is not None,
     }
-    return Analysis(
+    analysis = Analysis(
         dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
         clusters=clusters, candidates=candidates, options=options, journeys=journey_result,
         silo_values=silo_values(dataset, silos), linkage=linkage_quality(dataset),
     )
+    if whatif_top > 0:
+        from procmine.whatif import what_if
+
+        say("estimating the effect of the top candidates (what-if)")
+        analysis.whatif = what_if(analysis, top=whatif_top)
+        analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
+    return analysis
+
+
+def _with_whatif(candidates: pd.DataFrame, whatif: pd.DataFrame) -> pd.DataFrame:
+    """Add a ``whatif`` column: the KPI changes simulated for each candidate."""
+    import pandas as pd
+
+    text: dict[int, str] = {}
+    for rank, group in whatif.groupby("rank", sort=True):
+        text[int(rank)] = "; ".join(
+            f"{r.kpi} {r.before:.2f}→{r.after:.2f}" + ("" if pd.isna(r.change_pct) else f" ({r.change_pct:+.0f}%)")
+            for r in group.itertuples(index=False)
+        )
+    return candidates.assign(whatif=[text.get(int(r), "") for r in candidates["rank"]])
 
 
 def _map_from_model(department: str, graph: Any) -> ProcessMap:

@@ -157,6 +157,7 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
     frames = []
     for dept, log in dataset.logs.items():
         ev = log.events[[CASE, ACTIVITY, TIMESTAMP, PERSON]].copy()
+        ev["pos"] = log.events.index
         aliases = maps[dept].aliases if dept in maps else {}
         if aliases:
             ev[ACTIVITY] = ev[ACTIVITY].replace(aliases)
@@ -165,8 +166,41 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
         ev["who"] = who.where(who.notna() & who.ne(""), "case:" + dept + ":" + ev[CASE].astype(str))
         frames.append(ev)
     if not frames:
-        return pd.DataFrame(columns=[CASE, ACTIVITY, TIMESTAMP, PERSON, "department", "who"])
+        return pd.DataFrame(columns=[CASE, ACTIVITY, TIMESTAMP, PERSON, "pos", "department", "who"])
     return pd.concat(frames, ignore_index=True)
+
+
+def _flag_redundant(events: pd.DataFrame, clusters: pd.DataFrame, acts: pd.DataFrame, *,
+                    window_days: float) -> pd.DataFrame:
+    """Events of duplicate clusters, each with its minutes and whether it is redundant."""
+    ev = events.merge(clusters[["cluster", "department", "activity"]], on=["department", "activity"])
+    ev = ev.merge(acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
+                  on=["department", "activity"], how="left")
+    # Staff time for staff steps; the resident's time for steps they do themselves and
+    # for the wait that follows a system step (a queue ticket).
+    system = ev["performer"].eq("system")
+    ev["minutes"] = ev["wait_after"].where(system, ev["median_minutes"]).astype(float).fillna(0.0)
+    ev["resident"] = system | ev["performer"].eq("resident")
+    ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
+    gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
+    ev["redundant"] = gap.notna() & (gap <= pd.Timedelta(days=window_days))
+    return ev
+
+
+def redundant_events(
+    dataset: Dataset, maps: dict[str, ProcessMap], clusters: pd.DataFrame, *, window_days: float = 14.0
+) -> pd.DataFrame:
+    """The redundant executions of each duplicate cluster (see the savings model above).
+
+    Returns ``cluster, department, activity, pos`` (the event's index in its department's
+    ``EventLog.events``), ``who``, ``timestamp`` and ``minutes``, sorted.
+    """
+    events = _all_events(dataset, maps)
+    if clusters.empty or events.empty:
+        return pd.DataFrame(columns=["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"])
+    ev = _flag_redundant(events, clusters, _activity_table(maps), window_days=window_days)
+    ev = ev[ev["redundant"]][["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]]
+    return ev.sort_values(["cluster", "department", "pos"], ignore_index=True)
 
 
 def observed_period_days(dataset: Dataset) -> float:
@@ -235,17 +269,7 @@ def rank_candidates(
 
     if not clusters.empty and not events.empty:
         members = clusters.merge(acts, on=["department", "activity"], how="left")
-        ev = events.merge(clusters[["cluster", "department", "activity"]], on=["department", "activity"])
-        ev = ev.merge(acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
-                      on=["department", "activity"], how="left")
-        # Staff time for staff steps; the resident's time for steps they do themselves and
-        # for the wait that follows a system step (a queue ticket).
-        system = ev["performer"].eq("system")
-        ev["minutes"] = ev["wait_after"].where(system, ev["median_minutes"]).astype(float).fillna(0.0)
-        ev["resident"] = system | ev["performer"].eq("resident")
-        ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
-        gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
-        ev["redundant"] = gap.notna() & (gap <= pd.Timedelta(days=window_days))
+        ev = _flag_redundant(events, clusters, acts, window_days=window_days)
         for cid, group in ev.groupby("cluster", sort=True):
             mem = members[members["cluster"] == cid]
             kind, principle = _kind(mem)

@@ -116,6 +116,8 @@ def cli(debug: bool) -> None:
 @click.option("--fte-hours", type=float, default=1800.0, show_default=True, help="Working hours per FTE (人工) per year.")
 @click.option("--period", "period", type=float, help="Days the logs cover (default: their time span).")
 @click.option("--top", type=int, help="Keep the top N consolidation candidates.")
+@click.option("--what-if", "whatif_top", type=int, default=3, show_default=True,
+              help="Simulate the top N candidates on the journeys (remove their redundant work); 0 skips.")
 @click.option("--salt", metavar="SECRET",
               help="Secret for stable resident pseudonyms across runs (listed in journeys.csv); default: random per run.")
 @click.option("--show-values", is_flag=True,
@@ -123,8 +125,8 @@ def cli(debug: bool) -> None:
               "the report then says on its first page that it contains personal data.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_rate: float | None,
-            fte_hours: float, period: float | None, top: int | None, salt: str | None, show_values: bool,
-            quiet: bool, **columns: Any) -> None:
+            fte_hours: float, period: float | None, top: int | None, whatif_top: int, salt: str | None,
+            show_values: bool, quiet: bool, **columns: Any) -> None:
     """Analyse department exports and write a report into --out."""
     from procmine.analysis import analyze as run
 
@@ -132,7 +134,7 @@ def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_ra
     paths = _inputs(inputs)
     _check_out(out, paths)
     result = run(paths, lang=lang, hourly_rate=hourly_rate, hours_per_fte=fte_hours,
-                 period_days=period, top=top, salt=salt, progress=say, **columns)
+                 period_days=period, top=top, salt=salt, whatif_top=whatif_top, progress=say, **columns)
     _print_mapping(result.dataset, quiet=quiet)
     say("writing the report")
     result.write(out, lang=lang, force=force, show_values=show_values)

@@ -13,7 +13,8 @@ from procmine.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUTS = ["report.html", "report.md", "report.xlsx", "duplicates.csv", "silos.csv", "candidates.csv",
-           "journeys.csv", "kpis.csv", "handover.csv", "silo_values.csv", "linkage.csv", "findings.json"]
+           "journeys.csv", "kpis.csv", "handover.csv", "silo_values.csv", "linkage.csv", "whatif.csv",
+           "findings.json"]
 
 
 @pytest.fixture(scope="module")

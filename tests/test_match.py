@@ -531,10 +531,14 @@ def test_cooccurrence_measures_shared_visits() -> None:
         [(f"b{p}", "申請者確認", f"2026-04-0{p} 11:00", f"p{p}") for p in range(1, 7)]
         + [("b9", "通知発送", "2026-04-20 10:00", "p1")],
     )
+    from procmine.match._cooccur import PSEUDO_VISITS
+
     table = cooccurrence(Dataset({"A": a, "B": b}, [], []))
     got = {(r.activity_a, r.activity_b): r.cooccurrence for r in table.itertuples()}
-    assert got[("本人確認", "申請者確認")] == 1.0
-    assert got[("交付", "申請者確認")] == pytest.approx(1 / 6, abs=1e-3)
+    # 6 of 6 shared visits, shrunk by the pseudo-visits (few visits tell little)
+    assert got[("本人確認", "申請者確認")] == pytest.approx(6 / (6 + PSEUDO_VISITS), abs=1e-3)
+    assert got[("交付", "申請者確認")] == pytest.approx(1 / (6 + PSEUDO_VISITS), abs=1e-3)
+    assert got[("本人確認", "申請者確認")] > 3 * got[("交付", "申請者確認")]
     assert ("本人確認", "通知発送") not in got  # a back-office day is not a shared visit
     assert list(table.columns) == [
         "department_a",
@@ -600,3 +604,63 @@ def test_groups_whose_members_each_have_a_counterpart_are_joined() -> None:
     assert run(matched) == groups
     assert run(matched, threshold=0.5, counterpart_share=2 / 3) == [[0, 1, 2, 3, 4, 5]]
     assert run([(0, 3, 0.9)], threshold=0.5, counterpart_share=2 / 3) == groups
+
+
+def test_an_activity_joins_the_cluster_its_best_partners_agree_on() -> None:
+    """An activity whose best partners in two departments both reach the threshold and
+    both belong to one cluster joins it; partners in different clusters, a partner below
+    the threshold or a single witness are not enough."""
+    import numpy as np
+
+    from procmine.match._cluster import attach_consistent
+
+    # departments 0..3 hold the cluster [0, 1, 2, 3]; 4..6 are in department 4, 5, 6;
+    # cluster [7, 8] lies in departments 1 and 2; 9 is a second activity of department 1
+    dept = np.array([0, 1, 2, 3, 4, 5, 6, 1, 2, 1])
+    clusters = [[0, 1, 2, 3], [7, 8]]
+
+    def run(rows: list[tuple[int, int, float]], witnesses: int = 2) -> list[list[int]]:
+        arrays = tuple(np.array([r[k] for r in rows]) for k in range(3))
+        pairs = (arrays[0].astype(np.int64), arrays[1].astype(np.int64), arrays[2])
+        return attach_consistent(clusters, pairs, dept, threshold=0.5, witnesses=witnesses)
+
+    assert run([(0, 4, 0.8), (1, 4, 0.6), (2, 4, 0.1)]) == [[0, 1, 2, 3, 4], [7, 8]]
+    assert run([(0, 4, 0.8), (1, 4, 0.6)], witnesses=3) == clusters  # one witness short
+    assert run([(0, 4, 0.8), (1, 4, 0.4)]) == clusters  # second partner below threshold
+    assert run([(0, 4, 0.8), (8, 4, 0.7), (1, 4, 0.6)]) == clusters  # partners disagree
+    # a one-to-one task takes no second activity of a department it already holds
+    assert run([(0, 9, 0.8), (2, 9, 0.7)]) == clusters
+    # attachments do not vouch for each other (5 is judged against the clusters as given)
+    assert run([(0, 4, 0.8), (1, 4, 0.6), (4, 5, 0.55), (2, 5, 0.9)]) == [
+        [0, 1, 2, 3, 4],
+        [7, 8],
+    ]
+
+
+def test_role_statistics_of_a_handful_of_events_count_less() -> None:
+    """Counter-evidence from a step's role (back office vs counter, position) counts in
+    proportion to how many events measured it: one late claim is not a pattern."""
+    import numpy as np
+
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, Scorer
+
+    def maps(events: int) -> dict[str, ProcessMap]:
+        out = {}
+        for dept, label, role in (
+            ("保険年金課", "国保届受付", {"same_day": 1.0, "relative_position": 0.2}),
+            ("こども家庭課", "手当請求受付", {"same_day": 0.0, "relative_position": 0.9}),
+        ):
+            pm = _role_map(dept, [(label, {**role, **_shares(0, 1)}, ("氏名", "住所"))])
+            pm.graph.nodes[label]["events"] = events
+            out[dept] = pm
+        return out
+
+    def role_evidence(events: int) -> float:
+        items = from_maps(maps(events), None).items
+        scorer = Scorer(items, MatchWeights())
+        return float(scorer.local(np.array([0]), np.array([1]))["role"][0])
+
+    many, one = role_evidence(200), role_evidence(1)
+    assert many < one < 0.0
+    assert one == pytest.approx(many * (1 / 6) / (200 / 205), rel=1e-6)

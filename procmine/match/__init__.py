@@ -20,7 +20,9 @@ are seeded from one-to-one edges above the threshold and grown by mean linkage a
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
 each other's best partner are then joined when their mean confidence nearly reaches it,
-or when most members of each have a counterpart at the threshold in the other.
+or when most members of each have a counterpart at the threshold in the other. Last, an
+activity left out whose best partners in two departments both reach the threshold and
+both belong to one cluster joins it (event logs only).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import pandas as pd
 
 from procmine.match._cluster import (
     ONE_TO_ONE_TOLERANCE,
+    attach_consistent,
     average_linkage,
     block,
     components,
@@ -250,6 +253,10 @@ MERGE_RATIO = 1.0
 #: ... or when at least this share of their members has a counterpart at the threshold in
 #: the other (two halves of one kind of work).
 COUNTERPART_SHARE = 2 / 3
+#: An unclustered activity of an event log joins a cluster when its best partners in this
+#: many departments all reach the threshold and all belong to that cluster (see
+#: :func:`procmine.match._cluster.attach_consistent`); 0 turns attaching off.
+ATTACH_WITNESSES = 2
 #: Candidate partners kept per activity before flooding: this many per department, at
 #: least :data:`MIN_PARTNERS` (a task rarely has more counterparts than that).
 PARTNERS_PER_DEPARTMENT = 3
@@ -306,6 +313,15 @@ def _run(
         threshold=threshold,
         counterpart_share=COUNTERPART_SHARE,
     )
+    if not profiles.from_models and ATTACH_WITNESSES > 0:
+        # event logs only: a model element has too little evidence to vouch for a group
+        clusters = attach_consistent(
+            clusters,
+            (pairs.i, pairs.j, pairs.score),
+            scorer.dept,
+            threshold=threshold,
+            witnesses=ATTACH_WITNESSES,
+        )
     return _tables(profiles, scorer, clusters, pairs)
 
 

@@ -276,3 +276,59 @@ def merge_mutual(
         drop = {y for _, y in joins}
         clusters = [c for n, c in enumerate(clusters) if n not in drop]
     return clusters
+
+
+def attach_consistent(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    *,
+    threshold: float,
+    witnesses: int = 2,
+) -> list[list[int]]:
+    """Attach unclustered activities whose best counterparts all agree on one cluster.
+
+    Mean linkage keeps an activity out of a large cluster when it resembles only some of
+    its members (a late application step resembles the other application steps, not the
+    forms of unrelated procedures). Such an activity joins a cluster when its best partner
+    in each of its ``witnesses`` best departments (``pairs``: item indices ``i``, ``j`` and
+    scores) scores ``threshold`` or more and all of them belong to that one cluster — a
+    mutually consistent group, not a chain through one similar pair. A cluster that holds
+    a member of the activity's department takes it only when it already holds several
+    activities of one department (a kind of work, like forms, not a one-to-one task).
+    Activities are taken in index order and judged against the clusters as they were
+    (attachments do not vouch for each other).
+    """
+    if not clusters:
+        return clusters
+    pi, pj, ps = pairs
+    owner = np.full(len(dept), -1, dtype=np.int64)
+    for c, members in enumerate(clusters):
+        owner[members] = c
+    # best partner score per (activity, other department)
+    best: dict[int, dict[int, tuple[float, int]]] = {}
+    for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
+        for x, y in ((a, b), (b, a)):
+            if owner[x] >= 0:
+                continue
+            slot = best.setdefault(x, {})
+            d = int(dept[y])
+            if d not in slot or (s, -y) > (slot[d][0], -slot[d][1]):
+                slot[d] = (s, y)
+    out = [list(c) for c in clusters]
+    for x in sorted(best):
+        top = sorted(best[x].values(), key=lambda sy: (-sy[0], sy[1]))[:witnesses]
+        if len(top) < witnesses or top[-1][0] < threshold:
+            continue
+        homes = {int(owner[y]) for _, y in top}
+        if len(homes) != 1 or -1 in homes:
+            continue
+        home = homes.pop()
+        counts = np.bincount(dept[clusters[home]], minlength=int(dept.max()) + 1)
+        if counts[int(dept[x])] > 0:
+            # a department joins a second time only a kind of work that already holds
+            # several activities of one department (forms of several procedures)
+            if counts.max() < 2:
+                continue
+        out[home].append(x)
+    return [sorted(c) for c in out]

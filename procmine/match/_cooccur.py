@@ -23,6 +23,10 @@ COLUMNS = ["department_a", "activity_a", "department_b", "activity_b", "cooccurr
 
 #: Department pairs sharing fewer visits than this are not measured.
 MIN_SHARED_VISITS = 5
+#: Visits added to the denominator of the Jaccard index: a share measured on a handful of
+#: visits (a department rarely visited together with another) is shrunk towards 0, so two
+#: activities that met in 3 of 3 visits do not count like two that met in 300 of 300.
+PSEUDO_VISITS = 5
 
 
 def cooccurrence(
@@ -36,9 +40,10 @@ def cooccurrence(
     For two departments, the *shared visits* are the (person, day) pairs with events in
     both. For activities ``a`` and ``b`` of those departments, with ``n_a`` and ``n_b``
     the shared visits that contain them and ``n_ab`` those that contain both, the
-    co-occurrence is the Jaccard index ``n_ab / (n_a + n_b − n_ab)``: 1 when they always
-    come together, near 0 when they belong to different visits (other procedures, back
-    office on other days).
+    co-occurrence is the Jaccard index ``n_ab / (n_a + n_b − n_ab + PSEUDO_VISITS)``: near
+    1 when they always come together in many visits, near 0 when they belong to different
+    visits (other procedures, back office on other days) or met in too few visits to tell
+    (:data:`PSEUDO_VISITS` shrinks shares measured on a handful of visits).
 
     Parameters
     ----------
@@ -68,7 +73,7 @@ def cooccurrence(
     >>> b = log("B", [(7, "申請者確認", "2026-04-01 11:00", "p1"), (8, "申請者確認", "2026-04-02 10:00", "p2")])
     >>> cooccurrence(Dataset({"A": a, "B": b}, [], []), min_shared_visits=1)
       department_a activity_a department_b activity_b  cooccurrence
-    0            A       本人確認            B      申請者確認           1.0
+    0            A       本人確認            B      申請者確認        0.2857
     """
     frames = []
     for dept in sorted(dataset.logs):
@@ -134,7 +139,7 @@ def cooccurrence(
             na = np.asarray(sa.sum(axis=0)).ravel()
             nb = np.asarray(sb.sum(axis=0)).ravel()
             both = (sa.T @ sb).toarray()
-            union = na[:, None] + nb[None, :] - both
+            union = na[:, None] + nb[None, :] - both + PSEUDO_VISITS
             with np.errstate(invalid="ignore", divide="ignore"):
                 jac = np.where(union > 0, both / union, 0.0)
             for r, c in zip(*np.nonzero(both), strict=True):

@@ -127,7 +127,9 @@ def from_maps(
             # per activity when discovery says so (a department may merge systems with and
             # without end times)
             node_timed = [a.get("duration_measured", timed) for a in attrs]
-            known = [(m, w) for (m, w), t in zip(medians, node_timed, strict=True) if m is not None and t]
+            known = [
+                (m, w) for (m, w), t in zip(medians, node_timed, strict=True) if m is not None and t
+            ]
             if known:
                 total_w = sum(w for _, w in known)
                 median = sum(m * w for m, w in known) / total_w if total_w > 0 else known[0][0]

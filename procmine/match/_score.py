@@ -26,6 +26,8 @@ role
     Where the step happens: the share done on the day the case began (counter work vs
     back office), the relative position in the case, the wait before it, and whether the
     data it captures was already captured earlier in the case (re-keying vs first capture).
+    A difference counts in proportion to the support of the rarer step
+    (:data:`ROLE_PSEUDO_EVENTS`): a statistic of one or two events is not a pattern.
 duration
     Median handling minutes, where both maps measured them from an end column.
 context
@@ -69,6 +71,11 @@ WAIT_CAP_NATS = 2.0
 CHUNK = 400_000
 #: Power of the inverse document frequency in label weights (2: generic words count less).
 IDF_POWER = 1.0
+#: Events added to the support of role statistics: the counter-evidence of a step's role
+#: (same day, position, wait, re-keying) counts in proportion to ``n / (n + ROLE_PSEUDO_EVENTS)``
+#: of the rarer step, so a statistic measured on a handful of events (one late claim) does
+#: not count like one measured on hundreds.
+ROLE_PSEUDO_EVENTS = 5.0
 
 
 @dataclass(frozen=True)
@@ -309,6 +316,9 @@ class Scorer:
         def role(key: str) -> np.ndarray:
             return np.array([it.role.get(key, np.nan) for it in items], dtype=float)
 
+        events = np.array([max(float(it.events or 0.0), 0.0) for it in items], dtype=float)
+        # support of the role statistics (1 where counts are unknown)
+        self.support = np.where(events > 0, events / (events + ROLE_PSEUDO_EVENTS), 1.0)
         self.same_day = role("same_day")
         self.rel = role("relative_position")
         self.recap = role("recapture")
@@ -559,7 +569,8 @@ class Scorer:
         perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)
         z = z + np.where(perf_known, perf_ev, 0.0)
         perf_sim = np.where(perf_known, 1.0 - mismatch, np.nan)
-        # role in the case
+        # role in the case (counter-evidence in proportion to the support of the rarer step)
+        support = np.minimum(self.support[i], self.support[j])
         role_ev = np.zeros(len(i))
         for arr, weight, close, cap in (
             (self.same_day, w.same_day, 0.15, 1.0),
@@ -570,10 +581,10 @@ class Scorer:
             d = np.abs(arr[i] - arr[j])
             ok = ~np.isnan(d)
             role_ev += np.where(ok, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
-            role_ev -= np.where(ok, weight * np.minimum(np.nan_to_num(d), cap), 0.0)
+            role_ev -= np.where(ok, support * weight * np.minimum(np.nan_to_num(d), cap), 0.0)
         drec = np.abs(self.recap[i] - self.recap[j])
         ok = ~np.isnan(drec) & both
-        role_ev -= np.where(ok, w.recapture * np.nan_to_num(drec), 0.0)
+        role_ev -= np.where(ok, support * w.recapture * np.nan_to_num(drec), 0.0)
         z = z + role_ev
         # the system of record vs a department copy of the same data
         shared_data = both & (np.nan_to_num(fsim) > 0)

@@ -89,10 +89,12 @@ def candidates_csv(analysis: Analysis) -> str:
 
 def silo_value_csvs(analysis: Analysis) -> dict[str, str]:
     """``silo_values.csv`` (per field, department and column: counts of exact, format-only,
-    stale, conflicting and missing copies — never the values) and ``linkage.csv``."""
+    stale, conflicting and missing copies — never the values), ``linkage.csv`` and
+    ``whatif.csv`` (journey KPIs before and after each simulated candidate)."""
     out = {}
     for name, frame in (("silo_values.csv", getattr(analysis, "silo_values", None)),
-                        ("linkage.csv", getattr(analysis, "linkage", None))):
+                        ("linkage.csv", getattr(analysis, "linkage", None)),
+                        ("whatif.csv", getattr(analysis, "whatif", None))):
         if frame is not None:
             cols = [str(c) for c in frame.columns]
             out[name] = csv_text(cols, facts.records(frame, cols))

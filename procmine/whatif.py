@@ -1,0 +1,103 @@
+"""What-if: the effect of a consolidation candidate on the residents' journeys, without a To-Be log.
+
+For a candidate built on a duplicate cluster, :func:`what_if` removes the cluster's
+redundant executions from the As-Is events (every execution after the first for the same
+resident within the window — exactly those the savings model counts), follows the
+residents again with :func:`procmine.journeys.journeys` (counting the same activities as
+identity checks as the As-Is run), and compares the mean of each journey KPI over all
+journeys before and after. Means, not medians: most journeys are short, so medians often
+do not move even when the long journeys get much shorter.
+
+Silo candidates remove no event, so they get no what-if.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from procmine.model import Dataset, EventLog
+
+if TYPE_CHECKING:  # pragma: no cover
+    from procmine.analysis import Analysis
+
+__all__ = ["WHATIF_COLUMNS", "WHATIF_KPIS", "what_if"]
+
+#: KPIs compared (names of :data:`procmine.journeys.KPIS`).
+WHATIF_KPIS = (
+    "minutes_on_site_per_visit",
+    "waiting_minutes_per_visit",
+    "counters_per_visit",
+    "forms_per_journey",
+    "identity_checks_per_journey",
+)
+WHATIF_COLUMNS = ["rank", "kpi", "before", "after", "change", "change_pct", "removed_events"]
+
+
+def _without(dataset: Dataset, removed: pd.DataFrame) -> Dataset:
+    logs = {}
+    for dept, log in dataset.logs.items():
+        drop = removed.loc[removed["department"] == dept, "pos"]
+        events = log.events.drop(index=drop) if len(drop) else log.events
+        logs[dept] = EventLog(dept, events, log.data_columns, log.sources)
+    return Dataset(logs=logs, mappings=dataset.mappings, accounting=dataset.accounting,
+                   warnings=dataset.warnings, models=dataset.models)
+
+
+def _means(kpis: pd.DataFrame) -> dict[str, float]:
+    overall = kpis[kpis["journey_type"] == "all"]
+    return {str(k): float(m) for k, m in zip(overall["kpi"], overall["mean"], strict=True)}
+
+
+def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = None) -> pd.DataFrame:
+    """Journey KPIs before and after removing the redundant work of the top candidates.
+
+    Parameters
+    ----------
+    analysis : Analysis
+        A finished analysis with journeys.
+    top : int, default 3
+        How many of the best-ranked cluster candidates to simulate (each costs one more
+        journeys run).
+    window_days : float, optional
+        Redundancy window; default: the one the analysis used.
+
+    Returns
+    -------
+    DataFrame with :data:`WHATIF_COLUMNS`: per simulated candidate (its ``rank``) and KPI,
+    the mean over all journeys before and after, the change, and how many events were
+    removed.
+    """
+    from procmine.candidates import redundant_events
+    from procmine.fields import column_fields
+    from procmine.journeys import journeys
+
+    result = analysis.journeys
+    if result is None or analysis.candidates.empty or top <= 0:
+        return pd.DataFrame(columns=WHATIF_COLUMNS)
+    window = window_days if window_days is not None else float(analysis.options.get("window_days", 14.0))
+    redundant = redundant_events(analysis.dataset, analysis.maps, analysis.clusters, window_days=window)
+    before = _means(result.kpis)
+    fields = column_fields(analysis.silos)
+    rows: list[dict[str, object]] = []
+    chosen = analysis.candidates[analysis.candidates["basis"].astype(str).str.startswith("duplicate cluster")]
+    for cand in chosen.head(top).itertuples(index=False):
+        cluster = int(str(cand.basis).rsplit(" ", 1)[-1])
+        removed = redundant[redundant["cluster"] == cluster]
+        if removed.empty:
+            continue
+        again = journeys(
+            _without(analysis.dataset, removed), analysis.maps, analysis.clusters,
+            column_fields=fields, identity_checks=result.identity_members or None, salt=b"what-if",
+        )
+        after = _means(again.kpis)
+        for kpi in WHATIF_KPIS:
+            b, a = before.get(kpi), after.get(kpi)
+            if b is None or a is None:
+                continue
+            rows.append({
+                "rank": int(cand.rank), "kpi": kpi, "before": b, "after": a, "change": a - b,
+                "change_pct": (a - b) / b * 100.0 if b else None, "removed_events": len(removed),
+            })
+    return pd.DataFrame(rows, columns=WHATIF_COLUMNS)

@@ -1,0 +1,49 @@
+"""What-if: removing a candidate's redundant work changes the journeys it should change."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import procmine
+from procmine.whatif import WHATIF_COLUMNS, what_if
+
+
+@pytest.fixture(scope="module")
+def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
+    from procmine.samples import generate
+
+    city = tmp_path_factory.mktemp("whatif")
+    generate(city, size="tiny", seed=4)
+    return procmine.analyze(city, whatif_top=0)
+
+
+def _kind_rank(analysis: procmine.Analysis, kind: str) -> int:
+    rows = analysis.candidates[analysis.candidates["kind"] == kind]
+    if rows.empty:
+        pytest.skip(f"no {kind} candidate in this city")
+    return int(rows.iloc[0]["rank"])
+
+
+def test_one_ticket_per_visit_means_fewer_counters(analysis: procmine.Analysis) -> None:
+    rank = _kind_rank(analysis, "queue")
+    table = what_if(analysis, top=len(analysis.candidates))
+    assert list(table.columns) == WHATIF_COLUMNS
+    row = table[(table["rank"] == rank) & (table["kpi"] == "counters_per_visit")].iloc[0]
+    assert row["after"] < row["before"] and row["removed_events"] > 0
+    forms = table[(table["rank"] == rank) & (table["kpi"] == "forms_per_journey")].iloc[0]
+    assert forms["after"] == pytest.approx(forms["before"])  # tickets are not forms
+
+
+def test_writing_once_means_fewer_forms(analysis: procmine.Analysis) -> None:
+    rank = _kind_rank(analysis, "form")
+    table = what_if(analysis, top=len(analysis.candidates))
+    row = table[(table["rank"] == rank) & (table["kpi"] == "forms_per_journey")].iloc[0]
+    assert row["after"] < row["before"]
+
+
+def test_no_journeys_no_what_if(analysis: procmine.Analysis) -> None:
+    from dataclasses import replace
+
+    assert what_if(replace(analysis, journeys=None)).empty
+    assert isinstance(what_if(analysis, top=0), pd.DataFrame) and what_if(analysis, top=0).empty
