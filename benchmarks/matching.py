@@ -12,7 +12,7 @@ pair counted once, against ``goldstandard/*.rdf``.
 Usage::
 
     .venv/bin/python benchmarks/matching.py [--sample DIR] [--other DIR] [--pmmc DIR]
-                                            [--skip-sample] [--skip-other] [--cooccurrence]
+                                            [--skip-sample] [--skip-other] [--no-cooccurrence]
 
 Only this script reads the gold standards; the matcher never sees them.
 """
@@ -182,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--other", type=Path, default=None)
     parser.add_argument("--skip-sample", action="store_true")
     parser.add_argument("--skip-other", action="store_true")
-    parser.add_argument("--cooccurrence", action="store_true", help="also pass visit co-occurrence")
+    parser.add_argument("--no-cooccurrence", dest="cooccurrence", action="store_false",
+                        help="leave out visit co-occurrence (procmine analyze passes it)")
     args = parser.parse_args(argv)
 
     if not args.skip_sample:
