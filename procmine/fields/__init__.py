@@ -282,6 +282,10 @@ def match_fields(
         counts = measure_group(copies, members, auth, state.books, state.raw_books)
         rows.extend(_group_rows(copies, members, auth, counts, name, how, linked))
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
+    # Rates are estimates (expected shares): four decimals, so float noise such as 3e-12
+    # does not read as a finding.
+    rates = [c for c in table.columns if c.endswith(("_rate", "_share")) or c in ("coverage", "agreement")]
+    table[rates] = table[rates].astype(float).round(4)
     return table.sort_values(["field", "department", "column"], kind="stable").reset_index(
         drop=True
     )
