@@ -211,10 +211,11 @@ def analyze(
     say("matching data columns (silos)")
     silos = match_fields(dataset)
     say("matching activities (duplicates)")
+    fields = column_fields(silos)
     authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
     result = match_activities(
         maps,
-        column_fields=column_fields(silos),
+        column_fields=fields,
         authoritative_columns=set(zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)),
         cooccurrence=cooccurrence(dataset, maps),
     )
@@ -226,7 +227,7 @@ def analyze(
     from procmine.journeys import journeys as follow
 
     key = salt.encode("utf-8") if isinstance(salt, str) else salt
-    journey_result = follow(dataset, maps, clusters, column_fields=column_fields(silos), salt=key)
+    journey_result = follow(dataset, maps, clusters, column_fields=fields, salt=key)
     say("ranking consolidation candidates")
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
     candidates = rank_candidates(
