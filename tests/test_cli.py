@@ -154,3 +154,15 @@ def test_python_m_procmine_help() -> None:
 
     done = subprocess.run([sys.executable, "-m", "procmine", "--help"], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0 and "analyze" in done.stdout
+
+
+def test_a_name_column_taken_for_the_time_is_not_echoed(tmp_path: Path) -> None:
+    rows = ["受付番号,処理内容,処理日時,氏名,電話番号"] + [
+        f"{i},受付,2026-04-01 09:00,光陽花子{i},090-5555-{i:04d}" for i in range(20)
+    ]
+    (tmp_path / "x.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    for column in ("氏名", "電話番号"):
+        code, _, stderr = run("validate", str(tmp_path / "x.csv"), "--timestamp", column)
+        line = error_line(stderr)
+        assert code == 2 and column in line
+        assert "光陽花子" not in stderr and "090-5555" not in stderr

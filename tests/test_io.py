@@ -671,7 +671,8 @@ def test_dropped_rows_are_counted_and_accounting_balances(tmp_path: Path) -> Non
         "unparsable timestamp": 1,
     }
     assert account.balanced
-    assert any("line 45: 'bad time'" in w for w in data.warnings)
+    # values that do not look like a time are shown by their shape only (they may be personal)
+    assert any("line 45: 'xxx xxxx'" in w for w in data.warnings)
     assert any("(end) are not dates/times" in w and "line 47" in w for w in data.warnings)
 
 
@@ -686,7 +687,7 @@ def test_too_many_bad_timestamps(tmp_path: Path) -> None:
         ColumnError,
         match=(
             r"kokuho\.csv:10: column '処理日時' \(timestamp\) has 3 of 11 values that are not dates/times "
-            r"\(line 10: '昨日', line 11: '2024-13-45', line 12: '\?\?'\) — pass --timestamp COLUMN.*fix the format"
+            r"\(line 10: '＊＊', line 11: '2024-13-45', line 12: '＊＊'\) — pass --timestamp COLUMN.*fix the format"
         ),
     ):
         load([tmp_path])

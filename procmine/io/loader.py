@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -260,9 +262,29 @@ def _strip(values: pd.Series) -> pd.Series:
     return text.mask(missing.fillna(False).astype(bool))
 
 
+#: A value that starts like a date or time (a 4-digit year from 1800 on, an era name or
+#: letter, or a clock time) is shown in messages as it is; anything else — a name, a phone
+#: or My Number in a column mapped as a time by mistake — is shown by its shape only.
+_DATE_LIKE = re.compile(r"^\s*(?:(?:1[89]|2\d)\d\d\D|[明大昭平令][治正和成]|[MTSHR]\s*\d|\d{1,2}:\d\d)")
+
+
+def _masked(value: object) -> str:
+    """``value`` for an error message: as it is when it looks like a date or time,
+    otherwise its shape (digits → 9, letters → x, other characters → ＊).
+
+    >>> _masked("2026-02-30"), _masked("田中　太郎"), _masked("090-1234-5678")
+    ('2026-02-30', '＊＊＊＊＊', '999-9999-9999')
+    """
+    text = str(value)
+    if _DATE_LIKE.match(unicodedata.normalize("NFKC", text)):
+        return show(text)
+    return show("".join("9" if c.isdigit() else "x" if c.isascii() and c.isalpha()
+                        else c if c in "-/:. " else "＊" for c in text))
+
+
 def _examples(rows: np.ndarray, values: pd.Series, label: str) -> str:
     shown = [
-        f"{label} {r}: '{show(v)}'"
+        f"{label} {r}: '{_masked(v)}'"
         for r, v in zip(rows[:_EXAMPLES], values.iloc[:_EXAMPLES], strict=True)
     ]
     more = "" if len(rows) <= _EXAMPLES else f" and {len(rows) - _EXAMPLES} more"
