@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from procmine.io.processmodels import load_model
-from procmine.match import match_activities, match_models
+from procmine.io.processmodels import load_model  # noqa: E402 - after the sys.path line
+from procmine.match import match_activities, match_models  # noqa: E402
 
 #: Published micro P / R / F1 (PMMC 2015 and OAEI 2016/17), from shared/pmmc/README.md.
 ANCHORS = {

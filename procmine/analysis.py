@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,7 +141,7 @@ class Analysis:
 
 
 def analyze(
-    inputs: str | Path | list[str | Path],
+    inputs: str | Path | Sequence[str | Path],
     *,
     case: str | None = None,
     activity: str | None = None,

@@ -135,7 +135,7 @@ def test_a_city_never_seen_runs_without_code_change(tiny_city: Path, tmp_path: P
     city.mkdir()
     english = {"case": "Case ID", "activity": "Task", "timestamp": "Start Time", "resource": "Handled By",
                "person": "Resident ID"}
-    for i, (dept, log) in enumerate(sorted(data.logs.items())):
+    for i, (_dept, log) in enumerate(sorted(data.logs.items())):
         frame = log.events.rename(columns=english)
         keep = list(english.values()) + [f"field_{j}" for j in range(len(log.data_columns))]
         frame = frame.rename(columns={c: f"field_{j}" for j, c in enumerate(log.data_columns)})

@@ -76,7 +76,7 @@ def test_hard_negative_pairs_are_counted(truth: Path) -> None:
 
 
 def test_missing_duplicates_file_is_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="duplicates.csv"):
+    with pytest.raises(InputError, match=r"duplicates\.csv"):
         evaluate_duplicates(_pairs([]), tmp_path)
 
 
@@ -93,5 +93,5 @@ def test_report_folder_is_scored_from_its_duplicates_csv(truth: Path, tmp_path: 
     )
     r = evaluate_report(report, truth)
     assert (r["tp"], r["fp"], r["fn"]) == (1, 0, 4)
-    with pytest.raises(InputError, match="duplicates.csv"):
+    with pytest.raises(InputError, match=r"duplicates\.csv"):
         evaluate_report(tmp_path / "nothing", truth)

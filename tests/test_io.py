@@ -389,7 +389,7 @@ def test_header_variants(tmp_path: Path, role: str, headers: list[str]) -> None:
     }
     for i, header in enumerate(headers):
         columns = {}
-        for other, (name, vals) in base.items():
+        for other, (_name, vals) in base.items():
             if other != role:
                 columns[
                     {"case": "受付番号", "activity": "処理内容", "timestamp": "処理日時"}[other]

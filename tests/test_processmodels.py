@@ -142,5 +142,5 @@ def test_unknown_root_is_refused() -> None:
 
 
 def test_missing_file_names_the_path(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nothere.bpmn"):
+    with pytest.raises(InputError, match=r"nothere\.bpmn"):
         load_model(tmp_path / "nothere.bpmn")
