@@ -22,7 +22,9 @@ For a duplicate cluster (the same work done in several departments):
 
 For a silo (the same field kept by several departments), every value captured by a
 department that is not the field's authoritative source is a re-capture of data the
-organisation already holds: ``minutes_per_field_entry`` (default 0.5 min) per value.
+organisation already holds: ``minutes_per_field_entry`` (default 0.5 min) per value —
+counting only values captured by steps outside every duplicate cluster, since the forms
+and re-keying steps of a cluster are counted with the cluster.
 
 Each candidate is tied to one principle of フロントヤード改革 (``kakasenai`` 書かせない,
 ``matasenai`` 待たせない, ``mayowasenai`` 迷わせない, ``ikasenai`` 行かせない) by what its
@@ -303,6 +305,9 @@ def rank_candidates(
             )
 
     if not silos.empty:
+        # Values captured by steps of a duplicate cluster are already counted there (forms,
+        # re-keying): a silo counts only the re-captures outside every cluster.
+        clustered = set(zip(clusters.get("department", []), clusters.get("activity", []), strict=True))
         for field, group in silos.groupby("field", sort=True):
             auth = group[group["authoritative"]] if "authoritative" in group else group.iloc[:0]
             copies = group.drop(auth.index)
@@ -311,7 +316,9 @@ def rank_candidates(
                 log = dataset.logs.get(dept)
                 if log is not None and column in log.events:
                     col = log.events[column]
-                    captured += int((col.notna() & col.astype("string").ne("")).sum())
+                    acts = log.events[ACTIVITY].replace(maps[dept].aliases) if dept in maps else log.events[ACTIVITY]
+                    outside = ~acts.map(lambda a, d=dept: (d, a) in clustered).astype(bool)
+                    captured += int((col.notna() & col.astype("string").ne("") & outside).sum())
             hours = captured * minutes_per_field_entry / 60.0 * per_year
             rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
             rows.append(
@@ -332,7 +339,8 @@ def rank_candidates(
                     "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
                     "effort": _EFFORT["silo"],
                     "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
-                    "authoritative source; period extrapolated to a year",
+                    "authoritative source by steps in no duplicate cluster (those are counted there); "
+                    "period extrapolated to a year",
                 }
             )
 

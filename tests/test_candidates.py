@@ -100,3 +100,17 @@ def test_batch_system_steps_are_not_queues():
     row = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
     assert row["kind"] == "batch"
     assert row["hours_saved_per_year"] == 0
+
+
+def test_silo_does_not_count_values_a_duplicate_cluster_already_counts(two_departments):
+    maps = discover_all(two_departments.logs)
+    silos = pd.DataFrame(
+        {
+            "field": ["住所", "住所"], "department": ["市民課", "保険年金課"], "column": ["住所", "現住所"],
+            "authoritative": [True, False], "inconsistency_rate": [0.0, 0.1],
+        }
+    )
+    clusters = _clusters((1, "市民課", "住民異動届記入"), (1, "保険年金課", "国保届記入"))
+    out = rank_candidates(two_departments, maps, clusters, silos, period_days=365, minutes_per_field_entry=6)
+    silo = out[out["kind"] == "silo"].iloc[0]
+    assert silo["redundant_executions_per_year"] == 0 and silo["hours_saved_per_year"] == 0
