@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from procmine.samples.people import (
+    RECORD_FIELDS,
     Copy,
     Person,
     render_account,
@@ -21,23 +22,9 @@ from procmine.samples.people import (
 from procmine.samples.schema import Column, LifeEvent
 from procmine.samples.timefmt import format_date
 
-#: Fields of the resident's own record; their cells feed the silo ground truth.
-RESIDENT_FIELDS = (
-    "NAME",
-    "KANA",
-    "DOB",
-    "SEX",
-    "ADDR",
-    "KATA",
-    "TEL",
-    "MYNUM",
-    "BANK",
-    "INCOME",
-    "HH",
-    "REL",
-    "CARE",
-    "DISAB",
-)
+#: Fields of the resident's own record (plus the care level and disability held by their
+#: authoritative departments); their cells feed the silo ground truth.
+RESIDENT_FIELDS = (*RECORD_FIELDS, "CARE", "DISAB")
 
 
 @dataclass

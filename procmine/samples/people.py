@@ -19,6 +19,9 @@ import numpy as np
 
 from procmine.samples.timefmt import format_date
 
+#: Fields of a resident's own record that every department copy may hold.
+RECORD_FIELDS = ("NAME", "KANA", "DOB", "SEX", "ADDR", "KATA", "TEL", "MYNUM", "BANK", "INCOME", "HH", "REL")
+
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.samples.schema import SiloRates, Words
 
@@ -455,23 +458,7 @@ class Copies:
         hh_person = p.head if p.head is not None else p
         v: dict[str, str] = {}
         if r.authoritative:
-            v = {
-                k: "exact"
-                for k in (
-                    "NAME",
-                    "KANA",
-                    "DOB",
-                    "SEX",
-                    "ADDR",
-                    "KATA",
-                    "TEL",
-                    "MYNUM",
-                    "BANK",
-                    "INCOME",
-                    "HH",
-                    "REL",
-                )
-            }
+            v = dict.fromkeys(RECORD_FIELDS, "exact")
             return Copy(
                 p.name,
                 p.kana,
