@@ -46,7 +46,7 @@ __all__ = ["CANDIDATE_COLUMNS", "candidate_titles", "rank_candidates"]
 CANDIDATE_COLUMNS = [
     "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",
     "staff_hours_per_year", "resident_hours_per_year", "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
-    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption", "lead", "n_departments",
+    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption", "lead", "n_departments", "cluster",
 ]
 
 #: Default hourly staff cost in yen: a municipal employee's average monthly pay with
@@ -296,6 +296,7 @@ def rank_candidates(
                     "minutes_per_execution": minutes,
                     "kind": kind,
                     "basis": f"duplicate cluster {cid}",
+                    "cluster": cid,
                     "confidence": float(clusters.loc[clusters["cluster"] == cid, "confidence"].mean())
                     if "confidence" in clusters else None,
                     "effort": _EFFORT[kind],
@@ -335,6 +336,7 @@ def rank_candidates(
                     "executions_per_year": captured * per_year,
                     "minutes_per_execution": minutes_per_field_entry,
                     "kind": "silo",
+                    "cluster": None,
                     "basis": f"silo {field}: " + ", ".join(f"{d}.{c}" for d, c in zip(group["department"], group["column"], strict=True)),
                     "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
                     "effort": _EFFORT["silo"],

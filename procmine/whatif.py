@@ -81,10 +81,9 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     before = _means(result.kpis)
     fields = column_fields(analysis.silos)
     rows: list[dict[str, object]] = []
-    chosen = analysis.candidates[analysis.candidates["basis"].astype(str).str.startswith("duplicate cluster")]
+    chosen = analysis.candidates[analysis.candidates["cluster"].notna()]
     for cand in chosen.head(top).itertuples(index=False):
-        cluster = int(str(cand.basis).rsplit(" ", 1)[-1])
-        removed = redundant[redundant["cluster"] == cluster]
+        removed = redundant[redundant["cluster"] == cand.cluster]
         if removed.empty:
             continue
         again = journeys(
