@@ -3,7 +3,12 @@ PY      ?= python3
 VENV    ?= .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
-TSTAMP  := $(VENV)/.installed-test
+# The Spark engine's tests need pyspark and Java: when `java` is on PATH, `make test` also installs
+# the spark extra (pyspark, ≈ 450 MB). SPARK=0 leaves it out (the Spark tests then skip).
+SPARK   ?= $(if $(shell command -v java 2>/dev/null),1,0)
+comma   := ,
+TEXTRAS := test$(if $(filter 1,$(SPARK)),$(comma)spark)
+TSTAMP  := $(VENV)/.installed-$(subst $(comma),-,$(TEXTRAS))
 
 .PHONY: demo test graphviz sample clean check
 
@@ -16,7 +21,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(TSTAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[$(TEXTRAS)]'
 	touch $@ $(STAMP)
 
 # Graphviz's `dot` renders the process maps. Installed with apt-get when missing and we are root.
