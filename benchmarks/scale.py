@@ -19,11 +19,13 @@ well under 2 GB).
 Then, each in its own fresh Python process (so that peak RSS belongs to what is measured):
 
 * ``stages``: the calls :func:`procmine.analyze` makes, one by one: ``io.load``,
-  ``discover.discover_all``, ``fields.match_fields``, ``match.match_activities`` (with
-  ``column_fields``, and ``authoritative_columns`` when it takes them),
+  ``discover.discover_all``, ``fields.match_fields``, ``match.cooccurrence`` and
+  ``match.match_activities`` (with ``column_fields``, and ``authoritative_columns`` and
+  ``cooccurrence`` when it takes them),
   ``journeys.journeys`` (when it imports; summed only when ``analyze`` runs it),
   ``candidates.rank_candidates``, ``fields.silo_values`` + ``fields.linkage_quality``
-  (when ``Analysis`` holds them) and ``Analysis.write``. Per stage: wall and CPU seconds,
+  (when ``Analysis`` holds them), ``whatif.what_if`` (top 3, when ``analyze`` runs it) and
+  ``Analysis.write``. Per stage: wall and CPU seconds,
   the process RSS after the stage and the stage's own peak RSS (the kernel's high-water
   mark is reset before each stage through ``/proc/self/clear_refs``; where that fails
   the column shows the peak so far);
@@ -42,7 +44,8 @@ average (``os.getloadavg``) when each measurement started: the machine may be sh
 and a load above the number of cores inflates wall times.
 
 ``--profile STAGE …`` runs pyinstrument (cProfile when pyinstrument is missing) on these
-stages (``load, discover, fields, match, journeys, candidates, silo_values, write``) at
+stages (``load, discover, fields, cooccurrence, match, journeys, candidates, silo_values,
+whatif, write``) at
 ``--profile-size`` (a size, or ``bpic15`` with ``--bpic-stages``) and writes
 ``profile_STAGE.txt``/``.html`` (or ``.prof``) next to the run's report; profiled stages
 run slower than unprofiled ones. This is measurement code: it changes nothing in procmine.
@@ -71,8 +74,29 @@ PROCMINE = str(Path(PY).with_name("procmine"))
 BPIC15 = Path("/work/shared/real_logs/bpic15")
 GB = 1024**3
 SEED = 7
-STAGES = ("load", "discover", "fields", "match", "journeys", "candidates", "silo_values", "write")
-ANALYZE_STAGES = ("load", "discover", "fields", "match", "candidates", "silo_values", "write")
+STAGES = (
+    "load",
+    "discover",
+    "fields",
+    "cooccurrence",
+    "match",
+    "journeys",
+    "candidates",
+    "silo_values",
+    "whatif",
+    "write",
+)
+ANALYZE_STAGES = (
+    "load",
+    "discover",
+    "fields",
+    "cooccurrence",
+    "match",
+    "candidates",
+    "silo_values",
+    "whatif",
+    "write",
+)
 
 # ----------------------------------------------------------------------------- data
 
@@ -80,7 +104,11 @@ DEPARTMENTS: list[tuple[str, str, tuple[str, ...]]] = [
     # file stem (department), case prefix, topics of its own activities
     ("市民課", "SM", ("住民票", "転入届", "転出届", "印鑑登録", "戸籍証明")),
     ("保険年金課", "HN", ("国民健康保険", "国民年金", "高額療養費", "後期高齢者医療", "保険証")),
-    ("子育て支援課", "KS", ("児童手当", "児童扶養手当", "保育所入所", "子ども医療費", "一時預かり")),
+    (
+        "子育て支援課",
+        "KS",
+        ("児童手当", "児童扶養手当", "保育所入所", "子ども医療費", "一時預かり"),
+    ),
     ("税務課", "ZM", ("住民税", "固定資産税", "軽自動車税", "納税証明", "課税証明")),
     ("福祉課", "FK", ("障害者手帳", "生活保護", "補装具", "自立支援医療", "福祉タクシー")),
     ("介護保険課", "KH", ("要介護認定", "介護保険料", "住宅改修", "負担限度額", "ケアプラン")),
@@ -97,31 +125,170 @@ SHARED = ("手数料収納", "口座情報登録")
 # department's own register step.
 CAPTURE_STEPS = (1, 3, 9)
 
-SURNAMES = np.array(list("佐藤鈴木高橋田中伊藤渡辺山本中村小林加藤吉田山田佐々木松本井上木村林清水山崎森池田橋本"))
-KANA = np.array(["サトウ", "スズキ", "タカハシ", "タナカ", "イトウ", "ワタナベ", "ヤマモト", "ナカムラ", "コバヤシ",
-                 "カトウ", "ヨシダ", "ヤマダ", "ササキ", "マツモト", "イノウエ", "キムラ", "ハヤシ", "シミズ"])
-SURNAME2 = np.array(["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田",
-                     "佐々木", "松本", "井上", "木村", "林", "清水"])
-GIVEN = np.array(["太郎", "花子", "一郎", "陽子", "健", "美咲", "翔", "結衣", "大輔", "さくら", "誠", "由美"])
-GIVEN_KANA = np.array(["タロウ", "ハナコ", "イチロウ", "ヨウコ", "ケン", "ミサキ", "ショウ", "ユイ", "ダイスケ",
-                       "サクラ", "マコト", "ユミ"])
-TOWNS = np.array(["本町", "栄町", "旭町", "緑町", "桜ケ丘", "東区青葉", "西区若葉", "南区港", "北区中央", "光が丘",
-                  "新町", "大通", "富士見", "日の出町", "松原"])
+SURNAMES = np.array(
+    list("佐藤鈴木高橋田中伊藤渡辺山本中村小林加藤吉田山田佐々木松本井上木村林清水山崎森池田橋本")
+)
+KANA = np.array(
+    [
+        "サトウ",
+        "スズキ",
+        "タカハシ",
+        "タナカ",
+        "イトウ",
+        "ワタナベ",
+        "ヤマモト",
+        "ナカムラ",
+        "コバヤシ",
+        "カトウ",
+        "ヨシダ",
+        "ヤマダ",
+        "ササキ",
+        "マツモト",
+        "イノウエ",
+        "キムラ",
+        "ハヤシ",
+        "シミズ",
+    ]
+)
+SURNAME2 = np.array(
+    [
+        "佐藤",
+        "鈴木",
+        "高橋",
+        "田中",
+        "伊藤",
+        "渡辺",
+        "山本",
+        "中村",
+        "小林",
+        "加藤",
+        "吉田",
+        "山田",
+        "佐々木",
+        "松本",
+        "井上",
+        "木村",
+        "林",
+        "清水",
+    ]
+)
+GIVEN = np.array(
+    ["太郎", "花子", "一郎", "陽子", "健", "美咲", "翔", "結衣", "大輔", "さくら", "誠", "由美"]
+)
+GIVEN_KANA = np.array(
+    [
+        "タロウ",
+        "ハナコ",
+        "イチロウ",
+        "ヨウコ",
+        "ケン",
+        "ミサキ",
+        "ショウ",
+        "ユイ",
+        "ダイスケ",
+        "サクラ",
+        "マコト",
+        "ユミ",
+    ]
+)
+TOWNS = np.array(
+    [
+        "本町",
+        "栄町",
+        "旭町",
+        "緑町",
+        "桜ケ丘",
+        "東区青葉",
+        "西区若葉",
+        "南区港",
+        "北区中央",
+        "光が丘",
+        "新町",
+        "大通",
+        "富士見",
+        "日の出町",
+        "松原",
+    ]
+)
 
 # (case, activity, timestamp, resource, person) headers: Japanese or XES-style.
 JA_ROLES = ("受付番号", "処理内容", "処理日時", "担当者", "宛名番号")
 EN_ROLES = ("case:concept:name", "concept:name", "time:timestamp", "org:resource", "person id")
 # Per data field, the header variants departments use.
 HEADERS = {
-    "name": ("氏名", "申請者氏名", "名前", "氏名", "届出人氏名", "氏名", "対象者氏名", "氏名", "name", "full name"),
-    "kana": ("フリガナ", "氏名カナ", "カナ氏名", "フリガナ", "ﾌﾘｶﾞﾅ", "カナ", "フリガナ", "氏名カナ", "kana", "kana name"),
-    "birth": ("生年月日", "生年月日", "誕生日", "生年月日", "生年月日", "生年月日", "生年月日", "生年月日", "birth date",
-              "date of birth"),
-    "address": ("住所", "現住所", "住所", "住所", "届出住所", "住所", "住所", "設置場所住所", "address", "address"),
-    "phone": ("電話番号", "連絡先電話", "電話番号", "連絡先", "電話番号", "電話", "電話番号", "電話番号", "phone", "phone number"),
+    "name": (
+        "氏名",
+        "申請者氏名",
+        "名前",
+        "氏名",
+        "届出人氏名",
+        "氏名",
+        "対象者氏名",
+        "氏名",
+        "name",
+        "full name",
+    ),
+    "kana": (
+        "フリガナ",
+        "氏名カナ",
+        "カナ氏名",
+        "フリガナ",
+        "ﾌﾘｶﾞﾅ",
+        "カナ",
+        "フリガナ",
+        "氏名カナ",
+        "kana",
+        "kana name",
+    ),
+    "birth": (
+        "生年月日",
+        "生年月日",
+        "誕生日",
+        "生年月日",
+        "生年月日",
+        "生年月日",
+        "生年月日",
+        "生年月日",
+        "birth date",
+        "date of birth",
+    ),
+    "address": (
+        "住所",
+        "現住所",
+        "住所",
+        "住所",
+        "届出住所",
+        "住所",
+        "住所",
+        "設置場所住所",
+        "address",
+        "address",
+    ),
+    "phone": (
+        "電話番号",
+        "連絡先電話",
+        "電話番号",
+        "連絡先",
+        "電話番号",
+        "電話",
+        "電話番号",
+        "電話番号",
+        "phone",
+        "phone number",
+    ),
 }
-OWN_COLUMN = ("証明書種別", "保険証番号", "児童氏名", "課税年度", "手帳番号", "介護度", "接種種別", "品目", "学校名",
-              "水栓番号")
+OWN_COLUMN = (
+    "証明書種別",
+    "保険証番号",
+    "児童氏名",
+    "課税年度",
+    "手帳番号",
+    "介護度",
+    "接種種別",
+    "品目",
+    "学校名",
+    "水栓番号",
+)
 
 
 def _fmt_int(values: np.ndarray, width: int) -> np.ndarray:
@@ -144,7 +311,9 @@ class Residents:
         g = rng.integers(0, len(GIVEN), n)
         self.surname, self.given = SURNAME2[s], GIVEN[g]
         self.kana = _cat(KANA[s], "　", GIVEN_KANA[g])
-        self.birth = (np.datetime64("1935-01-01") + rng.integers(0, 365 * 85, n).astype("timedelta64[D]"))
+        self.birth = np.datetime64("1935-01-01") + rng.integers(0, 365 * 85, n).astype(
+            "timedelta64[D]"
+        )
         self.town = TOWNS[rng.integers(0, len(TOWNS), n)]
         self.chome = rng.integers(1, 6, n)
         self.ban = rng.integers(1, 40, n)
@@ -171,7 +340,9 @@ def _department_columns(res: Residents, d: int, rng: np.random.Generator) -> dic
     town[stale] = TOWNS[rng.integers(0, len(TOWNS), int(stale.sum()))]
     ban[stale] = rng.integers(1, 40, int(stale.sum()))
     if d % 2:
-        address = _cat("光陽市", town, chome.astype(str), "丁目", ban.astype(str), "番", go.astype(str), "号")
+        address = _cat(
+            "光陽市", town, chome.astype(str), "丁目", ban.astype(str), "番", go.astype(str), "号"
+        )
     else:
         address = _cat("光陽市", town, chome.astype(str), "-", ban.astype(str), "-", go.astype(str))
     p2, p3 = res.p2.copy(), res.p3.copy()
@@ -215,9 +386,12 @@ def write_department(
     pos -= np.repeat(pos[starts], lengths)
     act = np.clip(pos, 0, 29)
     # Times: case start on a working day 08:30–16:30, minutes between steps, some days.
-    start = (np.datetime64("2025-04-01T08:30", "s")
-             + (rng.integers(0, 365, n_cases) * 86400 + rng.integers(0, 8 * 3600, n_cases)).astype("timedelta64[s]"))
-    gap = np.where(rng.random(n) < 0.08, rng.exponential(2 * 86400, n), rng.exponential(900, n)).astype(np.int64)
+    start = np.datetime64("2025-04-01T08:30", "s") + (
+        rng.integers(0, 365, n_cases) * 86400 + rng.integers(0, 8 * 3600, n_cases)
+    ).astype("timedelta64[s]")
+    gap = np.where(
+        rng.random(n) < 0.08, rng.exponential(2 * 86400, n), rng.exponential(900, n)
+    ).astype(np.int64)
     gap[first] = 0
     offs = np.cumsum(gap)
     offs -= np.repeat(offs[starts], lengths)
@@ -260,8 +434,12 @@ def generate(total: int, folder: Path, *, seed: int = SEED) -> dict[str, float]:
     per = np.round(total * weights / weights.sum()).astype(int)
     rows = sum(write_department(d, int(per[d]), res, folder, rng) for d in range(len(DEPARTMENTS)))
     size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
-    return {"events": rows, "seconds": time.perf_counter() - t0, "mb": size / 1e6,
-            "peak_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GB}
+    return {
+        "events": rows,
+        "seconds": time.perf_counter() - t0,
+        "mb": size / 1e6,
+        "peak_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GB,
+    }
 
 
 # ----------------------------------------------------------------------------- memory
@@ -325,7 +503,10 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
             value = fn()
             error = None
         except Exception as err:  # a failing stage is a result too
-            value, error = None, f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:200]
+            value, error = (
+                None,
+                f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"[:200],
+            )
         seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         if name in profile and profiler is not None:
             kind, p = profiler
@@ -333,13 +514,21 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
                 p.stop()
                 Path(out).mkdir(parents=True, exist_ok=True)
                 (Path(out) / f"profile_{name}.txt").write_text(
-                    p.output_text(unicode=True, color=False, show_all=False), encoding="utf-8")
+                    p.output_text(unicode=True, color=False, show_all=False), encoding="utf-8"
+                )
                 (Path(out) / f"profile_{name}.html").write_text(p.output_html(), encoding="utf-8")
             else:
                 p.disable()
                 p.dump_stats(str(Path(out) / f"profile_{name}.prof"))
-        timings[name] = {"seconds": seconds, "cpu": cpu, "rss": _status("VmRSS"), "peak": _status("VmHWM"),
-                         "peak_exact": exact, "load": load_avg, "error": error}
+        timings[name] = {
+            "seconds": seconds,
+            "cpu": cpu,
+            "rss": _status("VmRSS"),
+            "peak": _status("VmHWM"),
+            "peak_exact": exact,
+            "load": load_avg,
+            "error": error,
+        }
         state[name] = value
         return value
 
@@ -357,10 +546,20 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
     result = None
     if maps is not None and silos is not None:
         options: dict = {"column_fields": column_fields(silos)}
-        if "authoritative_columns" in inspect.signature(match_activities).parameters and "authoritative" in silos:
+        if (
+            "authoritative_columns" in inspect.signature(match_activities).parameters
+            and "authoritative" in silos
+        ):
             auth = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
             options["authoritative_columns"] = set(
-                zip(auth.get("department", []), auth.get("column", []), strict=True))
+                zip(auth.get("department", []), auth.get("column", []), strict=True)
+            )
+        params = inspect.signature(match_activities).parameters
+        match_module = importlib.import_module("procmine.match")
+        if "cooccurrence" in params and hasattr(match_module, "cooccurrence"):
+            co = stage("cooccurrence", lambda: match_module.cooccurrence(dataset, maps))
+            if co is not None:
+                options["cooccurrence"] = co
         result = stage("match", lambda: match_activities(maps, **options))
     cands = journeys_result = None
     if result is not None:
@@ -374,32 +573,71 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
             timings["journeys"] = {"error": f"import failed: {type(err).__name__}: {err}"[:200]}
         else:
             journeys_result = stage(
-                "journeys", lambda: journeys(dataset, maps, clusters, column_fields=column_fields(silos)))
-        cands = stage("candidates", lambda: rank_candidates(dataset, maps, clusters, silos,
-                                                            hourly_rate=DEFAULT_HOURLY_RATE))
+                "journeys",
+                lambda: journeys(dataset, maps, clusters, column_fields=column_fields(silos)),
+            )
+        cands = stage(
+            "candidates",
+            lambda: rank_candidates(
+                dataset, maps, clusters, silos, hourly_rate=DEFAULT_HOURLY_RATE
+            ),
+        )
     if cands is not None:
         extra = {"journeys": journeys_result} if has_field else {}
         fields_module = importlib.import_module("procmine.fields")
         wanted = {f.name for f in dataclasses.fields(Analysis)}
         if {"silo_values", "linkage"} <= wanted and hasattr(fields_module, "silo_values"):
-            both = stage("silo_values", lambda: (fields_module.silo_values(dataset, silos),
-                                                 fields_module.linkage_quality(dataset)))
+            both = stage(
+                "silo_values",
+                lambda: (
+                    fields_module.silo_values(dataset, silos),
+                    fields_module.linkage_quality(dataset),
+                ),
+            )
             if both is not None:
                 extra.update(silo_values=both[0], linkage=both[1])
-        analysis = Analysis(dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
-                            clusters=clusters, candidates=cands,
-                            options={"inputs": [folder], "lang": "ja", "window_days": 14.0, "period_days": None,
-                                     "hours_per_fte": 1800.0, "hourly_rate": DEFAULT_HOURLY_RATE, "top": None,
-                                     "stable_pseudonyms": False},
-                            **extra)
+        analysis = Analysis(
+            dataset=dataset,
+            maps=maps,
+            silos=silos,
+            duplicates=result.pairs,
+            clusters=clusters,
+            candidates=cands,
+            options={
+                "inputs": [folder],
+                "lang": "ja",
+                "window_days": 14.0,
+                "period_days": None,
+                "hours_per_fte": 1800.0,
+                "hourly_rate": DEFAULT_HOURLY_RATE,
+                "top": None,
+                "stable_pseudonyms": False,
+            },
+            **extra,
+        )
+        if "whatif" in wanted and "what_if" in inspect.getsource(analysis_module.analyze):
+            from procmine.whatif import what_if
+
+            whatif = stage("whatif", lambda: what_if(analysis, top=3))
+            if whatif is not None:
+                analysis.whatif = whatif
+                if hasattr(analysis_module, "_with_whatif"):
+                    analysis.candidates = analysis_module._with_whatif(analysis.candidates, whatif)
         stage("write", lambda: analysis.write(Path(out) / "report", force=True))
     summary = {}
     if result is not None:
-        summary = {"duplicate_pairs": len(result.pairs),
-                   "silo_fields": int(silos["field"].nunique()) if len(silos) else 0,
-                   "candidates": len(cands) if cands is not None else None}
-    return {"imports": imports, "stages": timings, "summary": summary, "journeys_in_analyze": wired,
-            "events": int(sum(len(log.events) for log in dataset.logs.values())) if dataset else None}
+        summary = {
+            "duplicate_pairs": len(result.pairs),
+            "silo_fields": int(silos["field"].nunique()) if len(silos) else 0,
+            "candidates": len(cands) if cands is not None else None,
+        }
+    return {
+        "imports": imports,
+        "stages": timings,
+        "summary": summary,
+        "journeys_in_analyze": wired,
+        "events": int(sum(len(log.events) for log in dataset.logs.values())) if dataset else None,
+    }
 
 
 def run_baseline(folder: str) -> dict:
@@ -432,8 +670,15 @@ def run_baseline(folder: str) -> dict:
         dfg += t3 - t2
         perf += t4 - t3
         events += len(df)
-    return {"imports": imports, "read": read, "format_dataframe": fmt, "discover_dfg": dfg,
-            "discover_performance_dfg": perf, "compute": fmt + dfg + perf, "events": events}
+    return {
+        "imports": imports,
+        "read": read,
+        "format_dataframe": fmt,
+        "discover_dfg": dfg,
+        "discover_performance_dfg": perf,
+        "compute": fmt + dfg + perf,
+        "events": events,
+    }
 
 
 def _child(mode: str, *args: str) -> tuple[dict, float, float, float]:
@@ -447,8 +692,9 @@ def _child(mode: str, *args: str) -> tuple[dict, float, float, float]:
     return json.loads(line), wall, peak, load_avg
 
 
-def _timed(cmd: list[str], env: dict | None = None, *, stream: bool = False
-           ) -> tuple[float, float, subprocess.CompletedProcess]:
+def _timed(
+    cmd: list[str], env: dict | None = None, *, stream: bool = False
+) -> tuple[float, float, subprocess.CompletedProcess]:
     """Wall seconds and peak RSS (bytes) of ``cmd``.
 
     With ``stream``, stderr is read as it comes and each line is stamped with the seconds
@@ -462,8 +708,15 @@ def _timed(cmd: list[str], env: dict | None = None, *, stream: bool = False
     t0 = time.perf_counter()
     stamps: list[tuple[float, str]] = []
     if stream:
-        with subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                              env=env, bufsize=1) as p:
+        with subprocess.Popen(
+            full,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            bufsize=1,
+        ) as p:
             assert p.stderr is not None and p.stdout is not None
             err_lines = []
             for line in p.stderr:
@@ -488,8 +741,11 @@ def _timed(cmd: list[str], env: dict | None = None, *, stream: bool = False
 
 def _cli_stages(proc: subprocess.CompletedProcess, wall: float) -> list[tuple[str, float]]:
     """Seconds between procmine's progress messages (``procmine: X …``) in a CLI run."""
-    marks = [(t, line.removeprefix("procmine: ").rstrip(" …")) for t, line in getattr(proc, "stamps", [])
-             if line.startswith("procmine: ")]
+    marks = [
+        (t, line.removeprefix("procmine: ").rstrip(" …"))
+        for t, line in getattr(proc, "stamps", [])
+        if line.startswith("procmine: ")
+    ]
     if not marks:
         return []
     out = [("start-up + imports", marks[0][0])]
@@ -502,9 +758,17 @@ def _cli(label: str, folder: Path, out: Path, target: str) -> float:
     shutil.rmtree(out, ignore_errors=True)
     ld = os.getloadavg()[0]
     wall, peak, proc = _timed([PROCMINE, "analyze", str(folder), "--out", str(out)], stream=True)
-    note = "" if proc.returncode == 0 else f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1][:160]}"
+    note = (
+        ""
+        if proc.returncode == 0
+        else f"exit {proc.returncode}: {proc.stderr.strip().splitlines()[-1][:160]}"
+    )
     if proc.returncode == 0:
-        note = proc.stdout.strip().splitlines()[-1].split(". Report")[0][:150] if proc.stdout.strip() else ""
+        note = (
+            proc.stdout.strip().splitlines()[-1].split(". Report")[0][:150]
+            if proc.stdout.strip()
+            else ""
+        )
     row(label, "procmine analyze (CLI, whole)", wall, peak, ld, target, note)
     for name, seconds in _cli_stages(proc, wall):
         row(label, f"  cli: {name.split(' (')[0][:29]}", seconds, None, None)
@@ -518,7 +782,9 @@ def _size(text: str) -> int:
     m = re.fullmatch(r"(\d+(?:\.\d+)?)([kKmM]?)", text)
     if not m:
         raise argparse.ArgumentTypeError(f"size {text!r}: use e.g. 100k, 1M, 5M or 250000")
-    return int(float(m.group(1)) * {"": 1, "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6}[m.group(2)])
+    return int(
+        float(m.group(1)) * {"": 1, "k": 10**3, "K": 10**3, "m": 10**6, "M": 10**6}[m.group(2)]
+    )
 
 
 def _label(n: int) -> str:
@@ -528,17 +794,29 @@ def _label(n: int) -> str:
 ROWS: list[tuple] = []
 
 
-def row(events: str, what: str, seconds: float | None, peak: float | None, load: float | None,
-        target: str = "", note: str = "") -> None:
+def row(
+    events: str,
+    what: str,
+    seconds: float | None,
+    peak: float | None,
+    load: float | None,
+    target: str = "",
+    note: str = "",
+) -> None:
     ROWS.append((events, what, seconds, peak, load, target, note))
     sec = "—" if seconds is None else f"{seconds:8.2f}"
     mem = "—" if not peak else f"{peak / GB:6.2f}"
     ld = "—" if load is None else f"{load:4.1f}"
-    print(f"| {events:>8} | {what:<34} | {sec:>8} | {mem:>6} | {ld:>4} | {target:<28} | {note} |", flush=True)
+    print(
+        f"| {events:>8} | {what:<34} | {sec:>8} | {mem:>6} | {ld:>4} | {target:<28} | {note} |",
+        flush=True,
+    )
 
 
 def header() -> None:
-    print("| events   | stage                              |  seconds | RSS GB | load | issue 7 target               | note |")
+    print(
+        "| events   | stage                              |  seconds | RSS GB | load | issue 7 target               | note |"
+    )
     print("|---:|---|---:|---:|---:|---|---|")
 
 
@@ -554,11 +832,19 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> None:
     folder = work / f"city_{label}"
     if not (folder.exists() and any(folder.glob("*.parquet"))):
         g = generate(n, folder)
-        print(f"# generated {label}: {g['events']:,} events, {g['mb']:.1f} MB Parquet in {g['seconds']:.1f} s "
-              f"(generator peak {g['peak_gb']:.2f} GB) → {folder}", file=sys.stderr, flush=True)
+        print(
+            f"# generated {label}: {g['events']:,} events, {g['mb']:.1f} MB Parquet in {g['seconds']:.1f} s "
+            f"(generator peak {g['peak_gb']:.2f} GB) → {folder}",
+            file=sys.stderr,
+            flush=True,
+        )
     if not args.no_stages:
-        res, wall, peak, ld = _child("stages", str(folder), str(work / f"out_{label}"),
-                                     ",".join(args.profile) if _profile_here(args, label) else "")
+        res, wall, peak, ld = _child(
+            "stages",
+            str(folder),
+            str(work / f"out_{label}"),
+            ",".join(args.profile) if _profile_here(args, label) else "",
+        )
         row(label, "import procmine stages", res["imports"], None, ld)
         total = 0.0
         for name in STAGES:
@@ -568,7 +854,9 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> None:
             if "seconds" not in st:
                 row(label, name, None, None, None, note=st.get("error", ""))
                 continue
-            in_analyze = name in ANALYZE_STAGES or (name == "journeys" and res["journeys_in_analyze"])
+            in_analyze = name in ANALYZE_STAGES or (
+                name == "journeys" and res["journeys_in_analyze"]
+            )
             if in_analyze:
                 total += st["seconds"]
             mark = "" if st["peak_exact"] else "≤"
@@ -578,23 +866,46 @@ def bench_size(n: int, work: Path, args: argparse.Namespace) -> None:
             if not in_analyze:
                 note += "; not run by procmine.analyze, not summed"
             row(label, name, st["seconds"], st["peak"], st["load"], note=note)
-        row(label, "sum of analyze stages", total, peak, None, note=f"child process peak; {res['summary']}")
+        row(
+            label,
+            "sum of analyze stages",
+            total,
+            peak,
+            None,
+            note=f"child process peak; {res['summary']}",
+        )
         STATE.setdefault(n, {})["stages"] = total
     if not args.no_cli:
         target = {10**6: "well under 15 s", 5 * 10**6: "≤ 1.0 × baseline, ≤ 4 GB"}.get(n, "")
         STATE.setdefault(n, {})["cli"] = _cli(label, folder, work / f"cli_{label}", target)
     if not args.no_baseline:
         res, wall, peak, ld = _child("baseline", str(folder))
-        note = (f"read {res['read']:.2f} + format {res['format_dataframe']:.2f} + dfg {res['discover_dfg']:.2f} "
-                f"+ perf dfg {res['discover_performance_dfg']:.2f} s; import pm4py {res['imports']:.2f} s")
+        note = (
+            f"read {res['read']:.2f} + format {res['format_dataframe']:.2f} + dfg {res['discover_dfg']:.2f} "
+            f"+ perf dfg {res['discover_performance_dfg']:.2f} s; import pm4py {res['imports']:.2f} s"
+        )
         row(label, "pm4py baseline (whole process)", wall, peak, ld, "", note)
         st = STATE.setdefault(n, {})
         if "cli" in st:
-            row(label, "ratio CLI / baseline", st["cli"] / wall, None, None,
-                "≤ 1.0 at 5M" if n >= 5 * 10**6 else "", "whole process vs whole process")
+            row(
+                label,
+                "ratio CLI / baseline",
+                st["cli"] / wall,
+                None,
+                None,
+                "≤ 1.0 at 5M" if n >= 5 * 10**6 else "",
+                "whole process vs whole process",
+            )
         if "stages" in st:
-            row(label, "ratio stages / baseline compute", st["stages"] / res["compute"], None, None, "",
-                "sum of analyze stages vs format+dfg+perf dfg")
+            row(
+                label,
+                "ratio stages / baseline compute",
+                st["stages"] / res["compute"],
+                None,
+                None,
+                "",
+                "sum of analyze stages vs format+dfg+perf dfg",
+            )
 
 
 STATE: dict[int, dict] = {}
@@ -606,13 +917,24 @@ def bench_bpic(work: Path, args: argparse.Namespace) -> None:
         return
     _cli("bpic15", BPIC15, work / "cli_bpic15", "≤ 30 s")
     if args.bpic_stages:
-        res, *_ = _child("stages", str(BPIC15), str(work / "out_bpic15"),
-                         ",".join(args.profile) if _profile_here(args, "bpic15") else "")
+        res, *_ = _child(
+            "stages",
+            str(BPIC15),
+            str(work / "out_bpic15"),
+            ",".join(args.profile) if _profile_here(args, "bpic15") else "",
+        )
         for name in STAGES:
             st = res["stages"].get(name)
             if st and "seconds" in st:
-                row("bpic15", name, st["seconds"], st["peak"], st["load"],
-                    note=f"cpu {st['cpu']:.1f} s" + (f"; FAILED {st['error']}" if st["error"] else ""))
+                row(
+                    "bpic15",
+                    name,
+                    st["seconds"],
+                    st["peak"],
+                    st["load"],
+                    note=f"cpu {st['cpu']:.1f} s"
+                    + (f"; FAILED {st['error']}" if st["error"] else ""),
+                )
 
 
 def bench_help() -> None:
@@ -623,7 +945,15 @@ def bench_help() -> None:
         wall, p, _proc = _timed([PROCMINE, "--help"])
         times.append(wall)
         peak = max(peak, p)
-    row("—", "procmine --help", min(times), peak, ld, "< 0.5 s", f"median of 5: {statistics.median(times):.2f} s")
+    row(
+        "—",
+        "procmine --help",
+        min(times),
+        peak,
+        ld,
+        "< 0.5 s",
+        f"median of 5: {statistics.median(times):.2f} s",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -635,23 +965,35 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_baseline(argv[1])))
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", nargs="+", default=["100k", "1M"], help="events per city (100k, 1M, 5M …)")
-    ap.add_argument("--keep", type=Path, help="work folder to keep (default: a temp folder, removed)")
+    ap.add_argument(
+        "--sizes", nargs="+", default=["100k", "1M"], help="events per city (100k, 1M, 5M …)"
+    )
+    ap.add_argument(
+        "--keep", type=Path, help="work folder to keep (default: a temp folder, removed)"
+    )
     ap.add_argument("--no-stages", action="store_true")
     ap.add_argument("--no-cli", action="store_true")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--no-bpic", action="store_true")
     ap.add_argument("--bpic-stages", action="store_true", help="also time BPIC 2015 stage by stage")
     ap.add_argument("--no-help-timing", action="store_true")
-    ap.add_argument("--profile", nargs="+", choices=STAGES, default=[],
-                    help="profile these stages (pyinstrument, else cProfile)")
+    ap.add_argument(
+        "--profile",
+        nargs="+",
+        choices=STAGES,
+        default=[],
+        help="profile these stages (pyinstrument, else cProfile)",
+    )
     ap.add_argument("--profile-size", default="1M", help="the size to profile (e.g. 1M), or bpic15")
     args = ap.parse_args(argv)
     sizes = [_size(s) for s in args.sizes]
     work = args.keep or Path(tempfile.mkdtemp(prefix="procmine-scale-"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"# {time.strftime('%Y-%m-%d %H:%M:%S %Z')}  cores {os.cpu_count()}  "
-          f"load {' '.join(f'{x:.2f}' for x in os.getloadavg())}  work {work}", flush=True)
+    print(
+        f"# {time.strftime('%Y-%m-%d %H:%M:%S %Z')}  cores {os.cpu_count()}  "
+        f"load {' '.join(f'{x:.2f}' for x in os.getloadavg())}  work {work}",
+        flush=True,
+    )
     header()
     try:
         if not args.no_help_timing:
@@ -661,7 +1003,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_bpic:
             bench_bpic(work, args)
     finally:
-        print(f"# done {time.strftime('%H:%M:%S')}  load {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        print(
+            f"# done {time.strftime('%H:%M:%S')}  load {' '.join(f'{x:.2f}' for x in os.getloadavg())}",
+            flush=True,
+        )
         if args.profile:
             where = "bpic15" if args.profile_size == "bpic15" else _label(_size(args.profile_size))
             print(f"# profiles in {work}/out_{where}/profile_*", flush=True)

@@ -18,7 +18,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from procmine.io import load
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Dataset", "EventLog", "ProcessMap", "ProcmineError", "analyze", "discover", "load"]
+__all__ = [
+    "Analysis",
+    "Dataset",
+    "EventLog",
+    "ProcessMap",
+    "ProcmineError",
+    "analyze",
+    "discover",
+    "load",
+]
 
 
 def __getattr__(name: str) -> Any:

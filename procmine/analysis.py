@@ -71,7 +71,12 @@ class Analysis:
         return self.maps
 
     def write(
-        self, out_dir: str | Path, *, lang: str | None = None, force: bool = False, show_values: bool = False
+        self,
+        out_dir: str | Path,
+        *,
+        lang: str | None = None,
+        force: bool = False,
+        show_values: bool = False,
     ) -> list[Path]:
         """Write the report, CSVs, findings.json, report.xlsx and maps into ``out_dir``.
 
@@ -87,8 +92,16 @@ class Analysis:
         lang = lang or self.options.get("lang", "ja")
         target = self
         if lang != self.options.get("lang", "ja"):
-            titles = candidate_titles(self.candidates, lang) if len(self.candidates) else self.candidates.get("title")
-            target = replace(self, candidates=self.candidates.assign(title=titles), options={**self.options, "lang": lang})
+            titles = (
+                candidate_titles(self.candidates, lang)
+                if len(self.candidates)
+                else self.candidates.get("title")
+            )
+            target = replace(
+                self,
+                candidates=self.candidates.assign(title=titles),
+                options={**self.options, "lang": lang},
+            )
         return write_report(target, out_dir, lang=lang, force=force, show_values=show_values)  # type: ignore[arg-type]
 
     def map(self, department: str) -> Any:
@@ -113,13 +126,17 @@ class Analysis:
         """Headline numbers: departments, events, cases, duplicates, silos, candidates."""
         events = sum(pm.events for pm in self.maps.values())
         cases = sum(pm.cases for pm in self.maps.values())
-        hours = float(self.candidates["hours_saved_per_year"].sum()) if len(self.candidates) else 0.0
+        hours = (
+            float(self.candidates["hours_saved_per_year"].sum()) if len(self.candidates) else 0.0
+        )
         return {
             "departments": len(self.maps),
             "events": events,
             "cases": cases,
             "duplicate_pairs": len(self.duplicates),
-            "duplicate_clusters": int(self.clusters["cluster"].nunique()) if len(self.clusters) else 0,
+            "duplicate_clusters": int(self.clusters["cluster"].nunique())
+            if len(self.clusters)
+            else 0,
             "silo_fields": int(self.silos["field"].nunique()) if len(self.silos) else 0,
             "candidates": len(self.candidates),
             "hours_saved_per_year": round(hours, 1),
@@ -160,6 +177,8 @@ def analyze(
     salt: str | bytes | None = None,
     whatif_top: int = 3,
     progress: Callable[[str], None] | None = None,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
 ) -> Analysis:
     """Load department exports and run every stage of procmine.
 
@@ -184,6 +203,13 @@ def analyze(
         run each); 0 skips it.
     progress : callable, optional
         Called with a short message as each stage starts.
+    engine : {"duckdb", "pandas", "spark"}, default "duckdb"
+        Where the aggregation of the events into process maps runs (directly-follows
+        graphs, start and end activities, variants; see :mod:`procmine.engine`). Every
+        engine gives the same results.
+    spark_master : str, optional
+        Spark master URL for ``engine="spark"`` (default ``local[2]``, e.g.
+        ``spark://host:7077`` for a standalone cluster).
 
     Returns
     -------
@@ -191,21 +217,31 @@ def analyze(
     """
     from procmine.candidates import DEFAULT_HOURLY_RATE, rank_candidates
     from procmine.discover import discover_all
+    from procmine.engine import get_engine, using
     from procmine.fields import column_fields, linkage_quality, match_fields, silo_values
     from procmine.io import load
     from procmine.match import cooccurrence, match_activities
 
     if lang not in ("ja", "en"):
         raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
+    aggregator = get_engine(engine, spark_master=spark_master)
     say = progress or (lambda _msg: None)
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     say("loading")
     dataset = load(
-        paths, case=case, activity=activity, timestamp=timestamp, end=end, resource=resource,
-        department=department, person=person, encoding=encoding,
+        paths,
+        case=case,
+        activity=activity,
+        timestamp=timestamp,
+        end=end,
+        resource=resource,
+        department=department,
+        person=person,
+        encoding=encoding,
     )
     say("discovering process maps")
-    maps = discover_all(dataset.logs)
+    with using(aggregator):
+        maps = discover_all(dataset.logs)
     for dept, graph in dataset.models.items():
         maps.setdefault(dept, _map_from_model(dept, graph))
     say("matching data columns (silos)")
@@ -216,12 +252,14 @@ def analyze(
     result = match_activities(
         maps,
         column_fields=fields,
-        authoritative_columns=set(zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)),
+        authoritative_columns=set(
+            zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)
+        ),
         cooccurrence=cooccurrence(dataset, maps),
     )
     clusters = result.clusters
     if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
-        confidence = result.pairs.groupby("cluster")["score"].mean().rename("confidence")
+        confidence = result.pairs.groupby("cluster")["score"].mean().round(4).rename("confidence")
         clusters = clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
     say("following residents across departments (journeys)")
     from procmine.journeys import journeys as follow
@@ -231,18 +269,38 @@ def analyze(
     say("ranking consolidation candidates")
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
     candidates = rank_candidates(
-        dataset, maps, clusters, silos, window_days=window_days, period_days=period_days,
-        hours_per_fte=hours_per_fte, hourly_rate=rate, top=top, lang=lang,
+        dataset,
+        maps,
+        clusters,
+        silos,
+        window_days=window_days,
+        period_days=period_days,
+        hours_per_fte=hours_per_fte,
+        hourly_rate=rate,
+        top=top,
+        lang=lang,
     )
     options = {
-        "inputs": [str(p) for p in paths], "lang": lang, "window_days": window_days,
-        "period_days": period_days, "hours_per_fte": hours_per_fte, "hourly_rate": rate, "top": top,
+        "inputs": [str(p) for p in paths],
+        "lang": lang,
+        "window_days": window_days,
+        "period_days": period_days,
+        "hours_per_fte": hours_per_fte,
+        "hourly_rate": rate,
+        "top": top,
         "stable_pseudonyms": salt is not None,
     }
     analysis = Analysis(
-        dataset=dataset, maps=maps, silos=silos, duplicates=result.pairs,
-        clusters=clusters, candidates=candidates, options=options, journeys=journey_result,
-        silo_values=silo_values(dataset, silos), linkage=linkage_quality(dataset),
+        dataset=dataset,
+        maps=maps,
+        silos=silos,
+        duplicates=result.pairs,
+        clusters=clusters,
+        candidates=candidates,
+        options=options,
+        journeys=journey_result,
+        silo_values=silo_values(dataset, silos),
+        linkage=linkage_quality(dataset),
     )
     if whatif_top > 0:
         from procmine.whatif import what_if
@@ -260,7 +318,8 @@ def _with_whatif(candidates: pd.DataFrame, whatif: pd.DataFrame) -> pd.DataFrame
     text: dict[int, str] = {}
     for rank, group in whatif.groupby("rank", sort=True):
         text[int(rank)] = "; ".join(
-            f"{r.kpi} {r.before:.2f}→{r.after:.2f}" + ("" if pd.isna(r.change_pct) else f" ({r.change_pct:+.0f}%)")
+            f"{r.kpi} {r.before:.2f}→{r.after:.2f}"
+            + ("" if pd.isna(r.change_pct) else f" ({r.change_pct:+.0f}%)")
             for r in group.itertuples(index=False)
         )
     return candidates.assign(whatif=[text.get(int(r), "") for r in candidates["rank"]])
@@ -275,10 +334,14 @@ def _map_from_model(department: str, graph: Any) -> ProcessMap:
 
     g = nx.DiGraph(department=department)
     for node, attrs in graph.nodes(data=True):
-        g.add_node(attrs.get("label") or str(node), events=0, cases=0, fields=(), performer="unknown")
+        g.add_node(
+            attrs.get("label") or str(node), events=0, cases=0, fields=(), performer="unknown"
+        )
     for a, b in graph.edges():
         la, lb = graph.nodes[a].get("label") or str(a), graph.nodes[b].get("label") or str(b)
         if la != lb:
             g.add_edge(la, lb, count=0)
     table = pd.DataFrame(index=pd.Index(sorted(g.nodes), name="activity"))
-    return ProcessMap(department, g, table, pd.DataFrame(columns=["variant", "cases", "share"]), 0, 0)
+    return ProcessMap(
+        department, g, table, pd.DataFrame(columns=["variant", "cases", "share"]), 0, 0
+    )

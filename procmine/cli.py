@@ -61,14 +61,26 @@ class _Cli(click.Group):
 def _column_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options that name the columns of the inputs (override detection and procmine.toml)."""
     options = [
-        click.option("--case", metavar="COL", help="Column with the case id (受付番号, case:concept:name …)."),
-        click.option("--activity", metavar="COL", help="Column with the activity label (処理内容 …)."),
+        click.option(
+            "--case", metavar="COL", help="Column with the case id (受付番号, case:concept:name …)."
+        ),
+        click.option(
+            "--activity", metavar="COL", help="Column with the activity label (処理内容 …)."
+        ),
         click.option("--timestamp", metavar="COL", help="Column with the event time (処理日時 …)."),
-        click.option("--end", "end", metavar="COL", help="Column with the end time of the step, if any."),
+        click.option(
+            "--end", "end", metavar="COL", help="Column with the end time of the step, if any."
+        ),
         click.option("--resource", metavar="COL", help="Column with who did the step (担当者 …)."),
         click.option("--department", metavar="COL", help="Column with the department (課 …)."),
-        click.option("--person", metavar="COL", help="Column with the resident key shared by systems (宛名番号 …)."),
-        click.option("--encoding", metavar="ENC", help="Encoding of CSV files (utf-8, utf-8-sig, cp932 …)."),
+        click.option(
+            "--person",
+            metavar="COL",
+            help="Column with the resident key shared by systems (宛名番号 …).",
+        ),
+        click.option(
+            "--encoding", metavar="ENC", help="Encoding of CSV files (utf-8, utf-8-sig, cp932 …)."
+        ),
     ]
     for option in reversed(options):
         func = option(func)
@@ -110,31 +122,101 @@ def cli(debug: bool) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the report.")
 @_column_options
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True, help="Report language.")
-@click.option("--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report.")
-@click.option("--hourly-rate", type=float, help="Staff cost per hour in yen for the savings estimate.")
-@click.option("--fte-hours", type=float, default=1800.0, show_default=True, help="Working hours per FTE (人工) per year.")
-@click.option("--period", "period", type=float, help="Days the logs cover (default: their time span).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default="ja",
+    show_default=True,
+    help="Report language.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report."
+)
+@click.option(
+    "--hourly-rate", type=float, help="Staff cost per hour in yen for the savings estimate."
+)
+@click.option(
+    "--fte-hours",
+    type=float,
+    default=1800.0,
+    show_default=True,
+    help="Working hours per FTE (人工) per year.",
+)
+@click.option(
+    "--period", "period", type=float, help="Days the logs cover (default: their time span)."
+)
 @click.option("--top", type=int, help="Keep the top N consolidation candidates.")
-@click.option("--what-if", "whatif_top", type=int, default=3, show_default=True,
-              help="Simulate the top N candidates on the journeys (remove their redundant work); 0 skips.")
-@click.option("--salt", metavar="SECRET",
-              help="Secret for stable resident pseudonyms across runs (listed in journeys.csv); default: random per run.")
-@click.option("--show-values", is_flag=True,
-              help="Show example resident values (format-only differences) in the silo section; "
-              "the report then says on its first page that it contains personal data.")
+@click.option(
+    "--what-if",
+    "whatif_top",
+    type=int,
+    default=3,
+    show_default=True,
+    help="Simulate the top N candidates on the journeys (remove their redundant work); 0 skips.",
+)
+@click.option(
+    "--salt",
+    metavar="SECRET",
+    help="Secret for stable resident pseudonyms across runs (listed in journeys.csv); default: random per run.",
+)
+@click.option(
+    "--show-values",
+    is_flag=True,
+    help="Show example resident values (format-only differences) in the silo section; "
+    "the report then says on its first page that it contains personal data.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["duckdb", "pandas", "spark"]),
+    default="duckdb",
+    show_default=True,
+    help="Where events are aggregated into process maps (same results; spark needs pip install 'procmine[spark]').",
+)
+@click.option(
+    "--spark-master",
+    metavar="URL",
+    help="Spark master for --engine spark: local[N] (default local[2]), spark://host:7077, yarn …",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
-def analyze(inputs: tuple[str, ...], out: str, lang: str, force: bool, hourly_rate: float | None,
-            fte_hours: float, period: float | None, top: int | None, whatif_top: int, salt: str | None,
-            show_values: bool, quiet: bool, **columns: Any) -> None:
+def analyze(
+    inputs: tuple[str, ...],
+    out: str,
+    lang: str,
+    force: bool,
+    hourly_rate: float | None,
+    fte_hours: float,
+    period: float | None,
+    top: int | None,
+    whatif_top: int,
+    salt: str | None,
+    show_values: bool,
+    engine: str,
+    spark_master: str | None,
+    quiet: bool,
+    **columns: Any,
+) -> None:
     """Analyse department exports and write a report into --out."""
     from procmine.analysis import analyze as run
 
     say = _progress(quiet)
+    if spark_master and engine != "spark":
+        raise click.UsageError("--spark-master needs --engine spark")
     paths = _inputs(inputs)
     _check_out(out, paths)
-    result = run(paths, lang=lang, hourly_rate=hourly_rate, hours_per_fte=fte_hours,
-                 period_days=period, top=top, salt=salt, whatif_top=whatif_top, progress=say, **columns)
+    result = run(
+        paths,
+        lang=lang,
+        hourly_rate=hourly_rate,
+        hours_per_fte=fte_hours,
+        period_days=period,
+        top=top,
+        salt=salt,
+        whatif_top=whatif_top,
+        progress=say,
+        engine=engine,
+        spark_master=spark_master,
+        **columns,
+    )
     _print_mapping(result.dataset, quiet=quiet)
     say("writing the report")
     result.write(out, lang=lang, force=force, show_values=show_values)
@@ -170,11 +252,18 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
     for line in describe_mapping(dataset):
         click.echo(line)
     for acc in dataset.accounting:
-        dropped = ", ".join(f"{n} {reason}" for reason, n in sorted(acc.dropped.items())) or "none dropped"
-        click.echo(f"{_one_line(acc.source)}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})")
+        dropped = (
+            ", ".join(f"{n} {reason}" for reason, n in sorted(acc.dropped.items()))
+            or "none dropped"
+        )
+        click.echo(
+            f"{_one_line(acc.source)}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})"
+        )
     for warning in dataset.warnings:
         click.echo(f"Warning: {_one_line(warning)}")
-    click.echo(f"OK: {len(dataset.logs)} departments, {sum(len(x.events) for x in dataset.logs.values()):,} events")
+    click.echo(
+        f"OK: {len(dataset.logs)} departments, {sum(len(x.events) for x in dataset.logs.values()):,} events"
+    )
 
 
 @cli.command()
@@ -198,18 +287,39 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
     maps = discover_all(dataset.logs)
     written = write_maps(maps, out)
     if not quiet:
-        click.echo(f"{len(maps)} maps written to {out}: " + ", ".join(p.name for p in written if p.suffix == ".svg"))
+        click.echo(
+            f"{len(maps)} maps written to {out}: "
+            + ", ".join(p.name for p in written if p.suffix == ".svg")
+        )
 
 
 @cli.command()
-@click.option("--size", default="small", show_default=True,
-              help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases.")
-@click.option("--out", "out", required=True, type=click.Path(), help="Folder to write the city into.")
-@click.option("--seed", default=7, show_default=True, type=int, help="Random seed (same seed, same files).")
-@click.option("--variant", type=click.Choice(["asis", "tobe"]), default="asis", show_default=True,
-              help="asis: today's city; tobe: the same residents after a 書かない・ワンストップ reform.")
-@click.option("--city", type=click.Choice(["koyo", "other"]), default="koyo", show_default=True,
-              help="koyo: 光陽市 (as in sample_logs/); other: a town with other departments, labels and headers.")
+@click.option(
+    "--size",
+    default="small",
+    show_default=True,
+    help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases.",
+)
+@click.option(
+    "--out", "out", required=True, type=click.Path(), help="Folder to write the city into."
+)
+@click.option(
+    "--seed", default=7, show_default=True, type=int, help="Random seed (same seed, same files)."
+)
+@click.option(
+    "--variant",
+    type=click.Choice(["asis", "tobe"]),
+    default="asis",
+    show_default=True,
+    help="asis: today's city; tobe: the same residents after a 書かない・ワンストップ reform.",
+)
+@click.option(
+    "--city",
+    type=click.Choice(["koyo", "other"]),
+    default="koyo",
+    show_default=True,
+    help="koyo: 光陽市 (as in sample_logs/); other: a town with other departments, labels and headers.",
+)
 def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
     """Generate a fictional city (department exports + ground truth): 光陽市 by default."""
     from procmine.errors import ConfigError
@@ -218,10 +328,15 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
     chosen: Any = size
     if size not in ("tiny", "small", "year"):
         if not size.isdigit() or int(size) <= 0:
-            raise ConfigError(f"--size {size!r}: use tiny, small, year or a positive number of cases")
+            raise ConfigError(
+                f"--size {size!r}: use tiny, small, year or a positive number of cases"
+            )
         chosen = int(size)
     summary = generate(out, size=chosen, seed=seed, variant=variant, city=city)  # type: ignore[arg-type]
-    click.echo(f"{city} ({variant}) written to {out}: " + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list))))
+    click.echo(
+        f"{city} ({variant}) written to {out}: "
+        + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list)))
+    )
 
 
 @cli.command()
@@ -229,10 +344,20 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
 @click.argument("after", type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the comparison.")
 @_column_options
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True, help="Report language.")
-@click.option("--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report.")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    default="ja",
+    show_default=True,
+    help="Report language.",
+)
+@click.option(
+    "--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
-def compare(before: str, after: str, out: str, lang: str, force: bool, quiet: bool, **columns: Any) -> None:
+def compare(
+    before: str, after: str, out: str, lang: str, force: bool, quiet: bool, **columns: Any
+) -> None:
     """Compare an As-Is (BEFORE) and a To-Be (AFTER) set of exports: KPIs, workload, activities."""
     from procmine.compare import compare as run
 
@@ -241,7 +366,7 @@ def compare(before: str, after: str, out: str, lang: str, force: bool, quiet: bo
     say("writing the comparison")
     result.write(out, lang=lang, force=force)
     if not quiet:
-        overall = result.kpis[result.kpis["journey_type"] == "all"]
+        overall = result.kpis[result.kpis["life_event"] == "all"]
         for row in overall.itertuples(index=False):
             click.echo(f"{row.principle:12} {row.kpi:34} {row.before:8.1f} → {row.after:8.1f}")
         click.echo(f"Comparison: {Path(out) / 'comparison.html'}")
@@ -249,7 +374,12 @@ def compare(before: str, after: str, out: str, lang: str, force: bool, quiet: bo
 
 @cli.command()
 @click.argument("report_dir", type=click.Path())
-@click.option("--truth", required=True, type=click.Path(), help="Ground-truth folder (duplicates.csv, negatives.csv, aliases.csv).")
+@click.option(
+    "--truth",
+    required=True,
+    type=click.Path(),
+    help="Ground-truth folder (duplicates.csv, negatives.csv, aliases.csv).",
+)
 def evaluate(report_dir: str, truth: str) -> None:
     """Score a report's duplicates.csv against a ground truth (precision, recall, F1)."""
     from procmine.evaluate import evaluate_report
@@ -262,4 +392,3 @@ def evaluate(report_dir: str, truth: str) -> None:
 def main() -> None:
     """Entry point of the ``procmine`` console script."""
     cli(prog_name="procmine")
-

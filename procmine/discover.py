@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Literal
 
 import networkx as nx
@@ -38,13 +39,23 @@ import pandas as pd
 from procmine.model import ACTIVITY, CASE, END, PERSON, RESOURCE, TIMESTAMP, EventLog, ProcessMap
 
 #: Resource names that mean the resident did the step (form writing, walking …).
-RESIDENT_WORDS = ("resident", "citizen", "applicant", "customer", "住民", "申請者", "本人", "届出人", "来庁者")
+RESIDENT_WORDS = (
+    "resident",
+    "citizen",
+    "applicant",
+    "customer",
+    "住民",
+    "申請者",
+    "本人",
+    "届出人",
+    "来庁者",
+)
 #: Resource names that mean a system or batch did the step.
 SYSTEM_WORDS = ("system", "sys", "batch", "auto", "システム", "バッチ", "自動")
 #: Resource names that mean someone outside the organisation did the step.
 EXTERNAL_WORDS = ("external", "外部", "委託", "医師", "審査会", "調査員", "相談所")
 
-__all__ = ["discover", "discover_all", "merge_aliases", "performer_of"]
+__all__ = ["apply_aliases", "discover", "discover_all", "merge_aliases", "performer_of"]
 
 
 def performer_of(resource: str) -> Literal["resident", "staff", "system", "external"]:
@@ -93,6 +104,24 @@ def merge_aliases(labels: pd.Series) -> dict[str, str]:
     }
 
 
+def apply_aliases(labels: pd.Series, aliases: Mapping[str, str]) -> pd.Series:
+    """``labels.replace(aliases)`` (see :func:`merge_aliases`), looked up once per distinct
+    label rather than once per alias.
+
+    Examples
+    --------
+    >>> apply_aliases(pd.Series(["本人確認_窓口", "受付", None]), {"本人確認_窓口": "本人確認"}).tolist()
+    ['本人確認', '受付', nan]
+    """
+    if not aliases:
+        return labels
+    if not isinstance(labels.dtype, pd.StringDtype):
+        return labels.replace(aliases)
+    codes, uniques = pd.factorize(labels)
+    mapped = pd.array([aliases.get(u, u) for u in uniques], dtype=labels.dtype)
+    return pd.Series(mapped.take(codes, allow_fill=True), index=labels.index, name=labels.name)
+
+
 def _durations(
     events: pd.DataFrame, max_gap_minutes: float
 ) -> tuple[pd.Series, pd.Series, Literal["end", "next_event", "mixed", "none"]]:
@@ -104,7 +133,9 @@ def _durations(
     the case, when it is at most ``max_gap_minutes``.
     """
     from_end = events[END].notna() if END in events else pd.Series(False, index=events.index)
-    measured = (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0 if END in events else None
+    measured = (
+        (events[END] - events[TIMESTAMP]).dt.total_seconds() / 60.0 if END in events else None
+    )
     nxt = events.groupby(CASE, sort=False)[TIMESTAMP].shift(-1)
     gap = (nxt - events[TIMESTAMP]).dt.total_seconds() / 60.0
     gap = gap.where(gap <= max_gap_minutes)
@@ -125,14 +156,14 @@ def _performers(events: pd.DataFrame) -> pd.Series:
     if RESOURCE not in events or events[RESOURCE].isna().all():
         return pd.Series("unknown", index=pd.Index(events[ACTIVITY].unique(), name=ACTIVITY))
     res = events[[ACTIVITY, RESOURCE]].dropna()
-    classes = {r: performer_of(r) for r in res[RESOURCE].unique()}
-    res = res.assign(performer=res[RESOURCE].map(classes))
-    top = (
-        res.groupby([ACTIVITY, "performer"], sort=True).size().rename("n").reset_index()
-        .sort_values([ACTIVITY, "n", "performer"], ascending=[True, False, True])
-        .drop_duplicates(ACTIVITY)
-        .set_index(ACTIVITY)["performer"]
-    )
+    act_codes, acts = pd.factorize(res[ACTIVITY])
+    res_codes, names = pd.factorize(res[RESOURCE])
+    ordered = sorted(PERFORMER_CLASSES)  # ties go to the first class in name order
+    classes = np.array([ordered.index(performer_of(r)) for r in names], dtype=np.int64)
+    width = len(ordered)
+    counts = np.bincount(act_codes * width + classes[res_codes], minlength=len(acts) * width)
+    counts = counts.reshape(len(acts), width)
+    top = pd.Series(np.asarray(ordered, dtype=object)[counts.argmax(axis=1)], index=acts)
     return top.reindex(events[ACTIVITY].unique()).fillna("unknown")
 
 
@@ -140,7 +171,9 @@ def _performers(events: pd.DataFrame) -> pd.Series:
 PERFORMER_CLASSES = ("resident", "staff", "system", "external")
 
 
-def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataFrame:
+def _role_stats(
+    events: pd.DataFrame, data_columns: tuple[str, ...], filled: np.ndarray | None = None
+) -> pd.DataFrame:
     """Where and how each activity happens in its cases (evidence for cross-department matching).
 
     Per activity: the shares of its events performed by each performer class
@@ -153,8 +186,8 @@ def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataF
     the same case already filled: re-keying rather than first capture; NaN when it fills
     none). ``events`` must be sorted by case and time.
     """
-    acts = events[ACTIVITY].astype(str).to_numpy()
-    n = len(acts)
+    codes, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
+    n = len(codes)
     case_codes = pd.factorize(events[CASE], sort=False)[0]
     new_case = np.ones(n, dtype=bool)
     if n > 1:
@@ -174,18 +207,20 @@ def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataF
     if later.any():
         gap = (ts_values[1:] - ts_values[:-1]) / np.timedelta64(1, "m")
         wait[1:] = np.where(later[1:], gap.astype(float), np.nan)
+    # Performer class of each event as a code into PERFORMER_CLASSES (−1: no resource).
+    perf = np.full(n, -1, dtype=np.int64)
     if RESOURCE in events and events[RESOURCE].notna().any():
-        res = events[RESOURCE]
-        classes = {r: performer_of(r) for r in res.dropna().unique()}
-        perf = res.map(classes).to_numpy(dtype=object)
-    else:
-        perf = np.full(n, None, dtype=object)
+        res_codes, names = pd.factorize(events[RESOURCE])
+        classes = np.array(
+            [PERFORMER_CLASSES.index(performer_of(r)) for r in names], dtype=np.int64
+        )
+        perf = np.where(res_codes >= 0, np.append(classes, -1)[res_codes], -1)
     after_system = np.zeros(n)
     if n > 1:
-        after_system[1:] = np.where(later[1:], perf[:-1] == "system", 0.0)
+        system = PERFORMER_CLASSES.index("system")
+        after_system[1:] = np.where(later[1:], perf[:-1] == system, 0.0)
     frame = pd.DataFrame(
         {
-            ACTIVITY: acts,
             "position": idx.astype(float),
             "relative_position": rel,
             "same_day": same_day.astype(float),
@@ -195,8 +230,9 @@ def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataF
     )
     cols = [c for c in data_columns if c in events]
     if cols:
-        block = events[cols]
-        filled = (block.notna() & block.astype("string").fillna("").ne("")).to_numpy(dtype=np.int64)
+        if filled is None or filled.shape[1] != len(cols):
+            filled = _filled_matrix(events, cols)
+        filled = filled.astype(np.int64)
         total = np.cumsum(filled, axis=0)
         before = total - filled
         base = np.vstack([np.zeros((1, len(cols)), dtype=np.int64), total])[first_of]
@@ -206,31 +242,36 @@ def _role_stats(events: pd.DataFrame, data_columns: tuple[str, ...]) -> pd.DataF
             frame["recapture"] = np.where(count > 0, (filled * earlier).sum(axis=1) / count, np.nan)
     else:
         frame["recapture"] = np.nan
-    grouped = frame.groupby(ACTIVITY, sort=True)
+    grouped = frame.groupby(codes, sort=True)
     out = grouped[["position", "relative_position"]].median()
     out["same_day"] = grouped["same_day"].mean()
     out["wait_minutes"] = grouped["wait_minutes"].median()
     out["after_system"] = grouped["after_system"].mean()
     out["recapture"] = grouped["recapture"].mean()
-    known = pd.Series(perf, index=frame.index).notna().to_numpy()
-    if known.any():
-        shares = (
-            pd.crosstab(acts[known], perf[known], normalize="index")
-            .reindex(columns=list(PERFORMER_CLASSES), fill_value=0.0)
-            .astype(float)
-        )
-    else:
-        shares = pd.DataFrame(columns=list(PERFORMER_CLASSES), dtype=float)
-    for cls in PERFORMER_CLASSES:
-        out[f"{cls}_share"] = shares[cls].reindex(out.index) if len(shares) else np.nan
+    known = perf >= 0
+    width = len(PERFORMER_CLASSES)
+    counts = np.bincount(codes[known] * width + perf[known], minlength=len(labels) * width)
+    counts = counts.reshape(len(labels), width)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = counts / counts.sum(axis=1, keepdims=True)  # NaN: no known performer
+    for k, cls in enumerate(PERFORMER_CLASSES):
+        out[f"{cls}_share"] = shares[out.index.to_numpy(), k] if known.any() else np.nan
+    out.index = pd.Index(np.asarray(labels, dtype=object)[out.index.to_numpy()], name=ACTIVITY)
     return out
+
+
+def _non_empty(values: pd.Series) -> np.ndarray:
+    """Cells holding a value that is not the empty string."""
+    return (values.notna() & values.astype("string").ne("")).fillna(False).to_numpy(dtype=bool)
 
 
 #: Activities kept per side in the ``before`` / ``after`` node attributes.
 MAX_PRECEDENCE = 8
 
 
-def _precedence(events: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+def _precedence(
+    events: pd.DataFrame,
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """Eventually-follows shares: for each activity, the share of its cases in which each
     other activity first happened earlier (``before``) or later (``after``) than its own
     first event; the :data:`MAX_PRECEDENCE` largest per side. ``events`` must be sorted by
@@ -268,14 +309,40 @@ def _precedence(events: pd.DataFrame) -> tuple[dict[str, dict[str, float]], dict
     return before, after
 
 
-def _filled_fields(events: pd.DataFrame, data_columns: tuple[str, ...], *, min_share: float) -> pd.Series:
-    """Data columns filled on at least ``min_share`` of an activity's events."""
+def _filled_fields(
+    events: pd.DataFrame,
+    data_columns: tuple[str, ...],
+    *,
+    min_share: float,
+    filled: np.ndarray | None = None,
+) -> pd.Series:
+    """Data columns filled on at least ``min_share`` of an activity's events (``filled``:
+    :func:`_filled_matrix` of ``data_columns`` when already computed)."""
     acts = events[ACTIVITY]
     if not data_columns:
         return pd.Series([()] * acts.nunique(), index=pd.Index(acts.unique(), name=ACTIVITY))
-    filled = events[list(data_columns)].notna() & events[list(data_columns)].astype("string").ne("")
-    share = filled.groupby(acts, sort=True).mean()
-    return share.apply(lambda row: tuple(c for c in data_columns if row[c] >= min_share), axis=1)
+    if filled is None:
+        filled = _filled_matrix(events, list(data_columns))
+    codes, labels = pd.factorize(acts, sort=True)
+    counts = np.bincount(codes, minlength=len(labels)).astype(float)
+    share = np.column_stack(
+        [
+            np.bincount(codes, weights=filled[:, k], minlength=len(labels)) / counts
+            for k in range(len(data_columns))
+        ]
+    )
+    fields = [
+        tuple(c for c, ok in zip(data_columns, row, strict=True) if ok)
+        for row in (share >= min_share).tolist()
+    ]
+    return pd.Series(fields, index=pd.Index(labels, name=ACTIVITY), dtype="object")
+
+
+def _filled_matrix(events: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Events × ``columns``: whether the cell holds a value other than the empty string."""
+    if not columns:
+        return np.zeros((len(events), 0), dtype=bool)
+    return np.column_stack([_non_empty(events[c]) for c in columns])
 
 
 def discover(
@@ -322,7 +389,7 @@ def discover(
     if merge_label_variants and len(events):
         aliases = merge_aliases(events[ACTIVITY])
         if aliases:
-            events = events.assign(**{ACTIVITY: events[ACTIVITY].replace(aliases)})
+            events = events.assign(**{ACTIVITY: apply_aliases(events[ACTIVITY], aliases)})
     minutes, from_end, source = _durations(events, max_gap_minutes)
     events = events.assign(_minutes=minutes, _from_end=from_end)
 
@@ -344,8 +411,16 @@ def discover(
     )
     stats["persons"] = acts[PERSON].nunique() if PERSON in events else 0
     stats["performer"] = _performers(events).reindex(stats.index).fillna("unknown")
-    stats["fields"] = _filled_fields(events, log.data_columns, min_share=min_field_share).reindex(stats.index)
-    stats = stats.join(_role_stats(events, log.data_columns)) if len(events) else stats
+    present = [c for c in log.data_columns if c in events]
+    filled = _filled_matrix(events, present)
+    fields = _filled_fields(
+        events,
+        log.data_columns,
+        min_share=min_field_share,
+        filled=filled if len(present) == len(log.data_columns) else None,
+    )
+    stats["fields"] = fields.reindex(stats.index)
+    stats = stats.join(_role_stats(events, log.data_columns, filled)) if len(events) else stats
 
     dfg, starts, ends = _dfg(events)
     stats["start"] = pd.Series(starts, dtype="int64").reindex(stats.index).fillna(0).astype(int)
@@ -393,41 +468,30 @@ def _none_if_nan(x: object) -> float | None:
     return None if x is None or (isinstance(x, float) and np.isnan(x)) else float(x)  # type: ignore[arg-type]
 
 
-def _dfg(events: pd.DataFrame) -> tuple[dict[tuple[str, str], tuple[int, float]], dict[str, int], dict[str, int]]:
-    """Directly-follows counts and median waits, start and end activities (pm4py)."""
-    if events.empty:
-        return {}, {}, {}
-    import pm4py
+def _dfg(
+    events: pd.DataFrame,
+) -> tuple[dict[tuple[str, str], tuple[int, float]], dict[str, int], dict[str, int]]:
+    """Directly-follows counts and median waits, start and end activities, from the current
+    aggregation engine (:func:`procmine.engine.current`; pm4py on the pandas engine)."""
+    from procmine.engine import current
 
-    frame = pd.DataFrame(
-        {
-            "case:concept:name": events[CASE].astype(str).to_numpy(),
-            "concept:name": events[ACTIVITY].astype(str).to_numpy(),
-            "time:timestamp": events[TIMESTAMP].to_numpy(),
-            "@@index": np.arange(len(events)),
-        }
-    )
-    keys = {"case_id_key": "case:concept:name", "activity_key": "concept:name", "timestamp_key": "time:timestamp"}
-    dfg, starts, ends = pm4py.discover_dfg(frame, **keys)
-    perf, _, _ = pm4py.discover_performance_dfg(frame, perf_aggregation_key="median", **keys)
-    out = {
-        (str(a), str(b)): (int(n), float(perf.get((a, b), float("nan"))) / 60.0)
-        for (a, b), n in dfg.items()
-    }
-    return (
-        dict(sorted(out.items())),
-        {str(k): int(v) for k, v in starts.items()},
-        {str(k): int(v) for k, v in ends.items()},
-    )
+    result = current().directly_follows(events)
+    return result.edges, result.starts, result.ends
 
 
 def _variants(events: pd.DataFrame) -> pd.DataFrame:
     """Trace variants (activity sequences) with their case counts and shares."""
     if events.empty:
         return pd.DataFrame(columns=["variant", "cases", "share"])
-    traces = events.groupby(CASE, sort=False)[ACTIVITY].agg(" → ".join)
-    counts = traces.value_counts()
-    frame = pd.DataFrame({"variant": counts.index.astype(str), "cases": counts.to_numpy()})
+    from procmine.engine import current
+
+    counts = current().variants(events)
+    frame = pd.DataFrame(
+        {
+            "variant": pd.Index(list(counts)).astype(str),
+            "cases": np.fromiter(counts.values(), np.int64, len(counts)),
+        }
+    )
     frame = frame.sort_values(["cases", "variant"], ascending=[False, True], ignore_index=True)
     frame["share"] = frame["cases"] / frame["cases"].sum()
     return frame

@@ -34,7 +34,15 @@ SOURCE = "source"
 
 #: Roles a column can play. ``case``, ``activity`` and ``timestamp`` are required.
 Role = Literal["case", "activity", "timestamp", "end", "resource", "department", "person"]
-ROLES: tuple[str, ...] = ("case", "activity", "timestamp", "end", "resource", "department", "person")
+ROLES: tuple[str, ...] = (
+    "case",
+    "activity",
+    "timestamp",
+    "end",
+    "resource",
+    "department",
+    "person",
+)
 REQUIRED_ROLES: tuple[str, ...] = ("case", "activity", "timestamp")
 RESERVED_COLUMNS: tuple[str, ...] = ROLES + (ROW, SOURCE)
 

@@ -12,9 +12,21 @@ from click.testing import CliRunner
 from procmine.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
-OUTPUTS = ["report.html", "report.md", "report.xlsx", "duplicates.csv", "silos.csv", "candidates.csv",
-           "journeys.csv", "kpis.csv", "handover.csv", "silo_values.csv", "linkage.csv", "whatif.csv",
-           "findings.json"]
+OUTPUTS = [
+    "report.html",
+    "report.md",
+    "report.xlsx",
+    "duplicates.csv",
+    "silos.csv",
+    "candidates.csv",
+    "journeys.csv",
+    "kpis.csv",
+    "handover.csv",
+    "silo_values.csv",
+    "linkage.csv",
+    "whatif.csv",
+    "findings.json",
+]
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +65,24 @@ def test_analyze_writes_every_output(tiny_city: Path, tmp_path: Path) -> None:
         assert (out / name).is_file(), name
     assert list((out / "maps").glob("*.svg")) and list((out / "maps").glob("*.dot"))
     dup = pd.read_csv(out / "duplicates.csv", encoding="utf-8-sig")
-    assert list(dup.columns[:5]) == ["department_a", "activity_a", "department_b", "activity_b", "score"]
+    assert list(dup.columns[:5]) == [
+        "department_a",
+        "activity_a",
+        "department_b",
+        "activity_b",
+        "score",
+    ]
     silos = pd.read_csv(out / "silos.csv", encoding="utf-8-sig")
     assert list(silos.columns[:3]) == ["field", "department", "column"]
     cand = pd.read_csv(out / "candidates.csv", encoding="utf-8-sig")
-    assert list(cand.columns[:6]) == ["rank", "title", "principle", "departments", "activities", "hours_saved_per_year"]
+    assert list(cand.columns[:6]) == [
+        "rank",
+        "title",
+        "principle",
+        "departments",
+        "activities",
+        "hours_saved_per_year",
+    ]
     assert set(cand["principle"]) <= {"kakasenai", "matasenai", "mayowasenai", "ikasenai"}
     findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
     assert "schema_version" in findings
@@ -71,14 +96,19 @@ def test_pseudonyms_only_with_a_salt_and_then_stable(tiny_city: Path, tmp_path: 
     plain = pd.read_csv(tmp_path / "a" / "journeys.csv", encoding="utf-8-sig")
     assert "pseudonym" not in plain.columns and len(plain) > 0
     for name in ("b", "c"):
-        code, _, stderr = run("analyze", str(tiny_city), "--out", str(tmp_path / name), "-q", "--salt", "s3cret")
+        code, _, stderr = run(
+            "analyze", str(tiny_city), "--out", str(tmp_path / name), "-q", "--salt", "s3cret"
+        )
         assert code == 0, stderr
     b = pd.read_csv(tmp_path / "b" / "journeys.csv", encoding="utf-8-sig")
     c = pd.read_csv(tmp_path / "c" / "journeys.csv", encoding="utf-8-sig")
     assert b["pseudonym"].str.startswith("p-").all()
     assert list(b["pseudonym"]) == list(c["pseudonym"])
-    persons = {str(v) for log in __import__("procmine").load([tiny_city]).logs.values()
-               for v in log.events["person"].dropna().unique()}
+    persons = {
+        str(v)
+        for log in __import__("procmine").load([tiny_city]).logs.values()
+        for v in log.events["person"].dropna().unique()
+    }
     assert not persons & set(b["pseudonym"])
 
 
@@ -133,8 +163,13 @@ def test_a_city_never_seen_runs_without_code_change(tiny_city: Path, tmp_path: P
     data = load([tiny_city])
     city = tmp_path / "other"
     city.mkdir()
-    english = {"case": "Case ID", "activity": "Task", "timestamp": "Start Time", "resource": "Handled By",
-               "person": "Resident ID"}
+    english = {
+        "case": "Case ID",
+        "activity": "Task",
+        "timestamp": "Start Time",
+        "resource": "Handled By",
+        "person": "Resident ID",
+    }
     for i, (_dept, log) in enumerate(sorted(data.logs.items())):
         frame = log.events.rename(columns=english)
         keep = list(english.values()) + [f"field_{j}" for j in range(len(log.data_columns))]
@@ -152,7 +187,9 @@ def test_python_m_procmine_help() -> None:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-m", "procmine", "--help"], capture_output=True, text=True, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-m", "procmine", "--help"], capture_output=True, text=True, cwd=REPO
+    )
     assert done.returncode == 0 and "analyze" in done.stdout
 
 

@@ -38,7 +38,13 @@ def test_performer_and_fields(two_departments):
 
 
 def test_handling_time_from_end_column():
-    log = make_log("課", [("1", "受付", "2026-04-01 09:00", "A", None), ("1", "審査", "2026-04-01 09:30", "B", None)])
+    log = make_log(
+        "課",
+        [
+            ("1", "受付", "2026-04-01 09:00", "A", None),
+            ("1", "審査", "2026-04-01 09:30", "B", None),
+        ],
+    )
     log.events["end"] = log.events["timestamp"] + pd.Timedelta(minutes=4)
     pm = discover(log)
     assert pm.duration_source == "end"
@@ -91,12 +97,27 @@ def test_long_gaps_without_end_column_are_waiting_not_handling():
 
 
 def test_department_merging_systems_with_and_without_end_times():
-    with_end = make_log("課", [("1", "受付", "2026-04-01 09:00", "A", None), ("1", "審査", "2026-04-01 09:30", "B", None)])
+    with_end = make_log(
+        "課",
+        [
+            ("1", "受付", "2026-04-01 09:00", "A", None),
+            ("1", "審査", "2026-04-01 09:30", "B", None),
+        ],
+    )
     with_end.events["end"] = with_end.events["timestamp"] + pd.Timedelta(minutes=4)
-    without = make_log("課", [("2", "戸籍受付", "2026-04-01 10:00", "A", None), ("2", "戸籍審査", "2026-04-01 10:12", "B", None)])
+    without = make_log(
+        "課",
+        [
+            ("2", "戸籍受付", "2026-04-01 10:00", "A", None),
+            ("2", "戸籍審査", "2026-04-01 10:12", "B", None),
+        ],
+    )
     merged = pd.concat([with_end.events, without.events], ignore_index=True)
     pm = discover(EventLog("課", merged, (), ("a.csv", "b.csv")))
     assert pm.duration_source == "mixed"
-    assert pm.graph.nodes["受付"]["median_minutes"] == 4.0 and pm.graph.nodes["受付"]["duration_measured"]
+    assert (
+        pm.graph.nodes["受付"]["median_minutes"] == 4.0
+        and pm.graph.nodes["受付"]["duration_measured"]
+    )
     assert pm.graph.nodes["戸籍受付"]["median_minutes"] == 12.0  # estimated from the next event
     assert not pm.graph.nodes["戸籍受付"]["duration_measured"]

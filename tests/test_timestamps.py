@@ -138,7 +138,11 @@ def test_common_formats_parse_every_value() -> None:
         values = pd.Series(stamps.strftime(fmt))
         result = parse_timestamps(values)
         assert result.notna().all()
-        assert (result.dt.floor("min") == stamps.floor("min")).all() if "%S" not in fmt else (result == stamps).all()
+        assert (
+            (result.dt.floor("min") == stamps.floor("min")).all()
+            if "%S" not in fmt
+            else (result == stamps).all()
+        )
 
 
 def test_repeated_values_are_parsed_once_and_mapped_back() -> None:

@@ -145,6 +145,9 @@ class CopyBuilder:
             else np.full(len(events), "", dtype=object)
         )
         prof = self.profiles[self.profiles["department"] == department]
+        activity_codes = (
+            pd.factorize(events[ACTIVITY].astype(str))[0] if ACTIVITY in events.columns else None
+        )
         out: list[Copy] = []
         for record in prof.itertuples(index=False):
             column, ftype = str(record.column), str(record.field_type)
@@ -187,7 +190,7 @@ class CopyBuilder:
                     vocab=vocab[vocab >= 0],
                     hist_keys=history[0],
                     hist_norm=history[1],
-                    missing=_missing(events, filled, key_codes, latest_k),
+                    missing=_missing(events, filled, key_codes, latest_k, activity_codes),
                     shape=str(getattr(record, "shape", "") or ""),
                 )
             )
@@ -225,12 +228,18 @@ _FILLS = 0.5
 
 
 def _missing(
-    events: pd.DataFrame, filled: np.ndarray, key_codes: np.ndarray, holders: np.ndarray
+    events: pd.DataFrame,
+    filled: np.ndarray,
+    key_codes: np.ndarray,
+    holders: np.ndarray,
+    activity: np.ndarray | None = None,
 ) -> int:
-    """Residents with an event of a step that fills the column, who never have a value."""
+    """Residents with an event of a step that fills the column, who never have a value
+    (``activity``: codes of the events' activities, when already computed)."""
     if ACTIVITY not in events.columns or not filled.any():
         return 0
-    activity = pd.factorize(events[ACTIVITY].astype(str))[0]
+    if activity is None:
+        activity = pd.factorize(events[ACTIVITY].astype(str))[0]
     share = np.bincount(activity, weights=filled) / np.maximum(np.bincount(activity), 1)
     fills = share[activity] >= _FILLS
     residents = np.unique(key_codes[fills & (key_codes >= 0)])

@@ -64,7 +64,7 @@ LINKAGE_COLUMNS: tuple[str, ...] = (
 def linkage_table(linkage: Linkage) -> pd.DataFrame:
     """How well each department's events were linked to residents (see
     :func:`procmine.fields.linkage_quality`)."""
-    persons = {d: set(k.dropna().astype(str)) - {""} for d, k in linkage.keys.items()}
+    persons = {d: set(k.dropna().astype(str).unique()) - {""} for d, k in linkage.keys.items()}
     rows = []
     for department in sorted(linkage.keys):
         keys = linkage.keys[department]

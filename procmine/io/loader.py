@@ -265,7 +265,9 @@ def _strip(values: pd.Series) -> pd.Series:
 #: A value that starts like a date or time (a 4-digit year from 1800 on, an era name or
 #: letter, or a clock time) is shown in messages as it is; anything else — a name, a phone
 #: or My Number in a column mapped as a time by mistake — is shown by its shape only.
-_DATE_LIKE = re.compile(r"^\s*(?:(?:1[89]|2\d)\d\d\D|[明大昭平令][治正和成]|[MTSHR]\s*\d|\d{1,2}:\d\d)")
+_DATE_LIKE = re.compile(
+    r"^\s*(?:(?:1[89]|2\d)\d\d\D|[明大昭平令][治正和成]|[MTSHR]\s*\d|\d{1,2}:\d\d)"
+)
 
 
 def _masked(value: object) -> str:
@@ -278,8 +280,18 @@ def _masked(value: object) -> str:
     text = str(value)
     if _DATE_LIKE.match(unicodedata.normalize("NFKC", text)):
         return show(text)
-    return show("".join("9" if c.isdigit() else "x" if c.isascii() and c.isalpha()
-                        else c if c in "-/:. " else "＊" for c in text))
+    return show(
+        "".join(
+            "9"
+            if c.isdigit()
+            else "x"
+            if c.isascii() and c.isalpha()
+            else c
+            if c in "-/:. "
+            else "＊"
+            for c in text
+        )
+    )
 
 
 def _examples(rows: np.ndarray, values: pd.Series, label: str) -> str:
@@ -308,11 +320,8 @@ def _duplicates(
         return mask, []
     mask[candidates[repeated]] = True
     hashes = pd.util.hash_pandas_object(subset, index=False).to_numpy()
-    first_of: dict[int, int] = {}
-    for position, value in zip(candidates, hashes, strict=True):
-        first_of.setdefault(int(value), int(position))
     pairs = [
-        (int(position), first_of[int(value)])
+        (int(position), int(candidates[int(np.argmax(hashes == value))]))
         for position, value in zip(
             candidates[repeated][:_EXAMPLES], hashes[repeated][:_EXAMPLES], strict=True
         )
@@ -726,7 +735,7 @@ def load(
         for column in data_columns:
             events[column] = events[column].astype(_TEXT)
         events = events[list(_STANDARD) + data_columns]
-        events = events.sort_values([CASE, TIMESTAMP, ROW], kind="stable").reset_index(drop=True)
+        events = _sorted_events(events)
         logs[dept] = EventLog(
             department=dept,
             events=events,
@@ -741,6 +750,20 @@ def load(
         warnings=warnings,
         models=models,
     )
+
+
+def _sorted_events(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` sorted by case, timestamp and row (stable), with a fresh index.
+
+    The same order as ``sort_values([CASE, TIMESTAMP, ROW], kind="stable")``, computed on
+    integer codes of the cases (sorted like the text) instead of the text itself.
+    """
+    case_codes = pd.factorize(events[CASE], sort=True)[0]
+    case_codes[case_codes < 0] = len(case_codes)  # missing cases last, as sort_values puts them
+    order = np.lexsort((events[ROW].to_numpy(), events[TIMESTAMP].to_numpy(), case_codes))
+    if (order[1:] > order[:-1]).all():
+        return events.reset_index(drop=True)
+    return events.take(order).reset_index(drop=True)
 
 
 _STANDARD: tuple[str, ...] = (

@@ -109,6 +109,8 @@ def blank_rows(frame: pd.DataFrame) -> np.ndarray:
     """
     blank = np.ones(len(frame), dtype=bool)
     for position in range(frame.shape[1]):
+        if not blank.any():  # every row already has a value
+            break
         column = frame.iloc[:, position]
         present = np.array(column.notna(), dtype=bool)
         if present.any() and _is_text(column):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import re
 import zlib
 from pathlib import Path
@@ -149,17 +150,19 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
     if _DTD.search(head):
         raise _refuse_dtd(source)
     records: list[dict[str, str]] = []
-    trace_attrs: dict[str, str] | None = None
+    trace: object | None = None
     trace_events: list[dict[str, str]] = []
-    event: dict[str, str] | None = None
-    depth_in_attr = 0
     root_checked = False
     encoding: str | None = None
+    local = _LocalNames()
     try:
         with _open(path, source, limit) as handle:
+            # Only <log>, <trace> and <event> reach Python; the attributes of a finished
+            # event or trace are read from its children (see _attributes).
             context = etree.iterparse(
                 handle,
                 events=("start", "end"),
+                tag=("{*}log", "{*}trace", "{*}event"),
                 resolve_entities=False,
                 no_network=True,
                 load_dtd=False,
@@ -167,50 +170,47 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
                 remove_pis=True,
             )
             for action, elem in context:
-                tag = _local(elem.tag)
                 if not root_checked:
                     root_checked = True
-                    docinfo = elem.getroottree().docinfo
+                    tree = elem.getroottree()
+                    docinfo = tree.docinfo
                     if docinfo.doctype or docinfo.internalDTD is not None:
                         raise _refuse_dtd(source)
-                    if tag != "log":
-                        raise InputError(
-                            f"{at(source)}: not an XES log (root element is <{show(tag)}>, "
-                            "expected <log>) — export the log as XES"
-                        )
+                    root_tag = local(tree.getroot().tag)
+                    if root_tag != "log":
+                        raise _not_xes(source, root_tag)
                     encoding = docinfo.encoding
+                tag = local(elem.tag)
+                if tag == "log":
                     continue
                 if action == "start":
-                    if tag in _XES_ATTRIBUTES or tag in _XES_NESTED:
-                        if depth_in_attr == 0:
-                            key = elem.get("key")
-                            value = elem.get("value")
-                            if key is not None and value is not None:
-                                if event is not None:
-                                    event[key] = value
-                                elif trace_attrs is not None:
-                                    trace_attrs["case:" + key] = value
-                        depth_in_attr += 1
-                    elif tag == "trace" and depth_in_attr == 0:
-                        trace_attrs, trace_events = {}, []
-                    elif tag == "event" and depth_in_attr == 0:
-                        event = {}
+                    if tag == "trace" and not _inside_attribute(elem, local):
+                        trace, trace_events = elem, []
                     continue
-                # end events
-                if tag in _XES_ATTRIBUTES or tag in _XES_NESTED:
-                    depth_in_attr = max(depth_in_attr - 1, 0)
-                elif tag == "event" and depth_in_attr == 0 and event is not None:
-                    if trace_attrs is not None:
+                if _inside_attribute(elem, local):
+                    continue
+                if tag == "event":
+                    event: dict[str, str] = {}
+                    _attributes(elem, event, local)
+                    if trace is not None:
                         trace_events.append(event)
+                        elem.clear()  # the trace's own attributes are read when it ends
                     else:
                         records.append(event)
-                    event = None
+                        _release(elem)
+                elif tag == "trace" and elem is trace:
+                    trace_attrs: dict[str, str] = {}
+                    _attributes(elem, trace_attrs, local)
+                    case = {"case:" + key: value for key, value in trace_attrs.items()}
+                    records.extend({**case, **item} for item in trace_events)
+                    trace, trace_events = None, []
                     _release(elem)
-                elif tag == "trace" and depth_in_attr == 0 and trace_attrs is not None:
-                    for item in trace_events:
-                        records.append({**trace_attrs, **item})
-                    trace_attrs, trace_events = None, []
-                    _release(elem)
+            root = context.root
+            if not root_checked and root is not None:
+                root_checked = True
+                if local(root.tag) != "log":
+                    raise _not_xes(source, local(root.tag))
+                encoding = root.getroottree().docinfo.encoding
     except etree.XMLSyntaxError as err:
         line = err.lineno or None
         message = _WHERE_SUFFIX.sub("", str(err.msg or err))
@@ -228,10 +228,7 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
         raise InputError(f"{at(source)}: holds no XML element — export the log as XES")
     if not records:
         raise InputError(f"{at(source)}: the XES log holds no events — export a log with events")
-    columns: dict[str, None] = {}
-    for item in records:
-        for key in item:
-            columns.setdefault(key, None)
+    columns = dict.fromkeys(itertools.chain.from_iterable(records))  # first-seen order
     frame = pd.DataFrame.from_records(records, columns=list(columns))
     frame = frame.astype(pd.StringDtype(na_value=np.nan)) if len(frame.columns) else frame
     frame = frame.replace("", np.nan)
@@ -244,6 +241,66 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
         warnings=[],
     )
     return clean_table(table, source=source)
+
+
+_ATTRIBUTE, _WRAPPER, _ITEM = 1, 2, 3  # what an element is to _attributes
+
+
+class _LocalNames(dict):
+    """Tag → local name (without the namespace), computed once per distinct tag; and
+    :meth:`kind`: tag → attribute, event or trace, or another (wrapper) element."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinds: dict[object, int] = {}
+
+    def __call__(self, tag: object) -> str:
+        name = self.get(tag)
+        if name is None:
+            name = self[tag] = _local(tag)
+        return name
+
+    def kind(self, tag: object) -> int:
+        kind = self.kinds.get(tag)
+        if kind is None:
+            name = self(tag)
+            attribute = name in _XES_ATTRIBUTES or name in _XES_NESTED
+            kind = _ATTRIBUTE if attribute else _ITEM if name in ("event", "trace") else _WRAPPER
+            self.kinds[tag] = kind
+        return kind
+
+
+def _inside_attribute(elem: object, local: _LocalNames) -> bool:
+    """Whether an element lies inside an attribute (a nested value, not an event or trace)."""
+    parent = elem.getparent()  # type: ignore[attr-defined]
+    while parent is not None:
+        if local.kind(parent.tag) == _ATTRIBUTE:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _attributes(elem: object, into: dict[str, str], local: _LocalNames) -> None:
+    """Add the attributes of an event or trace to ``into`` in document order: its attribute
+    children (and those of wrapper elements that are not attributes, events or traces), not
+    the attributes nested inside another attribute, nor those of its events."""
+    kinds = local.kinds
+    for child in elem:  # type: ignore[attr-defined]
+        kind = kinds.get(child.tag) or local.kind(child.tag)
+        if kind == _ATTRIBUTE:
+            key = child.get("key")
+            value = child.get("value")
+            if key is not None and value is not None:
+                into[key] = value
+        elif kind == _WRAPPER:
+            _attributes(child, into, local)
+
+
+def _not_xes(source: str, tag: str) -> InputError:
+    return InputError(
+        f"{at(source)}: not an XES log (root element is <{show(tag)}>, expected <log>) — "
+        "export the log as XES"
+    )
 
 
 def _release(elem: object) -> None:

@@ -183,8 +183,12 @@ def _ends(
     people = [m for a, m in medians.items() if pm.graph.nodes[a].get("performer") != "system"]
     known_medians = pd.to_numeric(pd.Series(people, dtype="object"), errors="coerce")
     typical = float(known_medians.median()) if known_medians.notna().any() else np.nan
-    minutes = pd.to_numeric(pd.Series(_lookup(activity, medians, None)), errors="coerce")
-    minutes = minutes.fillna(typical).to_numpy()
+    # Once per distinct activity (as _lookup), then spread to the events.
+    codes, uniques = pd.factorize(activity)
+    missing = [None] if (codes < 0).any() else []  # code -1: no activity
+    per_label = pd.Series([*(medians.get(u) for u in uniques), *missing], dtype="object")
+    per_label = pd.to_numeric(per_label, errors="coerce").fillna(typical).to_numpy()
+    minutes = per_label[codes]
     estimate = ~known & (performer != "system") & np.isfinite(minutes)
     delta = (np.where(estimate, minutes, 0.0) * 60e9).astype("int64").astype("timedelta64[ns]")
     return fin, np.where(estimate, ts + delta, fin).astype(ts.dtype)
@@ -229,8 +233,13 @@ def _one_log(
         person, present = _text(raw[PERSON])
     else:
         person, present = np.full(n, None, dtype=object), np.zeros(n, dtype=bool)
-    first = pd.Series(person, dtype="object").where(present).groupby(case_code).transform("first")
-    who = first.to_numpy(dtype=object).copy()
+    # The case's first person key, by integer codes (groupby(...).transform("first")).
+    pcode, pnames = pd.factorize(pd.Series(person, dtype="object").where(present))
+    valid = np.flatnonzero(pcode >= 0)
+    cases_with, first_at = np.unique(case_code[valid], return_index=True)
+    first_code = np.full(int(case_code.max()) + 1 if n else 0, -1, dtype=np.int64)
+    first_code[cases_with] = pcode[valid[first_at]]
+    who = np.append(np.asarray(pnames, dtype=object), np.array([None]))[first_code[case_code]]
     missing = np.flatnonzero(pd.isna(who))
     if len(missing):
         who[missing] = [

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from procmine.discover import apply_aliases
 from procmine.model import ACTIVITY, PERSON, TIMESTAMP
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,66 +76,54 @@ def cooccurrence(
       department_a activity_a department_b activity_b  cooccurrence
     0            A       本人確認            B      申請者確認        0.2857
     """
-    frames = []
+    persons: list[pd.Series] = []
+    days: list[np.ndarray] = []
+    key_codes: list[np.ndarray] = []
+    key_dept: list[int] = []
+    key_act: list[str] = []
+    depts: list[str] = []
     for dept in sorted(dataset.logs):
         ev = dataset.logs[dept].events
         if PERSON not in ev or ev[PERSON].isna().all() or ev.empty:
             continue
         ev = ev[ev[PERSON].notna()]
         aliases = maps[dept].aliases if maps is not None and dept in maps else {}
-        acts = ev[ACTIVITY].astype(str)
-        if aliases:
-            acts = acts.replace(aliases)
-        frames.append(
-            pd.DataFrame(
-                {
-                    "visit": ev[PERSON].astype(str)
-                    + "|"
-                    + ev[TIMESTAMP].dt.strftime("%Y-%m-%d").astype(str),
-                    "department": dept,
-                    "activity": acts.to_numpy(),
-                }
-            ).drop_duplicates()
-        )
-    if len(frames) < 2:
+        acts = apply_aliases(ev[ACTIVITY].astype(str), aliases)
+        codes, labels = pd.factorize(acts, sort=True)
+        key_codes.append(codes.astype(np.int64) + len(key_act))
+        key_dept.extend([len(depts)] * len(labels))
+        key_act.extend(str(a) for a in labels)
+        depts.append(dept)
+        persons.append(ev[PERSON].astype(str).reset_index(drop=True))
+        # The calendar day of each event (NaT stays one value of its own).
+        days.append(ev[TIMESTAMP].to_numpy().astype("datetime64[D]").astype(np.int64))
+    if len(depts) < 2:
         return pd.DataFrame(columns=COLUMNS)
-    allv = pd.concat(frames, ignore_index=True)
-    visit_code, _ = pd.factorize(allv["visit"], sort=True)
-    allv["v"] = visit_code
-    keys = (
-        allv[["department", "activity"]].drop_duplicates().sort_values(["department", "activity"])
-    )
-    keys = keys.reset_index(drop=True)
-    index = {
-        (d, a): k for k, (d, a) in enumerate(zip(keys["department"], keys["activity"], strict=True))
-    }
-    allv["k"] = [index[(d, a)] for d, a in zip(allv["department"], allv["activity"], strict=True)]
+    # A visit is one (person, day); each (visit, activity key) counts once.
+    person = pd.factorize(pd.concat(persons, ignore_index=True))[0].astype(np.int64)
+    day_code, day_values = pd.factorize(np.concatenate(days))
+    visit = person * len(day_values) + day_code
+    key = np.concatenate(key_codes)
+    pairs = np.unique(visit * len(key_act) + key)
+    v, k = pairs // len(key_act), pairs % len(key_act)
+    v = pd.factorize(v)[0]
+    key_dept_arr = np.asarray(key_dept, dtype=np.int64)
     from scipy import sparse
 
-    n_visits = int(visit_code.max()) + 1
-    incid = sparse.csr_matrix(
-        (np.ones(len(allv)), (allv["v"].to_numpy(), allv["k"].to_numpy())),
-        shape=(n_visits, len(keys)),
-    )
-    depts = sorted(allv["department"].unique())
-    dcode = {d: k for k, d in enumerate(depts)}
-    key_dept = np.array([dcode[d] for d in keys["department"]])
-    dvis = sparse.csr_matrix(
-        (np.ones(len(allv)), (allv["v"].to_numpy(), allv["department"].map(dcode).to_numpy())),
-        shape=(n_visits, len(depts)),
-    )
-    dvis.data[:] = 1.0
-    dvis.sum_duplicates()
-    dvis.data = np.minimum(dvis.data, 1.0)
+    n_visits = int(v.max()) + 1
+    incid = sparse.csr_matrix((np.ones(len(v)), (v, k)), shape=(n_visits, len(key_act)))
+    present = np.zeros((n_visits, len(depts)), dtype=bool)
+    present[v, key_dept_arr[k]] = True
     rows: list[tuple[str, str, str, str, float]] = []
     for x, da in enumerate(depts):
-        for db in depts[x + 1 :]:
-            shared = (dvis[:, dcode[da]].multiply(dvis[:, dcode[db]])).toarray().ravel() > 0
+        for y in range(x + 1, len(depts)):
+            db = depts[y]
+            shared = present[:, x] & present[:, y]
             if shared.sum() < min_shared_visits:
                 continue
             sub = incid[np.flatnonzero(shared)]
-            ka = np.flatnonzero(key_dept == dcode[da])
-            kb = np.flatnonzero(key_dept == dcode[db])
+            ka = np.flatnonzero(key_dept_arr == x)
+            kb = np.flatnonzero(key_dept_arr == y)
             sa, sb = sub[:, ka], sub[:, kb]
             na = np.asarray(sa.sum(axis=0)).ravel()
             nb = np.asarray(sb.sum(axis=0)).ravel()
@@ -143,14 +132,6 @@ def cooccurrence(
             with np.errstate(invalid="ignore", divide="ignore"):
                 jac = np.where(union > 0, both / union, 0.0)
             for r, c in zip(*np.nonzero(both), strict=True):
-                rows.append(
-                    (
-                        da,
-                        str(keys["activity"].iloc[ka[r]]),
-                        db,
-                        str(keys["activity"].iloc[kb[c]]),
-                        round(float(jac[r, c]), 4),
-                    )
-                )
+                rows.append((da, key_act[ka[r]], db, key_act[kb[c]], round(float(jac[r, c]), 4)))
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.sort_values(COLUMNS[:4], ignore_index=True)

@@ -27,6 +27,8 @@ from procmine.report import facts
 from procmine.report.values import plain
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from procmine.analysis import Analysis
 
 SCHEMA_VERSION = "1.0"
@@ -69,22 +71,102 @@ def csv_text(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def frame_csv(frame: pd.DataFrame | None, columns: Sequence[str]) -> str:
+    """Return ``frame`` as a CSV table over ``columns``, column by column.
+
+    The same text as ``csv_text(columns, facts.records(frame, columns))`` (missing columns
+    give empty cells), without building a dict per row: numeric, boolean, text and time
+    columns are converted as whole arrays (text and times once per distinct value), other
+    columns cell by cell.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"n": [1, -2], "x": [0.5, float("nan")], "t": ["=1+1", None]})
+    >>> frame_csv(frame, ["n", "x", "t", "absent"]).splitlines()
+    ['n,x,t,absent', "1,0.5,'=1+1,", '-2,,,']
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([guard_cell(c) for c in columns])
+    if frame is None or len(frame) == 0:
+        return buf.getvalue()
+    empty = [""] * len(frame)
+    cells = [_column_cells(frame[c]) if c in frame.columns else empty for c in columns]
+    writer.writerows(zip(*cells, strict=True))
+    return buf.getvalue()
+
+
+def _column_cells(values: pd.Series) -> list[str]:
+    """:func:`guard_cell` of every value of one column, vectorised where the dtype allows."""
+    import numpy as np
+    import pandas as pd
+
+    dtype = values.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+        if dtype.kind == "b":
+            return ["TRUE" if v else "FALSE" for v in values.to_numpy().tolist()]
+        return [str(v) for v in values.to_numpy().tolist()]
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        array = values.to_numpy()
+        finite = np.isfinite(array).tolist()
+        return [repr(v) if ok else "" for v, ok in zip(array.tolist(), finite, strict=True)]
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        stamps = values.to_numpy()
+        whole = stamps.astype("datetime64[s]")
+        if (whole == stamps)[~np.isnat(stamps)].all():  # no fractions of a second
+            text = np.datetime_as_string(whole, unit="s").astype(object)
+            midnight = np.strings.endswith(text.astype(str), "T00:00:00")
+            text[midnight] = [t[:10] for t in text[midnight].tolist()]
+            text[np.isnat(stamps)] = ""
+            return text.tolist()
+    if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and dtype.kind in "Mm"):
+        return _by_distinct_value(values)
+    if isinstance(dtype, np.dtype) and dtype.kind == "O":
+        try:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        except TypeError:  # unhashable cells (lists, dicts)
+            codes, uniques = None, []
+        if codes is not None and all(_text_like(u) for u in uniques):
+            # Only text (or tuples of text) equals text, so equal cells print the same.
+            shown = np.array([*(guard_cell(v) for v in uniques), ""], dtype=object)
+            return shown[codes].tolist()
+    return [guard_cell(v) for v in values]
+
+
+def _by_distinct_value(values: pd.Series) -> list[str]:
+    """:func:`guard_cell` of every value, computed once per distinct value."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    shown = np.array([*(guard_cell(v) for v in uniques), ""], dtype=object)  # -1: missing
+    return shown[codes].tolist()
+
+
+def _text_like(value: Any) -> bool:
+    """A str, or a tuple of str: values whose equality means the same printed text."""
+    if isinstance(value, str):
+        return True
+    return isinstance(value, tuple) and all(isinstance(v, str) for v in value)
+
+
 def duplicates_csv(analysis: Analysis) -> str:
     """``duplicates.csv``: every column of ``analysis.duplicates``, the pair columns first."""
     cols = facts.ordered_columns(analysis.duplicates, facts.DUPLICATE_COLUMNS)
-    return csv_text(cols, facts.records(analysis.duplicates, cols))
+    return frame_csv(analysis.duplicates, cols)
 
 
 def silos_csv(analysis: Analysis) -> str:
     """``silos.csv``: ``field, department, column`` then the published figures."""
     cols = facts.silo_columns(analysis.silos)
-    return csv_text(cols, facts.records(analysis.silos, cols))
+    return frame_csv(analysis.silos, cols)
 
 
 def candidates_csv(analysis: Analysis) -> str:
     """``candidates.csv``: ``rank, title, principle, …`` then the savings arithmetic."""
     cols = facts.ordered_columns(analysis.candidates, facts.CANDIDATE_COLUMNS)
-    return csv_text(cols, facts.records(analysis.candidates, cols))
+    return frame_csv(analysis.candidates, cols)
 
 
 def silo_value_csvs(analysis: Analysis) -> dict[str, str]:
@@ -92,12 +174,14 @@ def silo_value_csvs(analysis: Analysis) -> dict[str, str]:
     stale, conflicting and missing copies — never the values), ``linkage.csv`` and
     ``whatif.csv`` (journey KPIs before and after each simulated candidate)."""
     out = {}
-    for name, frame in (("silo_values.csv", getattr(analysis, "silo_values", None)),
-                        ("linkage.csv", getattr(analysis, "linkage", None)),
-                        ("whatif.csv", getattr(analysis, "whatif", None))):
+    for name, frame in (
+        ("silo_values.csv", getattr(analysis, "silo_values", None)),
+        ("linkage.csv", getattr(analysis, "linkage", None)),
+        ("whatif.csv", getattr(analysis, "whatif", None)),
+    ):
         if frame is not None:
             cols = [str(c) for c in frame.columns]
-            out[name] = csv_text(cols, facts.records(frame, cols))
+            out[name] = frame_csv(frame, cols)
     return out
 
 
@@ -111,13 +195,33 @@ def journeys_csvs(analysis: Analysis) -> dict[str, str]:
     if result is None:
         return {}
     table = result.journeys
-    cols = [c for c in table.columns if c != "pseudonym" or analysis.options.get("stable_pseudonyms")]
+    cols = [
+        c for c in table.columns if c != "pseudonym" or analysis.options.get("stable_pseudonyms")
+    ]
     handover = result.handover.reset_index()
+    kpis = _kpis_both(result)
     return {
-        "journeys.csv": csv_text(cols, facts.records(table, cols)),
-        "kpis.csv": csv_text(list(result.kpis.columns), facts.records(result.kpis, list(result.kpis.columns))),
-        "handover.csv": csv_text([str(c) for c in handover.columns], facts.records(handover, list(handover.columns))),
+        "journeys.csv": frame_csv(table, cols),
+        "kpis.csv": frame_csv(kpis, list(kpis.columns)),
+        "handover.csv": csv_text(
+            [str(c) for c in handover.columns], facts.records(handover, list(handover.columns))
+        ),
     }
+
+
+def _kpis_both(result: object) -> pd.DataFrame:
+    """``kpis.csv``: the KPIs per journey type (``life_event`` = "all"), then per life
+    event (``journey_type`` = "all"); the overall row once."""
+    import pandas as pd
+
+    by_type = result.kpis.assign(life_event="all")  # type: ignore[attr-defined]
+    by_life = getattr(result, "life_event_kpis", None)
+    if by_life is None or by_life.empty:
+        return by_type
+    by_life = by_life[by_life["life_event"] != "all"].assign(journey_type="all")
+    both = pd.concat([by_type, by_life[list(by_type.columns)]], ignore_index=True)
+    first = ["principle", "kpi", "journey_type", "life_event"]
+    return both[first + [c for c in both.columns if c not in first]]
 
 
 def findings(
@@ -228,6 +332,7 @@ __all__ = [
     "duplicates_csv",
     "findings",
     "findings_json",
+    "frame_csv",
     "guard_cell",
     "silos_csv",
 ]

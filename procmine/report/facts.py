@@ -344,7 +344,13 @@ def period_days(analysis: Analysis) -> float:
     option = number((analysis.options or {}).get("period_days"))
     if option is not None and option > 0:
         return option
-    return observed_period_days(analysis.dataset)
+    # Every part of the report asks; the logs are read once per dataset object.
+    cache = analysis.__dict__.setdefault("_observed_period_days", {})
+    key = id(analysis.dataset)
+    if key not in cache:
+        cache.clear()
+        cache[key] = (analysis.dataset, observed_period_days(analysis.dataset))
+    return cache[key][1]
 
 
 def workload(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:

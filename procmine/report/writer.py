@@ -159,7 +159,10 @@ def _build(
     written.append(_write(tmp / "duplicates.csv", csvjson.duplicates_csv(analysis), bom=True))
     written.append(_write(tmp / "silos.csv", csvjson.silos_csv(analysis), bom=True))
     written.append(_write(tmp / "candidates.csv", csvjson.candidates_csv(analysis), bom=True))
-    for name, text in {**csvjson.silo_value_csvs(analysis), **csvjson.journeys_csvs(analysis)}.items():
+    for name, text in {
+        **csvjson.silo_value_csvs(analysis),
+        **csvjson.journeys_csvs(analysis),
+    }.items():
         written.append(_write(tmp / name, text, bom=True))
     data = csvjson.findings(
         analysis,
