@@ -13,6 +13,12 @@ Usage::
 
     .venv/bin/python benchmarks/matching.py [--sample DIR] [--other DIR] [--pmmc DIR]
                                             [--skip-sample] [--skip-other] [--no-cooccurrence]
+                                            [--scale N]
+
+``--scale N`` times the matcher alone on N synthetic activities in 20 departments (labels
+only, then with data fields, performers and roles), with the default candidate selection
+and with blocking forced on and off, and prints CPU seconds and the number of candidate
+pairs scored.
 
 Only this script reads the gold standards; the matcher never sees them.
 """
@@ -24,7 +30,7 @@ import re
 import sys
 import time
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -165,6 +171,70 @@ def sample_city(folder: Path, *, with_cooccurrence: bool = False) -> dict[str, f
     return out
 
 
+def synthetic_maps(n: int, *, rich: bool, departments: int = 20, seed: int = 7) -> dict:
+    """``n`` activities in ``departments`` straight-line process maps with random
+    Japanese labels (four shared by every department); ``rich`` adds data fields,
+    performers and role statistics (the most evidence each pair can collect)."""
+    import random
+
+    import networkx as nx
+    import pandas as pd
+
+    from procmine.model import ProcessMap
+
+    rng = random.Random(seed)
+    kanji = list("申請届出受付確認審査交付通知登録変更入力照会発行証明記入調査決定支給認定更新手続")
+    nouns = ["".join(rng.sample(kanji, 2)) + "".join(rng.sample(kanji, 2)) for _ in range(3000)]
+    shared = ["番号札発券", "本人確認", "口座登録", "所得照会"]
+    fields = ["氏名", "住所", "生年月日", "電話番号", "口座", "所得", "個人番号", "世帯主"]
+    per = n // departments
+    maps = {}
+    for d in range(departments):
+        labels = list(
+            dict.fromkeys(shared + [rng.choice(nouns) + rng.choice(nouns) for _ in range(2 * per)])
+        )[:per]
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            attrs: dict[str, object] = {"events": 20, "cases": 20, "median_minutes": 5.0}
+            attrs["start"] = 20 if k == 0 else 0
+            attrs["end"] = 20 if k == len(labels) - 1 else 0
+            if rich:
+                attrs["fields"] = tuple(rng.sample(fields, rng.randint(1, 4)))
+                attrs["performer"] = rng.choice(["resident", "staff", "system"])
+                attrs["same_day"] = rng.random()
+                attrs["relative_position"] = k / max(1, len(labels) - 1)
+                attrs["wait_minutes"] = rng.uniform(0, 60)
+                attrs["recapture"] = rng.random()
+            g.add_node(label, **attrs)
+        for a, b in pairwise(labels):
+            g.add_edge(a, b, count=20)
+        maps[f"D{d:02d}"] = ProcessMap(f"D{d:02d}", g, pd.DataFrame(), pd.DataFrame(), 20, 20 * per)
+    return maps
+
+
+def scale(n: int) -> None:
+    """CPU seconds and candidate pairs of :func:`match_activities` on ``n`` activities."""
+    import procmine.match as pm
+
+    default_limit = pm.ALL_PAIRS_LIMIT
+    for rich in (False, True):
+        maps = synthetic_maps(n, rich=rich)
+        for mode, limit in (("default", default_limit), ("blocked", 0), ("all pairs", 10**9)):
+            pm.ALL_PAIRS_LIMIT = limit
+            try:
+                started = time.process_time()
+                result = match_activities(maps)
+                cpu = time.process_time() - started
+            finally:
+                pm.ALL_PAIRS_LIMIT = default_limit
+            kind = "labels, fields, roles" if rich else "labels only"
+            print(
+                f"  {n} activities, 20 departments, {kind:<21} {mode:<9}: "
+                f"{cpu:5.1f} s CPU, {result.candidates:,} candidate pairs kept, "
+                f"{result.clusters['cluster'].nunique() if len(result.clusters) else 0} clusters"
+            )
+
+
 def _show(key: str, value: float) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{key} {value:.3f}"
@@ -182,9 +252,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--other", type=Path, default=None)
     parser.add_argument("--skip-sample", action="store_true")
     parser.add_argument("--skip-other", action="store_true")
-    parser.add_argument("--no-cooccurrence", dest="cooccurrence", action="store_false",
-                        help="leave out visit co-occurrence (procmine analyze passes it)")
+    parser.add_argument(
+        "--no-cooccurrence",
+        dest="cooccurrence",
+        action="store_false",
+        help="leave out visit co-occurrence (procmine analyze passes it)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the matcher on N synthetic activities (e.g. 5000)",
+    )
     args = parser.parse_args(argv)
+    if args.scale:
+        from procmine.match import ALL_PAIRS_LIMIT
+
+        print(
+            f"Scale (match_activities on synthetic maps; default: blocking above "
+            f"{ALL_PAIRS_LIMIT} activities)"
+        )
+        scale(args.scale)
 
     if not args.skip_sample:
         print("Sample city (match_activities, default settings)")

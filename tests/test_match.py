@@ -275,6 +275,52 @@ def test_blocking_scales_to_5000_activities_in_20_departments() -> None:
         assert members["department"].nunique() >= 15, label
 
 
+def test_blocking_keeps_first_steps_and_data_matches_whose_labels_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Blocked candidates (used for large inputs) find the same duplicates as scoring every
+    pair: queue tickets under unrelated labels (整理券 / 順番札 / 番号札) and forms that share
+    their data but no label word."""
+    import procmine.match as pm
+
+    first = ("番号札発券", "整理券発行", "順番札の交付")
+    forms = ("住民異動届記入", "介護保険資格取得届記入", "Claim form filled in")
+    last = ("審査会資料作成", "納税通知書発送", "学齢簿照合")
+    ticket = {"same_day": 1.0, "relative_position": 0.0, "position": 0.0, **_shares(0, 0, 1)}
+    middle = (("総合案内", "用件聞き取り"), ("待合呼出", "番号表示"), ("Greeting", "Triage"))
+    step = {"same_day": 1.0, "relative_position": 0.3, "position": 1.0, **_shares(0, 1)}
+    form = {"same_day": 1.0, "relative_position": 0.6, "position": 3.0, **_shares(1, 0)}
+    back = {"same_day": 0.0, "relative_position": 1.0, "position": 4.0, **_shares(0, 1)}
+    maps = {
+        f"D{d}": _role_map(
+            f"D{d}",
+            [
+                (first[d], ticket, ()),
+                *((label, step, ()) for label in middle[d]),
+                (forms[d], form, FOUR + ("電話番号",)),
+                (last[d], back, ()),
+            ],
+        )
+        for d in range(3)
+    }
+
+    def pairs(limit: int) -> set[frozenset[str]]:
+        monkeypatch.setattr(pm, "ALL_PAIRS_LIMIT", limit)
+        result = match_activities(maps)
+        return {
+            frozenset((a, b))
+            for a, b in zip(result.pairs["activity_a"], result.pairs["activity_b"], strict=True)
+        }
+
+    everything = pairs(10**6)
+    assert frozenset(("整理券発行", "順番札の交付")) in everything
+    assert frozenset(("住民異動届記入", "Claim form filled in")) in everything
+    assert pairs(0) == everything
+    # in a large city every personal field is common: too frequent to block on
+    monkeypatch.setattr(pm._cluster, "MAX_BLOCK_DF", 0)
+    assert pairs(0) == everything
+
+
 def test_maps_without_counts_use_the_graph_structure() -> None:
     """Maps built from process models have count=0 edges and no start/end counts."""
 
@@ -492,6 +538,48 @@ def test_a_check_is_not_keying_into_a_register() -> None:
         )
 
     assert score("手帳台帳住所更新") < score("手帳台帳住所確認") - 0.05
+
+
+def test_taking_in_a_filing_is_not_keying_it_into_a_register() -> None:
+    """Receiving an application and keying the same data into a ledger capture the same
+    fields; the head actions differ (受付 vs 登録), while two receptions of filings of
+    different procedures share theirs."""
+    step = {"same_day": 1.0, "relative_position": 0.5, "recapture": 0.5, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+
+    def row(other: str) -> pd.Series:
+        maps = {
+            "保険年金課": _role_map("保険年金課", [queue, ("国民年金の届出受付", step, FOUR)]),
+            "介護保険課": _role_map("介護保険課", [queue, (other, step, FOUR)]),
+        }
+        return pair_row(match_activities(maps, threshold=0.0), "国民年金の届出受付", other)
+
+    filing, entry = row("要介護認定申請の受付"), row("被保険者資格の異動登録")
+    assert filing["score"] > entry["score"] + 0.2
+    assert "same action (filing)" in filing["evidence"]
+    assert "different actions (entry vs filing)" in entry["evidence"]
+
+
+def test_answering_an_inquiry_is_not_making_it() -> None:
+    """The department that answers income inquiries (回答) provides the data the others
+    ask for (照会): the same field, the other side of the exchange."""
+    back = {"same_day": 0.0, "relative_position": 0.9, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+
+    def score(other: str) -> float:
+        maps = {
+            "保険年金課": _role_map(
+                "保険年金課", [queue, ("国保税賦課（所得照会）", back, ("所得",))]
+            ),
+            "税務課": _role_map("税務課", [queue, (other, back, ("所得",))]),
+        }
+        return float(
+            pair_row(match_activities(maps, threshold=0.0), "国保税賦課（所得照会）", other)[
+                "score"
+            ]
+        )
+
+    assert score("課税状況照会回答") < score("課税状況照会") - 0.2
 
 
 def test_confidence_is_a_probability_with_a_readable_evidence_sentence() -> None:

@@ -117,7 +117,16 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
         ("後期高齢者 資格確認書引渡し", "issue"),
         ("資格確認書・資格情報のお知らせ交付", "issue"),
         ("関連手続き案内", ""),
-        ("Send letter", ""),
+        ("国民年金第1号被保険者の届出受付", "filing"),
+        ("印鑑登録申請書記入", "filing"),
+        ("後期高齢者 負担区分証明書受理・資格登録", "entry"),
+        ("課税状況照会回答", "answer"),
+        ("Send letter", "issue"),
+        ("Verify ID", "check"),
+        ("Nursery fee calculation (income inquiry)", "check"),
+        ("Enter recipient record", "entry"),
+        ("Claim form filled in", "filing"),
+        ("Evaluate", ""),
     ],
 )
 def test_head_action_is_the_last_action_word_of_a_label(label: str, action: str) -> None:

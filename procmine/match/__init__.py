@@ -15,7 +15,10 @@ external boards) whose labels name different objects, and different kinds of act
 (a check vs keying into a register). The confidence of a pair is the logistic of the sum.
 
 Up to :data:`ALL_PAIRS_LIMIT` activities every cross-department pair is scored (in
-vectorised blocks); beyond, candidates come from an inverted index (blocking). Clusters
+vectorised blocks); beyond, candidates come from blocking: shared rare label terms and
+fields, each activity's nearest neighbours by data fields, and the first steps of every
+department (on the two sample cities and on PMMC blocking finds exactly the
+duplicates that scoring every pair finds). Clusters
 are seeded from one-to-one edges above the threshold and grown by mean linkage across
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
@@ -262,7 +265,7 @@ ATTACH_WITNESSES = 2
 PARTNERS_PER_DEPARTMENT = 3
 MIN_PARTNERS = 40
 #: Above this many activities, candidate pairs come from blocking instead of all pairs.
-ALL_PAIRS_LIMIT = 6000
+ALL_PAIRS_LIMIT = 2000
 
 
 def _run(

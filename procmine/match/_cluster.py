@@ -13,6 +13,11 @@ from procmine.match._score import Scorer
 MAX_BLOCK_DF = 50
 #: Minimum overlap (partial cosine of the rarer terms) for a label-blocked candidate.
 BLOCK_FLOOR = 0.1
+#: Activities of other departments with the most similar data fields added as candidates
+#: for each activity when blocking (labels that share nothing can still be one task).
+FIELD_NEIGHBOURS = 10
+#: Earliest steps of each department paired with those of every other when blocking.
+FIRST_STEPS = 3
 #: Score difference within which a second partner in the same department is still kept.
 ONE_TO_ONE_TOLERANCE = 0.02
 
@@ -21,9 +26,11 @@ def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs ``i < j`` in different departments, from an inverted index.
 
     A pair is a candidate when its labels share rare terms or character n-grams whose
-    partial cosine reaches :data:`BLOCK_FLOOR`, when the normalised labels are equal, or
-    when both fill a rare data field. Terms used by more than ``max(MAX_BLOCK_DF, 1 % of
-    the activities)`` activities are too generic to block on.
+    partial cosine reaches :data:`BLOCK_FLOOR`, when the normalised labels are equal, when
+    both fill a rare data field, when one is among the other's :data:`FIELD_NEIGHBOURS`
+    most similar activities by data fields, or when both are among the
+    :data:`FIRST_STEPS` earliest steps of their departments. Terms used by more than
+    ``max(MAX_BLOCK_DF, 1 % of the activities)`` activities are too generic to block on.
     """
     from scipy import sparse
 
@@ -50,6 +57,8 @@ def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
         pairs.update(
             (int(a), int(b)) for a, b in zip(fsim.row[cross], fsim.col[cross], strict=True)
         )
+        pairs.update(_field_neighbours(scorer, FIELD_NEIGHBOURS))
+    pairs.update(_first_steps(scorer, FIRST_STEPS))
     by_norm: dict[str, list[int]] = {}
     for k, key in enumerate(scorer.norm):
         by_norm.setdefault(key, []).append(k)
@@ -62,6 +71,57 @@ def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
     ordered = sorted(pairs)
     arr = np.array(ordered, dtype=np.int64).reshape(-1, 2)
     return arr[:, 0], arr[:, 1]
+
+
+def _field_neighbours(scorer: Scorer, k: int, rows: int = 512) -> set[tuple[int, int]]:
+    """Pairs ``i < j`` where ``j`` is among the ``k`` activities of other departments whose
+    common fields are most like ``i``'s (IDF-weighted cosine over every field, however
+    common): forms that capture the same personal data under unrelated labels."""
+    from scipy import sparse
+
+    fw = scorer.fields_w
+    norms = np.sqrt(np.asarray(fw.multiply(fw).sum(axis=1)).ravel())
+    has = np.flatnonzero(norms > 0)
+    out: set[tuple[int, int]] = set()
+    if len(has) < 2 or k <= 0:
+        return out
+    unit = (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ fw).tocsr()[has]
+    dept = scorer.dept[has]
+    for start in range(0, len(has), rows):
+        block = (unit[start : start + rows] @ unit.T).toarray()
+        block[dept[start : start + rows, None] == dept[None, :]] = 0.0
+        take = min(k, block.shape[1])
+        top = np.argpartition(-block, take - 1, axis=1)[:, :take]
+        for r in range(block.shape[0]):
+            a = int(has[start + r])
+            for c in top[r]:
+                if block[r, c] > 0:
+                    b = int(has[c])
+                    out.add((min(a, b), max(a, b)))
+    return out
+
+
+def _first_steps(scorer: Scorer, k: int) -> set[tuple[int, int]]:
+    """Every cross-department pair among the ``k`` earliest steps of each department (by
+    median position in the case, else by the share of cases they start): queue tickets,
+    reception and identity checks are the same work everywhere under any label."""
+    from procmine.match._profile import START
+
+    early: dict[int, list[tuple[float, float, int]]] = {}
+    for x, item in enumerate(scorer.items):
+        position = item.role.get("position")
+        starts = item.preds.get(START, 0.0)
+        if position is None and starts <= 0:
+            continue
+        key = (position if position is not None else 1.0 - starts, -starts, x)
+        early.setdefault(int(scorer.dept[x]), []).append(key)
+    chosen = [x for keys in early.values() for *_, x in sorted(keys)[:k]]
+    return {
+        (min(a, b), max(a, b))
+        for n, a in enumerate(chosen)
+        for b in chosen[n + 1 :]
+        if scorer.dept[a] != scorer.dept[b]
+    }
 
 
 def one_to_one(

@@ -45,8 +45,10 @@ object
     but not what is notified. Words that several departments use (通知書, 発送, 審査, 交付)
     are generic; the rest of a label is its object.
 action
-    The head action of a Japanese label (check, key into a register, issue a document):
-    different kinds count against (学齢簿住所照合 vs 手帳台帳住所更新).
+    The head action of a label (check, key into a register, take in a filing, issue a
+    document, answer an inquiry): different kinds count against (学齢簿住所照合 vs
+    手帳台帳住所更新; 課税状況照会 vs 課税状況照会回答); the same kind counts for steps that
+    share their data (要介護認定申請の受付 and 国保資格届記入 both take in a filing).
 cooccurrence
     Optional: the share of visits in which the same resident had both activities (as
     evidence for, only for counter work on the day).
@@ -144,6 +146,11 @@ class MatchWeights:
         Counter-evidence of labels whose head actions are of different kinds (checking
         data vs keying it into a register vs issuing a document; see
         :data:`procmine.text.normalize.ACTIONS`).
+    action_same : float, default 1.0
+        Evidence of labels whose head actions are of the same kind when both steps fill
+        common data they share (taking in a filing, keying into a register), in
+        proportion to the behaviour gate: receiving one procedure's application and
+        another's notification is one kind of work, keying either into a ledger another.
     object : float, default 3.0
         Counter-evidence of off-site steps (back office, batch, external bodies: low
         ``same_day``) that share no data and whose labels name different objects: the
@@ -176,6 +183,7 @@ class MatchWeights:
     cooccurrence: float = 2.0
     authoritative: float = 8.0
     action: float = 1.5
+    action_same: float = 1.0
     object: float = 3.0
 
 
@@ -593,6 +601,8 @@ class Scorer:
         # different kinds of action (a check is not a re-keying)
         ka, kb = self.action[i], self.action[j]
         z = z - np.where((ka >= 0) & (kb >= 0) & (ka != kb), w.action, 0.0)
+        same_action = shared_data & (ka >= 0) & (ka == kb)
+        z = z + np.where(same_action, gate * w.action_same, 0.0)
         # off-site steps without shared data: the object named must agree, not the verb
         offsite = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])
         offsite = np.where(np.isnan(offsite), 0.0, np.clip(offsite, 0.0, 1.0))
@@ -624,6 +634,7 @@ class Scorer:
             "object_difference": obj_diff,
             "authority": dauth,
             "action_differs": ((ka >= 0) & (kb >= 0) & (ka != kb)).astype(float),
+            "action_same": same_action.astype(float),
         }
 
     def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -774,6 +785,8 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
         parts.append("off-site steps naming different objects")
     if sig.get("action_differs", 0.0) >= 0.5:
         parts.append(f"different actions ({items[a].terms.action} vs {items[b].terms.action})")
+    elif sig.get("action_same", 0.0) >= 0.5:
+        parts.append(f"same action ({items[a].terms.action})")
     ctx = sig.get("context_similarity", math.nan)
     if ctx is not None and not math.isnan(ctx):
         parts.append(f"neighbours {ctx:.2f}")

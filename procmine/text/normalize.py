@@ -109,7 +109,9 @@ CONCEPTS: dict[str, str] = {
 
 #: The kind of action a Japanese label names, by Sudachi normalised form of a whole word
 #: (split mode C, so 確認 inside 資格確認書 does not count): checking data the city holds,
-#: keying it into a register, the resident's filing, issuing a document. The last such
+#: keying it into a register, taking in the resident's filing (writing or receiving a
+#: notification, application, claim or return), issuing a document, answering another
+#: office's inquiry (the provider of the data, not the one who asks). The last such
 #: word of a label is its head action (:attr:`LabelTerms.action`).
 ACTIONS: dict[str, str] = {
     "確認": "check",
@@ -127,6 +129,53 @@ ACTIONS: dict[str, str] = {
     "発送": "issue",
     "送付": "issue",
     "引き渡し": "issue",
+    # taking in the resident's filing: writing it, receiving it, the filing itself
+    "記入": "filing",
+    "受け付け": "filing",
+    "受理": "filing",
+    "届け": "filing",
+    "届け出": "filing",
+    "届け書": "filing",
+    "届出書": "filing",
+    "申請": "filing",
+    "申請書": "filing",
+    "申し込み": "filing",
+    "申込書": "filing",
+    "請求": "filing",
+    "請求書": "filing",
+    "申告": "filing",
+    # answering another office's inquiry: the provider's side of a check
+    "回答": "answer",
+    "返答": "answer",
+    "応答": "answer",
+}
+
+#: The same kinds of action in English labels, by Porter stem (see
+#: :func:`procmine.text.english.stem`); an English label's first such word is its head
+#: action (imperatives lead: "Send letter", "Verify ID"; nominal labels have one:
+#: "income inquiry").
+ENGLISH_ACTIONS: dict[str, str] = {
+    "check": "check",
+    "verifi": "check",
+    "confirm": "check",
+    "inquiri": "check",
+    "enquiri": "check",
+    "enter": "entry",
+    "input": "entry",
+    "regist": "entry",
+    "registr": "entry",
+    "record": "entry",
+    "issu": "issue",
+    "send": "issue",
+    "sent": "issue",
+    "deliv": "issue",
+    "claim": "filing",
+    "applic": "filing",
+    "appli": "filing",
+    "answer": "answer",
+    "repli": "answer",
+    "respond": "answer",
+    "respons": "answer",
 }
 
 _LOCK = threading.Lock()
@@ -197,7 +246,8 @@ class LabelTerms:
     words: tuple[str, ...]
     synonyms: tuple[str, ...]
     grams: tuple[str, ...]
-    #: Head action of a Japanese label (see :data:`ACTIONS`), ``""`` when none.
+    #: Head action of the label (see :data:`ACTIONS` and :data:`ENGLISH_ACTIONS`), ``""``
+    #: when none.
     action: str = ""
 
 
@@ -220,9 +270,10 @@ def label_terms(label: str) -> LabelTerms:
     words: list[str] = []
     synonyms: list[str] = []
     latin = " ".join(m.group(0) for m in _LATIN.finditer(norm))
-    words.extend(english_terms(latin))
+    english = english_terms(latin)
+    words.extend(english)
     mode_a: Any = None
-    action = ""
+    action = next((ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS), "")
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
             from sudachipy import SplitMode
