@@ -19,12 +19,29 @@ same predicted group form a predicted pair, two in the same truth field a true p
   columns lowers precision;
 * ``decoys grouped``: decoys in a group with a truth column (must be 0) and decoys in a
   group of decoys only (allowed: a child's name may be a silo of its own);
-* ``rates``: per truth column, the planted inconsistency rate (over all its residents)
-  next to the measured ``inconsistency_rate`` (over the residents shared with another
-  system, ``n``), with the measured rate's 95 % Wilson interval; ``±2`` says whether the
-  two are within 2 percentage points, ``CI`` whether the planted rate lies in the interval
-  (the measured rate is a sample of the column's residents). Per field, both are pooled
-  over the field's copies (weighted by ``n``).
+* ``rates``: per truth column (a *copy*), the inconsistency rate the issue asks for —
+  the share of residents whose value differs from the resident's true value after
+  normalisation (stale or conflicting; format-only differences, variant kanji and kana
+  spellings are consistent, see :data:`_SAME_DATA`) — planted and measured:
+
+  - ``all``: planted, over all the column's residents with a value (the truth file's
+    ``variants`` counts);
+  - ``cmp``: planted, over the ``n`` residents the copy shares with another system — the
+    residents :func:`match_fields` compares (``shared_persons``), since a resident held by
+    one system only cannot be checked against anything. It needs each resident's planted
+    label: the city is generated again in memory from the size and seed in the folder's
+    ``procmine.toml`` and used only if it writes exactly ``truth/silos.csv``;
+  - ``meas``: the measured ``inconsistency_rate``; ``Δall`` and ``Δcmp`` the differences,
+    ``±2all`` and ``±2cmp`` whether they are within 2 percentage points, ``CI`` whether
+    ``all`` lies in the measured rate's 95 % Wilson interval;
+  - ``2-way``: compared residents held by exactly two systems that disagree: when neither
+    is a master, which of the two is wrong cannot be told from the data (each gets a share
+    of the blame), so a copy with many of them can be off ``cmp`` by up to ``2-way / n``
+    while the field's pooled rate stays right;
+  - ``stale p/m`` and ``fmt p/m``: the planted (on the compared residents) and measured
+    shares of stale and of format-only values.
+
+  Per field, the rates are pooled over the field's copies (weighted by ``n``).
 
 This is evaluation code: only it and the tests read ``truth/``.
 """
@@ -34,6 +51,7 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import re
 import time
 from itertools import combinations
 from pathlib import Path
@@ -133,130 +151,210 @@ def evaluate(folder: Path, options: dict[str, object], show: bool) -> None:
     print(f"other groups (not rated): {len(others)}")
     for name, g in others:
         print(f"  {name}: {g}")
-    same = _same_residents(folder, dataset, truth)
-    _rates(truth_rows, silos, same)
+    _rates(truth_rows, silos, _labels(folder, truth_rows), _compared(dataset, silos))
     if show:
         with pd.option_context("display.width", 250, "display.max_rows", 500,
                                "display.max_columns", 30):  # fmt: skip
             print(silos)
 
 
-#: truth/persons.csv column holding each field's true value (fields not listed: no check)
-_PERSON_FIELDS = {"NAME": "name", "KANA": "kana", "DOB": "dob", "SEX": "sex", "ADDR": "address",
-                  "TEL": "tel", "MYNUM": "mynumber", "BANK": "bank", "INCOME": "income"}  # fmt: skip
-_TYPES = {"NAME": "name", "KANA": "kana", "DOB": "birth_date", "SEX": "sex", "ADDR": "address",
-          "TEL": "phone", "MYNUM": "my_number", "BANK": "bank_account", "INCOME": "income"}  # fmt: skip
+#: Planted labels that leave the value the same data once normalised, as the issue defines
+#: the rate ("inconsistency … after normalisation: … names (spaces, old/variant kanji)"):
+#: ``itaiji`` (髙/高) is such a difference, and so is ``kana_variant`` (ヂ/ジ, ヅ/ズ, 長音,
+#: 小書き: the same reading in another kana convention, which the kana normaliser removes).
+#: The truth file's ``planted_inconsistency_rate`` counts both as inconsistent; here they
+#: are format-only. ``missing`` / ``none`` (no value) are not rated.
+_SAME_DATA = ("exact", "format_variant", "itaiji", "kana_variant")
+_FORMAT = ("format_variant", "itaiji", "kana_variant")
+_UNRATED = ("missing", "none")
 
 
-def _same_residents(
-    folder: Path, dataset: object, truth: dict[str, set[tuple[str, str]]]
-) -> dict[tuple[str, str], tuple[float, int]]:
-    """Per truth column: the share of its residents shared with another copy of the field
-    whose value differs from the true value in truth/persons.csv once normalised (what
-    the measurement should find on the residents it can compare)."""
-    from procmine.model import PERSON, TIMESTAMP
+def _planted_all(row: dict[str, str]) -> float:
+    """The truth row's inconsistency rate over all its residents with a value, with the
+    labels of :data:`_SAME_DATA` counted as consistent (from the row's ``variants``)."""
+    counts = {
+        k: int(v)
+        for k, v in (x.split("=") for x in row["variants"].split(";") if x)
+    }  # fmt: skip
+    rated = int(row["persons"]) - sum(counts.get(k, 0) for k in _UNRATED)
+    bad = sum(v for k, v in counts.items() if k not in _SAME_DATA + _UNRATED)
+    return bad / rated if rated else 0.0
+
+
+#: First line of a generated city's procmine.toml (see procmine.samples.writer).
+_MADE_BY = re.compile(
+    r"# (.+) sample exports \(procmine\.samples, size (\w+), seed (\d+)(, To-Be)?\)"
+)
+
+
+def _labels(
+    folder: Path, truth_rows: list[dict[str, str]]
+) -> dict[tuple[str, str], dict[str, str]]:
+    """Each resident's planted label per truth column, ``(department, column) → {person:
+    label}``: the city is generated again in memory with the size and seed its
+    ``procmine.toml`` names, and used only if it writes exactly the folder's
+    ``truth/silos.csv`` (otherwise ``{}``: the folder was made by another version)."""
+    from procmine.samples import _city
+    from procmine.samples.generator import Generator
+    from procmine.samples.writer import _silos
+
+    toml = folder / "procmine.toml"
+    head = toml.read_text(encoding="utf-8").splitlines()[:1] if toml.is_file() else []
+    found = _MADE_BY.match(head[0]) if head else None
+    if not found:
+        return {}
+    name, size, seed, tobe = found.groups()
+    city = next((c for c in (_city("koyo"), _city("other")) if c.name == name), None)
+    if city is None:
+        return {}
+    n = city.sizes[size] if size in city.sizes else int(size)
+    result = Generator(city, n, int(seed), "tobe" if tobe else "asis").run()
+    rows = _silos(result, city)
+    written = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    if written != truth_rows:
+        return {}
+    names = {d.code: d.name for d in city.departments}
+    return {(names[d], h): dict(lab) for (_, d, h), lab in result.silo.items()}
+
+
+def _compared(dataset: object, silos: pd.DataFrame) -> dict[tuple[str, str], tuple[set[str], int]]:
+    """Per predicted copy: the residents it shares with another system of its group (a
+    value, normalised, in a column of another export; the columns of one export holding
+    parts of an account count as one system), as :func:`match_fields` compares them, and
+    how many of them are held by exactly two systems that disagree (which of the two is
+    right cannot be told from the data when neither is a master)."""
+    from procmine.model import PERSON, SOURCE, TIMESTAMP
     from procmine.text.values import normalize_many, values_equal
 
-    path = folder / "truth" / "persons.csv"
-    if not path.is_file():
-        return {}
-    people = pd.read_csv(path, dtype=str, keep_default_na=False).set_index("person")
     logs = dataset.logs  # type: ignore[attr-defined]
-    out: dict[tuple[str, str], tuple[float, int]] = {}
-    for field, cols in truth.items():
-        source = _PERSON_FIELDS.get(field)
-        if source is None or source not in people:
-            continue
-        ftype = _TYPES[field]
-        latest: dict[tuple[str, str], dict[str, str]] = {}
-        for dept, col in cols:
-            log = logs.get(dept)
-            if log is None or col not in log.events or PERSON not in log.events:
+    out: dict[tuple[str, str], tuple[set[str], int]] = {}
+    for _, group in silos.groupby("field"):
+        held: dict[tuple[str, str], tuple[str, dict[str, str], str]] = {}
+        for dept, col, ftype in zip(group["department"], group["column"], group["field_type"],
+                                    strict=True):  # fmt: skip
+            ev = logs[dept].events
+            if PERSON not in ev:
                 continue
-            ev = log.events[[PERSON, col, TIMESTAMP]].dropna()
+            ev = ev[[PERSON, col, TIMESTAMP, SOURCE]].dropna(subset=[PERSON, col])
             ev = ev[ev[col].astype(str).str.strip() != ""].sort_values(TIMESTAMP, kind="stable")
-            latest[(dept, col)] = {
-                str(p): str(v) for p, v in ev.groupby(PERSON)[col].last().items()
-            }
-        for key, values in latest.items():
-            others = set().union(*(set(v) for k, v in latest.items() if k != key))
-            shared = [p for p in values if p in others and p in people.index]
-            if not shared:
-                continue
-            true = [people.loc[p, source] for p in shared]
-            if field == "ADDR" and "kata" in people:
-                true = [
-                    f"{t} {people.loc[p, 'kata']}".strip()
-                    for t, p in zip(true, shared, strict=True)
-                ]
-            mine = normalize_many([values[p] for p in shared], ftype)
-            theirs = normalize_many(true, ftype)
-            wrong = sum(not values_equal(a, b, ftype) for a, b in zip(mine, theirs, strict=True))
-            out[key] = (wrong / len(shared), len(shared))
+            last = ev.groupby(PERSON).last()
+            norm = normalize_many([str(v) for v in last[col]], str(ftype))
+            values = {str(p): v for p, v in zip(last.index, norm, strict=True) if v}
+            unit = f"{dept}/{'+'.join(sorted(map(str, ev[SOURCE].unique())))}"
+            held[(dept, col)] = (unit, values, str(ftype))
+        for key, (unit, values, ftype) in held.items():
+            systems: dict[str, dict[str, str]] = {}
+            for other, (u, v, _) in held.items():
+                if other != key and u != unit:
+                    for p, x in v.items():
+                        systems.setdefault(p, {}).setdefault(u, x)
+            shared = {p for p in values if p in systems}
+            two_way = sum(
+                1
+                for p in shared
+                if len(systems[p]) == 1
+                and not values_equal(values[p], next(iter(systems[p].values())), ftype)
+            )
+            out[key] = (shared, two_way)
     return out
+
+
+def _share(labels: dict[str, str], persons: set[str], wanted: tuple[str, ...] | None) -> float:
+    """Share of ``persons`` (with a rated label) whose label is in ``wanted`` (``None``:
+    inconsistent, i.e. not in :data:`_SAME_DATA`)."""
+    rated = [labels[p] for p in persons if labels.get(p) not in (None,) + _UNRATED]
+    if not rated:
+        return float("nan")
+    if wanted is None:
+        return sum(lab not in _SAME_DATA for lab in rated) / len(rated)
+    return sum(lab in wanted for lab in rated) / len(rated)
 
 
 def _rates(
     truth_rows: list[dict[str, str]],
     silos: pd.DataFrame,
-    same: dict[tuple[str, str], tuple[float, int]],
+    labels: dict[tuple[str, str], dict[str, str]],
+    compared: dict[tuple[str, str], tuple[set[str], int]],
 ) -> None:
     measured = silos.set_index(["department", "column"])
-    print("rates: planted vs measured inconsistency (n = residents compared; 'same' = share of")
-    print("  the residents shared with another copy whose value differs from persons.csv)")
-    print(f"  {'field':7s} {'department':12s} {'column':22s} {'planted':>8s} {'measured':>8s} "
-          f"{'95% CI':>15s} {'n':>5s} {'same':>6s} {'stale':>6s} {'fmt':>6s}  ±2  CI")  # fmt: skip
-    per_field: dict[str, list[tuple[float, float, int]]] = {}
-    within = inside = total = checked_within = checked_total = 0
+    print("rates: planted vs measured inconsistency per copy (stale + conflict, after")
+    print("  normalisation). 'all' = planted over all the column's residents (truth file,")
+    print("  itaiji/kana_variant as format-only); 'cmp' = planted over the n residents the")
+    print("  copy shares with another system (the only ones any measurement can see);")
+    print("  '2-way' = of those, held by exactly two systems that disagree; stale and")
+    print("  format-only shares: planted on the compared residents / measured.")
+    print(f"  {'field':7s} {'department':12s} {'column':20s} {'n':>4s} {'all':>6s} {'cmp':>6s} "
+          f"{'meas':>6s} {'Δall':>6s} {'Δcmp':>6s} {'2-way':>5s} {'stale p/m':>11s} "
+          f"{'fmt p/m':>11s}  ±2all ±2cmp  CI")  # fmt: skip
+    per_field: dict[str, list[tuple[float, float, float, int]]] = {}
+    tally = dict.fromkeys(
+        ("all", "cmp", "ci", "total", "cmp_total", "n_mismatch", "off", "two_way"), 0
+    )
     for row in truth_rows:
         key = (row["department"], row["column"])
-        planted = float(row["planted_inconsistency_rate"])
+        planted = _planted_all(row)
+        head = f"  {row['field']:7s} {row['department']:12s} {row['column']:20s}"
         if key not in measured.index:
-            print(f"  {row['field']:7s} {row['department']:12s} {row['column']:22s} "
-                  f"{planted:8.3f}   (not grouped)")  # fmt: skip
+            print(f"{head}      {planted:6.3f}   (not grouped)")
             continue
         m = measured.loc[key]
         n = int(m["shared_persons"])
         rate = float(m["inconsistency_rate"])
         if n == 0 or math.isnan(rate):
-            print(f"  {row['field']:7s} {row['department']:12s} {row['column']:22s} "
-                  f"{planted:8.3f}   (no resident shared with another system)")  # fmt: skip
+            print(f"{head}      {planted:6.3f}   (no resident shared with another system)")
             continue
         lo, hi = _wilson(round(rate * n), n)
-        check = same.get(key)
-        same_text = f"{check[0]:6.3f}" if check else "     -"
-        ok2 = abs(rate - planted) <= 0.02
-        okci = lo - 1e-9 <= planted <= hi + 1e-9
-        total += 1
-        within += ok2
-        inside += okci
-        if check:
-            checked_total += 1
-            checked_within += abs(rate - check[0]) <= 0.02
-        per_field.setdefault(row["field"], []).append(
-            (planted, rate, n, check[0] if check else float("nan"))
-        )
-        print(f"  {row['field']:7s} {row['department']:12s} {row['column']:22s} {planted:8.3f} "
-              f"{rate:8.3f} [{lo:5.3f}, {hi:5.3f}] {n:5d} {same_text} {float(m['stale_rate']):6.3f} "
-              f"{float(m['format_only_rate']):6.3f}  {'y' if ok2 else '-'}   "
-              f"{'y' if okci else '-'}")  # fmt: skip
-    print(f"  copies within ±2 pp: {within}/{total}; planted rate inside the 95 % CI: "
-          f"{inside}/{total}; within ±2 pp of the same residents' truth: "
-          f"{checked_within}/{checked_total}")  # fmt: skip
-    print("  per field (pooled, weighted by n): planted → measured (same residents: truth)")
+        persons, two_way = compared.get(key, (set(), 0))
+        if len(persons) != n:
+            tally["n_mismatch"] += 1
+        lab = labels.get(key, {})
+        cmp_rate = _share(lab, persons, None) if lab else float("nan")
+        stale_p = _share(lab, persons, ("stale",)) if lab else float("nan")
+        fmt_p = _share(lab, persons, _FORMAT) if lab else float("nan")
+        ok_all = abs(rate - planted) <= 0.02 + 1e-9
+        ok_cmp = not math.isnan(cmp_rate) and abs(rate - cmp_rate) <= 0.02 + 1e-9
+        ok_ci = lo - 1e-9 <= planted <= hi + 1e-9
+        tally["total"] += 1
+        tally["all"] += ok_all
+        tally["ci"] += ok_ci
+        if not math.isnan(cmp_rate):
+            tally["cmp_total"] += 1
+            tally["cmp"] += ok_cmp
+            if not ok_cmp:
+                tally["off"] += 1
+                tally["two_way"] += abs(rate - cmp_rate) <= two_way / n + 1e-9
+        per_field.setdefault(row["field"], []).append((planted, cmp_rate, rate, n))
+        print(f"{head} {n:4d} {planted:6.3f} {cmp_rate:6.3f} {rate:6.3f} "
+              f"{rate - planted:+6.3f} {rate - cmp_rate:+6.3f} {two_way:5d} "
+              f"{stale_p:5.3f}/{float(m['stale_rate']):5.3f} "
+              f"{fmt_p:5.3f}/{float(m['format_only_rate']):5.3f}  "
+              f"{'y' if ok_all else '-':>5s} {'y' if ok_cmp else '-':>5s}  "
+              f"{'y' if ok_ci else '-'}")  # fmt: skip
+    print(f"  copies within ±2 pp of the planted rate (all residents): {tally['all']}/{tally['total']}; "
+          f"of the planted rate on the compared residents: {tally['cmp']}/{tally['cmp_total']}; "
+          f"planted rate inside the measured rate's 95 % CI: {tally['ci']}/{tally['total']}")  # fmt: skip
+    if tally["off"]:
+        print(f"  of the {tally['off']} copies off the planted rate on the compared residents, "
+              f"{tally['two_way']} are off by no more than their 2-way share")  # fmt: skip
+    if tally["n_mismatch"]:
+        print(f"  ({tally['n_mismatch']} copies: compared residents here ≠ shared_persons)")
+    if not labels:
+        print("  (no per-resident labels: the folder was not made by this generator version)")
+    print("  per field (pooled, weighted by n): planted all / cmp → measured")
     for field, items in sorted(per_field.items()):
-        n = sum(x[2] for x in items)
-        planted = sum(x[0] * x[2] for x in items) / n
-        rate = sum(x[1] * x[2] for x in items) / n
-        checked = [x for x in items if not math.isnan(x[3])]
-        truth_rate = (
-            f"{sum(x[3] * x[2] for x in checked) / sum(x[2] for x in checked):6.3f}"
-            if checked
-            else "     -"
+        n = sum(x[3] for x in items)
+        planted = sum(x[0] * x[3] for x in items) / n
+        rate = sum(x[2] * x[3] for x in items) / n
+        known = [x for x in items if not math.isnan(x[1])]
+        cmp_rate = (
+            sum(x[1] * x[3] for x in known) / sum(x[3] for x in known) if known else float("nan")
         )
-        flag = "" if abs(rate - planted) <= 0.02 else "  (off by more than 2 pp)"
-        print(f"    {field:7s} {planted:6.3f} → {rate:6.3f}  (same residents {truth_rate}; "
-              f"n={n}){flag}")  # fmt: skip
+        flags = "".join(
+            f"  (off {what} by more than 2 pp)"
+            for what, ref in (("all", planted), ("cmp", cmp_rate))
+            if not math.isnan(ref) and abs(rate - ref) > 0.02 + 1e-9
+        )
+        print(f"    {field:7s} {planted:6.3f} / {cmp_rate:6.3f} → {rate:6.3f}  (n={n}){flags}")
 
 
 def main() -> None:

@@ -609,6 +609,33 @@ def test_omitted_kata_is_a_difference_only_where_the_column_keeps_kata() -> None
     assert addr.loc["HOKEN", "format_only_rate"] > 0.95
 
 
+@pytest.mark.parametrize("header", ["方書", "建物名・部屋番号"])
+def test_a_kata_column_whose_values_look_like_addresses_still_gives_the_kata(header: str) -> None:
+    """A 方書 written with a room number after a space (``市営本町住宅 402``) reads as an
+    address by its shape; SHIMIN's 方書 column must still tell that KAIGO's address,
+    which keeps 方書, omits it for 15 residents."""
+    res = make_residents(300, seed=12)
+    res["kata"] = [
+        f"市営本町住宅 {i % 5 + 1}0{i % 3 + 1}" if i % 2 else "" for i in range(len(res))
+    ]
+    dropped = set(sorted(p for p, k in zip(res["person"], res["kata"], strict=True) if k)[:15])
+    kaigo = [
+        f"{_addr_kanji(r).split(' ')[0]} {r.kata}".strip() if r.person not in dropped
+        else _addr_kanji(r).split(" ")[0]
+        for r in res.itertuples(index=False)
+    ]  # fmt: skip
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {
+            "住所": [_addr_kanji(r).split(" ")[0] for r in res.itertuples(index=False)],
+            header: list(res["kata"]),
+        }, start="2024-04-01"),
+        "KAIGO": _log("KAIGO", res, {"住所（方書含む）": kaigo}, start="2024-05-01"),
+    }  # fmt: skip
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    addr = silos[silos["field"] == "住所"].set_index("department")
+    assert addr.loc["KAIGO", "inconsistency_rate"] == pytest.approx(15 / 300, abs=0.01)
+
+
 def test_a_field_without_master_is_measured_against_what_most_systems_hold() -> None:
     """SHIMIN holds most residents, but a mobile for 30 % of them where three other
     systems hold the home number: the largest copy is not always right."""

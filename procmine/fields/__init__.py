@@ -284,7 +284,11 @@ def match_fields(
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
     # Rates are estimates (expected shares): four decimals, so float noise such as 3e-12
     # does not read as a finding.
-    rates = [c for c in table.columns if c.endswith(("_rate", "_share")) or c in ("coverage", "agreement")]
+    rates = [
+        c
+        for c in table.columns
+        if c.endswith(("_rate", "_share")) or c in ("coverage", "agreement")
+    ]
     table[rates] = table[rates].astype(float).round(4)
     return table.sort_values(["field", "department", "column"], kind="stable").reset_index(
         drop=True
@@ -332,7 +336,9 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
     """
     state = _prepare(dataset, sample_size)  # also settles the name + birth-date pairing
     if state is None:
-        return linkage_table(link_persons(dataset, profile_columns(dataset, sample_size=sample_size)))
+        return linkage_table(
+            link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
+        )
     return linkage_table(state.linkage)
 
 

@@ -49,8 +49,9 @@ _ITERATIONS = 100
 _RELIABLE = 10
 #: An address column "keeps 方書" when at least this share of its residents have one.
 _KEEPS_BUILDING = 0.10
+#: Header of a column holding only the 方書 (not 建物 alone: 建物所在地 is an address).
 _BUILDING_HEADER = re.compile(
-    r"方書|建物|ビル名|アパート|マンション|部屋|号室|building|apartment|room"
+    r"方書|建物名|建物・|ビル名|アパート|マンション|部屋|号室|室番号|building|apartment|room"
 )
 
 
@@ -125,12 +126,15 @@ def _normalise_building(value: str) -> str:
 
 
 def _sibling_buildings(
-    copies: list[Copy], raw_books: dict[str, Codebook]
+    copies: list[Copy], members: list[int], raw_books: dict[str, Codebook]
 ) -> dict[frozenset[tuple[str, str]], tuple[np.ndarray, list[str]]]:
-    """Per export: each resident's 方書 from a column holding only the 方書."""
+    """Per export: each resident's 方書 from a column holding only the 方書 (an address
+    column whose header names the building, outside the group: a 方書 such as
+    ``コーポ桜 203`` reads as an address by its shape, so the header decides)."""
     out: dict[frozenset[tuple[str, str]], tuple[np.ndarray, list[str]]] = {}
+    inside = {copies[i].ident for i in members}
     for c in copies:
-        if c.field_type != "address" or c.shape == "address" or not c.units:
+        if c.field_type != "address" or c.ident in inside or not c.units:
             continue
         if not _BUILDING_HEADER.search(nfkc(c.column).casefold()):
             continue
@@ -325,7 +329,8 @@ def measure_group(
     ref = copies[auth]
     ftype, book = ref.field_type, books.get(ref.family)
     linked = [i for i in linked if copies[i].family == ref.family]
-    voters = _voters(copies, linked, auth, books, raw_books, _sibling_buildings(copies, raw_books))
+    buildings = _sibling_buildings(copies, members, raw_books)
+    voters = _voters(copies, linked, auth, books, raw_books, buildings)
     residents = np.unique(np.concatenate([v.keys for v in voters]))
     values = np.full((len(residents), len(voters)), -1, dtype=np.int64)
     for j, v in enumerate(voters):
