@@ -82,7 +82,7 @@ def _match(truth: pd.DataFrame, ours: pd.DataFrame) -> pd.DataFrame:
     t = truth.assign(pseudonym=pseudonymise(truth["person"], salt=SALT)).drop(columns=["person"])
     keep = {"pseudonym", "life_event_case", "life_event", "with_children"}
     t = t.rename(columns={c: f"{c}_truth" for c in t.columns if c not in keep})
-    pairs = t.merge(ours, on="pseudonym")
+    pairs = t.merge(ours.rename(columns={"life_event": "life_event_label"}), on="pseudonym")
     pairs["distance"] = (pairs["start"].dt.normalize() - pairs["start_truth"]).abs()
     pairs = pairs.sort_values("distance").drop_duplicates(["life_event_case", "pseudonym"])
     return pairs[pairs["distance"] <= pd.Timedelta(days=30)]

@@ -31,22 +31,58 @@ Each candidate is tied to one principle of フロントヤード改革 (``kakase
 activities are: resident-performed steps that capture data → 書かせない; guidance steps
 → 迷わせない; certificates the organisation issues to itself → 行かせない; other counter
 and back-office steps (queue tickets, identity checks, re-keying, inquiries) → 待たせない.
+
+Kinds and their redundancy rule
+-------------------------------
+The kind of a cluster follows from its members (labels read only for common words): a
+**guidance** or **certificate** step, a resident's **form**, a system step followed by a
+wait (**queue**) or not (**batch**), a check of a **My Number** (staff steps whose data
+columns, at most two, hold a field of type ``my_number``), an **account** registration
+(staff steps most of which fill a column of type ``bank_account``), an **inquiry** (most labels
+name an inquiry or a look-up: 照会, 照合, 問合せ, inquiry, lookup, query), **re-keying**
+(staff steps that fill three or more columns) or another **check**. Inquiries ask one
+department for data another one holds: data linkage replaces every one of them, so
+every execution of an inquiry cluster is redundant (not only the repeats within the
+window). Every other kind keeps the first execution per resident and window.
+
+Each kind maps to a priority theme (``dx_theme``) of the national 自治体DX推進計画
+(:data:`DX_THEMES`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 
 import pandas as pd
 
 from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
 
-__all__ = ["CANDIDATE_COLUMNS", "candidate_titles", "rank_candidates"]
+__all__ = ["CANDIDATE_COLUMNS", "DX_THEMES", "candidate_titles", "rank_candidates"]
 
 CANDIDATE_COLUMNS = [
-    "rank", "title", "principle", "departments", "activities", "hours_saved_per_year",
-    "staff_hours_per_year", "resident_hours_per_year", "fte", "cost_saved_per_year", "redundant_executions_per_year", "executions_per_year",
-    "minutes_per_execution", "kind", "basis", "confidence", "effort", "assumption", "lead", "n_departments", "cluster",
+    "rank",
+    "title",
+    "principle",
+    "departments",
+    "activities",
+    "hours_saved_per_year",
+    "staff_hours_per_year",
+    "resident_hours_per_year",
+    "fte",
+    "cost_saved_per_year",
+    "redundant_executions_per_year",
+    "executions_per_year",
+    "minutes_per_execution",
+    "kind",
+    "dx_theme",
+    "basis",
+    "confidence",
+    "effort",
+    "assumption",
+    "lead",
+    "n_departments",
+    "cluster",
 ]
 
 #: Default hourly staff cost in yen: a municipal employee's average monthly pay with
@@ -55,9 +91,51 @@ CANDIDATE_COLUMNS = [
 DEFAULT_HOURLY_RATE = 3400.0
 DEFAULT_HOURS_PER_FTE = 1800.0
 
-_GUIDE_WORDS = ("案内", "説明", "一覧", "チェックリスト", "guidance", "guide", "inform", "checklist")
+_GUIDE_WORDS = (
+    "案内",
+    "説明",
+    "一覧",
+    "チェックリスト",
+    "guidance",
+    "guide",
+    "inform",
+    "checklist",
+)
 _COPY_WORDS = ("証明書", "写し", "謄本", "抄本", "添付", "certificate", "copy", "attachment")
-_EFFORT = {"batch": 2, "queue": 1, "guidance": 1, "certificate": 1, "check": 2, "form": 2, "rekey": 3, "silo": 3}
+_INQUIRY_WORDS = ("照会", "照合", "問合", "問い合", "inquiry", "lookup", "look-up", "query")
+_EFFORT = {
+    "batch": 2,
+    "queue": 1,
+    "guidance": 1,
+    "certificate": 1,
+    "check": 2,
+    "mynumber": 2,
+    "account": 3,
+    "inquiry": 3,
+    "form": 2,
+    "rekey": 3,
+    "silo": 3,
+}
+
+#: Priority theme (重点取組事項) of the national 自治体DX推進計画 (総務省, 第2.3版 2024 / 第3.0版)
+#: each kind of candidate serves: counter steps the resident meets (forms, queues, checks,
+#: guidance, certificates) belong to the front-yard reform (書かない・ワンストップ窓口); My
+#: Number checks to the use of the My Number Card; inquiries, re-keying, account
+#: registers and copies of one field to the standardised, linked information systems;
+#: batch steps to AI/RPA.
+DX_THEMES: dict[str, str] = {
+    "form": "frontyard",
+    "queue": "frontyard",
+    "guidance": "frontyard",
+    "certificate": "frontyard",
+    "check": "frontyard",
+    "mynumber": "mynumber_card",
+    "account": "standardization",
+    "inquiry": "standardization",
+    "rekey": "standardization",
+    "silo": "standardization",
+    "batch": "ai_rpa",
+}
 
 
 def _norm(text: str) -> str:
@@ -69,7 +147,11 @@ def _has(labels: list[str], words: tuple[str, ...]) -> bool:
 
 
 def _kind(members: pd.DataFrame) -> tuple[str, str]:
-    """(kind, principle) of a duplicate cluster from its members' labels and statistics."""
+    """(kind, principle) of a duplicate cluster from its members' labels and statistics.
+
+    ``members`` has ``activity, performer, nfields, wait_after``, ``my_number`` and
+    ``account`` (does the activity fill a column holding a My Number, a bank account).
+    """
     labels = members["activity"].tolist()
     performers = members["performer"].value_counts()
     top = performers.index[0] if len(performers) else "unknown"
@@ -85,6 +167,12 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         # (batch notices) cost neither staff nor resident time.
         queued = members["wait_after"].notna().sum() * 2 > len(members)
         return ("queue", "matasenai") if queued else ("batch", "matasenai")
+    if nfields <= 2 and "my_number" in members and members["my_number"].sum() * 2 > len(members):
+        return "mynumber", "matasenai"
+    if "account" in members and members["account"].sum() * 2 > len(members):
+        return "account", "kakasenai"
+    if _has(labels, _INQUIRY_WORDS):
+        return "inquiry", "matasenai"
     if nfields >= 3:
         return "rekey", "kakasenai"
     return "check", "matasenai"
@@ -97,6 +185,9 @@ _TITLES = {
         "guidance": "「{a}」をライフイベント別の案内1回に",
         "certificate": "「{a}」など庁内で発行する証明書の添付を不要に（公用請求・情報連携）",
         "check": "「{a}」など{n}課で繰り返す確認を1回に（ワンストップ）",
+        "mynumber": "「{a}」など{n}課の個人番号確認を1回に（マイナンバーカード・庁内連携）",
+        "account": "「{a}」など{n}課の口座登録を1か所に（口座情報の一元管理・公金受取口座）",
+        "inquiry": "「{a}」など{n}課の庁内照会を情報連携に置き換える（住所・所得などの照会をなくす）",
         "rekey": "「{a}」など{n}課の二重入力をなくす（庁内連携・統合宛名）",
         "silo": "「{a}」の保有を一元化（{n}課が個別に保有）",
         "batch": "「{a}」など{n}課の自動処理を統合",
@@ -107,6 +198,12 @@ _TITLES = {
         "guidance": "One life-event checklist instead of “{a}” at every counter",
         "certificate": "Stop asking for in-house certificates such as “{a}” (internal data linkage)",
         "check": "Check once instead of in {n} departments, starting with “{a}” (one-stop counter)",
+        "account": "One account register instead of “{a}” in {n} departments "
+        "(shared account data, public-fund receiving account)",
+        "mynumber": "Check the My Number once instead of in {n} departments, starting with “{a}” "
+        "(My Number Card, internal linkage)",
+        "inquiry": "Replace inquiries such as “{a}” in {n} departments with internal data linkage "
+        "(no more address or income inquiries)",
         "rekey": "Stop re-keying in {n} departments, starting with “{a}” (data linkage, one person register)",
         "silo": "One owner for “{a}” (kept separately by {n} departments)",
         "batch": "Merge the batch step “{a}” of {n} departments",
@@ -118,28 +215,92 @@ def candidate_titles(candidates: pd.DataFrame, lang: str) -> pd.Series:
     """The candidates' titles in ``lang`` ("ja" or "en"), from their kind and lead activity."""
     templates = _TITLES[lang]
     return pd.Series(
-        [templates[k].format(a=a, n=n) for k, a, n in zip(
-            candidates["kind"], candidates["lead"], candidates["n_departments"], strict=True)],
-        index=candidates.index, dtype="object",
+        [
+            templates[k].format(a=a, n=n)
+            for k, a, n in zip(
+                candidates["kind"], candidates["lead"], candidates["n_departments"], strict=True
+            )
+        ],
+        index=candidates.index,
+        dtype="object",
     )
 
 
-def _activity_table(maps: dict[str, ProcessMap]) -> pd.DataFrame:
+_ACT_COLUMNS = [
+    "department",
+    "activity",
+    "performer",
+    "median_minutes",
+    "nfields",
+    "events",
+    "wait_after",
+    "my_number",
+    "account",
+]
+
+
+def _typed_columns(silos: pd.DataFrame | None, field_type: str) -> set[tuple[str, str]]:
+    """(department, column) of every column the silo stage gave ``field_type``."""
+    if silos is None or silos.empty or "field_type" not in silos:
+        return set()
+    typed = silos[silos["field_type"].astype("string").eq(field_type).fillna(False)]
+    return set(zip(typed["department"].astype(str), typed["column"].astype(str), strict=True))
+
+
+def _activity_table(maps: dict[str, ProcessMap], silos: pd.DataFrame | None = None) -> pd.DataFrame:
+    numbers = _typed_columns(silos, "my_number")
+    accounts = _typed_columns(silos, "bank_account")
     rows = []
     for dept, pm in maps.items():
         for act, attrs in pm.graph.nodes(data=True):
+            fields = tuple(attrs.get("fields", ()) or ())
             rows.append(
                 {
                     "department": dept,
                     "activity": act,
                     "performer": attrs.get("performer", "unknown"),
                     "median_minutes": attrs.get("median_minutes"),
-                    "nfields": len(attrs.get("fields", ()) or ()),
+                    "nfields": len(fields),
                     "events": attrs.get("events", 0),
                     "wait_after": _wait_after(pm, act),
+                    "my_number": any((dept, str(f)) in numbers for f in fields),
+                    "account": any((dept, str(f)) in accounts for f in fields),
                 }
             )
-    return pd.DataFrame(rows, columns=["department", "activity", "performer", "median_minutes", "nfields", "events", "wait_after"])
+    return pd.DataFrame(rows, columns=_ACT_COLUMNS)
+
+
+def _cluster_kinds(clusters: pd.DataFrame, acts: pd.DataFrame) -> dict[object, tuple[str, str]]:
+    """cluster → (kind, principle)."""
+    if clusters.empty:
+        return {}
+    members = clusters.merge(acts, on=["department", "activity"], how="left")
+    return {cid: _kind(mem) for cid, mem in members.groupby("cluster", sort=True)}
+
+
+def _held_in(members: pd.DataFrame, maps: dict[str, ProcessMap], silos: pd.DataFrame | None) -> str:
+    """``; silo 個人番号 (6 departments)``: the silo fields the members' columns belong to."""
+    if silos is None or silos.empty:
+        return ""
+    column_field = {
+        (str(d), str(c)): str(f)
+        for f, d, c in zip(silos["field"], silos["department"], silos["column"], strict=True)
+    }
+    held = silos.groupby("field")["department"].nunique()
+    found: set[str] = set()
+    for dept, act in zip(members["department"], members["activity"], strict=True):
+        pm = maps.get(dept)
+        if pm is None or act not in pm.graph:
+            continue
+        for column in pm.graph.nodes[act].get("fields", ()) or ():
+            field = column_field.get((str(dept), str(column)))
+            if field is not None and held.get(field, 0) > 1:
+                found.add(field)
+    return "".join(f"; silo {f} ({int(held[f])} departments)" for f in sorted(found))
+
+
+#: Kinds whose every execution is redundant (data linkage replaces each one).
+_EVERY_EXECUTION = ("inquiry",)
 
 
 #: A wait after a system step longer than this is not a queue (it is a batch or a hand-over).
@@ -149,7 +310,10 @@ MAX_QUEUE_MINUTES = 240.0
 def _wait_after(pm: ProcessMap, activity: str) -> float | None:
     """Mean of the median waits on the activity's outgoing edges, weighted by their counts;
     only waits of a queue (at most :data:`MAX_QUEUE_MINUTES`) count."""
-    edges = [(d.get("count", 0), d.get("median_wait_minutes")) for _, _, d in pm.graph.out_edges(activity, data=True)]
+    edges = [
+        (d.get("count", 0), d.get("median_wait_minutes"))
+        for _, _, d in pm.graph.out_edges(activity, data=True)
+    ]
     edges = [(n, w) for n, w in edges if w is not None and n and w <= MAX_QUEUE_MINUTES]
     total = sum(n for n, _ in edges)
     return sum(n * w for n, w in edges) / total if total else None
@@ -162,7 +326,9 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
         ev["pos"] = log.events.index
         aliases = maps[dept].aliases if dept in maps else {}
         if aliases:
-            ev[ACTIVITY] = ev[ACTIVITY].replace(aliases)
+            from procmine.discover import apply_aliases
+
+            ev[ACTIVITY] = apply_aliases(ev[ACTIVITY], aliases)
         ev["department"] = dept
         who = ev[PERSON].astype("string")
         ev["who"] = who.where(who.notna() & who.ne(""), "case:" + dept + ":" + ev[CASE].astype(str))
@@ -172,12 +338,26 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _flag_redundant(events: pd.DataFrame, clusters: pd.DataFrame, acts: pd.DataFrame, *,
-                    window_days: float) -> pd.DataFrame:
-    """Events of duplicate clusters, each with its minutes and whether it is redundant."""
-    ev = events.merge(clusters[["cluster", "department", "activity"]], on=["department", "activity"])
-    ev = ev.merge(acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
-                  on=["department", "activity"], how="left")
+def _flag_redundant(
+    events: pd.DataFrame,
+    clusters: pd.DataFrame,
+    acts: pd.DataFrame,
+    *,
+    window_days: float,
+    every: Collection[object] = (),
+) -> pd.DataFrame:
+    """Events of duplicate clusters, each with its minutes and whether it is redundant
+    (every execution of the clusters in ``every``)."""
+    members = clusters[["cluster", "department", "activity"]]
+    inside = pd.Series(False, index=events.index)
+    for dept, names in members.groupby("department", sort=False)["activity"]:
+        inside |= events["department"].eq(dept) & events["activity"].isin(names.unique())
+    ev = events[inside.to_numpy(dtype=bool)].merge(members, on=["department", "activity"])
+    ev = ev.merge(
+        acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
+        on=["department", "activity"],
+        how="left",
+    )
     # Staff time for staff steps; the resident's time for steps they do themselves and
     # for the wait that follows a system step (a queue ticket).
     system = ev["performer"].eq("system")
@@ -185,23 +365,40 @@ def _flag_redundant(events: pd.DataFrame, clusters: pd.DataFrame, acts: pd.DataF
     ev["resident"] = system | ev["performer"].eq("resident")
     ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
     gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
-    ev["redundant"] = gap.notna() & (gap <= pd.Timedelta(days=window_days))
+    ev["redundant"] = (gap.notna() & (gap <= pd.Timedelta(days=window_days))) | ev["cluster"].isin(
+        list(every)
+    )
     return ev
 
 
 def redundant_events(
-    dataset: Dataset, maps: dict[str, ProcessMap], clusters: pd.DataFrame, *, window_days: float = 14.0
+    dataset: Dataset,
+    maps: dict[str, ProcessMap],
+    clusters: pd.DataFrame,
+    *,
+    window_days: float = 14.0,
+    silos: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The redundant executions of each duplicate cluster (see the savings model above).
 
-    Returns ``cluster, department, activity, pos`` (the event's index in its department's
-    ``EventLog.events``), ``who``, ``timestamp`` and ``minutes``, sorted.
+    ``silos`` (the field types) tells My Number checks from other checks, as in
+    :func:`rank_candidates`. Returns ``cluster, department, activity, pos`` (the event's
+    index in its department's ``EventLog.events``), ``who``, ``timestamp`` and
+    ``minutes``, sorted.
     """
     events = _all_events(dataset, maps)
     if clusters.empty or events.empty:
-        return pd.DataFrame(columns=["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"])
-    ev = _flag_redundant(events, clusters, _activity_table(maps), window_days=window_days)
-    ev = ev[ev["redundant"]][["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]]
+        return pd.DataFrame(
+            columns=["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
+        )
+    acts = _activity_table(maps, silos)
+    every = [
+        c for c, (kind, _) in _cluster_kinds(clusters, acts).items() if kind in _EVERY_EXECUTION
+    ]
+    ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
+    ev = ev[ev["redundant"]][
+        ["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
+    ]
     return ev.sort_values(["cluster", "department", "pos"], ignore_index=True)
 
 
@@ -212,7 +409,9 @@ def observed_period_days(dataset: Dataset) -> float:
     period and shrink every yearly figure. The report's workload uses the same period.
     """
     starts = [
-        log.events.groupby(CASE, sort=False)[TIMESTAMP].min() for log in dataset.logs.values() if len(log.events)
+        log.events.groupby(CASE, sort=False)[TIMESTAMP].min()
+        for log in dataset.logs.values()
+        if len(log.events)
     ]
     if not starts:
         return 365.0
@@ -266,15 +465,17 @@ def rank_candidates(
     events = _all_events(dataset, maps)
     period = float(period_days) if period_days else observed_period_days(dataset)
     per_year = 365.0 / period
-    acts = _activity_table(maps)
+    acts = _activity_table(maps, silos)
     rows: list[dict[str, object]] = []
 
     if not clusters.empty and not events.empty:
         members = clusters.merge(acts, on=["department", "activity"], how="left")
-        ev = _flag_redundant(events, clusters, acts, window_days=window_days)
+        kinds = _cluster_kinds(clusters, acts)
+        every = [c for c, (kind, _) in kinds.items() if kind in _EVERY_EXECUTION]
+        ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
         for cid, group in ev.groupby("cluster", sort=True):
             mem = members[members["cluster"] == cid]
-            kind, principle = _kind(mem)
+            kind, principle = kinds[cid]
             red = group[group["redundant"]]
             total_minutes = float(red["minutes"].sum())
             resident_minutes = float(red.loc[red["resident"], "minutes"].sum())
@@ -287,7 +488,10 @@ def rank_candidates(
                     "n_departments": mem["department"].nunique(),
                     "principle": principle,
                     "departments": " / ".join(sorted(mem["department"].unique())),
-                    "activities": " / ".join(f"{d}:{a}" for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))),
+                    "activities": " / ".join(
+                        f"{d}:{a}"
+                        for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))
+                    ),
                     "hours_saved_per_year": hours,
                     "staff_hours_per_year": (total_minutes - resident_minutes) / 60.0 * per_year,
                     "resident_hours_per_year": resident_minutes / 60.0 * per_year,
@@ -295,20 +499,31 @@ def rank_candidates(
                     "executions_per_year": len(group) * per_year,
                     "minutes_per_execution": minutes,
                     "kind": kind,
-                    "basis": f"duplicate cluster {cid}",
+                    "dx_theme": DX_THEMES[kind],
+                    "basis": f"duplicate cluster {cid}"
+                    + (_held_in(mem, maps, silos) if kind in ("mynumber", "inquiry") else ""),
                     "cluster": cid,
-                    "confidence": float(clusters.loc[clusters["cluster"] == cid, "confidence"].mean())
-                    if "confidence" in clusters else None,
+                    "confidence": float(
+                        clusters.loc[clusters["cluster"] == cid, "confidence"].mean()
+                    )
+                    if "confidence" in clusters
+                    else None,
                     "effort": _EFFORT[kind],
-                    "assumption": f"repeat for the same resident within {window_days:g} days is redundant; "
-                    f"median handling time; period {period:.0f} days extrapolated to a year",
+                    "assumption": (
+                        "every inquiry is redundant (data linkage replaces it)"
+                        if kind in _EVERY_EXECUTION
+                        else f"repeat for the same resident within {window_days:g} days is redundant"
+                    )
+                    + f"; median handling time; period {period:.0f} days extrapolated to a year",
                 }
             )
 
     if not silos.empty:
         # Values captured by steps of a duplicate cluster are already counted there (forms,
         # re-keying): a silo counts only the re-captures outside every cluster.
-        clustered = set(zip(clusters.get("department", []), clusters.get("activity", []), strict=True))
+        clustered = set(
+            zip(clusters.get("department", []), clusters.get("activity", []), strict=True)
+        )
         for field, group in silos.groupby("field", sort=True):
             auth = group[group["authoritative"]] if "authoritative" in group else group.iloc[:0]
             copies = group.drop(auth.index)
@@ -317,8 +532,11 @@ def rank_candidates(
                 log = dataset.logs.get(dept)
                 if log is not None and column in log.events:
                     col = log.events[column]
-                    acts = log.events[ACTIVITY].replace(maps[dept].aliases) if dept in maps else log.events[ACTIVITY]
-                    outside = ~acts.map(lambda a, d=dept: (d, a) in clustered).astype(bool)
+                    aliases = maps[dept].aliases if dept in maps else {}
+                    wanted = {a for d, a in clustered if d == dept}
+                    raw = log.events[ACTIVITY]
+                    inside = [x for x in raw.dropna().unique() if aliases.get(x, x) in wanted]
+                    outside = ~raw.isin(inside).to_numpy(dtype=bool)
                     captured += int((col.notna() & col.astype("string").ne("") & outside).sum())
             hours = captured * minutes_per_field_entry / 60.0 * per_year
             rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
@@ -336,8 +554,13 @@ def rank_candidates(
                     "executions_per_year": captured * per_year,
                     "minutes_per_execution": minutes_per_field_entry,
                     "kind": "silo",
+                    "dx_theme": DX_THEMES["silo"],
                     "cluster": None,
-                    "basis": f"silo {field}: " + ", ".join(f"{d}.{c}" for d, c in zip(group["department"], group["column"], strict=True)),
+                    "basis": f"silo {field}: "
+                    + ", ".join(
+                        f"{d}.{c}"
+                        for d, c in zip(group["department"], group["column"], strict=True)
+                    ),
                     "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
                     "effort": _EFFORT["silo"],
                     "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
@@ -346,12 +569,26 @@ def rank_candidates(
                 }
             )
 
-    frame = pd.DataFrame(rows, columns=[c for c in CANDIDATE_COLUMNS if c not in ("rank", "title", "fte", "cost_saved_per_year")])
-    frame = frame.astype({c: float for c in ("hours_saved_per_year", "staff_hours_per_year", "resident_hours_per_year")})
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            c for c in CANDIDATE_COLUMNS if c not in ("rank", "title", "fte", "cost_saved_per_year")
+        ],
+    )
+    frame = frame.astype(
+        {
+            c: float
+            for c in ("hours_saved_per_year", "staff_hours_per_year", "resident_hours_per_year")
+        }
+    )
     frame["title"] = candidate_titles(frame, lang) if len(frame) else pd.Series(dtype="object")
     frame["fte"] = frame["staff_hours_per_year"] / hours_per_fte
     frame["cost_saved_per_year"] = frame["staff_hours_per_year"] * hourly_rate
-    frame = frame.sort_values(["hours_saved_per_year", "effort", "title"], ascending=[False, True, True], ignore_index=True)
+    frame = frame.sort_values(
+        ["hours_saved_per_year", "effort", "title"],
+        ascending=[False, True, True],
+        ignore_index=True,
+    )
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame = frame[CANDIDATE_COLUMNS]
     return frame.head(top) if top else frame

@@ -5,7 +5,8 @@ redundant executions from the As-Is events (every execution after the first for 
 resident within the window — exactly those the savings model counts), follows the
 residents again with :func:`procmine.journeys.journeys` (counting the same activities as
 identity checks as the As-Is run), and compares the mean of each journey KPI over all
-journeys before and after. Means, not medians: most journeys are short, so medians often
+journeys before and after, and the staff hours per journey (so that back-office work such as
+an inquiry, which residents do not see, shows too). Means, not medians: most journeys are short, so medians often
 do not move even when the long journeys get much shorter.
 
 Silo candidates remove no event, so they get no what-if.
@@ -21,6 +22,7 @@ from procmine.model import Dataset, EventLog
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
+    from procmine.journeys import JourneyResult
 
 __all__ = ["WHATIF_COLUMNS", "WHATIF_KPIS", "what_if"]
 
@@ -31,6 +33,7 @@ WHATIF_KPIS = (
     "counters_per_visit",
     "forms_per_journey",
     "identity_checks_per_journey",
+    "staff_hours_per_journey",
 )
 WHATIF_COLUMNS = ["rank", "kpi", "before", "after", "change", "change_pct", "removed_events"]
 
@@ -41,13 +44,22 @@ def _without(dataset: Dataset, removed: pd.DataFrame) -> Dataset:
         drop = removed.loc[removed["department"] == dept, "pos"]
         events = log.events.drop(index=drop) if len(drop) else log.events
         logs[dept] = EventLog(dept, events, log.data_columns, log.sources)
-    return Dataset(logs=logs, mappings=dataset.mappings, accounting=dataset.accounting,
-                   warnings=dataset.warnings, models=dataset.models)
+    return Dataset(
+        logs=logs,
+        mappings=dataset.mappings,
+        accounting=dataset.accounting,
+        warnings=dataset.warnings,
+        models=dataset.models,
+    )
 
 
-def _means(kpis: pd.DataFrame) -> dict[str, float]:
-    overall = kpis[kpis["journey_type"] == "all"]
-    return {str(k): float(m) for k, m in zip(overall["kpi"], overall["mean"], strict=True)}
+def _means(result: JourneyResult) -> dict[str, float]:
+    """Mean of each journey KPI over all journeys, and the staff hours per journey."""
+    overall = result.kpis[result.kpis["journey_type"] == "all"]
+    means = {str(k): float(m) for k, m in zip(overall["kpi"], overall["mean"], strict=True)}
+    if "staff_minutes" in result.journeys and len(result.journeys):
+        means["staff_hours_per_journey"] = float(result.journeys["staff_minutes"].mean()) / 60.0
+    return means
 
 
 def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = None) -> pd.DataFrame:
@@ -76,9 +88,13 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     result = analysis.journeys
     if result is None or analysis.candidates.empty or top <= 0:
         return pd.DataFrame(columns=WHATIF_COLUMNS)
-    window = window_days if window_days is not None else float(analysis.options.get("window_days", 14.0))
-    redundant = redundant_events(analysis.dataset, analysis.maps, analysis.clusters, window_days=window)
-    before = _means(result.kpis)
+    window = (
+        window_days if window_days is not None else float(analysis.options.get("window_days", 14.0))
+    )
+    redundant = redundant_events(
+        analysis.dataset, analysis.maps, analysis.clusters, window_days=window, silos=analysis.silos
+    )
+    before = _means(result)
     fields = column_fields(analysis.silos)
     rows: list[dict[str, object]] = []
     chosen = analysis.candidates[analysis.candidates["cluster"].notna()]
@@ -87,16 +103,27 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
         if removed.empty:
             continue
         again = journeys(
-            _without(analysis.dataset, removed), analysis.maps, analysis.clusters,
-            column_fields=fields, identity_checks=result.identity_members or None, salt=b"what-if",
+            _without(analysis.dataset, removed),
+            analysis.maps,
+            analysis.clusters,
+            column_fields=fields,
+            identity_checks=result.identity_members or None,
+            salt=b"what-if",
         )
-        after = _means(again.kpis)
+        after = _means(again)
         for kpi in WHATIF_KPIS:
             b, a = before.get(kpi), after.get(kpi)
             if b is None or a is None:
                 continue
-            rows.append({
-                "rank": int(cand.rank), "kpi": kpi, "before": b, "after": a, "change": a - b,
-                "change_pct": (a - b) / b * 100.0 if b else None, "removed_events": len(removed),
-            })
+            rows.append(
+                {
+                    "rank": int(cand.rank),
+                    "kpi": kpi,
+                    "before": b,
+                    "after": a,
+                    "change": a - b,
+                    "change_pct": (a - b) / b * 100.0 if b else None,
+                    "removed_events": len(removed),
+                }
+            )
     return pd.DataFrame(rows, columns=WHATIF_COLUMNS)

@@ -33,30 +33,42 @@ def test_extrapolation_to_a_year(two_departments):
     clusters = _clusters((1, "市民課", "本人確認"), (1, "保険年金課", "窓口での本人確認"))
     month = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=36.5)
     year = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=365)
-    assert month.iloc[0]["hours_saved_per_year"] == pytest.approx(10 * year.iloc[0]["hours_saved_per_year"], rel=0.01)
+    assert month.iloc[0]["hours_saved_per_year"] == pytest.approx(
+        10 * year.iloc[0]["hours_saved_per_year"], rel=0.01
+    )
 
 
-def test_resident_forms_map_to_kakasenai_and_repeats_outside_window_are_not_redundant(two_departments):
+def test_resident_forms_map_to_kakasenai_and_repeats_outside_window_are_not_redundant(
+    two_departments,
+):
     maps = discover_all(two_departments.logs)
     clusters = _clusters((1, "市民課", "住民異動届記入"), (1, "保険年金課", "国保届記入"))
     out = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=365)
     assert out.iloc[0]["principle"] == "kakasenai"
-    none = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=365, window_days=0.01)
+    none = rank_candidates(
+        two_departments, maps, clusters, pd.DataFrame(), period_days=365, window_days=0.01
+    )
     assert none.iloc[0]["redundant_executions_per_year"] == 0
 
 
 def test_ranked_by_hours_and_fte(two_departments):
     maps = discover_all(two_departments.logs)
     clusters = _clusters(
-        (1, "市民課", "本人確認"), (1, "保険年金課", "窓口での本人確認"),
-        (2, "市民課", "住民異動届記入"), (2, "保険年金課", "国保届記入"),
+        (1, "市民課", "本人確認"),
+        (1, "保険年金課", "窓口での本人確認"),
+        (2, "市民課", "住民異動届記入"),
+        (2, "保険年金課", "国保届記入"),
     )
-    out = rank_candidates(two_departments, maps, clusters, pd.DataFrame(), period_days=1, hours_per_fte=100)
+    out = rank_candidates(
+        two_departments, maps, clusters, pd.DataFrame(), period_days=1, hours_per_fte=100
+    )
     assert list(out["rank"]) == [1, 2]
     assert out["hours_saved_per_year"].is_monotonic_decreasing
     for _, row in out.iterrows():
         assert row["fte"] == pytest.approx(row["staff_hours_per_year"] / 100)
-        assert row["hours_saved_per_year"] == pytest.approx(row["staff_hours_per_year"] + row["resident_hours_per_year"])
+        assert row["hours_saved_per_year"] == pytest.approx(
+            row["staff_hours_per_year"] + row["resident_hours_per_year"]
+        )
     form = out[out["kind"] == "form"].iloc[0]
     assert form["staff_hours_per_year"] == 0 and form["resident_hours_per_year"] > 0
 
@@ -75,12 +87,21 @@ def test_silo_candidate_counts_copies_outside_the_authoritative_source(two_depar
     maps = discover_all(two_departments.logs)
     silos = pd.DataFrame(
         {
-            "field": ["住所", "住所"], "department": ["市民課", "保険年金課"], "column": ["住所", "現住所"],
-            "authoritative": [True, False], "inconsistency_rate": [0.0, 0.1],
+            "field": ["住所", "住所"],
+            "department": ["市民課", "保険年金課"],
+            "column": ["住所", "現住所"],
+            "authoritative": [True, False],
+            "inconsistency_rate": [0.0, 0.1],
         }
     )
-    out = rank_candidates(two_departments, maps, pd.DataFrame(columns=["cluster", "department", "activity"]), silos,
-                          period_days=365, minutes_per_field_entry=6)
+    out = rank_candidates(
+        two_departments,
+        maps,
+        pd.DataFrame(columns=["cluster", "department", "activity"]),
+        silos,
+        period_days=365,
+        minutes_per_field_entry=6,
+    )
     row = out.iloc[0]
     assert row["kind"] == "silo" and row["principle"] == "kakasenai"
     assert row["redundant_executions_per_year"] == 2  # two values kept by 保険年金課
@@ -106,11 +127,97 @@ def test_silo_does_not_count_values_a_duplicate_cluster_already_counts(two_depar
     maps = discover_all(two_departments.logs)
     silos = pd.DataFrame(
         {
-            "field": ["住所", "住所"], "department": ["市民課", "保険年金課"], "column": ["住所", "現住所"],
-            "authoritative": [True, False], "inconsistency_rate": [0.0, 0.1],
+            "field": ["住所", "住所"],
+            "department": ["市民課", "保険年金課"],
+            "column": ["住所", "現住所"],
+            "authoritative": [True, False],
+            "inconsistency_rate": [0.0, 0.1],
         }
     )
     clusters = _clusters((1, "市民課", "住民異動届記入"), (1, "保険年金課", "国保届記入"))
-    out = rank_candidates(two_departments, maps, clusters, silos, period_days=365, minutes_per_field_entry=6)
+    out = rank_candidates(
+        two_departments, maps, clusters, silos, period_days=365, minutes_per_field_entry=6
+    )
     silo = out[out["kind"] == "silo"].iloc[0]
     assert silo["redundant_executions_per_year"] == 0 and silo["hours_saved_per_year"] == 0
+
+
+def _lookups(label_a: str, label_b: str):
+    """Two departments look up the same field once per resident, weeks apart (no repeat)."""
+    from tests.conftest import make_dataset, make_log
+
+    def rows(dept: str, label: str, day: int) -> list[tuple]:
+        return [
+            (f"{dept}1", "受付", f"2026-04-{day:02d} 09:00", "S-1", "P1"),
+            (f"{dept}1", label, f"2026-04-{day:02d} 09:10", "S-2", "P1", "光陽市本町1-2-3"),
+            (f"{dept}1", "決定", f"2026-04-{day:02d} 09:20", "S-3", "P1"),
+        ]
+
+    data = make_dataset(
+        make_log("課A", rows("A", label_a, 1), ("住所",)),
+        make_log("課B", rows("B", label_b, 28), ("現住所",)),
+    )
+    return data, discover_all(data.logs)
+
+
+def test_inquiries_are_redundant_in_full_and_replaced_by_data_linkage():
+    data, maps = _lookups("世帯状況確認（住記照会）", "住民記録照会")
+    clusters = _clusters((1, "課A", "世帯状況確認（住記照会）"), (1, "課B", "住民記録照会"))
+    row = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
+    assert row["kind"] == "inquiry" and row["dx_theme"] == "standardization"
+    # no execution repeats within 14 days, yet data linkage replaces both inquiries
+    assert row["redundant_executions_per_year"] == 2
+    assert "情報連携" in row["title"]
+
+
+def test_checks_that_are_not_inquiries_keep_the_window_rule():
+    data, maps = _lookups("住所確認", "現住所確認")
+    clusters = _clusters((1, "課A", "住所確認"), (1, "課B", "現住所確認"))
+    row = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
+    assert row["kind"] == "check" and row["dx_theme"] == "frontyard"
+    assert row["redundant_executions_per_year"] == 0
+
+
+def test_my_number_checks_are_told_by_the_field_type_and_name_the_silo():
+    data, maps = _lookups("番号確認", "番号チェック")
+    clusters = _clusters((1, "課A", "番号確認"), (1, "課B", "番号チェック"))
+    silos = pd.DataFrame(
+        {
+            "field": ["個人番号", "個人番号"],
+            "department": ["課A", "課B"],
+            "column": ["住所", "現住所"],
+            "field_type": ["my_number", "my_number"],
+            "authoritative": [True, False],
+        }
+    )
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    row = out[out["kind"] != "silo"].iloc[0]
+    assert row["kind"] == "mynumber" and row["dx_theme"] == "mynumber_card"
+    assert "silo 個人番号 (2 departments)" in row["basis"]
+    untyped = rank_candidates(
+        data, maps, clusters, silos.assign(field_type="address"), period_days=365
+    )
+    assert untyped[untyped["kind"] != "silo"].iloc[0]["kind"] == "check"
+
+
+def test_every_kind_has_a_dx_theme_and_a_title():
+    from procmine.candidates import _EFFORT, _TITLES, DX_THEMES
+
+    assert set(DX_THEMES) == set(_EFFORT) == set(_TITLES["ja"]) == set(_TITLES["en"])
+
+
+def test_account_registrations_are_told_by_the_field_type():
+    data, maps = _lookups("口座登録", "振込口座確認")
+    clusters = _clusters((1, "課A", "口座登録"), (1, "課B", "振込口座確認"))
+    silos = pd.DataFrame(
+        {
+            "field": ["口座", "口座"],
+            "department": ["課A", "課B"],
+            "column": ["住所", "現住所"],
+            "field_type": ["bank_account", "bank_account"],
+            "authoritative": [True, False],
+        }
+    )
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    row = out[out["kind"] != "silo"].iloc[0]
+    assert row["kind"] == "account" and row["principle"] == "kakasenai"

@@ -554,3 +554,78 @@ def test_options_are_checked(data: Dataset) -> None:
         journeys(data, {}, CLUSTERS, visit_gap_hours=0)
     with pytest.raises(ConfigError, match="salt"):
         journeys(data, {}, CLUSTERS, salt="not bytes")  # type: ignore[arg-type]
+
+
+def _reform_pair() -> tuple[Dataset, Dataset]:
+    """The same resident's 国保 procedure before and after a 書かない・ワンストップ reform."""
+    asis = make_log(
+        "保険年金課",
+        [
+            ("B1", "番号札発券", "2026-04-01 09:00", "SYSTEM", "P1"),
+            ("B1", "国保届記入", "2026-04-01 09:10", "RESIDENT", "P1", "光陽太郎", "本町1"),
+            ("B1", "窓口での本人確認", "2026-04-01 09:17", "H-01", "P1"),
+            ("B1", "資格入力", "2026-04-01 09:20", "H-02", "P1", "光陽太郎", "本町1"),
+        ],
+        ("氏名", "住所"),
+    )
+    front = make_log(  # the one-stop counter of another department: ticket and check only
+        "市民課",
+        [
+            ("F1", "番号札発券", "2026-04-01 09:00", "SYSTEM", "P1"),
+            ("F1", "本人確認", "2026-04-01 09:08", "S-01", "P1", "運転免許証"),
+        ],
+        ("確認書類",),
+    )
+    tobe = make_log(
+        "保険年金課",
+        [
+            ("B1", "聞き取り・申請書作成", "2026-04-01 09:10", "F-01", "P1", "光陽太郎", "本町1"),
+            ("B1", "署名", "2026-04-01 09:13", "RESIDENT", "P1"),
+            ("B1", "資格入力", "2026-04-01 09:14", "H-02", "P1", "光陽太郎", "本町1"),
+        ],
+        ("氏名", "住所"),
+    )
+    return make_dataset(asis), make_dataset(front, tobe)
+
+
+def test_life_event_label_is_the_same_before_and_after_a_reform() -> None:
+    before, after = _reform_pair()
+    a = journeys(before, discover_all(before.logs), pd.DataFrame(), salt=b"s").journeys
+    b = journeys(after, discover_all(after.logs), pd.DataFrame(), salt=b"s").journeys
+    # the first resident step differs (国保届記入 vs 署名), the procedures do not; the front
+    # counter's ticket and identity check are no procedure of their own
+    assert list(a["journey_type"]) != list(b["journey_type"])
+    assert list(a["life_event"]) == list(b["life_event"]) == ["保険年金課"]
+
+
+def test_form_step_covers_the_interview_the_resident_signs() -> None:
+    before, after = _reform_pair()
+    a = journeys(before, discover_all(before.logs), pd.DataFrame(), salt=b"s").journeys.iloc[0]
+    b = journeys(after, discover_all(after.logs), pd.DataFrame(), salt=b"s").journeys.iloc[0]
+    assert a["form_steps"] == 1 and b["form_steps"] == 1
+    # as-is: the form alone (no end time: until the next step, 7 min); to-be: interview + signature
+    assert b["form_minutes"] < a["form_minutes"]
+    assert b["staff_minutes"] > 0
+
+
+def test_queue_wait_runs_from_the_ticket_to_the_first_service_writing_included() -> None:
+    rows = [
+        ("A1", "ticket", "2026-04-01 09:00", "SYSTEM", P1, None),
+        ("A1", "guide", "2026-04-01 09:01", "A-09", P1, None),  # hands out the form
+        ("A1", "write form", "2026-04-01 09:02", "RESIDENT", P1, "Yamada"),
+        ("A1", "serve", "2026-04-01 09:20", "A-01", P1, "Yamada"),  # called after 20 min
+    ]
+    ds = make_dataset(make_log("A", rows, ("name",)))
+    res = journeys(ds, discover_all(ds.logs), pd.DataFrame(), salt=b"s")
+    assert res.queues["queue_minutes"].tolist() == [pytest.approx(20.0)]
+    assert res.queues["department"].tolist() == ["A"]
+    # without a form after it, the step right after the ticket is the service
+    ds = make_dataset(make_log("A", [rows[0], rows[1], rows[3]], ("name",)))
+    res = journeys(ds, discover_all(ds.logs), pd.DataFrame(), salt=b"s")
+    assert res.queues["queue_minutes"].tolist() == [pytest.approx(1.0)]
+
+
+def test_kpis_are_also_grouped_by_life_event(result: JourneyResult) -> None:
+    kpis = result.life_event_kpis
+    assert "life_event" in kpis.columns and "journey_type" not in kpis.columns
+    assert set(kpis["life_event"]) - {"all"} == set(result.journeys["life_event"].dropna())

@@ -42,8 +42,27 @@ def test_writing_once_means_fewer_forms(analysis: procmine.Analysis) -> None:
     assert row["after"] < row["before"]
 
 
+def test_inquiries_removed_show_in_staff_hours(analysis: procmine.Analysis) -> None:
+    rank = _kind_rank(analysis, "inquiry")
+    table = what_if(analysis, top=len(analysis.candidates))
+    row = table[(table["rank"] == rank) & (table["kpi"] == "staff_hours_per_journey")].iloc[0]
+    # back-office work the resident never sees: only the staff time moves
+    assert row["after"] < row["before"] and row["removed_events"] > 0
+
+
 def test_no_journeys_no_what_if(analysis: procmine.Analysis) -> None:
     from dataclasses import replace
 
     assert what_if(replace(analysis, journeys=None)).empty
     assert isinstance(what_if(analysis, top=0), pd.DataFrame) and what_if(analysis, top=0).empty
+
+
+def test_redundant_events_follow_the_inquiry_rule() -> None:
+    from procmine.candidates import redundant_events
+    from procmine.discover import discover_all
+    from tests.test_candidates import _clusters, _lookups
+
+    data, _ = _lookups("住記照会", "住民記録照会")
+    clusters = _clusters((1, "課A", "住記照会"), (1, "課B", "住民記録照会"))
+    removed = redundant_events(data, discover_all(data.logs), clusters)
+    assert sorted(removed["department"]) == ["課A", "課B"]

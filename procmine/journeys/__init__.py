@@ -74,6 +74,15 @@ Times
     while waiting to be called); ``waiting_minutes`` adds up the visit's counters. Without
     end times, a gap includes the handling time of the step before it.
 
+Queue wait
+    The wait of koyo-city §3.8 (queue ticket → first service), one row per ticket in
+    ``queues``: from the ticket to the start of the first step of its department after
+    it (before the visit's next ticket) done by staff, an external body or an unknown
+    performer. A step right after the ticket that fills no data column and is followed
+    directly by a form the resident writes is the guidance handing out the form, not the
+    service: the resident writes while waiting to be called, so the writing is part of
+    the wait (unlike ``waiting_minutes``, which counts idle time only).
+
 Writing
     A **form write** is a resident-performed step that fills at least one data column
     (case attributes such as 受付区分 that repeat on every row of a case do not count). A
@@ -114,6 +123,22 @@ Journey type
     without such a column still gives a type. Such a column may hold the channel (窓口,
     オンライン, 代理) rather than the life event; the label says which.
 
+Life event
+    What the resident came for, named so that it stays the same when a reform renames the
+    counter steps: the departments of the journey's procedures joined by `` + ``, then
+    `` / `` and the most specific case type among them (the value fewest cases of the log
+    have), e.g. ``保険年金課 + 市民課 / 窓口``. A procedure is a case with a step that is
+    neither a queue ticket nor an identity check and that the resident performs, or that
+    staff do on a day the resident came, filling at least two data columns (see
+    ``life_events`` in ``_journeys.py``).
+
+Work
+    ``staff_minutes``: handling minutes of the journey's steps done by staff or external
+    bodies. A **form step** is a resident-performed step on site, together with the staff
+    step just before it in the same case when that one is on site, fills data and ends at
+    most a minute before (the interview whose printed form the resident signs);
+    ``form_steps`` counts them and ``form_minutes`` is their mean length.
+
 Pseudonyms
     ``pseudonym`` columns hold :func:`procmine.privacy.pseudonymise` of the resident key
     with ``salt``. Without a salt, every call draws a new one and forgets it, so
@@ -147,7 +172,7 @@ np.int64(1)
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -157,15 +182,17 @@ from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
 
 from ._events import event_table
-from ._journeys import assign_journeys, canonical_labels, journey_types
+from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
 from ._kpis import typical_path as _typical_path
 from ._tables import (
     JOURNEY_COLUMNS,
+    QUEUE_COLUMNS,
     STOP_COLUMNS,
     VISIT_COLUMNS,
     event_figures,
     journey_table,
+    queue_table,
     visit_tables,
 )
 from ._visits import assign_visits, identity_activities, primary_presence
@@ -176,6 +203,7 @@ __all__ = [
     "KPIS",
     "KPI_COLUMNS",
     "PATH_COLUMNS",
+    "QUEUE_COLUMNS",
     "STOP_COLUMNS",
     "VISIT_COLUMNS",
     "JourneyResult",
@@ -215,6 +243,14 @@ class JourneyResult:
     identity_members : tuple of (department, activity)
         The activities counted as identity checks (pass them as ``identity_checks`` to
         count the same ones in another run).
+    life_event_kpis : DataFrame
+        As ``kpis``, grouped by the journeys' ``life_event`` instead of ``journey_type``
+        (column ``life_event``).
+    queues : DataFrame
+        One row per queue ticket of a visit (:data:`QUEUE_COLUMNS`): ``visit``,
+        ``journey``, ``department``, ``date``, ``ticket`` and ``service`` (times) and
+        ``queue_minutes``, the wait from the ticket to the first service (see Queue wait
+        in the module docstring).
     """
 
     visits: pd.DataFrame
@@ -224,6 +260,12 @@ class JourneyResult:
     stops: pd.DataFrame
     identity_cluster: object | None = None
     identity_members: tuple[tuple[str, str], ...] = ()
+    queues: pd.DataFrame = field(default_factory=lambda: _empty_frame(QUEUE_COLUMNS))
+    life_event_kpis: pd.DataFrame = field(
+        default_factory=lambda: _empty_frame(
+            ["life_event" if c == "journey_type" else c for c in KPI_COLUMNS]
+        )
+    )
 
     def __repr__(self) -> str:
         types = self.journeys["journey_type"].nunique() if len(self.journeys) else 0
@@ -243,7 +285,9 @@ class JourneyResult:
         """
         cache = self.__dict__.setdefault("_paths", {})  # the report asks several times
         if journey_type not in cache:
-            cache[journey_type] = _typical_path(self.journeys, self.visits, self.stops, journey_type)
+            cache[journey_type] = _typical_path(
+                self.journeys, self.visits, self.stops, journey_type
+            )
         return cache[journey_type].copy()
 
 
@@ -348,8 +392,11 @@ def journeys(
 
     figures = event_figures(ev, captures)
     visits, stops = visit_tables(ev, figures, bool(members))
+    nfields = captures.groupby("eid").size() if len(captures) else pd.Series(dtype="int64")
+    queues = queue_table(ev, figures, nfields)
     types = journey_types(ev, canonical_labels(clusters, maps))
     table = journey_table(ev, figures, visits, stops, types, bool(members))
+    table = _with_life_events(table, life_events(ev, captures), work_figures(ev, captures))
     return JourneyResult(
         visits=visits,
         journeys=table,
@@ -358,7 +405,25 @@ def journeys(
         stops=stops,
         identity_cluster=identity,
         identity_members=members,
+        queues=queues,
+        life_event_kpis=kpi_table(visits, table, by="life_event"),
     )
+
+
+def _empty_frame(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def _with_life_events(table: pd.DataFrame, life: pd.Series, work: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with ``life_event``, ``staff_minutes``, ``form_steps`` and ``form_minutes``."""
+    ids = table["journey"]
+    out = table.assign(
+        life_event=ids.map(life).astype("object"),
+        staff_minutes=ids.map(work["staff_minutes"]).fillna(0.0).astype("float64"),
+        form_steps=ids.map(work["form_steps"]).fillna(0).astype("int64"),
+        form_minutes=ids.map(work["form_minutes"]).astype("float64"),
+    )
+    return out[JOURNEY_COLUMNS]
 
 
 def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Series:
@@ -367,8 +432,12 @@ def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Ser
     wanted: dict[str, list[str]] = {}
     for dept, act in members:
         wanted.setdefault(dept, []).append(act)
+    codes, names = pd.factorize(ev["department"])
+    position = {name: k for k, name in enumerate(names)}
     for dept, acts in wanted.items():
-        here = ev["department"].eq(dept)
+        if dept not in position:
+            continue
+        here = codes == position[dept]
         hit[here] = ev.loc[here, "activity"].isin(acts).to_numpy()
     return hit
 

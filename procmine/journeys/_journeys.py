@@ -88,7 +88,10 @@ def journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) ->
     by a system, else its first activity), followed by `` / `` and the value of the
     case-type column of its file if it has one.
     """
-    j = ev[ev["journey"].notna()]
+    j = ev.loc[
+        ev["journey"].notna(),
+        ["ckey", "journey", "ts", "department", "activity", "performer", "ctype"],
+    ]
     if j.empty:
         return pd.Series(dtype="object")
     starts = j.groupby("ckey", sort=False).agg(
@@ -117,3 +120,127 @@ def journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) ->
     return pd.Series(
         label.to_numpy(), index=first_case.reindex(label.index).to_numpy()
     ).sort_index()
+
+
+#: Data columns a step must fill to count as a procedure's work when it is done on site.
+PROCEDURE_MIN_FIELDS = 2
+
+
+def life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
+    """Life-event label per journey: the departments of its procedures, and their case types.
+
+    A case of the journey is a **procedure** when the resident asked for it: it has a step
+    that is neither a queue ticket nor an identity check and that the resident performs
+    (a form, also online) or that staff do on a day the resident came, filling at least
+    :data:`PROCEDURE_MIN_FIELDS` data columns. A case holding only what every counter does
+    (ticket, identity or number check, triage, guidance) is not one, nor back-office work
+    that follows from another procedure (re-keying an address, an income inquiry), which
+    a reform may automate away. The label is the sorted departments of the
+    procedures joined by `` + ``, then `` / `` and the most specific case type of the
+    procedures (of the values of their files' case-type columns, such as 窓口 and 婚姻届,
+    the one fewest cases of the log have) if any. Neither activity labels nor
+    the order of the counters enter it, so the same household's life event gets the same
+    label before and after a reform that renames the counter steps (written forms replaced
+    by an interview and a signature) or moves the checks to one front counter. Journeys
+    without a procedure are labelled by all their departments.
+    """
+    j = ev.loc[
+        ev["journey"].notna(),
+        ["who", "day", "queue", "ident", "performer", "ckey", "journey", "department", "ctype"],
+    ]
+    if j.empty:
+        return pd.Series(dtype="object")
+    nfields = captures.groupby("eid").size().reindex(j.index, fill_value=0) if len(captures) else 0
+    present = ev.loc[ev["present"].astype(bool), ["who", "day"]].drop_duplicates()
+    came = pd.MultiIndex.from_frame(j[["who", "day"]]).isin(pd.MultiIndex.from_frame(present))
+    work = (
+        ~j["queue"].astype(bool)
+        & ~j["ident"].astype(bool)
+        & (j["performer"].eq("resident") | (came & (nfields >= PROCEDURE_MIN_FIELDS)))
+    )
+    procedure = work.groupby(j["ckey"]).transform("any")
+    has_any = procedure.groupby(j["journey"]).transform("any")
+    chosen = j[procedure | ~has_any]
+    depts = _department_sets(chosen)
+    typed = ev.dropna(subset=["ctype"]).drop_duplicates("ckey")
+    rarity = typed["ctype"].astype(str).value_counts()  # cases per case type in the log
+    cand = chosen.dropna(subset=["ctype"]).drop_duplicates(["journey", "ctype"])
+    cand = cand.assign(ctype=cand["ctype"].astype(str))
+    cand = cand.assign(cases=cand["ctype"].map(rarity))
+    ctypes = (
+        cand.sort_values(["journey", "cases", "ctype"], kind="stable")
+        .drop_duplicates("journey")
+        .set_index("journey")["ctype"]
+    )
+    label = depts.where(
+        ~depts.index.isin(ctypes.index), depts + " / " + ctypes.reindex(depts.index)
+    )
+    label.index = label.index.astype("int64")
+    return label.astype("object").sort_index()
+
+
+def _department_sets(chosen: pd.DataFrame) -> pd.Series:
+    """Per journey, its sorted distinct departments joined by `` + `` (as
+    ``groupby("journey")["department"].agg(lambda d: " + ".join(sorted(set(d))))``),
+    with one join per distinct set of departments rather than per journey."""
+    codes, names = pd.factorize(chosen["department"], sort=True)
+    pairs = pd.DataFrame({"journey": chosen["journey"].to_numpy(), "d": codes})
+    pairs = pairs.drop_duplicates().sort_values(["journey", "d"], kind="stable")
+    journey, d = pairs["journey"].to_numpy(), pairs["d"].tolist()
+    new = np.ones(len(d), dtype=bool)
+    new[1:] = journey[1:] != journey[:-1]
+    starts = np.flatnonzero(new)
+    ends = np.append(starts[1:], len(d)).tolist() if len(d) else []
+    sets = [tuple(d[a:b]) for a, b in zip(starts.tolist(), ends, strict=True)]
+    labels = {s: " + ".join(str(names[k]) for k in s) for s in set(sets)}
+    index = pd.Index(journey[starts], name="journey")
+    return pd.Series([labels[s] for s in sets], index=index, name="department")
+
+
+def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
+    """Per journey: ``staff_minutes`` (handling minutes of the steps staff and external
+    bodies do, from start to end), ``form_steps`` and ``form_minutes``.
+
+    A **form step** is what the resident does to hand over their data on a form at the
+    counter: a resident-performed step on site, together with the step just before it in
+    the same case when that one is done by staff on site, fills data columns and ends at
+    most a minute before (the interview of a 書かない窓口 whose printed form the resident
+    signs). ``form_minutes`` is the mean length of the journey's form steps, from the start
+    of the first of the two to the end of the resident's step (missing without any).
+    """
+    j = ev[ev["journey"].notna()]
+    cols = ["staff_minutes", "form_steps", "form_minutes"]
+    if j.empty:
+        return pd.DataFrame(columns=cols, dtype="float64")
+    length = (j["fin_est"] - j["ts"]).dt.total_seconds() / 60.0
+    staff = length.where(j["performer"].isin(["staff", "external"]), 0.0).fillna(0.0)
+    staff_minutes = staff.groupby(j["journey"]).sum()
+    fills = captures["eid"].value_counts().reindex(j.index, fill_value=0) if len(captures) else 0
+    on_site = j["visit"].notna() if "visit" in j else pd.Series(False, index=j.index)
+    by_case = j[["ckey", "ts", "fin_est", "performer", "journey"]].sort_values(
+        ["ckey", "ts"], kind="stable"
+    )
+    prev = by_case.groupby("ckey", sort=False)[["ts", "fin_est", "performer"]].shift(1)
+    prev_fills = (
+        pd.Series(fills, index=j.index).reindex(prev.index).groupby(by_case["ckey"]).shift(1)
+    )
+    prev_on = (
+        on_site.reindex(prev.index).groupby(by_case["ckey"]).shift(1).fillna(False).astype(bool)
+    )
+    resident = by_case["performer"].eq("resident") & on_site.reindex(by_case.index)
+    joined = (
+        resident
+        & prev["performer"].eq("staff")
+        & prev_on
+        & (prev_fills.fillna(0) > 0)
+        & ((by_case["ts"] - prev["fin_est"]) <= pd.Timedelta(minutes=1))
+    )
+    start = prev["ts"].where(joined, by_case["ts"])
+    span = ((by_case["fin_est"] - start).dt.total_seconds() / 60.0)[resident]
+    journey = by_case.loc[resident, "journey"]
+    forms = span.groupby(journey).agg(["size", "mean"])
+    out = pd.DataFrame({"staff_minutes": staff_minutes})
+    out["form_steps"] = forms["size"].reindex(out.index).fillna(0).astype("int64")
+    out["form_minutes"] = forms["mean"].reindex(out.index)
+    out.index = out.index.astype("int64")
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from procmine.errors import ConfigError
@@ -26,41 +27,51 @@ KPIS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def kpi_table(visits: pd.DataFrame, journeys: pd.DataFrame) -> pd.DataFrame:
-    """n, mean, median, p25 and p75 of every KPI, per journey type and over all journeys."""
-    types = (
-        journeys.set_index("journey")["journey_type"]
-        if len(journeys)
-        else pd.Series(dtype="object")
-    )
+def kpi_table(
+    visits: pd.DataFrame, journeys: pd.DataFrame, *, by: str = "journey_type"
+) -> pd.DataFrame:
+    """n, mean, median, p25 and p75 of every KPI, per value of the journeys' column ``by``
+    (``journey_type`` or ``life_event``; a visit counts for its journey's) and over all
+    journeys (``ALL_TYPES``). The group column of the result is named ``by``."""
+    groups = journeys.set_index("journey")[by] if len(journeys) else pd.Series(dtype="object")
     tables = {
-        "journeys": journeys.assign(journey_type=journeys["journey_type"]),
-        "visits": visits.assign(journey_type=visits["journey"].map(types)),
+        "journeys": journeys.assign(_g=journeys[by] if by in journeys else None),
+        "visits": visits.assign(_g=visits["journey"].map(groups)),
     }
     frames = []
     for principle, kpi, table, column in KPIS:
-        data = tables[table][["journey_type", column]].dropna()
+        data = tables[table][["_g", column]].dropna()
         if data.empty:
             continue
-        values = data[column].astype("float64")
-        for label, series in [
-            (ALL_TYPES, values),
-            *values.groupby(data["journey_type"], sort=True),
-        ]:
+        values = data[column].to_numpy(dtype="float64")
+        for label, part in [(ALL_TYPES, values), *_by_group(values, data["_g"])]:
+            # The same arithmetic as Series.mean / median / quantile on the part.
+            q25, q75 = np.quantile(part, np.array([0.25, 0.75]), method="linear")
             frames.append(
                 {
                     "principle": principle,
                     "kpi": kpi,
-                    "journey_type": label,
-                    "n": int(series.size),
-                    "mean": float(series.mean()),
-                    "median": float(series.median()),
-                    "p25": float(series.quantile(0.25)),
-                    "p75": float(series.quantile(0.75)),
+                    by: label,
+                    "n": int(part.size),
+                    "mean": float(part.sum() / part.size),
+                    "median": float(np.median(part)),
+                    "p25": float(q25),
+                    "p75": float(q75),
                 }
             )
-    out = pd.DataFrame(frames, columns=KPI_COLUMNS)
+    columns = [by if c == "journey_type" else c for c in KPI_COLUMNS]
+    out = pd.DataFrame(frames, columns=columns)
     return out.astype({"n": "int64"})
+
+
+def _by_group(values: np.ndarray, groups: pd.Series) -> list[tuple[object, np.ndarray]]:
+    """``values`` split by ``groups`` (sorted; each part in its original order, as
+    ``groupby(groups, sort=True)`` gives them)."""
+    codes, labels = pd.factorize(groups, sort=True)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(labels) + 1))
+    ordered = values[order]
+    return [(label, ordered[bounds[k] : bounds[k + 1]]) for k, label in enumerate(labels)]
 
 
 def handover_matrix(stops: pd.DataFrame, departments: list[str]) -> pd.DataFrame:
@@ -82,7 +93,7 @@ def typical_path(
     journeys: pd.DataFrame, visits: pd.DataFrame, stops: pd.DataFrame, journey_type: str
 ) -> pd.DataFrame:
     """The most common ordered list of counters of one journey type, with median times."""
-    known = sorted(set(journeys["journey_type"].dropna())) if len(journeys) else []
+    known = sorted(set(journeys["journey_type"].dropna().unique())) if len(journeys) else []
     if journey_type not in known:
         shown = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
         raise ConfigError(f"unknown journey type {journey_type!r}; types are {shown or '(none)'}")
@@ -95,13 +106,7 @@ def typical_path(
     s = s.sort_values(["journey", "vstart", "stop"], kind="stable")
     s["visit_no"] = s.groupby("journey")["vstart"].rank(method="dense").astype("int64")
     s["step"] = s.groupby("journey").cumcount() + 1
-    routes = s.groupby("journey", sort=True).apply(
-        lambda g: tuple(zip(g["visit_no"], g["department"], strict=True)), include_groups=False
-    )
-    counts = routes.value_counts()
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))
-    best, n = ranked[0]
-    members = routes[routes == best].index
+    members, n = _most_common_route(s)
     on_path = s[s["journey"].isin(members)]
     path = (
         on_path.groupby("step", sort=True)
@@ -116,3 +121,32 @@ def typical_path(
     path["journeys"] = int(n)
     path["share"] = n / len(ids)
     return path[PATH_COLUMNS]
+
+
+def _most_common_route(s: pd.DataFrame) -> tuple[np.ndarray, int]:
+    """The journeys following the most common route (the ordered (visit_no, department)
+    stops of a journey) and how many they are; ties go to the shorter route, then to the
+    smaller one in tuple order. ``s`` is sorted by journey, then by stop order."""
+    journey = s["journey"].to_numpy()
+    visit_no = s["visit_no"].to_numpy(dtype=np.int64)
+    dept_codes, depts = pd.factorize(s["department"], use_na_sentinel=False)
+    pair = visit_no * (len(depts) + 1) + dept_codes
+    starts = np.flatnonzero(np.r_[True, journey[1:] != journey[:-1]])
+    ends = np.r_[starts[1:], len(journey)]
+    keys = [pair[a:b].tobytes() for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object), sort=False)
+    counts = np.bincount(codes, minlength=len(uniques))
+    top = np.flatnonzero(counts == counts.max())
+    first = np.full(len(uniques), -1, dtype=np.int64)
+    first[codes] = starts  # a journey of each route
+    labels = s["department"].to_numpy(dtype=object)
+
+    def route(k: int) -> tuple:
+        a = int(first[k])
+        size = len(uniques[k]) // pair.itemsize
+        return tuple(
+            zip(visit_no[a : a + size].tolist(), labels[a : a + size].tolist(), strict=True)
+        )
+
+    best = min(top.tolist(), key=lambda k: (len(uniques[k]), route(k)))
+    return journey[starts[codes == best]], int(counts[best])

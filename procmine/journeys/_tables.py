@@ -43,6 +43,7 @@ JOURNEY_COLUMNS = [
     "journey",
     "pseudonym",
     "journey_type",
+    "life_event",
     "start",
     "first_department",
     "n_departments",
@@ -58,7 +59,21 @@ JOURNEY_COLUMNS = [
     "identity_checks",
     "hand_offs",
     "back_and_forth",
+    "staff_minutes",
+    "form_steps",
+    "form_minutes",
 ]
+QUEUE_COLUMNS = [
+    "visit",
+    "journey",
+    "department",
+    "date",
+    "ticket",
+    "service",
+    "queue_minutes",
+]
+#: Columns of JOURNEY_COLUMNS added after :func:`journey_table` (procmine.journeys).
+LATER_COLUMNS = ("life_event", "staff_minutes", "form_steps", "form_minutes")
 
 
 def _minutes(delta: pd.Series) -> pd.Series:
@@ -195,6 +210,52 @@ def visit_tables(
     return visits, stops[STOP_COLUMNS]
 
 
+def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> pd.DataFrame:
+    """One row per queue ticket of a visit: the wait from the ticket to the first service.
+
+    The first service is the first step of the ticket's department after the ticket, before
+    the visit's next ticket, done by staff, an external body or an unknown performer
+    (not by the resident, not by a system). A step right after the ticket that fills no
+    data column and is followed directly by a form the resident writes is not the service
+    but the guidance that hands out the form (the resident writes while waiting to be
+    called). ``service`` and ``queue_minutes`` are missing where no service follows.
+    ``ev`` carries ``visit``, ``vjourney`` and ``queue``; ``nfields`` counts the data
+    columns each event fills.
+    """
+    on = ev[ev["visit"].notna()]
+    if on.empty or not on["queue"].any():
+        return _empty(QUEUE_COLUMNS)
+    on = on.assign(
+        visit=on["visit"].astype("int64"),
+        nf=nfields.reindex(on.index, fill_value=0).to_numpy(),
+        form=figures["form"].reindex(on.index, fill_value=False).to_numpy(),
+    )
+    on = on.sort_values(["visit", "ts"], kind="stable")
+    seg = on["queue"].astype("int64").groupby(on["visit"]).cumsum()
+    on = on[seg > 0].assign(seg=seg[seg > 0])
+    key = [on["visit"], on["seg"]]
+    tickets = on[on["queue"]]
+    tdept = pd.Series(
+        tickets["dcode"].to_numpy(), index=pd.MultiIndex.from_frame(tickets[["visit", "seg"]])
+    )
+    same = on[on["dcode"].to_numpy() == tdept.reindex(pd.MultiIndex.from_arrays(key)).to_numpy()]
+    same = same[~same["queue"]]
+    pos = same.groupby(["visit", "seg"]).cumcount()
+    nxt_form = same.groupby(["visit", "seg"])["form"].shift(-1).fillna(False).astype(bool)
+    served_by = same["performer"].isin(["staff", "external", "unknown"])
+    guide = pos.eq(0) & same["nf"].eq(0) & nxt_form
+    service = same[served_by & ~guide].drop_duplicates(["visit", "seg"])
+    out = tickets[["visit", "seg", "vjourney", "department", "day", "ts"]].merge(
+        service[["visit", "seg", "ts"]].rename(columns={"ts": "service"}),
+        on=["visit", "seg"],
+        how="left",
+    )
+    out = out.rename(columns={"vjourney": "journey", "day": "date", "ts": "ticket"})
+    out["queue_minutes"] = _minutes(out["service"] - out["ticket"])
+    out["journey"] = out["journey"].astype("Int64")
+    return out.sort_values(["visit", "seg"], kind="stable", ignore_index=True)[QUEUE_COLUMNS]
+
+
 def journey_table(
     ev: pd.DataFrame,
     figures: pd.DataFrame,
@@ -216,8 +277,10 @@ def journey_table(
         forms_written=("form", "sum"),
         fields_written_again=("again", "sum"),
     )
-    firsts = j.sort_values(["journey", "ts", "dcode"], kind="stable").drop_duplicates(
-        ["journey", "dcode"]
+    firsts = (
+        j[["journey", "ts", "dcode", "department"]]
+        .sort_values(["journey", "ts", "dcode"], kind="stable")
+        .drop_duplicates(["journey", "dcode"])
     )
     out["departments"] = _tuples(firsts["journey"], firsts["department"])
     out["first_department"] = out["departments"].map(lambda d: d[0])
@@ -245,7 +308,7 @@ def journey_table(
     out["counters"] = out["counters"].fillna(0).astype("int64")
     for col in ("forms_written", "fields_written_again"):
         out[col] = out[col].astype("int64")
-    return out.reset_index()[JOURNEY_COLUMNS]
+    return out.reset_index()[[c for c in JOURNEY_COLUMNS if c not in LATER_COLUMNS]]
 
 
 def _revisits(stops: pd.DataFrame) -> pd.Series:

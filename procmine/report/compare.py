@@ -1,7 +1,7 @@
 """Writing an As-Is vs To-Be comparison (:class:`procmine.compare.Comparison`).
 
 Files: ``comparison.html`` (self-contained), ``comparison.md``, ``kpi_comparison.csv``,
-``department_comparison.csv`` and ``activity_changes.csv`` (UTF-8 with BOM, formula-guarded),
+``queue_comparison.csv``, ``department_comparison.csv`` and ``activity_changes.csv`` (UTF-8 with BOM, formula-guarded),
 written atomically like the report.
 """
 
@@ -27,14 +27,27 @@ __all__ = ["write_comparison"]
 _T = {
     "ja": {
         "title": "As-Is / To-Be 比較",
-        "lead": "同じ指標を改革前（BEFORE）と改革後（AFTER）のログで計算し、並べて示します。値は中央値です。",
+        "lead": (
+            "同じ指標を改革前（BEFORE）と改革後（AFTER）のログで計算し、並べて示します。値は中央値です。"
+            "ライフイベントは行程の手続がある課と届出種別で表し、改革で業務名が変わっても同じ名前になります。"
+            "繁忙期はBEFOREの来庁数（14日移動平均）が上位10%の日です。"
+            "窓口の待ち時間は番号札から同じ課の職員による最初の対応までで、待つ間の申請書記入を含みます。"
+            "最も混む窓口は繁忙期のBEFOREで番号札が最も多い課です。"
+        ),
         "kpis": "住民の行程指標（原則別）",
-        "kpis_type": "ライフイベント別の指標",
+        "kpis_type": "ライフイベント別の主な指標（BEFOREの行程数が多い{n}件）",
+        "queues": "繁忙期の窓口の待ち時間（番号札から最初の対応まで、分）",
+        "counter": "窓口（課）",
+        "busiest": "BEFOREで最も混む窓口",
+        "tickets": "番号札",
+        "mean": "平均",
+        "median": "中央値",
         "depts": "課別の業務量",
         "acts": "業務の変化",
         "principle": "原則",
         "kpi": "指標",
-        "journey_type": "行程の種類",
+        "life_event": "ライフイベント（手続の課・届出種別）",
+        "staff": "職員の時間",
         "before": "BEFORE",
         "after": "AFTER",
         "change": "増減",
@@ -59,14 +72,28 @@ _T = {
     },
     "en": {
         "title": "As-Is / To-Be comparison",
-        "lead": "The same measures computed on the logs before (BEFORE) and after (AFTER) a reform, side by side. Values are medians.",
+        "lead": (
+            "The same measures computed on the logs before (BEFORE) and after (AFTER) a reform, side by side. "
+            "Values are medians. A life event is named by the departments and case types of its procedures, "
+            "so it keeps its name when a reform renames the counter steps. Peak days are the 10 % of days "
+            "with most visits BEFORE (14-day moving average). The queue wait at a counter runs from the "
+            "queue ticket to the first step of that department's staff (forms written while waiting "
+            "included); the busiest counter is the department with most tickets on the peak days BEFORE."
+        ),
         "kpis": "Resident journey KPIs by principle",
-        "kpis_type": "KPIs by life event",
+        "kpis_type": "Main KPIs by life event (the {n} with most journeys BEFORE)",
+        "queues": "Queue wait in the peak season (queue ticket to first service, minutes)",
+        "counter": "Counter (department)",
+        "busiest": "Busiest counter BEFORE",
+        "tickets": "Tickets",
+        "mean": "Mean",
+        "median": "Median",
         "depts": "Workload by department",
         "acts": "Changes in activities",
         "principle": "Principle",
         "kpi": "KPI",
-        "journey_type": "Journey type",
+        "life_event": "Life event (departments and case types of its procedures)",
+        "staff": "Staff time",
         "before": "BEFORE",
         "after": "AFTER",
         "change": "Change",
@@ -105,6 +132,8 @@ def _table(t: dict[str, str], frame: pd.DataFrame, columns: list[tuple[str, str]
             value = row.get(col)
             if col in ("principle", "status"):
                 text = t.get(str(value), str(value))
+            elif col == "busiest":
+                text, value = ("●" if value else ""), None
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 text = fmt_num(value)
             else:
@@ -127,6 +156,8 @@ def _md_table(t: dict[str, str], frame: pd.DataFrame, columns: list[tuple[str, s
     def cell(col: str, value: Any) -> str:
         if col in ("principle", "status"):
             return t.get(str(value), str(value))
+        if col == "busiest":
+            return "●" if value else ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return fmt_num(value)
         return (
@@ -154,7 +185,31 @@ _KPI_COLS = [
     ("change", "change"),
     ("change_pct", "change_pct"),
 ]
-_KPI_TYPE_COLS = [("journey_type", "journey_type")] + _KPI_COLS
+_KPI_TYPE_COLS = [("life_event", "life_event")] + _KPI_COLS
+#: Life events shown in the report (all of them are in kpi_comparison.csv) …
+TOP_LIFE_EVENTS = 8
+#: … with these KPIs (koyo-city §3.8 / §3.11: forms, form step, checks, counters, time).
+HEADLINE_KPIS = (
+    "forms_per_journey",
+    "form_step_minutes",
+    "identity_checks_per_journey",
+    "counters_per_journey",
+    "minutes_on_site_per_journey",
+    "peak_waiting_minutes_per_visit",
+    "peak_queue_minutes_per_counter",
+    "staff_hours_per_journey",
+)
+_QUEUE_COLS = [
+    ("counter", "counter"),
+    ("busiest", "busiest"),
+    ("tickets_before", "tickets"),
+    ("mean_before", "mean"),
+    ("median_before", "median"),
+    ("tickets_after", "tickets"),
+    ("mean_after", "mean"),
+    ("median_after", "median"),
+    ("change_pct_mean", "change_pct"),
+]
 _DEPT_COLS = [
     ("department", "department"),
     ("events_before", "before"),
@@ -183,9 +238,25 @@ def _sections(comparison: Comparison) -> list[tuple[str, pd.DataFrame, list[tupl
             != comparison.activities["median_minutes_after"]
         )
     ]
+    overall = kpis[kpis["life_event"] == "all"]
+    per_event = kpis[(kpis["life_event"] != "all") & kpis["kpi"].isin(HEADLINE_KPIS)]
+    sizes = (
+        kpis[(kpis["kpi"] == "visits_per_journey") & (kpis["life_event"] != "all")]
+        .sort_values(["n_before", "life_event"], ascending=[False, True], kind="stable")
+        .dropna(subset=["n_before"])["life_event"]
+        .head(TOP_LIFE_EVENTS)
+        .tolist()
+    )
+    per_event = per_event[per_event["life_event"].isin(sizes)].copy()
+    per_event["_order"] = per_event["life_event"].map({e: i for i, e in enumerate(sizes)})
+    per_event["_kpi"] = per_event["kpi"].map({k: i for i, k in enumerate(HEADLINE_KPIS)})
+    per_event = per_event.sort_values(["_order", "_kpi"], kind="stable").drop(
+        columns=["_order", "_kpi"]
+    )
     return [
-        ("kpis", kpis[kpis["journey_type"] == "all"], _KPI_COLS),
-        ("kpis_type", kpis[kpis["journey_type"] != "all"], _KPI_TYPE_COLS),
+        ("kpis", overall, _KPI_COLS),
+        ("kpis_type", per_event, _KPI_TYPE_COLS),
+        ("queues", comparison.queues, _QUEUE_COLS),
         ("depts", comparison.departments, _DEPT_COLS),
         ("acts", changed, _ACT_COLS),
     ]
@@ -204,8 +275,9 @@ def write_comparison(
         parts_html = [f"<h1>{html.escape(t['title'])}</h1>", f"<p>{html.escape(t['lead'])}</p>"]
         parts_md = [f"# {t['title']}", "", t["lead"], ""]
         for key, frame, cols in _sections(comparison):
-            parts_html.append(f"<h2>{html.escape(t[key])}</h2>")
-            parts_md += [f"## {t[key]}", ""]
+            heading = t[key].format(n=TOP_LIFE_EVENTS)
+            parts_html.append(f"<h2>{html.escape(heading)}</h2>")
+            parts_md += [f"## {heading}", ""]
             if frame.empty:
                 parts_html.append(f"<p>{html.escape(t['none'])}</p>")
                 parts_md += [t["none"], ""]
@@ -225,6 +297,7 @@ def write_comparison(
         ]
         for name, frame in (
             ("kpi_comparison.csv", comparison.kpis),
+            ("queue_comparison.csv", comparison.queues),
             ("department_comparison.csv", comparison.departments),
             ("activity_changes.csv", comparison.activities),
         ):

@@ -206,7 +206,9 @@ _JA: dict[str, str] = {
     # candidates
     "candidates_text": (
         "重複業務を集約した場合の削減時間（効果試算）です。各候補をフロントヤード改革の4原則"
-        "（書かせない・待たせない・迷わせない・行かせない）に対応付けています。"
+        "（書かせない・待たせない・迷わせない・行かせない）と、自治体DX推進計画の重点取組事項"
+        "（フロントヤード改革、情報システムの標準化・共通化、マイナンバーカードの利用推進、AI・RPA）"
+        "に対応付けています。"
     ),
     "col_rank": "順位",
     "col_title": "施策",
@@ -318,9 +320,12 @@ _JA: dict[str, str] = {
         "図の横軸は来庁からの経過時間、帯は各窓口での滞在（待ち時間を含む）、帯の間は移動と次の窓口での"
         "待ちの時間です。"
     ),
-    "h_journey_types": "ライフイベント別の行程数",
+    "h_journey_types": "行程の種類（最初の手続）別の行程数",
+    "h_journey_life_events": "ライフイベント（手続の課・届出種別）別の行程数",
     "h_journey_path": "典型的な行程：{journey_type}",
     "col_journey_type": "ライフイベント",
+    "col_journey_kind": "行程の種類（最初の手続）",
+    "col_life_event": "ライフイベント（手続の課・届出種別）",
     "col_journeys": "行程数",
     "col_visits_median": "来庁回数（中央値）",
     "col_counters_median": "窓口数（中央値）",
@@ -575,7 +580,9 @@ _EN: dict[str, str] = {
     "candidates_text": (
         "Hours a year saved if the duplicated work were consolidated. Each candidate is mapped "
         "to a principle of the front-yard reform: 書かせない (no re-writing), 待たせない "
-        "(no waiting), 迷わせない (no getting lost), 行かせない (no trips to the counter)."
+        "(no waiting), 迷わせない (no getting lost), 行かせない (no trips to the counter), and "
+        "to a priority theme of the national Municipal DX Promotion Plan (自治体DX推進計画: front-yard "
+        "reform, standardised information systems, use of the My Number Card, AI and RPA)."
     ),
     "col_rank": "Rank",
     "col_title": "Candidate",
@@ -697,9 +704,12 @@ _EN: dict[str, str] = {
         "since arrival, each bar is the stay at one counter (waiting included) and the gaps "
         "are walking and waiting for the next counter."
     ),
-    "h_journey_types": "Journeys by life event",
+    "h_journey_types": "Journeys by type (first procedure)",
+    "h_journey_life_events": "Journeys by life event (departments and case types of the procedures)",
     "h_journey_path": "Typical journey: {journey_type}",
     "col_journey_type": "Life event",
+    "col_journey_kind": "Journey type (first procedure)",
+    "col_life_event": "Life event (departments and case types of the procedures)",
     "col_journeys": "Journeys",
     "col_visits_median": "Visits (median)",
     "col_counters_median": "Counters (median)",
@@ -852,6 +862,19 @@ _CODES: dict[str, tuple[str, str]] = {
     "kind_form": ("記入", "form"),
     "kind_rekey": ("二重入力", "re-keying"),
     "kind_silo": ("データ保有", "data silo"),
+    "kind_mynumber": ("個人番号確認", "My Number check"),
+    "kind_inquiry": ("庁内照会", "internal inquiry"),
+    "kind_batch": ("自動処理", "batch step"),
+    "kind_account": ("口座登録", "account registration"),
+    # priority themes (重点取組事項) of the national 自治体DX推進計画 (procmine.candidates.DX_THEMES)
+    "dx_frontyard": ("自治体フロントヤード改革の推進", "front-yard (counter) reform"),
+    "dx_standardization": (
+        "自治体の情報システムの標準化・共通化",
+        "standardisation of municipal information systems",
+    ),
+    "dx_mynumber_card": ("マイナンバーカードの普及促進・利用の推進", "use of the My Number Card"),
+    "dx_ai_rpa": ("自治体のAI・RPAの利用推進", "AI and RPA"),
+    "col_dx_theme": ("DX推進計画の重点取組", "DX plan priority theme"),
     "drop_blank_line": ("空行", "blank line"),
     "drop_missing_case": ("ケースIDなし", "missing case"),
     "drop_missing_activity": ("業務名なし", "missing activity"),

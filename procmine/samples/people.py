@@ -20,7 +20,20 @@ import numpy as np
 from procmine.samples.timefmt import format_date
 
 #: Fields of a resident's own record that every department copy may hold.
-RECORD_FIELDS = ("NAME", "KANA", "DOB", "SEX", "ADDR", "KATA", "TEL", "MYNUM", "BANK", "INCOME", "HH", "REL")
+RECORD_FIELDS = (
+    "NAME",
+    "KANA",
+    "DOB",
+    "SEX",
+    "ADDR",
+    "KATA",
+    "TEL",
+    "MYNUM",
+    "BANK",
+    "INCOME",
+    "HH",
+    "REL",
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.samples.schema import SiloRates, Words

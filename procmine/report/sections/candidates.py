@@ -84,6 +84,21 @@ def activity_names(t: Strings, departments: list[str], activities: list[str]) ->
     ]
 
 
+def dx_theme_name(t: Strings, value: Any) -> str:
+    """The priority theme of the 自治体DX推進計画 a candidate serves, in the report's language.
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> dx_theme_name(strings("ja"), "mynumber_card")
+    'マイナンバーカードの普及促進・利用の推進'
+    >>> dx_theme_name(strings("en"), None)
+    '—'
+    """
+    value = plain(value)
+    return label(t, "dx", value) if isinstance(value, str) and value else t["none"]
+
+
 def _two_decimals(value: Any, *, none: str = "—") -> str:
     x = number(value)
     return none if x is None else f"{x:,.2f}"
@@ -108,12 +123,14 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
     optional = [o for o in optional if o[0] in have]
     # The assumptions are the same for every candidate and stated in the method section.
     confidence = "confidence" in have and bool(analysis.candidates["confidence"].notna().any())
+    themes = "dx_theme" in have
     table_rows = []
     for r in rows:
         line = [
             num(r["rank"]),
             txt(r["title"]),
             Cell(principle_names(t, r["principle"])),
+            *([Cell(dx_theme_name(t, r.get("dx_theme")))] if themes else []),
             capped(t, names(r["departments"]), limit=3),
             capped(t, activity_names(t, names(r["departments"]), names(r["activities"])), 3),
             num(r["hours_saved_per_year"], fmt_num),
@@ -131,6 +148,7 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
         t["col_rank"],
         t["col_title"],
         t["col_principle"],
+        *([t["col_dx_theme"]] if themes else []),
         t["col_departments"],
         t["col_activities_list"],
         t["col_hours"],
@@ -142,4 +160,4 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
     return Section("candidates", t["h_candidates"], blocks)
 
 
-__all__ = ["arithmetic", "candidates_section"]
+__all__ = ["arithmetic", "candidates_section", "dx_theme_name"]

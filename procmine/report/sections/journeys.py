@@ -203,13 +203,36 @@ def journey_svg(path: list[dict[str, Any]], t: Strings) -> str:
 
 
 # ----------------------------------------------------------------------------- section
-def _medians(kpis: pd.DataFrame | None) -> dict[tuple[str, str], float | None]:
-    if kpis is None:
+def _medians(
+    kpis: pd.DataFrame | None, by: str = "journey_type"
+) -> dict[tuple[str, str], float | None]:
+    if kpis is None or by not in kpis.columns:
         return {}
     return {
-        (str(r["journey_type"]), str(r["kpi"])): number(r["median"])
-        for r in facts.records(kpis, ["journey_type", "kpi", "median"])
+        (str(r[by]), str(r["kpi"])): number(r["median"])
+        for r in facts.records(kpis, [by, "kpi", "median"])
     }
+
+
+def _group_table(
+    table: pd.DataFrame, kpis: pd.DataFrame | None, by: str, header: str, t: Strings
+) -> Table:
+    """Journeys per value of ``by`` (most frequent first) with their median KPIs."""
+    counts = table[by].dropna().astype(str).value_counts()
+    keys = sorted(counts.index, key=lambda k: (-int(counts[k]), k))
+    medians = _medians(kpis, by)
+    return Table(
+        [header, t["col_journeys"], *(t[h] for _, h in TYPE_KPIS)],
+        [
+            [
+                Cell(k),
+                num(int(counts.get(k, 0))),
+                *(num(medians.get((k, kpi)), fmt_num) for kpi, _ in TYPE_KPIS),
+            ]
+            for k in keys
+        ],
+        cls="journey-types",
+    )
 
 
 def journeys_section(analysis: Analysis, t: Strings) -> Section | None:
@@ -227,7 +250,7 @@ def journeys_section(analysis: Analysis, t: Strings) -> Section | None:
         blocks += [
             Sub(t["h_journey_types"], "journey-types"),
             Table(
-                [t["col_journey_type"], t["col_journeys"], *(t[h] for _, h in TYPE_KPIS)],
+                [t["col_journey_kind"], t["col_journeys"], *(t[h] for _, h in TYPE_KPIS)],
                 [
                     [
                         Cell(k),
@@ -237,6 +260,17 @@ def journeys_section(analysis: Analysis, t: Strings) -> Section | None:
                     for k in types
                 ],
                 cls="journey-types",
+            ),
+        ]
+    if table is not None and "life_event" in table.columns and table["life_event"].notna().any():
+        blocks += [
+            Sub(t["h_journey_life_events"], "journey-life-events"),
+            _group_table(
+                table,
+                _frame(journeys, "life_event_kpis"),
+                "life_event",
+                t["col_life_event"],
+                t,
             ),
         ]
     charts = 0
