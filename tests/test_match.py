@@ -752,3 +752,57 @@ def test_role_statistics_of_a_handful_of_events_count_less() -> None:
     many, one = role_evidence(200), role_evidence(1)
     assert many < one < 0.0
     assert one == pytest.approx(many * (1 / 6) / (200 / 205), rel=1e-6)
+
+
+def test_a_label_naming_its_data_gets_the_common_field_words() -> None:
+    """An "Income review" filling *Taxable Income* (matched to the field 所得) names that
+    field: its terms gain 所得, so it agrees with a Japanese 所得審査. A word that heads
+    headers of two fields (*Account Number*, *My Number*) or is not a header's head word
+    (taxable) names no field."""
+    from procmine.match._profile import from_maps
+
+    maps = {
+        "子育て課": process_map(
+            "子育て課",
+            [
+                ("Income review", "staff", ("Taxable Income",), 5.0),
+                ("Number check", "staff", ("Account Number", "My Number"), 2.0),
+                ("Taxable status check", "staff", ("Taxable Income",), 2.0),
+            ],
+        ),
+        "福祉課": process_map("福祉課", [("所得審査", "staff", ("所得額",), 5.0)]),
+    }
+    fields = {
+        ("子育て課", "Taxable Income"): "所得",
+        ("子育て課", "Account Number"): "口座",
+        ("子育て課", "My Number"): "個人番号",
+        ("福祉課", "所得額"): "所得",
+    }
+    items = {it.name: it for it in from_maps(maps, fields).items}
+    assert "所得" in items["Income review"].terms.synonyms
+    assert not {"口座", "個人番号", "個人", "番号"} & set(items["Number check"].terms.synonyms)
+    assert "所得" not in items["Taxable status check"].terms.synonyms
+    assert "所得" in items["所得審査"].terms.words
+    result = match_activities(maps, column_fields=fields)
+    assert pair_row(result, "Income review", "所得審査")["label_similarity"] > 0.3
+
+
+def test_a_member_of_a_pair_moves_to_the_cluster_its_stronger_partners_agree_on() -> None:
+    """Mean linkage paired 4 with a weaker counterpart 5 after 4's strong partners (0, 1)
+    formed a group: 4 moves there when both witnesses beat its partner, and 5 is left
+    alone; a partner as strong as the witnesses keeps the pair."""
+    import numpy as np
+
+    from procmine.match._cluster import attach_consistent
+
+    dept = np.array([0, 1, 2, 3, 4, 5])
+    clusters = [[0, 1, 2, 3], [4, 5]]
+
+    def run(partner: float) -> list[list[int]]:
+        rows = [(0, 4, 0.85), (1, 4, 0.7), (4, 5, partner)]
+        arrays = tuple(np.array([r[k] for r in rows]) for k in range(3))
+        pairs = (arrays[0].astype(np.int64), arrays[1].astype(np.int64), arrays[2])
+        return attach_consistent(clusters, pairs, dept, threshold=0.5)
+
+    assert run(0.55) == [[0, 1, 2, 3, 4]]
+    assert run(0.9) == clusters

@@ -139,3 +139,20 @@ def test_identity_checks_share_the_party_concept() -> None:
     for label in ("本人確認", "申請者確認", "来庁者確認", "保護者確認", "身元確認書類チェック"):
         assert "con:party" in label_terms(label).synonyms, label
     assert "con:party" not in label_terms("個人番号確認").synonyms
+
+
+def test_english_labels_share_concepts_with_japanese_ones() -> None:
+    """An English label gets the same concept terms as its Japanese counterpart, so a city
+    with one system labelled in English compares across languages; "register" as a noun
+    (a resident register) is not keying data in."""
+
+    def concepts(label: str) -> set[str]:
+        return {t for t in label_terms(label).synonyms if t.startswith("con:")}
+
+    assert "con:filing" in concepts("Receive benefit application") & concepts("給付申請受付")
+    assert "con:filing" in concepts("Pension claim") & concepts("年金請求書受理")
+    assert "con:entry" in concepts("Address update") & concepts("台帳住所更新")
+    assert "con:party" in concepts("Check identity of visitor") & concepts("来庁者確認")
+    assert "con:guidance" in concepts("Explain next steps") & concepts("関連手続き案内")
+    assert "con:entry" not in concepts("Read the population register")
+    assert not concepts("Calculate fee")

@@ -23,9 +23,13 @@ are seeded from one-to-one edges above the threshold and grown by mean linkage a
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
 each other's best partner are then joined when their mean confidence nearly reaches it,
-or when most members of each have a counterpart at the threshold in the other. Last, an
+or when most members of each have a counterpart at the threshold in the other (groups
+of at least three model elements, or two event-log activities). Last, an
 activity left out whose best partners in two departments both reach the threshold and
-both belong to one cluster joins it (event logs only).
+both belong to one cluster joins it, and so does a member of a two-activity cluster
+when those partners both beat its own (event logs only). A label that names the data
+its step fills (the head word of a filled column's header) also gets the words of that
+column's common field, so labels in different languages agree through their data.
 """
 
 from __future__ import annotations
@@ -256,6 +260,12 @@ MERGE_RATIO = 1.0
 #: ... or when at least this share of their members has a counterpart at the threshold in
 #: the other (two halves of one kind of work).
 COUNTERPART_SHARE = 2 / 3
+#: Smallest clusters that :func:`procmine.match._cluster.merge_mutual` joins. A process
+#: model's elements carry labels and structure only, so a pair of them stays a one-to-one
+#: correspondence; an event log's pair is backed by data, performers and roles, so two
+#: activities (an address-only update, say) may join the group of the same work.
+MODEL_MERGE_SIZE = 3
+LOG_MERGE_SIZE = 2
 #: An unclustered activity of an event log joins a cluster when its best partners in this
 #: many departments all reach the threshold and all belong to that cluster (see
 #: :func:`procmine.match._cluster.attach_consistent`); 0 turns attaching off.
@@ -315,6 +325,7 @@ def _run(
         ratio=MERGE_RATIO,
         threshold=threshold,
         counterpart_share=COUNTERPART_SHARE,
+        min_size=MODEL_MERGE_SIZE if profiles.from_models else LOG_MERGE_SIZE,
     )
     if not profiles.from_models and ATTACH_WITNESSES > 0:
         # event logs only: a model element has too little evidence to vouch for a group
@@ -437,6 +448,16 @@ def _tables(
 
     clusters = [sorted(c, key=order) for c in clusters]
     clusters.sort(key=lambda c: order(c[0]))
+    unscored = _single(
+        scorer,
+        [
+            (a, b)
+            for members in clusters
+            for x, a in enumerate(members)
+            for b in members[x + 1 :]
+            if items[a].department != items[b].department and pairs.get(a, b) is None
+        ],
+    )
     pair_rows: list[dict[str, object]] = []
     member_rows: list[dict[str, object]] = []
     for number, members in enumerate(clusters, start=1):
@@ -454,7 +475,7 @@ def _tables(
             for b in members[x + 1 :]:
                 if items[a].department == items[b].department:
                     continue
-                sig = pairs.row(a, b) or _single(scorer, a, b)
+                sig = pairs.row(a, b) or unscored[(min(a, b), max(a, b))]
                 perf_a, perf_b = items[a].performer, items[b].performer
                 row = {
                     "department_a": items[a].department,
@@ -497,13 +518,25 @@ def _tables(
     )
 
 
-def _single(scorer: Scorer, a: int, b: int) -> dict[str, float]:
-    """Signals of a pair that was not kept (its confidence is that of local evidence)."""
-    i, j = np.array([min(a, b)]), np.array([max(a, b)])
-    sig = {k: float(v[0]) for k, v in scorer.local(i, j).items()}
-    sig["score"] = float(scorer.combine(np.array([sig.pop("z")]), None)[0])
-    sig["context_similarity"] = float("nan")
-    return sig
+def _single(
+    scorer: Scorer, pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], dict[str, float]]:
+    """Signals of pairs that were not kept, by ``(min, max)`` item indices (their
+    confidence is that of local evidence), computed in one vectorised batch."""
+    keys = sorted({(min(a, b), max(a, b)) for a, b in pairs})
+    if not keys:
+        return {}
+    i = np.array([a for a, _ in keys], dtype=np.int64)
+    j = np.array([b for _, b in keys], dtype=np.int64)
+    local = scorer.local(i, j)
+    score = scorer.combine(local.pop("z"), None)
+    out: dict[tuple[int, int], dict[str, float]] = {}
+    for k, key in enumerate(keys):
+        sig = {name: float(col[k]) for name, col in local.items()}
+        sig["score"] = float(score[k])
+        sig["context_similarity"] = float("nan")
+        out[key] = sig
+    return out
 
 
 def _round(x: float) -> float:

@@ -358,6 +358,12 @@ def attach_consistent(
     activities of one department (a kind of work, like forms, not a one-to-one task).
     Activities are taken in index order and judged against the clusters as they were
     (attachments do not vouch for each other).
+
+    A member of a cluster of two moves the same way when its witnesses all score more
+    than its own partner: mean linkage pairs an activity with a weaker counterpart once
+    the group of its stronger ones has grown past it (the identity check of one department
+    paired with another's, while its best matches check identity in a larger group). The
+    partner left alone is then unclustered.
     """
     if not clusters:
         return clusters
@@ -365,30 +371,43 @@ def attach_consistent(
     owner = np.full(len(dept), -1, dtype=np.int64)
     for c, members in enumerate(clusters):
         owner[members] = c
+    # members of two-activity clusters and their partner's score
+    paired: dict[int, float] = {}
+    for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
+        if owner[a] >= 0 and owner[a] == owner[b] and len(clusters[int(owner[a])]) == 2:
+            paired[a] = paired[b] = s
     # best partner score per (activity, other department)
     best: dict[int, dict[int, tuple[float, int]]] = {}
     for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
         for x, y in ((a, b), (b, a)):
-            if owner[x] >= 0:
+            if owner[x] >= 0 and x not in paired:
                 continue
             slot = best.setdefault(x, {})
             d = int(dept[y])
             if d not in slot or (s, -y) > (slot[d][0], -slot[d][1]):
                 slot[d] = (s, y)
     out = [list(c) for c in clusters]
+    left: set[int] = set()  # pair clusters a member has left
+    joined: set[int] = set()  # clusters that took an activity (they are not dissolved)
     for x in sorted(best):
         top = sorted(best[x].values(), key=lambda sy: (-sy[0], sy[1]))[:witnesses]
-        if len(top) < witnesses or top[-1][0] < threshold:
+        if len(top) < witnesses or top[-1][0] < max(threshold, paired.get(x, 0.0)):
             continue
         homes = {int(owner[y]) for _, y in top}
-        if len(homes) != 1 or -1 in homes:
+        if len(homes) != 1 or -1 in homes or int(owner[x]) in homes:
             continue
         home = homes.pop()
+        if home in left or (x in paired and int(owner[x]) in left | joined):
+            continue
         counts = np.bincount(dept[clusters[home]], minlength=int(dept.max()) + 1)
         if counts[int(dept[x])] > 0:
             # a department joins a second time only a kind of work that already holds
             # several activities of one department (forms of several procedures)
             if counts.max() < 2:
                 continue
+        if x in paired:
+            left.add(int(owner[x]))
+            out[int(owner[x])] = []
         out[home].append(x)
-    return [sorted(c) for c in out]
+        joined.add(home)
+    return [sorted(c) for c in out if len({int(dept[m]) for m in c}) > 1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from procmine.text.normalize import LabelTerms, label_terms, normalize_label
@@ -99,6 +99,7 @@ def from_maps(
     """
     auth_cols = {(str(d), str(c)) for d, c in authoritative_columns or ()}
     items: list[Item] = []
+    filled: list[dict[str, str]] = []  # per item: column → field
     aliases: dict[str, dict[str, str]] = {}
     for dept in sorted(maps):
         graph = maps[dept].graph
@@ -140,6 +141,7 @@ def from_maps(
             role = _role_of(attrs, events)
             fields: set[str] = set()
             held: set[str] = set()
+            columns: dict[str, str] = {}
             for a in attrs:
                 for col in a.get("fields") or ():
                     if str(col) in wide:
@@ -147,9 +149,11 @@ def from_maps(
                     name = (column_fields or {}).get((dept, str(col)))
                     named = name if name else normalize_label(str(col))
                     fields.add(named)
+                    columns.setdefault(str(col), named)
                     if (dept, str(col)) in auth_cols:
                         held.add(named)
             idx = len(items)
+            filled.append(columns)
             for n in nodes:
                 rep_of[n] = idx
             items.append(
@@ -180,7 +184,46 @@ def from_maps(
         counted = any((_num(d.get("count")) or 0.0) > 0 for _, _, d in graph.edges(data=True))
         _neighbours(graph, rep_of, items, weighted=counted)
         _precedence(graph, rep_of, items)
+    _name_data(items, filled)
     return Profiles(items, aliases, from_models=False)
+
+
+def _name_data(items: list[Item], filled: list[dict[str, str]]) -> None:
+    """Add to each label the words of the fields it names: a label word that is the head
+    word of a filled column's header (its last word: *Taxable Income*, 振込口座) and, in
+    the headers of every department, heads only columns of that one field names the
+    field ("income check" filling *Taxable Income*, matched to 所得); the label then
+    also gets the field's words (所得) and agrees with labels in other languages or
+    words (所得確認). Words that head headers of several fields (*Account Number*, *My
+    Number*) add nothing."""
+    fields_of: dict[str, set[str]] = {}
+    for columns in filled:
+        for column, field_name in columns.items():
+            head = _head_word(column)
+            if head:
+                fields_of.setdefault(head, set()).add(field_name)
+    for item, columns in zip(items, filled, strict=True):
+        words = set(item.terms.words)
+        extra: list[str] = []
+        for column, field_name in sorted(columns.items()):
+            head = _head_word(column)
+            if head in words and fields_of[head] == {field_name}:
+                extra.extend(w for w in label_terms(field_name).words if w not in words)
+        extra = [w for w in dict.fromkeys(extra) if w not in item.terms.synonyms]
+        if extra:
+            item.terms = replace(item.terms, synonyms=item.terms.synonyms + tuple(extra))
+
+
+def _head_word(column: str) -> str:
+    """The word a column header ends with, its head noun in Japanese and in English
+    compounds (*Taxable Income*, 振込口座); ``""`` when none."""
+    terms = label_terms(column)
+    norm = terms.normalized
+    if norm[-1:].isascii():
+        latin = [w for w in terms.words if w.isascii()]
+        return latin[-1] if latin else ""
+    ends = [w for w in terms.words if not w.isascii() and norm.endswith(w)]
+    return min(ends, key=len) if ends else ""
 
 
 def _precedence(graph: nx.DiGraph, rep_of: dict[Hashable, int], items: list[Item]) -> None:

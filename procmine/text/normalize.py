@@ -178,6 +178,37 @@ ENGLISH_ACTIONS: dict[str, str] = {
     "respons": "answer",
 }
 
+#: The concepts of :data:`CONCEPTS` in English labels, by Porter stem: the usual English
+#: words for the same administrative notions, so that mixed-language cities (one system
+#: labelled in English) share these terms across languages. The stem ``applic`` covers
+#: both "application" and "applicant"; it counts as a filing.
+ENGLISH_CONCEPTS: dict[str, str] = {
+    # a filing: notification, application, claim, request, return, declaration
+    "notif": "filing",
+    "applic": "filing",
+    "appli": "filing",
+    "claim": "filing",
+    "request": "filing",
+    "declar": "filing",
+    "submiss": "filing",
+    # keying data into a system or register
+    "input": "entry",
+    "registr": "entry",
+    "updat": "entry",
+    "correct": "entry",
+    # telling the resident what else to do
+    "guidanc": "guidance",
+    "guid": "guidance",
+    "explain": "guidance",
+    "explan": "guidance",
+    # the person in front of the clerk, whose identity a counter checks
+    "id": "party",
+    "ident": "party",
+    "identif": "party",
+    "visitor": "party",
+    "guardian": "party",
+}
+
 _LOCK = threading.Lock()
 _TOKENIZER: Any = None
 
@@ -274,6 +305,7 @@ def label_terms(label: str) -> LabelTerms:
     words.extend(english)
     mode_a: Any = None
     action = next((ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS), "")
+    synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in english if w in ENGLISH_CONCEPTS)
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
             from sudachipy import SplitMode
