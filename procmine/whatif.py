@@ -3,19 +3,25 @@
 For a candidate built on a duplicate cluster, :func:`what_if` removes the cluster's
 redundant executions from the As-Is events (every execution after the first for the same
 resident within the window — exactly those the savings model counts), follows the
-residents again with :func:`procmine.journeys.journeys` (counting the same activities as
-identity checks as the As-Is run), and compares the mean of each journey KPI over all
-journeys before and after, and the staff hours per journey (so that back-office work such as
+residents again with the rules of :func:`procmine.journeys.journeys` (counting the same
+activities as identity checks as the As-Is run), and compares the mean of each journey KPI
+over all journeys before and after, and the staff hours per journey (so that back-office work such as
 an inquiry, which residents do not see, shows too). Means, not medians: most journeys are short, so medians often
 do not move even when the long journeys get much shorter.
 
 Silo candidates remove no event, so they get no what-if.
+
+The journeys' event table is built once; each scenario masks out its removed rows (no
+copy of the logs; a rebuild only where masking would not give the same table, see
+``without_events`` in ``procmine/journeys/_events.py``) and computes only the compared
+means (``procmine.journeys.kpi_means``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from procmine.model import Dataset, EventLog
@@ -36,6 +42,15 @@ WHATIF_KPIS = (
     "staff_hours_per_journey",
 )
 WHATIF_COLUMNS = ["rank", "kpi", "before", "after", "change", "change_pct", "removed_events"]
+
+
+def _positions(dataset: Dataset, removed: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Row positions of the removed events in each department's ``EventLog.events``."""
+    out = {}
+    for dept, labels in removed.groupby("department", sort=True)["pos"]:
+        index = dataset.logs[str(dept)].events.index
+        out[str(dept)] = np.flatnonzero(index.isin(labels.to_numpy()))
+    return out
 
 
 def _without(dataset: Dataset, removed: pd.DataFrame) -> Dataset:
@@ -83,7 +98,8 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     """
     from procmine.candidates import redundant_events
     from procmine.fields import column_fields
-    from procmine.journeys import journeys
+    from procmine.journeys import kpi_means
+    from procmine.journeys._events import event_table, without_events
 
     result = analysis.journeys
     if result is None or analysis.candidates.empty or top <= 0:
@@ -96,21 +112,25 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     )
     before = _means(result)
     fields = column_fields(analysis.silos)
+    checks = result.identity_members or None
+    base = None
     rows: list[dict[str, object]] = []
     chosen = analysis.candidates[analysis.candidates["cluster"].notna()]
     for cand in chosen.head(top).itertuples(index=False):
         removed = redundant[redundant["cluster"] == cand.cluster]
         if removed.empty:
             continue
-        again = journeys(
-            _without(analysis.dataset, removed),
-            analysis.maps,
-            analysis.clusters,
-            column_fields=fields,
-            identity_checks=result.identity_members or None,
-            salt=b"what-if",
-        )
-        after = _means(again)
+        if base is None:
+            base = event_table(analysis.dataset, analysis.maps, analysis.clusters, fields)
+        events = without_events(base, analysis.dataset, _positions(analysis.dataset, removed))
+        if events is None:  # masking would not give the same table: rebuild it
+            events = event_table(
+                _without(analysis.dataset, removed), analysis.maps, analysis.clusters, fields
+            )
+        after = kpi_means(events, analysis.maps, analysis.clusters, identity_checks=checks)
+        del events
+        if "staff_minutes" in after:
+            after["staff_hours_per_journey"] = after.pop("staff_minutes") / 60.0
         for kpi in WHATIF_KPIS:
             b, a = before.get(kpi), after.get(kpi)
             if b is None or a is None:

@@ -181,7 +181,7 @@ from procmine.errors import ConfigError
 from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
 
-from ._events import event_table
+from ._events import Events, event_table
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
 from ._kpis import typical_path as _typical_path
@@ -346,14 +346,13 @@ def journeys(
             raise ConfigError(f"{name} must be positive (got {value!r})")
     salt = new_salt() if salt is None else salt
     pseudonymise(pd.Series([], dtype="object"), salt=salt)  # a bad salt fails before the work
-    gap = pd.Timedelta(hours=visit_gap_hours)
     clusters = (
         clusters
         if clusters is not None
         else pd.DataFrame(columns=["cluster", "department", "activity"])
     )
     events = event_table(dataset, maps, clusters, column_fields)
-    ev, captures, attributes = events.table, events.captures, events.attributes
+    ev, captures = events.table, events.captures
     departments = sorted(set(dataset.logs))
     if ev.empty:
         empty = pd.DataFrame(
@@ -371,22 +370,15 @@ def journeys(
             frames["s"],
         )
 
-    queue, present = primary_presence(ev, gap=gap)
-    if identity_checks is None:
-        identity, members = identity_activities(ev, present, clusters, maps, attributes)
-    else:
-        identity, members = None, tuple(sorted({(str(d), str(a)) for d, a in identity_checks}))
-    ev["ident"] = _is_member(ev, members)
-    present = present | ev["ident"]
-    ev["queue"], ev["present"] = queue.to_numpy(), present.to_numpy()
-    seq = assign_visits(
-        ev, present, queue, gap=gap, service_gap=pd.Timedelta(minutes=service_gap_minutes)
+    identity, members = _mark(
+        events,
+        maps,
+        clusters,
+        identity_checks,
+        gap=pd.Timedelta(hours=visit_gap_hours),
+        service_gap=pd.Timedelta(minutes=service_gap_minutes),
+        window=pd.Timedelta(days=journey_window_days),
     )
-    contact = present | ev["performer"].eq("resident")
-    ev["journey"] = assign_journeys(ev, contact, window=pd.Timedelta(days=journey_window_days))
-    ev["visit"] = _number_visits(ev, seq)
-    first_presence = ev[ev["present"] & ev["visit"].notna()].drop_duplicates("visit")
-    ev["vjourney"] = ev["visit"].map(first_presence.set_index("visit")["journey"])
     names = pseudonymise(pd.Series(events.keys, dtype="object"), salt=salt).to_numpy(dtype=object)
     ev["pseudonym"] = pd.Series(names[ev["who"].to_numpy()], index=ev.index, dtype="object")
 
@@ -408,6 +400,95 @@ def journeys(
         queues=queues,
         life_event_kpis=kpi_table(visits, table, by="life_event"),
     )
+
+
+def _mark(
+    events: Events,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    identity_checks: Collection[tuple[str, str]] | None,
+    *,
+    gap: pd.Timedelta,
+    service_gap: pd.Timedelta,
+    window: pd.Timedelta,
+) -> tuple[object | None, tuple[tuple[str, str], ...]]:
+    """Add ``ident``, ``queue``, ``present``, ``journey``, ``visit`` and ``vjourney`` to the
+    (non-empty) event table; returns (identity-like cluster, identity check members)."""
+    ev = events.table
+    queue, present = primary_presence(ev, gap=gap)
+    if identity_checks is None:
+        identity, members = identity_activities(ev, present, clusters, maps, events.attributes)
+    else:
+        identity, members = None, tuple(sorted({(str(d), str(a)) for d, a in identity_checks}))
+    ev["ident"] = _is_member(ev, members)
+    present = present | ev["ident"]
+    ev["queue"], ev["present"] = queue.to_numpy(), present.to_numpy()
+    seq = assign_visits(ev, present, queue, gap=gap, service_gap=service_gap)
+    contact = present | ev["performer"].eq("resident")
+    ev["journey"] = assign_journeys(ev, contact, window=window)
+    ev["visit"] = _number_visits(ev, seq)
+    first_presence = ev[ev["present"] & ev["visit"].notna()].drop_duplicates("visit")
+    ev["vjourney"] = ev["visit"].map(first_presence.set_index("visit")["journey"])
+    return identity, members
+
+
+def kpi_means(
+    events: Events,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    *,
+    identity_checks: Collection[tuple[str, str]] | None = None,
+    visit_gap_hours: float = 3.0,
+    journey_window_days: float = 30.0,
+    service_gap_minutes: float = 15.0,
+) -> dict[str, float]:
+    """Mean over all journeys of the KPIs of :data:`KPIS` and ``staff_minutes`` (per
+    journey), as ``kpis`` (``journey_type == "all"``) and ``journeys`` of :func:`journeys`
+    on the same events give them, computing only what they need (no pseudonyms, queues,
+    journey types, life events or per-type figures). Used by :mod:`procmine.whatif`.
+
+    ``events`` (from ``event_table`` or ``without_events`` in ``_events.py``) gets the marks of the
+    journey rules as new columns. Every journey has a type (its first case's label), so
+    the means over all journeys count every journey, and every visit that has one.
+    """
+    ev = events.table
+    if ev.empty:
+        return {}
+    _, members = _mark(
+        events,
+        maps,
+        clusters,
+        identity_checks,
+        gap=pd.Timedelta(hours=visit_gap_hours),
+        service_gap=pd.Timedelta(minutes=service_gap_minutes),
+        window=pd.Timedelta(days=journey_window_days),
+    )
+    ev["pseudonym"] = ev["who"]  # not reported; visit_tables carries it along
+    figures = event_figures(ev, events.captures)
+    visits, _ = visit_tables(ev, figures, bool(members), full=False)
+    j = ev.loc[ev["journey"].notna(), ["journey", "ident", "ts", "fin_est", "performer"]]
+    if j.empty:
+        return {}
+    ids = j["journey"].astype("int64")
+    forms = figures["form"].reindex(j.index).groupby(ids, sort=True).sum()
+    table = pd.DataFrame({"forms_written": forms.astype("int64")})
+    if members:
+        table["identity_checks"] = j["ident"].groupby(ids).sum().astype("Int64")
+    length = (j["fin_est"] - j["ts"]).dt.total_seconds() / 60.0
+    staff = length.where(j["performer"].isin(["staff", "external"]), 0.0).fillna(0.0)
+    staff_minutes = staff.groupby(j["journey"]).sum()
+    staff_minutes.index = staff_minutes.index.astype("int64")
+    tables = {"journeys": table, "visits": visits[visits["journey"].notna()]}
+    means: dict[str, float] = {}
+    for _, kpi, name, column in KPIS:
+        if column not in tables[name]:
+            continue
+        values = tables[name][column].dropna().to_numpy(dtype="float64")
+        if values.size:
+            means[kpi] = float(values.sum() / values.size)
+    staff_all = pd.Series(table.index, index=table.index).map(staff_minutes).fillna(0.0)
+    means["staff_minutes"] = float(staff_all.astype("float64").mean())
+    return means
 
 
 def _empty_frame(columns: list[str]) -> pd.DataFrame:

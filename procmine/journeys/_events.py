@@ -36,7 +36,7 @@ Case attributes
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -53,6 +53,7 @@ from procmine.model import (
     SOURCE,
     TIMESTAMP,
     Dataset,
+    EventLog,
     ProcessMap,
 )
 
@@ -82,12 +83,22 @@ CASE_TYPE_MAX_VALUES = 20
 
 @dataclass
 class Events:
-    """The event table, the captures, the raw keys and the case attributes per department."""
+    """The event table, the captures, the raw keys and the case attributes per department.
+
+    ``rpos`` (each event's row position in its department's ``EventLog.events``),
+    ``pcode`` (its own person key code in its department, -1 without one) and ``files``
+    (per department and file code, the case attributes and case-type column) are aligned
+    with ``table`` and let :func:`without_events` drop events without rebuilding it.
+    """
 
     table: pd.DataFrame
     captures: pd.DataFrame
     keys: np.ndarray
     attributes: dict[str, set[str]]
+    rpos: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
+    pcode: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
+    files: dict[str, list[tuple[list[str], str | None]]] = field(default_factory=dict)
+    filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # by without_events
 
 
 def _obj(values: object, index: pd.Index | None = None) -> pd.Series:
@@ -208,7 +219,12 @@ def _one_log(
     data_columns: tuple[str, ...],
     names: Mapping[tuple[str, str], str],
     clusters: Mapping[str, object],
-) -> tuple[pd.DataFrame, list[tuple[np.ndarray, np.ndarray]], set[str]]:
+) -> tuple[
+    pd.DataFrame,
+    list[tuple[np.ndarray, np.ndarray]],
+    set[str],
+    list[tuple[list[str], str | None]],
+]:
     n = len(raw)
     codes, uniques = pd.factorize(raw[ACTIVITY].astype("string"), use_na_sentinel=False)
     aliases = pm.aliases if pm is not None else {}
@@ -261,9 +277,12 @@ def _one_log(
             "key": _obj(who),
             "ctype": _obj(np.full(n, None, dtype=object)),
             "cluster": _obj(_lookup(activity, clusters, None)),
+            "rpos": np.arange(n, dtype="int64"),
+            "pcode": pcode.astype("int64"),
         }
     )
     attrs_all: set[str] = set()
+    per_file: list[tuple[list[str], str | None]] = []
     captures: list[tuple[np.ndarray, np.ndarray]] = []
     cols_all = [c for c in data_columns if c in raw]
     filled_all = _filled(raw[cols_all]) if cols_all else np.zeros((n, 0), dtype=bool)
@@ -275,6 +294,7 @@ def _one_log(
             else ([], None)
         )
         attrs_all |= set(attrs)
+        per_file.append((attrs, ctype))
         if ctype is not None:
             values, here = _text(pd.Series(raw[ctype].to_numpy(dtype=object)[pos]))
             values[~here] = None
@@ -286,7 +306,7 @@ def _one_log(
                 [names.get((dept, cols_all[i]), cols_all[i]) for i in keep], dtype=object
             )
             captures.append((pos[rows], fields[which]))
-    return ev, captures, attrs_all
+    return ev, captures, attrs_all, per_file
 
 
 def event_table(
@@ -307,11 +327,12 @@ def event_table(
     pos_parts: list[np.ndarray] = []
     field_parts: list[np.ndarray] = []
     attributes: dict[str, set[str]] = {}
+    per_file: dict[str, list[tuple[list[str], str | None]]] = {}
     offset, cases, files = 0, 0, 0
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
     for code, dept in enumerate(depts):
         log = dataset.logs[dept]
-        ev, captures, attrs = _one_log(
+        ev, captures, attrs, per_file[dept] = _one_log(
             dept, log.events, maps.get(dept), log.data_columns, names, members.get(dept, {})
         )
         attributes[dept] = attrs
@@ -348,6 +369,7 @@ def event_table(
         )
     )
     ev = ev.iloc[order].reset_index(drop=True)
+    rpos, pcode = ev.pop("rpos").to_numpy(), ev.pop("pcode").to_numpy()
     ev["department"] = _obj(np.asarray(depts, dtype=object)[ev["dcode"].to_numpy()])
     ev["eid"] = np.arange(len(ev))
     ev["day"] = ev["ts"].dt.normalize()
@@ -360,4 +382,122 @@ def event_table(
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     eid, which = np.divmod(pair, len(funiq) + 1)
     captures = pd.DataFrame({"eid": eid, "field": _obj(np.asarray(funiq, dtype=object)[which])})
-    return Events(ev[EVENT_COLUMNS], captures, keys, attributes)
+    return Events(ev[EVENT_COLUMNS], captures, keys, attributes, rpos, pcode, per_file)
+
+
+def without_events(
+    events: Events, dataset: Dataset, drop: Mapping[str, np.ndarray]
+) -> Events | None:
+    """``events`` without the rows ``drop[department]`` (positions in its ``EventLog.events``).
+
+    The result equals :func:`event_table` on the logs without those rows, made by masking
+    ``events`` instead of rebuilding it. Returns None where masking cannot give that table:
+    a department or file left without events, a case whose first person key changes, cases
+    whose first rows change order, or a file whose case attributes change.
+    """
+    table = events.table
+    depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
+    dcode = table["dcode"].to_numpy()
+    keep = np.ones(len(table), dtype=bool)
+    for dept, pos in drop.items():
+        if dept not in depts or not len(pos):
+            continue
+        gone = np.zeros(len(dataset.logs[dept].events), dtype=bool)
+        gone[pos] = True
+        here = np.flatnonzero(dcode == depts.index(dept))
+        keep[here] = ~gone[events.rpos[here]]
+    changed = np.unique(dcode[~keep]).tolist()
+    for code in changed:
+        here = dcode == code
+        dept = depts[code]
+        if not keep[here].any() or not _same_attributes(
+            dept, dataset.logs[dept], events.files.get(dept, []), events, here, keep
+        ):
+            return None
+    if not _same_cases(events, keep, np.isin(dcode, changed)):
+        return None
+    idx = np.flatnonzero(keep)
+    new = np.full(len(table), -1, dtype="int64")
+    new[idx] = np.arange(len(idx))
+    out = table.iloc[idx].reset_index(drop=True)
+    out["eid"] = np.arange(len(idx))
+    eid = new[events.captures["eid"].to_numpy(dtype="int64")]
+    kept = eid >= 0
+    captures = pd.DataFrame(
+        {"eid": eid[kept], "field": _obj(events.captures["field"].to_numpy(dtype=object)[kept])}
+    )
+    return Events(
+        out,
+        captures,
+        events.keys,
+        events.attributes,
+        events.rpos[idx],
+        events.pcode[idx],
+        events.files,
+    )
+
+
+def _same_cases(events: Events, keep: np.ndarray, changed: np.ndarray) -> bool:
+    """Do the kept cases keep their first person key and the order of their first rows?"""
+    ckey = events.table["ckey"].to_numpy()
+    rows = keep & changed
+    first = pd.DataFrame(
+        {"rpos": events.rpos[rows], "dcode": events.table["dcode"].to_numpy()[rows]}
+    )
+    first = first.groupby(ckey[rows], sort=True).agg(rpos=("rpos", "min"), dcode=("dcode", "first"))
+    step = np.diff(first["rpos"].to_numpy())
+    if not ((step > 0) | (np.diff(first["dcode"].to_numpy()) != 0)).all():
+        return False
+    touched = np.isin(ckey, np.unique(ckey[~keep]))
+    sub = pd.DataFrame(
+        {
+            "ckey": ckey[touched],
+            "rpos": events.rpos[touched],
+            "pcode": events.pcode[touched],
+            "keep": keep[touched],
+        }
+    )
+    cases = np.unique(sub.loc[sub["keep"], "ckey"].to_numpy())
+    known = sub[sub["pcode"] >= 0].sort_values(["ckey", "rpos"], kind="stable")
+    before = known.drop_duplicates("ckey").set_index("ckey")["pcode"]
+    after = known[known["keep"]].drop_duplicates("ckey").set_index("ckey")["pcode"]
+    return bool(
+        np.array_equal(
+            before.reindex(cases, fill_value=-1).to_numpy(),
+            after.reindex(cases, fill_value=-1).to_numpy(),
+        )
+    )
+
+
+def _same_attributes(
+    dept: str,
+    log: EventLog,
+    per_file: list[tuple[list[str], str | None]],
+    events: Events,
+    here: np.ndarray,
+    keep: np.ndarray,
+) -> bool:
+    """Do the files of ``dept``'s ``log`` (rows ``here`` of the table; ``per_file``: their case
+    attributes and case-type column) keep them when only the rows ``keep`` remain?"""
+    raw = log.events
+    cols = [c for c in log.data_columns if c in raw]
+    fkey = events.table["fkey"].to_numpy()[here]
+    file_code = np.empty(len(raw), dtype="int64")
+    case_code = np.empty(len(raw), dtype="int64")
+    kept = np.zeros(len(raw), dtype=bool)
+    rpos = events.rpos[here]
+    file_code[rpos] = fkey - fkey.min()
+    case_code[rpos] = events.table["ckey"].to_numpy()[here]
+    kept[rpos] = keep[here]
+    if not np.isin(np.arange(len(per_file)), file_code[kept]).all():
+        return False
+    if not cols:
+        return True
+    if dept not in events.filled:  # the same for every scenario
+        events.filled[dept] = _filled(raw[cols])
+    filled = events.filled[dept]
+    for code, (attrs, ctype) in enumerate(per_file):
+        pos = np.flatnonzero((file_code == code) & kept)
+        if _attributes(raw, cols, pos, filled[pos], case_code[pos]) != (attrs, ctype):
+            return False
+    return True

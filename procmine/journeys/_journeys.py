@@ -9,6 +9,8 @@ import pandas as pd
 
 from procmine.model import ProcessMap
 
+from ._tables import stable_by
+
 
 def assign_journeys(ev: pd.DataFrame, contact: pd.Series, *, window: pd.Timedelta) -> pd.Series:
     """Journey number (1 …) of every event; missing for cases outside every journey.
@@ -208,7 +210,8 @@ def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     signs). ``form_minutes`` is the mean length of the journey's form steps, from the start
     of the first of the two to the end of the resident's step (missing without any).
     """
-    j = ev[ev["journey"].notna()]
+    used = ["journey", "visit", "ckey", "ts", "fin_est", "performer"]
+    j = ev.loc[ev["journey"].notna(), [c for c in used if c in ev]]
     cols = ["staff_minutes", "form_steps", "form_minutes"]
     if j.empty:
         return pd.DataFrame(columns=cols, dtype="float64")
@@ -217,9 +220,7 @@ def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     staff_minutes = staff.groupby(j["journey"]).sum()
     fills = captures["eid"].value_counts().reindex(j.index, fill_value=0) if len(captures) else 0
     on_site = j["visit"].notna() if "visit" in j else pd.Series(False, index=j.index)
-    by_case = j[["ckey", "ts", "fin_est", "performer", "journey"]].sort_values(
-        ["ckey", "ts"], kind="stable"
-    )
+    by_case = stable_by(j[["ckey", "ts", "fin_est", "performer", "journey"]], "ckey")
     prev = by_case.groupby("ckey", sort=False)[["ts", "fin_est", "performer"]].shift(1)
     prev_fills = (
         pd.Series(fills, index=j.index).reindex(prev.index).groupby(by_case["ckey"]).shift(1)

@@ -76,6 +76,13 @@ QUEUE_COLUMNS = [
 LATER_COLUMNS = ("life_event", "staff_minutes", "form_steps", "form_minutes")
 
 
+def stable_by(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """``frame`` stably sorted by ``column`` alone (no missing values). Rows of the event
+    table are in time order per resident, so for a key that belongs to one resident
+    (case, visit, journey) this equals sorting by the key, then by time."""
+    return frame.iloc[np.argsort(frame[column].to_numpy(), kind="stable")]
+
+
 def _minutes(delta: pd.Series) -> pd.Series:
     return delta.dt.total_seconds() / 60.0
 
@@ -105,17 +112,19 @@ def event_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     order = np.lexsort((eid, field, journey))
     e, f, j = eid[order], field[order], journey[order]
     again = np.r_[False, (f[1:] == f[:-1]) & (j[1:] == j[:-1])] & ~np.isnan(j)
-    resident = ev["performer"].to_numpy(dtype=object)[e] == "resident"
+    resident = (ev["performer"].to_numpy(dtype=object) == "resident")[e]
     forms = np.bincount(e[resident], minlength=n) > 0
     rewrites = np.bincount(e[resident & again], minlength=n)
     return pd.DataFrame({"form": forms, "again": rewrites.astype("int64")}, index=ev.index)
 
 
 def visit_tables(
-    ev: pd.DataFrame, figures: pd.DataFrame, identity: bool
+    ev: pd.DataFrame, figures: pd.DataFrame, identity: bool, *, full: bool = True
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(visits, stops); ``ev`` carries ``visit``, ``vjourney``, ``present``, ``queue``,
-    ``ident`` and ``pseudonym``; ``identity`` says whether identity checks are known."""
+    ``ident`` and ``pseudonym``; ``identity`` says whether identity checks are known.
+    With ``full=False``, visits has only ``visit``, ``journey``, ``counters``,
+    ``minutes_on_site`` and ``waiting_minutes`` (as with ``full=True``)."""
     on = ev[ev["visit"].notna()].join(figures)
     if on.empty:
         return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
@@ -175,17 +184,24 @@ def visit_tables(
     stops["minutes"] = _minutes(stops["departure"] - stops["arrival"])
 
     sv = stops.groupby("visit", sort=True)
-    route = _tuples(stops["visit"], stops["department"])
-    departments = route.map(_ordered_unique)
     visits = base.copy()
     visits["waiting_minutes"] = sv["waiting_minutes"].sum().reindex(visits.index).fillna(0.0)
+    tickets = on[on["queue"]].groupby("visit").size().reindex(visits.index).fillna(0)
+    if not full:
+        entries = sv.size().reindex(visits.index)  # = len(route)
+        visits["counters"] = tickets.where(tickets > 0, entries).astype("int64")
+        visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
+        visits["journey"] = visits["journey"].astype("Int64")
+        lean = ["visit", "journey", "counters", "minutes_on_site", "waiting_minutes"]
+        return visits.reset_index()[lean], stops[STOP_COLUMNS]
+    route = _tuples(stops["visit"], stops["department"])
+    departments = route.map(_ordered_unique)
     visits["route"] = route.reindex(visits.index)
     visits["departments"] = departments.reindex(visits.index)
     visits["n_departments"] = visits["departments"].map(len)
     entries = visits["route"].map(len)
     visits["hand_offs"] = entries - 1
     visits["back_and_forth"] = entries - visits["n_departments"]
-    tickets = on[on["queue"]].groupby("visit").size().reindex(visits.index).fillna(0)
     visits["counters"] = tickets.where(tickets > 0, entries).astype("int64")
     visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
     visits["forms_written"] = by["form"].sum().astype("int64")
@@ -222,7 +238,8 @@ def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> 
     ``ev`` carries ``visit``, ``vjourney`` and ``queue``; ``nfields`` counts the data
     columns each event fills.
     """
-    on = ev[ev["visit"].notna()]
+    cols = ["visit", "vjourney", "queue", "dcode", "department", "performer", "day", "ts"]
+    on = ev.loc[ev["visit"].notna(), cols]
     if on.empty or not on["queue"].any():
         return _empty(QUEUE_COLUMNS)
     on = on.assign(
@@ -230,7 +247,7 @@ def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> 
         nf=nfields.reindex(on.index, fill_value=0).to_numpy(),
         form=figures["form"].reindex(on.index, fill_value=False).to_numpy(),
     )
-    on = on.sort_values(["visit", "ts"], kind="stable")
+    on = stable_by(on, "visit")  # = by visit, ts
     seg = on["queue"].astype("int64").groupby(on["visit"]).cumsum()
     on = on[seg > 0].assign(seg=seg[seg > 0])
     key = [on["visit"], on["seg"]]
@@ -265,7 +282,8 @@ def journey_table(
     identity: bool,
 ) -> pd.DataFrame:
     """One row per journey (see procmine.journeys for the columns)."""
-    j = ev[ev["journey"].notna()].join(figures)
+    cols = ["journey", "pseudonym", "ts", "ckey", "dcode", "department", "ident"]
+    j = ev.loc[ev["journey"].notna(), cols].join(figures)
     if j.empty:
         return _empty(JOURNEY_COLUMNS)
     j = j.assign(journey=j["journey"].astype("int64"))
@@ -277,10 +295,9 @@ def journey_table(
         forms_written=("form", "sum"),
         fields_written_again=("again", "sum"),
     )
-    firsts = (
-        j[["journey", "ts", "dcode", "department"]]
-        .sort_values(["journey", "ts", "dcode"], kind="stable")
-        .drop_duplicates(["journey", "dcode"])
+    # = sorted by journey, ts, dcode: a journey's rows are in (ts, dcode) order already
+    firsts = stable_by(j[["journey", "dcode", "department"]], "journey").drop_duplicates(
+        ["journey", "dcode"]
     )
     out["departments"] = _tuples(firsts["journey"], firsts["department"])
     out["first_department"] = out["departments"].map(lambda d: d[0])

@@ -174,6 +174,34 @@ def location_marks(frame: pd.DataFrame, keys: list[pd.Series]) -> pd.Series:
     return frame["dcode"].where(mark)
 
 
+def _in_windows(ev: pd.DataFrame, windows: pd.DataFrame) -> pd.Series:
+    """Per event, the window (index ``seq``; ``who``, ``start``, ``stop``, sorted by resident
+    and start, starts distinct per resident) of its resident with the latest start at or
+    before it, where the event is not after its stop; else missing. The same as
+    ``merge_asof(by="who", direction="backward")``, by one search on (resident, time rank)."""
+    ts, start = ev["ts"].to_numpy(), windows["start"].to_numpy()
+    if pd.isna(ts).any() or pd.isna(start).any():  # no time order for missing stamps
+        left = ev[["who", "ts"]].assign(idx=ev.index).sort_values("ts", kind="stable")
+        right = windows.reset_index().sort_values("start", kind="stable")
+        hit = pd.merge_asof(
+            left, right, left_on="ts", right_on="start", by="who", direction="backward"
+        )
+        inside = hit["ts"].le(hit["stop"])
+        values = hit["seq"].where(inside).to_numpy()
+        return pd.Series(values, index=hit["idx"].to_numpy()).reindex(ev.index)
+    times, rank = np.unique(np.concatenate([ts, start]), return_inverse=True)
+    width = len(times) + 1
+    who_ev = ev["who"].to_numpy(dtype="int64")
+    who_w = windows["who"].to_numpy(dtype="int64")
+    keys = who_w * width + rank[len(ts) :]
+    at = np.searchsorted(keys, who_ev * width + rank[: len(ts)], side="right") - 1
+    found = at >= 0
+    at = np.where(found, at, 0)
+    ok = found & (who_w[at] == who_ev) & (ts <= windows["stop"].to_numpy()[at])
+    seq = windows.index.to_numpy(dtype="float64")
+    return pd.Series(np.where(ok, seq[at], np.nan), index=ev.index)
+
+
 def assign_visits(
     ev: pd.DataFrame,
     present: pd.Series,
@@ -197,13 +225,7 @@ def assign_visits(
         .groupby("seq", sort=True)
         .agg(who=("who", "first"), start=("ts", "min"), stop=("ts", "max"))
     )
-    left = ev[["who", "ts"]].assign(idx=ev.index).sort_values("ts", kind="stable")
-    right = windows.reset_index().sort_values("start", kind="stable")
-    hit = pd.merge_asof(left, right, left_on="ts", right_on="start", by="who", direction="backward")
-    inside = hit["ts"].le(hit["stop"])
-    visit = pd.Series(hit["seq"].where(inside).to_numpy(), index=hit["idx"].to_numpy()).reindex(
-        ev.index
-    )
+    visit = _in_windows(ev, windows)
     # Service continues at the same counter: steps of the same department that follow (or
     # precede) a presence step without a break longer than service_gap after the (known or
     # estimated) end of the step before (the wait after a
@@ -211,7 +233,7 @@ def assign_visits(
     # another department (a presence step there); steps of other departments in between
     # (back office meanwhile) do not break it.
     day_key = [ev["who"], ev["day"]]
-    marks = location_marks(ev.assign(queue=queue, present=present), day_key)
+    marks = location_marks(ev[["dcode"]].assign(queue=queue, present=present), day_key)
     loc = marks.groupby(day_key).ffill()
     before = loc.groupby(day_key).shift()
     epoch = (loc.ne(before) & before.notna()).astype("int64").groupby(day_key).cumsum()
