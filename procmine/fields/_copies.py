@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -37,16 +38,45 @@ class Codebook:
 
     def encode(self, values: np.ndarray | pd.Series) -> np.ndarray:
         local, uniques = pd.factorize(values)
-        uniques = np.asarray(uniques, dtype=object)
-        code, text = self.code, self.text
-        mapped = np.empty(len(uniques), dtype=np.int64)
-        for i, v in enumerate(uniques.tolist()):
-            c = code.get(v)
-            if c is None:
-                c = code[v] = len(text)
-                text.append(v)
-            mapped[i] = c
+        mapped = self._codes(np.asarray(uniques, dtype=object).tolist())
         return np.asarray(mapped[local], dtype=np.int64)
+
+    def encode_nested(
+        self, values: np.ndarray | pd.Series, inner: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``encode(values[inner])`` then ``encode(values)``, with one factorisation:
+        the same codes, new values numbered in the order those two calls would meet them."""
+        local, uniques = pd.factorize(values)
+        inner_local = local[inner]
+        first_inner = pd.unique(inner_local)  # the inner values, in order of appearance
+        rest = np.ones(len(uniques), dtype=bool)
+        rest[first_inner] = False
+        order = np.concatenate([first_inner, np.flatnonzero(rest)]).astype(np.int64)
+        in_order = self._codes(np.asarray(uniques, dtype=object)[order].tolist())
+        mapped = np.empty(len(uniques), dtype=np.int64)
+        mapped[order] = in_order
+        return (
+            np.asarray(mapped[inner_local], dtype=np.int64),
+            np.asarray(mapped[local], dtype=np.int64),
+        )
+
+    def _codes(self, items: list) -> np.ndarray:
+        """The code of each of the distinct ``items``; new ones are numbered in order."""
+        code, text = self.code, self.text
+        get = code.get
+        mapped = np.fromiter(map(get, items, repeat(-1)), dtype=np.int64, count=len(items))
+        fresh = np.flatnonzero(mapped < 0)
+        if len(fresh):  # new values get the next codes, in order of first appearance
+            added: list[int] = []
+            for i in fresh.tolist():
+                v = items[i]
+                c = get(v)
+                if c is None:
+                    c = code[v] = len(text)
+                    text.append(v)
+                added.append(c)
+            mapped[fresh] = added
+        return mapped
 
 
 def _empty() -> np.ndarray:
@@ -156,7 +186,10 @@ class CopyBuilder:
             positions = np.flatnonzero(filled & (key_codes >= 0))
             raw_book = self.raw.setdefault(family, Codebook())
             k = key_codes[positions]
-            r = raw_book.encode(events[column].iloc[positions].astype(str))
+            # the raw codes of the residents' values, then of every value (one factorisation)
+            r, every = raw_book.encode_nested(
+                events[column][filled].astype(str), (key_codes >= 0)[filled]
+            )
             t = stamps[positions]
             order = np.lexsort((rows[positions], t, k))
             k, r, t = k[order], r[order], t[order]
@@ -168,7 +201,6 @@ class CopyBuilder:
             _, first = np.unique(segment[is_latest], return_index=True)
             since = t[np.flatnonzero(is_latest)[first]]
             norm = self._normalised(latest_r, family, ftype)
-            every = raw_book.encode(events[column][filled].astype(str))
             vocab = np.unique(self._normalised(np.unique(every), family, ftype))
             history = _distinct_pairs(k, self._normalised(r, family, ftype))
             units = frozenset((department, str(x)) for x in pd.unique(sources[filled]))

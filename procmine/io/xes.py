@@ -9,6 +9,11 @@ expands beyond :func:`~procmine.io.limits.expansion_limit` — before anything i
 Each event becomes one record: the event's attributes under their keys and the trace's
 attributes under ``case:<key>``. Nested attributes (lists, containers) are skipped. Rows
 are numbered by the event's ordinal in the file (the first event is 1).
+
+A log laid out as XES prescribes (traces and events under ``<log>``, attribute elements
+under them) is read by a parser target that builds no tree (:class:`_PlainLog`); any other
+layout, and any file that target cannot read, goes through the general streaming reader,
+which gives the same records and the reasons a file is refused.
 """
 
 from __future__ import annotations
@@ -149,6 +154,9 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
         raise InputError(f"{at(source)}: is empty — export the log with traces and events")
     if _DTD.search(head):
         raise _refuse_dtd(source)
+    fast = _read_plain(path, source, limit, etree)
+    if fast is not None:
+        return _table(fast[0], fmt, fast[1], source)
     records: list[dict[str, str]] = []
     trace: object | None = None
     trace_events: list[dict[str, str]] = []
@@ -228,6 +236,11 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
         raise InputError(f"{at(source)}: holds no XML element — export the log as XES")
     if not records:
         raise InputError(f"{at(source)}: the XES log holds no events — export a log with events")
+    return _table(records, fmt, encoding, source)
+
+
+def _table(records: list[dict[str, str]], fmt: str, encoding: str | None, source: str) -> RawTable:
+    """The events as a cleaned table, columns in the order their keys are first seen."""
     columns = dict.fromkeys(itertools.chain.from_iterable(records))  # first-seen order
     frame = pd.DataFrame.from_records(records, columns=list(columns))
     frame = frame.astype(pd.StringDtype(na_value=np.nan)) if len(frame.columns) else frame
@@ -244,6 +257,150 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
 
 
 _ATTRIBUTE, _WRAPPER, _ITEM = 1, 2, 3  # what an element is to _attributes
+
+
+class _NotPlain(Exception):
+    """The log is not laid out as :class:`_PlainLog` expects: read it the general way."""
+
+
+_OTHER, _LOG, _TRACE, _EVENT, _SKIP = 0, 1, 2, 3, 4  # the element stack of _PlainLog
+
+
+class _PlainLog:
+    """An lxml parser target that reads a log laid out as XES prescribes without building
+    a tree: a ``<log>`` holding traces (and perhaps events), each holding attribute
+    elements and (a trace) events. It gives the records the general
+    reader would; anything else (an element wrapping attributes, an event or trace
+    elsewhere) raises :class:`_NotPlain`."""
+
+    def __init__(self, local: _LocalNames) -> None:
+        self.local = local
+        self.records: list[dict[str, str]] = []
+        self.stack: list[int] = []
+        self.item: dict[str, str] | None = None  # attributes of the open event or trace
+        self.trace: dict[str, str] = {}
+        self.trace_events: list[dict[str, str]] = []
+        self.strings: dict[str, str] = {}
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        stack = self.stack
+        parent = stack[-1] if stack else None
+        if (parent == _EVENT or parent == _TRACE) and (
+            self.local.kinds.get(tag) or self.local.kind(tag)
+        ) == _ATTRIBUTE:  # the usual element: an attribute of an event or trace
+            key = attrib.get("key")
+            if key is not None:
+                value = attrib.get("value")
+                if value is not None:
+                    # one str object per distinct key and value: a log repeats them a lot
+                    share = self.strings.setdefault
+                    self.item[share(key, key)] = share(value, value)  # type: ignore[index]
+            stack.append(_SKIP)  # what an attribute holds is not read
+            return
+        if parent == _SKIP or parent == _OTHER:
+            if parent == _OTHER and self.local(tag) in ("event", "trace"):
+                raise _NotPlain
+            stack.append(parent)
+            return
+        kind = self.local.kind(tag)
+        if parent is None:
+            if self.local(tag) != "log":
+                raise _NotPlain
+            stack.append(_LOG)
+        elif kind == _ATTRIBUTE:
+            if parent != _LOG:
+                key = attrib.get("key")
+                if key is not None:
+                    value = attrib.get("value")
+                    if value is not None:
+                        self.item[key] = value  # type: ignore[index]
+            stack.append(_SKIP)  # what an attribute holds is not read
+        elif kind == _ITEM:
+            name = self.local(tag)
+            if name == "trace" and parent == _LOG:
+                self.item = self.trace = {}
+                self.trace_events = []
+                stack.append(_TRACE)
+            elif name == "event" and parent in (_LOG, _TRACE):
+                self.item = {}
+                stack.append(_EVENT)
+            else:
+                raise _NotPlain
+        elif parent == _LOG:
+            stack.append(_OTHER)  # <extension>, <global>, <classifier> …: not read
+        else:
+            raise _NotPlain
+
+    def end(self, tag: str) -> None:
+        kind = self.stack.pop()
+        if kind == _EVENT:
+            event = self.item
+            if self.stack[-1] == _TRACE:
+                self.trace_events.append(event)  # type: ignore[arg-type]
+                self.item = self.trace
+            else:
+                self.records.append(event)  # type: ignore[arg-type]
+                self.item = None
+        elif kind == _TRACE:
+            case = {"case:" + key: value for key, value in self.trace.items()}
+            self.records.extend({**case, **item} for item in self.trace_events)
+            self.item, self.trace, self.trace_events = None, {}, []
+
+    def close(self) -> list[dict[str, str]]:
+        # the parser may keep this target alive until a garbage collection: let it go of
+        # everything large now
+        records, self.records, self.strings = self.records, [], {}
+        return records
+
+
+def _read_plain(
+    path: Path, source: str, limit: int | None, etree: object
+) -> tuple[list[dict[str, str]], str | None] | None:
+    """The records and encoding of a log laid out as XES prescribes, read without building
+    a tree; ``None`` when the log is laid out otherwise, is refused or is damaged (the
+    general reader then reads it and gives the reasons)."""
+    try:
+        with _open(path, source, limit) as handle:
+            # up to the first log, trace or event: the same checks as the general reader
+            context = etree.iterparse(  # type: ignore[attr-defined]
+                handle,
+                events=("start",),
+                tag=("{*}log", "{*}trace", "{*}event"),
+                resolve_entities=False,
+                no_network=True,
+                load_dtd=False,
+                remove_comments=True,
+                remove_pis=True,
+            )
+            first = next(iter(context), None)
+            if first is None:
+                return None
+            tree = first[1].getroottree()
+            docinfo = tree.docinfo
+            if docinfo.doctype or docinfo.internalDTD is not None:
+                return None
+            if _local(tree.getroot().tag) != "log":
+                return None
+            encoding = docinfo.encoding
+        target = _PlainLog(_LocalNames())
+        # No DTD declares entities here (checked above): only the predefined entities and
+        # character references are replaced, as the general reader gives them (a parser
+        # target that does not replace them would see ``&amp;`` as ``&#38;``).
+        parser = etree.XMLParser(  # type: ignore[attr-defined]
+            target=target,
+            resolve_entities=True,
+            no_network=True,
+            load_dtd=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+        with _open(path, source, limit) as handle:
+            while chunk := handle.read(_CHUNK):
+                parser.feed(chunk)
+        records = parser.close()
+    except Exception:  # the general reader reads it and reports what is wrong
+        return None
+    return (records, encoding) if records else None
 
 
 class _LocalNames(dict):

@@ -131,11 +131,15 @@ _PREFECTURE = re.compile(r"^(?:東京都|北海道|(?:京都|大阪)府|[^\d都�
 _KANJI_HOUSE_NUMBER = re.compile(rf"([{_KANJI_NUMERAL}]+)(?=丁目|番地|番|号|の|[{_HYPHENS}]|$)")
 _DIGIT_HYPHEN = re.compile(rf"(?<=\d)\s*[{_HYPHENS}]\s*(?=\d)")
 _NO_BETWEEN = re.compile(r"(?<=\d)[の之ノ](?=\d)")
-_CHOME = re.compile(r"(\d+)\s*丁目\s*")
-_BANCHI = re.compile(r"(\d+)\s*番地\s*(?:の\s*)?")
-_BAN = re.compile(r"(\d+)\s*番\s*(?:の\s*)?")
-_GO = re.compile(r"(\d+)\s*号(?!室)")
-_ROOM = re.compile(r"(\d+)\s*号室")
+# 丁目・番地・番・号 after a number: the number is kept (a look-behind rather than a
+# group, so that ``sub`` replaces with a literal string, without a template per match)
+_CHOME = re.compile(r"(?<=\d)\s*丁目\s*")
+_BANCHI = re.compile(r"(?<=\d)\s*番地\s*(?:の\s*)?")
+_BAN = re.compile(r"(?<=\d)\s*番\s*(?:の\s*)?")
+_GO = re.compile(r"(?<=\d)\s*号(?!室)")
+_ROOM = re.compile(r"(?<=\d)\s*号室")
+_DASH_GAP = re.compile(r"-\s*(?=\D|$)")
+_NON_DIGITS = re.compile(r"\D")
 _STREET = re.compile(r"^(\D*?\d+(?:-\d+)*)(.*)$")
 _KE = re.compile(r"[ヶケがヵガヶ]")
 
@@ -169,12 +173,13 @@ def split_address(value: str) -> tuple[str, str]:
     text = _house_numbers(text)
     text = _NO_BETWEEN.sub("-", text)
     text = _DIGIT_HYPHEN.sub("-", text)
-    text = _CHOME.sub(r"\1-", text)
-    text = _BANCHI.sub(r"\1-", text)
-    text = _BAN.sub(r"\1-", text)
-    text = _ROOM.sub(r"\1", text)
-    text = _GO.sub(r"\1", text)
-    text = re.sub(r"-\s*(?=\D|$)", lambda m: " " if m.end() < len(text) else "", text)
+    text = _CHOME.sub("-", text)
+    text = _BANCHI.sub("-", text)
+    text = _BAN.sub("-", text)
+    text = _ROOM.sub("", text)
+    text = _GO.sub("", text)
+    if "-" in text:
+        text = _DASH_GAP.sub(lambda m: " " if m.end() < len(text) else "", text)
     match = _STREET.match(text)
     street, rest = (match.group(1), match.group(2)) if match else (text, "")
     street = _SPACES.sub("", street).replace("大字", "")
@@ -327,7 +332,7 @@ def normalize_phone(value: str) -> str:
     '0123456789'
     """
     text = nfkc(value)
-    digits = re.sub(r"\D", "", text)
+    digits = _NON_DIGITS.sub("", text)
     if text.startswith("+81") or (text.startswith("81") and len(digits) in (11, 12)):
         digits = "0" + digits[2:]
     return digits
@@ -339,7 +344,7 @@ def normalize_digits(value: str) -> str:
     >>> normalize_digits("１２３４ ５６７８ ９０１２"), normalize_digits("〒123-4567")
     ('123456789012', '1234567')
     """
-    return re.sub(r"\D", "", nfkc(value))
+    return _NON_DIGITS.sub("", nfkc(value))
 
 
 @lru_cache(maxsize=65536)
@@ -535,13 +540,18 @@ def normalize_many(values: list[str], field_type: str) -> list[str]:
     ['0312345678']
     """
     if field_type in ("birth_date", "date"):
+        import numpy as np
         import pandas as pd
 
         from procmine.io.timestamps import parse_timestamps
 
         expanded = [_expand_compact_date(v) for v in values]
         parsed = parse_timestamps(pd.Series(expanded, dtype=object))
-        return ["" if pd.isna(v) else v.strftime("%Y-%m-%d") for v in parsed]
+        # naive datetime64[ns] spans the years 1677–2262: ISO days are YYYY-MM-DD
+        stamps = parsed.to_numpy(dtype="datetime64[ns]")
+        days = np.datetime_as_string(stamps, unit="D").astype(object)
+        days[np.isnat(stamps)] = ""
+        return days.tolist()
     normalise = normalizer_for(field_type)
     return [normalise(v) for v in values]
 
