@@ -8,7 +8,8 @@ For a duplicate cluster (the same work done in several departments):
   the same case) already had an execution of the same cluster, in any department, within
   ``window_days`` before it. The first execution is necessary; the rest could go.
 * Each redundant execution counts the median handling time of its activity in its
-  department's process map; ``minutes_per_execution`` is their mean, so
+  department's process map (where that time is unknown, the median over the cluster's
+  executions with a known time); ``minutes_per_execution`` is their mean, so
   ``hours = redundant executions × minutes_per_execution / 60`` holds exactly.
 * ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
   ``period_days`` is the span over which the cases started, plus one day (or the
@@ -361,7 +362,11 @@ def _flag_redundant(
     # Staff time for staff steps; the resident's time for steps they do themselves and
     # for the wait that follows a system step (a queue ticket).
     system = ev["performer"].eq("system")
-    ev["minutes"] = ev["wait_after"].where(system, ev["median_minutes"]).astype(float).fillna(0.0)
+    minutes = ev["wait_after"].where(system, ev["median_minutes"]).astype(float)
+    # A step whose time is unknown (no end times, too few timed executions) takes the median
+    # over its cluster's executions with a known time: the cluster's premise is the same work.
+    known = minutes.groupby(ev["cluster"], sort=False).transform("median")
+    ev["minutes"] = minutes.fillna(known).fillna(0.0)
     ev["resident"] = system | ev["performer"].eq("resident")
     ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
     gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()

@@ -13,7 +13,9 @@ Handling time of a step
     not handling, and left out. ``duration_source`` says which applies to a department
     (``end``, ``next_event``, or ``mixed`` when it merges systems with and without end
     times); per activity, ``duration_measured`` says whether most of its times were
-    measured, and ``total_hours`` is then their sum, else ``median × events``.
+    measured, and ``total_hours`` is then their sum, else ``median × events``. A median
+    estimated from fewer than ``MIN_TIMED_SHARE`` of the executions, or from fewer than
+    ``MIN_TIMED`` of them (half of them for rare steps), is left unknown (NaN).
 
 Role of a step (evidence for cross-department matching)
     Besides counts and times, every node carries ``resident_share``, ``staff_share``,
@@ -166,6 +168,14 @@ def _performers(events: pd.DataFrame) -> pd.Series:
     top = pd.Series(np.asarray(ordered, dtype=object)[counts.argmax(axis=1)], index=acts)
     return top.reindex(events[ACTIVITY].unique()).fillna("unknown")
 
+
+#: A handling time estimated from the gap to the next event is trusted only when at least
+#: ``MIN_TIMED_SHARE`` of the executions have one, and at least ``MIN_TIMED`` of them (or half,
+#: for a step with fewer than ``2 × MIN_TIMED`` executions). A step that usually ends its case is timed only in the rare cases in
+#: which something follows it soon, and those gaps say little about the step itself (one timed
+#: execution out of 149 once gave a 65-minute "handling time" to a hand-out).
+MIN_TIMED = 5
+MIN_TIMED_SHARE = 0.2
 
 #: Performer classes whose shares :func:`discover` records per activity (``<class>_share``).
 PERFORMER_CLASSES = ("resident", "staff", "system", "external")
@@ -406,6 +416,14 @@ def discover(
     # Measured handling times add up; estimated ones (gap to the next event) would add up
     # waiting too, so those activities count median × events.
     stats["duration_measured"] = acts["_from_end"].mean() >= 0.5
+    # An estimate from too few executions is not one (see MIN_TIMED): unknown instead.
+    timed = acts["_minutes"].count()
+    too_few = (timed < MIN_TIMED_SHARE * stats["events"]) | (
+        (timed < MIN_TIMED) & (timed < stats["events"] / 2)
+    )
+    stats["median_minutes"] = stats["median_minutes"].mask(
+        ~stats["duration_measured"] & too_few
+    )
     stats["total_hours"] = (acts["_minutes"].sum() / 60.0).where(
         stats["duration_measured"], stats["median_minutes"].fillna(0) * stats["events"] / 60.0
     )

@@ -96,6 +96,17 @@ def test_long_gaps_without_end_column_are_waiting_not_handling():
     assert pm.graph.nodes["照会"]["median_minutes"] == 10.0
 
 
+def test_a_handling_time_from_a_few_timed_executions_is_unknown():
+    # Ten hand-outs end their cases; once, something follows an hour later.
+    rows = [(str(i), "一覧配布", f"2026-04-{i + 1:02d} 09:00", "A", None) for i in range(10)]
+    rows.append(("0", "相談", "2026-04-01 10:00", "B", None))
+    pm = discover(make_log("課", rows))
+    assert pm.graph.nodes["一覧配布"]["median_minutes"] is None
+    rows += [(str(i), "相談", f"2026-04-{i + 1:02d} 09:05", "B", None) for i in range(1, 5)]
+    pm = discover(make_log("課", rows))  # five of ten timed: trusted
+    assert pm.graph.nodes["一覧配布"]["median_minutes"] == 5.0
+
+
 def test_department_merging_systems_with_and_without_end_times():
     with_end = make_log(
         "課",

@@ -872,7 +872,7 @@ def test_xlsx_has_journey_sheets_when_the_analysis_has_journeys(journeys_report)
     wb = openpyxl.load_workbook(journeys_report[0] / "report.xlsx")
     assert "行程" in wb.sheetnames and "KPI" in wb.sheetnames
     rows = list(wb["行程"].iter_rows(values_only=True))
-    assert rows[0][:4] == ("ライフイベント", "順番", "来庁", "課")
+    assert rows[0][:4] == ("行程の種類（最初の手続）", "順番", "来庁", "課")
     assert rows[3][:4] == ("転入", 3, 2, XSS_IMG)
     kpi = [r for r in wb["KPI"].iter_rows(values_only=True) if r[2] == "窓口数（来庁当たり）"]
     assert {r[4] for r in kpi} == {"全体", "転入"}

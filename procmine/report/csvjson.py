@@ -199,7 +199,7 @@ def journeys_csvs(analysis: Analysis) -> dict[str, str]:
         c for c in table.columns if c != "pseudonym" or analysis.options.get("stable_pseudonyms")
     ]
     handover = result.handover.reset_index()
-    kpis = _kpis_both(result)
+    kpis = kpis_both(result)
     return {
         "journeys.csv": frame_csv(table, cols),
         "kpis.csv": frame_csv(kpis, list(kpis.columns)),
@@ -209,7 +209,7 @@ def journeys_csvs(analysis: Analysis) -> dict[str, str]:
     }
 
 
-def _kpis_both(result: object) -> pd.DataFrame:
+def kpis_both(result: object) -> pd.DataFrame:
     """``kpis.csv``: the KPIs per journey type (``life_event`` = "all"), then per life
     event (``journey_type`` = "all"); the overall row once."""
     import pandas as pd

@@ -31,6 +31,7 @@ from procmine.report.sections.journeys import (
     journeys_of,
     typical_path,
 )
+from procmine.report.csvjson import kpis_both
 from procmine.report.sections.kpis import KPI_COLUMNS
 from procmine.report.values import plain
 
@@ -94,6 +95,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "rank": ("col_rank", COUNT),
     "title": ("col_title", None),
     "principle": ("col_principle", None),
+    "dx_theme": ("col_dx_theme", None),
     "departments": ("col_departments", None),
     "hours_saved_per_year": ("col_hours", HOURS),
     "cost_saved_per_year": ("col_cost", YEN),
@@ -104,6 +106,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "basis": ("col_basis", None),
     "confidence": ("col_confidence", SCORE),
     "effort": ("xl_effort", COUNT),
+    "whatif": ("xl_whatif", None),
     "assumption": ("col_assumption", None),
     "lead": ("xl_lead", None),
     "n_departments": ("xl_n_departments", COUNT),
@@ -118,6 +121,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "role": ("col_role", None),
     "how": ("col_how", None),
     "journey_type": ("col_journey_type", None),
+    "life_event": ("col_life_event", None),
     "journeys": ("col_journeys", COUNT),
     "order": ("xl_order", COUNT),
     "visit": ("xl_visit", COUNT),
@@ -138,7 +142,12 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
 
 
 #: Columns holding codes shown in the report's language: column → i18n key prefix.
-CODES: dict[str, str] = {"field_type": "ftype", "performer": "performer", "kind": "kind"}
+CODES: dict[str, str] = {
+    "field_type": "ftype",
+    "performer": "performer",
+    "kind": "kind",
+    "dx_theme": "dx",
+}
 
 
 @dataclass
@@ -286,8 +295,10 @@ def _journeys_sheet(journeys: Any) -> Sheet:
 
 
 def _kpi_sheet(analysis: Analysis, t: dict[str, str], journeys: Any) -> Sheet:
-    first, second, *stats = KPI_COLUMNS  # principle, kpi, then the figures
-    sheet = Sheet("xl_sheet_kpis", ["area", first, second, "baseline", *stats])
+    first, second, kind, *stats = KPI_COLUMNS  # principle, kpi, journey type, the figures
+    kpis = kpis_both(journeys) if facts.has(getattr(journeys, "kpis", None)) else None
+    by_event = ["life_event"] if facts.has(kpis, "life_event") else []
+    sheet = Sheet("xl_sheet_kpis", ["area", first, second, "baseline", kind, *by_event, *stats])
     formats = {"times": COUNT, "hours": HOURS, "values": COUNT, "rate": RATE}
     for k in facts.backoffice_kpis(analysis):
         sheet.rows.append(
@@ -299,12 +310,12 @@ def _kpi_sheet(analysis: Analysis, t: dict[str, str], journeys: Any) -> Sheet:
                 "_formats": {"baseline": formats[k["unit"]]},
             }
         )
-    kpis = getattr(journeys, "kpis", None) if journeys is not None else None
-    for r in facts.records(kpis, list(KPI_COLUMNS)) if facts.has(kpis) else []:
+    for r in facts.records(kpis, [*KPI_COLUMNS, *by_event]) if facts.has(kpis) else []:
         r["principle"] = t.get(f"principle_{r['principle']}", r["principle"])
         r["kpi"] = t.get(f"kpi_{r['kpi']}", r["kpi"])
-        if r["journey_type"] == ALL_TYPES:
-            r["journey_type"] = t["journey_all"]
+        for column in ("journey_type", *by_event):
+            if r[column] == ALL_TYPES:
+                r[column] = t["journey_all"]
         sheet.rows.append({"area": t["h_kpi_journeys"], **r})
     return sheet
 

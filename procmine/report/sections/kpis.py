@@ -49,7 +49,10 @@ def kpis_section(analysis: Analysis, t: Strings) -> Section:
     journeys = journeys_of(analysis)
     kpis = getattr(journeys, "kpis", None) if journeys is not None else None
     if facts.has(kpis, "journey_type"):
-        overall = kpis[kpis["journey_type"].astype(str) == ALL_TYPES]
+        overall_mask = kpis["journey_type"].astype(str) == ALL_TYPES
+        if "life_event" in kpis:  # rows per life event carry journey_type "all" too
+            overall_mask &= kpis["life_event"].astype(str) == ALL_TYPES
+        overall = kpis[overall_mask]
         blocks += [
             Sub(t["h_kpi_journeys"], "kpi-journeys"),
             Para(t["kpi_journeys_text"]),
