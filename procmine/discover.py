@@ -421,9 +421,7 @@ def discover(
     too_few = (timed < MIN_TIMED_SHARE * stats["events"]) | (
         (timed < MIN_TIMED) & (timed < stats["events"] / 2)
     )
-    stats["median_minutes"] = stats["median_minutes"].mask(
-        ~stats["duration_measured"] & too_few
-    )
+    stats["median_minutes"] = stats["median_minutes"].mask(~stats["duration_measured"] & too_few)
     stats["total_hours"] = (acts["_minutes"].sum() / 60.0).where(
         stats["duration_measured"], stats["median_minutes"].fillna(0) * stats["events"] / 60.0
     )

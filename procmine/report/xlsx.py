@@ -25,13 +25,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from procmine.report import facts
+from procmine.report.csvjson import kpis_both
 from procmine.report.sections.journeys import (
     ALL_TYPES,
     journey_types,
     journeys_of,
     typical_path,
 )
-from procmine.report.csvjson import kpis_both
 from procmine.report.sections.kpis import KPI_COLUMNS
 from procmine.report.values import plain
 
