@@ -87,6 +87,20 @@ def _column_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options of every command that writes a report: its language and ``--force``."""
+    func = click.option(
+        "--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report."
+    )(func)
+    return click.option(
+        "--lang",
+        type=click.Choice(["ja", "en"]),
+        default="ja",
+        show_default=True,
+        help="Report language.",
+    )(func)
+
+
 def _progress(quiet: bool) -> Callable[[str], None]:
     if quiet:
         return lambda _msg: None
@@ -122,16 +136,7 @@ def cli(debug: bool) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the report.")
 @_column_options
-@click.option(
-    "--lang",
-    type=click.Choice(["ja", "en"]),
-    default="ja",
-    show_default=True,
-    help="Report language.",
-)
-@click.option(
-    "--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report."
-)
+@_report_options
 @click.option(
     "--hourly-rate", type=float, help="Staff cost per hour in yen for the savings estimate."
 )
@@ -344,16 +349,7 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
 @click.argument("after", type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the comparison.")
 @_column_options
-@click.option(
-    "--lang",
-    type=click.Choice(["ja", "en"]),
-    default="ja",
-    show_default=True,
-    help="Report language.",
-)
-@click.option(
-    "--force", is_flag=True, help="Replace --out even if it is not an earlier procmine report."
-)
+@_report_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 def compare(
     before: str, after: str, out: str, lang: str, force: bool, quiet: bool, **columns: Any

@@ -68,29 +68,32 @@ _LATIN_WORD = re.compile(r"[a-z]+")
 _CJK_RUN = re.compile(r"[^\sa-z0-9()!-/:-@\[-`{-~、。，．・「」『』]+")
 _KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "接頭辞", "接尾辞", "代名詞"})
 
+#: Sudachi normalised forms of a filing the resident makes (notification, application,
+#: claim, return) and of keying data into a system or register: both a concept and an action.
+_FILINGS = (
+    "届け",
+    "届け出",
+    "届け書",
+    "届出書",
+    "申請",
+    "申請書",
+    "申し込み",
+    "申込書",
+    "請求",
+    "請求書",
+    "申告",
+)
+_ENTRIES = ("入力", "登録", "登載", "更新", "補正")
+
 #: Concepts of Japanese administrative work that Sudachi's synonym dictionary leaves
 #: apart (届 has no synonym group; 入力 and 登録 are in different ones). Keyed by Sudachi
 #: normalised form; a label using any of them gets the term ``con:<concept>``. The list
 #: is about the language of municipal work, not about any one city.
 CONCEPTS: dict[str, str] = {
     # a filing the resident makes: notification, application, claim, return
-    "届け": "filing",
-    "届け出": "filing",
-    "届け書": "filing",
-    "届出書": "filing",
-    "申請": "filing",
-    "申請書": "filing",
-    "申し込み": "filing",
-    "申込書": "filing",
-    "請求": "filing",
-    "請求書": "filing",
-    "申告": "filing",
+    **dict.fromkeys(_FILINGS, "filing"),
     # keying data into a system or register
-    "入力": "entry",
-    "登録": "entry",
-    "登載": "entry",
-    "更新": "entry",
-    "補正": "entry",
+    **dict.fromkeys(_ENTRIES, "entry"),
     # telling the resident what else to do
     "案内": "guidance",
     "説明": "guidance",
@@ -119,11 +122,7 @@ ACTIONS: dict[str, str] = {
     "照合": "check",
     "チェック": "check",
     "点検": "check",
-    "入力": "entry",
-    "登録": "entry",
-    "登載": "entry",
-    "更新": "entry",
-    "補正": "entry",
+    **dict.fromkeys(_ENTRIES, "entry"),
     "交付": "issue",
     "発行": "issue",
     "発送": "issue",
@@ -133,17 +132,7 @@ ACTIONS: dict[str, str] = {
     "記入": "filing",
     "受け付け": "filing",
     "受理": "filing",
-    "届け": "filing",
-    "届け出": "filing",
-    "届け書": "filing",
-    "届出書": "filing",
-    "申請": "filing",
-    "申請書": "filing",
-    "申し込み": "filing",
-    "申込書": "filing",
-    "請求": "filing",
-    "請求書": "filing",
-    "申告": "filing",
+    **dict.fromkeys(_FILINGS, "filing"),
     # answering another office's inquiry: the provider's side of a check
     "回答": "answer",
     "返答": "answer",
