@@ -178,18 +178,23 @@ def test_checks_that_are_not_inquiries_keep_the_window_rule():
     assert row["redundant_executions_per_year"] == 0
 
 
-def test_my_number_checks_are_told_by_the_field_type_and_name_the_silo():
-    data, maps = _lookups("番号確認", "番号チェック")
-    clusters = _clusters((1, "課A", "番号確認"), (1, "課B", "番号チェック"))
-    silos = pd.DataFrame(
+def _silo_of_two(field: str, field_type: str) -> pd.DataFrame:
+    """A silo field kept by 課A (authoritative) and 課B."""
+    return pd.DataFrame(
         {
-            "field": ["個人番号", "個人番号"],
+            "field": [field, field],
             "department": ["課A", "課B"],
             "column": ["住所", "現住所"],
-            "field_type": ["my_number", "my_number"],
+            "field_type": [field_type, field_type],
             "authoritative": [True, False],
         }
     )
+
+
+def test_my_number_checks_are_told_by_the_field_type_and_name_the_silo():
+    data, maps = _lookups("番号確認", "番号チェック")
+    clusters = _clusters((1, "課A", "番号確認"), (1, "課B", "番号チェック"))
+    silos = _silo_of_two("個人番号", "my_number")
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     row = out[out["kind"] != "silo"].iloc[0]
     assert row["kind"] == "mynumber" and row["dx_theme"] == "mynumber_card"
@@ -209,15 +214,7 @@ def test_every_kind_has_a_dx_theme_and_a_title():
 def test_account_registrations_are_told_by_the_field_type():
     data, maps = _lookups("口座登録", "振込口座確認")
     clusters = _clusters((1, "課A", "口座登録"), (1, "課B", "振込口座確認"))
-    silos = pd.DataFrame(
-        {
-            "field": ["口座", "口座"],
-            "department": ["課A", "課B"],
-            "column": ["住所", "現住所"],
-            "field_type": ["bank_account", "bank_account"],
-            "authoritative": [True, False],
-        }
-    )
+    silos = _silo_of_two("口座", "bank_account")
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     row = out[out["kind"] != "silo"].iloc[0]
     assert row["kind"] == "account" and row["principle"] == "kakasenai"
