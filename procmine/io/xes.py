@@ -24,7 +24,7 @@ import itertools
 import re
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 import pandas as pd
@@ -116,6 +116,24 @@ def _local(tag: object) -> str:
     return tag.rpartition("}")[2]
 
 
+def _iterparse(handle: IO[bytes], events: tuple[str, ...]) -> Any:
+    """lxml's ``iterparse`` over the log, trace and event elements only, with the safe
+    settings every XES read uses: no entity expansion, no network, no DTD loaded, comments
+    and processing instructions dropped."""
+    from lxml import etree
+
+    return etree.iterparse(  # type: ignore[attr-defined]
+        handle,
+        events=events,
+        tag=("{*}log", "{*}trace", "{*}event"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
 def _refuse_dtd(source: str) -> InputError:
     return InputError(
         f"{at(source)}: XES files with a DOCTYPE or entity declarations are refused — "
@@ -167,16 +185,7 @@ def read_xes(path: Path, *, fmt: str) -> RawTable:
         with _open(path, source, limit) as handle:
             # Only <log>, <trace> and <event> reach Python; the attributes of a finished
             # event or trace are read from its children (see _attributes).
-            context = etree.iterparse(
-                handle,
-                events=("start", "end"),
-                tag=("{*}log", "{*}trace", "{*}event"),
-                resolve_entities=False,
-                no_network=True,
-                load_dtd=False,
-                remove_comments=True,
-                remove_pis=True,
-            )
+            context = _iterparse(handle, ("start", "end"))
             for action, elem in context:
                 if not root_checked:
                     root_checked = True
@@ -362,16 +371,7 @@ def _read_plain(
     try:
         with _open(path, source, limit) as handle:
             # up to the first log, trace or event: the same checks as the general reader
-            context = etree.iterparse(  # type: ignore[attr-defined]
-                handle,
-                events=("start",),
-                tag=("{*}log", "{*}trace", "{*}event"),
-                resolve_entities=False,
-                no_network=True,
-                load_dtd=False,
-                remove_comments=True,
-                remove_pis=True,
-            )
+            context = _iterparse(handle, ("start",))
             first = next(iter(context), None)
             if first is None:
                 return None
