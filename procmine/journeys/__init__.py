@@ -375,9 +375,9 @@ def journeys(
         maps,
         clusters,
         identity_checks,
-        gap=pd.Timedelta(hours=visit_gap_hours),
-        service_gap=pd.Timedelta(minutes=service_gap_minutes),
-        window=pd.Timedelta(days=journey_window_days),
+        visit_gap_hours=visit_gap_hours,
+        service_gap_minutes=service_gap_minutes,
+        journey_window_days=journey_window_days,
     )
     names = pseudonymise(pd.Series(events.keys, dtype="object"), salt=salt).to_numpy(dtype=object)
     ev["pseudonym"] = pd.Series(names[ev["who"].to_numpy()], index=ev.index, dtype="object")
@@ -408,12 +408,15 @@ def _mark(
     clusters: pd.DataFrame,
     identity_checks: Collection[tuple[str, str]] | None,
     *,
-    gap: pd.Timedelta,
-    service_gap: pd.Timedelta,
-    window: pd.Timedelta,
+    visit_gap_hours: float,
+    service_gap_minutes: float,
+    journey_window_days: float,
 ) -> tuple[object | None, tuple[tuple[str, str], ...]]:
     """Add ``ident``, ``queue``, ``present``, ``journey``, ``visit`` and ``vjourney`` to the
     (non-empty) event table; returns (identity-like cluster, identity check members)."""
+    gap = pd.Timedelta(hours=visit_gap_hours)
+    service_gap = pd.Timedelta(minutes=service_gap_minutes)
+    window = pd.Timedelta(days=journey_window_days)
     ev = events.table
     queue, present = primary_presence(ev, gap=gap)
     if identity_checks is None:
@@ -459,9 +462,9 @@ def kpi_means(
         maps,
         clusters,
         identity_checks,
-        gap=pd.Timedelta(hours=visit_gap_hours),
-        service_gap=pd.Timedelta(minutes=service_gap_minutes),
-        window=pd.Timedelta(days=journey_window_days),
+        visit_gap_hours=visit_gap_hours,
+        service_gap_minutes=service_gap_minutes,
+        journey_window_days=journey_window_days,
     )
     ev["pseudonym"] = ev["who"]  # not reported; visit_tables carries it along
     figures = event_figures(ev, events.captures)
