@@ -563,10 +563,7 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
         result = stage("match", lambda: match_activities(maps, **options))
     cands = journeys_result = None
     if result is not None:
-        clusters = result.clusters
-        if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
-            conf = result.pairs.groupby("cluster")["score"].mean().rename("confidence")
-            clusters = clusters.merge(conf, left_on="cluster", right_index=True, how="left")
+        clusters = result.clusters_with_confidence()
         try:
             from procmine.journeys import journeys
         except Exception as err:

@@ -257,10 +257,7 @@ def analyze(
         ),
         cooccurrence=cooccurrence(dataset, maps),
     )
-    clusters = result.clusters
-    if len(result.pairs) and "cluster" in result.pairs and "score" in result.pairs:
-        confidence = result.pairs.groupby("cluster")["score"].mean().round(4).rename("confidence")
-        clusters = clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
+    clusters = result.clusters_with_confidence()
     say("following residents across departments (journeys)")
     from procmine.journeys import journeys as follow
 

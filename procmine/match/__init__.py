@@ -115,6 +115,14 @@ class MatchResult:
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     candidates: int = 0
 
+    def clusters_with_confidence(self) -> pd.DataFrame:
+        """``clusters`` with ``confidence``: the mean score of each cluster's pairs, to
+        four decimals like the scores (unchanged when there are no scored pairs)."""
+        if not len(self.pairs) or not {"cluster", "score"} <= set(self.pairs.columns):
+            return self.clusters
+        confidence = self.pairs.groupby("cluster")["score"].mean().round(4).rename("confidence")
+        return self.clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
+
 
 def match_activities(
     maps: Mapping[str, ProcessMap],
