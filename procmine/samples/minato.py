@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from procmine.samples.minato_words import MINATO_WORDS
 from procmine.samples.schema import (
+    NATIONAL_HOLIDAYS,
     Activity,
     Block,
     City,
@@ -980,15 +981,8 @@ LIFE_EVENTS: tuple[LifeEvent, ...] = (
     ),
 )
 
-HOLIDAYS: tuple[str, ...] = (
-    "2025-04-29", "2025-05-05", "2025-05-06", "2025-07-21", "2025-08-11", "2025-08-13",
-    "2025-08-14", "2025-09-15", "2025-09-23", "2025-10-13", "2025-11-03", "2025-11-24",
-    "2025-12-29", "2025-12-30", "2025-12-31", "2026-01-01", "2026-01-02", "2026-01-12",
-    "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29", "2026-05-04", "2026-05-05",
-    "2026-05-06", "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23",
-    "2026-10-12", "2026-11-03", "2026-11-23", "2026-12-29", "2026-12-30", "2026-12-31",
-    "2027-01-01", "2027-01-11",
-)  # fmt: skip
+#: National holidays and the New Year, plus the town's own Obon closure.
+HOLIDAYS: tuple[str, ...] = (*NATIONAL_HOLIDAYS, "2025-08-13", "2025-08-14")
 
 #: A small town's counters: busier in the morning.
 HOURLY: dict[int, float] = {
