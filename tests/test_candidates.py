@@ -85,14 +85,8 @@ def test_queue_ticket_saves_the_residents_wait(two_departments):
 
 def test_silo_candidate_counts_copies_outside_the_authoritative_source(two_departments):
     maps = discover_all(two_departments.logs)
-    silos = pd.DataFrame(
-        {
-            "field": ["住所", "住所"],
-            "department": ["市民課", "保険年金課"],
-            "column": ["住所", "現住所"],
-            "authoritative": [True, False],
-            "inconsistency_rate": [0.0, 0.1],
-        }
+    silos = _silo_of_two(
+        "住所", departments=("市民課", "保険年金課"), inconsistency_rate=[0.0, 0.1]
     )
     out = rank_candidates(
         two_departments,
@@ -125,14 +119,8 @@ def test_batch_system_steps_are_not_queues():
 
 def test_silo_does_not_count_values_a_duplicate_cluster_already_counts(two_departments):
     maps = discover_all(two_departments.logs)
-    silos = pd.DataFrame(
-        {
-            "field": ["住所", "住所"],
-            "department": ["市民課", "保険年金課"],
-            "column": ["住所", "現住所"],
-            "authoritative": [True, False],
-            "inconsistency_rate": [0.0, 0.1],
-        }
+    silos = _silo_of_two(
+        "住所", departments=("市民課", "保険年金課"), inconsistency_rate=[0.0, 0.1]
     )
     clusters = _clusters((1, "市民課", "住民異動届記入"), (1, "保険年金課", "国保届記入"))
     out = rank_candidates(
@@ -178,23 +166,26 @@ def test_checks_that_are_not_inquiries_keep_the_window_rule():
     assert row["redundant_executions_per_year"] == 0
 
 
-def _silo_of_two(field: str, field_type: str) -> pd.DataFrame:
-    """A silo field kept by 課A (authoritative) and 課B."""
-    return pd.DataFrame(
-        {
-            "field": [field, field],
-            "department": ["課A", "課B"],
-            "column": ["住所", "現住所"],
-            "field_type": [field_type, field_type],
-            "authoritative": [True, False],
-        }
-    )
+def _silo_of_two(
+    field: str, departments: tuple[str, str] = ("課A", "課B"), **columns: object
+) -> pd.DataFrame:
+    """A silo field kept by two departments, the first authoritative; ``columns`` adds
+    columns (a list: one value per department; else the same value for both)."""
+    frame: dict[str, object] = {
+        "field": [field, field],
+        "department": list(departments),
+        "column": ["住所", "現住所"],
+        "authoritative": [True, False],
+    }
+    for name, value in columns.items():
+        frame[name] = value if isinstance(value, list) else [value, value]
+    return pd.DataFrame(frame)
 
 
 def test_my_number_checks_are_told_by_the_field_type_and_name_the_silo():
     data, maps = _lookups("番号確認", "番号チェック")
     clusters = _clusters((1, "課A", "番号確認"), (1, "課B", "番号チェック"))
-    silos = _silo_of_two("個人番号", "my_number")
+    silos = _silo_of_two("個人番号", field_type="my_number")
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     row = out[out["kind"] != "silo"].iloc[0]
     assert row["kind"] == "mynumber" and row["dx_theme"] == "mynumber_card"
@@ -214,7 +205,7 @@ def test_every_kind_has_a_dx_theme_and_a_title():
 def test_account_registrations_are_told_by_the_field_type():
     data, maps = _lookups("口座登録", "振込口座確認")
     clusters = _clusters((1, "課A", "口座登録"), (1, "課B", "振込口座確認"))
-    silos = _silo_of_two("口座", "bank_account")
+    silos = _silo_of_two("口座", field_type="bank_account")
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     row = out[out["kind"] != "silo"].iloc[0]
     assert row["kind"] == "account" and row["principle"] == "kakasenai"
