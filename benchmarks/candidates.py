@@ -49,16 +49,78 @@ CALIBRATION = {
 }
 
 
+#: koyo-city.md §3.6's redundancy rule of each planted kind, as the key within which the
+#: first execution is necessary: ``visit`` (resident and day), ``case`` (life-event case),
+#: ``person`` (ever) or ``every`` (every execution is redundant).
+TRUTH_RULES = {
+    "ID": "visit",
+    "NUM": "visit",
+    "GUIDE": "visit",
+    "QUEUE": "visit",
+    "FORM": "case",
+    "ACCT": "person",
+    "ADDR": "every",
+    "KEY": "every",
+    "INCOME": "every",
+    "COPY": "every",
+}
+
+
+def _truth_redundant(sample: Path, analysis: procmine.Analysis) -> dict[str, float]:
+    """Redundant executions per year of each planted kind by §3.6's rules, counted on the
+    generator's truth (the true resident and life-event case of every event)."""
+    from procmine.candidates import observed_period_days
+    from procmine.model import ACTIVITY, CASE, TIMESTAMP
+
+    truth = pd.read_csv(sample / "truth" / "duplicates.csv", dtype=str)
+    cases = pd.read_csv(sample / "truth" / "cases.csv", dtype=str)
+    frames = []
+    for dept, log in analysis.dataset.logs.items():
+        ev = log.events[[CASE, ACTIVITY, TIMESTAMP]].copy()
+        ev["department"] = dept
+        frames.append(ev)
+    ev = pd.concat(frames, ignore_index=True).rename(columns={CASE: "case", ACTIVITY: "activity"})
+    ev["case"] = ev["case"].astype(str)
+    ev = ev.merge(truth, on=["department", "activity"]).merge(
+        cases[["department", "case", "life_event_case", "person"]], on=["department", "case"]
+    )
+    ev["day"] = ev[TIMESTAMP].dt.normalize()
+    ev = ev.sort_values(TIMESTAMP, kind="stable")
+    keys = {"visit": ["person", "day"], "case": ["life_event_case"], "person": ["person"]}
+    per_year = 365.0 / observed_period_days(analysis.dataset)
+    out = {}
+    for kind, g in ev.groupby("cluster", sort=True):
+        rule = TRUTH_RULES.get(str(kind))
+        if rule is None:
+            continue
+        n = len(g) if rule == "every" else int(g.duplicated(keys[rule]).sum())
+        out[str(kind)] = n * per_year
+    return out
+
+
 def _member_ranks(sample: Path) -> pd.DataFrame:
+    """Best candidate of each planted kind, and where the kind would rank by its truth value:
+    the truth's redundant executions × the candidates' minutes per execution, placed among
+    the other candidates' hours."""
     truth = pd.read_csv(sample / "truth" / "duplicates.csv", dtype=str)
     analysis = procmine.analyze(sample, salt=SALT)
     cands = analysis.candidates
     clusters = analysis.clusters[["cluster", "department", "activity"]]
+    redundant = _truth_redundant(sample, analysis)
     rows = []
     for kind, members in truth.groupby("cluster", sort=True):
         hit = clusters.merge(members[["department", "activity"]], on=["department", "activity"])
         found = cands[cands["cluster"].isin(hit["cluster"].unique())]
         best = found.sort_values("rank").head(1)
+        truth_hours = None
+        if kind in redundant and len(found) and found["redundant_executions_per_year"].sum():
+            minutes = (
+                found["hours_saved_per_year"].sum()
+                * 60
+                / found["redundant_executions_per_year"].sum()
+            )
+            truth_hours = redundant[kind] * minutes / 60
+        others = cands.loc[~cands.index.isin(found.index), "hours_saved_per_year"]
         rows.append(
             {
                 "planted": kind,
@@ -71,6 +133,14 @@ def _member_ranks(sample: Path) -> pd.DataFrame:
                 if len(best)
                 else None,
                 "candidates": len(found),
+                "redundant_per_year": round(float(found["redundant_executions_per_year"].sum()), 1),
+                "truth_redundant_per_year": round(redundant[kind], 1)
+                if kind in redundant
+                else None,
+                "truth_hours_per_year": None if truth_hours is None else round(truth_hours, 2),
+                "truth_rank": None
+                if truth_hours is None
+                else int((others > truth_hours).sum()) + 1,
             }
         )
     return pd.DataFrame(rows)
@@ -170,7 +240,13 @@ def main() -> None:
     print(f"Planted duplicate kinds of {args.sample} and their best candidate:")
     print(ranks.to_string(index=False))
     top = ranks["best_rank"].dropna()
-    print(f"kinds in the top 10: {int((top <= 10).sum())} of {len(ranks)}\n")
+    print(f"kinds in the top 10: {int((top <= 10).sum())} of {len(ranks)}")
+    by_truth = ranks["truth_rank"].dropna()
+    print(
+        f"kinds whose truth value would rank in the top 10: {int((by_truth <= 10).sum())} of "
+        f"{len(by_truth)} (truth_rank: the truth's redundant executions × our minutes per "
+        "execution, placed among the other candidates)\n"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         asis, tobe = (args.asis, args.tobe) if args.asis and args.tobe else _sample_pair(Path(tmp))

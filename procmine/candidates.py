@@ -44,7 +44,12 @@ name an inquiry or a look-up: 照会, 照合, 問合せ, inquiry, lookup, query)
 (staff steps that fill three or more columns) or another **check**. Inquiries ask one
 department for data another one holds: data linkage replaces every one of them, so
 every execution of an inquiry cluster is redundant (not only the repeats within the
-window). Every other kind keeps the first execution per resident and window.
+window). Re-keying is the same for the steps that key in data whose authoritative copy
+another department keeps (more of their columns are copies of a silo field than its
+authoritative copy): linkage replaces every such execution, however long after the
+resident was first registered; the other re-keying steps (the first capture, at the
+authoritative source) keep the window rule. Every other kind keeps the first execution per
+resident and window.
 
 Each kind maps to a priority theme (``dx_theme``) of the national 自治体DX推進計画
 (:data:`DX_THEMES`).
@@ -237,6 +242,8 @@ _ACT_COLUMNS = [
     "wait_after",
     "my_number",
     "account",
+    "source",
+    "copy",
 ]
 
 
@@ -248,9 +255,22 @@ def _typed_columns(silos: pd.DataFrame | None, field_type: str) -> set[tuple[str
     return set(zip(typed["department"].astype(str), typed["column"].astype(str), strict=True))
 
 
+def _silo_columns(silos: pd.DataFrame | None) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(department, column) of the authoritative copies of silo fields, and of the others."""
+    if silos is None or silos.empty or "authoritative" not in silos:
+        return set(), set()
+    auth = silos["authoritative"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    cols = list(zip(silos["department"].astype(str), silos["column"].astype(str), strict=True))
+    return (
+        {c for c, a in zip(cols, auth, strict=True) if a},
+        {c for c, a in zip(cols, auth, strict=True) if not a},
+    )
+
+
 def _activity_table(maps: dict[str, ProcessMap], silos: pd.DataFrame | None = None) -> pd.DataFrame:
     numbers = _typed_columns(silos, "my_number")
     accounts = _typed_columns(silos, "bank_account")
+    sources, copies = _silo_columns(silos)
     rows = []
     for dept, pm in maps.items():
         for act, attrs in pm.graph.nodes(data=True):
@@ -266,6 +286,8 @@ def _activity_table(maps: dict[str, ProcessMap], silos: pd.DataFrame | None = No
                     "wait_after": _wait_after(pm, act),
                     "my_number": any((dept, str(f)) in numbers for f in fields),
                     "account": any((dept, str(f)) in accounts for f in fields),
+                    "source": sum((dept, str(f)) in sources for f in fields),
+                    "copy": sum((dept, str(f)) in copies for f in fields),
                 }
             )
     return pd.DataFrame(rows, columns=_ACT_COLUMNS)
@@ -304,6 +326,20 @@ def _held_in(members: pd.DataFrame, maps: dict[str, ProcessMap], silos: pd.DataF
 _EVERY_EXECUTION = ("inquiry",)
 
 
+def _every_execution(
+    clusters: pd.DataFrame, acts: pd.DataFrame, kinds: dict[object, tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """(department, activity) of the cluster members whose every execution is redundant:
+    inquiries, and re-keying of data another department keeps the authoritative copy of
+    (more of the step's columns are copies of silo fields than authoritative copies)."""
+    members = clusters.merge(acts, on=["department", "activity"], how="left")
+    kind = members["cluster"].map(lambda c: kinds[c][0])
+    rekeys = kind.eq("rekey") & (members["copy"].fillna(0) > members["source"].fillna(0))
+    every = kind.isin(_EVERY_EXECUTION) | rekeys
+    chosen = members[every.to_numpy(dtype=bool)]
+    return set(zip(chosen["department"].astype(str), chosen["activity"].astype(str), strict=True))
+
+
 #: A wait after a system step longer than this is not a queue (it is a batch or a hand-over).
 MAX_QUEUE_MINUTES = 240.0
 
@@ -339,16 +375,29 @@ def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+def _assumption(kind: str, every: bool, window_days: float) -> str:
+    """The redundancy rule a cluster candidate's hours rest on, in words."""
+    window = f"repeat for the same resident within {window_days:g} days is redundant"
+    if kind in _EVERY_EXECUTION:
+        return "every inquiry is redundant (data linkage replaces it)"
+    if kind == "rekey" and every:
+        return (
+            "every re-keying of data whose authoritative copy another department keeps is "
+            f"redundant (data linkage replaces it); elsewhere a {window}"
+        )
+    return window
+
+
 def _flag_redundant(
     events: pd.DataFrame,
     clusters: pd.DataFrame,
     acts: pd.DataFrame,
     *,
     window_days: float,
-    every: Collection[object] = (),
+    every: Collection[tuple[str, str]] = (),
 ) -> pd.DataFrame:
     """Events of duplicate clusters, each with its minutes and whether it is redundant
-    (every execution of the clusters in ``every``)."""
+    (every execution of the ``(department, activity)`` members in ``every``)."""
     members = clusters[["cluster", "department", "activity"]]
     inside = pd.Series(False, index=events.index)
     for dept, names in members.groupby("department", sort=False)["activity"]:
@@ -370,9 +419,8 @@ def _flag_redundant(
     ev["resident"] = system | ev["performer"].eq("resident")
     ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
     gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
-    ev["redundant"] = (gap.notna() & (gap <= pd.Timedelta(days=window_days))) | ev["cluster"].isin(
-        list(every)
-    )
+    ev["every"] = pd.MultiIndex.from_arrays([ev["department"], ev["activity"]]).isin(list(every))
+    ev["redundant"] = (gap.notna() & (gap <= pd.Timedelta(days=window_days))) | ev["every"]
     return ev
 
 
@@ -397,9 +445,7 @@ def redundant_events(
             columns=["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
         )
     acts = _activity_table(maps, silos)
-    every = [
-        c for c, (kind, _) in _cluster_kinds(clusters, acts).items() if kind in _EVERY_EXECUTION
-    ]
+    every = _every_execution(clusters, acts, _cluster_kinds(clusters, acts))
     ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
     ev = ev[ev["redundant"]][
         ["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
@@ -476,7 +522,7 @@ def rank_candidates(
     if not clusters.empty and not events.empty:
         members = clusters.merge(acts, on=["department", "activity"], how="left")
         kinds = _cluster_kinds(clusters, acts)
-        every = [c for c, (kind, _) in kinds.items() if kind in _EVERY_EXECUTION]
+        every = _every_execution(clusters, acts, kinds)
         ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
         for cid, group in ev.groupby("cluster", sort=True):
             mem = members[members["cluster"] == cid]
@@ -514,11 +560,7 @@ def rank_candidates(
                     if "confidence" in clusters
                     else None,
                     "effort": _EFFORT[kind],
-                    "assumption": (
-                        "every inquiry is redundant (data linkage replaces it)"
-                        if kind in _EVERY_EXECUTION
-                        else f"repeat for the same resident within {window_days:g} days is redundant"
-                    )
+                    "assumption": _assumption(kind, bool(group["every"].any()), window_days)
                     + f"; median handling time; period {period:.0f} days extrapolated to a year",
                 }
             )

@@ -209,3 +209,61 @@ def test_account_registrations_are_told_by_the_field_type():
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     row = out[out["kind"] != "silo"].iloc[0]
     assert row["kind"] == "account" and row["principle"] == "kakasenai"
+
+
+def _keying(dept_a: str = "課A", dept_b: str = "課B"):
+    """Two departments key in the same resident's name, address and birth date, weeks apart."""
+    from tests.conftest import make_dataset, make_log
+
+    def rows(dept: str, label: str, day: int) -> list[tuple]:
+        return [
+            (f"{dept}1", "受付", f"2026-04-{day:02d} 09:00", "S-1", "P1"),
+            (
+                f"{dept}1",
+                label,
+                f"2026-04-{day:02d} 09:10",
+                "S-2",
+                "P1",
+                "光陽太郎",
+                "光陽市本町1-2-3",
+                "1980-01-02",
+            ),
+            (f"{dept}1", "決定", f"2026-04-{day:02d} 09:20", "S-3", "P1"),
+        ]
+
+    data = make_dataset(
+        make_log(dept_a, rows("A", "記載入力", 1), ("氏名", "住所", "生年月日")),
+        make_log(dept_b, rows("B", "台帳入力", 28), ("氏名", "住所", "生年月日")),
+    )
+    silos = pd.DataFrame(
+        {
+            "field": ["氏名", "氏名", "住所", "住所", "生年月日", "生年月日"],
+            "department": [dept_a, dept_b] * 3,
+            "column": ["氏名", "氏名", "住所", "住所", "生年月日", "生年月日"],
+            "authoritative": [True, False] * 3,
+        }
+    )
+    clusters = _clusters((1, dept_a, "記載入力"), (1, dept_b, "台帳入力"))
+    return data, discover_all(data.logs), clusters, silos
+
+
+def test_rekeying_data_held_elsewhere_is_redundant_every_time():
+    data, maps, clusters, silos = _keying()
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    row = out[out["kind"] != "silo"].iloc[0]
+    assert row["kind"] == "rekey"
+    # 課B keys copies of fields 課A holds: redundant although 27 days after 課A's keying;
+    # 課A's own keying is the first capture at the authoritative source and stays
+    assert row["redundant_executions_per_year"] == 1
+    assert "authoritative copy another department keeps" in row["assumption"]
+    # without silo evidence (who holds the data) the window rule applies: no repeat
+    bare = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365).iloc[0]
+    assert bare["kind"] == "rekey" and bare["redundant_executions_per_year"] == 0
+
+
+def test_rekey_redundancy_feeds_the_what_if_events():
+    from procmine.candidates import redundant_events
+
+    data, maps, clusters, silos = _keying()
+    ev = redundant_events(data, maps, clusters, silos=silos)
+    assert ev[["department", "activity"]].values.tolist() == [["課B", "台帳入力"]]
