@@ -7,14 +7,15 @@ Usage::
                                          [--profile STAGE ... --profile-size 1M|bpic15]
                                          [--keep DIR]
 
-For each size (default ``100k 1M``) it writes a synthetic city of 10 department systems ×
+For each size (default ``100k 1M``) it writes the synthetic city of
+:mod:`procmine.samples.large` (the one ``procmine sample --size 1M`` writes): 10 department systems ×
 30 activities as one Parquet file per department (headers procmine recognises: 受付番号 /
 処理内容 / 処理日時 / 担当者 / 宛名番号 in eight files, case:concept:name / concept:name /
 time:timestamp / org:resource / person id in two), with a resident key shared across
 departments and six data columns (氏名, フリガナ, 生年月日, 住所, 電話番号 and one column of
 the department's own) whose copies differ by format and by stale values, so that the silo
-stage has work. Generation is vectorised numpy, one department at a time (5M events need
-well under 2 GB).
+stage has work. Generation is vectorised numpy, one department and at most 1M events at a
+time (5M events need well under 2 GB).
 
 Then, each in its own fresh Python process (so that peak RSS belongs to what is measured):
 
@@ -66,14 +67,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
+from procmine.samples.large import EN_ROLES, JA_ROLES, SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 PROCMINE = str(Path(PY).with_name("procmine"))
 BPIC15 = Path("/work/shared/real_logs/bpic15")
 GB = 1024**3
-SEED = 7
 STAGES = (
     "load",
     "discover",
@@ -100,346 +100,15 @@ ANALYZE_STAGES = (
 
 # ----------------------------------------------------------------------------- data
 
-DEPARTMENTS: list[tuple[str, str, tuple[str, ...]]] = [
-    # file stem (department), case prefix, topics of its own activities
-    ("市民課", "SM", ("住民票", "転入届", "転出届", "印鑑登録", "戸籍証明")),
-    ("保険年金課", "HN", ("国民健康保険", "国民年金", "高額療養費", "後期高齢者医療", "保険証")),
-    (
-        "子育て支援課",
-        "KS",
-        ("児童手当", "児童扶養手当", "保育所入所", "子ども医療費", "一時預かり"),
-    ),
-    ("税務課", "ZM", ("住民税", "固定資産税", "軽自動車税", "納税証明", "課税証明")),
-    ("福祉課", "FK", ("障害者手帳", "生活保護", "補装具", "自立支援医療", "福祉タクシー")),
-    ("介護保険課", "KH", ("要介護認定", "介護保険料", "住宅改修", "負担限度額", "ケアプラン")),
-    ("健康推進課", "KK", ("予防接種", "健康診査", "母子手帳", "がん検診", "妊婦健診")),
-    ("環境課", "KN", ("粗大ごみ", "犬の登録", "狂犬病予防", "浄化槽", "ごみ袋")),
-    ("教育総務課", "KY", ("就学援助", "転校手続", "学童保育", "奨学金", "入学通知")),
-    ("上下水道課", "JG", ("水道開栓", "水道閉栓", "名義変更", "下水道使用", "口座振替")),
-]
-VERBS = ("申請受付", "内容審査", "台帳入力", "決裁", "通知書発送")
-# Five steps every department has (the duplicated work), two more that some share.
-COMMON = ("番号札発行", "申請書記入", "本人確認", "住所・氏名入力", "証明書交付")
-SHARED = ("手数料収納", "口座情報登録")
-# Activity index → data columns filled: the resident's form, the clerk's entry, and the
-# department's own register step.
-CAPTURE_STEPS = (1, 3, 9)
-
-SURNAMES = np.array(
-    list("佐藤鈴木高橋田中伊藤渡辺山本中村小林加藤吉田山田佐々木松本井上木村林清水山崎森池田橋本")
-)
-KANA = np.array(
-    [
-        "サトウ",
-        "スズキ",
-        "タカハシ",
-        "タナカ",
-        "イトウ",
-        "ワタナベ",
-        "ヤマモト",
-        "ナカムラ",
-        "コバヤシ",
-        "カトウ",
-        "ヨシダ",
-        "ヤマダ",
-        "ササキ",
-        "マツモト",
-        "イノウエ",
-        "キムラ",
-        "ハヤシ",
-        "シミズ",
-    ]
-)
-SURNAME2 = np.array(
-    [
-        "佐藤",
-        "鈴木",
-        "高橋",
-        "田中",
-        "伊藤",
-        "渡辺",
-        "山本",
-        "中村",
-        "小林",
-        "加藤",
-        "吉田",
-        "山田",
-        "佐々木",
-        "松本",
-        "井上",
-        "木村",
-        "林",
-        "清水",
-    ]
-)
-GIVEN = np.array(
-    ["太郎", "花子", "一郎", "陽子", "健", "美咲", "翔", "結衣", "大輔", "さくら", "誠", "由美"]
-)
-GIVEN_KANA = np.array(
-    [
-        "タロウ",
-        "ハナコ",
-        "イチロウ",
-        "ヨウコ",
-        "ケン",
-        "ミサキ",
-        "ショウ",
-        "ユイ",
-        "ダイスケ",
-        "サクラ",
-        "マコト",
-        "ユミ",
-    ]
-)
-TOWNS = np.array(
-    [
-        "本町",
-        "栄町",
-        "旭町",
-        "緑町",
-        "桜ケ丘",
-        "東区青葉",
-        "西区若葉",
-        "南区港",
-        "北区中央",
-        "光が丘",
-        "新町",
-        "大通",
-        "富士見",
-        "日の出町",
-        "松原",
-    ]
-)
-
-# (case, activity, timestamp, resource, person) headers: Japanese or XES-style.
-JA_ROLES = ("受付番号", "処理内容", "処理日時", "担当者", "宛名番号")
-EN_ROLES = ("case:concept:name", "concept:name", "time:timestamp", "org:resource", "person id")
-# Per data field, the header variants departments use.
-HEADERS = {
-    "name": (
-        "氏名",
-        "申請者氏名",
-        "名前",
-        "氏名",
-        "届出人氏名",
-        "氏名",
-        "対象者氏名",
-        "氏名",
-        "name",
-        "full name",
-    ),
-    "kana": (
-        "フリガナ",
-        "氏名カナ",
-        "カナ氏名",
-        "フリガナ",
-        "ﾌﾘｶﾞﾅ",
-        "カナ",
-        "フリガナ",
-        "氏名カナ",
-        "kana",
-        "kana name",
-    ),
-    "birth": (
-        "生年月日",
-        "生年月日",
-        "誕生日",
-        "生年月日",
-        "生年月日",
-        "生年月日",
-        "生年月日",
-        "生年月日",
-        "birth date",
-        "date of birth",
-    ),
-    "address": (
-        "住所",
-        "現住所",
-        "住所",
-        "住所",
-        "届出住所",
-        "住所",
-        "住所",
-        "設置場所住所",
-        "address",
-        "address",
-    ),
-    "phone": (
-        "電話番号",
-        "連絡先電話",
-        "電話番号",
-        "連絡先",
-        "電話番号",
-        "電話",
-        "電話番号",
-        "電話番号",
-        "phone",
-        "phone number",
-    ),
-}
-OWN_COLUMN = (
-    "証明書種別",
-    "保険証番号",
-    "児童氏名",
-    "課税年度",
-    "手帳番号",
-    "介護度",
-    "接種種別",
-    "品目",
-    "学校名",
-    "水栓番号",
-)
-
-
-def _fmt_int(values: np.ndarray, width: int) -> np.ndarray:
-    return np.strings.zfill(values.astype(np.int64).astype(str), width)
-
-
-def _cat(*parts: np.ndarray | str) -> np.ndarray:
-    out = np.asarray(parts[0])
-    for p in parts[1:]:
-        out = np.strings.add(out, np.asarray(p))
-    return out
-
-
-class Residents:
-    """Vectorised resident attributes (index = resident number)."""
-
-    def __init__(self, n: int, rng: np.random.Generator) -> None:
-        self.n = n
-        s = rng.integers(0, len(SURNAME2), n)
-        g = rng.integers(0, len(GIVEN), n)
-        self.surname, self.given = SURNAME2[s], GIVEN[g]
-        self.kana = _cat(KANA[s], "　", GIVEN_KANA[g])
-        self.birth = np.datetime64("1935-01-01") + rng.integers(0, 365 * 85, n).astype(
-            "timedelta64[D]"
-        )
-        self.town = TOWNS[rng.integers(0, len(TOWNS), n)]
-        self.chome = rng.integers(1, 6, n)
-        self.ban = rng.integers(1, 40, n)
-        self.go = rng.integers(1, 30, n)
-        self.area = np.array(["0120", "045", "03", "0467"])[rng.integers(0, 4, n)]
-        self.p2 = _fmt_int(rng.integers(0, 10000, n), 4)
-        self.p3 = _fmt_int(rng.integers(0, 10000, n), 4)
-        self.key = _cat("A", _fmt_int(np.arange(n), 9))
-
-
-def _department_columns(res: Residents, d: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """The resident fields as department ``d`` stores them (format + stale copies)."""
-    n = res.n
-    full = "　" if d % 2 else " "
-    name = _cat(res.surname, full, res.given) if d % 3 else _cat(res.surname, res.given)
-    kana = res.kana
-    if d % 4 == 1:
-        birth = np.datetime_as_string(res.birth, unit="D")
-    else:
-        b = res.birth.astype("datetime64[D]").astype(str)
-        birth = np.strings.replace(b, "-", "/")
-    town, chome, ban, go = res.town.copy(), res.chome.copy(), res.ban.copy(), res.go.copy()
-    stale = rng.random(n) < 0.04 + 0.01 * (d % 5)  # moved, this system not updated
-    town[stale] = TOWNS[rng.integers(0, len(TOWNS), int(stale.sum()))]
-    ban[stale] = rng.integers(1, 40, int(stale.sum()))
-    if d % 2:
-        address = _cat(
-            "光陽市", town, chome.astype(str), "丁目", ban.astype(str), "番", go.astype(str), "号"
-        )
-    else:
-        address = _cat("光陽市", town, chome.astype(str), "-", ban.astype(str), "-", go.astype(str))
-    p2, p3 = res.p2.copy(), res.p3.copy()
-    stale = rng.random(n) < 0.03
-    p2[stale] = _fmt_int(rng.integers(0, 10000, int(stale.sum())), 4)
-    phone = _cat(res.area, "-", p2, "-", p3) if d % 3 != 2 else _cat(res.area, p2, p3)
-    return {"name": name, "kana": kana, "birth": birth, "address": address, "phone": phone}
-
-
-def _activities(d: int) -> list[str]:
-    topics = DEPARTMENTS[d][2]
-    own = [f"{t}{v}" for t in topics for v in VERBS]  # 25
-    labels = list(COMMON) + own[:23] + [SHARED[d % 2], own[23]]
-    # positions: 0 ticket, 1 form, 2 identity, 3 entry, then own steps, 29 hand-over
-    labels = labels[:4] + labels[5:] + [labels[4]]
-    if d % 3 == 1:  # the same label written differently in some systems
-        labels[2] = "本人確認（窓口）"
-    return labels[:30]
-
-
-def write_department(
-    d: int, events: int, res: Residents, folder: Path, rng: np.random.Generator
-) -> int:
-    """Write department ``d`` with about ``events`` events; returns the rows written."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    stem, prefix, _ = DEPARTMENTS[d]
-    labels = np.array(_activities(d))
-    lengths = rng.integers(5, 16, max(1, events // 10))  # mean 10 events per case
-    lengths = lengths[: int(np.searchsorted(np.cumsum(lengths), events)) + 1]
-    n_cases, n = len(lengths), int(lengths.sum())
-    case_idx = np.repeat(np.arange(n_cases), lengths)
-    starts = np.cumsum(lengths) - lengths
-    first = np.zeros(n, dtype=bool)
-    first[starts] = True
-    # Activity index: 0 first, then steps of +1/+2 with a little rework (−1).
-    step = rng.choice(np.array([1, 2, -1]), size=n, p=[0.62, 0.33, 0.05])
-    step[first] = 0
-    pos = np.cumsum(step)
-    pos -= np.repeat(pos[starts], lengths)
-    act = np.clip(pos, 0, 29)
-    # Times: case start on a working day 08:30–16:30, minutes between steps, some days.
-    start = np.datetime64("2025-04-01T08:30", "s") + (
-        rng.integers(0, 365, n_cases) * 86400 + rng.integers(0, 8 * 3600, n_cases)
-    ).astype("timedelta64[s]")
-    gap = np.where(
-        rng.random(n) < 0.08, rng.exponential(2 * 86400, n), rng.exponential(900, n)
-    ).astype(np.int64)
-    gap[first] = 0
-    offs = np.cumsum(gap)
-    offs -= np.repeat(offs[starts], lengths)
-    ts = np.repeat(start, lengths) + offs.astype("timedelta64[s]")
-    # Resources: ticket machine, the resident, staff, a nightly batch.
-    staff = _cat(f"{prefix}-職員", _fmt_int(rng.integers(1, 9, n), 2))
-    resource_ = np.where(act == 0, "発券システム", np.where(act == 1, "申請者", staff))
-    resource_ = np.where(act == 28, "バッチ処理", resource_)
-    person = rng.integers(0, res.n, n_cases)
-    person_ev = np.repeat(person, lengths)
-    cols = _department_columns(res, d, rng)
-    capture = np.isin(act, CAPTURE_STEPS)
-    roles = EN_ROLES if d >= 8 else JA_ROLES
-    data: dict[str, pa.Array] = {
-        roles[0]: pa.array(_cat(prefix, _fmt_int(case_idx, 8))),
-        roles[1]: pa.array(labels[act]),
-        roles[2]: pa.array(ts),
-        roles[3]: pa.array(resource_),
-        roles[4]: pa.array(res.key[person_ev]),
-    }
-    for fld in ("name", "kana", "birth", "address", "phone"):
-        values = cols[fld][person_ev]
-        data[HEADERS[fld][d]] = pa.array(values, mask=~capture)
-    own = np.array([f"{OWN_COLUMN[d]}{k}" for k in range(12)])[rng.integers(0, 12, n)]
-    data[OWN_COLUMN[d]] = pa.array(own, mask=~np.isin(act, (3, 9, 14)))
-    # Exports are in time order, not case order.
-    order = np.argsort(ts, kind="stable")
-    table = pa.table(data).take(pa.array(order))
-    pq.write_table(table, folder / f"{stem}.parquet")
-    return n
-
 
 def generate(total: int, folder: Path, *, seed: int = SEED) -> dict[str, float]:
-    """Write the synthetic city with ``total`` events into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(seed + total)
-    t0 = time.perf_counter()
-    res = Residents(max(1000, total // 25), rng)
-    weights = np.linspace(1.6, 0.4, len(DEPARTMENTS))
-    per = np.round(total * weights / weights.sum()).astype(int)
-    rows = sum(write_department(d, int(per[d]), res, folder, rng) for d in range(len(DEPARTMENTS)))
-    size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
-    return {
-        "events": rows,
-        "seconds": time.perf_counter() - t0,
-        "mb": size / 1e6,
-        "peak_gb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GB,
-    }
+    """Write the synthetic city (:mod:`procmine.samples.large`, the city
+    ``procmine sample --size 1M`` writes) with ``total`` events into ``folder``."""
+    from procmine.samples.large import generate as write_city
+
+    info = write_city(total, folder, seed=seed)
+    info["peak_gb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / GB
+    return info
 
 
 # ----------------------------------------------------------------------------- memory

@@ -303,7 +303,8 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
     "--size",
     default="small",
     show_default=True,
-    help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases.",
+    help="tiny (≈100 cases), small (≈1,000), year (≈8,240) or a number of cases; or a number "
+    "of events with k or M (100k, 1M, 20M): the synthetic scale city, in Parquet.",
 )
 @click.option(
     "--out", "out", required=True, type=click.Path(), help="Folder to write the city into."
@@ -329,7 +330,12 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
     """Generate a fictional city (department exports + ground truth): 光陽市 by default."""
     from procmine.errors import ConfigError
     from procmine.samples import generate
+    from procmine.samples.large import parse_events
 
+    events = parse_events(size)
+    if events is not None:
+        _large_sample(events, out, seed, variant, city)
+        return
     chosen: Any = size
     if size not in ("tiny", "small", "year"):
         if not size.isdigit() or int(size) <= 0:
@@ -341,6 +347,31 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
     click.echo(
         f"{city} ({variant}) written to {out}: "
         + ", ".join(f"{k}={v}" for k, v in summary.items() if not isinstance(v, (dict, list)))
+    )
+
+
+def _large_sample(events: int, out: str, seed: int, variant: str, city: str) -> None:
+    """``procmine sample --size 1M``: the synthetic scale city, streamed to Parquet."""
+    from procmine.errors import ConfigError, OutputError
+    from procmine.samples.large import generate
+
+    if variant != "asis" or city != "koyo":
+        raise ConfigError(
+            "--variant and --city apply to cities sized in cases (tiny, small, year, a number); "
+            f"--size {events:,} events writes the synthetic scale city: drop them"
+        )
+    if seed < 0:
+        raise ConfigError(f"--seed {seed} must be a non-negative integer")
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is a file, not a folder; pass a folder for the sample exports")
+    try:
+        info = generate(events, folder, seed=seed)
+    except OSError as exc:
+        raise OutputError(f"cannot write the sample city into {folder}: {exc.strerror}") from exc
+    click.echo(
+        f"synthetic city written to {out}: {int(info['events']):,} events in "
+        f"{int(info['files'])} Parquet files ({info['mb']:.1f} MB, {info['seconds']:.1f} s)"
     )
 
 
