@@ -17,24 +17,35 @@ external boards) whose labels name different objects, and different kinds of act
 Up to :data:`ALL_PAIRS_LIMIT` activities every cross-department pair is scored (in
 vectorised blocks); beyond, candidates come from blocking: shared rare label terms and
 fields, each activity's nearest neighbours by data fields, and the first steps of every
-department (on the two sample cities and on PMMC blocking finds exactly the
-duplicates that scoring every pair finds). Clusters
+department (on PMMC blocking finds exactly the duplicates that scoring every pair finds;
+on the two sample cities a little less). Clusters
 are seeded from one-to-one edges above the threshold and grown by mean linkage across
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
 each other's best partner are then joined when their mean confidence nearly reaches it,
 or when most members of each have a counterpart at the threshold in the other (groups
-of at least three model elements, or two event-log activities). Last, an
+of at least three model elements, or two event-log activities). For event logs three
+more steps follow. Two clusters whose members all take one kind of action (check, key
+into a register, take in a filing …) and all fill one common field are joined when each
+is the other's best such partner and one pair of them reaches the threshold, even with
+a low mean confidence (two halves of one task whose steps sit in different places). An
 activity left out whose best partners in two departments both reach the threshold and
 both belong to one cluster joins it, and so does a member of a two-activity cluster
-when those partners both beat its own (event logs only). A label that names the data
-its step fills (the head word of a filled column's header) also gets the words of that
-column's common field, so labels in different languages agree through their data.
+when those partners both beat its own. Last,
+an activity still left out joins the cluster that most of its best partners per
+department vote for (partners at 0.3 or more; at least two votes and two thirds of
+them, one partner at the threshold, a mean confidence with the cluster of at least 0.1
+and a kind of action some member takes): a large, varied cluster's mean dilutes the
+evidence of a member that resembles every part of it moderately. Both group steps score
+from local evidence the pairs they need that blocking or the partner limit left out.
+A label that names the data its step fills (the head word of a filled column's header)
+also gets the words of that column's common field, so labels in different languages
+agree through their data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -44,10 +55,12 @@ import pandas as pd
 from procmine.match._cluster import (
     ONE_TO_ONE_TOLERANCE,
     attach_consistent,
+    attach_voted,
     average_linkage,
     block,
     components,
     merge_mutual,
+    merge_same_kind,
     one_to_one,
 )
 from procmine.match._cooccur import cooccurrence
@@ -278,6 +291,20 @@ LOG_MERGE_SIZE = 2
 #: many departments all reach the threshold and all belong to that cluster (see
 #: :func:`procmine.match._cluster.attach_consistent`); 0 turns attaching off.
 ATTACH_WITNESSES = 2
+#: Event logs: two clusters whose members all take one kind of action and all fill a
+#: common field are joined when each is the other's best such partner, one of their
+#: pairs reaches the threshold and their mean score reaches this share of the threshold
+#: (see :func:`procmine.match._cluster.merge_same_kind`).
+KIND_FLOOR = 0.3
+#: Event logs: an unclustered activity's best partner in each department votes for its
+#: cluster when it scores at least this share of the threshold; the activity joins the
+#: cluster holding at least two votes and :data:`VOTE_SHARE` of them, given one partner
+#: at the threshold, a mean score with the cluster of at least :data:`VOTE_MEAN` of the
+#: threshold and a kind of action some member takes (see
+#: :func:`procmine.match._cluster.attach_voted`).
+VOTE_FLOOR = 0.6
+VOTE_SHARE = 2 / 3
+VOTE_MEAN = 0.2
 #: Candidate partners kept per activity before flooding: this many per department, at
 #: least :data:`MIN_PARTNERS` (a task rarely has more counterparts than that).
 PARTNERS_PER_DEPARTMENT = 3
@@ -335,16 +362,48 @@ def _run(
         counterpart_share=COUNTERPART_SHARE,
         min_size=MODEL_MERGE_SIZE if profiles.from_models else LOG_MERGE_SIZE,
     )
-    if not profiles.from_models and ATTACH_WITNESSES > 0:
+    if not profiles.from_models:
         # event logs only: a model element has too little evidence to vouch for a group
-        clusters = attach_consistent(
+        # (votes among model elements lowered precision on PMMC 2015) and fills no data
+        scored = (pairs.i, pairs.j, pairs.score)
+        complete = _local_confidence(scorer)
+        clusters = merge_same_kind(
             clusters,
-            (pairs.i, pairs.j, pairs.score),
+            scored,
+            scorer.dept,
+            scorer.action,
+            scorer.fields,
+            floor=KIND_FLOOR * threshold,
+            threshold=threshold,
+            complete=complete,
+        )
+        if ATTACH_WITNESSES > 0:
+            clusters = attach_consistent(
+                clusters, scored, scorer.dept, threshold=threshold, witnesses=ATTACH_WITNESSES
+            )
+        clusters = attach_voted(
+            clusters,
+            scored,
             scorer.dept,
             threshold=threshold,
-            witnesses=ATTACH_WITNESSES,
+            floor=VOTE_FLOOR * threshold,
+            share=VOTE_SHARE,
+            action=scorer.action,
+            mean_floor=VOTE_MEAN * threshold,
+            complete=complete,
         )
     return _tables(profiles, scorer, clusters, pairs)
+
+
+def _local_confidence(scorer: Scorer) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """Confidence of pairs from local evidence only (no neighbourhood), for the group
+    steps to score pairs that blocking or the partner limit left out."""
+
+    def confidence(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        local = scorer.local(np.minimum(i, j), np.maximum(i, j))
+        return scorer.combine(local["z"], None)
+
+    return confidence
 
 
 class _Pairs:

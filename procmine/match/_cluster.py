@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from procmine.match._score import Scorer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from scipy import sparse
 
 #: Terms (and fields) shared by more activities than this are not used to block pairs.
 MAX_BLOCK_DF = 50
@@ -411,3 +415,275 @@ def attach_consistent(
         out[home].append(x)
         joined.add(home)
     return [sorted(c) for c in out if len({int(dept[m]) for m in c}) > 1]
+
+
+def attach_voted(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    *,
+    threshold: float,
+    floor: float,
+    share: float,
+    votes: int = 2,
+    action: np.ndarray | None = None,
+    mean_floor: float = 0.0,
+    complete: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+) -> list[list[int]]:
+    """Attach unclustered activities whose partners in most departments vote for one cluster.
+
+    Mean linkage over a large, varied cluster (forms of many procedures, identity checks
+    under many labels) dilutes an activity's evidence: it resembles some members well and
+    the rest moderately. Here each unclustered activity asks its best partner in every
+    other department (``pairs``: item indices ``i``, ``j`` and scores); partners scoring
+    ``floor`` or more vote for their cluster (or for none). The activity joins the cluster
+    with the most votes when that cluster has at least ``votes`` of them and at least
+    ``share`` of all votes cast, no other cluster ties it, and at least one vote reaches
+    ``threshold`` (one strong link, not only moderate ones). The cluster must also be
+    one the activity resembles as a whole: its mean score with the cluster's members of
+    other departments (unscored pairs count 0) reaches ``mean_floor``, and its kind of
+    action (``action``: code per item, ``-1`` for none) is one that a member already takes
+    (an answer to an inquiry does not join the inquiries; a step naming no action does
+    not join a cluster of filings). A cluster that holds a member of the activity's
+    department takes it only when it already holds several activities of one
+    department, as in :func:`attach_consistent`. Activities are judged against the
+    clusters as they were (attachments do not vote). With ``complete`` (item indices
+    ``i``, ``j`` → confidences), an activity's pairs with the members of each cluster
+    where it has a partner at ``threshold`` are scored first when ``pairs`` lacks them
+    (left out by candidate blocking).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> dept = np.array([0, 1, 2, 3])
+    >>> pairs = (np.array([0, 0, 1, 1, 2]), np.array([3, 3, 2, 3, 3]),
+    ...          np.array([0.0, 0.0, 0.9, 0.6, 0.35]))
+    >>> attach_voted([[1, 2]], pairs, dept, threshold=0.5, floor=0.3, share=2 / 3)
+    [[1, 2, 3]]
+    >>> attach_voted([[1, 2]], pairs, dept, threshold=0.5, floor=0.3, share=2 / 3,
+    ...              action=np.array([-1, 0, 0, 1]))
+    [[1, 2]]
+    """
+    if not clusters:
+        return clusters
+    owner = np.full(len(dept), -1, dtype=np.int64)
+    for c, members in enumerate(clusters):
+        owner[members] = c
+    if complete is not None:
+        pairs = _completed(pairs, _anchored(clusters, pairs, owner, dept, threshold), complete)
+    pi, pj, ps = pairs
+    best: dict[int, dict[int, tuple[float, int]]] = {}
+    score: dict[tuple[int, int], float] = {}
+    for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
+        if owner[a] < 0 or owner[b] < 0:
+            score[(min(a, b), max(a, b))] = s
+        for x, y in ((a, b), (b, a)):
+            if owner[x] >= 0:
+                continue
+            slot = best.setdefault(x, {})
+            d = int(dept[y])
+            if d not in slot or (s, -y) > (slot[d][0], -slot[d][1]):
+                slot[d] = (s, y)
+    out = [list(c) for c in clusters]
+    width = int(dept.max()) + 1
+    for x in sorted(best):
+        voters = [(s, y) for s, y in best[x].values() if s >= floor]
+        if not voters or max(s for s, _ in voters) < threshold:
+            continue
+        tally: dict[int, int] = {}
+        for _, y in voters:
+            tally[int(owner[y])] = tally.get(int(owner[y]), 0) + 1
+        ranked = sorted(((n, c) for c, n in tally.items() if c >= 0), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        n, home = ranked[0]
+        if n < votes or n < share * len(voters):
+            continue
+        counts = np.bincount(dept[clusters[home]], minlength=width)
+        if counts[int(dept[x])] > 0 and counts.max() < 2:
+            continue
+        if action is not None and int(action[x]) not in set(action[clusters[home]].tolist()):
+            continue
+        others = [m for m in clusters[home] if dept[m] != dept[x]]
+        mean = sum(score.get((min(x, m), max(x, m)), 0.0) for m in others) / max(len(others), 1)
+        if mean < mean_floor:
+            continue
+        out[home].append(x)
+    return [sorted(c) for c in out if len({int(dept[m]) for m in c}) > 1]
+
+
+def _anchored(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    owner: np.ndarray,
+    dept: np.ndarray,
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """Pairs ``(x, m)`` of each unclustered activity ``x`` with every member ``m`` (of
+    another department) of the clusters where ``x`` has a partner at ``threshold``."""
+    pi, pj, ps = pairs
+    homes: dict[int, set[int]] = {}
+    for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
+        if s < threshold:
+            continue
+        for x, y in ((a, b), (b, a)):
+            if owner[x] < 0 <= owner[y]:
+                homes.setdefault(x, set()).add(int(owner[y]))
+    return [
+        (min(x, m), max(x, m))
+        for x in sorted(homes)
+        for c in sorted(homes[x])
+        for m in clusters[c]
+        if dept[m] != dept[x]
+    ]
+
+
+def _completed(
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    wanted: list[tuple[int, int]],
+    complete: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``pairs`` plus the ``wanted`` pairs ``(i, j)``, ``i < j``, they lack, scored by
+    ``complete`` (candidate blocking or the partner limit may have left them out)."""
+    pi, pj, ps = pairs
+    have = set(zip(np.minimum(pi, pj).tolist(), np.maximum(pi, pj).tolist(), strict=True))
+    missing = sorted(set(wanted) - have)
+    if not missing:
+        return pairs
+    mi = np.array([a for a, _ in missing], dtype=np.int64)
+    mj = np.array([b for _, b in missing], dtype=np.int64)
+    return np.r_[pi, mi], np.r_[pj, mj], np.r_[ps, complete(mi, mj)]
+
+
+def _mean_links(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+) -> np.ndarray:
+    """Mean cross-department score between every two clusters (unscored pairs count 0;
+    0 on the diagonal)."""
+    pi, pj, ps = pairs
+    k = len(clusters)
+    owner = np.full(len(dept), -1, dtype=np.int64)
+    comp = np.zeros((k, int(dept.max()) + 1 if len(dept) else 1))
+    for c, members in enumerate(clusters):
+        owner[members] = c
+        np.add.at(comp[c], dept[members], 1.0)
+    ca, cb = owner[pi], owner[pj]
+    ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+    link = np.zeros((k, k))
+    np.add.at(link, (ca[ok], cb[ok]), ps[ok])
+    link = link + link.T
+    sizes = comp.sum(axis=1)
+    cross = np.outer(sizes, sizes) - comp @ comp.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        link = np.where(cross > 0, link / cross, 0.0)
+    np.fill_diagonal(link, 0.0)
+    return link
+
+
+def _strong_links(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    threshold: float,
+) -> np.ndarray:
+    """Clusters × clusters: True where some cross pair scores ``threshold`` or more."""
+    pi, pj, ps = pairs
+    k = len(clusters)
+    owner = np.full(len(dept), -1, dtype=np.int64)
+    for c, members in enumerate(clusters):
+        owner[members] = c
+    ca, cb = owner[pi], owner[pj]
+    ok = (ca >= 0) & (cb >= 0) & (ca != cb) & (ps >= threshold)
+    out = np.zeros((k, k), dtype=bool)
+    out[ca[ok], cb[ok]] = True
+    return out | out.T
+
+
+def merge_same_kind(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    action: np.ndarray,
+    fields: sparse.spmatrix,
+    *,
+    floor: float,
+    threshold: float | None = None,
+    complete: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+) -> list[list[int]]:
+    """Join clusters that do one kind of step on the same data.
+
+    Pairwise evidence can keep two halves of one task apart when their labels share
+    nothing and their steps sit in different places (an address check on the day vs one
+    in the back office; keying the whole record vs keying only a changed address). As
+    groups they agree in two ways a single pair may not show: every member takes the same
+    kind of action (``action``: code per item, ``-1`` for none; see
+    :data:`procmine.text.normalize.ACTIONS`) and some common field is filled by every
+    member of both (``fields``: items × common fields). Two such clusters are joined when
+    each is the other's best partner among the clusters that agree with it this way and
+    their mean cross-department score (``pairs``: item indices ``i``, ``j`` and scores;
+    unscored pairs count 0) reaches ``floor``. With ``threshold``, they must also share one
+    cross pair scoring that much (one strong link, not only a shared kind of work). With
+    ``complete`` (item indices ``i``, ``j`` → confidences), the cross pairs of agreeing
+    clusters that ``pairs`` lacks (left out by candidate blocking) are scored first.
+    Repeats until stable.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy import sparse
+    >>> dept = np.array([0, 1, 2, 3])
+    >>> action = np.array([0, 0, 0, 0])
+    >>> fields = sparse.csr_matrix(np.ones((4, 1)))
+    >>> pairs = (np.array([0, 0, 1]), np.array([1, 2, 3]), np.array([0.9, 0.3, 0.9]))
+    >>> merge_same_kind([[0, 1], [2, 3]], pairs, dept, action, fields, floor=0.1)
+    [[0, 1, 2, 3]]
+    >>> merge_same_kind([[0, 1], [2, 3]], pairs, dept, np.array([0, 0, 1, 1]), fields,
+    ...                 floor=0.1)
+    [[0, 1], [2, 3]]
+    """
+    from scipy import sparse
+
+    fmat = sparse.csr_matrix(fields, dtype=float)
+    clusters = [sorted(c) for c in clusters]
+    while len(clusters) > 1:
+        members = np.concatenate([np.asarray(c, dtype=np.int64) for c in clusters])
+        sizes = np.array([len(c) for c in clusters], dtype=np.int64)
+        starts = np.r_[0, np.cumsum(sizes)[:-1]]
+        low = np.minimum.reduceat(action[members], starts)
+        kinds = np.where(low == np.maximum.reduceat(action[members], starts), low, -1)
+        # fields filled by every member of a cluster (clusters × fields)
+        which = sparse.csr_matrix(
+            (np.ones(len(members)), (np.repeat(np.arange(len(clusters)), sizes), members)),
+            shape=(len(clusters), fmat.shape[0]),
+        )
+        full = sparse.csr_matrix((which @ fmat).toarray() >= sizes[:, None], dtype=float)
+        shared = (full @ full.T).toarray() > 0
+        agree = shared & (kinds[:, None] == kinds[None, :]) & (kinds[:, None] >= 0)
+        np.fill_diagonal(agree, False)
+        if threshold is not None:
+            agree &= _strong_links(clusters, pairs, dept, threshold)
+        if complete is not None:
+            wanted = [
+                (min(a, b), max(a, b))
+                for x, y in zip(*np.nonzero(np.triu(agree)), strict=True)
+                for a in clusters[x]
+                for b in clusters[y]
+                if dept[a] != dept[b]
+            ]
+            pairs = _completed(pairs, wanted, complete)
+        link = np.where(agree, _mean_links(clusters, pairs, dept), -1.0)
+        best = link.argmax(axis=1)
+        joins: list[tuple[int, int]] = []
+        for x in range(len(clusters)):
+            y = int(best[x])
+            if x < y and int(best[y]) == x and agree[x, y] and link[x, y] >= floor:
+                joins.append((x, y))  # mutual best pairs are disjoint
+        if not joins:
+            break
+        for x, y in joins:
+            clusters[x] = sorted(clusters[x] + clusters[y])
+        drop = {y for _, y in joins}
+        clusters = [c for n, c in enumerate(clusters) if n not in drop]
+    return clusters
