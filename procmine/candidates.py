@@ -156,10 +156,20 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
     """(kind, principle) of a duplicate cluster from its members' labels and statistics.
 
     ``members`` has ``activity, performer, nfields, wait_after``, ``my_number`` and
-    ``account`` (does the activity fill a column holding a My Number, a bank account).
+    ``account`` (does the activity fill a column holding a My Number, a bank account), and
+    ``events`` (executions; the performer of most executions decides).
     """
     labels = members["activity"].tolist()
-    performers = members["performer"].value_counts()
+    # Who does the cluster's work: the performer of most of its executions (each member
+    # counts once more, so that members without events — process models — still count).
+    weight = members["events"].fillna(0).astype(float) + 1.0 if "events" in members else 1.0
+    performers = (
+        pd.Series(weight, index=members.index)
+        .groupby(members["performer"].fillna("unknown"))
+        .sum()
+        .sort_index()
+        .sort_values(ascending=False, kind="stable")
+    )
     top = performers.index[0] if len(performers) else "unknown"
     nfields = members["nfields"].median() if len(members) else 0
     if _has(labels, _GUIDE_WORDS):

@@ -267,3 +267,20 @@ def test_rekey_redundancy_feeds_the_what_if_events():
     data, maps, clusters, silos = _keying()
     ev = redundant_events(data, maps, clusters, silos=silos)
     assert ev[["department", "activity"]].values.tolist() == [["課B", "台帳入力"]]
+
+
+def test_the_performer_of_most_executions_decides_the_kind():
+    from procmine.candidates import _kind
+
+    members = pd.DataFrame(
+        {
+            "activity": ["申請書記入", "届記入", "申請受付", "届出受付"],
+            "performer": ["resident", "resident", "staff", "staff"],
+            "nfields": [4, 4, 4, 4],
+            "wait_after": [None] * 4,
+            "events": [300, 200, 20, 10],
+        }
+    )
+    # two resident and two staff members: the residents' 500 writings outweigh 30 receipts
+    assert _kind(members)[0] == "form"
+    assert _kind(members.assign(events=[10, 20, 300, 200]))[0] == "rekey"
