@@ -240,3 +240,18 @@ def test_models_never_use_the_event_log_cluster_steps(monkeypatch: pytest.Monkey
         nx.set_node_attributes(g, {"1": labels[0], "2": labels[1]}, "label")
         graphs[name] = g
     assert len(pm.match_models(graphs).pairs) > 0
+
+
+def test_pairs_joined_through_their_cluster_say_so_in_their_evidence() -> None:
+    from pathlib import Path
+
+    import procmine
+    from procmine.discover import discover_all
+    from procmine.match import DEFAULT_THRESHOLD, match_activities
+
+    data = procmine.load(Path(__file__).resolve().parents[1] / "sample_logs")
+    pairs = match_activities(discover_all(data.logs)).pairs
+    below = pairs["score"] < DEFAULT_THRESHOLD
+    says = pairs["evidence"].str.contains("through its other members", regex=False)
+    assert below.any()  # mean linkage and the group steps do join such pairs
+    assert (below == says).all()

@@ -1096,3 +1096,15 @@ def test_injected_labels_are_text_in_the_parsed_dom(tmp_path):
     assert not dom.handlers
     text = "".join(dom.text)
     assert XSS in text and XSS_IMG in text.replace("\u200b", "")
+
+
+def test_evidence_says_when_a_pair_is_joined_through_its_cluster():
+    from procmine.report.i18n import STRINGS
+    from procmine.report.sections.duplicates import evidence_text
+
+    analysis = make_analysis()  # ran with threshold 0.7
+    row = {"shared_fields": "氏名", "label_similarity": 0.2, "score": 0.55}
+    assert "クラスタの他の業務を介して" in evidence_text(analysis, STRINGS["ja"], row)
+    assert "基準（0.70）" in evidence_text(analysis, STRINGS["ja"], row)
+    row["score"] = 0.87
+    assert "クラスタの他の業務を介して" not in evidence_text(analysis, STRINGS["ja"], row)

@@ -83,6 +83,11 @@ __all__ = [
 
 #: Default minimum mean score for activities to be clustered as one task.
 DEFAULT_THRESHOLD = 0.5
+#: Added to the evidence of a pair whose own score is under the threshold: it is in one
+#: cluster because of its members' other pairs (mean linkage, group steps), not by itself.
+VIA_CLUSTER = (
+    "; in one cluster through its other members (this pair alone scores under {threshold:g})"
+)
 
 PAIR_COLUMNS = [
     "department_a",
@@ -164,7 +169,7 @@ def match_activities(
     cooccurrence : DataFrame, optional
         Columns ``department_a, activity_a, department_b, activity_b, cooccurrence``
         (a share in [0, 1], e.g. of visits with both activities).
-    threshold : float, default 0.6
+    threshold : float, default 0.5
         Minimum mean score (in [0, 1]) between a cluster's members of different
         departments.
     weights : MatchWeights, optional
@@ -211,7 +216,7 @@ def match_models(
     ----------
     graphs : Mapping[str, networkx.DiGraph]
         Model per department (or per model name); nodes carry ``label``.
-    threshold : float, default 0.6
+    threshold : float, default 0.5
         As in :func:`match_activities`.
     weights : MatchWeights, optional
         Evidence weights; only label and context apply to models.
@@ -392,7 +397,7 @@ def _run(
             mean_floor=VOTE_MEAN * threshold,
             complete=complete,
         )
-    return _tables(profiles, scorer, clusters, pairs)
+    return _tables(profiles, scorer, clusters, pairs, threshold)
 
 
 def _local_confidence(scorer: Scorer) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -507,6 +512,7 @@ def _tables(
     scorer: Scorer,
     clusters: list[list[int]],
     pairs: _Pairs,
+    threshold: float,
 ) -> MatchResult:
     items = profiles.items
 
@@ -561,7 +567,8 @@ def _tables(
                         else ""
                     ),
                     "duration_similarity": _round(sig["duration_similarity"]),
-                    "evidence": describe(items, a, b, sig),
+                    "evidence": describe(items, a, b, sig)
+                    + (VIA_CLUSTER.format(threshold=threshold) if sig["score"] < threshold else ""),
                 }
                 if profiles.from_models:
                     row["node_a"], row["node_b"] = items[a].node, items[b].node

@@ -302,6 +302,7 @@ _JA: dict[str, str] = {
     "ev_median": "処理時間の中央値 {a}分・{b}分",
     "ev_context": "前後の業務の類似度 {value}",
     "ev_label": "業務名の類似度 {value}",
+    "ev_via_cluster": "この組だけの一致度は基準（{threshold}）未満で、クラスタの他の業務を介して同じ作業と判定",
     "col_no": "No.",
     # silos (more)
     "silo_cell_auth": "{column}（正）",
@@ -684,6 +685,7 @@ _EN: dict[str, str] = {
     "ev_median": "median {a} vs {b} min",
     "ev_context": "neighbours {value}",
     "ev_label": "label {value}",
+    "ev_via_cluster": "in one cluster through its other members (this pair alone scores under {threshold})",
     "col_no": "No.",
     # silos (more)
     "silo_cell_auth": "{column} (authoritative)",

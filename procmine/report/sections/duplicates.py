@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procmine.match import DEFAULT_THRESHOLD
 from procmine.report import facts
 from procmine.report.document import Block, Cell, Para, Section, Sub, Table
 from procmine.report.sections.common import Strings, label, names, num, shade, txt
@@ -122,6 +123,10 @@ def evidence_text(analysis: Analysis, t: Strings, r: dict[str, Any]) -> str:
         value = number(r.get(column))
         if value is not None:
             parts.append(t[key].format(value=fmt_score(value)))
+    score = number(r.get("score"))
+    threshold = number(analysis.options.get("threshold")) or DEFAULT_THRESHOLD
+    if score is not None and score < threshold:
+        parts.append(t["ev_via_cluster"].format(threshold=fmt_score(threshold)))
     return t["ev_sep"].join(parts) or t["none"]
 
 
