@@ -11,10 +11,11 @@ do not move even when the long journeys get much shorter.
 
 Silo candidates remove no event, so they get no what-if.
 
-The journeys' event table is built once; each scenario masks out its removed rows (no
-copy of the logs; a rebuild only where masking would not give the same table, see
-``without_events`` in ``procmine/journeys/_events.py``) and computes only the compared
-means (``procmine.journeys.kpi_means``).
+The journeys' event table is built once (the one :func:`procmine.journeys.journeys` built
+for the analysis, handed over by ``procmine.journeys.base_events``, else built here); each
+scenario masks out its removed rows (no copy of the logs; a rebuild only where masking
+would not give the same table, see ``without_events`` in ``procmine/journeys/_events.py``)
+and computes only the compared means (``procmine.journeys.kpi_means``).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     """
     from procmine.candidates import redundant_events
     from procmine.fields import column_fields
-    from procmine.journeys import kpi_means
+    from procmine.journeys import base_events, kpi_means
     from procmine.journeys._events import event_table, without_events
 
     result = analysis.journeys
@@ -113,7 +114,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     before = _means(result)
     fields = column_fields(analysis.silos)
     checks = result.identity_members or None
-    base = None
+    base = base_events(result, analysis.dataset, analysis.maps, analysis.clusters, fields)
     rows: list[dict[str, object]] = []
     chosen = analysis.candidates[analysis.candidates["cluster"].notna()]
     for cand in chosen.head(top).itertuples(index=False):

@@ -171,8 +171,9 @@ np.int64(1)
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -181,6 +182,7 @@ from procmine.errors import ConfigError
 from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
 
+from . import _marks
 from ._events import Events, event_table
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
@@ -352,6 +354,7 @@ def journeys(
         else pd.DataFrame(columns=["cluster", "department", "activity"])
     )
     events = event_table(dataset, maps, clusters, column_fields)
+    base = replace(events, table=events.table[list(events.table.columns)])  # before the marks
     ev, captures = events.table, events.captures
     departments = sorted(set(dataset.logs))
     if ev.empty:
@@ -389,7 +392,7 @@ def journeys(
     types = journey_types(ev, canonical_labels(clusters, maps))
     table = journey_table(ev, figures, visits, stops, types, bool(members))
     table = _with_life_events(table, life_events(ev, captures), work_figures(ev, captures))
-    return JourneyResult(
+    result = JourneyResult(
         visits=visits,
         journeys=table,
         kpis=kpi_table(visits, table),
@@ -400,6 +403,35 @@ def journeys(
         queues=queues,
         life_event_kpis=kpi_table(visits, table, by="life_event"),
     )
+    # procmine.whatif masks this table instead of building it again (see base_events). It
+    # is kept beside the result, not in it: it holds the raw resident keys.
+    _HANDOVER[id(result)] = (dataset, maps, clusters, dict(column_fields or {}), base)
+    weakref.finalize(result, _HANDOVER.pop, id(result), None)
+    return result
+
+
+#: The event tables of live JourneyResults (by id) until procmine.whatif takes them.
+_HANDOVER: dict[int, tuple] = {}
+
+
+def base_events(
+    result: JourneyResult,
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    column_fields: Mapping[tuple[str, str], str] | None,
+) -> Events | None:
+    """The event table :func:`journeys` built for ``result`` (before its marks), if it was
+    built from these very objects (and equal ``column_fields``); else None. The table is
+    handed over once and then let go of (as when ``result`` is garbage-collected), so that
+    it does not stay in memory."""
+    kept = _HANDOVER.pop(id(result), None)
+    if kept is None:
+        return None
+    ds, mp, cl, fields, events = kept
+    if ds is dataset and mp is maps and cl is clusters and fields == dict(column_fields or {}):
+        return events
+    return None
 
 
 def _mark(
@@ -418,7 +450,12 @@ def _mark(
     service_gap = pd.Timedelta(minutes=service_gap_minutes)
     window = pd.Timedelta(days=journey_window_days)
     ev = events.table
-    queue, present = primary_presence(ev, gap=gap)
+    keys = _marks.Keys(ev) if _marks.usable(ev) else None
+    if keys is not None:
+        q, p = _marks.primary_presence(ev, keys, gap=gap)
+        queue, present = pd.Series(q, index=ev.index), pd.Series(p, index=ev.index)
+    else:
+        queue, present = primary_presence(ev, gap=gap)
     if identity_checks is None:
         identity, members = identity_activities(ev, present, clusters, maps, events.attributes)
     else:
@@ -426,6 +463,9 @@ def _mark(
     ev["ident"] = _is_member(ev, members)
     present = present | ev["ident"]
     ev["queue"], ev["present"] = queue.to_numpy(), present.to_numpy()
+    if keys is not None:
+        _marks.mark_visits(ev, keys, gap=gap, service_gap=service_gap, window=window)
+        return identity, members
     seq = assign_visits(ev, present, queue, gap=gap, service_gap=service_gap)
     contact = present | ev["performer"].eq("resident")
     ev["journey"] = assign_journeys(ev, contact, window=window)
@@ -469,18 +509,26 @@ def kpi_means(
     ev["pseudonym"] = ev["who"]  # not reported; visit_tables carries it along
     figures = event_figures(ev, events.captures)
     visits, _ = visit_tables(ev, figures, bool(members), full=False)
-    j = ev.loc[ev["journey"].notna(), ["journey", "ident", "ts", "fin_est", "performer"]]
-    if j.empty:
+    number = ev["journey"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows):
         return {}
-    ids = j["journey"].astype("int64")
-    forms = figures["form"].reindex(j.index).groupby(ids, sort=True).sum()
-    table = pd.DataFrame({"forms_written": forms.astype("int64")})
+    ids = number[rows].astype("int64")
+    journeys_, at = np.unique(ids, return_inverse=True)
+    index = pd.Index(journeys_, name="journey")
+
+    def count(flags: np.ndarray) -> np.ndarray:
+        return np.bincount(at, weights=flags[rows], minlength=len(index)).astype("int64")
+
+    table = pd.DataFrame({"forms_written": count(figures["form"].to_numpy(dtype=bool))}, index)
     if members:
-        table["identity_checks"] = j["ident"].groupby(ids).sum().astype("Int64")
-    length = (j["fin_est"] - j["ts"]).dt.total_seconds() / 60.0
-    staff = length.where(j["performer"].isin(["staff", "external"]), 0.0).fillna(0.0)
-    staff_minutes = staff.groupby(j["journey"]).sum()
-    staff_minutes.index = staff_minutes.index.astype("int64")
+        table["identity_checks"] = pd.array(count(ev["ident"].to_numpy(dtype=bool)), "Int64")
+    length = pd.Series(ev["fin_est"].to_numpy()[rows] - ev["ts"].to_numpy()[rows])
+    performer = ev["performer"].to_numpy(dtype=object)[rows]
+    staff = (length.dt.total_seconds() / 60.0).where(
+        (performer == "staff") | (performer == "external"), 0.0
+    )
+    staff_minutes = staff.fillna(0.0).groupby(ids).sum()
     tables = {"journeys": table, "visits": visits[visits["journey"].notna()]}
     means: dict[str, float] = {}
     for _, kpi, name, column in KPIS:
@@ -512,18 +560,22 @@ def _with_life_events(table: pd.DataFrame, life: pd.Series, work: pd.DataFrame) 
 
 def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Series:
     """Is each event an execution of one of ``members`` (department, activity)?"""
-    hit = pd.Series(False, index=ev.index)
+    hit = np.zeros(len(ev), dtype=bool)
     wanted: dict[str, list[str]] = {}
     for dept, act in members:
         wanted.setdefault(dept, []).append(act)
-    codes, names = pd.factorize(ev["department"])
-    position = {name: k for k, name in enumerate(names)}
-    for dept, acts in wanted.items():
-        if dept not in position:
-            continue
-        here = codes == position[dept]
-        hit[here] = ev.loc[here, "activity"].isin(acts).to_numpy()
-    return hit
+    if wanted and len(ev):
+        dcode = ev["dcode"].to_numpy(dtype="int64")  # one code per department
+        codes, first = np.unique(dcode, return_index=True)
+        names = ev["department"].to_numpy(dtype=object)[first]
+        position = dict(zip(names.tolist(), codes.tolist(), strict=True))
+        activity = ev["activity"].to_numpy(dtype=object)
+        for dept, acts in wanted.items():
+            if dept not in position:
+                continue
+            here = np.flatnonzero(dcode == position[dept])
+            hit[here] = pd.Series(activity[here], dtype="object").isin(acts).to_numpy()
+    return pd.Series(hit, index=ev.index)
 
 
 def _number_visits(ev: pd.DataFrame, seq: pd.Series) -> pd.Series:

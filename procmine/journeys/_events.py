@@ -35,7 +35,7 @@ Case attributes
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,7 +98,7 @@ class Events:
     rpos: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
     pcode: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
     files: dict[str, list[tuple[list[str], str | None]]] = field(default_factory=dict)
-    filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # by without_events
+    filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # without_events cache
 
 
 def _obj(values: object, index: pd.Index | None = None) -> pd.Series:
@@ -129,25 +129,45 @@ def case_attributes(
 
 
 def _attributes(
-    raw: pd.DataFrame, cols: list[str], pos: np.ndarray, filled: np.ndarray, case_code: np.ndarray
+    raw: pd.DataFrame,
+    cols: list[str],
+    pos: np.ndarray,
+    filled: np.ndarray,
+    case_code: np.ndarray,
+    codes: Callable[[str], np.ndarray] | None = None,
 ) -> tuple[list[str], str | None]:
-    """Case attributes among ``cols`` of the rows ``pos`` of ``raw`` (``filled``: their cells)."""
+    """Case attributes among ``cols`` of the rows ``pos`` of ``raw`` (``filled``: their cells;
+    ``codes(col)``: the value codes of a whole column, -1 where missing, if known)."""
     share = filled.mean(axis=0) if len(filled) else np.zeros(len(cols))
     attrs: list[str] = []
     distinct: dict[str, int] = {}
     for i, col in enumerate(cols):
         if share[i] < CASE_ATTRIBUTE_FILLED:
             continue
-        values = pd.factorize(raw[col].to_numpy(dtype=object)[pos])[0]
-        per_case = (
-            pd.DataFrame({"c": case_code, "v": values}).query("v >= 0").groupby("c")["v"].nunique()
-        )
-        if (per_case <= 1).mean() >= CASE_ATTRIBUTE_CONSTANT:
+        if codes is None:
+            values = pd.factorize(raw[col].to_numpy(dtype=object)[pos])[0]
+        else:
+            values = codes(col)[pos]
+        constant, count = _constant_share(values, case_code)
+        if constant >= CASE_ATTRIBUTE_CONSTANT:
             attrs.append(col)
-            distinct[col] = int(values.max() + 1)
+            distinct[col] = count
     typed = [c for c in attrs if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES]
     typed.sort(key=lambda c: (-distinct[c], cols.index(c)))
     return attrs, (typed[0] if typed else None)
+
+
+def _constant_share(values: np.ndarray, case_code: np.ndarray) -> tuple[float, int]:
+    """(share of the cases with a value that have a single one, number of distinct values)
+    of value codes (-1: missing) per case; NaN share without any value."""
+    ok = values >= 0
+    v, c = values[ok].astype("int64"), case_code[ok].astype("int64")
+    if not len(v):
+        return float("nan"), 0
+    width = int(v.max()) + 1
+    pairs = np.unique((c - int(c.min())) * width + v)
+    _, per_case = np.unique(pairs // width, return_counts=True)
+    return float((per_case <= 1).sum() / len(per_case)), len(np.unique(v))
 
 
 def _lookup(values: np.ndarray, table: Mapping[Any, object], default: object) -> np.ndarray:
@@ -224,6 +244,7 @@ def _one_log(
     list[tuple[np.ndarray, np.ndarray]],
     set[str],
     list[tuple[list[str], str | None]],
+    np.ndarray,
 ]:
     n = len(raw)
     codes, uniques = pd.factorize(raw[ACTIVITY].astype("string"), use_na_sentinel=False)
@@ -306,7 +327,7 @@ def _one_log(
                 [names.get((dept, cols_all[i]), cols_all[i]) for i in keep], dtype=object
             )
             captures.append((pos[rows], fields[which]))
-    return ev, captures, attrs_all, per_file
+    return ev, captures, attrs_all, per_file, filled_all
 
 
 def event_table(
@@ -328,11 +349,12 @@ def event_table(
     field_parts: list[np.ndarray] = []
     attributes: dict[str, set[str]] = {}
     per_file: dict[str, list[tuple[list[str], str | None]]] = {}
+    filled: dict[str, np.ndarray] = {}  # the data cells, for without_events
     offset, cases, files = 0, 0, 0
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
     for code, dept in enumerate(depts):
         log = dataset.logs[dept]
-        ev, captures, attrs, per_file[dept] = _one_log(
+        ev, captures, attrs, per_file[dept], filled[dept] = _one_log(
             dept, log.events, maps.get(dept), log.data_columns, names, members.get(dept, {})
         )
         attributes[dept] = attrs
@@ -352,27 +374,24 @@ def event_table(
             {"eid": pd.Series(dtype="int64"), "field": pd.Series(dtype="object")}
         )
         return Events(table, captures, np.array([], dtype=object), attributes)
-    ev = pd.concat(frames, ignore_index=True)
-    codes, uniques = pd.factorize(ev.pop("key"))
+    # Column by column (numpy), sorted once: no concatenated frame to reorder.
+    cols = {c: np.concatenate([f[c].to_numpy() for f in frames]) for c in frames[0].columns}
+    codes, uniques = pd.factorize(cols.pop("key"))
     order_keys = np.argsort(np.asarray(uniques, dtype=str), kind="stable")
     rank_keys = np.empty(len(uniques), dtype="int64")
     rank_keys[order_keys] = np.arange(len(uniques))
-    ev["who"] = rank_keys[codes]
+    cols["who"] = rank_keys[codes]
     keys = np.asarray(uniques, dtype=object)[order_keys]
-    order = np.lexsort(
-        (
-            ev["row"].to_numpy(),
-            ev["ckey"].to_numpy(),
-            ev["dcode"].to_numpy(),
-            ev["ts"].to_numpy(),
-            ev["who"].to_numpy(),
-        )
+    order = np.lexsort((cols["row"], cols["ckey"], cols["dcode"], cols["ts"], cols["who"]))
+    cols = {c: v[order] for c, v in cols.items()}
+    rpos, pcode = cols.pop("rpos"), cols.pop("pcode")
+    cols["department"] = np.asarray(depts, dtype=object)[cols["dcode"]]
+    cols["eid"] = np.arange(len(order))
+    cols["day"] = pd.Series(cols["ts"]).dt.normalize().to_numpy()
+    objects = ("department", "activity", "performer", "cluster", "ctype")
+    ev = pd.DataFrame(
+        {c: _obj(cols[c]) if c in objects else cols[c] for c in EVENT_COLUMNS}, copy=False
     )
-    ev = ev.iloc[order].reset_index(drop=True)
-    rpos, pcode = ev.pop("rpos").to_numpy(), ev.pop("pcode").to_numpy()
-    ev["department"] = _obj(np.asarray(depts, dtype=object)[ev["dcode"].to_numpy()])
-    ev["eid"] = np.arange(len(ev))
-    ev["day"] = ev["ts"].dt.normalize()
     rank = np.empty(len(order), dtype="int64")
     rank[order] = np.arange(len(order))
     pos = np.concatenate(pos_parts) if pos_parts else np.array([], dtype="int64")
@@ -382,7 +401,7 @@ def event_table(
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     eid, which = np.divmod(pair, len(funiq) + 1)
     captures = pd.DataFrame({"eid": eid, "field": _obj(np.asarray(funiq, dtype=object)[which])})
-    return Events(ev[EVENT_COLUMNS], captures, keys, attributes, rpos, pcode, per_file)
+    return Events(ev, captures, keys, attributes, rpos, pcode, per_file, filled)
 
 
 def without_events(
@@ -439,34 +458,38 @@ def without_events(
 
 def _same_cases(events: Events, keep: np.ndarray, changed: np.ndarray) -> bool:
     """Do the kept cases keep their first person key and the order of their first rows?"""
-    ckey = events.table["ckey"].to_numpy()
+    ckey = events.table["ckey"].to_numpy(dtype="int64")
+    size = int(ckey.max()) + 1 if len(ckey) else 0
     rows = keep & changed
-    first = pd.DataFrame(
-        {"rpos": events.rpos[rows], "dcode": events.table["dcode"].to_numpy()[rows]}
-    )
-    first = first.groupby(ckey[rows], sort=True).agg(rpos=("rpos", "min"), dcode=("dcode", "first"))
-    step = np.diff(first["rpos"].to_numpy())
-    if not ((step > 0) | (np.diff(first["dcode"].to_numpy()) != 0)).all():
+    # A case lies in one department: order its first kept rows by case number.
+    first = np.full(size, np.iinfo("int64").max, dtype="int64")
+    np.minimum.at(first, ckey[rows], events.rpos[rows])
+    dcode = np.zeros(size, dtype="int64")
+    dcode[ckey[rows]] = events.table["dcode"].to_numpy(dtype="int64")[rows]
+    cases = np.flatnonzero(np.bincount(ckey[rows], minlength=size) > 0)
+    step = np.diff(first[cases])
+    if not ((step > 0) | (np.diff(dcode[cases]) != 0)).all():
         return False
-    touched = np.isin(ckey, np.unique(ckey[~keep]))
-    sub = pd.DataFrame(
-        {
-            "ckey": ckey[touched],
-            "rpos": events.rpos[touched],
-            "pcode": events.pcode[touched],
-            "keep": keep[touched],
-        }
-    )
-    cases = np.unique(sub.loc[sub["keep"], "ckey"].to_numpy())
-    known = sub[sub["pcode"] >= 0].sort_values(["ckey", "rpos"], kind="stable")
-    before = known.drop_duplicates("ckey").set_index("ckey")["pcode"]
-    after = known[known["keep"]].drop_duplicates("ckey").set_index("ckey")["pcode"]
-    return bool(
-        np.array_equal(
-            before.reindex(cases, fill_value=-1).to_numpy(),
-            after.reindex(cases, fill_value=-1).to_numpy(),
-        )
-    )
+    hit = np.zeros(size, dtype=bool)
+    hit[ckey[~keep]] = True
+    touched = hit[ckey]
+    known = touched & (events.pcode >= 0)
+    before = _first_code(events, ckey, known, size)
+    after = _first_code(events, ckey, known & keep, size)
+    kept = np.zeros(size, dtype=bool)
+    kept[ckey[touched & keep]] = True
+    return bool(np.array_equal(before[kept], after[kept]))
+
+
+def _first_code(events: Events, ckey: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
+    """Per case, the person key code of its first row (in its file) among ``rows``; -1."""
+    first = np.full(size, np.iinfo("int64").max, dtype="int64")
+    np.minimum.at(first, ckey[rows], events.rpos[rows])
+    at = np.flatnonzero(rows)
+    at = at[events.rpos[at] == first[ckey[at]]]
+    code = np.full(size, -1, dtype="int64")
+    code[ckey[at]] = events.pcode[at]
+    return code
 
 
 def _same_attributes(
@@ -496,8 +519,15 @@ def _same_attributes(
     if dept not in events.filled:  # the same for every scenario
         events.filled[dept] = _filled(raw[cols])
     filled = events.filled[dept]
+
+    def codes(col: str) -> np.ndarray:  # the same for every scenario
+        key = f"{dept}\x1f{col}"
+        if key not in events.filled:
+            events.filled[key] = pd.factorize(raw[col].to_numpy(dtype=object))[0]
+        return events.filled[key]
+
     for code, (attrs, ctype) in enumerate(per_file):
         pos = np.flatnonzero((file_code == code) & kept)
-        if _attributes(raw, cols, pos, filled[pos], case_code[pos]) != (attrs, ctype):
+        if _attributes(raw, cols, pos, filled[pos], case_code[pos], codes) != (attrs, ctype):
             return False
     return True

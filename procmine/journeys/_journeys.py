@@ -9,6 +9,9 @@ import pandas as pd
 
 from procmine.model import ProcessMap
 
+from ._marks import usable
+from ._segments import Segments
+from ._stops import minutes
 from ._tables import stable_by
 
 
@@ -90,6 +93,8 @@ def journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) ->
     by a system, else its first activity), followed by `` / `` and the value of the
     case-type column of its file if it has one.
     """
+    if usable(ev):
+        return _journey_types(ev, canonical)
     j = ev.loc[
         ev["journey"].notna(),
         ["ckey", "journey", "ts", "department", "activity", "performer", "ctype"],
@@ -124,6 +129,53 @@ def journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) ->
     ).sort_index()
 
 
+def _firsts(rows: np.ndarray, ckey: np.ndarray) -> dict[int, int]:
+    """Case → its first row among ``rows`` (row order)."""
+    cases, at = np.unique(ckey[rows], return_index=True)
+    return dict(zip(cases.tolist(), rows[at].tolist(), strict=True))
+
+
+def _journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) -> pd.Series:
+    """:func:`journey_types` on integer codes (time stamps all known)."""
+    journey = ev["journey"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(journey))
+    if not len(rows):
+        return pd.Series(dtype="object")
+    ckey = ev["ckey"].to_numpy(dtype="int64")
+    ck = ckey[rows]
+    cases, at = np.unique(ck, return_index=True)
+    slot = np.searchsorted(cases, ck)
+    start = np.full(len(cases), np.iinfo("int64").max, dtype="int64")
+    np.minimum.at(start, slot, ev["ts"].to_numpy().view("int64")[rows])
+    first_row = rows[at]
+    dcode = ev["dcode"].to_numpy(dtype="int64")[first_row]  # order of department names
+    c_journey = journey[first_row]
+    order = np.lexsort((cases, dcode, start, c_journey))
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = c_journey[order][1:] != c_journey[order][:-1]
+    chosen = order[new]  # each journey's first case
+    wanted = np.zeros(int(ckey.max()) + 1, dtype=bool)
+    wanted[cases[chosen]] = True
+    fc = rows[wanted[ck]]
+    performer = ev["performer"].to_numpy(dtype=object)
+    ctype = ev["ctype"].to_numpy(dtype=object)
+    first = _firsts(fc, ckey)
+    human = _firsts(fc[performer[fc] != "system"], ckey)
+    resident = _firsts(fc[performer[fc] == "resident"], ckey)
+    typed = _firsts(fc[~pd.isna(ctype[fc])], ckey)
+    activity = ev["activity"].to_numpy(dtype=object)
+    department = ev["department"].to_numpy(dtype=object)
+    labels = []
+    for case in cases[chosen].tolist():
+        row = resident.get(case, human.get(case, first[case]))
+        label = canonical.get((department[first[case]], activity[row]), activity[row])
+        if case in typed:
+            label = label + " / " + str(ctype[typed[case]])
+        labels.append(label)
+    index = c_journey[chosen]
+    return pd.Series(labels, index=index).sort_index()
+
+
 #: Data columns a step must fill to count as a procedure's work when it is done on site.
 PROCEDURE_MIN_FIELDS = 2
 
@@ -146,6 +198,8 @@ def life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
     by an interview and a signature) or moves the checks to one front counter. Journeys
     without a procedure are labelled by all their departments.
     """
+    if usable(ev):
+        return _life_events(ev, captures)
     j = ev.loc[
         ev["journey"].notna(),
         ["who", "day", "queue", "ident", "performer", "ckey", "journey", "department", "ctype"],
@@ -181,6 +235,61 @@ def life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
     return label.astype("object").sort_index()
 
 
+def _life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
+    """:func:`life_events` on integer codes (rows in resident and time order)."""
+    number = ev["journey"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows):
+        return pd.Series(dtype="object")
+    # Did the resident come that day? Rows of a resident's day are contiguous.
+    who, day = ev["who"].to_numpy(dtype="int64"), ev["day"].to_numpy()
+    new = np.ones(len(ev), dtype=bool)
+    new[1:] = (who[1:] != who[:-1]) | (day[1:] != day[:-1])
+    wday = np.cumsum(new) - 1
+    came = np.bincount(wday, weights=ev["present"].to_numpy(dtype=bool))[wday] > 0
+    nfields = np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev))
+    performer = ev["performer"].to_numpy(dtype=object)
+    work = (
+        ~ev["queue"].to_numpy(dtype=bool)
+        & ~ev["ident"].to_numpy(dtype=bool)
+        & ((performer == "resident") | (came & (nfields >= PROCEDURE_MIN_FIELDS)))
+    )[rows]
+    ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
+    journey = number[rows].astype("int64")
+    procedure = (np.bincount(ckey, weights=work) > 0)[ckey]
+    has_any = (np.bincount(journey, weights=procedure) > 0)[journey]
+    pick = rows[procedure | ~has_any]
+    chosen = pd.DataFrame(
+        {
+            "journey": number[pick],
+            "department": _obj(ev["department"].to_numpy(dtype=object)[pick]),
+            "ctype": _obj(ev["ctype"].to_numpy(dtype=object)[pick]),
+        }
+    )
+    depts = _department_sets(chosen)
+    ctype = ev["ctype"].to_numpy(dtype=object)
+    typed = np.flatnonzero(~pd.isna(ctype))
+    _, first = np.unique(ev["ckey"].to_numpy(dtype="int64")[typed], return_index=True)
+    rarity = pd.Series(ctype[typed[first]], dtype="object").astype(str).value_counts()
+    cand = chosen.dropna(subset=["ctype"]).drop_duplicates(["journey", "ctype"])
+    cand = cand.assign(ctype=cand["ctype"].astype(str))
+    cand = cand.assign(cases=cand["ctype"].map(rarity))
+    ctypes = (
+        cand.sort_values(["journey", "cases", "ctype"], kind="stable")
+        .drop_duplicates("journey")
+        .set_index("journey")["ctype"]
+    )
+    label = depts.where(
+        ~depts.index.isin(ctypes.index), depts + " / " + ctypes.reindex(depts.index)
+    )
+    label.index = label.index.astype("int64")
+    return label.astype("object").sort_index()
+
+
+def _obj(values: np.ndarray) -> pd.Series:
+    return pd.Series(values, dtype="object")
+
+
 def _department_sets(chosen: pd.DataFrame) -> pd.Series:
     """Per journey, its sorted distinct departments joined by `` + `` (as
     ``groupby("journey")["department"].agg(lambda d: " + ".join(sorted(set(d))))``),
@@ -210,6 +319,8 @@ def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     signs). ``form_minutes`` is the mean length of the journey's form steps, from the start
     of the first of the two to the end of the resident's step (missing without any).
     """
+    if usable(ev) and "visit" in ev:
+        return _work_figures(ev, captures)
     used = ["journey", "visit", "ckey", "ts", "fin_est", "performer"]
     j = ev.loc[ev["journey"].notna(), [c for c in used if c in ev]]
     cols = ["staff_minutes", "form_steps", "form_minutes"]
@@ -240,6 +351,44 @@ def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     span = ((by_case["fin_est"] - start).dt.total_seconds() / 60.0)[resident]
     journey = by_case.loc[resident, "journey"]
     forms = span.groupby(journey).agg(["size", "mean"])
+    out = pd.DataFrame({"staff_minutes": staff_minutes})
+    out["form_steps"] = forms["size"].reindex(out.index).fillna(0).astype("int64")
+    out["form_minutes"] = forms["mean"].reindex(out.index)
+    out.index = out.index.astype("int64")
+    return out
+
+
+def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
+    """:func:`work_figures` on integer codes (time stamps all known, visits marked)."""
+    cols = ["staff_minutes", "form_steps", "form_minutes"]
+    number = ev["journey"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows):
+        return pd.DataFrame(columns=cols, dtype="float64")
+    journey = number[rows].astype("int64")
+    ts, fin = ev["ts"].to_numpy()[rows], ev["fin_est"].to_numpy()[rows]
+    performer = ev["performer"].to_numpy(dtype=object)[rows]
+    length = minutes(fin - ts)
+    staff = np.where((performer == "staff") | (performer == "external"), length, 0.0)
+    staff_minutes = pd.Series(np.nan_to_num(staff, nan=0.0)).groupby(journey).sum()
+    fills = np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev))[rows]
+    on_site = ~np.isnan(ev["visit"].to_numpy(dtype="float64")[rows])
+    by = Segments(ev["ckey"].to_numpy(dtype="int64")[rows])
+    prev_ts = by.shift(ts, fill=np.datetime64("NaT"))
+    prev_fin = by.shift(fin, fill=np.datetime64("NaT"))
+    resident = (performer == "resident") & on_site
+    joined = (
+        resident
+        & (by.shift(performer, fill=None) == "staff")
+        & by.shift(on_site, fill=False)
+        & (by.shift(fills, fill=0) > 0)
+    )
+    joined[joined] = (ts[joined] - prev_fin[joined]) <= np.timedelta64(60, "s")
+    span = minutes(fin - np.where(joined, prev_ts, ts))
+    # In the order of the cases (then time), as the groupby of work_figures sees them.
+    order = np.arange(len(rows)) if by.order is None else by.order
+    pick = order[resident[order]]
+    forms = pd.Series(span[pick]).groupby(journey[pick]).agg(["size", "mean"])
     out = pd.DataFrame({"staff_minutes": staff_minutes})
     out["form_steps"] = forms["size"].reindex(out.index).fillna(0).astype("int64")
     out["form_minutes"] = forms["mean"].reindex(out.index)

@@ -38,13 +38,17 @@ def kpi_table(
         "journeys": journeys.assign(_g=journeys[by] if by in journeys else None),
         "visits": visits.assign(_g=visits["journey"].map(groups)),
     }
+    # Group codes once per table (sorted labels; -1: no group), each KPI takes its rows.
+    coded = {name: pd.factorize(t["_g"], sort=True) for name, t in tables.items()}
     frames = []
     for principle, kpi, table, column in KPIS:
-        data = tables[table][["_g", column]].dropna()
-        if data.empty:
+        codes, labels = coded[table]
+        raw = tables[table][column].to_numpy(dtype="float64", na_value=np.nan)
+        keep = (codes >= 0) & ~np.isnan(raw)
+        if not keep.any():
             continue
-        values = data[column].to_numpy(dtype="float64")
-        for label, part in [(ALL_TYPES, values), *_by_group(values, data["_g"])]:
+        values = raw[keep]
+        for label, part in [(ALL_TYPES, values), *_by_group(values, codes[keep], labels)]:
             # The same arithmetic as Series.mean / median / quantile on the part.
             q25, q75 = np.quantile(part, np.array([0.25, 0.75]), method="linear")
             frames.append(
@@ -64,14 +68,19 @@ def kpi_table(
     return out.astype({"n": "int64"})
 
 
-def _by_group(values: np.ndarray, groups: pd.Series) -> list[tuple[object, np.ndarray]]:
-    """``values`` split by ``groups`` (sorted; each part in its original order, as
-    ``groupby(groups, sort=True)`` gives them)."""
-    codes, labels = pd.factorize(groups, sort=True)
+def _by_group(
+    values: np.ndarray, codes: np.ndarray, labels: object
+) -> list[tuple[object, np.ndarray]]:
+    """``values`` split by their group ``codes`` into ``labels`` (sorted; each part in its
+    original order, as ``groupby(groups, sort=True)`` gives them; empty groups left out)."""
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(labels) + 1))
     ordered = values[order]
-    return [(label, ordered[bounds[k] : bounds[k + 1]]) for k, label in enumerate(labels)]
+    return [
+        (label, ordered[bounds[k] : bounds[k + 1]])
+        for k, label in enumerate(labels)
+        if bounds[k + 1] > bounds[k]
+    ]
 
 
 def handover_matrix(stops: pd.DataFrame, departments: list[str]) -> pd.DataFrame:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ._marks import usable
+from ._segments import Segments
+from ._stops import visit_parts
 from ._visits import location_marks
 
 VISIT_COLUMNS = [
@@ -109,9 +112,16 @@ def event_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     eid = captures["eid"].to_numpy(dtype="int64")  # ev is indexed by eid
     field = pd.factorize(captures["field"])[0]
     journey = ev["journey"].to_numpy(dtype="float64")[eid]
-    order = np.lexsort((eid, field, journey))
-    e, f, j = eid[order], field[order], journey[order]
-    again = np.r_[False, (f[1:] == f[:-1]) & (j[1:] == j[:-1])] & ~np.isnan(j)
+    e = eid
+    if len(eid) and not (np.diff(eid) >= 0).all():  # captures come sorted by event
+        order = np.argsort(eid, kind="stable")
+        e, field, journey = eid[order], field[order], journey[order]
+    # Written again: an earlier event (in time order) of the same journey captured the
+    # field; the first capture of each (journey, field) in event order is not.
+    known = ~np.isnan(journey)
+    width = int(field.max()) + 1 if len(field) else 1
+    pair = np.where(known, np.nan_to_num(journey).astype("int64") * width + field, -1)
+    again = pd.Series(pair).duplicated().to_numpy() & known
     resident = (ev["performer"].to_numpy(dtype=object) == "resident")[e]
     forms = np.bincount(e[resident], minlength=n) > 0
     rewrites = np.bincount(e[resident & again], minlength=n)
@@ -125,6 +135,8 @@ def visit_tables(
     ``ident`` and ``pseudonym``; ``identity`` says whether identity checks are known.
     With ``full=False``, visits has only ``visit``, ``journey``, ``counters``,
     ``minutes_on_site`` and ``waiting_minutes`` (as with ``full=True``)."""
+    if usable(ev):
+        return _visit_tables_fast(ev, figures, identity, full=full)
     on = ev[ev["visit"].notna()].join(figures)
     if on.empty:
         return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
@@ -226,6 +238,99 @@ def visit_tables(
     return visits, stops[STOP_COLUMNS]
 
 
+def _visit_tables_fast(
+    ev: pd.DataFrame, figures: pd.DataFrame, identity: bool, *, full: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`visit_tables` on integer visit numbers (``_stops.visit_parts``)."""
+    number = ev["visit"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows):
+        return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
+    visit = number[rows].astype("int64")
+    parts = visit_parts(
+        visit,
+        ev["dcode"].to_numpy(dtype="int64")[rows],
+        ev["department"].to_numpy(dtype=object)[rows],
+        ev["queue"].to_numpy(dtype=bool)[rows],
+        ev["present"].to_numpy(dtype=bool)[rows],
+        ev["ts"].to_numpy()[rows],
+        ev["fin"].to_numpy()[rows],
+        ev["fin_est"].to_numpy()[rows],
+    )
+    first = rows[parts.first]
+    index = pd.Index(parts.ids, name="visit")
+    visits = pd.DataFrame(
+        {
+            "pseudonym": pd.Series(
+                ev["pseudonym"].to_numpy()[first], index=index, dtype=ev["pseudonym"].dtype
+            ),
+            "date": ev["day"].to_numpy()[first],
+            "start": parts.start,
+            "end": parts.end,
+            "journey": ev["vjourney"].to_numpy(dtype="float64")[first],
+        },
+        index=index,
+    )
+    stops = parts.stops
+    stops["journey"] = stops["visit"].map(visits["journey"])
+    stops["arrival_minute"] = _minutes(stops["arrival"] - stops["visit"].map(visits["start"]))
+    stops["minutes"] = _minutes(stops["departure"] - stops["arrival"])
+    visits["waiting_minutes"] = parts.waiting
+    entries = pd.Series(parts.entries, index=index)
+    counters = np.where(parts.tickets > 0, parts.tickets, parts.entries).astype("int64")
+    if not full:
+        visits["counters"] = counters
+        visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
+        visits["journey"] = visits["journey"].astype("Int64")
+        lean = ["visit", "journey", "counters", "minutes_on_site", "waiting_minutes"]
+        return visits.reset_index()[lean], stops[STOP_COLUMNS]
+    route = _tuples(stops["visit"], stops["department"])
+    visits["route"] = route.reindex(index)
+    visits["departments"] = route.map(_ordered_unique).reindex(index)
+    visits["n_departments"] = visits["departments"].map(len)
+    visits["hand_offs"] = entries - 1
+    visits["back_and_forth"] = entries - visits["n_departments"]
+    visits["counters"] = counters
+    visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
+    at = np.searchsorted(parts.ids, visit)
+    sums = {
+        c: np.bincount(at, weights=figures[c].to_numpy()[rows], minlength=len(index))
+        for c in ("form", "again")
+    }
+    visits["forms_written"] = sums["form"].astype("int64")
+    visits["fields_written_again"] = sums["again"].astype("int64")
+    if not identity:
+        visits["identity_checks"] = pd.array([pd.NA] * len(visits), dtype="Int64")
+    else:
+        checks = np.bincount(
+            at, weights=ev["ident"].to_numpy(dtype=bool)[rows], minlength=len(index)
+        )
+        visits["identity_checks"] = pd.array(checks.astype("int64"), dtype="Int64")
+    visits["cluster_executions"] = _executions(
+        ev["cluster"].to_numpy(dtype=object)[rows], at, index
+    )
+    visits["journey"] = visits["journey"].astype("Int64")
+    visits = visits.reset_index()[VISIT_COLUMNS]
+    stops["journey"] = stops["journey"].astype("Int64")
+    return visits, stops[STOP_COLUMNS]
+
+
+def _executions(cluster: np.ndarray, at: np.ndarray, index: pd.Index) -> pd.Series:
+    """Per visit (``at``: each event's position in ``index``), its executions per cluster
+    (dict in cluster order, as ``groupby(["visit", "cluster"]).size()`` gives them)."""
+    named = np.flatnonzero(~pd.isna(cluster))
+    codes, labels = pd.factorize(pd.Series(cluster[named], dtype="object"), sort=True)
+    width = len(labels) + 1
+    pairs, counts = np.unique(at[named] * width + codes, return_counts=True)
+    executions: list[dict[object, int]] = [{} for _ in range(len(index))]
+    names = labels.tolist()
+    for p, n, k in zip(
+        (pairs // width).tolist(), (pairs % width).tolist(), counts.tolist(), strict=True
+    ):
+        executions[p][names[n]] = k
+    return pd.Series(executions, index=index, dtype="object")
+
+
 def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> pd.DataFrame:
     """One row per queue ticket of a visit: the wait from the ticket to the first service.
 
@@ -238,6 +343,8 @@ def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> 
     ``ev`` carries ``visit``, ``vjourney`` and ``queue``; ``nfields`` counts the data
     columns each event fills.
     """
+    if usable(ev):
+        return _queue_table(ev, figures, nfields)
     cols = ["visit", "vjourney", "queue", "dcode", "department", "performer", "day", "ts"]
     on = ev.loc[ev["visit"].notna(), cols]
     if on.empty or not on["queue"].any():
@@ -273,6 +380,55 @@ def queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> 
     return out.sort_values(["visit", "seg"], kind="stable", ignore_index=True)[QUEUE_COLUMNS]
 
 
+def _queue_table(ev: pd.DataFrame, figures: pd.DataFrame, nfields: pd.Series) -> pd.DataFrame:
+    """:func:`queue_table` on integer codes (time stamps all known)."""
+    number = ev["visit"].to_numpy(dtype="float64")
+    queue = ev["queue"].to_numpy(dtype=bool)
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows) or not queue[rows].any():
+        return _empty(QUEUE_COLUMNS)
+    by = Segments(number[rows].astype("int64"))
+    seg = by.cumsum(queue[rows])
+    order = rows if by.order is None else rows[by.order]  # by visit, then time
+    seg = seg if by.order is None else seg[by.order]
+    order, seg = order[seg > 0], seg[seg > 0]
+    # Each ticket opens a run (its visit, its number in the visit) that it starts.
+    opens = queue[order]
+    run = np.cumsum(opens) - 1
+    tickets = order[opens]
+    dcode = ev["dcode"].to_numpy(dtype="int64")
+    same = order[(dcode[order] == dcode[tickets][run]) & ~opens]
+    s_run = run[(dcode[order] == dcode[tickets][run]) & ~opens]
+    first = np.ones(len(same), dtype=bool)
+    first[1:] = s_run[1:] != s_run[:-1]
+    form = figures["form"].to_numpy(dtype=bool)
+    nxt_form = np.zeros(len(same), dtype=bool)
+    nxt_form[:-1] = form[same[1:]] & (s_run[1:] == s_run[:-1])
+    nf = nfields.reindex(ev.index, fill_value=0).to_numpy()
+    performer = ev["performer"].to_numpy(dtype=object)[same]
+    served_by = (performer == "staff") | (performer == "external") | (performer == "unknown")
+    guide = first & (nf[same] == 0) & nxt_form
+    hit = served_by & ~guide
+    runs, at = np.unique(s_run[hit], return_index=True)
+    ts = ev["ts"].to_numpy()
+    service = np.full(len(tickets), np.datetime64("NaT"), dtype=ts.dtype)
+    service[runs] = ts[same[hit][at]]
+    out = pd.DataFrame(
+        {
+            "visit": number[tickets].astype("int64"),
+            "journey": pd.array(ev["vjourney"].to_numpy(dtype="float64")[tickets]).astype("Int64"),
+            "department": pd.Series(
+                ev["department"].to_numpy(dtype=object)[tickets], dtype="object"
+            ),
+            "date": ev["day"].to_numpy()[tickets],
+            "ticket": ts[tickets],
+            "service": service,
+        }
+    )
+    out["queue_minutes"] = _minutes(out["service"] - out["ticket"])
+    return out[QUEUE_COLUMNS]
+
+
 def journey_table(
     ev: pd.DataFrame,
     figures: pd.DataFrame,
@@ -282,31 +438,36 @@ def journey_table(
     identity: bool,
 ) -> pd.DataFrame:
     """One row per journey (see procmine.journeys for the columns)."""
-    cols = ["journey", "pseudonym", "ts", "ckey", "dcode", "department", "ident"]
-    j = ev.loc[ev["journey"].notna(), cols].join(figures)
-    if j.empty:
-        return _empty(JOURNEY_COLUMNS)
-    j = j.assign(journey=j["journey"].astype("int64"))
-    by = j.groupby("journey", sort=True)
-    out = by.agg(
-        pseudonym=("pseudonym", "first"),
-        start=("ts", "min"),
-        cases=("ckey", "nunique"),
-        forms_written=("form", "sum"),
-        fields_written_again=("again", "sum"),
-    )
-    # = sorted by journey, ts, dcode: a journey's rows are in (ts, dcode) order already
-    firsts = stable_by(j[["journey", "dcode", "department"]], "journey").drop_duplicates(
-        ["journey", "dcode"]
-    )
-    out["departments"] = _tuples(firsts["journey"], firsts["department"])
+    if usable(ev):
+        out = _journey_base(ev, figures, identity)
+        if out is None:
+            return _empty(JOURNEY_COLUMNS)
+    else:
+        cols = ["journey", "pseudonym", "ts", "ckey", "dcode", "department", "ident"]
+        j = ev.loc[ev["journey"].notna(), cols].join(figures)
+        if j.empty:
+            return _empty(JOURNEY_COLUMNS)
+        j = j.assign(journey=j["journey"].astype("int64"))
+        by = j.groupby("journey", sort=True)
+        out = by.agg(
+            pseudonym=("pseudonym", "first"),
+            start=("ts", "min"),
+            cases=("ckey", "nunique"),
+            forms_written=("form", "sum"),
+            fields_written_again=("again", "sum"),
+        )
+        # = sorted by journey, ts, dcode: a journey's rows are in (ts, dcode) order already
+        firsts = stable_by(j[["journey", "dcode", "department"]], "journey").drop_duplicates(
+            ["journey", "dcode"]
+        )
+        out["departments"] = _tuples(firsts["journey"], firsts["department"])
+        if not identity:
+            out["identity_checks"] = pd.array([pd.NA] * len(out), dtype="Int64")
+        else:
+            out["identity_checks"] = j["ident"].groupby(j["journey"]).sum().astype("Int64")
     out["first_department"] = out["departments"].map(lambda d: d[0])
     out["n_departments"] = out["departments"].map(len)
     out["journey_type"] = types.reindex(out.index)
-    if not identity:
-        out["identity_checks"] = pd.array([pd.NA] * len(out), dtype="Int64")
-    else:
-        out["identity_checks"] = j["ident"].groupby(j["journey"]).sum().astype("Int64")
     vj = visits.dropna(subset=["journey"]).assign(journey=lambda v: v["journey"].astype("int64"))
     sums = vj.groupby("journey").agg(
         visits=("visit", "size"),
@@ -326,6 +487,57 @@ def journey_table(
     for col in ("forms_written", "fields_written_again"):
         out[col] = out[col].astype("int64")
     return out.reset_index()[[c for c in JOURNEY_COLUMNS if c not in LATER_COLUMNS]]
+
+
+def _journey_base(ev: pd.DataFrame, figures: pd.DataFrame, identity: bool) -> pd.DataFrame | None:
+    """The per-journey figures of the events in :func:`journey_table` (None without any),
+    on integer codes: ``pseudonym``, ``start``, ``cases``, ``forms_written``,
+    ``fields_written_again``, ``departments`` and ``identity_checks``."""
+    number = ev["journey"].to_numpy(dtype="float64")
+    rows = np.flatnonzero(~np.isnan(number))
+    if not len(rows):
+        return None
+    by = Segments(number[rows].astype("int64"))
+    ids = by.reduce(np.minimum, number[rows].astype("int64"))
+    index = pd.Index(ids, name="journey")
+    first = rows[by.reduce(np.minimum, np.arange(len(rows)))]
+    gid = by.groups()
+    ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
+    width = int(ckey.max()) + 1
+    pairs = np.unique(gid * width + ckey)
+    out = pd.DataFrame(
+        {
+            "pseudonym": pd.Series(
+                ev["pseudonym"].to_numpy()[first], index=index, dtype=ev["pseudonym"].dtype
+            ),
+            "start": by.reduce(np.minimum, ev["ts"].to_numpy()[rows]),
+            "cases": np.bincount(pairs // width, minlength=len(ids)).astype("int64"),
+            "forms_written": np.bincount(
+                gid, weights=figures["form"].to_numpy()[rows], minlength=len(ids)
+            ).astype("int64"),
+            "fields_written_again": np.bincount(
+                gid, weights=figures["again"].to_numpy()[rows], minlength=len(ids)
+            ).astype("int64"),
+        },
+        index=index,
+    )
+    # Departments in order of first arrival: the first row of each (journey, department).
+    dcode = ev["dcode"].to_numpy(dtype="int64")[rows]
+    order = np.arange(len(rows)) if by.order is None else by.order
+    key = gid[order] * (int(dcode.max()) + 1) + dcode[order]
+    firsts = order[~pd.Series(key).duplicated().to_numpy()]
+    department = ev["department"].to_numpy(dtype=object)[rows]
+    out["departments"] = _tuples(
+        pd.Series(ids[gid[firsts]]), pd.Series(department[firsts], dtype="object")
+    )
+    if not identity:
+        out["identity_checks"] = pd.array([pd.NA] * len(out), dtype="Int64")
+    else:
+        checks = np.bincount(
+            gid, weights=ev["ident"].to_numpy(dtype=bool)[rows], minlength=len(ids)
+        )
+        out["identity_checks"] = pd.array(checks.astype("int64"), dtype="Int64")
+    return out
 
 
 def _revisits(stops: pd.DataFrame) -> pd.Series:
