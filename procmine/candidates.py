@@ -58,6 +58,7 @@ Each kind maps to a priority theme (``dx_theme``) of the national 自治体DX推
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Collection
 
 import pandas as pd
@@ -434,6 +435,18 @@ def _flag_redundant(
     return ev
 
 
+_REDUNDANT_COLUMNS = ["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
+
+#: The redundant executions :func:`rank_candidates` found, by id of the candidates frame it
+#: returned, until :func:`redundant_events` takes them for the same inputs (the what-if).
+_HANDOVER: dict[int, tuple] = {}
+
+
+def _redundant_table(ev: pd.DataFrame) -> pd.DataFrame:
+    out = ev[ev["redundant"]][_REDUNDANT_COLUMNS]
+    return out.sort_values(["cluster", "department", "pos"], ignore_index=True)
+
+
 def redundant_events(
     dataset: Dataset,
     maps: dict[str, ProcessMap],
@@ -441,26 +454,36 @@ def redundant_events(
     *,
     window_days: float = 14.0,
     silos: pd.DataFrame | None = None,
+    candidates: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The redundant executions of each duplicate cluster (see the savings model above).
 
     ``silos`` (the field types) tells My Number checks from other checks, as in
-    :func:`rank_candidates`. Returns ``cluster, department, activity, pos`` (the event's
-    index in its department's ``EventLog.events``), ``who``, ``timestamp`` and
-    ``minutes``, sorted.
+    :func:`rank_candidates`. ``candidates``: the frame :func:`rank_candidates` returned
+    for these very inputs; the executions it found are then handed over instead of being
+    found again (once; later calls find them again). Returns ``cluster, department,
+    activity, pos`` (the event's index in its department's ``EventLog.events``), ``who``,
+    ``timestamp`` and ``minutes``, sorted.
     """
+    if candidates is not None:
+        kept = _HANDOVER.pop(id(candidates), None)
+        if kept is not None:
+            ds, mp, cl, si, window, table = kept
+            if (
+                ds is dataset
+                and mp is maps
+                and cl is clusters
+                and si is silos
+                and window == window_days
+            ):
+                return table
     events = _all_events(dataset, maps)
     if clusters.empty or events.empty:
-        return pd.DataFrame(
-            columns=["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
-        )
+        return pd.DataFrame(columns=_REDUNDANT_COLUMNS)
     acts = _activity_table(maps, silos)
     every = _every_execution(clusters, acts, _cluster_kinds(clusters, acts))
     ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
-    ev = ev[ev["redundant"]][
-        ["cluster", "department", "activity", "pos", "who", TIMESTAMP, "minutes"]
-    ]
-    return ev.sort_values(["cluster", "department", "pos"], ignore_index=True)
+    return _redundant_table(ev)
 
 
 def observed_period_days(dataset: Dataset) -> float:
@@ -528,12 +551,14 @@ def rank_candidates(
     per_year = 365.0 / period
     acts = _activity_table(maps, silos)
     rows: list[dict[str, object]] = []
+    redundant = pd.DataFrame(columns=_REDUNDANT_COLUMNS)
 
     if not clusters.empty and not events.empty:
         members = clusters.merge(acts, on=["department", "activity"], how="left")
         kinds = _cluster_kinds(clusters, acts)
         every = _every_execution(clusters, acts, kinds)
         ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
+        redundant = _redundant_table(ev)
         for cid, group in ev.groupby("cluster", sort=True):
             mem = members[members["cluster"] == cid]
             kind, principle = kinds[cid]
@@ -648,4 +673,7 @@ def rank_candidates(
     )
     frame.insert(0, "rank", range(1, len(frame) + 1))
     frame = frame[CANDIDATE_COLUMNS]
-    return frame.head(top) if top else frame
+    frame = frame.head(top) if top else frame
+    _HANDOVER[id(frame)] = (dataset, maps, clusters, silos, window_days, redundant)
+    weakref.finalize(frame, _HANDOVER.pop, id(frame), None)
+    return frame

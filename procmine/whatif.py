@@ -109,7 +109,12 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
         window_days if window_days is not None else float(analysis.options.get("window_days", 14.0))
     )
     redundant = redundant_events(
-        analysis.dataset, analysis.maps, analysis.clusters, window_days=window, silos=analysis.silos
+        analysis.dataset,
+        analysis.maps,
+        analysis.clusters,
+        window_days=window,
+        silos=analysis.silos,
+        candidates=analysis.candidates,
     )
     before = _means(result)
     fields = column_fields(analysis.silos)

@@ -284,3 +284,28 @@ def test_the_performer_of_most_executions_decides_the_kind():
     # two resident and two staff members: the residents' 500 writings outweigh 30 receipts
     assert _kind(members)[0] == "form"
     assert _kind(members.assign(events=[10, 20, 300, 200]))[0] == "rekey"
+
+
+def test_redundant_executions_are_handed_to_the_what_if_once_for_the_same_inputs():
+    from procmine import candidates as cand
+
+    data, maps, clusters, silos = _keying()
+    ranked = rank_candidates(data, maps, clusters, silos, period_days=365)
+    fresh = cand.redundant_events(data, maps, clusters, silos=silos)
+    kept = cand._HANDOVER[id(ranked)][-1]
+    # other inputs (a window of 1 day) do not get it: found again for that window
+    other = cand.redundant_events(
+        data, maps, clusters, silos=silos, window_days=1.0, candidates=ranked
+    )
+    assert other is not kept and id(ranked) not in cand._HANDOVER
+    ranked = rank_candidates(data, maps, clusters, silos, period_days=365)
+    kept = cand._HANDOVER[id(ranked)][-1]
+    handed = cand.redundant_events(data, maps, clusters, silos=silos, candidates=ranked)
+    assert handed is kept
+    pd.testing.assert_frame_equal(handed, fresh)
+    again = cand.redundant_events(data, maps, clusters, silos=silos, candidates=ranked)
+    assert again is not kept  # handed over once, then found again
+    pd.testing.assert_frame_equal(again, fresh)
+    key = id(ranked)
+    del ranked
+    assert key not in cand._HANDOVER
