@@ -220,19 +220,7 @@ def life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
     depts = _department_sets(chosen)
     typed = ev.dropna(subset=["ctype"]).drop_duplicates("ckey")
     rarity = typed["ctype"].astype(str).value_counts()  # cases per case type in the log
-    cand = chosen.dropna(subset=["ctype"]).drop_duplicates(["journey", "ctype"])
-    cand = cand.assign(ctype=cand["ctype"].astype(str))
-    cand = cand.assign(cases=cand["ctype"].map(rarity))
-    ctypes = (
-        cand.sort_values(["journey", "cases", "ctype"], kind="stable")
-        .drop_duplicates("journey")
-        .set_index("journey")["ctype"]
-    )
-    label = depts.where(
-        ~depts.index.isin(ctypes.index), depts + " / " + ctypes.reindex(depts.index)
-    )
-    label.index = label.index.astype("int64")
-    return label.astype("object").sort_index()
+    return _labels(chosen, depts, rarity)
 
 
 def _life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
@@ -271,6 +259,12 @@ def _life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
     typed = np.flatnonzero(~pd.isna(ctype))
     _, first = np.unique(ev["ckey"].to_numpy(dtype="int64")[typed], return_index=True)
     rarity = pd.Series(ctype[typed[first]], dtype="object").astype(str).value_counts()
+    return _labels(chosen, depts, rarity)
+
+
+def _labels(chosen: pd.DataFrame, depts: pd.Series, rarity: pd.Series) -> pd.Series:
+    """Journey → its departments, and the rarest case type among its chosen steps (the
+    life event it is about): ``"保険年金課 + 市民課 / 出生届"``."""
     cand = chosen.dropna(subset=["ctype"]).drop_duplicates(["journey", "ctype"])
     cand = cand.assign(ctype=cand["ctype"].astype(str))
     cand = cand.assign(cases=cand["ctype"].map(rarity))

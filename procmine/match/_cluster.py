@@ -284,24 +284,13 @@ def merge_mutual(
     """
     clusters = [sorted(c) for c in clusters]
     pi, pj, ps = pairs
-    n_dept = int(dept.max()) + 1 if len(dept) else 1
     while len(clusters) > 1:
         k = len(clusters)
-        owner = np.full(len(dept), -1, dtype=np.int64)
-        comp = np.zeros((k, n_dept))
-        for c, members in enumerate(clusters):
-            owner[members] = c
-            np.add.at(comp[c], dept[members], 1.0)
+        link = _mean_links(clusters, pairs, dept)
+        owner = _owners(clusters, len(dept))
         ca, cb = owner[pi], owner[pj]
         ok = (ca >= 0) & (cb >= 0) & (ca != cb)
-        link = np.zeros((k, k))
-        np.add.at(link, (ca[ok], cb[ok]), ps[ok])
-        link = link + link.T
-        sizes = comp.sum(axis=1)
-        cross = np.outer(sizes, sizes) - comp @ comp.T
-        with np.errstate(invalid="ignore", divide="ignore"):
-            link = np.where(cross > 0, link / cross, 0.0)
-        np.fill_diagonal(link, 0.0)
+        sizes = np.array([len(c) for c in clusters], dtype=float)
         # members with a counterpart at the threshold in each other cluster
         reach = np.zeros((k, k))
         if threshold is not None:
@@ -372,9 +361,7 @@ def attach_consistent(
     if not clusters:
         return clusters
     pi, pj, ps = pairs
-    owner = np.full(len(dept), -1, dtype=np.int64)
-    for c, members in enumerate(clusters):
-        owner[members] = c
+    owner = _owners(clusters, len(dept))
     # members of two-activity clusters and their partner's score
     paired: dict[int, float] = {}
     for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
@@ -466,9 +453,7 @@ def attach_voted(
     """
     if not clusters:
         return clusters
-    owner = np.full(len(dept), -1, dtype=np.int64)
-    for c, members in enumerate(clusters):
-        owner[members] = c
+    owner = _owners(clusters, len(dept))
     if complete is not None:
         pairs = _completed(pairs, _anchored(clusters, pairs, owner, dept, threshold), complete)
     pi, pj, ps = pairs
@@ -555,6 +540,14 @@ def _completed(
     return np.r_[pi, mi], np.r_[pj, mj], np.r_[ps, complete(mi, mj)]
 
 
+def _owners(clusters: list[list[int]], n: int) -> np.ndarray:
+    """Cluster number of each of ``n`` items (-1 outside every cluster)."""
+    owner = np.full(n, -1, dtype=np.int64)
+    for c, members in enumerate(clusters):
+        owner[members] = c
+    return owner
+
+
 def _mean_links(
     clusters: list[list[int]],
     pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -564,10 +557,9 @@ def _mean_links(
     0 on the diagonal)."""
     pi, pj, ps = pairs
     k = len(clusters)
-    owner = np.full(len(dept), -1, dtype=np.int64)
+    owner = _owners(clusters, len(dept))
     comp = np.zeros((k, int(dept.max()) + 1 if len(dept) else 1))
     for c, members in enumerate(clusters):
-        owner[members] = c
         np.add.at(comp[c], dept[members], 1.0)
     ca, cb = owner[pi], owner[pj]
     ok = (ca >= 0) & (cb >= 0) & (ca != cb)
@@ -591,9 +583,7 @@ def _strong_links(
     """Clusters × clusters: True where some cross pair scores ``threshold`` or more."""
     pi, pj, ps = pairs
     k = len(clusters)
-    owner = np.full(len(dept), -1, dtype=np.int64)
-    for c, members in enumerate(clusters):
-        owner[members] = c
+    owner = _owners(clusters, len(dept))
     ca, cb = owner[pi], owner[pj]
     ok = (ca >= 0) & (cb >= 0) & (ca != cb) & (ps >= threshold)
     out = np.zeros((k, k), dtype=bool)
