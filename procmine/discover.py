@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -182,7 +182,10 @@ PERFORMER_CLASSES = ("resident", "staff", "system", "external")
 
 
 def _role_stats(
-    events: pd.DataFrame, data_columns: tuple[str, ...], filled: np.ndarray | None = None
+    events: pd.DataFrame,
+    data_columns: tuple[str, ...],
+    filled: np.ndarray | None = None,
+    coded: _Codes | None = None,
 ) -> pd.DataFrame:
     """Where and how each activity happens in its cases (evidence for cross-department matching).
 
@@ -194,11 +197,12 @@ def _role_stats(
     case), ``after_system`` (share of events right after a system-performed event) and
     ``recapture`` (mean share of the data columns an event fills that an earlier event of
     the same case already filled: re-keying rather than first capture; NaN when it fills
-    none). ``events`` must be sorted by case and time.
+    none). ``events`` must be sorted by case and time; ``coded``: :func:`_codes` of them
+    when already computed.
     """
-    codes, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
+    coded = _codes(events) if coded is None else coded
+    codes, labels, case_codes = coded.activity, coded.labels, coded.cases
     n = len(codes)
-    case_codes = pd.factorize(events[CASE], sort=False)[0]
     new_case = np.ones(n, dtype=bool)
     if n > 1:
         new_case[1:] = case_codes[1:] != case_codes[:-1]
@@ -270,6 +274,22 @@ def _role_stats(
     return out
 
 
+class _Codes(NamedTuple):
+    """Integer codes of a department's events, computed once per :func:`discover`."""
+
+    activity: np.ndarray  # code of each event's activity (labels sorted)
+    labels: np.ndarray  # activity label of each code
+    cases: np.ndarray  # code of each event's case, in order of first appearance (−1: none)
+    n_cases: int  # distinct cases
+
+
+def _codes(events: pd.DataFrame) -> _Codes:
+    """The activity and case codes of ``events`` (see :class:`_Codes`)."""
+    activity, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
+    cases, case_names = pd.factorize(events[CASE], sort=False)
+    return _Codes(activity, np.asarray(labels), cases, len(case_names))
+
+
 def _non_empty(values: pd.Series) -> np.ndarray:
     """Cells holding a value that is not the empty string."""
     return (values.notna() & values.astype("string").ne("")).fillna(False).to_numpy(dtype=bool)
@@ -280,16 +300,16 @@ MAX_PRECEDENCE = 8
 
 
 def _precedence(
-    events: pd.DataFrame,
+    events: pd.DataFrame, coded: _Codes | None = None
 ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """Eventually-follows shares: for each activity, the share of its cases in which each
     other activity first happened earlier (``before``) or later (``after``) than its own
     first event; the :data:`MAX_PRECEDENCE` largest per side. ``events`` must be sorted by
-    case and time."""
+    case and time (``coded``: :func:`_codes` of them when already computed)."""
     if events.empty:
         return {}, {}
-    codes, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
-    cases = pd.factorize(events[CASE], sort=False)[0]
+    coded = _codes(events) if coded is None else coded
+    codes, labels, cases = coded.activity, coded.labels, coded.cases
     first = pd.DataFrame({"case": cases, "act": codes, "order": np.arange(len(codes))})
     first = first.drop_duplicates(["case", "act"])  # first occurrence of each activity per case
     n_act = len(labels)
@@ -436,7 +456,9 @@ def discover(
         filled=filled if len(present) == len(log.data_columns) else None,
     )
     stats["fields"] = fields.reindex(stats.index)
-    stats = stats.join(_role_stats(events, log.data_columns, filled)) if len(events) else stats
+    coded = _codes(events)
+    if len(events):
+        stats = stats.join(_role_stats(events, log.data_columns, filled, coded))
 
     dfg, starts, ends = _dfg(events)
     stats["start"] = pd.Series(starts, dtype="int64").reindex(stats.index).fillna(0).astype(int)
@@ -450,7 +472,7 @@ def discover(
                 attrs[key] = _none_if_nan(attrs[key])
         attrs["fields"] = tuple(attrs["fields"]) if isinstance(attrs["fields"], tuple) else ()
         graph.add_node(act, **attrs)
-    before, after = _precedence(events)
+    before, after = _precedence(events, coded)
     for act in graph.nodes:
         graph.nodes[act]["before"] = before.get(str(act), {})
         graph.nodes[act]["after"] = after.get(str(act), {})
@@ -462,7 +484,7 @@ def discover(
         graph=graph,
         activities=stats,
         variants=_variants(events),
-        cases=int(events[CASE].nunique()),
+        cases=coded.n_cases,
         events=len(events),
         aliases=aliases,
         duration_source=source,
@@ -502,13 +524,14 @@ def _variants(events: pd.DataFrame) -> pd.DataFrame:
     from procmine.engine import current
 
     counts = current().variants(events)
+    # most cases first, then by variant (text order: code points, as pandas sorts text)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     frame = pd.DataFrame(
         {
-            "variant": pd.Index(list(counts)).astype(str),
-            "cases": np.fromiter(counts.values(), np.int64, len(counts)),
+            "variant": pd.Index([variant for variant, _ in ordered]).astype(str),
+            "cases": np.fromiter((n for _, n in ordered), np.int64, len(ordered)),
         }
     )
-    frame = frame.sort_values(["cases", "variant"], ascending=[False, True], ignore_index=True)
     frame["share"] = frame["cases"] / frame["cases"].sum()
     return frame
 

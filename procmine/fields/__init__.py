@@ -57,6 +57,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
@@ -149,6 +150,31 @@ class _State:
     copies: list[Copy]
     books: dict[str, Codebook]
     raw_books: dict[str, Codebook]
+    #: :func:`measure_group` results by (members in order, authoritative copy)
+    measured: dict[tuple[tuple[int, ...], int], dict[int, Counts]] = dataclasses.field(
+        default_factory=dict
+    )
+    #: :func:`linkage_table` of ``linkage``, once made
+    linkage_rows: pd.DataFrame | None = None
+
+    def measure(self, members: list[int], auth: int) -> dict[int, Counts]:
+        """:func:`measure_group` of ``members`` against ``auth``, computed once per state
+        (:func:`match_fields` and :func:`silo_values` measure the same groups). The copies
+        do not change once the state is built and measuring only adds codes for new texts
+        to the codebooks, never changes one, so a second measurement would give the same
+        counts; each call gets its own copies of them."""
+        key = (tuple(members), auth)
+        if key not in self.measured:
+            self.measured[key] = measure_group(
+                self.copies, members, auth, self.books, self.raw_books
+            )
+        return {i: dataclasses.replace(n) for i, n in self.measured[key].items()}
+
+    def linkage_quality(self) -> pd.DataFrame:
+        """:func:`linkage_table` of ``linkage``, made once."""
+        if self.linkage_rows is None:
+            self.linkage_rows = linkage_table(self.linkage)
+        return self.linkage_rows.copy()
 
 
 def _prepare(dataset: Dataset, sample_size: int) -> _State | None:
@@ -275,11 +301,11 @@ def match_fields(
     )
     silos = [g for g in groups if len({copies[i].department for i in g}) >= 2]
     names = _group_names(copies, silos)
-    linked = linkage_table(state.linkage).set_index("department")["linked_share"]
+    linked = state.linkage_quality().set_index("department")["linked_share"]
     rows: list[dict[str, object]] = []
     for members, name in zip(silos, names, strict=True):
         auth = _authoritative(copies, members)
-        counts = measure_group(copies, members, auth, state.books, state.raw_books)
+        counts = state.measure(members, auth)
         rows.extend(_group_rows(copies, members, auth, counts, name, how, linked))
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
     # Rates are estimates (expected shares): four decimals, so float noise such as 3e-12
@@ -339,7 +365,7 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
         return linkage_table(
             link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
         )
-    return linkage_table(state.linkage)
+    return state.linkage_quality()
 
 
 def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 2000) -> pd.DataFrame:
@@ -404,7 +430,7 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
         auth = flagged[0] if flagged else _authoritative(copies, members)
         family = copies[auth].family
         same = [i for i in members if copies[i].family == family]
-        counts = measure_group(copies, same, auth, state.books, state.raw_books)
+        counts = state.measure(same, auth)
         for i in sorted(members, key=lambda k: copies[k].ident):
             n = counts.get(i, Counts(missing=copies[i].missing))
             c = copies[i]

@@ -9,6 +9,7 @@ corrects for it, so that two 男/女 columns about different people do not look 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import repeat
@@ -35,6 +36,22 @@ class Codebook:
     def __init__(self) -> None:
         self.code: dict[str, int] = {}
         self.text: list[str] = []
+        #: what pure functions of the texts gave, by function name and code (see
+        #: :meth:`derived`)
+        self.memo: dict[str, dict[int, str]] = {}
+
+    def derived(self, name: str, fn: Callable[[str], str], codes: np.ndarray) -> list[str]:
+        """``fn`` of the text of each code (−1: the empty text), computed once per code
+        and ``name`` for the life of the codebook; ``fn`` must be a pure function."""
+        memo = self.memo.setdefault(name, {})
+        text = self.text
+        out: list[str] = []
+        for c in codes.tolist():
+            value = memo.get(c)
+            if value is None:
+                value = memo[c] = fn(text[c] if c >= 0 else "")
+            out.append(value)
+        return out
 
     def encode(self, values: np.ndarray | pd.Series) -> np.ndarray:
         local, uniques = pd.factorize(values)
@@ -166,44 +183,55 @@ class CopyBuilder:
         key_codes = np.full(len(keys), -1, dtype=np.int64)
         known = keys.notna().to_numpy()
         key_codes[known] = self.persons.encode(keys[known].astype(str))
-        dept_persons = len(np.unique(key_codes[known]))
+        dept_persons = len(_distinct_codes(key_codes[known]))
         stamps = events[TIMESTAMP].to_numpy(dtype="datetime64[ns]")
         rows = events[ROW].to_numpy() if ROW in events.columns else np.arange(len(events))
-        sources = (
-            events[SOURCE].astype(str).to_numpy(dtype=object)
-            if SOURCE in events.columns
-            else np.full(len(events), "", dtype=object)
-        )
+        # source file of each event, as codes into the distinct names
+        if SOURCE in events.columns:
+            source_codes, source_names = pd.factorize(
+                events[SOURCE].astype(str), use_na_sentinel=False
+            )
+        else:
+            source_codes, source_names = np.zeros(len(events), dtype=np.int64), np.array([""])
         prof = self.profiles[self.profiles["department"] == department]
         activity_codes = (
             pd.factorize(events[ACTIVITY].astype(str))[0] if ACTIVITY in events.columns else None
         )
+        # the events by resident, time and row (ties in event order), sorted once: each
+        # column's values are in this order restricted to the events holding one
+        by_resident = np.lexsort((rows, stamps, key_codes))
         out: list[Copy] = []
         for record in prof.itertuples(index=False):
             column, ftype = str(record.column), str(record.field_type)
             family = _family(ftype)
             filled = non_empty_mask(events[column])
-            positions = np.flatnonzero(filled & (key_codes >= 0))
+            chosen = filled & known
+            positions = np.flatnonzero(chosen)
             raw_book = self.raw.setdefault(family, Codebook())
             k = key_codes[positions]
             # the raw codes of the residents' values, then of every value (one factorisation)
-            r, every = raw_book.encode_nested(
-                events[column][filled].astype(str), (key_codes >= 0)[filled]
-            )
+            r, every = raw_book.encode_nested(events[column][filled].astype(str), known[filled])
             t = stamps[positions]
-            order = np.lexsort((rows[positions], t, k))
+            # = np.lexsort((rows[positions], t, k)): ranks among positions, in sorted order
+            order = (np.cumsum(chosen) - 1)[by_resident[chosen[by_resident]]]
             k, r, t = k[order], r[order], t[order]
-            last = np.r_[k[1:] != k[:-1], True] if len(k) else np.zeros(0, dtype=bool)
+            new_resident = np.r_[True, k[1:] != k[:-1]] if len(k) else np.zeros(0, dtype=bool)
+            last = np.r_[new_resident[1:], True] if len(k) else new_resident
             latest_k, latest_r = k[last], r[last]
             # first time each resident's latest value was recorded
-            segment = np.cumsum(np.r_[True, k[1:] != k[:-1]]) - 1 if len(k) else k
+            segment = np.cumsum(new_resident) - 1 if len(k) else k
             is_latest = r == latest_r[segment]
-            _, first = np.unique(segment[is_latest], return_index=True)
+            latest_segments = segment[is_latest]  # sorted: a resident's first is where it starts
+            first = np.flatnonzero(np.r_[True, latest_segments[1:] != latest_segments[:-1]])
+            first = first[: len(latest_segments)]  # none when no resident has a value
             since = t[np.flatnonzero(is_latest)[first]]
             norm = self._normalised(latest_r, family, ftype)
-            vocab = np.unique(self._normalised(np.unique(every), family, ftype))
+            vocab = np.unique(self._normalised(_distinct_codes(every), family, ftype))
             history = _distinct_pairs(k, self._normalised(r, family, ftype))
-            units = frozenset((department, str(x)) for x in pd.unique(sources[filled]))
+            units = frozenset(
+                (department, str(source_names[c]))
+                for c in _distinct_codes(source_codes[filled]).tolist()
+            )
             out.append(
                 Copy(
                     department=department,
@@ -244,6 +272,14 @@ class CopyBuilder:
         return np.asarray(lut[raw_codes], dtype=np.int64)
 
 
+def _distinct_codes(codes: np.ndarray) -> np.ndarray:
+    """``np.unique`` of non-negative integer codes, by counting when they are dense (codes
+    of a codebook are: 0 … number of distinct values − 1)."""
+    if not len(codes) or int(codes.min()) < 0 or int(codes.max()) > 8 * len(codes) + 4096:
+        return np.unique(codes)
+    return np.flatnonzero(np.bincount(codes)).astype(codes.dtype, copy=False)
+
+
 def _distinct_pairs(keys: np.ndarray, norm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The distinct (resident, value) pairs with a value, sorted by resident then value."""
     ok = norm >= 0
@@ -251,7 +287,8 @@ def _distinct_pairs(keys: np.ndarray, norm: np.ndarray) -> tuple[np.ndarray, np.
     if not len(keys):
         return keys, norm
     width = int(norm.max()) + 1
-    pairs = np.unique(keys.astype(np.int64) * width + norm)
+    # = np.unique: distinct values by hashing, then only those sorted (residents repeat)
+    pairs = np.sort(pd.unique(keys.astype(np.int64) * width + norm))
     return pairs // width, pairs % width
 
 
@@ -274,8 +311,14 @@ def _missing(
         activity = pd.factorize(events[ACTIVITY].astype(str))[0]
     share = np.bincount(activity, weights=filled) / np.maximum(np.bincount(activity), 1)
     fills = share[activity] >= _FILLS
-    residents = np.unique(key_codes[fills & (key_codes >= 0)])
-    return len(np.setdiff1d(residents, holders, assume_unique=True))
+    residents = key_codes[fills & (key_codes >= 0)]
+    if not len(residents):
+        return 0
+    # the distinct residents that are not holders, counted with a presence table
+    present = np.zeros(int(residents.max()) + 1, dtype=bool)
+    present[residents] = True
+    present[holders[holders < len(present)]] = False
+    return int(present.sum())
 
 
 def build_copies(

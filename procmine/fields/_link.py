@@ -9,8 +9,10 @@ is given to the case's events without a key.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from procmine.model import CASE, PERSON, Dataset
@@ -64,12 +66,15 @@ LINKAGE_COLUMNS: tuple[str, ...] = (
 def linkage_table(linkage: Linkage) -> pd.DataFrame:
     """How well each department's events were linked to residents (see
     :func:`procmine.fields.linkage_quality`)."""
-    persons = {d: set(k.dropna().astype(str).unique()) - {""} for d, k in linkage.keys.items()}
+    linked = {d: k.notna().to_numpy(dtype=bool) for d, k in linkage.keys.items()}
+    persons = {d: _distinct_keys(k, linked[d]) for d, k in linkage.keys.items()}
+    # in how many departments each resident appears: shared when in two or more
+    departments = Counter(k for keys in persons.values() for k in keys)
     rows = []
     for department in sorted(linkage.keys):
         keys = linkage.keys[department]
         mine = persons[department]
-        elsewhere = set().union(*(p for d, p in persons.items() if d != department))
+        shared = sum(1 for k in mine if departments[k] > 1)
         by_name = {k for k in mine if k.startswith("~")}
         ambiguous = {k for k in by_name if k[1:] in linkage.ambiguous}
         nb = linkage.how[department] == NAME_BIRTH
@@ -79,10 +84,10 @@ def linkage_table(linkage: Linkage) -> pd.DataFrame:
                 "linkage": linkage.how[department],
                 "events": len(keys),
                 "keyed_events": linkage.keyed_events.get(department, 0),
-                "linked_events": int(keys.notna().sum()),
+                "linked_events": int(linked[department].sum()),
                 "persons": len(mine),
-                "shared_persons": len(mine & elsewhere),
-                "linked_share": len(mine & elsewhere) / len(mine) if mine else float("nan"),
+                "shared_persons": shared,
+                "linked_share": shared / len(mine) if mine else float("nan"),
                 "matched_persons": len(mine - by_name) if nb else pd.NA,
                 "unmatched_persons": len(by_name - ambiguous) if nb else pd.NA,
                 "ambiguous_persons": len(ambiguous) if nb else pd.NA,
@@ -94,11 +99,19 @@ def linkage_table(linkage: Linkage) -> pd.DataFrame:
     return table
 
 
-def _clean_keys(values: pd.Series) -> pd.Series:
-    out = pd.Series(None, index=values.index, dtype=object)
+def _distinct_keys(keys: pd.Series, present: np.ndarray) -> set[str]:
+    """The distinct non-empty resident keys, as text (``present``: where ``keys`` has one)."""
+    distinct = pd.unique(keys.to_numpy(dtype=object)[present])
+    return {k if isinstance(k, str) else str(k) for k in distinct.tolist()} - {""}
+
+
+def _clean_keys(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The keys stripped (None where blank or missing) and where there is one."""
+    cells = np.full(len(values), None, dtype=object)
     mask = non_empty_mask(values)
-    out[mask] = values[mask].astype(str).str.strip().to_numpy(dtype=object)
-    return out
+    present = values if mask.all() else values[mask]
+    cells[mask] = present.astype(str).str.strip().to_numpy(dtype=object)
+    return pd.Series(cells, index=values.index, dtype=object), mask
 
 
 def _cases(events: pd.DataFrame) -> pd.Series:
@@ -146,11 +159,13 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
     for department, log in sorted(dataset.logs.items()):
         events = log.events
         if PERSON in events.columns:
-            raw = _clean_keys(events[PERSON].reset_index(drop=True))
+            raw, present = _clean_keys(events[PERSON].reset_index(drop=True))
         else:
             raw = pd.Series(None, index=pd.RangeIndex(len(events)), dtype=object)
-        how[department] = PERSON_KEY if len(raw) and raw.notna().mean() >= _KEYED_SHARE else NO_LINK
-        keyed[department] = int(raw.notna().sum())
+            present = np.zeros(len(events), dtype=bool)
+        share = float(present.mean()) if len(raw) else 0.0
+        how[department] = PERSON_KEY if len(raw) and share >= _KEYED_SHARE else NO_LINK
+        keyed[department] = int(present.sum())
         keys[department] = _fill_within_case(_cases(events), raw)
 
     if not any(k.isna().any() for k in keys.values()):

@@ -138,7 +138,11 @@ def _sibling_buildings(
             continue
         if not _BUILDING_HEADER.search(nfkc(c.column).casefold()):
             continue
-        texts = [_normalise_building(t) for t in _text(raw_books.get(c.family), c.raw)]
+        book = raw_books.get(c.family)
+        if book is None:
+            texts = [_normalise_building("") for _ in range(len(c.raw))]
+        else:  # once per distinct value: every group measured asks again
+            texts = book.derived("building", _normalise_building, c.raw)
         out.setdefault(c.units, (c.keys, texts))
     return out
 
@@ -238,8 +242,35 @@ def _clusters(
     return ids, reps
 
 
-def _posterior(ids: np.ndarray, accuracy: np.ndarray) -> np.ndarray:
-    """Probability that each cluster holds the resident's true value."""
+def _patterns(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of ``ids`` and the index of each row among them: residents whose
+    voters hold the same clusters have the same posteriors, computed once per pattern."""
+    n, m = ids.shape
+    if n == 0 or m == 0:
+        return ids, np.zeros(n, dtype=np.int64)
+    if (m + 1) ** m < 2**62 and ids.min() >= -1 and ids.max() < m:
+        # a row as one integer: cluster ids −1 … m−1 are its digits
+        weights = (m + 1) ** np.arange(m - 1, -1, -1, dtype=np.int64)
+        code = ((ids + 1) * weights).sum(axis=1)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        return ids[first], inverse.ravel()
+    patterns, inverse = np.unique(ids, axis=0, return_inverse=True)
+    return patterns, inverse.ravel()
+
+
+def _posterior(
+    ids: np.ndarray,
+    accuracy: np.ndarray,
+    patterns: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Probability that each cluster holds the resident's true value (``patterns``:
+    :func:`_patterns` of ``ids`` when already computed)."""
+    distinct, inverse = _patterns(ids) if patterns is None else patterns
+    return _posterior_rows(distinct, accuracy)[inverse]
+
+
+def _posterior_rows(ids: np.ndarray, accuracy: np.ndarray) -> np.ndarray:
+    """:func:`_posterior` row by row (each row's result depends on that row only)."""
     n, m = ids.shape
     held = ids >= 0
     good = np.log(accuracy)[None, :]
@@ -271,8 +302,9 @@ def _accuracies(ids: np.ndarray, priors: np.ndarray) -> np.ndarray:
     several = (ids >= 0).sum(axis=1) >= 3
     sub = ids[several]
     rows = np.arange(len(sub))
+    patterns = _patterns(sub)
     for _ in range(_ITERATIONS if len(sub) else 0):
-        post = _posterior(sub, accuracy)
+        post = _posterior(sub, accuracy, patterns)
         new = accuracy.copy()
         for j in range(sub.shape[1]):
             held = sub[:, j] >= 0

@@ -306,7 +306,7 @@ def non_empty_mask(values: pd.Series) -> np.ndarray:
     """Positions (as a boolean array) of the non-missing, non-blank values of a column."""
     mask = np.array(values.notna().to_numpy(dtype=bool, na_value=False), dtype=bool)
     if mask.any():
-        present = values[mask]
+        present = values if mask.all() else values[mask]
         text = present if pd.api.types.is_string_dtype(present.dtype) else present.astype(str)
         blank = (text.astype(str).str.strip() == "").to_numpy(dtype=bool, na_value=True)
         mask[np.flatnonzero(mask)[blank]] = False
@@ -316,7 +316,12 @@ def non_empty_mask(values: pd.Series) -> np.ndarray:
 def non_empty(values: pd.Series) -> pd.Series:
     """The non-missing, non-blank values of a column, as strings, with a RangeIndex of
     their positions."""
-    positions = np.flatnonzero(non_empty_mask(values))
+    mask = non_empty_mask(values)
+    if len(values) and mask.all():  # every value: no rows to pick
+        out = values.astype(str)
+        out.index = pd.RangeIndex(len(values))
+        return out
+    positions = np.flatnonzero(mask)
     out = values.iloc[positions].astype(str)
     out.index = pd.RangeIndex(len(values))[positions]
     return out

@@ -257,9 +257,24 @@ def _fixed_roles(
 
 def _strip(values: pd.Series) -> pd.Series:
     """Text without surrounding spaces; empty strings and :data:`MISSING_MARKERS` → NA."""
-    text = values.astype(_TEXT).str.strip()
+    text = values.astype(_TEXT)
+    if not _needs_strip(text):
+        return text
+    text = text.str.strip()
     missing = (text == "") | text.str.lower().isin(MISSING_MARKERS)
     return text.mask(missing.fillna(False).astype(bool))
+
+
+def _needs_strip(text: pd.Series) -> bool:
+    """Whether any distinct value of ``text`` has surrounding spaces, is empty or is one of
+    :data:`MISSING_MARKERS` (most role columns repeat a few values: checked once each)."""
+    distinct = pd.Series(text.unique(), dtype=_TEXT)
+    stripped = distinct.str.strip()
+    return bool(
+        (stripped != distinct).any()
+        or (stripped == "").any()
+        or stripped.str.lower().isin(MISSING_MARKERS).any()
+    )
 
 
 #: A value that starts like a date or time (a 4-digit year from 1800 on, an era name or
@@ -314,6 +329,12 @@ def _duplicates(
     mask = np.zeros(len(frame), dtype=bool)
     if len(candidates) < 2:
         return mask, []
+    # A row equal to another in every column is equal to it in the first few columns too:
+    # only rows repeated there are compared in full.
+    narrowed = _repeated_prefix(frame, candidates)
+    if len(narrowed) < 2:
+        return mask, []
+    candidates = narrowed
     subset = frame if len(candidates) == len(frame) else frame.iloc[candidates]
     repeated = subset.duplicated(keep="first").to_numpy(dtype=bool)
     if not repeated.any():
@@ -327,6 +348,21 @@ def _duplicates(
         )
     ]
     return mask, pairs
+
+
+def _repeated_prefix(frame: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
+    """The ``candidates`` whose values in the first :data:`_PREFIX_COLUMNS` columns
+    repeat those of another candidate (all of them when the frame has no more columns)."""
+    if frame.shape[1] <= _PREFIX_COLUMNS:
+        return candidates
+    rows = candidates if len(candidates) < len(frame) else slice(None)
+    prefix = frame.iloc[rows, :_PREFIX_COLUMNS]
+    again = prefix.duplicated(keep=False).to_numpy(dtype=bool)
+    return candidates[again]
+
+
+#: Columns compared first when looking for repeated rows (see :func:`_duplicates`).
+_PREFIX_COLUMNS = 3
 
 
 def _unique_name(name: str, taken: set[str]) -> str:
@@ -460,8 +496,12 @@ def _load_file(
         detail = ", ".join(f"{count} {reason}" for reason, count in other.items())
         warnings.append(f"{at(source)}: dropped {sum(other.values())} of {n} rows ({detail})")
 
-    kept_index = np.flatnonzero(keep)
-    all_kept = bool(keep.all())
+    # The kept rows in the order of the department's events (case, timestamp, row; see
+    # _sorted_events): every column is picked in that order at once, not picked then sorted.
+    in_file = np.flatnonzero(keep)
+    order = _event_order(case, timestamp, rows, in_file, every=bool(keep.all()))
+    kept_index = in_file[order]
+    all_kept = len(kept_index) == n and bool((kept_index == np.arange(n)).all())
 
     def kept(values: pd.Series) -> pd.Series:
         chosen = values if all_kept else values.iloc[kept_index]
@@ -474,18 +514,23 @@ def _load_file(
     }
     kept_rows = rows[kept_index].astype(np.int64)
     if "end" in roles:
-        end_raw = kept(frame[roles["end"]])
+        # parsed in file order (a format is read from the first values), then ordered
+        end_raw = frame[roles["end"]]
+        end_raw = (end_raw if len(in_file) == n else end_raw.iloc[in_file]).reset_index(drop=True)
         end = parse_timestamps(end_raw, column=roles["end"], source=source)
         if pd.api.types.is_datetime64_any_dtype(end_raw.dtype):
             end_bad = end.isna().to_numpy() & end_raw.notna().to_numpy()
         else:
             end_bad = end.isna().to_numpy() & _strip(end_raw).notna().to_numpy()
         if end_bad.any():
+            file_rows = rows[in_file].astype(np.int64)
             warnings.append(
-                f"{place(source, label, int(kept_rows[end_bad][0]))}: {int(end_bad.sum())} "
+                f"{place(source, label, int(file_rows[end_bad][0]))}: {int(end_bad.sum())} "
                 f"values of {show(roles['end'])} (end) are not dates/times and were left empty "
-                f"({_examples(kept_rows[end_bad], end_raw[end_bad], label)})"
+                f"({_examples(file_rows[end_bad], end_raw[end_bad], label)})"
             )
+        if not all_kept:
+            end = end.iloc[order].reset_index(drop=True)
         columns[END] = end.astype("datetime64[ns]")
     else:
         columns[END] = pd.Series(pd.NaT, index=range(len(kept_rows)), dtype="datetime64[ns]")
@@ -735,7 +780,8 @@ def load(
         for column in data_columns:
             events[column] = events[column].astype(_TEXT)
         events = events[list(_STANDARD) + data_columns]
-        events = _sorted_events(events)
+        # one file's events come in this order already (see _load_file); several are merged
+        events = _sorted_events(events) if len(parts) > 1 else events.reset_index(drop=True)
         logs[dept] = EventLog(
             department=dept,
             events=events,
@@ -750,6 +796,21 @@ def load(
         warnings=warnings,
         models=models,
     )
+
+
+def _event_order(
+    case: pd.Series, timestamp: pd.Series, rows: np.ndarray, positions: np.ndarray, *, every: bool
+) -> np.ndarray:
+    """The order :func:`_sorted_events` gives the rows at ``positions`` (``every``: they are
+    all the rows, in order): by case, timestamp and row."""
+
+    def at(values: pd.Series) -> pd.Series:
+        return values if every else values.iloc[positions]
+
+    case_codes = pd.factorize(at(case).astype(_TEXT), sort=True)[0]
+    case_codes[case_codes < 0] = len(case_codes)  # missing cases last, as sort_values puts them
+    stamps = at(timestamp).astype("datetime64[ns]").to_numpy()
+    return np.lexsort((rows[positions].astype(np.int64), stamps, case_codes))
 
 
 def _sorted_events(events: pd.DataFrame) -> pd.DataFrame:

@@ -177,7 +177,10 @@ def _read_parquet(path: Path) -> RawTable:
         else:
             text = column.astype(object).where(column.notna(), None)
             text = text.map(_to_text, na_action="ignore")
-        out[name] = text.astype(pd.StringDtype(na_value=np.nan)).replace("", np.nan)
+        text = text.astype(pd.StringDtype(na_value=np.nan))
+        if (text == "").any():  # replacing copies every value: only when there is one
+            text = text.replace("", np.nan)
+        out[name] = text
     table = RawTable(
         frame=pd.DataFrame(out),
         rows=np.arange(1, len(frame) + 1, dtype=np.int64),

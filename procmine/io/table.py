@@ -99,6 +99,15 @@ def _is_text(column: pd.Series) -> bool:
     return pd.api.types.is_string_dtype(column.dtype) or column.dtype == object
 
 
+def _distinct(column: pd.Series) -> pd.Series:
+    """The distinct values of a text column, with its dtype: checks that hold for every
+    value are made once per distinct value (most columns repeat their values)."""
+    try:
+        return pd.Series(column.unique(), dtype=column.dtype)
+    except TypeError:  # unhashable objects: check every value
+        return column
+
+
 def blank_rows(frame: pd.DataFrame) -> np.ndarray:
     """Rows whose every value is missing or only spaces.
 
@@ -135,9 +144,15 @@ def clean_table(
     """
     frame = table.frame
     limit = field_limit()
+    distinct: dict[int, pd.Series] = {}
     for position, name in enumerate(frame.columns if check_lengths else ()):
         column = frame.iloc[:, position]
         if not _is_text(column):
+            continue
+        # the longest value is the longest distinct one; rows are read only to name it
+        distinct[position] = _distinct(column)
+        longest = distinct[position].str.len().max()
+        if pd.isna(longest) or int(longest) <= limit:
             continue
         lengths = column.str.len()
         longest = lengths.max()
@@ -160,6 +175,9 @@ def clean_table(
         column = frame.iloc[:, position]
         if not _is_text(column):
             continue
+        values = distinct[position] if position in distinct else _distinct(column)
+        if not values.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool).any():
+            continue  # no distinct value holds one, so no row does
         hit = column.str.contains(CONTROL, regex=True).fillna(False).to_numpy(dtype=bool)
         if not hit.any():
             continue

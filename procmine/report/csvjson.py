@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -106,11 +107,14 @@ def _column_cells(values: pd.Series) -> list[str]:
     if isinstance(dtype, np.dtype) and dtype.kind in "iub":
         if dtype.kind == "b":
             return ["TRUE" if v else "FALSE" for v in values.to_numpy().tolist()]
-        return [str(v) for v in values.to_numpy().tolist()]
+        codes, uniques = pd.factorize(values.to_numpy())  # counts repeat: once per value
+        return np.array([str(v) for v in uniques.tolist()], dtype=object)[codes].tolist()
     if isinstance(dtype, np.dtype) and dtype.kind == "f":
-        array = values.to_numpy()
-        finite = np.isfinite(array).tolist()
-        return [repr(v) if ok else "" for v, ok in zip(array.tolist(), finite, strict=True)]
+        # once per distinct bit pattern (0.0 and -0.0 print differently)
+        bits = values.to_numpy().astype(np.float64).view(np.int64)
+        codes, uniques = pd.factorize(bits)
+        printed = [repr(v) if math.isfinite(v) else "" for v in uniques.view(np.float64).tolist()]
+        return np.array(printed, dtype=object)[codes].tolist()
     if isinstance(dtype, np.dtype) and dtype.kind == "M":
         stamps = values.to_numpy()
         whole = stamps.astype("datetime64[s]")
@@ -122,6 +126,10 @@ def _column_cells(values: pd.Series) -> list[str]:
             return text.tolist()
     if isinstance(dtype, pd.StringDtype) or (isinstance(dtype, np.dtype) and dtype.kind in "Mm"):
         return _by_distinct_value(values)
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and (
+        pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
+    ):  # nullable integers and booleans (Int64, boolean): missing cells are empty
+        return _nullable_cells(values)
     if isinstance(dtype, np.dtype) and dtype.kind == "O":
         try:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
@@ -132,6 +140,21 @@ def _column_cells(values: pd.Series) -> list[str]:
             shown = np.array([*(guard_cell(v) for v in uniques), ""], dtype=object)
             return shown[codes].tolist()
     return [guard_cell(v) for v in values]
+
+
+def _nullable_cells(values: pd.Series) -> list[str]:
+    """:func:`guard_cell` of every value of a nullable integer or boolean column."""
+    import numpy as np
+
+    present = values.notna().to_numpy(dtype=bool)
+    known = values[present].to_numpy(dtype=object).tolist()
+    if values.dtype.kind == "b":
+        shown = ["TRUE" if v else "FALSE" for v in known]
+    else:
+        shown = [str(int(v)) for v in known]
+    cells = np.full(len(values), "", dtype=object)
+    cells[present] = shown
+    return cells.tolist()
 
 
 def _by_distinct_value(values: pd.Series) -> list[str]:

@@ -30,6 +30,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -112,13 +113,21 @@ def _maps_into(
     lang: Literal["ja", "en"],
     highlight: Mapping[str, Mapping[str, int]],
 ) -> tuple[list[Path], dict[str, str], dict[str, str]]:
-    """Write ``maps/<stem>.dot`` and ``.svg`` per department; return files, SVGs, stems."""
+    """Write ``maps/<stem>.dot`` and ``.svg`` per department; return files, SVGs, stems.
+
+    Graphviz lays the maps out in parallel (one ``dot`` process per map, at most one per
+    core); the results are taken in department order, so a failure names the first map
+    that failed, as when they are drawn one by one."""
     map_files = map_filenames(maps)
     svgs: dict[str, str] = {}
     written: list[Path] = []
-    for dept in sorted(maps):
-        dot = map_dot(maps[dept], highlight=highlight.get(dept), lang=lang)
-        svg = render_svg(dot)
+    dots = {
+        dept: map_dot(maps[dept], highlight=highlight.get(dept), lang=lang) for dept in sorted(maps)
+    }
+    workers = max(1, min(len(dots), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        drawn = list(pool.map(render_svg, dots.values()))
+    for (dept, dot), svg in zip(dots.items(), drawn, strict=True):
         svgs[dept] = svg
         written.append(_write(folder / "maps" / f"{map_files[dept]}.dot", dot))
         written.append(_write(folder / "maps" / f"{map_files[dept]}.svg", svg))
