@@ -460,7 +460,7 @@ def discover(
     if len(events):
         stats = stats.join(_role_stats(events, log.data_columns, filled, coded))
 
-    dfg, starts, ends = _dfg(events)
+    (dfg, starts, ends), variant_counts = _aggregates(events)
     stats["start"] = pd.Series(starts, dtype="int64").reindex(stats.index).fillna(0).astype(int)
     stats["end"] = pd.Series(ends, dtype="int64").reindex(stats.index).fillna(0).astype(int)
     stats.index.name = ACTIVITY
@@ -483,7 +483,7 @@ def discover(
         department=log.department,
         graph=graph,
         activities=stats,
-        variants=_variants(events),
+        variants=_variants(variant_counts),
         cases=coded.n_cases,
         events=len(events),
         aliases=aliases,
@@ -506,24 +506,25 @@ def _none_if_nan(x: object) -> float | None:
     return None if x is None or (isinstance(x, float) and np.isnan(x)) else float(x)  # type: ignore[arg-type]
 
 
-def _dfg(
+def _aggregates(
     events: pd.DataFrame,
-) -> tuple[dict[tuple[str, str], tuple[int, float]], dict[str, int], dict[str, int]]:
-    """Directly-follows counts and median waits, start and end activities, from the current
-    aggregation engine (:func:`procmine.engine.current`; pm4py on the pandas engine)."""
+) -> tuple[
+    tuple[dict[tuple[str, str], tuple[int, float]], dict[str, int], dict[str, int]],
+    dict[str, int],
+]:
+    """Directly-follows counts and median waits, start and end activities, and the case
+    count of each trace variant, from the current aggregation engine in one call
+    (:func:`procmine.engine.current`; pm4py on the pandas engine)."""
     from procmine.engine import current
 
-    result = current().directly_follows(events)
-    return result.edges, result.starts, result.ends
+    result, variants = current().aggregate(events)
+    return (result.edges, result.starts, result.ends), variants
 
 
-def _variants(events: pd.DataFrame) -> pd.DataFrame:
+def _variants(counts: dict[str, int]) -> pd.DataFrame:
     """Trace variants (activity sequences) with their case counts and shares."""
-    if events.empty:
+    if not counts:
         return pd.DataFrame(columns=["variant", "cases", "share"])
-    from procmine.engine import current
-
-    counts = current().variants(events)
     # most cases first, then by variant (text order: code points, as pandas sorts text)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     frame = pd.DataFrame(

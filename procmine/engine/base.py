@@ -78,12 +78,7 @@ class Engine(abc.ABC):
         """
         if events.empty:
             return DirectlyFollows({}, {}, {})
-        result = self._directly_follows(events)
-        return DirectlyFollows(
-            dict(sorted(result.edges.items())),
-            dict(sorted(result.starts.items())),
-            dict(sorted(result.ends.items())),
-        )
+        return _sorted(self._directly_follows(events))
 
     def variants(self, events: pd.DataFrame) -> dict[str, int]:
         """Trace variants (activities in row order joined with ``" → "``) → number of cases,
@@ -91,6 +86,18 @@ class Engine(abc.ABC):
         if events.empty:
             return {}
         return dict(sorted(self._variants(events).items()))
+
+    def aggregate(self, events: pd.DataFrame) -> tuple[DirectlyFollows, dict[str, int]]:
+        """:meth:`directly_follows` and :meth:`variants` of the same events at once (an
+        engine may share the work, such as encoding the events, between the two)."""
+        if events.empty:
+            return DirectlyFollows({}, {}, {}), {}
+        result, variants = self._aggregate(events)
+        return _sorted(result), dict(sorted(variants.items()))
+
+    def _aggregate(self, events: pd.DataFrame) -> tuple[DirectlyFollows, dict[str, int]]:
+        """Both aggregates of non-empty ``events`` (by default one after the other)."""
+        return self._directly_follows(events), self._variants(events)
 
     def close(self) -> None:  # noqa: B027 - engines without resources need nothing
         """Release what the engine holds (connections, a Spark session)."""
@@ -103,6 +110,15 @@ class Engine(abc.ABC):
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
+
+
+def _sorted(result: DirectlyFollows) -> DirectlyFollows:
+    """``result`` with edges, starts and ends sorted by key."""
+    return DirectlyFollows(
+        dict(sorted(result.edges.items())),
+        dict(sorted(result.starts.items())),
+        dict(sorted(result.ends.items())),
+    )
 
 
 @dataclass(frozen=True)
@@ -144,11 +160,55 @@ class Coded:
         Two code sequences can spell the same string when a label contains the separator
         (``"A → B"`` alone, ``"A"`` then ``"B"``); their cases add up, as in pandas.
         """
+        names = [str(label) for label in self.labels]
         out: dict[str, int] = {}
         for codes, n in rows:
-            key = VARIANT_SEPARATOR.join(self.label(c) for c in codes)
+            key = VARIANT_SEPARATOR.join([names[c] for c in codes])
             out[key] = out.get(key, 0) + int(n)
         return out
+
+    def traces(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]], dict[str, int]]:
+        """Start and end activities ``(activity code, cases)`` and the variants (as
+        :meth:`variants` returns them) of :attr:`frame`, counted here without a query:
+        each case's activity codes in row order become one byte string, and equal
+        strings are one variant.
+
+        >>> ev = pd.DataFrame({"case": ["x", "y", "x", "y", "z"],
+        ...                    "activity": ["受付", "受付", "審査", "審査", "受付"],
+        ...                    "timestamp": pd.to_datetime(["2026-04-01"] * 5)})
+        >>> encode(ev).traces()
+        ([(0, 3)], [(0, 1), (1, 2)], {'受付 → 審査': 2, '受付': 1})
+        """
+        cases = self.frame["c"].to_numpy()
+        if not len(cases):
+            return [], [], {}
+        order = np.argsort(cases, kind="stable")  # row order within each case
+        cases = cases[order]
+        acts = self.frame["a"].to_numpy()[order]
+        cut = np.flatnonzero(cases[1:] != cases[:-1]) + 1
+        first, stop = np.append(0, cut), np.append(cut, len(cases))
+        n_labels = len(self.labels)
+        bounds = [np.bincount(acts[at], minlength=n_labels) for at in (first, stop - 1)]
+        starts, ends = ([(int(k), int(n[k])) for k in np.flatnonzero(n)] for n in bounds)
+        width = np.min_scalar_type(max(n_labels - 1, 0))
+        text = acts.astype(width).tobytes()
+        size = width.itemsize
+        runs: dict[bytes, int] = {}
+        for begin, end in zip((first * size).tolist(), (stop * size).tolist(), strict=True):
+            key = text[begin:end]
+            runs[key] = runs.get(key, 0) + 1
+        if size > 1:
+            rows = ((np.frombuffer(key, dtype=width).tolist(), n) for key, n in runs.items())
+            return starts, ends, self.variants(rows)
+        # One byte per activity: each byte becomes its label and a separator in one
+        # str.translate, and the last separator is cut off.
+        table = {k: f"{label}{VARIANT_SEPARATOR}" for k, label in enumerate(self.labels)}
+        cut_off = len(VARIANT_SEPARATOR)
+        out: dict[str, int] = {}
+        for key, n in runs.items():
+            variant = key.decode("latin-1").translate(table)[:-cut_off]
+            out[variant] = out.get(variant, 0) + n
+        return starts, ends, out
 
 
 def encode(events: pd.DataFrame) -> Coded:

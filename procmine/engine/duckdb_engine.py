@@ -4,6 +4,10 @@ The events are handed to DuckDB as a DataFrame of integer codes (:func:`encode`)
 DuckDB scans without copying; only the aggregates (one row per edge, activity or variant)
 come back. Medians are taken from the sorted list of an edge's waits, so they are the
 exact middle value (or the mean of the two middle values) that pandas computes.
+:func:`procmine.discover.discover` asks for both aggregates at once
+(:meth:`~procmine.engine.base.Engine.aggregate`): the events are encoded once, DuckDB
+computes the directly-follows graph, and start/end activities and variants are counted
+from the same codes in one pass over the cases (:meth:`~procmine.engine.base.Coded.traces`).
 """
 
 from __future__ import annotations
@@ -106,6 +110,15 @@ class DuckDBEngine(Engine):
     def _variants(self, events: pd.DataFrame) -> dict[str, int]:
         coded = encode(events)
         return coded.variants(self._query(coded.frame, _VARIANTS)[0])
+
+    def _aggregate(self, events: pd.DataFrame) -> tuple[DirectlyFollows, dict[str, int]]:
+        # Encoded once for both; start and end activities and variants are counted from
+        # the codes in one pass over the cases (Coded.traces), a few times cheaper than
+        # fetching DuckDB's lists of codes.
+        coded = encode(events)
+        (edges,) = self._query(coded.frame, _DFG)
+        starts, ends, variants = coded.traces()
+        return coded.decode(edges, starts, ends), variants
 
     def close(self) -> None:
         """Close the DuckDB connection (a new one opens on the next call)."""

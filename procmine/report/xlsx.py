@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from procmine.report import facts
@@ -323,7 +324,19 @@ def _kpi_sheet(analysis: Analysis, t: dict[str, str], journeys: Any) -> Sheet:
 # ----------------------------------------------------------------------------- writing
 def _width(value: Any) -> int:
     """Display width of a cell: East Asian wide characters count two."""
-    text = f"{value:,.1f}" if isinstance(value, float) else str(value)
+    return _text_width(f"{value:,.1f}" if isinstance(value, float) else str(value))
+
+
+@lru_cache(maxsize=65536)
+def _text_width(text: str) -> int:
+    """Display width of ``text``, measured once per distinct text (cells repeat); ASCII
+    holds no wide character.
+
+    >>> _text_width("ab"), _text_width("受付1")
+    (2, 5)
+    """
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -363,10 +376,10 @@ def _fill(ws: Worksheet, sheet: Sheet, t: dict[str, str]) -> None:
                 cell.data_type = "s"  # never a formula, whatever the text starts with
                 if value.startswith(_FORMULA_START):
                     cell.quotePrefix = True
-            else:
+            elif isinstance(value, int | float) and not isinstance(value, bool):
                 fmt = (row.get("_formats") or {}).get(column) or row.get("_format")
                 fmt = fmt or sheet.formats.get(column) or COLUMNS.get(column, ("", None))[1]
-                if fmt and isinstance(value, int | float) and not isinstance(value, bool):
+                if fmt:
                     cell.number_format = fmt
             if value is not None:
                 widths[c - 1] = max(widths[c - 1], _width(value))
@@ -393,7 +406,8 @@ def workbook_bytes(analysis: Analysis, *, lang: str = "ja", hours_per_fte: float
     wb.properties.creator = "procmine"
     wb.properties.created = wb.properties.modified = FIXED_DATE
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+    # stored, not compressed: _fixed_zip_times compresses every entry when it rewrites them
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
         ExcelWriter(wb, archive).save()  # unlike Workbook.save, keeps our modified date
     return _fixed_zip_times(raw.getvalue())
 

@@ -138,6 +138,9 @@ _BANCHI = re.compile(r"(?<=\d)\s*番地\s*(?:の\s*)?")
 _BAN = re.compile(r"(?<=\d)\s*番\s*(?:の\s*)?")
 _GO = re.compile(r"(?<=\d)\s*号(?!室)")
 _ROOM = re.compile(r"(?<=\d)\s*号室")
+_KANJI_NUMERAL_SET = frozenset(_KANJI_NUMERAL)
+_NO_SET = frozenset("の之ノ")
+_HYPHEN_SET = frozenset(_HYPHENS)
 _DASH_GAP = re.compile(r"-\s*(?=\D|$)")
 _NON_DIGITS = re.compile(r"\D")
 _STREET = re.compile(r"^(\D*?\d+(?:-\d+)*)(.*)$")
@@ -170,14 +173,22 @@ def split_address(value: str) -> tuple[str, str]:
     text = nfkc(value)
     if not text:
         return "", ""
-    text = _house_numbers(text)
-    text = _NO_BETWEEN.sub("-", text)
-    text = _DIGIT_HYPHEN.sub("-", text)
-    text = _CHOME.sub("-", text)
-    text = _BANCHI.sub("-", text)
-    text = _BAN.sub("-", text)
-    text = _ROOM.sub("", text)
-    text = _GO.sub("", text)
+    # Each rewrite runs only when its fixed character is in the text: without it the
+    # pattern cannot match, and most addresses skip most rewrites.
+    if not _KANJI_NUMERAL_SET.isdisjoint(text):
+        text = _house_numbers(text)
+    if not _NO_SET.isdisjoint(text):
+        text = _NO_BETWEEN.sub("-", text)
+    if not _HYPHEN_SET.isdisjoint(text):
+        text = _DIGIT_HYPHEN.sub("-", text)
+    if "丁目" in text:
+        text = _CHOME.sub("-", text)
+    if "番" in text:
+        text = _BANCHI.sub("-", text)
+        text = _BAN.sub("-", text)
+    if "号" in text:
+        text = _ROOM.sub("", text)
+        text = _GO.sub("", text)
     if "-" in text:
         text = _DASH_GAP.sub(lambda m: " " if m.end() < len(text) else "", text)
     match = _STREET.match(text)
@@ -231,7 +242,7 @@ def addresses_equal(a: str, b: str) -> bool:
         return False
     if street_a == street_b:
         return True
-    short, long = sorted((street_a, street_b), key=len)
+    short, long = (street_a, street_b) if len(street_a) <= len(street_b) else (street_b, street_a)
     if not short or not long.endswith(short):
         return False
     return bool(_CITY_END.search(long[: len(long) - len(short)]))
