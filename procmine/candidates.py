@@ -63,6 +63,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from procmine.analysis import release_memory
 from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
 
 __all__ = ["CANDIDATE_COLUMNS", "DX_THEMES", "candidate_titles", "rank_candidates"]
@@ -367,16 +368,27 @@ def _wait_after(pm: ProcessMap, activity: str) -> float | None:
     return sum(n * w for n, w in edges) / total if total else None
 
 
-def _all_events(dataset: Dataset, maps: dict[str, ProcessMap]) -> pd.DataFrame:
+def _all_events(
+    dataset: Dataset, maps: dict[str, ProcessMap], clusters: pd.DataFrame
+) -> pd.DataFrame:
+    """The events of the members of ``clusters`` (labels merged as in the process maps),
+    with their index in the department's log (``pos``), department and resident key
+    (``who``); only those rows, so that the whole log is not copied."""
+    wanted: dict[str, set[object]] = {}
+    for dept, act in zip(clusters.get("department", []), clusters.get("activity", []), strict=True):
+        wanted.setdefault(str(dept), set()).add(act)
     frames = []
     for dept, log in dataset.logs.items():
-        ev = log.events[[CASE, ACTIVITY, TIMESTAMP, PERSON]].copy()
-        ev["pos"] = log.events.index
+        activity = log.events[ACTIVITY]
         aliases = maps[dept].aliases if dept in maps else {}
         if aliases:
             from procmine.discover import apply_aliases
 
-            ev[ACTIVITY] = apply_aliases(ev[ACTIVITY], aliases)
+            activity = apply_aliases(activity, aliases)
+        rows = activity.isin(list(wanted.get(dept, ()))).to_numpy(dtype=bool)
+        ev = log.events.loc[rows, [CASE, TIMESTAMP, PERSON]].copy()
+        ev.insert(1, ACTIVITY, activity[rows])
+        ev["pos"] = log.events.index[rows]
         ev["department"] = dept
         who = ev[PERSON].astype("string")
         ev["who"] = who.where(who.notna() & who.ne(""), "case:" + dept + ":" + ev[CASE].astype(str))
@@ -477,7 +489,7 @@ def redundant_events(
                 and window == window_days
             ):
                 return table
-    events = _all_events(dataset, maps)
+    events = _all_events(dataset, maps, clusters)
     if clusters.empty or events.empty:
         return pd.DataFrame(columns=_REDUNDANT_COLUMNS)
     acts = _activity_table(maps, silos)
@@ -546,7 +558,7 @@ def rank_candidates(
     -------
     DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties).
     """
-    events = _all_events(dataset, maps)
+    events = _all_events(dataset, maps, clusters)
     period = float(period_days) if period_days else observed_period_days(dataset)
     per_year = 365.0 / period
     acts = _activity_table(maps, silos)
@@ -599,6 +611,7 @@ def rank_candidates(
                     + f"; median handling time; period {period:.0f} days extrapolated to a year",
                 }
             )
+        del ev  # the flagged events of every cluster: let go of before the silos
 
     if not silos.empty:
         # Values captured by steps of a duplicate cluster are already counted there (forms,
@@ -676,4 +689,6 @@ def rank_candidates(
     frame = frame.head(top) if top else frame
     _HANDOVER[id(frame)] = (dataset, maps, clusters, silos, window_days, redundant)
     weakref.finalize(frame, _HANDOVER.pop, id(frame), None)
+    del events
+    release_memory()
     return frame

@@ -12,10 +12,11 @@ do not move even when the long journeys get much shorter.
 Silo candidates remove no event, so they get no what-if.
 
 The journeys' event table is built once (the one :func:`procmine.journeys.journeys` built
-for the analysis, handed over by ``procmine.journeys.base_events``, else built here); each
-scenario masks out its removed rows (no copy of the logs; a rebuild only where masking
-would not give the same table, see ``without_events`` in ``procmine/journeys/_events.py``)
-and computes only the compared means (``procmine.journeys.kpi_means``).
+for the analysis, handed over by ``procmine.journeys.base_events``, else built here) and
+kept packed (integer codes, ``pack`` in ``procmine/journeys/_events.py``); each scenario
+unpacks only the rows it keeps (no copy of the logs; a rebuild only where masking would
+not give the same table, see ``without_events`` there) and computes only the compared
+means (``procmine.journeys.kpi_means``).
 """
 
 from __future__ import annotations
@@ -97,10 +98,11 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     the mean over all journeys before and after, the change, and how many events were
     removed.
     """
+    from procmine.analysis import release_memory
     from procmine.candidates import redundant_events
     from procmine.fields import column_fields
     from procmine.journeys import base_events, kpi_means
-    from procmine.journeys._events import event_table, without_events
+    from procmine.journeys._events import event_table, pack, without_events
 
     result = analysis.journeys
     if result is None or analysis.candidates.empty or top <= 0:
@@ -127,7 +129,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
         if removed.empty:
             continue
         if base is None:
-            base = event_table(analysis.dataset, analysis.maps, analysis.clusters, fields)
+            base = pack(event_table(analysis.dataset, analysis.maps, analysis.clusters, fields))
         events = without_events(base, analysis.dataset, _positions(analysis.dataset, removed))
         if events is None:  # masking would not give the same table: rebuild it
             events = event_table(
@@ -135,6 +137,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
             )
         after = kpi_means(events, analysis.maps, analysis.clusters, identity_checks=checks)
         del events
+        release_memory()
         if "staff_minutes" in after:
             after["staff_hours_per_journey"] = after.pop("staff_minutes") / 60.0
         for kpi in WHATIF_KPIS:

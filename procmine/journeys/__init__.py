@@ -173,17 +173,18 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from procmine.analysis import release_memory
 from procmine.errors import ConfigError
 from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
 
 from . import _marks
-from ._events import Events, event_table
+from ._events import Events, PackedEvents, event_table, pack
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
 from ._kpis import typical_path as _typical_path
@@ -354,7 +355,6 @@ def journeys(
         else pd.DataFrame(columns=["cluster", "department", "activity"])
     )
     events = event_table(dataset, maps, clusters, column_fields)
-    base = replace(events, table=events.table[list(events.table.columns)])  # before the marks
     ev, captures = events.table, events.captures
     departments = sorted(set(dataset.logs))
     if ev.empty:
@@ -373,6 +373,8 @@ def journeys(
             frames["s"],
         )
 
+    base = pack(events)  # before the marks, in less memory
+    release_memory()  # what building the table took and let go of
     identity, members = _mark(
         events,
         maps,
@@ -404,9 +406,12 @@ def journeys(
         life_event_kpis=kpi_table(visits, table, by="life_event"),
     )
     # procmine.whatif masks this table instead of building it again (see base_events). It
-    # is kept beside the result, not in it: it holds the raw resident keys.
+    # is kept beside the result, not in it: it holds the raw resident keys. Packed, it
+    # takes about a third of the table's memory while the later stages run.
     _HANDOVER[id(result)] = (dataset, maps, clusters, dict(column_fields or {}), base)
     weakref.finalize(result, _HANDOVER.pop, id(result), None)
+    del ev, events, captures, figures
+    release_memory()
     return result
 
 
@@ -420,8 +425,8 @@ def base_events(
     maps: Mapping[str, ProcessMap],
     clusters: pd.DataFrame,
     column_fields: Mapping[tuple[str, str], str] | None,
-) -> Events | None:
-    """The event table :func:`journeys` built for ``result`` (before its marks), if it was
+) -> PackedEvents | None:
+    """The event table :func:`journeys` built for ``result`` (before its marks, packed), if it was
     built from these very objects (and equal ``column_fields``); else None. The table is
     handed over once and then let go of (as when ``result`` is garbage-collected), so that
     it does not stay in memory."""
@@ -517,18 +522,23 @@ def kpi_means(
     journeys_, at = np.unique(ids, return_inverse=True)
     index = pd.Index(journeys_, name="journey")
 
-    def count(flags: np.ndarray) -> np.ndarray:
-        return np.bincount(at, weights=flags[rows], minlength=len(index)).astype("int64")
-
-    table = pd.DataFrame({"forms_written": count(figures["form"].to_numpy(dtype=bool))}, index)
+    forms = np.bincount(
+        at, weights=figures["form"].to_numpy(dtype=bool)[rows], minlength=len(index)
+    )
+    table = pd.DataFrame({"forms_written": forms.astype("int64")}, index)
     if members:
-        table["identity_checks"] = pd.array(count(ev["ident"].to_numpy(dtype=bool)), "Int64")
+        checks = np.bincount(
+            at, weights=ev["ident"].to_numpy(dtype=bool)[rows], minlength=len(index)
+        )
+        table["identity_checks"] = pd.array(checks.astype("int64"), "Int64")
     length = pd.Series(ev["fin_est"].to_numpy()[rows] - ev["ts"].to_numpy()[rows])
     performer = ev["performer"].to_numpy(dtype=object)[rows]
     staff = (length.dt.total_seconds() / 60.0).where(
         (performer == "staff") | (performer == "external"), 0.0
     )
+    del length, performer, rows, at, figures, number  # one value per event: let go of first
     staff_minutes = staff.fillna(0.0).groupby(ids).sum()
+    del staff, ids
     tables = {"journeys": table, "visits": visits[visits["journey"].notna()]}
     means: dict[str, float] = {}
     for _, kpi, name, column in KPIS:

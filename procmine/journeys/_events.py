@@ -101,6 +101,136 @@ class Events:
     filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # without_events cache
 
 
+def _small_int(values: np.ndarray) -> np.ndarray:
+    """``values`` (integers) in the narrowest integer type that holds them."""
+    if not len(values):
+        return values
+    low, high = int(values.min()), int(values.max())
+    for kind in ("int8", "int16", "int32"):
+        info = np.iinfo(kind)
+        if info.min <= low and high <= info.max:
+            return values.astype(kind)
+    return values
+
+
+def _pack_column(values: np.ndarray) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
+    """A column in less memory: integers narrowed, objects as (codes, distinct values)
+    with code -1 for None; other columns (and objects with other missing values) as is."""
+    if values.dtype.kind in "iu":
+        return _small_int(values)
+    if values.dtype != object:
+        return values
+    codes, uniques = pd.factorize(values)
+    missing = values[codes < 0]
+    if len(missing) and not np.equal(missing, None).all():  # NaN and None must stay apart
+        return values
+    return _small_int(codes), np.asarray(uniques, dtype=object)
+
+
+def _unpack_column(
+    packed: np.ndarray | tuple[np.ndarray, np.ndarray], dtype: np.dtype, rows: np.ndarray
+) -> np.ndarray:
+    """The rows ``rows`` of a column packed by :func:`_pack_column`, in its own dtype."""
+    if isinstance(packed, tuple):
+        codes, uniques = packed
+        return np.append(uniques, np.array([None], dtype=object))[codes[rows]]
+    return packed[rows].astype(dtype, copy=False)
+
+
+@dataclass
+class PackedEvents:
+    """:class:`Events` in less memory, for keeping between :func:`procmine.journeys.journeys`
+    and the what-if: integer columns narrowed, text columns as codes, ``eid`` and ``day``
+    dropped (both follow from the others). :func:`without_events` takes it and builds
+    only the rows it keeps."""
+
+    n: int
+    columns: dict[str, Any]
+    dtypes: dict[str, np.dtype]
+    packed_captures: dict[str, Any]
+    keys: np.ndarray
+    attributes: dict[str, set[str]]
+    rpos: np.ndarray
+    pcode: np.ndarray
+    files: dict[str, list[tuple[list[str], str | None]]]
+    filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def column(self, name: str) -> np.ndarray:
+        """The whole column ``name``, integers possibly narrowed (not for ``eid``/``day``)."""
+        packed = self.columns[name]
+        if isinstance(packed, tuple):
+            return _unpack_column(packed, self.dtypes[name], np.arange(self.n))
+        return packed
+
+    @property
+    def table(self) -> pd.DataFrame:
+        """The whole event table, unpacked (a new frame each time)."""
+        return self.rows(np.arange(self.n))[0]
+
+    @property
+    def captures(self) -> pd.DataFrame:
+        """All the captures, unpacked (a new frame each time)."""
+        return self.rows(np.arange(self.n))[1]
+
+    def rows(self, idx: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(table, captures) of the rows ``idx`` (ascending), renumbered as ``eid`` 0 … k-1;
+        equal to ``table.iloc[idx]`` of the unpacked table with a fresh index and ``eid``."""
+        cols: dict[str, Any] = {}
+        for name, dtype in self.dtypes.items():
+            if name in self.columns:
+                values = _unpack_column(self.columns[name], dtype, idx)
+                cols[name] = _obj(values) if dtype.kind == "O" else values
+        if "eid" not in self.columns:
+            cols["eid"] = np.arange(len(idx))
+        if "day" in self.dtypes and "day" not in self.columns:
+            cols["day"] = pd.Series(cols["ts"]).dt.normalize().to_numpy()
+        table = pd.DataFrame({name: cols[name] for name in self.dtypes}, copy=False)
+        new = np.full(self.n, -1, dtype="int64")
+        new[idx] = np.arange(len(idx))
+        eid = new[self.packed_captures["eid"]]
+        kept = np.flatnonzero(eid >= 0)
+        field_ = _unpack_column(self.packed_captures["field"], np.dtype(object), kept)
+        captures = pd.DataFrame({"eid": eid[kept], "field": _obj(field_)})
+        return table, captures
+
+
+def pack(events: Events) -> PackedEvents:
+    """``events`` as :class:`PackedEvents` (the table as it is now: call before the marks)."""
+    table = events.table
+    n = len(table)
+    columns: dict[str, Any] = {}
+    for name in table.columns:
+        values = table[name].to_numpy()
+        if name == "eid" and np.array_equal(values, np.arange(n)):
+            continue
+        if (
+            name == "day"
+            and "ts" in table
+            and table["ts"].dtype.kind == "M"
+            and np.array_equal(
+                values, pd.Series(table["ts"].to_numpy()).dt.normalize().to_numpy(), equal_nan=True
+            )
+        ):
+            continue
+        columns[name] = _pack_column(values)
+    captures = {
+        "eid": _small_int(events.captures["eid"].to_numpy(dtype="int64")),
+        "field": _pack_column(events.captures["field"].to_numpy(dtype=object)),
+    }
+    return PackedEvents(
+        n,
+        columns,
+        dict(table.dtypes),
+        captures,
+        events.keys,
+        events.attributes,
+        _small_int(events.rpos),
+        _small_int(events.pcode),
+        events.files,
+        events.filled,
+    )
+
+
 def _obj(values: object, index: pd.Index | None = None) -> pd.Series:
     """An object-dtype Series (pandas would otherwise infer its string dtype)."""
     return pd.Series(np.asarray(values, dtype=object), index=index, dtype="object")
@@ -241,7 +371,7 @@ def _one_log(
     clusters: Mapping[str, object],
 ) -> tuple[
     pd.DataFrame,
-    list[tuple[np.ndarray, np.ndarray]],
+    list[tuple[np.ndarray, np.ndarray, np.ndarray]],
     set[str],
     list[tuple[list[str], str | None]],
     np.ndarray,
@@ -304,7 +434,7 @@ def _one_log(
     )
     attrs_all: set[str] = set()
     per_file: list[tuple[list[str], str | None]] = []
-    captures: list[tuple[np.ndarray, np.ndarray]] = []
+    captures: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     cols_all = [c for c in data_columns if c in raw]
     filled_all = _filled(raw[cols_all]) if cols_all else np.zeros((n, 0), dtype=bool)
     for code in range(int(src_code.max()) + 1 if n else 0):
@@ -319,6 +449,8 @@ def _one_log(
         if ctype is not None:
             values, here = _text(pd.Series(raw[ctype].to_numpy(dtype=object)[pos]))
             values[~here] = None
+            codes, uniques = pd.factorize(values)  # one object per distinct value, not per row
+            values = np.append(np.asarray(uniques, dtype=object), None)[codes]
             ev.iloc[pos, ev.columns.get_loc("ctype")] = values
         keep = [i for i, c in enumerate(cols_all) if c not in attrs]
         if keep:
@@ -326,8 +458,19 @@ def _one_log(
             fields = np.array(
                 [names.get((dept, cols_all[i]), cols_all[i]) for i in keep], dtype=object
             )
-            captures.append((pos[rows], fields[which]))
+            captures.append((pos[rows], which, fields))
     return ev, captures, attrs_all, per_file, filled_all
+
+
+def _field_codes(which: np.ndarray, fields: np.ndarray, codes: dict[object, int]) -> np.ndarray:
+    """Codes of the fields ``fields[which]`` of captures, numbering new fields in ``codes`` in
+    order of first appearance (as ``pd.factorize`` of all captures' fields would), without
+    an array of one object per capture."""
+    seen, first = np.unique(which, return_index=True)
+    local = np.zeros(len(fields), dtype="int64")
+    for w in seen[np.argsort(first, kind="stable")]:
+        local[w] = codes.setdefault(fields[w], len(codes))
+    return local[which]
 
 
 def event_table(
@@ -344,9 +487,10 @@ def event_table(
             clusters["cluster"], clusters["department"], clusters["activity"], strict=True
         ):
             members.setdefault(str(dept), {}).setdefault(str(act), cid)
-    frames: list[pd.DataFrame] = []
+    frames: list[dict[str, np.ndarray]] = []  # per department, column by column
     pos_parts: list[np.ndarray] = []
-    field_parts: list[np.ndarray] = []
+    field_parts: list[np.ndarray] = []  # codes into field_names
+    field_names: dict[object, int] = {}  # in order of first appearance (as pd.factorize)
     attributes: dict[str, set[str]] = {}
     per_file: dict[str, list[tuple[list[str], str | None]]] = {}
     filled: dict[str, np.ndarray] = {}  # the data cells, for without_events
@@ -358,16 +502,17 @@ def event_table(
             dept, log.events, maps.get(dept), log.data_columns, names, members.get(dept, {})
         )
         attributes[dept] = attrs
-        for pos, fields in captures:
+        for pos, which, fields in captures:
             pos_parts.append(pos + offset)
-            field_parts.append(fields)
+            field_parts.append(_field_codes(which, fields, field_names))
         ev["dcode"] = code
         ev["fkey"] = ev.pop("file") + files
         files += int(ev["fkey"].max()) - files + 1
         ev["ckey"] = ev.pop("case") + cases
         cases += int(ev["ckey"].max()) - cases + 1
         offset += len(ev)
-        frames.append(ev)
+        frames.append({c: ev[c].to_numpy() for c in ev.columns})
+        del ev
     if not frames:
         table = pd.DataFrame({c: pd.Series(dtype="object") for c in EVENT_COLUMNS})
         captures = pd.DataFrame(
@@ -375,7 +520,10 @@ def event_table(
         )
         return Events(table, captures, np.array([], dtype=object), attributes)
     # Column by column (numpy), sorted once: no concatenated frame to reorder.
-    cols = {c: np.concatenate([f[c].to_numpy() for f in frames]) for c in frames[0].columns}
+    # Each department's column is let go of once concatenated, and each column once sorted:
+    # no second copy of the whole table at any time.
+    cols = {c: np.concatenate([f.pop(c) for f in frames]) for c in list(frames[0])}
+    del frames
     codes, uniques = pd.factorize(cols.pop("key"))
     order_keys = np.argsort(np.asarray(uniques, dtype=str), kind="stable")
     rank_keys = np.empty(len(uniques), dtype="int64")
@@ -383,21 +531,33 @@ def event_table(
     cols["who"] = rank_keys[codes]
     keys = np.asarray(uniques, dtype=object)[order_keys]
     order = np.lexsort((cols["row"], cols["ckey"], cols["dcode"], cols["ts"], cols["who"]))
-    cols = {c: v[order] for c, v in cols.items()}
+    del cols["row"]
+    for c in list(cols):
+        cols[c] = cols[c][order]
     rpos, pcode = cols.pop("rpos"), cols.pop("pcode")
     cols["department"] = np.asarray(depts, dtype=object)[cols["dcode"]]
     cols["eid"] = np.arange(len(order))
     cols["day"] = pd.Series(cols["ts"]).dt.normalize().to_numpy()
     objects = ("department", "activity", "performer", "cluster", "ctype")
     ev = pd.DataFrame(
-        {c: _obj(cols[c]) if c in objects else cols[c] for c in EVENT_COLUMNS}, copy=False
+        {
+            c: pd.Series(cols[c], dtype="object", copy=False) if c in objects else cols[c]
+            for c in EVENT_COLUMNS
+        },
+        copy=False,
     )
+    del cols  # the frame holds the arrays themselves (no copy)
     rank = np.empty(len(order), dtype="int64")
     rank[order] = np.arange(len(order))
     pos = np.concatenate(pos_parts) if pos_parts else np.array([], dtype="int64")
-    fields = np.concatenate(field_parts) if field_parts else np.array([], dtype=object)
-    fcode, funiq = pd.factorize(fields)
-    pair = np.sort(rank[pos].astype("int64") * (len(funiq) + 1) + fcode)
+    fcode = np.concatenate(field_parts) if field_parts else np.array([], dtype="int64")
+    funiq = np.array(list(field_names), dtype=object)
+    pair = rank[pos].astype("int64")
+    del rank, pos
+    pair *= len(funiq) + 1
+    pair += fcode
+    del fcode
+    pair.sort()
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     eid, which = np.divmod(pair, len(funiq) + 1)
     captures = pd.DataFrame({"eid": eid, "field": _obj(np.asarray(funiq, dtype=object)[which])})
@@ -405,19 +565,21 @@ def event_table(
 
 
 def without_events(
-    events: Events, dataset: Dataset, drop: Mapping[str, np.ndarray]
+    events: Events | PackedEvents, dataset: Dataset, drop: Mapping[str, np.ndarray]
 ) -> Events | None:
     """``events`` without the rows ``drop[department]`` (positions in its ``EventLog.events``).
 
     The result equals :func:`event_table` on the logs without those rows, made by masking
-    ``events`` instead of rebuilding it. Returns None where masking cannot give that table:
-    a department or file left without events, a case whose first person key changes, cases
-    whose first rows change order, or a file whose case attributes change.
+    ``events`` (best packed by :func:`pack`: then only the kept rows are unpacked) instead
+    of rebuilding it. Returns None where masking cannot give that table: a department or
+    file left without events, a case whose first person key changes, cases whose first rows
+    change order, or a file whose case attributes change.
     """
-    table = events.table
+    if isinstance(events, Events):
+        events = pack(events)
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
-    dcode = table["dcode"].to_numpy()
-    keep = np.ones(len(table), dtype=bool)
+    dcode = events.column("dcode")
+    keep = np.ones(events.n, dtype=bool)
     for dept, pos in drop.items():
         if dept not in depts or not len(pos):
             continue
@@ -436,36 +598,28 @@ def without_events(
     if not _same_cases(events, keep, np.isin(dcode, changed)):
         return None
     idx = np.flatnonzero(keep)
-    new = np.full(len(table), -1, dtype="int64")
-    new[idx] = np.arange(len(idx))
-    out = table.iloc[idx].reset_index(drop=True)
-    out["eid"] = np.arange(len(idx))
-    eid = new[events.captures["eid"].to_numpy(dtype="int64")]
-    kept = eid >= 0
-    captures = pd.DataFrame(
-        {"eid": eid[kept], "field": _obj(events.captures["field"].to_numpy(dtype=object)[kept])}
-    )
+    table, captures = events.rows(idx)
     return Events(
-        out,
+        table,
         captures,
         events.keys,
         events.attributes,
-        events.rpos[idx],
-        events.pcode[idx],
+        events.rpos[idx].astype("int64"),
+        events.pcode[idx].astype("int64"),
         events.files,
     )
 
 
-def _same_cases(events: Events, keep: np.ndarray, changed: np.ndarray) -> bool:
+def _same_cases(events: PackedEvents, keep: np.ndarray, changed: np.ndarray) -> bool:
     """Do the kept cases keep their first person key and the order of their first rows?"""
-    ckey = events.table["ckey"].to_numpy(dtype="int64")
+    ckey = events.column("ckey").astype("int64")
     size = int(ckey.max()) + 1 if len(ckey) else 0
     rows = keep & changed
     # A case lies in one department: order its first kept rows by case number.
     first = np.full(size, np.iinfo("int64").max, dtype="int64")
     np.minimum.at(first, ckey[rows], events.rpos[rows])
     dcode = np.zeros(size, dtype="int64")
-    dcode[ckey[rows]] = events.table["dcode"].to_numpy(dtype="int64")[rows]
+    dcode[ckey[rows]] = events.column("dcode").astype("int64")[rows]
     cases = np.flatnonzero(np.bincount(ckey[rows], minlength=size) > 0)
     step = np.diff(first[cases])
     if not ((step > 0) | (np.diff(dcode[cases]) != 0)).all():
@@ -481,7 +635,7 @@ def _same_cases(events: Events, keep: np.ndarray, changed: np.ndarray) -> bool:
     return bool(np.array_equal(before[kept], after[kept]))
 
 
-def _first_code(events: Events, ckey: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
+def _first_code(events: PackedEvents, ckey: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
     """Per case, the person key code of its first row (in its file) among ``rows``; -1."""
     first = np.full(size, np.iinfo("int64").max, dtype="int64")
     np.minimum.at(first, ckey[rows], events.rpos[rows])
@@ -496,7 +650,7 @@ def _same_attributes(
     dept: str,
     log: EventLog,
     per_file: list[tuple[list[str], str | None]],
-    events: Events,
+    events: PackedEvents,
     here: np.ndarray,
     keep: np.ndarray,
 ) -> bool:
@@ -504,13 +658,13 @@ def _same_attributes(
     attributes and case-type column) keep them when only the rows ``keep`` remain?"""
     raw = log.events
     cols = [c for c in log.data_columns if c in raw]
-    fkey = events.table["fkey"].to_numpy()[here]
+    fkey = events.column("fkey")[here].astype("int64")
     file_code = np.empty(len(raw), dtype="int64")
     case_code = np.empty(len(raw), dtype="int64")
     kept = np.zeros(len(raw), dtype=bool)
     rpos = events.rpos[here]
     file_code[rpos] = fkey - fkey.min()
-    case_code[rpos] = events.table["ckey"].to_numpy()[here]
+    case_code[rpos] = events.column("ckey")[here]
     kept[rpos] = keep[here]
     if not np.isin(np.arange(len(per_file)), file_code[kept]).all():
         return False

@@ -242,11 +242,13 @@ def _life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
         & ~ev["ident"].to_numpy(dtype=bool)
         & ((performer == "resident") | (came & (nfields >= PROCEDURE_MIN_FIELDS)))
     )[rows]
+    del who, day, new, wday, came, nfields, performer  # one value per event: let go of early
     ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
     journey = number[rows].astype("int64")
     procedure = (np.bincount(ckey, weights=work) > 0)[ckey]
     has_any = (np.bincount(journey, weights=procedure) > 0)[journey]
     pick = rows[procedure | ~has_any]
+    del work, ckey, journey, procedure, has_any, rows
     chosen = pd.DataFrame(
         {
             "journey": number[pick],
@@ -365,6 +367,7 @@ def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     length = minutes(fin - ts)
     staff = np.where((performer == "staff") | (performer == "external"), length, 0.0)
     staff_minutes = pd.Series(np.nan_to_num(staff, nan=0.0)).groupby(journey).sum()
+    del length, staff, number  # one value per event: let go of early
     fills = np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev))[rows]
     on_site = ~np.isnan(ev["visit"].to_numpy(dtype="float64")[rows])
     by = Segments(ev["ckey"].to_numpy(dtype="int64")[rows])
@@ -377,8 +380,11 @@ def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
         & by.shift(on_site, fill=False)
         & (by.shift(fills, fill=0) > 0)
     )
+    del fills, on_site
     joined[joined] = (ts[joined] - prev_fin[joined]) <= np.timedelta64(60, "s")
+    del prev_fin
     span = minutes(fin - np.where(joined, prev_ts, ts))
+    del prev_ts, joined, ts, fin, performer
     # In the order of the cases (then time), as the groupby of work_figures sees them.
     order = np.arange(len(rows)) if by.order is None else by.order
     pick = order[resident[order]]

@@ -144,6 +144,7 @@ def assign_visits(
     starts = np.flatnonzero(new)
     w_who = who[starts]
     w_stop = np.maximum.reduceat(ts.view("int64"), starts)
+    del who, ts, fin, day, q, new  # arrays of n rows are let go of as soon as used
     # Per event, the latest window of its resident starting at or before it: the last
     # window whose first row comes before the end of the event's run of equal
     # (resident, time) rows (starts of one resident's windows are distinct times).
@@ -154,11 +155,14 @@ def assign_visits(
     run_end = np.ones(n, dtype=bool)
     run_end[:-1] = (keys.who[1:] != keys.who[:-1]) | (t[1:] != t[:-1])
     ends = np.flatnonzero(run_end)
-    last_of_run = ends[np.searchsorted(ends, np.arange(n))]
-    cand = opened[last_of_run]
+    del run_end
+    cand = opened[ends[np.searchsorted(ends, np.arange(n))]]
+    del opened, ends
     safe = np.maximum(cand, 0)
     ok = (cand >= 0) & (w_who[safe] == keys.who) & (t <= w_stop[safe])
+    del safe
     visit = np.where(ok, cand + 1.0, np.nan)
+    del cand, ok
     return _service_chain(keys, visit, present, queue, service_gap)
 
 
@@ -174,19 +178,27 @@ def _service_chain(
     seen = day.cumsum(queue)
     ticketed = day.spread(day.reduce(np.maximum, queue.astype("int8"))) > 0
     mark = queue | (present & (~ticketed | (seen == 0)))
+    del seen, ticketed  # arrays of n rows are let go of as soon as used
     at = day.last_valid(mark)
+    del mark
     loc = np.where(at >= 0, keys.dcode[np.maximum(at, 0)], -1)  # -1: no location yet
+    del at
     before = day.shift(loc, fill=-1)
     epoch = day.cumsum((before >= 0) & (loc != before))
+    del loc, before
     prev_fin = g.shift(keys.fin_est, fill=np.datetime64("NaT"))
     after_queue = g.shift(queue, fill=False)
     has_prev = g.shift(np.ones(keys.n, dtype=bool), fill=False)
     same_epoch = g.shift(epoch, fill=-1) == epoch
+    del epoch
     gap64 = np.timedelta64(service_gap.value, "ns")
     close = np.zeros(keys.n, dtype=bool)
     close[has_prev] = (keys.ts[has_prev] - prev_fin[has_prev]) <= gap64
+    del prev_fin
     cont = has_prev & same_epoch & (close | after_queue)
+    del has_prev, same_epoch, close, after_queue
     chain = g.split(~cont)
+    del cont
     lowest = chain.reduce(np.fmin, np.where(present, visit, np.nan))
     return np.where(np.isnan(visit), chain.spread(lowest), visit)
 

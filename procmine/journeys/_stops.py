@@ -67,9 +67,12 @@ def visit_parts(
     switched = by.split(present).cumsum(arrived) > 0
     where = np.where(switched, nxt, loc)
     rows = np.flatnonzero((where >= 0) & (dcode == where))
-    stops, waiting = _stops(
-        visit[rows], dcode[rows], department[rows], queue[rows], ts[rows], fin[rows], fin_est[rows]
-    )
+    # Arrays of one value per event are let go of as soon as used (memory at scale).
+    del seen, ticketed, mark, last, nxt_at, nxt, loc, arrived, switched, where, present
+    picked = [a[rows] for a in (visit, dcode, department, queue, ts, fin, fin_est)]
+    del dcode, department, queue, ts, fin, fin_est, rows
+    stops, waiting = _stops(*picked)
+    del picked
     at = np.searchsorted(ids, stops["visit"].to_numpy())
     count = np.bincount(at, minlength=len(ids))
     return VisitParts(
@@ -105,11 +108,14 @@ def _stops(
     counter = at_stop.split(queue)
     cid = counter.groups()
     prev_fin = pd.Series(fin).groupby(cid).cummax().to_numpy()
+    del cid
     prev_fin = counter.shift(prev_fin, fill=np.datetime64("NaT"))
     known = ~np.isnat(prev_fin)
     idle = np.full(len(visit), np.nan)
     idle[known] = minutes(ts[known] - prev_fin[known])
+    del known, prev_fin
     idle = np.where(ticket_no > 0, np.clip(idle, 0.0, None), np.nan)
+    del ticket_no
     longest = counter.reduce(np.fmax, idle)
     stop_of_counter = counter.reduce(np.minimum, at_stop.groups())
     wait = pd.Series(longest).groupby(stop_of_counter, sort=True).sum()
