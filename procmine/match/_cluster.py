@@ -324,10 +324,7 @@ def merge_mutual(
                 merged |= {x, y}
         if not joins:
             break
-        for x, y in joins:
-            clusters[x] = sorted(clusters[x] + clusters[y])
-        drop = {y for _, y in joins}
-        clusters = [c for n, c in enumerate(clusters) if n not in drop]
+        clusters = _joined(clusters, joins)
     return clusters
 
 
@@ -540,6 +537,15 @@ def _completed(
     return np.r_[pi, mi], np.r_[pj, mj], np.r_[ps, complete(mi, mj)]
 
 
+def _joined(clusters: list[list[int]], joins: list[tuple[int, int]]) -> list[list[int]]:
+    """``clusters`` with each ``(x, y)`` of ``joins`` (disjoint) merged into ``x``."""
+    clusters = list(clusters)
+    for x, y in joins:
+        clusters[x] = sorted(clusters[x] + clusters[y])
+    drop = {y for _, y in joins}
+    return [c for n, c in enumerate(clusters) if n not in drop]
+
+
 def _owners(clusters: list[list[int]], n: int) -> np.ndarray:
     """Cluster number of each of ``n`` items (-1 outside every cluster)."""
     owner = np.full(n, -1, dtype=np.int64)
@@ -672,8 +678,5 @@ def merge_same_kind(
                 joins.append((x, y))  # mutual best pairs are disjoint
         if not joins:
             break
-        for x, y in joins:
-            clusters[x] = sorted(clusters[x] + clusters[y])
-        drop = {y for _, y in joins}
-        clusters = [c for n, c in enumerate(clusters) if n not in drop]
+        clusters = _joined(clusters, joins)
     return clusters
