@@ -308,22 +308,6 @@ def analyze(
     return analysis
 
 
-def release_memory() -> None:
-    """Give the memory freed by a stage back to the operating system (glibc's
-    ``malloc_trim``; elsewhere nothing). Freed heap memory otherwise stays in the
-    process and adds to the next stage's peak, which the big arrays of the next stage
-    (memory-mapped by the allocator) cannot reuse. Changes no result."""
-    import ctypes
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (musl …)
-        pass
-
-
 def _with_whatif(candidates: pd.DataFrame, whatif: pd.DataFrame) -> pd.DataFrame:
     """Add a ``whatif`` column: the KPI changes simulated for each candidate."""
     import pandas as pd

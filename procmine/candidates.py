@@ -63,7 +63,7 @@ from collections.abc import Collection
 
 import pandas as pd
 
-from procmine.analysis import release_memory
+from procmine._memory import release_memory
 from procmine.model import ACTIVITY, CASE, PERSON, TIMESTAMP, Dataset, ProcessMap
 
 __all__ = ["CANDIDATE_COLUMNS", "DX_THEMES", "candidate_titles", "rank_candidates"]

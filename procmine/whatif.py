@@ -98,7 +98,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     the mean over all journeys before and after, the change, and how many events were
     removed.
     """
-    from procmine.analysis import release_memory
+    from procmine._memory import release_memory
     from procmine.candidates import redundant_events
     from procmine.fields import column_fields
     from procmine.journeys import base_events, kpi_means

@@ -178,7 +178,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from procmine.analysis import release_memory
+from procmine._memory import release_memory
 from procmine.errors import ConfigError
 from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
