@@ -422,10 +422,7 @@ def _flag_redundant(
     """Events of duplicate clusters, each with its minutes and whether it is redundant
     (every execution of the ``(department, activity)`` members in ``every``)."""
     members = clusters[["cluster", "department", "activity"]]
-    inside = pd.Series(False, index=events.index)
-    for dept, names in members.groupby("department", sort=False)["activity"]:
-        inside |= events["department"].eq(dept) & events["activity"].isin(names.unique())
-    ev = events[inside.to_numpy(dtype=bool)].merge(members, on=["department", "activity"])
+    ev = events.merge(members, on=["department", "activity"])  # only members' events stay
     ev = ev.merge(
         acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
         on=["department", "activity"],
