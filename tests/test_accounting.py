@@ -184,3 +184,12 @@ def test_keeping_duplicates_keeps_them_and_still_names_them(tmp_path: Path) -> N
     data = load([tmp_path], duplicates="keep")
     assert (data.accounting[0].rows_read, data.accounting[0].rows_loaded) == (2, 2)
     assert any("b.csv:3: 1 rows repeat an earlier row" in w and "kept" in w for w in data.warnings)
+
+
+def test_every_drop_reason_is_named_in_both_report_languages() -> None:
+    from procmine.report.i18n import strings
+
+    for lang in ("ja", "en"):
+        t = strings(lang)
+        missing = [r for r in DROP_REASONS if f"drop_{r.replace(' ', '_')}" not in t]
+        assert not missing, (lang, missing)

@@ -1108,3 +1108,20 @@ def test_evidence_says_when_a_pair_is_joined_through_its_cluster():
     assert "基準（0.70）" in evidence_text(analysis, STRINGS["ja"], row)
     row["score"] = 0.87
     assert "クラスタの他の業務を介して" not in evidence_text(analysis, STRINGS["ja"], row)
+
+
+def test_candidates_saving_nothing_are_named_below_the_table_not_tabulated():
+    from procmine.report.document import Para, Table
+    from procmine.report.i18n import strings
+    from procmine.report.sections.candidates import candidates_section
+
+    analysis = make_analysis()
+    analysis.candidates.loc[1, "hours_saved_per_year"] = 0.0
+    blocks = candidates_section(analysis, strings("en")).blocks
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [row[1].text for row in table.rows] == ["本人確認の一本化"]
+    assert any(isinstance(b, Para) and "2. -1+1" in b.text for b in blocks)
+    # with every candidate saving time, nothing is left out
+    full = candidates_section(make_analysis(), strings("en")).blocks
+    assert len(next(b for b in full if isinstance(b, Table)).rows) == 2
+    assert not any(isinstance(b, Para) and "left out" in b.text for b in full)

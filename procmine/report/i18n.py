@@ -86,6 +86,11 @@ _JA: dict[str, str] = {
     ),
     "top_candidate": "{rank}. {title}（{principle}・年間{hours}時間）",
     "no_candidates": "集約候補はありません。",
+    "candidates_zero": (
+        "次の{n}件は、ログに重複した実行がなく削減時間が0と試算されたため表から除きました"
+        "（candidates.csv には含まれます）：{names}"
+    ),
+    "candidate_zero_item": "{rank}. {title}",
     # units
     "unit_hours": "{value}時間",
     "unit_minutes": "{value}分",
@@ -455,6 +460,11 @@ _EN: dict[str, str] = {
     ),
     "top_candidate": "{rank}. {title} ({principle}, {hours} hours/year)",
     "no_candidates": "No consolidation candidates.",
+    "candidates_zero": (
+        "These {n} candidates save no time by the log (it shows no redundant execution) and are "
+        "left out of the table (candidates.csv lists them): {names}"
+    ),
+    "candidate_zero_item": "{rank}. {title}",
     # units
     "unit_hours": "{value} h",
     "unit_minutes": "{value} min",
@@ -883,6 +893,8 @@ _CODES: dict[str, tuple[str, str]] = {
     "drop_missing_activity": ("業務名なし", "missing activity"),
     "drop_missing_timestamp": ("日時なし", "missing timestamp"),
     "drop_unparsable_timestamp": ("日時を読めない", "unparsable timestamp"),
+    "drop_too_many_fields": ("列数が見出しより多い", "more fields than the header"),
+    "drop_duplicate_row": ("全列が前の行と同じ（重複出力）", "duplicate row"),
     "opt_inputs": ("入力", "inputs"),
     "opt_lang": ("言語", "language"),
     "opt_window_days": ("重複とみなす間隔（日）", "repeat window (days)"),

@@ -125,7 +125,12 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
     confidence = "confidence" in have and bool(analysis.candidates["confidence"].notna().any())
     themes = "dx_theme" in have
     table_rows = []
+    # Candidates whose log shows no redundant execution are named, not tabulated: a table of
+    # zero rows hides the ones a city can act on.
+    zero = [r for r in rows if number(r["hours_saved_per_year"]) == 0]
     for r in rows:
+        if number(r["hours_saved_per_year"]) == 0:
+            continue
         line = [
             num(r["rank"]),
             txt(r["title"]),
@@ -157,6 +162,12 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
         *([t["col_confidence"]] if confidence else []),
     ]
     blocks.append(Table(headers, table_rows, cls="candidates"))
+    if zero:
+        listed = t["list_sep"].join(
+            t["candidate_zero_item"].format(rank=fmt_int(r["rank"]), title=plain(r["title"]))
+            for r in zero
+        )
+        blocks.append(Para(t["candidates_zero"].format(n=fmt_int(len(zero)), names=listed)))
     return Section("candidates", t["h_candidates"], blocks)
 
 
