@@ -688,6 +688,32 @@ def test_silo_values_counts_add_up_and_hold_no_values() -> None:
         silo_values(city, silos.drop(columns="field"))
 
 
+def test_silo_values_count_residents_tied_between_two_systems() -> None:
+    """A resident held by just two systems that disagree is *tied* for both (nothing says
+    which one is wrong); one held by a third system too is not."""
+    from procmine.fields import silo_values
+
+    res = make_residents(240, seed=21)
+    home, mobile = list(res["home"]), list(res["mobile"])
+    shimin = [mobile[i] if i % 10 == 0 else home[i] for i in range(240)]
+    hoken = [mobile[i] if i % 10 == 5 else home[i] for i in range(160)]
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {"電話番号": shimin}, start="2024-04-01"),
+        "HOKEN": _log("HOKEN", res.iloc[:160], {"連絡先": hoken}, start="2024-05-01"),
+        "KODOMO": _log("KODOMO", res.iloc[80:], {"連絡先": home[80:]}, start="2024-06-01"),
+    }
+    city = Dataset(logs=logs, mappings=[], accounting=[])
+    silos = match_fields(city)
+    values = silo_values(city, silos).set_index("department")
+    assert sorted(values.index) == ["HOKEN", "KODOMO", "SHIMIN"]
+    # residents 0–79: SHIMIN and HOKEN only, 16 disagree; 160–239: SHIMIN and KODOMO
+    # only, 8 disagree; 80–159 are held by all three
+    assert values.loc["HOKEN", "tied"] == 16
+    assert values.loc["KODOMO", "tied"] == 8
+    assert values.loc["SHIMIN", "tied"] == 24
+    assert (values["tied"] <= values["compared"]).all()
+
+
 def test_linkage_quality_counts_matched_unmatched_and_ambiguous_residents() -> None:
     from procmine.fields import LINKAGE_COLUMNS, linkage_quality
 

@@ -135,6 +135,7 @@ SILO_VALUE_COLUMNS: tuple[str, ...] = (
     "stale",
     "conflict",
     "missing",
+    "tied",
 )
 
 #: Copies whose number of residents is within this share of the largest count as
@@ -270,8 +271,7 @@ def match_fields(
             export, grouped with the export's other parts) or ``"vocabulary"`` (no
             resident to compare; category labels found only in the group's columns).
         ``shared_persons``
-            Residents compared (held by this and another system of the group, without a
-            tie).
+            Residents compared (held by this and another system of the group).
         ``stale_rate``, ``conflict_rate``
             The inconsistent residents split: *stale* when the copy holds a value another
             system held for the resident earlier (changed there, not here), *conflict*
@@ -394,8 +394,14 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
         :func:`match_fields`) and is written the same (``exact``) or otherwise
         (``format_only``), that is one another system held earlier (``stale``) or that
         differs otherwise (``conflict``) — expected numbers rounded to whole residents,
-        so that ``compared = exact + format_only + stale + conflict`` — and ``missing``
-        (residents with an event of a step that fills the column but no value).
+        so that ``compared = exact + format_only + stale + conflict`` — ``missing``
+        (residents with an event of a step that fills the column but no value) and
+        ``tied`` (compared residents held by only one other system of the group, with
+        another value: which of the two is wrong cannot be told from them, so each copy
+        counts such a resident as inconsistent with the probability its estimated
+        accuracy gives, and the rest as consistent: the two copies' shares of one tied
+        resident add up to one, but a copy with many tied residents has a less certain
+        rate).
 
     Raises
     ------
@@ -450,6 +456,7 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
                     "stale": stale,
                     "conflict": conflict,
                     "missing": n.missing,
+                    "tied": n.tied,
                 }
             )
     table = pd.DataFrame(rows, columns=list(SILO_VALUE_COLUMNS))

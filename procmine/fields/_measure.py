@@ -58,7 +58,13 @@ _BUILDING_HEADER = re.compile(
 @dataclass
 class Counts:
     """Residents of one copy by how their value compares with the other systems' (sums of
-    probabilities, see the module docstring)."""
+    probabilities, see the module docstring).
+
+    ``tied`` counts the compared residents held by one other voter only, with another
+    value: nothing in them says which of the two is wrong, so each copy takes the share
+    of the blame its accuracy gives it (in ``stale`` or ``conflict``, the rest in
+    ``exact`` or ``format_only``).
+    """
 
     compared: int = 0
     exact: float = 0.0
@@ -66,6 +72,7 @@ class Counts:
     stale: float = 0.0
     conflict: float = 0.0
     missing: int = 0
+    tied: int = 0
 
     def rate(self, what: str) -> float:
         if not self.compared:
@@ -438,6 +445,8 @@ def _measure_copy(
         has = theirs >= 0
         if has.any():
             agree[has, n] = equal_codes(norm[has], theirs[has], ftype, book)
+    alone = (values[rows][:, others] >= 0).sum(axis=1) == 1
+    counts.tied = int((alone & ~agree.any(axis=1)).sum())
     if i == auth:
         counts.exact = float(right.sum())
     else:
