@@ -1,4 +1,5 @@
-"""Cluster-level steps of activity matching: votes of best partners and same-kind merges."""
+"""Cluster-level steps of activity matching: votes of best partners, same-kind merges and
+members that record other data than their cluster."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from procmine.match._cluster import attach_voted, merge_same_kind
+from procmine.match._cluster import attach_voted, drop_incoherent, merge_same_kind
 
 
 def _pairs(rows: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -220,6 +221,74 @@ def test_missing_pairs_are_scored_before_judging() -> None:
     assert got == [[0, 1, 2, 3, 4], [5, 6]]
 
 
+# --------------------------------------------------------------------------- data
+
+# a cluster of forms: departments 0..5 each write the address (field 0) and the name
+# (field 1); department 0 also takes in a register filing (item 6) that records the name
+# and a field of its own (2) but no address
+FORM_DEPT = np.array([0, 1, 2, 3, 4, 5, 0])
+FORM_FIELDS = [[0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [0, 1], [1, 2]]
+
+
+def _incoherent(fields: list[list[int]], dept: np.ndarray = FORM_DEPT, **options: float) -> list:
+    settings = {"share": 0.9, "min_others": 5}
+    settings.update(options)
+    return drop_incoherent(
+        [list(range(len(fields)))],
+        _fields(fields),
+        dept,
+        share=settings["share"],
+        min_others=int(settings["min_others"]),
+    )
+
+
+def test_a_member_that_records_data_but_not_the_clusters_field_leaves() -> None:
+    assert _incoherent(FORM_FIELDS) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_members_stay_when_the_field_is_not_the_clusters_or_cannot_be_judged() -> None:
+    # no fellow member of its own department fills the address: a department whose
+    # columns were matched to other fields says nothing about one of its steps
+    alone = np.array([0, 1, 2, 3, 4, 5, 6])
+    assert _incoherent(FORM_FIELDS, alone) == [[0, 1, 2, 3, 4, 5, 6]]
+    # a step that records no common data at all (its log may not show it)
+    assert _incoherent(FORM_FIELDS[:6] + [[]]) == [[0, 1, 2, 3, 4, 5, 6]]
+    # a field that fewer than `share` of the others fill is not the cluster's
+    patchy = [[0, 1], [1], [0, 1], [0, 1], [0, 1], [0, 1], [1, 2]]
+    assert _incoherent(patchy) == [[0, 1, 2, 3, 4, 5, 6]]
+    # too small a cluster to tell what it is about
+    assert _incoherent(FORM_FIELDS, min_others=7) == [[0, 1, 2, 3, 4, 5, 6]]
+
+
+def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data check runs on the final clusters of an event log and its result is used."""
+    import networkx as nx
+    import pandas as pd
+
+    import procmine.match as pm
+    from procmine.model import ProcessMap
+
+    def pm_(dept: str, labels: list[str]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            g.add_node(label, events=10, cases=10, performer="staff", median_minutes=2.0,
+                       start=10 * (k == 0), end=10 * (k == len(labels) - 1))  # fmt: skip
+        nx.add_path(g, labels, count=10)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 10, 20)
+
+    maps = {d: pm_(d, ["番号札発券", "本人確認"]) for d in ("A", "B", "C")}
+    assert len(pm.match_activities(maps).clusters) > 0
+    seen: list[list[list[int]]] = []
+
+    def none_left(clusters: list[list[int]], *_args: object, **_kwargs: object) -> list:
+        seen.append(clusters)
+        return []
+
+    monkeypatch.setattr(pm, "drop_incoherent", none_left)
+    assert len(pm.match_activities(maps).clusters) == 0
+    assert seen and seen[0]
+
+
 def test_models_never_use_the_event_log_cluster_steps(monkeypatch: pytest.MonkeyPatch) -> None:
     """Process models carry no data fields or performers to vouch for a group."""
     import networkx as nx
@@ -231,6 +300,7 @@ def test_models_never_use_the_event_log_cluster_steps(monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(pm, "merge_same_kind", boom)
     monkeypatch.setattr(pm, "attach_voted", boom)
+    monkeypatch.setattr(pm, "drop_incoherent", boom)
     graphs = {}
     for name, labels in (("A", ["Receive application", "Check documents"]),
                          ("B", ["Application received", "Documents checked"]),

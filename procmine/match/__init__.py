@@ -24,7 +24,7 @@ departments (an activity joins only when its mean confidence with the cluster's 
 of other departments reaches the threshold, which keeps chains apart); groups that are
 each other's best partner are then joined when their mean confidence nearly reaches it,
 or when most members of each have a counterpart at the threshold in the other (groups
-of at least three model elements, or two event-log activities). For event logs three
+of at least three model elements, or two event-log activities). For event logs four
 more steps follow. Two clusters whose members all take one kind of action (check, key
 into a register, take in a filing …) and all fill one common field are joined when each
 is the other's best such partner and one pair of them reaches the threshold, even with
@@ -38,6 +38,9 @@ them, one partner at the threshold, a mean confidence with the cluster of at lea
 and a kind of action some member takes): a large, varied cluster's mean dilutes the
 evidence of a member that resembles every part of it moderately. Both group steps score
 from local evidence the pairs they need that blocking or the partner limit left out.
+Finally a member of a large cluster leaves it when it records data but not a field that
+nearly all the other members fill and that its own department fills in another member
+(taking in a filing that records no address is not one more address form).
 A label that names the data its step fills (the head word of a filled column's header)
 also gets the words of that column's common field, so labels in different languages
 agree through their data.
@@ -59,6 +62,7 @@ from procmine.match._cluster import (
     average_linkage,
     block,
     components,
+    drop_incoherent,
     merge_mutual,
     merge_same_kind,
     one_to_one,
@@ -314,6 +318,12 @@ VOTE_MEAN = 0.2
 #: least :data:`MIN_PARTNERS` (a task rarely has more counterparts than that).
 PARTNERS_PER_DEPARTMENT = 3
 MIN_PARTNERS = 40
+#: Event logs: a field filled by at least this share of a member's fellow members (at
+#: least :data:`CORE_OTHERS` of them) and by one of its own department is what the cluster
+#: is about; a member that records common data but not that field leaves it (see
+#: :func:`procmine.match._cluster.drop_incoherent`).
+CORE_SHARE = 0.9
+CORE_OTHERS = 5
 #: Above this many activities, candidate pairs come from blocking instead of all pairs.
 ALL_PAIRS_LIMIT = 2000
 
@@ -396,6 +406,9 @@ def _run(
             action=scorer.action,
             mean_floor=VOTE_MEAN * threshold,
             complete=complete,
+        )
+        clusters = drop_incoherent(
+            clusters, scorer.fields, scorer.dept, share=CORE_SHARE, min_others=CORE_OTHERS
         )
     return _tables(profiles, scorer, clusters, pairs, threshold)
 

@@ -680,3 +680,62 @@ def merge_same_kind(
             break
         clusters = _joined(clusters, joins)
     return clusters
+
+
+def drop_incoherent(
+    clusters: list[list[int]],
+    fields: sparse.spmatrix,
+    dept: np.ndarray,
+    *,
+    share: float,
+    min_others: int,
+) -> list[list[int]]:
+    """Take out of each cluster the activities that record data but not the data the
+    cluster is about.
+
+    A large cluster whose members nearly all fill one common field (the resident's
+    address) is work on that data: the forms on which residents write their address.
+    An activity that records common data but not that field (``fields``: items × common
+    fields) resembles the members in label, action and role only: taking in a filing
+    that records no address is not one more copy of the address form. A field is the
+    cluster's when at least ``share`` of the activity's fellow members fill it (at least
+    ``min_others`` of them) and so does a fellow member of its own department: a
+    department whose columns were matched to other fields lacks the field in all its
+    steps, which says nothing about any one of them. Activities that record no common
+    data are kept (their logs may not show it).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy import sparse
+    >>> fields = sparse.csr_matrix(np.array([[1, 1], [1, 0], [1, 1], [1, 0], [0, 1], [0, 0]]))
+    >>> dept = np.array([0, 1, 2, 3, 0, 4])
+    >>> drop_incoherent([[0, 1, 2, 3, 4, 5]], fields, dept, share=0.75, min_others=4)
+    [[0, 1, 2, 3, 5]]
+    >>> drop_incoherent([[0, 1, 2, 3, 4, 5]], fields, np.arange(6), share=0.75, min_others=4)
+    [[0, 1, 2, 3, 4, 5]]
+    """
+    from scipy import sparse
+
+    fmat = sparse.csr_matrix(fields, dtype=float)
+    has = np.asarray(fmat.sum(axis=1)).ravel() > 0
+    out: list[list[int]] = []
+    for members in clusters:
+        idx = np.asarray(members, dtype=np.int64)
+        if len(idx) - 1 < min_others or not fmat.shape[1]:
+            out.append(sorted(members))
+            continue
+        rows = fmat[idx].toarray() > 0  # members × fields
+        total = rows.sum(axis=0)
+        others = (total[None, :] - rows) / (len(idx) - 1)  # share among fellow members
+        codes = dept[idx]
+        same = np.zeros_like(rows, dtype=np.int64)
+        for d in np.unique(codes):
+            mine = codes == d
+            same[mine] = rows[mine].sum(axis=0)[None, :] - rows[mine]
+        core = (others >= share) & (same > 0)
+        drop = has[idx] & np.any(core & ~rows, axis=1)
+        keep = sorted(idx[~drop].tolist())
+        if len(set(dept[keep].tolist())) > 1:
+            out.append(keep)
+    return out
