@@ -12,6 +12,7 @@ from procmine.errors import ConfigError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from procmine._forks import Pending
     from procmine.model import Dataset, ProcessMap
 
 
@@ -179,6 +180,7 @@ def analyze(
     progress: Callable[[str], None] | None = None,
     engine: str = "duckdb",
     spark_master: str | None = None,
+    parallel: bool = True,
 ) -> Analysis:
     """Load department exports and run every stage of procmine.
 
@@ -210,15 +212,32 @@ def analyze(
     spark_master : str, optional
         Spark master URL for ``engine="spark"`` (default ``local[2]``, e.g.
         ``spark://host:7077`` for a standalone cluster).
+    parallel : bool, default True
+        Run independent stages side by side in a forked helper process, on a second core:
+        half of the files are read, the data columns matched while the maps are discovered,
+        the candidates ranked while the residents are followed, most what-if scenarios
+        simulated while the journey tables are built (:func:`procmine.whatif.start_scenarios`),
+        the Excel workbook built while the rest of the report is written. The results are
+        the same either way (``procmine/_forks.py``). Needs ``os.fork`` and two cores;
+        no helper starts while twice the memory the run holds would exceed
+        ``procmine._forks.DEFAULT_BUDGET`` (4 GiB, at most half the machine's memory), so
+        large logs run more of their stages one after the other; not with
+        ``engine="spark"``.
 
     Returns
     -------
     Analysis
     """
-    from procmine.candidates import DEFAULT_HOURLY_RATE, rank_candidates
+    from procmine._forks import can_fork, has_room, start
+    from procmine.candidates import (
+        DEFAULT_HOURLY_RATE,
+        hand_over,
+        rank_candidates,
+        redundant_events,
+    )
     from procmine.discover import discover_all
     from procmine.engine import get_engine, using
-    from procmine.fields import column_fields, linkage_quality, match_fields, silo_values
+    from procmine.fields import column_fields
     from procmine.io import load
     from procmine.match import cooccurrence, match_activities
 
@@ -227,6 +246,11 @@ def analyze(
     aggregator = get_engine(engine, spark_master=spark_master)
     say = progress or (lambda _msg: None)
     paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    # Independent stages run side by side (procmine._forks): half of the files are read,
+    # the data columns matched, the candidates ranked and most what-if scenarios simulated
+    # in forked helpers while this process does the rest. Spark keeps one process: its
+    # session must not be forked.
+    fork = parallel and engine != "spark" and can_fork()
     say("loading")
     dataset = load(
         paths,
@@ -238,74 +262,155 @@ def analyze(
         department=department,
         person=person,
         encoding=encoding,
+        parallel=fork,
     )
-    say("discovering process maps")
-    with using(aggregator):
-        maps = discover_all(dataset.logs)
-    for dept, graph in dataset.models.items():
-        maps.setdefault(dept, _map_from_model(dept, graph))
-    say("matching data columns (silos)")
-    silos = match_fields(dataset)
-    say("matching activities (duplicates)")
-    fields = column_fields(silos)
-    authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
-    result = match_activities(
-        maps,
-        column_fields=fields,
-        authoritative_columns=set(
-            zip(authoritative.get("department", []), authoritative.get("column", []), strict=True)
-        ),
-        cooccurrence=cooccurrence(dataset, maps),
-    )
-    clusters = result.clusters_with_confidence()
-    say("following residents across departments (journeys)")
-    from procmine.journeys import journeys as follow
-
-    key = salt.encode("utf-8") if isinstance(salt, str) else salt
-    journey_result = follow(dataset, maps, clusters, column_fields=fields, salt=key)
-    say("ranking consolidation candidates")
     rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
-    candidates = rank_candidates(
-        dataset,
-        maps,
-        clusters,
-        silos,
-        window_days=window_days,
-        period_days=period_days,
-        hours_per_fte=hours_per_fte,
-        hourly_rate=rate,
-        top=top,
-        lang=lang,
-    )
-    options = {
-        "inputs": [str(p) for p in paths],
-        "lang": lang,
-        "window_days": window_days,
-        "period_days": period_days,
-        "hours_per_fte": hours_per_fte,
-        "hourly_rate": rate,
-        "top": top,
-        "stable_pseudonyms": salt is not None,
-    }
-    analysis = Analysis(
-        dataset=dataset,
-        maps=maps,
-        silos=silos,
-        duplicates=result.pairs,
-        clusters=clusters,
-        candidates=candidates,
-        options=options,
-        journeys=journey_result,
-        silo_values=silo_values(dataset, silos),
-        linkage=linkage_quality(dataset),
-    )
-    if whatif_top > 0:
-        from procmine.whatif import what_if
+    pending: list[Pending[Any]] = []
+    try:
+        fields_job = start(lambda: _fields_stage(dataset), fork=fork and has_room())
+        pending.append(fields_job)
+        say(
+            "discovering process maps"
+            + (" (data columns matched alongside)" if fields_job.forked else "")
+        )
+        with using(aggregator):
+            maps = discover_all(dataset.logs)
+        for dept, graph in dataset.models.items():
+            maps.setdefault(dept, _map_from_model(dept, graph))
+        co = cooccurrence(dataset, maps)
+        if not fields_job.forked:
+            say("matching data columns (silos)")
+        silos, silo_table, linkage = fields_job.result()
+        say("matching activities (duplicates)")
+        fields = column_fields(silos)
+        authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
+        result = match_activities(
+            maps,
+            column_fields=fields,
+            authoritative_columns=set(
+                zip(
+                    authoritative.get("department", []),
+                    authoritative.get("column", []),
+                    strict=True,
+                )
+            ),
+            cooccurrence=co,
+        )
+        clusters = result.clusters_with_confidence()
 
-        say("estimating the effect of the top candidates (what-if)")
-        analysis.whatif = what_if(analysis, top=whatif_top)
-        analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
+        def rank() -> tuple[pd.DataFrame, pd.DataFrame | None]:
+            ranked = rank_candidates(
+                dataset,
+                maps,
+                clusters,
+                silos,
+                window_days=window_days,
+                period_days=period_days,
+                hours_per_fte=hours_per_fte,
+                hourly_rate=rate,
+                top=top,
+                lang=lang,
+            )
+            if whatif_top <= 0:
+                return ranked, None
+            # the executions the what-if removes, found by the ranking: sent back with it
+            return ranked, redundant_events(
+                dataset, maps, clusters, window_days=window_days, silos=silos, candidates=ranked
+            )
+
+        candidates_job = start(rank, fork=fork and has_room())
+        pending.append(candidates_job)
+        say(
+            "following residents across departments (journeys"
+            + ("; candidates ranked alongside)" if candidates_job.forked else ")")
+        )
+        from procmine.journeys import journeys as follow
+        from procmine.whatif import Started, start_scenarios
+
+        ranked: list[tuple[pd.DataFrame, pd.DataFrame | None]] = []
+        early: list[Started] = []
+
+        def marked(base: Any, members: tuple[tuple[str, str], ...]) -> None:
+            """Once the journeys' events are marked: start the what-if's later scenarios
+            in a helper while this process builds the journey tables."""
+            ranked.append(candidates_job.result())
+            cands, redundant = ranked[0]
+            if redundant is None:
+                return
+            started = start_scenarios(
+                dataset, maps, clusters, silos, cands, redundant, base, members, top=whatif_top
+            )
+            if started is not None:
+                early.append(started)
+                pending.append(started.pending)
+
+        key = salt.encode("utf-8") if isinstance(salt, str) else salt
+        journey_result = follow(
+            dataset,
+            maps,
+            clusters,
+            column_fields=fields,
+            salt=key,
+            marked=marked if candidates_job.forked and whatif_top > 0 else None,
+        )
+        if not candidates_job.forked:
+            say("ranking consolidation candidates")
+        if not ranked:
+            ranked.append(candidates_job.result())
+        candidates, redundant = ranked[0]
+        if redundant is not None:
+            hand_over(
+                candidates,
+                redundant,
+                dataset=dataset,
+                maps=maps,
+                clusters=clusters,
+                silos=silos,
+                window_days=window_days,
+            )
+        options = {
+            "inputs": [str(p) for p in paths],
+            "lang": lang,
+            "window_days": window_days,
+            "period_days": period_days,
+            "hours_per_fte": hours_per_fte,
+            "hourly_rate": rate,
+            "top": top,
+            "stable_pseudonyms": salt is not None,
+        }
+        analysis = Analysis(
+            dataset=dataset,
+            maps=maps,
+            silos=silos,
+            duplicates=result.pairs,
+            clusters=clusters,
+            candidates=candidates,
+            options=options,
+            journeys=journey_result,
+            silo_values=silo_table,
+            linkage=linkage,
+        )
+        if whatif_top > 0:
+            from procmine.whatif import what_if
+
+            say("estimating the effect of the top candidates (what-if)")
+            analysis.whatif = what_if(
+                analysis, top=whatif_top, parallel=fork, started=early[0] if early else None
+            )
+            analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
+    finally:
+        for job in pending:
+            job.cancel()
     return analysis
+
+
+def _fields_stage(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Silos, silo values and linkage quality: one stage, since the last two reuse the
+    columns :func:`procmine.fields.match_fields` prepared (kept on ``dataset``)."""
+    from procmine.fields import linkage_quality, match_fields, silo_values
+
+    silos = match_fields(dataset)
+    return silos, silo_values(dataset, silos), linkage_quality(dataset)
 
 
 def _with_whatif(candidates: pd.DataFrame, whatif: pd.DataFrame) -> pd.DataFrame:

@@ -16,23 +16,29 @@ for the analysis, handed over by ``procmine.journeys.base_events``, else built h
 kept packed (integer codes, ``pack`` in ``procmine/journeys/_events.py``); each scenario
 unpacks only the rows it keeps (no copy of the logs; a rebuild only where masking would
 not give the same table, see ``without_events`` there) and computes only the compared
-means (``procmine.journeys.kpi_means``).
+means (``procmine.journeys.kpi_means``). On two cores, the scenarios run side by side in forked
+helper processes (``procmine._forks``): :func:`procmine.analyze` starts the later two thirds
+(:func:`start_scenarios`) as soon as the journeys' events are marked, while it still builds the
+journey tables; the figures are the same as one after the other.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from procmine.model import Dataset, EventLog
+from procmine.model import Dataset, EventLog, ProcessMap
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
     from procmine.journeys import JourneyResult
+    from procmine.journeys._events import PackedEvents
 
-__all__ = ["WHATIF_COLUMNS", "WHATIF_KPIS", "what_if"]
+__all__ = ["WHATIF_COLUMNS", "WHATIF_KPIS", "Started", "start_scenarios", "what_if"]
 
 #: KPIs compared (names of :data:`procmine.journeys.KPIS`).
 WHATIF_KPIS = (
@@ -79,7 +85,99 @@ def _means(result: JourneyResult) -> dict[str, float]:
     return means
 
 
-def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Started:
+    """Scenarios a helper process simulates already (:func:`start_scenarios`)."""
+
+    #: ranks of the candidates simulated, in order
+    ranks: tuple[int, ...]
+    #: their KPI means, once in (``procmine._forks.Pending``)
+    pending: Any
+
+
+def _scenarios(
+    candidates: pd.DataFrame, redundant: pd.DataFrame, top: int
+) -> list[tuple[int, pd.DataFrame]]:
+    """(rank, redundant executions) of the top ``top`` cluster candidates that remove any."""
+    chosen = candidates[candidates["cluster"].notna()]
+    scenarios = []
+    for cand in chosen.head(top).itertuples(index=False):
+        removed = redundant[redundant["cluster"] == cand.cluster]
+        if not removed.empty:
+            scenarios.append((int(cand.rank), removed))
+    return scenarios
+
+
+def _simulate(
+    part: list[tuple[int, pd.DataFrame]],
+    base: PackedEvents,
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    fields: Mapping[tuple[str, str], str],
+    checks: Collection[tuple[str, str]] | None,
+) -> list[dict[str, float]]:
+    """The KPI means (:func:`procmine.journeys.kpi_means`) without each scenario's events."""
+    from procmine._memory import release_memory
+    from procmine.journeys import kpi_means
+    from procmine.journeys._events import event_table, without_events
+
+    out = []
+    for _, removed in part:
+        events = without_events(base, dataset, _positions(dataset, removed))
+        if events is None:  # masking would not give the same table: rebuild it
+            events = event_table(_without(dataset, removed), maps, clusters, fields)
+        out.append(kpi_means(events, maps, clusters, identity_checks=checks))
+        del events
+        release_memory()
+    return out
+
+
+def start_scenarios(
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap],
+    clusters: pd.DataFrame,
+    silos: pd.DataFrame,
+    candidates: pd.DataFrame,
+    redundant: pd.DataFrame,
+    base: PackedEvents,
+    identity_members: tuple[tuple[str, str], ...],
+    *,
+    top: int = 3,
+    fork: bool = True,
+) -> Started | None:
+    """Start simulating the later two thirds of the scenarios :func:`what_if` will simulate
+    (all of them when there are fewer than three) in a forked helper process, while the
+    journeys are still being built: ``base`` and ``identity_members`` are what
+    :func:`procmine.journeys.journeys` hands to its ``marked`` callback, ``redundant``
+    :func:`procmine.candidates.redundant_events` of ``candidates``. Pass the result to
+    :func:`what_if` as ``started``. None when there is nothing to simulate; without a
+    helper (``fork`` false, or no room, see ``procmine._forks.has_room``) the scenarios
+    run when their results are asked for."""
+    from procmine._forks import has_room, start
+    from procmine.fields import column_fields
+
+    scenarios = _scenarios(candidates, redundant, top)
+    later = scenarios[len(scenarios) // 3 :]
+    if not later:
+        return None
+    fields = column_fields(silos)
+    checks = identity_members or None
+    pending = start(
+        lambda: _simulate(later, base, dataset, maps, clusters, fields, checks),
+        fork=fork and has_room(),
+    )
+    return Started(tuple(rank for rank, _ in later), pending)
+
+
+def what_if(
+    analysis: Analysis,
+    *,
+    top: int = 3,
+    window_days: float | None = None,
+    parallel: bool = False,
+    started: Started | None = None,
+) -> pd.DataFrame:
     """Journey KPIs before and after removing the redundant work of the top candidates.
 
     Parameters
@@ -91,6 +189,12 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
         journeys run).
     window_days : float, optional
         Redundancy window; default: the one the analysis used.
+    parallel : bool, default False
+        Simulate the later half of the candidates in a forked process (``procmine._forks``)
+        while this one simulates the first half: the same figures, on two cores.
+    started : Started, optional
+        The later scenarios, started already by :func:`start_scenarios` for this analysis
+        (used when they are the ones this call simulates, else stopped).
 
     Returns
     -------
@@ -98,11 +202,11 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     the mean over all journeys before and after, the change, and how many events were
     removed.
     """
-    from procmine._memory import release_memory
+    from procmine._forks import has_room, start
     from procmine.candidates import redundant_events
     from procmine.fields import column_fields
-    from procmine.journeys import base_events, kpi_means
-    from procmine.journeys._events import event_table, pack, without_events
+    from procmine.journeys import base_events
+    from procmine.journeys._events import event_table, pack
 
     result = analysis.journeys
     if result is None or analysis.candidates.empty or top <= 0:
@@ -122,22 +226,37 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
     fields = column_fields(analysis.silos)
     checks = result.identity_members or None
     base = base_events(result, analysis.dataset, analysis.maps, analysis.clusters, fields)
+    scenarios = _scenarios(analysis.candidates, redundant, top)
+    if scenarios and base is None:
+        base = pack(event_table(analysis.dataset, analysis.maps, analysis.clusters, fields))
+
+    def simulate(part: list[tuple[int, pd.DataFrame]]) -> list[dict[str, float]]:
+        if not part:
+            return []
+        assert base is not None  # built above when there is a scenario
+        return _simulate(
+            part, base, analysis.dataset, analysis.maps, analysis.clusters, fields, checks
+        )
+
+    ranks = tuple(rank for rank, _ in scenarios)
+    if started is not None and started.ranks and ranks[-len(started.ranks) :] == started.ranks:
+        # the later scenarios run in a helper already (start_scenarios): this process
+        # simulates the first ones meanwhile
+        later, half = started.pending, len(scenarios) - len(started.ranks)
+    else:
+        if started is not None:
+            started.pending.cancel()
+        # Two at a time when a helper process may run (procmine._forks): the later half
+        # in a forked child. Figures and their order do not depend on it.
+        half = (len(scenarios) + 1) // 2 if parallel and len(scenarios) > 1 else len(scenarios)
+        part = scenarios[half:]
+        later = start(lambda: simulate(part), fork=parallel and bool(part) and has_room())
+    try:
+        afters = simulate(scenarios[:half]) + later.result()
+    finally:
+        later.cancel()
     rows: list[dict[str, object]] = []
-    chosen = analysis.candidates[analysis.candidates["cluster"].notna()]
-    for cand in chosen.head(top).itertuples(index=False):
-        removed = redundant[redundant["cluster"] == cand.cluster]
-        if removed.empty:
-            continue
-        if base is None:
-            base = pack(event_table(analysis.dataset, analysis.maps, analysis.clusters, fields))
-        events = without_events(base, analysis.dataset, _positions(analysis.dataset, removed))
-        if events is None:  # masking would not give the same table: rebuild it
-            events = event_table(
-                _without(analysis.dataset, removed), analysis.maps, analysis.clusters, fields
-            )
-        after = kpi_means(events, analysis.maps, analysis.clusters, identity_checks=checks)
-        del events
-        release_memory()
+    for (rank, removed), after in zip(scenarios, afters, strict=True):
         if "staff_minutes" in after:
             after["staff_hours_per_journey"] = after.pop("staff_minutes") / 60.0
         for kpi in WHATIF_KPIS:
@@ -146,7 +265,7 @@ def what_if(analysis: Analysis, *, top: int = 3, window_days: float | None = Non
                 continue
             rows.append(
                 {
-                    "rank": int(cand.rank),
+                    "rank": rank,
                     "kpi": kpi,
                     "before": b,
                     "after": a,

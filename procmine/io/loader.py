@@ -6,12 +6,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from ..errors import ColumnError, ConfigError, InputError
+from ..errors import ColumnError, ConfigError, InputError, ProcmineError
 from ..model import (
     ACTIVITY,
     CASE,
@@ -630,6 +630,57 @@ def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph
     return models
 
 
+def _read_files(
+    log_files: list[tuple[Path, FolderConfig | None]],
+    names: dict[Path, str],
+    *,
+    parallel: bool,
+    **options: Any,
+) -> list[_FileResult]:
+    """:func:`_load_file` of each file, in order. With ``parallel``, a forked helper reads
+    every other file by size (largest first) while this process reads the rest."""
+    from procmine._forks import has_room, start
+
+    def read(indices: list[int]) -> list[_FileResult | BaseException]:
+        out: list[_FileResult | BaseException] = []
+        for i in indices:
+            path, folder_config = log_files[i]
+            try:
+                out.append(_load_file(path, names[path], folder_config=folder_config, **options))
+            except ProcmineError as err:  # the files after it in order are not needed
+                out.append(err)
+                break
+        return out
+
+    order = list(range(len(log_files)))
+    if parallel and len(order) > 1:
+        order.sort(key=lambda i: (-_file_size(log_files[i][0]), i))
+    mine, theirs = (order[0::2], order[1::2]) if parallel else (order, [])
+    helper = start(lambda: read(sorted(theirs)), fork=bool(theirs) and has_room())
+    try:
+        here = read(sorted(mine))
+        there = helper.result() if theirs else []
+    finally:
+        helper.cancel()
+    results: dict[int, _FileResult | BaseException] = {}
+    for indices, side in ((sorted(mine), here), (sorted(theirs), there)):
+        results.update(zip(indices, side, strict=False))
+    out: list[_FileResult] = []
+    for i in range(len(log_files)):
+        got = results[i]  # present up to the first failure of either side
+        if isinstance(got, BaseException):
+            raise got
+        out.append(got)
+    return out
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def load(
     inputs: Sequence[str | Path],
     *,
@@ -643,6 +694,7 @@ def load(
     encoding: str | None = None,
     max_bad_share: float = 0.05,
     duplicates: Literal["drop", "keep"] = "drop",
+    parallel: bool = False,
 ) -> Dataset:
     """Read event logs and process models from files and folders.
 
@@ -688,6 +740,10 @@ def load(
         ``"drop"`` (default): a row identical in every column to an earlier row of the same
         file is dropped as ``duplicate row`` (double exports would otherwise count as work
         done twice); ``"keep"``: such rows are kept and only named in a warning.
+    parallel
+        Read the files in two processes (``procmine._forks``): the larger files here, the
+        others in a forked helper. The same Dataset either way (the same error, too: the
+        first file in order that fails). Default False.
 
     Returns
     -------
@@ -750,17 +806,17 @@ def load(
     accounting: list[RowAccounting] = []
     by_department: dict[str, list[pd.DataFrame]] = {}
     sources: dict[str, list[str]] = {}
-    for path, folder_config in log_files:
+    read = _read_files(
+        log_files,
+        names,
+        options=options,
+        encoding=encoding,
+        max_bad_share=max_bad_share,
+        duplicates=duplicates,
+        parallel=parallel,
+    )
+    for (path, _), result in zip(log_files, read, strict=True):
         source = names[path]
-        result = _load_file(
-            path,
-            source,
-            options=options,
-            encoding=encoding,
-            folder_config=folder_config,
-            max_bad_share=max_bad_share,
-            duplicates=duplicates,
-        )
         warnings.extend(result.warnings)
         mappings.append(result.mapping)
         accounting.append(result.accounting)

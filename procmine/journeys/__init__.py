@@ -172,7 +172,7 @@ np.int64(1)
 from __future__ import annotations
 
 import weakref
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -305,6 +305,7 @@ def journeys(
     column_fields: Mapping[tuple[str, str], str] | None = None,
     identity_checks: Collection[tuple[str, str]] | None = None,
     salt: bytes | None = None,
+    marked: Callable[[PackedEvents, tuple[tuple[str, str], ...]], None] | None = None,
 ) -> JourneyResult:
     """Resident visits and life-event journeys, their KPIs and hand-overs.
 
@@ -334,6 +335,11 @@ def journeys(
     salt : bytes, optional
         Secret key of the pseudonyms; pass the same salt for the same pseudonyms across
         runs. Default: a new random salt per call, not kept anywhere.
+    marked : callable, optional
+        Called once the events are marked, before the tables are built, with the packed
+        event table (before the marks) and the identity check members: what
+        :mod:`procmine.whatif` needs to start its scenarios (``procmine.analysis`` starts
+        them in a helper process there). Not called when there are no events.
 
     Returns
     -------
@@ -384,6 +390,8 @@ def journeys(
         service_gap_minutes=service_gap_minutes,
         journey_window_days=journey_window_days,
     )
+    if marked is not None:
+        marked(base, members)
     names = pseudonymise(pd.Series(events.keys, dtype="object"), salt=salt).to_numpy(dtype=object)
     ev["pseudonym"] = pd.Series(names[ev["who"].to_numpy()], index=ev.index, dtype="object")
 
