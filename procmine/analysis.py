@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from procmine.errors import ConfigError
 
@@ -13,7 +13,12 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from procmine._forks import Pending
+    from procmine.journeys import JourneyResult
+    from procmine.journeys._events import PackedEvents
     from procmine.model import Dataset, ProcessMap
+    from procmine.whatif import Started
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -78,13 +83,15 @@ class Analysis:
         lang: str | None = None,
         force: bool = False,
         show_values: bool = False,
+        parallel: bool = True,
     ) -> list[Path]:
         """Write the report, CSVs, findings.json, report.xlsx and maps into ``out_dir``.
 
         Returns the paths written. ``lang`` defaults to the language the analysis was run
         with (``"ja"``). ``show_values=True`` lets the report show example resident values
         (format-only differences in the silo section) and says so on its first page;
-        by default no resident value appears in any output.
+        by default no resident value appears in any output. ``parallel=False`` builds
+        report.xlsx in this process instead of a forked helper (same bytes).
         """
         from procmine.candidates import candidate_titles
         from procmine.report.writer import refuse_inputs, write_report
@@ -103,7 +110,14 @@ class Analysis:
                 candidates=self.candidates.assign(title=titles),
                 options={**self.options, "lang": lang},
             )
-        return write_report(target, out_dir, lang=lang, force=force, show_values=show_values)  # type: ignore[arg-type]
+        return write_report(
+            target,  # type: ignore[arg-type]
+            out_dir,
+            lang=lang,  # type: ignore[arg-type]
+            force=force,
+            show_values=show_values,
+            parallel=parallel,
+        )
 
     def map(self, department: str) -> Any:
         """The process map of ``department``, duplicated activities coloured (shows in Jupyter)."""
@@ -227,19 +241,20 @@ def analyze(
     Returns
     -------
     Analysis
+
+    Notes
+    -----
+    The stages, in order, each a function of this module: loading
+    (:func:`procmine.io.load`); the maps, with the data columns matched beside them
+    (:func:`_maps_and_silos`); the duplicate activities (:func:`_match`); the residents'
+    journeys (:func:`procmine.journeys.journeys`, :func:`_follow_residents`) with the
+    candidates ranked beside them (:class:`_Ranking`); the what-if (:func:`_add_whatif`).
+    Every helper process started is stopped if a stage raises.
     """
-    from procmine._forks import can_fork, has_room, start
-    from procmine.candidates import (
-        DEFAULT_HOURLY_RATE,
-        hand_over,
-        rank_candidates,
-        redundant_events,
-    )
-    from procmine.discover import discover_all
-    from procmine.engine import get_engine, using
-    from procmine.fields import column_fields
+    from procmine._forks import can_fork
+    from procmine.candidates import DEFAULT_HOURLY_RATE
+    from procmine.engine import get_engine
     from procmine.io import load
-    from procmine.match import cooccurrence, match_activities
 
     if lang not in ("ja", "en"):
         raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
@@ -264,144 +279,338 @@ def analyze(
         encoding=encoding,
         parallel=fork,
     )
-    rate = DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate
-    pending: list[Pending[Any]] = []
+    savings = _Savings(
+        window_days=window_days,
+        period_days=period_days,
+        hours_per_fte=hours_per_fte,
+        hourly_rate=DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate,
+        top=top,
+        lang=lang,
+    )
+    run = _Run(dataset=dataset, say=say, fork=fork)
     try:
-        fields_job = start(lambda: _fields_stage(dataset), fork=fork and has_room())
-        pending.append(fields_job)
-        say(
-            "discovering process maps"
-            + (" (data columns matched alongside)" if fields_job.forked else "")
-        )
-        with using(aggregator):
-            maps = discover_all(dataset.logs)
-        for dept, graph in dataset.models.items():
-            maps.setdefault(dept, _map_from_model(dept, graph))
-        co = cooccurrence(dataset, maps)
-        if not fields_job.forked:
-            say("matching data columns (silos)")
-        silos, silo_table, linkage = fields_job.result()
-        say("matching activities (duplicates)")
-        fields = column_fields(silos)
-        authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
-        result = match_activities(
-            maps,
-            column_fields=fields,
-            authoritative_columns=set(
-                zip(
-                    authoritative.get("department", []),
-                    authoritative.get("column", []),
-                    strict=True,
-                )
-            ),
-            cooccurrence=co,
-        )
-        clusters = result.clusters_with_confidence()
-
-        def rank() -> tuple[pd.DataFrame, pd.DataFrame | None]:
-            ranked = rank_candidates(
-                dataset,
-                maps,
-                clusters,
-                silos,
-                window_days=window_days,
-                period_days=period_days,
-                hours_per_fte=hours_per_fte,
-                hourly_rate=rate,
-                top=top,
-                lang=lang,
-            )
-            if whatif_top <= 0:
-                return ranked, None
-            # the executions the what-if removes, found by the ranking: sent back with it
-            return ranked, redundant_events(
-                dataset, maps, clusters, window_days=window_days, silos=silos, candidates=ranked
-            )
-
-        candidates_job = start(rank, fork=fork and has_room())
-        pending.append(candidates_job)
-        say(
-            "following residents across departments (journeys"
-            + ("; candidates ranked alongside)" if candidates_job.forked else ")")
-        )
-        from procmine.journeys import journeys as follow
-        from procmine.whatif import Started, start_scenarios
-
-        ranked: list[tuple[pd.DataFrame, pd.DataFrame | None]] = []
-        early: list[Started] = []
-
-        def marked(base: Any, members: tuple[tuple[str, str], ...]) -> None:
-            """Once the journeys' events are marked: start the what-if's later scenarios
-            in a helper while this process builds the journey tables."""
-            ranked.append(candidates_job.result())
-            cands, redundant = ranked[0]
-            if redundant is None:
-                return
-            started = start_scenarios(
-                dataset, maps, clusters, silos, cands, redundant, base, members, top=whatif_top
-            )
-            if started is not None:
-                early.append(started)
-                pending.append(started.pending)
-
-        key = salt.encode("utf-8") if isinstance(salt, str) else salt
-        journey_result = follow(
-            dataset,
-            maps,
-            clusters,
-            column_fields=fields,
-            salt=key,
-            marked=marked if candidates_job.forked and whatif_top > 0 else None,
-        )
-        if not candidates_job.forked:
-            say("ranking consolidation candidates")
-        if not ranked:
-            ranked.append(candidates_job.result())
-        candidates, redundant = ranked[0]
-        if redundant is not None:
-            hand_over(
-                candidates,
-                redundant,
-                dataset=dataset,
-                maps=maps,
-                clusters=clusters,
-                silos=silos,
-                window_days=window_days,
-            )
-        options = {
-            "inputs": [str(p) for p in paths],
-            "lang": lang,
-            "window_days": window_days,
-            "period_days": period_days,
-            "hours_per_fte": hours_per_fte,
-            "hourly_rate": rate,
-            "top": top,
-            "stable_pseudonyms": salt is not None,
-        }
+        found = _maps_and_silos(run, aggregator)
+        matched = _match(run, found)
+        ranking = _Ranking(run, found, matched, savings=savings, whatif_top=whatif_top)
+        journey_result = _follow_residents(run, found, matched, ranking, salt=salt)
+        candidates = _ranked_candidates(run, found, matched, ranking, savings=savings)
         analysis = Analysis(
             dataset=dataset,
-            maps=maps,
-            silos=silos,
-            duplicates=result.pairs,
-            clusters=clusters,
+            maps=found.maps,
+            silos=found.silos,
+            duplicates=matched.duplicates,
+            clusters=matched.clusters,
             candidates=candidates,
-            options=options,
+            options=_options(paths, savings, stable_pseudonyms=salt is not None),
             journeys=journey_result,
-            silo_values=silo_table,
-            linkage=linkage,
+            silo_values=found.silo_values,
+            linkage=found.linkage,
         )
         if whatif_top > 0:
-            from procmine.whatif import what_if
-
-            say("estimating the effect of the top candidates (what-if)")
-            analysis.whatif = what_if(
-                analysis, top=whatif_top, parallel=fork, started=early[0] if early else None
-            )
-            analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
+            _add_whatif(run, analysis, top=whatif_top, started=ranking.started)
     finally:
-        for job in pending:
-            job.cancel()
+        run.stop_helpers()
     return analysis
+
+
+# The stages of analyze(), in the order they run. Each gets the _Run (dataset, progress,
+# the helpers started) and the results of the stages before it.
+
+_Ranked = tuple["pd.DataFrame", "pd.DataFrame | None"]
+"""What :func:`_rank` returns: the candidates, and the executions the what-if removes
+(None when no what-if is asked for)."""
+
+
+@dataclass
+class _Run:
+    """What every stage of one :func:`analyze` call shares."""
+
+    #: what was loaded
+    dataset: Dataset
+    #: the progress callback (a no-op without one)
+    say: Callable[[str], None]
+    #: whether stages may run in forked helpers (``parallel``, not Spark, ``os.fork`` here)
+    fork: bool
+    #: every helper started so far, stopped by :meth:`stop_helpers`
+    helpers: list[Pending[Any]] = field(default_factory=list)
+
+    def start(self, fn: Callable[[], _T]) -> Pending[_T]:
+        """``fn()`` in a forked helper when :attr:`fork` and there is memory to spare
+        (:func:`procmine._forks.has_room`), else here when its result is asked for."""
+        from procmine._forks import has_room, start
+
+        pending = start(fn, fork=self.fork and has_room())
+        self.helpers.append(pending)
+        return pending
+
+    def stop_helpers(self) -> None:
+        """Stop every helper still running (they all have when :func:`analyze` succeeds;
+        after an error, none is left behind)."""
+        for pending in self.helpers:
+            pending.cancel()
+
+
+@dataclass(frozen=True)
+class _Savings:
+    """The savings model's options, as :func:`procmine.candidates.rank_candidates` takes them."""
+
+    window_days: float
+    period_days: float | None
+    hours_per_fte: float
+    hourly_rate: float
+    top: int | None
+    lang: str
+
+
+@dataclass
+class _Found:
+    """What :func:`_maps_and_silos` found: the maps and the data columns' matches."""
+
+    maps: dict[str, ProcessMap]
+    #: :func:`procmine.match.cooccurrence` of the maps
+    cooccurrence: Any
+    silos: pd.DataFrame
+    silo_values: pd.DataFrame
+    linkage: pd.DataFrame
+
+
+@dataclass
+class _Matched:
+    """What :func:`_match` found: the duplicate activities."""
+
+    #: ``column_fields`` of the silos: (department, column) → field
+    fields: dict[tuple[str, str], str]
+    #: pairs of activities judged the same work, with their evidence
+    duplicates: pd.DataFrame
+    #: the clusters of those pairs, with their confidence
+    clusters: pd.DataFrame
+
+
+def _maps_and_silos(run: _Run, aggregator: Any) -> _Found:
+    """Discover the process maps (and their co-occurrence) while a helper matches the data
+    columns across departments (:func:`_fields_stage`); models without events get a map
+    of their labels."""
+    from procmine.discover import discover_all
+    from procmine.engine import using
+    from procmine.match import cooccurrence
+
+    fields_job = run.start(lambda: _fields_stage(run.dataset))
+    run.say(
+        "discovering process maps"
+        + (" (data columns matched alongside)" if fields_job.forked else "")
+    )
+    with using(aggregator):
+        maps = discover_all(run.dataset.logs)
+    for dept, graph in run.dataset.models.items():
+        maps.setdefault(dept, _map_from_model(dept, graph))
+    co = cooccurrence(run.dataset, maps)
+    if not fields_job.forked:
+        run.say("matching data columns (silos)")
+    silos, silo_table, linkage = fields_job.result()
+    return _Found(maps, co, silos, silo_table, linkage)
+
+
+def _match(run: _Run, found: _Found) -> _Matched:
+    """Match the activities of different departments (:func:`procmine.match.match_activities`),
+    with the data columns' fields and co-occurrence as evidence."""
+    from procmine.fields import column_fields
+    from procmine.match import match_activities
+
+    run.say("matching activities (duplicates)")
+    silos = found.silos
+    fields = column_fields(silos)
+    authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
+    result = match_activities(
+        found.maps,
+        column_fields=fields,
+        authoritative_columns=set(
+            zip(
+                authoritative.get("department", []),
+                authoritative.get("column", []),
+                strict=True,
+            )
+        ),
+        cooccurrence=found.cooccurrence,
+    )
+    return _Matched(fields, result.pairs, result.clusters_with_confidence())
+
+
+def _rank(
+    dataset: Dataset, found: _Found, matched: _Matched, savings: _Savings, *, whatif: bool
+) -> _Ranked:
+    """Rank the consolidation candidates; with ``whatif``, also find the executions the
+    what-if removes (:func:`procmine.candidates.redundant_events`), which the ranking
+    finds anyway: sent back with it when it runs in a helper."""
+    from procmine.candidates import rank_candidates, redundant_events
+
+    ranked = rank_candidates(
+        dataset,
+        found.maps,
+        matched.clusters,
+        found.silos,
+        window_days=savings.window_days,
+        period_days=savings.period_days,
+        hours_per_fte=savings.hours_per_fte,
+        hourly_rate=savings.hourly_rate,
+        top=savings.top,
+        lang=savings.lang,
+    )
+    if not whatif:
+        return ranked, None
+    redundant = redundant_events(
+        dataset,
+        found.maps,
+        matched.clusters,
+        window_days=savings.window_days,
+        silos=found.silos,
+        candidates=ranked,
+    )
+    return ranked, redundant
+
+
+class _Ranking:
+    """The candidates, ranked (:func:`_rank`) in a helper beside the journeys, or here when
+    first asked for when no helper starts.
+
+    With a helper and a what-if, :meth:`marked` is the journeys' ``marked`` callback: once
+    their events are marked it takes the ranking and starts the later what-if scenarios
+    (:func:`procmine.whatif.start_scenarios`) in another helper, kept in :attr:`started`,
+    while this process builds the journey tables.
+    """
+
+    def __init__(
+        self,
+        run: _Run,
+        found: _Found,
+        matched: _Matched,
+        *,
+        savings: _Savings,
+        whatif_top: int,
+    ) -> None:
+        self._run, self._found, self._matched = run, found, matched
+        self._whatif_top = whatif_top
+        self._job = run.start(
+            lambda: _rank(run.dataset, found, matched, savings, whatif=whatif_top > 0)
+        )
+        self._ranked: _Ranked | None = None
+        #: the what-if scenarios :meth:`marked` started, if any
+        self.started: Started | None = None
+
+    @property
+    def forked(self) -> bool:
+        """Whether the ranking runs in a helper."""
+        return self._job.forked
+
+    @property
+    def starts_whatif_early(self) -> bool:
+        """Whether :meth:`marked` should be handed to the journeys: only when the ranking
+        runs in a helper (else it is computed after the journeys) and a what-if is asked."""
+        return self.forked and self._whatif_top > 0
+
+    def result(self) -> _Ranked:
+        """The candidates and the executions the what-if removes (waits for the helper the
+        first time; later calls return the same values)."""
+        if self._ranked is None:
+            self._ranked = self._job.result()
+        return self._ranked
+
+    def marked(self, base: PackedEvents, members: tuple[tuple[str, str], ...]) -> None:
+        """Start the later what-if scenarios on the journeys' marked events ``base``."""
+        from procmine.whatif import start_scenarios
+
+        candidates, redundant = self.result()
+        if redundant is None:
+            return
+        found, matched = self._found, self._matched
+        self.started = start_scenarios(
+            self._run.dataset,
+            found.maps,
+            matched.clusters,
+            found.silos,
+            candidates,
+            redundant,
+            base,
+            members,
+            top=self._whatif_top,
+        )
+        if self.started is not None:
+            self._run.helpers.append(self.started.pending)
+
+
+def _follow_residents(
+    run: _Run,
+    found: _Found,
+    matched: _Matched,
+    ranking: _Ranking,
+    *,
+    salt: str | bytes | None,
+) -> JourneyResult:
+    """Follow the residents across departments (:func:`procmine.journeys.journeys`) while
+    the candidates are ranked; the later what-if scenarios may start on the way
+    (:meth:`_Ranking.marked`)."""
+    from procmine.journeys import journeys as follow
+
+    run.say(
+        "following residents across departments (journeys"
+        + ("; candidates ranked alongside)" if ranking.forked else ")")
+    )
+    return follow(
+        run.dataset,
+        found.maps,
+        matched.clusters,
+        column_fields=matched.fields,
+        salt=salt.encode("utf-8") if isinstance(salt, str) else salt,
+        marked=ranking.marked if ranking.starts_whatif_early else None,
+    )
+
+
+def _ranked_candidates(
+    run: _Run, found: _Found, matched: _Matched, ranking: _Ranking, *, savings: _Savings
+) -> pd.DataFrame:
+    """The ranked candidates, with the executions the what-if removes kept for it
+    (:func:`procmine.candidates.hand_over`: a ranking done in a helper left them there)."""
+    from procmine.candidates import hand_over
+
+    if not ranking.forked:
+        run.say("ranking consolidation candidates")
+    candidates, redundant = ranking.result()
+    if redundant is not None:
+        hand_over(
+            candidates,
+            redundant,
+            dataset=run.dataset,
+            maps=found.maps,
+            clusters=matched.clusters,
+            silos=found.silos,
+            window_days=savings.window_days,
+        )
+    return candidates
+
+
+def _options(
+    paths: Sequence[str | Path], savings: _Savings, *, stable_pseudonyms: bool
+) -> dict[str, Any]:
+    """:attr:`Analysis.options` (written into findings.json, so in this order)."""
+    return {
+        "inputs": [str(p) for p in paths],
+        "lang": savings.lang,
+        "window_days": savings.window_days,
+        "period_days": savings.period_days,
+        "hours_per_fte": savings.hours_per_fte,
+        "hourly_rate": savings.hourly_rate,
+        "top": savings.top,
+        "stable_pseudonyms": stable_pseudonyms,
+    }
+
+
+def _add_whatif(run: _Run, analysis: Analysis, *, top: int, started: Started | None) -> None:
+    """Simulate the top ``top`` candidates on the journeys (:func:`procmine.whatif.what_if`,
+    using the scenarios ``started`` early) and add the KPI changes to the candidates."""
+    from procmine.whatif import what_if
+
+    run.say("estimating the effect of the top candidates (what-if)")
+    analysis.whatif = what_if(analysis, top=top, parallel=run.fork, started=started)
+    analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
 
 
 def _fields_stage(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -101,6 +101,17 @@ def _report_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _parallel_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--parallel/--no-parallel``, passed to :func:`procmine.analyze` as ``parallel``."""
+    return click.option(
+        "--parallel/--no-parallel",
+        default=True,
+        show_default=True,
+        help="Run independent stages in forked helper processes on a second core (same "
+        "results); --no-parallel runs the analysis stages one after the other.",
+    )(func)
+
+
 def _progress(quiet: bool) -> Callable[[str], None]:
     if quiet:
         return lambda _msg: None
@@ -182,6 +193,7 @@ def cli(debug: bool) -> None:
     metavar="URL",
     help="Spark master for --engine spark: local[N] (default local[2]), spark://host:7077, yarn …",
 )
+@_parallel_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 def analyze(
     inputs: tuple[str, ...],
@@ -197,6 +209,7 @@ def analyze(
     show_values: bool,
     engine: str,
     spark_master: str | None,
+    parallel: bool,
     quiet: bool,
     **columns: Any,
 ) -> None:
@@ -220,11 +233,12 @@ def analyze(
         progress=say,
         engine=engine,
         spark_master=spark_master,
+        parallel=parallel,
         **columns,
     )
     _print_mapping(result.dataset, quiet=quiet)
     say("writing the report")
-    result.write(out, lang=lang, force=force, show_values=show_values)
+    result.write(out, lang=lang, force=force, show_values=show_values, parallel=parallel)
     s = result.summary()
     if not quiet:
         click.echo(
@@ -381,15 +395,23 @@ def _large_sample(events: int, out: str, seed: int, variant: str, city: str) -> 
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the comparison.")
 @_column_options
 @_report_options
+@_parallel_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
 def compare(
-    before: str, after: str, out: str, lang: str, force: bool, quiet: bool, **columns: Any
+    before: str,
+    after: str,
+    out: str,
+    lang: str,
+    force: bool,
+    parallel: bool,
+    quiet: bool,
+    **columns: Any,
 ) -> None:
     """Compare an As-Is (BEFORE) and a To-Be (AFTER) set of exports: KPIs, workload, activities."""
     from procmine.compare import compare as run
 
     say = _progress(quiet)
-    result = run(Path(before), Path(after), lang=lang, progress=say, **columns)
+    result = run(Path(before), Path(after), lang=lang, progress=say, parallel=parallel, **columns)
     say("writing the comparison")
     result.write(out, lang=lang, force=force)
     if not quiet:

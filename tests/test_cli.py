@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from procmine._forks import can_fork as _can_fork
 from procmine.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -203,3 +205,65 @@ def test_a_name_column_taken_for_the_time_is_not_echoed(tmp_path: Path) -> None:
         line = error_line(stderr)
         assert code == 2 and column in line
         assert "光陽花子" not in stderr and "090-5555" not in stderr
+
+
+def _helpers_started(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Count the helper processes procmine starts (analysis stages and the report's
+    workbook); returns the list each of them appends to."""
+    from procmine import _forks
+
+    started: list[bool] = []
+    spawn = _forks.Pending._spawn
+
+    def counting(self: _forks.Pending[object]) -> None:
+        started.append(True)
+        spawn(self)
+
+    monkeypatch.setattr(_forks.Pending, "_spawn", counting)
+    return started
+
+
+@pytest.mark.skipif(not _can_fork(), reason="needs os.fork and two cores")
+def test_no_parallel_starts_no_helper_and_writes_the_same_files(
+    tiny_city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started = _helpers_started(monkeypatch)
+    code, _, stderr = run("analyze", str(tiny_city), "--out", str(tmp_path / "default"), "-q")
+    assert code == 0, stderr
+    assert started, "the default runs stages in helpers"
+    started.clear()
+    code, _, stderr = run(
+        "analyze", str(tiny_city), "--out", str(tmp_path / "one"), "-q", "--no-parallel"
+    )
+    assert code == 0, stderr
+    assert started == []
+
+    default = sorted(p.relative_to(tmp_path / "default") for p in (tmp_path / "default").rglob("*"))
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*"))
+    assert default == one and "report.xlsx" in {p.name for p in default}
+    for name in default:
+        if (tmp_path / "default" / name).is_file():
+            a = (tmp_path / "default" / name).read_bytes()
+            assert a == (tmp_path / "one" / name).read_bytes(), f"{name} differs"
+
+
+def test_compare_passes_no_parallel_to_analyze(
+    tiny_city: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import procmine.analysis
+    from procmine.errors import ProcmineError
+
+    asked: list[object] = []
+
+    def stop(*_args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs.get("parallel"))
+        raise ProcmineError("stopped after the options were seen")
+
+    monkeypatch.setattr(procmine.analysis, "analyze", stop)
+    for flag, parallel in (("--no-parallel", False), ("--parallel", True)):
+        asked.clear()
+        code, _, stderr = run(
+            "compare", str(tiny_city), str(tiny_city), "--out", str(tmp_path / "c"), "-q", flag
+        )
+        assert code == 1 and "stopped after the options were seen" in stderr
+        assert asked == [parallel], flag

@@ -156,3 +156,30 @@ def test_parallel_loading_gives_the_same_dataset_and_the_same_first_error(
             load([bad], parallel=True)
         assert "a_first.csv" in str(sequential.value)
         assert str(parallel.value) == str(sequential.value)
+
+
+@needs_fork
+def test_an_error_in_a_stage_stops_every_helper_started(
+    city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import procmine.journeys
+
+    pids: list[int] = []
+    spawn = _forks.Pending._spawn
+
+    def keeping(self: _forks.Pending[object]) -> None:
+        spawn(self)
+        pids.append(self._pid)
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise ConfigError("the journeys failed")
+
+    monkeypatch.setattr(_forks.Pending, "_spawn", keeping)
+    monkeypatch.setattr(procmine.journeys, "journeys", fail)
+    with pytest.raises(ConfigError, match="the journeys failed"):
+        procmine.analyze(city)
+    # at least the data columns' helper and the candidates' (running beside the journeys)
+    assert len(pids) >= 2, pids
+    for pid in pids:  # each one stopped and reaped: none is left running or a zombie
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)

@@ -142,6 +142,7 @@ def _build(
     lang: Literal["ja", "en"],
     hours_per_fte: float,
     show_values: bool,
+    parallel: bool,
 ) -> list[Path]:
     from procmine._forks import has_room, start
 
@@ -149,7 +150,8 @@ def _build(
     # The workbook is built in a forked child (procmine._forks) while this process draws
     # the maps and writes the rest: the same bytes, on a second core.
     workbook = start(
-        lambda: workbook_bytes(analysis, lang=lang, hours_per_fte=hours_per_fte), fork=has_room()
+        lambda: workbook_bytes(analysis, lang=lang, hours_per_fte=hours_per_fte),
+        fork=parallel and has_room(),
     )
     try:
         return _build_rest(
@@ -269,6 +271,7 @@ def write_report(
     force: bool = False,
     hours_per_fte: float | None = None,
     show_values: bool = False,
+    parallel: bool = True,
 ) -> list[Path]:
     """Write the report of ``analysis`` into ``out_dir``, replacing it as a whole.
 
@@ -291,6 +294,9 @@ def write_report(
         copy of a field, residents by pseudonym) in the silo section of report.html and
         report.md, and say on the first page that the report contains personal data. CSV,
         JSON and Excel files never hold values.
+    parallel : bool, default True
+        Build report.xlsx in a forked helper process (:mod:`procmine._forks`) while the rest
+        is written; the same bytes either way. ``False`` writes everything in this process.
 
     Returns
     -------
@@ -316,7 +322,12 @@ def write_report(
         out_dir,
         force=force,
         build=lambda tmp: _build(
-            analysis, tmp, lang=lang, hours_per_fte=hours_per_fte, show_values=show_values
+            analysis,
+            tmp,
+            lang=lang,
+            hours_per_fte=hours_per_fte,
+            show_values=show_values,
+            parallel=parallel,
         ),
     )
 
