@@ -183,7 +183,10 @@ def test_keeping_duplicates_keeps_them_and_still_names_them(tmp_path: Path) -> N
     )
     data = load([tmp_path], duplicates="keep")
     assert (data.accounting[0].rows_read, data.accounting[0].rows_loaded) == (2, 2)
-    assert any("b.csv:3: 1 rows repeat an earlier row" in w and "kept" in w for w in data.warnings)
+    assert data.warnings == [
+        "b.csv:3: 1 row repeats an earlier row in every column; it was kept (line 3 = line 2)"
+    ]
+    assert data.warnings[0].code == "duplicate_row_kept"
 
 
 def test_every_drop_reason_is_named_in_both_report_languages() -> None:

@@ -460,6 +460,14 @@ CASES: list[Case] = [
         accounting="a.csv: 5 rows read, 3 loaded (2 duplicate row)",
     ),
     Case(
+        "one exact duplicate row is named in the singular",
+        {"a.csv": csv([HEADER, *rows(3), rows(3)[2]])},
+        warnings=(
+            "a.csv:5: 1 row repeats an earlier row in every column and was dropped (line 5 = line 4)",
+        ),
+        accounting="a.csv: 4 rows read, 3 loaded (1 duplicate row)",
+    ),
+    Case(
         "cases with one event are loaded",
         {"a.csv": csv([HEADER, *rows(5)])},
         accounting="a.csv: 5 rows read, 5 loaded (none dropped)",
@@ -972,3 +980,121 @@ def test_row_numbers_after_quoted_newlines_point_at_the_record(tmp_path: Path) -
     physical = re.split(r"\r\n|\r|\n", (tmp_path / "a.csv").read_text(encoding="utf-8"))
     for case, row in zip(events["case"], events["row"], strict=True):
         assert physical[row - 1].startswith(f"{case},"), (case, row, physical[row - 1])
+
+
+# --------------------------------------------------------------------------- warnings as notices
+# Every warning of procmine.io is a Notice: its English text plus a code and parameters, from
+# which the report says it in its own language (procmine.report.i18n ``warn_<code>``).
+
+
+def _notices_of_extra_inputs(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Warnings of inputs that CASES does not hold, one for each remaining kind of warning."""
+    import sys
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import procmine.io
+
+    def folder(name: str, files: dict[str, bytes]) -> Path:
+        path = root / name
+        path.mkdir(parents=True)
+        for file, content in files.items():
+            (path / file).write_bytes(content)
+        return path
+
+    good = csv([HEADER, *rows(2)])
+    found: list[str] = []
+    special = folder("special", {"a.csv": good})
+    os.mkfifo(special / "b.csv")
+    (special / "c.csv").symlink_to(special / "gone.csv")
+    found += load([special]).warnings
+    spans = 'C1,受付,2024-04-01 09:00,"' + "\n" * 60 + '"'
+    found += load([folder("spans", {"a.csv": csv([HEADER, spans, *rows(2)])})]).warnings
+    twice = csv([HEADER, *rows(3), rows(3)[0], rows(3)[1], rows(3)[2]])
+    found += load([folder("keep", {"a.csv": twice})], duplicates="keep").warnings
+    found += load([folder("keep1", {"a.csv": good + csv(rows(1))})], duplicates="keep").warnings
+    dept = csv(
+        [
+            "受付番号,処理内容,処理日時,担当課,source",
+            "C1,受付,2024-04-01,市民課,1",
+            "C2,受付,2024-04-01,,2",
+        ]
+    )
+    found += load([folder("dept", {"a.csv": dept})]).warnings
+    model = bpmn('<task id="a" name="受付"/>').encode()
+    found += load(
+        [folder("m1", {"a.csv": good, "m.bpmn": model}), folder("m2", {"m.bpmn": model})]
+    ).warnings
+    table = pa.table(
+        [["C1"], ["受付"], ["2024-04-01"], ["x"]],
+        names=["受付番号", "処理内容", "処理日時", "受付番号"],
+    )
+    pq.write_table(table, folder("parquet", {}) / "a.parquet")
+    found += load([root / "parquet"]).warnings
+    monkeypatch.delattr(procmine.io, "processmodels", raising=False)
+    monkeypatch.setitem(sys.modules, "procmine.io.processmodels", None)
+    found += load([folder("nomodels", {"a.csv": good, "m.bpmn": model})]).warnings
+    return found
+
+
+def test_every_warning_is_a_notice_that_the_report_says_in_both_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    from procmine.io.messages import CODES, Notice
+    from procmine.report.i18n import STRINGS
+    from procmine.report.sections.overview import warning_text
+
+    cjk = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    found: list[str] = []
+    for i, case in enumerate(c for c in CASES if not c.error and not c.args and not c.env):
+        folder = tmp_path / f"case{i}"
+        folder.mkdir()
+        build(case, folder)
+        found += load([folder]).warnings
+    found += _notices_of_extra_inputs(tmp_path / "extra", monkeypatch)
+    codes = set()
+    for warning in found:
+        assert isinstance(warning, Notice), warning  # a warning site without its code
+        codes.add(warning.code)
+        assert warning_text(STRINGS["en"], warning) == warning  # the template is the text
+        japanese = warning_text(STRINGS["ja"], warning)
+        assert japanese != warning and cjk.search(japanese.split(": ", 1)[1]), japanese
+        assert not re.search(r"\b(rows?|values?|skipped|dropped|line \d)\b", japanese), japanese
+        again = pickle.loads(pickle.dumps(warning))
+        assert (again, again.code, again.params) == (warning, warning.code, warning.params)
+    assert codes == set(CODES), set(CODES) - codes  # each kind of warning is exercised here
+
+
+def test_every_warning_site_builds_a_notice() -> None:
+    """A new ``warnings.append(...)`` in procmine.io must append a Notice (with its code)."""
+    import ast
+
+    import procmine.io
+
+    sites = 0
+    for path in sorted(Path(procmine.io.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "append"
+                and ast.unparse(node.func.value).endswith("warnings")
+            ):
+                sites += 1
+                (arg,) = node.args
+                assert isinstance(arg, ast.Call) and ast.unparse(arg.func) == "Notice", (
+                    f"{path.name}:{node.lineno}: a warning without a code"
+                )
+    assert sites >= 17
+
+
+def test_warnings_read_from_a_forked_helper_keep_their_codes(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.csv").write_bytes(csv([HEADER, *rows(40), rows(1)[0]]))
+    serial = load([tmp_path])
+    parallel = load([tmp_path], parallel=True)
+    assert parallel.warnings == serial.warnings and len(serial.warnings) == 3
+    assert [w.code for w in parallel.warnings] == ["duplicate_row_dropped"] * 3

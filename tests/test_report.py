@@ -380,6 +380,78 @@ def test_i18n_tables_have_the_same_keys_and_placeholders():
         )
 
 
+def test_every_loader_warning_code_has_templates_with_the_same_placeholders():
+    from procmine.io.messages import CODES
+
+    fields = re.compile(r"\{(\w+)\}")
+    for lang in ("ja", "en"):
+        templates = {k for k in STRINGS[lang] if k.startswith("warn_")}
+        assert templates == {f"warn_{code}" for code in CODES}, lang
+    for code in CODES:
+        ja, en = STRINGS["ja"][f"warn_{code}"], STRINGS["en"][f"warn_{code}"]
+        assert set(fields.findall(ja)) == set(fields.findall(en)), code
+        assert fields.findall(en)[:1] == ["place"], code  # FILE[:LINE]: first, as printed
+        assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", ja), code
+
+
+def test_warning_words_follow_the_language():
+    from procmine.io.messages import Dropped, More, Notice, Place, Row, Sample
+    from procmine.report.sections.overview import warning_text
+
+    notice = Notice(
+        "log.xes: event 12: 2 values of time are not dates/times; their rows were dropped "
+        "(event 12: '2024-13-01', event 15: '25:00' and 1 more)",
+        "bad_timestamps",
+        place=Place("log.xes", Row("event", 12)),
+        count=2,
+        column="time",
+        samples=(Sample(Row("event", 12), "2024-13-01"), Sample(Row("event", 15), "25:00")),
+        more=More(1),
+    )
+    assert warning_text(STRINGS["en"], notice) == notice
+    assert warning_text(STRINGS["ja"], notice) == (
+        "log.xes: 12件目のイベント: 列「time」の値2件が日時として読めないため、その行を除外"
+        "しました（12件目のイベント: 「2024-13-01」、15件目のイベント: 「25:00」ほか1件）"
+    )
+    dropped = Notice(
+        "a.parquet: dropped 3 of 9 rows (1 missing case, 2 missing timestamp)",
+        "rows_dropped",
+        place=Place("a.parquet"),
+        count=3,
+        total=9,
+        detail=(Dropped("missing case", 1), Dropped("missing timestamp", 2)),
+    )
+    assert warning_text(STRINGS["en"], dropped) == dropped
+    assert warning_text(STRINGS["ja"], dropped) == (
+        "a.parquet: 9行のうち3行を除外しました（ケースIDなし1行、日時なし2行）"
+    )
+
+
+def test_loader_warnings_are_in_the_language_of_the_report(tmp_path: Path) -> None:
+    from procmine.io import load
+
+    header = "受付番号,処理内容,処理日時"
+    lines = [header, "C1,受付,2024-04-01 09:00", "C1,交付,2024-04-01 09:30"]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "dup.csv").write_text("\n".join([*lines, lines[2]]) + "\n", encoding="utf-8")
+    analysis = make_analysis()
+    analysis.dataset.warnings = load([tmp_path / "in"]).warnings + ["x.csv: an older warning"]
+    english = (
+        "dup.csv:4: 1 row repeats an earlier row in every column and was dropped (line 4 = line 3)"
+    )
+    japanese = "dup.csv:4: 全列が前の行と同じ行が1行あり、除外しました（4行目 = 3行目）"
+    assert analysis.dataset.warnings[0] == english
+    write_report(analysis, tmp_path / "ja")
+    write_report(analysis, tmp_path / "en", lang="en")
+    for name in ("report.md", "report.html"):
+        ja = (tmp_path / "ja" / name).read_text(encoding="utf-8")
+        en = (tmp_path / "en" / name).read_text(encoding="utf-8")
+        assert japanese in ja and "repeats an earlier row" not in ja, name
+        assert english in en and "全列が前の行と同じ" not in en, name
+        # a warning without a code (not from procmine.io) is shown as it is in both
+        assert "x.csv: an older warning" in ja and "x.csv: an older warning" in en
+
+
 # ----------------------------------------------------------------------------- csv
 def test_csv_headers_are_exact(report):
     out, _ = report

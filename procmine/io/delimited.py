@@ -31,8 +31,8 @@ import pandas as pd
 
 from ..errors import ConfigError, InputError
 from .limits import field_limit
-from .messages import at, show
-from .table import CONTROL, RawTable, blank_rows, clean_table, unique_headers
+from .messages import More, Notice, Term, at, show
+from .table import CONTROL, RawTable, blank_rows, clean_table, place_of, unique_headers
 
 __all__ = ["AUTO_ENCODINGS", "decode_auto", "detect_encoding", "read_delimited"]
 
@@ -40,6 +40,8 @@ __all__ = ["AUTO_ENCODINGS", "decode_auto", "detect_encoding", "read_delimited"]
 AUTO_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "utf-8", "cp932", "euc_jp")
 
 _DELIMITERS = (",", "\t", ";", "|")
+#: The word for each delimiter in a warning (``notice_<term>`` in the report's strings).
+_SEPARATOR_TERMS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
 _TOO_MANY = "too many fields"
 _SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (an Excel .xlsx workbook?)", "save it as CSV (UTF-8)"),
@@ -478,7 +480,13 @@ def read_delimited(
     warnings: list[str] = []
     if renamed:
         warnings.append(
-            f"{at(source, header_line)}: repeated column names were renamed: {', '.join(renamed)}"
+            Notice(
+                f"{at(source, header_line)}: repeated column names were renamed: "
+                f"{', '.join(renamed)}",
+                "headers_renamed",
+                place=place_of(source, "line", header_line),
+                renamed=tuple(renamed),
+            )
         )
     skipped: dict[str, np.ndarray] = {}
     if len(ragged):
@@ -494,9 +502,18 @@ def read_delimited(
             )
         skipped[_TOO_MANY] = ragged
         warnings.append(
-            f"{at(source, int(ragged[0]))}: {len(ragged)} rows have more fields than the "
-            f"{len(names)} columns of the header and were dropped (lines {shown}{more}) — "
-            f"quote values that contain a {sep}"
+            Notice(
+                f"{at(source, int(ragged[0]))}: {len(ragged)} rows have more fields than the "
+                f"{len(names)} columns of the header and were dropped (lines {shown}{more}) — "
+                f"quote values that contain a {sep}",
+                "too_many_fields",
+                place=place_of(source, "line", int(ragged[0])),
+                count=len(ragged),
+                columns=len(names),
+                lines=tuple(int(n) for n in ragged[:3]),
+                more=More(max(len(ragged) - 3, 0)),
+                sep=Term(_SEPARATOR_TERMS[delimiter]),
+            )
         )
     if '"' in text:
         spans = np.diff(np.append(rows, 0))[:-1] if len(rows) > 1 else np.zeros(0)
@@ -504,9 +521,15 @@ def read_delimited(
         if len(long):
             i = int(long[0])
             warnings.append(
-                f"{at(source, int(rows[i]))}: one record spans lines {int(rows[i])}–"
-                f"{int(rows[i + 1]) - 1} (a quoted value holds many line breaks); if rows are "
-                'missing, look for an unbalanced quote (")'
+                Notice(
+                    f"{at(source, int(rows[i]))}: one record spans lines {int(rows[i])}–"
+                    f"{int(rows[i + 1]) - 1} (a quoted value holds many line breaks); if rows "
+                    'are missing, look for an unbalanced quote (")',
+                    "long_record",
+                    place=place_of(source, "line", int(rows[i])),
+                    first=int(rows[i]),
+                    last=int(rows[i + 1]) - 1,
+                )
             )
     table = RawTable(
         frame=frame,

@@ -33,9 +33,21 @@ from ..model import (
 from .columns import detect_roles, header_key
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
 from .delimited import check_text_encoding
-from .messages import at, show
+from .messages import (
+    Dropped,
+    More,
+    Notice,
+    Place,
+    Repeat,
+    Row,
+    Sample,
+    Term,
+    at,
+    moved,
+    show,
+)
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
-from .table import blank_rows, place
+from .table import blank_rows, place, place_of
 from .timestamps import parse_timestamps
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,14 +118,23 @@ class _FileResult:
         self.warnings = warnings
 
 
+#: Why a folder entry is not read: the words of the warning, by ``notice_<term>``.
+_SKIP_REASONS = {
+    "hidden": "hidden or temporary file",
+    "broken_link": "broken symbolic link",
+    "not_file": "not a regular file",
+}
+
+
 def _skippable(entry: Path) -> str | None:
-    """Why a folder entry with a log or model suffix is not read, or None."""
+    """Why (a key of :data:`_SKIP_REASONS`) a folder entry with a log or model suffix is not
+    read, or None."""
     if entry.name.startswith((".", "~$")):
-        return "hidden or temporary file"
+        return "hidden"
     if entry.is_symlink() and not entry.exists():
-        return "broken symbolic link"
+        return "broken_link"
     if not entry.is_file():
-        return "not a regular file" if entry.exists() and not entry.is_dir() else None
+        return "not_file" if entry.exists() and not entry.is_dir() else None
     return None
 
 
@@ -152,7 +173,14 @@ def _collect(
                     continue
                 why = _skippable(entry)
                 if why is not None:
-                    warnings.append(f"{at(str(entry))}: skipped ({why})")
+                    warnings.append(
+                        Notice(
+                            f"{at(str(entry))}: skipped ({_SKIP_REASONS[why]})",
+                            "skipped",
+                            place=Place(at(str(entry))),
+                            why=Term(why),
+                        )
+                    )
                     continue
                 if entry.resolve() in seen:
                     continue
@@ -318,6 +346,15 @@ def _examples(rows: np.ndarray, values: pd.Series, label: str) -> str:
     return ", ".join(shown) + more
 
 
+def _samples(rows: np.ndarray, values: pd.Series, label: str) -> dict[str, Any]:
+    """The rows and values of :func:`_examples` as a notice's ``samples`` and ``more``."""
+    shown = tuple(
+        Sample(Row(label, int(r)), _masked(v))
+        for r, v in zip(rows[:_EXAMPLES], values.iloc[:_EXAMPLES], strict=True)
+    )
+    return {"samples": shown, "more": More(max(len(rows) - _EXAMPLES, 0))}
+
+
 def _duplicates(
     frame: pd.DataFrame, candidates: np.ndarray
 ) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -396,7 +433,7 @@ def _load_file(
     frame = raw.frame
     frame.columns = [str(c) for c in frame.columns]
     own = at(path.name)
-    warnings = [w.replace(own, at(source), 1) if w.startswith(own) else w for w in raw.warnings]
+    warnings = [moved(w, own, at(source)) for w in raw.warnings]
     fixed, how = _fixed_roles(frame, source, options, folder_config, file_config)
     skip = ("department",) if file_config.department and "department" not in fixed else ()
     roles, detected = detect_roles(frame, fixed=fixed, skip=skip)
@@ -455,9 +492,16 @@ def _load_file(
         )
     if bad_count:
         warnings.append(
-            f"{place(source, label, int(rows[bad][0]))}: {bad_count} values of "
-            f"{show(ts_column)} are not dates/times; their rows were dropped "
-            f"({_examples(rows[bad], ts_raw[bad], label)})"
+            Notice(
+                f"{place(source, label, int(rows[bad][0]))}: {bad_count} values of "
+                f"{show(ts_column)} are not dates/times; their rows were dropped "
+                f"({_examples(rows[bad], ts_raw[bad], label)})",
+                "bad_timestamps",
+                place=place_of(source, label, int(rows[bad][0])),
+                count=bad_count,
+                column=show(ts_column),
+                **_samples(rows[bad], ts_raw[bad], label),
+            )
         )
 
     repeated, pairs = _duplicates(frame, np.flatnonzero(~dropped_mask))
@@ -465,17 +509,36 @@ def _load_file(
     if count:
         shown = ", ".join(f"{label} {rows[d]} = {label} {rows[f]}" for d, f in pairs)
         more = "" if count <= len(pairs) else f" and {count - len(pairs)} more"
+        where = place(source, label, int(rows[pairs[0][0]]))
+        rows_repeat = "1 row repeats" if count == 1 else f"{count} rows repeat"
+        params: dict[str, Any] = {
+            "place": place_of(source, label, int(rows[pairs[0][0]])),
+            "count": count,
+            "pairs": tuple(
+                Repeat(Row(label, int(rows[d])), Row(label, int(rows[f]))) for d, f in pairs
+            ),
+            "more": More(count - len(pairs)),
+        }
         if duplicates == "drop":
             dropped["duplicate row"] = count
             dropped_mask |= repeated
+            fate = "was dropped" if count == 1 else "were dropped"
             warnings.append(
-                f"{place(source, label, int(rows[pairs[0][0]]))}: {count} rows repeat an "
-                f"earlier row in every column and were dropped ({shown}{more})"
+                Notice(
+                    f"{where}: {rows_repeat} an earlier row in every column and {fate} "
+                    f"({shown}{more})",
+                    "duplicate_row_dropped" if count == 1 else "duplicate_rows_dropped",
+                    **params,
+                )
             )
         else:
+            fate = "it was kept" if count == 1 else "they were kept"
             warnings.append(
-                f"{place(source, label, int(rows[pairs[0][0]]))}: {count} rows repeat an "
-                f"earlier row in every column; they were kept ({shown}{more})"
+                Notice(
+                    f"{where}: {rows_repeat} an earlier row in every column; {fate} ({shown}{more})",
+                    "duplicate_row_kept" if count == 1 else "duplicate_rows_kept",
+                    **params,
+                )
             )
 
     keep = ~dropped_mask
@@ -494,7 +557,16 @@ def _load_file(
     }
     if other:
         detail = ", ".join(f"{count} {reason}" for reason, count in other.items())
-        warnings.append(f"{at(source)}: dropped {sum(other.values())} of {n} rows ({detail})")
+        warnings.append(
+            Notice(
+                f"{at(source)}: dropped {sum(other.values())} of {n} rows ({detail})",
+                "rows_dropped",
+                place=Place(at(source)),
+                count=sum(other.values()),
+                total=n,
+                detail=tuple(Dropped(reason, count) for reason, count in other.items()),
+            )
+        )
 
     # The kept rows in the order of the department's events (case, timestamp, row; see
     # _sorted_events): every column is picked in that order at once, not picked then sorted.
@@ -525,9 +597,16 @@ def _load_file(
         if end_bad.any():
             file_rows = rows[in_file].astype(np.int64)
             warnings.append(
-                f"{place(source, label, int(file_rows[end_bad][0]))}: {int(end_bad.sum())} "
-                f"values of {show(roles['end'])} (end) are not dates/times and were left empty "
-                f"({_examples(file_rows[end_bad], end_raw[end_bad], label)})"
+                Notice(
+                    f"{place(source, label, int(file_rows[end_bad][0]))}: {int(end_bad.sum())} "
+                    f"values of {show(roles['end'])} (end) are not dates/times and were left "
+                    f"empty ({_examples(file_rows[end_bad], end_raw[end_bad], label)})",
+                    "bad_end_times",
+                    place=place_of(source, label, int(file_rows[end_bad][0])),
+                    count=int(end_bad.sum()),
+                    column=show(roles["end"]),
+                    **_samples(file_rows[end_bad], end_raw[end_bad], label),
+                )
             )
         if not all_kept:
             end = end.iloc[order].reset_index(drop=True)
@@ -545,8 +624,15 @@ def _load_file(
         missing = int(dept.isna().sum())
         if missing:
             warnings.append(
-                f"{at(source)}: {missing} rows have no {show(roles['department'])} (department); "
-                f"they were put in department '{show(fallback)}'"
+                Notice(
+                    f"{at(source)}: {missing} rows have no {show(roles['department'])} "
+                    f"(department); they were put in department '{show(fallback)}'",
+                    "department_missing",
+                    place=Place(at(source)),
+                    count=missing,
+                    column=show(roles["department"]),
+                    fallback=show(fallback),
+                )
             )
         columns[DEPARTMENT] = dept.fillna(fallback).astype(_TEXT)
     else:
@@ -572,8 +658,13 @@ def _load_file(
         data_columns.append(name)
     if renamed:
         warnings.append(
-            f"{at(source)}: data columns named like standard columns were renamed: "
-            f"{', '.join(renamed)}"
+            Notice(
+                f"{at(source)}: data columns named like standard columns were renamed: "
+                f"{', '.join(renamed)}",
+                "data_columns_renamed",
+                place=Place(at(source)),
+                renamed=tuple(renamed),
+            )
         )
     events = pd.DataFrame(columns)
 
@@ -610,20 +701,36 @@ def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph
         from . import processmodels
     except ImportError as err:
         for path in paths:
-            warnings.append(f"{at(path.name)}: skipped; process models cannot be read here ({err})")
+            warnings.append(
+                Notice(
+                    f"{at(path.name)}: skipped; process models cannot be read here ({err})",
+                    "models_unreadable",
+                    place=Place(at(path.name)),
+                    error=str(err),
+                )
+            )
         return models
     for path in paths:
         name = _stem(path)
         if name in models:
             name = path.name
             warnings.append(
-                f"{at(path.name)}: another model has the same name; keyed as '{show(name)}'"
+                Notice(
+                    f"{at(path.name)}: another model has the same name; keyed as '{show(name)}'",
+                    "model_name_taken",
+                    place=Place(at(path.name)),
+                    name=show(name),
+                )
             )
         graph = processmodels.load_model(path)
         if graph.number_of_nodes() == 0:
             warnings.append(
-                f"{at(path.name)}: skipped; the model has no named activities (unnamed tasks, "
-                "gateways and places are not activities) — name its tasks"
+                Notice(
+                    f"{at(path.name)}: skipped; the model has no named activities (unnamed "
+                    "tasks, gateways and places are not activities) — name its tasks",
+                    "model_no_activities",
+                    place=Place(at(path.name)),
+                )
             )
             continue
         models[name] = graph

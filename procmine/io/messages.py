@@ -5,13 +5,36 @@ Every message of :mod:`procmine.io` reads ``FILE:LINE: what is wrong — what to
 they are quoted with :func:`show`: shortened, and with control, format and line-separator
 characters escaped, so a message stays one line and cannot drive the terminal (ANSI escape
 sequences) or reorder text (bidi overrides).
+
+A warning is a :class:`Notice`: its English text (what the command line prints and
+findings.json keeps) with a :data:`Code` and the parameters it was built from, so that the
+report can say it in its own language (``warn_<code>`` in :mod:`procmine.report.i18n`).
+Parameters hold text already made safe with :func:`show` and :func:`at`, numbers, and the
+small types below for the parts whose wording depends on the language (rows, lists).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from typing import Literal, TypeAlias, get_args
 
-__all__ = ["at", "show"]
+__all__ = [
+    "CODES",
+    "Code",
+    "Dropped",
+    "More",
+    "Notice",
+    "Param",
+    "Place",
+    "Repeat",
+    "Row",
+    "Sample",
+    "Term",
+    "at",
+    "moved",
+    "show",
+]
 
 # C0/C1 controls, DEL, zero-width and bidi formatting characters, line/paragraph separators,
 # BOM and interlinear annotation characters.
@@ -60,3 +83,146 @@ def at(source: str, line: int | None = None) -> str:
     """
     name = show(source, limit=200)
     return f"{name}:{line}" if line is not None else name
+
+
+#: What a warning of :mod:`procmine.io` is about; the report's template is ``warn_<code>``.
+Code: TypeAlias = Literal[
+    "skipped",
+    "headers_renamed",
+    "too_many_fields",
+    "long_record",
+    "bad_timestamps",
+    "duplicate_row_dropped",
+    "duplicate_rows_dropped",
+    "duplicate_row_kept",
+    "duplicate_rows_kept",
+    "rows_dropped",
+    "bad_end_times",
+    "department_missing",
+    "data_columns_renamed",
+    "models_unreadable",
+    "model_name_taken",
+    "model_no_activities",
+    "header_controls",
+    "value_controls",
+]
+CODES: tuple[str, ...] = get_args(Code)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row named in a message: ``label`` is ``"line"`` (CSV/TSV, a line of the file),
+    ``"row"`` (Parquet) or ``"event"`` (XES); ``number`` counts from 1."""
+
+    label: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a message points: a file (made safe with :func:`at`) and perhaps a row."""
+
+    file: str
+    row: Row | None = None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A row that repeats an earlier one (``line 5 = line 2``)."""
+
+    row: Row
+    first: Row
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A row and its value (made safe with :func:`show`, masked where it may be personal)."""
+
+    row: Row
+    value: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """How many rows were dropped for a reason of :data:`procmine.model.DROP_REASONS`."""
+
+    reason: str
+    count: int
+
+
+@dataclass(frozen=True)
+class More:
+    """How many items a list leaves out (nothing is said when 0)."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word of the report's vocabulary (``notice_<key>`` in :mod:`procmine.report.i18n`)."""
+
+    key: str
+
+
+Item: TypeAlias = str | int | Row | Repeat | Sample | Dropped | Term
+#: What a parameter of a :class:`Notice` may be: an item, a list of items, a place, a count
+#: of left-out items.
+Param: TypeAlias = Item | tuple[Item, ...] | Place | More
+
+
+class Notice(str):
+    """A warning: its English text, with the :data:`Code` and parameters it was built from.
+
+    It is a ``str`` (the English text), so it is printed, compared and stored like one, and
+    it pickles with its code (for procmine's forked helpers).
+
+    Examples
+    --------
+    >>> import pickle
+    >>> n = Notice("a.csv: skipped (hidden or temporary file)", "skipped",
+    ...            place=Place("a.csv"), why=Term("hidden"))
+    >>> n == "a.csv: skipped (hidden or temporary file)", n.code
+    (True, 'skipped')
+    >>> pickle.loads(pickle.dumps(n)).params["why"]
+    Term(key='hidden')
+    """
+
+    code: Code
+    params: dict[str, Param]
+
+    def __new__(cls, text: str, code: Code, **params: Param) -> Notice:
+        if code not in CODES:
+            raise ValueError(f"unknown notice code {code!r}")
+        self = super().__new__(cls, text)
+        self.code = code
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (str(self), self.code, self.params))
+
+
+def _rebuild(text: str, code: Code, params: dict[str, Param]) -> Notice:
+    return Notice(text, code, **params)
+
+
+def moved(warning: str, old: str, new: str) -> str:
+    """``warning`` with the file name ``old`` it starts with named ``new`` (text and place).
+
+    Examples
+    --------
+    >>> n = moved(Notice("a.csv:3: x", "long_record", place=Place("a.csv", Row("line", 3))),
+    ...           "a.csv", "b/a.csv")
+    >>> n, n.params["place"].file
+    ('b/a.csv:3: x', 'b/a.csv')
+    """
+    if not warning.startswith(old):
+        return warning
+    text = warning.replace(old, new, 1)
+    if not isinstance(warning, Notice):
+        return text
+    params = {
+        key: replace(value, file=new) if isinstance(value, Place) and value.file == old else value
+        for key, value in warning.params.items()
+    }
+    return Notice(text, warning.code, **params)

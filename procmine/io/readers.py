@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import InputError
 from .delimited import AUTO_ENCODINGS, decode_auto, detect_encoding, read_delimited
 from .limits import expansion_limit
-from .messages import at, show
+from .messages import Notice, Place, at, show
 from .table import RawTable, clean_table, unique_headers
 from .xes import read_xes
 
@@ -158,7 +158,14 @@ def _read_parquet(path: Path) -> RawTable:
         _, renamed = unique_headers(list(pq.read_schema(path).names))
     warnings: list[str] = []
     if renamed:
-        warnings.append(f"{at(source)}: repeated column names were renamed: {', '.join(renamed)}")
+        warnings.append(
+            Notice(
+                f"{at(source)}: repeated column names were renamed: {', '.join(renamed)}",
+                "headers_renamed",
+                place=Place(at(source)),
+                renamed=tuple(renamed),
+            )
+        )
     out: dict[str, pd.Series] = {}
     for position, name in enumerate(names):
         column = frame.iloc[:, position]

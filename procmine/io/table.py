@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..errors import InputError
 from .limits import field_limit
-from .messages import at, show
+from .messages import Notice, Place, Row, at, show
 
 __all__ = ["CONTROL", "RawTable", "blank_rows", "clean_table", "place", "unique_headers"]
 
@@ -58,6 +58,17 @@ def place(source: str, label: str, number: int | None) -> str:
     if label == "line":
         return at(source, int(number))
     return f"{at(source)}: {label} {int(number)}"
+
+
+def place_of(source: str, label: str, number: int | None) -> Place:
+    """:func:`place` as a :class:`~procmine.io.messages.Place`, for a notice's parameters.
+
+    Examples
+    --------
+    >>> place_of("a.xes", "event", 3)
+    Place(file='a.xes', row=Row(label='event', number=3))
+    """
+    return Place(at(source), None if number is None else Row(label, int(number)))
 
 
 def unique_headers(names: Sequence[object]) -> tuple[list[str], list[str]]:
@@ -170,6 +181,7 @@ def clean_table(
     count = 0
     first_row: int | None = None
     example = ""
+    char_name = column_name = ""
     replaced: dict[str, pd.Series] = {}
     for position, name in enumerate(headers):
         column = frame.iloc[:, position]
@@ -188,7 +200,8 @@ def clean_table(
             first_row = row
             char = CONTROL.search(str(column.iloc[index]))
             code = ord(char.group()) if char else 0
-            example = f"U+{code:04X} in column '{show(name)}'"
+            char_name, column_name = f"U+{code:04X}", show(name)
+            example = f"{char_name} in column '{column_name}'"
         replaced[name] = column.str.replace(CONTROL, _REPLACEMENT, regex=True)
     if replaced:
         columns = {name: replaced.get(name, frame.iloc[:, i]) for i, name in enumerate(headers)}
@@ -198,13 +211,24 @@ def clean_table(
         new_headers, _ = unique_headers(new_headers)
         frame.columns = new_headers
         table.warnings.append(
-            f"{at(source)}: column names held control characters; they were replaced by "
-            "U+FFFD (�) — clean the header of the export"
+            Notice(
+                f"{at(source)}: column names held control characters; they were replaced by "
+                "U+FFFD (�) — clean the header of the export",
+                "header_controls",
+                place=Place(at(source)),
+            )
         )
     if count:
         table.warnings.append(
-            f"{place(source, table.row_label, first_row)}: {count:,} values held control "
-            f"characters (first {example}); they were replaced by U+FFFD (�)"
+            Notice(
+                f"{place(source, table.row_label, first_row)}: {count:,} values held control "
+                f"characters (first {example}); they were replaced by U+FFFD (�)",
+                "value_controls",
+                place=place_of(source, table.row_label, first_row),
+                count=f"{count:,}",
+                char=char_name,
+                column=column_name,
+            )
         )
     table.frame = frame
     return table

@@ -906,6 +906,117 @@ _CODES: dict[str, tuple[str, str]] = {
 _JA.update({k: v[0] for k, v in _CODES.items()})
 _EN.update({k: v[1] for k, v in _CODES.items()})
 
+# Loader warnings (procmine.io.messages.Notice): ``warn_<code>`` per code, and the words of
+# their parameters (``notice_…``). The English templates give the very text procmine.io
+# prints (tests/test_bad_inputs.py checks it); values in them are already made safe.
+_NOTICES: dict[str, tuple[str, str]] = {
+    "warn_skipped": ("{place}: 読み込みませんでした（{why}）", "{place}: skipped ({why})"),
+    "warn_headers_renamed": (
+        "{place}: 重複していた列名を変更しました（{renamed}）",
+        "{place}: repeated column names were renamed: {renamed}",
+    ),
+    "warn_too_many_fields": (
+        "{place}: 見出し（{columns}列）より項目の多い行が{count}行あり、除外しました"
+        "（{lines}行目{more}）。{sep}を含む値は引用符で囲んでください",
+        "{place}: {count} rows have more fields than the {columns} columns of the header and "
+        "were dropped (lines {lines}{more}) — quote values that contain a {sep}",
+    ),
+    "warn_long_record": (
+        "{place}: 1件のレコードが{first}～{last}行目にわたっています（引用符で囲まれた値に"
+        '改行が多く含まれています）。行が欠けている場合は、閉じられていない引用符（"）が'
+        "ないか確認してください",
+        "{place}: one record spans lines {first}–{last} (a quoted value holds many line "
+        'breaks); if rows are missing, look for an unbalanced quote (")',
+    ),
+    "warn_bad_timestamps": (
+        "{place}: 列「{column}」の値{count}件が日時として読めないため、その行を除外しました"
+        "（{samples}{more}）",
+        "{place}: {count} values of {column} are not dates/times; their rows were dropped "
+        "({samples}{more})",
+    ),
+    "warn_duplicate_row_dropped": (
+        "{place}: 全列が前の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
+        "{place}: {count} row repeats an earlier row in every column and was dropped "
+        "({pairs}{more})",
+    ),
+    "warn_duplicate_rows_dropped": (
+        "{place}: 全列が前の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
+        "{place}: {count} rows repeat an earlier row in every column and were dropped "
+        "({pairs}{more})",
+    ),
+    "warn_duplicate_row_kept": (
+        "{place}: 全列が前の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
+        "{place}: {count} row repeats an earlier row in every column; it was kept ({pairs}{more})",
+    ),
+    "warn_duplicate_rows_kept": (
+        "{place}: 全列が前の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
+        "{place}: {count} rows repeat an earlier row in every column; they were kept "
+        "({pairs}{more})",
+    ),
+    "warn_rows_dropped": (
+        "{place}: {total}行のうち{count}行を除外しました（{detail}）",
+        "{place}: dropped {count} of {total} rows ({detail})",
+    ),
+    "warn_bad_end_times": (
+        "{place}: 終了日時の列「{column}」の値{count}件が日時として読めないため、空欄としました"
+        "（{samples}{more}）",
+        "{place}: {count} values of {column} (end) are not dates/times and were left empty "
+        "({samples}{more})",
+    ),
+    "warn_department_missing": (
+        "{place}: 課の列「{column}」が空欄の行が{count}行あり、課「{fallback}」に含めました",
+        "{place}: {count} rows have no {column} (department); they were put in department "
+        "'{fallback}'",
+    ),
+    "warn_data_columns_renamed": (
+        "{place}: 標準の列と同じ名前のデータ列の名前を変更しました（{renamed}）",
+        "{place}: data columns named like standard columns were renamed: {renamed}",
+    ),
+    "warn_models_unreadable": (
+        "{place}: この環境ではプロセスモデルを読み込めないため、読み込みませんでした（{error}）",
+        "{place}: skipped; process models cannot be read here ({error})",
+    ),
+    "warn_model_name_taken": (
+        "{place}: 同じ名前のモデルが他にあるため、「{name}」として扱いました",
+        "{place}: another model has the same name; keyed as '{name}'",
+    ),
+    "warn_model_no_activities": (
+        "{place}: 名前の付いたタスクがないため、読み込みませんでした（名前のないタスク、"
+        "ゲートウェイ、プレースは業務として扱いません）。タスクに名前を付けてください",
+        "{place}: skipped; the model has no named activities (unnamed tasks, gateways and "
+        "places are not activities) — name its tasks",
+    ),
+    "warn_header_controls": (
+        "{place}: 列名に制御文字が含まれていたため、U+FFFD（�）に置き換えました。"
+        "出力元で見出しを修正してください",
+        "{place}: column names held control characters; they were replaced by U+FFFD (�) — "
+        "clean the header of the export",
+    ),
+    "warn_value_controls": (
+        "{place}: 制御文字を含む値が{count}件あり、U+FFFD（�）に置き換えました"
+        "（最初は列「{column}」の{char}）",
+        "{place}: {count} values held control characters (first {char} in column '{column}'); "
+        "they were replaced by U+FFFD (�)",
+    ),
+    # the words of the parameters
+    "notice_line": ("{n}行目", "line {n}"),
+    "notice_row": ("{n}行目", "row {n}"),
+    "notice_event": ("{n}件目のイベント", "event {n}"),
+    "notice_repeat": ("{row} = {first}", "{row} = {first}"),
+    "notice_sample": ("{row}: 「{value}」", "{row}: '{value}'"),
+    "notice_dropped": ("{reason}{count}行", "{count} {reason}"),
+    "notice_more": ("ほか{n}件", " and {n} more"),
+    "notice_hidden": ("隠しファイルまたは一時ファイル", "hidden or temporary file"),
+    "notice_broken_link": ("リンク切れのシンボリックリンク", "broken symbolic link"),
+    "notice_not_file": ("通常のファイルではありません", "not a regular file"),
+    "notice_tab": ("タブ", "tab"),
+    "notice_comma": ("カンマ", "comma"),
+    "notice_semicolon": ("セミコロン", "semicolon"),
+    "notice_pipe": ("「|」", "'|'"),
+}
+_JA.update({k: v[0] for k, v in _NOTICES.items()})
+_EN.update({k: v[1] for k, v in _NOTICES.items()})
+
 STRINGS: dict[str, dict[str, str]] = {"ja": _JA, "en": _EN}
 
 #: Keys of the structural headings (the same in every language, checked by the tests).

@@ -5,6 +5,17 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from procmine.io.messages import (
+    Dropped,
+    More,
+    Notice,
+    Param,
+    Place,
+    Repeat,
+    Row,
+    Sample,
+    Term,
+)
 from procmine.model import ROLES
 from procmine.report import facts
 from procmine.report.document import Block, Bullets, Cell, Para, Section, Stat, Stats, Sub, Table
@@ -155,9 +166,62 @@ def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str
         )
     )
     blocks.append(Sub(t["h_warnings"], "warnings"))
-    warnings = [str(w) for w in (getattr(analysis.dataset, "warnings", []) or [])]
+    warnings = [warning_text(t, w) for w in (getattr(analysis.dataset, "warnings", []) or [])]
     blocks.append(Bullets(warnings) if warnings else Para(t["no_warnings"]))
     return Section("scope", t["h_scope"], blocks)
+
+
+def warning_text(t: Strings, warning: str) -> str:
+    """A loader warning in the report's language: a :class:`~procmine.io.messages.Notice`
+    from its template ``warn_<code>``; any other warning (or one whose template does not
+    fit) as its English text.
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> n = Notice("a.csv: skipped (hidden or temporary file)", "skipped",
+    ...            place=Place("a.csv"), why=Term("hidden"))
+    >>> warning_text(strings("ja"), n)
+    'a.csv: 読み込みませんでした（隠しファイルまたは一時ファイル）'
+    >>> warning_text(strings("ja"), "x.csv: something new")
+    'x.csv: something new'
+    """
+    template = t.get(f"warn_{warning.code}") if isinstance(warning, Notice) else None
+    if template is None or not isinstance(warning, Notice):
+        return str(warning)
+    try:
+        return template.format(**{k: _notice_part(t, v) for k, v in warning.params.items()})
+    except (KeyError, IndexError, ValueError):
+        return str(warning)
+
+
+def _notice_part(t: Strings, value: Param) -> str:
+    """One parameter of a notice in the report's language."""
+    if isinstance(value, tuple):
+        return t["list_sep"].join(_notice_part(t, item) for item in value)
+    if isinstance(value, Place):
+        if value.row is None:
+            return value.file
+        if value.row.label == "line":  # FILE:LINE, as editors and compilers write it
+            return f"{value.file}:{value.row.number}"
+        return f"{value.file}: {_notice_part(t, value.row)}"
+    if isinstance(value, Row):
+        template = t.get(f"notice_{value.label}")
+        return template.format(n=value.number) if template else f"{value.label} {value.number}"
+    if isinstance(value, Repeat):
+        return t["notice_repeat"].format(
+            row=_notice_part(t, value.row), first=_notice_part(t, value.first)
+        )
+    if isinstance(value, Sample):
+        return t["notice_sample"].format(row=_notice_part(t, value.row), value=value.value)
+    if isinstance(value, Dropped):
+        reason = t.get("drop_" + value.reason.replace(" ", "_"), value.reason)
+        return t["notice_dropped"].format(reason=reason, count=value.count)
+    if isinstance(value, More):
+        return t["notice_more"].format(n=value.count) if value.count > 0 else ""
+    if isinstance(value, Term):
+        return t[f"notice_{value.key}"]
+    return str(value)
 
 
 def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Section:
