@@ -7,7 +7,12 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from procmine.match._cluster import attach_voted, drop_incoherent, merge_same_kind
+from procmine.match._cluster import (
+    attach_voted,
+    drop_incoherent,
+    merge_mutual,
+    merge_same_kind,
+)
 
 
 def _pairs(rows: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -48,9 +53,13 @@ def test_a_left_out_activity_joins_the_cluster_most_departments_vote_for() -> No
     assert _vote(rows) == [[0, 1, 2, 3, 4], [5, 6]]
 
 
+#: the members of the first vote cluster all score 0.9 with one another
+COHERENT = [(a, b, 0.9) for a in range(4) for b in range(a + 1, 4)]
+
+
 def test_votes_need_a_strong_partner_a_majority_and_two_voters() -> None:
-    # no partner at the threshold
-    assert _vote([(0, 4, 0.45), (1, 4, 0.4), (2, 4, 0.4)]) == VOTE_CLUSTERS
+    # no partner at the threshold, and far less alike than the members are
+    assert _vote(COHERENT + [(0, 4, 0.45), (1, 4, 0.4), (2, 4, 0.4)]) == VOTE_CLUSTERS
     # votes split: 2 of 4 for the first cluster is under two thirds
     split = [(0, 4, 0.6), (1, 4, 0.4), (5, 4, 0.4), (6, 4, 0.4)]
     assert _vote(split) == VOTE_CLUSTERS
@@ -60,6 +69,17 @@ def test_votes_need_a_strong_partner_a_majority_and_two_voters() -> None:
     assert _vote([(0, 4, 0.9)]) == VOTE_CLUSTERS
     # partners under the floor do not vote
     assert _vote([(0, 4, 0.6), (1, 4, 0.2), (2, 4, 0.2)]) == VOTE_CLUSTERS
+
+
+def test_without_a_strong_partner_an_activity_as_coherent_as_a_member_joins() -> None:
+    """No vote reaches the threshold: the activity joins when its best scores per
+    department of the cluster average at least what its least coherent member's do."""
+    core = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9)]
+    votes = [(0, 4, 0.45), (1, 4, 0.4), (2, 4, 0.4)]  # (0.45 + 0.4 + 0.4 + 0) / 4 = 0.3125
+    weak_member = [(m, 3, 0.3) for m in range(3)]  # member 3: (0.3 + 0.3 + 0.3) / 3
+    assert _vote(core + weak_member + votes) == [[0, 1, 2, 3, 4], [5, 6]]
+    firmer_member = [(m, 3, 0.4) for m in range(3)]
+    assert _vote(core + firmer_member + votes) == VOTE_CLUSTERS
 
 
 def test_a_vote_against_counts_even_from_an_unclustered_partner() -> None:
@@ -96,6 +116,45 @@ def test_attachments_do_not_vote_for_each_other() -> None:
     rows = [(0, 4, 0.6), (1, 4, 0.4), (2, 4, 0.4), (4, 7, 0.9), (0, 7, 0.35)]
     got = attach_voted(VOTE_CLUSTERS, _pairs(rows), dept, threshold=0.5, floor=0.3, share=2 / 3)
     assert got == [[0, 1, 2, 3, 4], [5, 6]]
+
+
+def test_attachments_vote_when_voting_is_repeated() -> None:
+    """Event logs repeat the votes until none joins: an activity attached in one round
+    votes in the next (7's partners are 4, attached first, and member 0)."""
+    dept = np.array([0, 1, 2, 3, 6, 4, 5, 7])
+    rows = COHERENT + [(0, 4, 0.6), (1, 4, 0.4), (2, 4, 0.4), (4, 7, 0.9), (0, 7, 0.55)]
+    once = attach_voted(VOTE_CLUSTERS, _pairs(rows), dept, threshold=0.5, floor=0.3, share=2 / 3)
+    assert once == [[0, 1, 2, 3, 4], [5, 6]]
+    twice = attach_voted(once, _pairs(rows), dept, threshold=0.5, floor=0.3, share=2 / 3)
+    assert twice == [[0, 1, 2, 3, 4, 7], [5, 6]]
+
+
+def test_mutual_groups_link_through_the_closer_member_of_a_department() -> None:
+    """Two members of department 0 in one group: the department counts once, by its
+    closer member, so its weaker one does not keep two halves of one task apart."""
+    dept = np.array([0, 0, 1, 2, 3])
+    groups = [[0, 1, 2], [3, 4]]
+    inner = [(0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9)]
+    cross = [(2, 3, 0.5), (2, 4, 0.5), (1, 3, 0.0), (1, 4, 0.0)]
+    # plain mean (0.6 + 0.6 + 0.5 + 0.5 + 0 + 0) / 6 = 0.37; by department 0.55
+    joined = merge_mutual(
+        groups, _pairs(inner + cross + [(0, 3, 0.6), (0, 4, 0.6)]), dept, floor=0.45, ratio=1.0,
+        min_size=2,
+    )  # fmt: skip
+    assert joined == [[0, 1, 2, 3, 4]]
+    # by department (0.3 + 0.3 + 0.5 + 0.5) / 4 = 0.4: under the floor
+    apart = merge_mutual(
+        groups, _pairs(inner + cross + [(0, 3, 0.3), (0, 4, 0.3)]), dept, floor=0.45, ratio=1.0,
+        min_size=2,
+    )  # fmt: skip
+    assert apart == groups
+    # a third member of department 0: a group of several procedures, linked by the plain mean
+    crowded_dept = np.array([0, 0, 1, 2, 3, 0])
+    crowded = merge_mutual(
+        [[0, 1, 2, 5], [3, 4]], _pairs(inner + cross + [(0, 3, 0.6), (0, 4, 0.6), (2, 5, 0.9)]),
+        crowded_dept, floor=0.45, ratio=1.0, min_size=2,
+    )  # fmt: skip
+    assert crowded == [[0, 1, 2, 5], [3, 4]]
 
 
 # --------------------------------------------------------------------------- same kind
@@ -287,6 +346,35 @@ def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(pm, "drop_incoherent", none_left)
     assert len(pm.match_activities(maps).clusters) == 0
     assert seen and seen[0]
+
+
+def test_event_logs_repeat_the_votes_until_none_joins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vote step is called again after a round that attached an activity."""
+    import networkx as nx
+    import pandas as pd
+
+    import procmine.match as pm
+    from procmine.model import ProcessMap
+
+    def pm_(dept: str, labels: list[str]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            g.add_node(label, events=10, cases=10, performer="staff", median_minutes=2.0,
+                       start=10 * (k == 0), end=10 * (k == len(labels) - 1))  # fmt: skip
+        nx.add_path(g, labels, count=10)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 10, 20)
+
+    maps = {d: pm_(d, ["番号札発券", "本人確認"]) for d in ("A", "B", "C")}
+    calls: list[int] = []
+
+    def adds_once(clusters: list[list[int]], *_args: object, **_kwargs: object) -> list:
+        calls.append(len(clusters))
+        return [list(c) for c in clusters] + ([[98, 99]] if len(calls) == 1 else [])
+
+    monkeypatch.setattr(pm, "attach_voted", adds_once)
+    monkeypatch.setattr(pm, "drop_incoherent", lambda clusters, *a, **k: clusters[:-1])
+    pm.match_activities(maps)
+    assert len(calls) == 2 and calls[1] == calls[0] + 1
 
 
 def test_models_never_use_the_event_log_cluster_steps(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,8 +22,10 @@ on the two sample cities a little less). Clusters
 are seeded from one-to-one edges above the threshold and grown by mean linkage across
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
-each other's best partner are then joined when their mean confidence nearly reaches it,
-or when most members of each have a counterpart at the threshold in the other (groups
+each other's best partner are then joined when their confidence nearly reaches it (the
+mean over their pairs of departments of the best pair between those departments' members:
+a department with two members counts once), or when most members of each have a
+counterpart at the threshold in the other (groups
 of at least three model elements, or two event-log activities). For event logs four
 more steps follow. Two clusters whose members all take one kind of action (check, key
 into a register, take in a filing …) and all fill one common field are joined when each
@@ -34,9 +36,11 @@ both belong to one cluster joins it, and so does a member of a two-activity clus
 when those partners both beat its own. Last,
 an activity still left out joins the cluster that most of its best partners per
 department vote for (partners at 0.3 or more; at least two votes and two thirds of
-them, one partner at the threshold, a mean confidence with the cluster of at least 0.1
-and a kind of action some member takes): a large, varied cluster's mean dilutes the
-evidence of a member that resembles every part of it moderately. Both group steps score
+them, one partner at the threshold or a resemblance to the cluster's departments no
+weaker than its least coherent member's, a mean confidence with the cluster of at least
+0.1 and a kind of action some member takes; repeated until none joins, so that those
+attached vote in the next round): a large, varied cluster's mean dilutes the evidence of
+a member that resembles every part of it moderately. Both group steps score
 from local evidence the pairs they need that blocking or the partner limit left out.
 Finally a member of a large cluster leaves it when it records data but not a field that
 nearly all the other members fill and that its own department fills in another member
@@ -308,9 +312,11 @@ KIND_FLOOR = 0.3
 #: Event logs: an unclustered activity's best partner in each department votes for its
 #: cluster when it scores at least this share of the threshold; the activity joins the
 #: cluster holding at least two votes and :data:`VOTE_SHARE` of them, given one partner
-#: at the threshold, a mean score with the cluster of at least :data:`VOTE_MEAN` of the
-#: threshold and a kind of action some member takes (see
-#: :func:`procmine.match._cluster.attach_voted`).
+#: at the threshold (or a resemblance to the cluster's departments no weaker than that
+#: of its least coherent member), a mean score with the cluster of at least
+#: :data:`VOTE_MEAN` of the threshold and a kind of action some member takes (see
+#: :func:`procmine.match._cluster.attach_voted`); repeated until no activity joins, so
+#: that activities attached in one round vote in the next.
 VOTE_FLOOR = 0.6
 VOTE_SHARE = 2 / 3
 VOTE_MEAN = 0.2
@@ -396,17 +402,21 @@ def _run(
             clusters = attach_consistent(
                 clusters, scored, scorer.dept, threshold=threshold, witnesses=ATTACH_WITNESSES
             )
-        clusters = attach_voted(
-            clusters,
-            scored,
-            scorer.dept,
-            threshold=threshold,
-            floor=VOTE_FLOOR * threshold,
-            share=VOTE_SHARE,
-            action=scorer.action,
-            mean_floor=VOTE_MEAN * threshold,
-            complete=complete,
-        )
+        while True:  # attachments vote in the next round; each round only adds
+            before = clusters
+            clusters = attach_voted(
+                clusters,
+                scored,
+                scorer.dept,
+                threshold=threshold,
+                floor=VOTE_FLOOR * threshold,
+                share=VOTE_SHARE,
+                action=scorer.action,
+                mean_floor=VOTE_MEAN * threshold,
+                complete=complete,
+            )
+            if clusters == before:
+                break
         clusters = drop_incoherent(
             clusters, scorer.fields, scorer.dept, share=CORE_SHARE, min_others=CORE_OTHERS
         )

@@ -22,6 +22,9 @@ BLOCK_FLOOR = 0.1
 FIELD_NEIGHBOURS = 10
 #: Earliest steps of each department paired with those of every other when blocking.
 FIRST_STEPS = 3
+#: Members of one department in a cluster that count as one department's work when two
+#: clusters are linked (the best of them counts; see :func:`_department_links`).
+SAME_TASK_MEMBERS = 2
 #: Score difference within which a second partner in the same department is still kept.
 ONE_TO_ONE_TOLERANCE = 0.02
 
@@ -271,10 +274,14 @@ def merge_mutual(
 
     Average linkage keeps apart two groups of one kind of work whose members resemble
     each other only moderately across the groups (forms the resident writes vs forms the
-    clerk receives). Two clusters are joined when the mean cross-department score between
-    them (``pairs``: item indices ``i``, ``j`` and scores; unscored pairs count 0) reaches
-    ``floor``, each is the other's best partner, and that mean is at least ``ratio`` times
-    either cluster's mean with any other cluster. Only groups are joined (at least
+    clerk receives). The link of two clusters is the mean, over their pairs of departments,
+    of the best score between the members of those departments (``pairs``: item indices
+    ``i``, ``j`` and scores; unscored pairs count 0): a department with two members in a
+    group (the filer's identity check and the visitor's) counts once, by its closer one;
+    a group holding more than two members of one department (forms of several procedures)
+    is linked by the plain mean of its pairs. Two clusters are joined when their link reaches ``floor``, each is the other's best
+    partner, and the link is at least ``ratio`` times either cluster's link with any other
+    cluster. Only groups are joined (at least
     ``min_size`` activities each): single pairs stay one-to-one correspondences.
     Two mutually best groups are also joined when at least ``counterpart_share`` of the
     members of each have a counterpart scoring ``threshold`` or more in the other group (two
@@ -286,7 +293,7 @@ def merge_mutual(
     pi, pj, ps = pairs
     while len(clusters) > 1:
         k = len(clusters)
-        link = _mean_links(clusters, pairs, dept)
+        link = _department_links(clusters, pairs, dept)
         owner = _owners(clusters, len(dept))
         ca, cb = owner[pi], owner[pj]
         ok = (ca >= 0) & (cb >= 0) & (ca != cb)
@@ -423,7 +430,8 @@ def attach_voted(
     ``floor`` or more vote for their cluster (or for none). The activity joins the cluster
     with the most votes when that cluster has at least ``votes`` of them and at least
     ``share`` of all votes cast, no other cluster ties it, and at least one vote reaches
-    ``threshold`` (one strong link, not only moderate ones). The cluster must also be
+    ``threshold`` (one strong link, not only moderate ones) or the activity is as
+    coherent with the cluster as its members are (below). The cluster must also be
     one the activity resembles as a whole: its mean score with the cluster's members of
     other departments (unscored pairs count 0) reaches ``mean_floor``, and its kind of
     action (``action``: code per item, ``-1`` for none) is one that a member already takes
@@ -431,10 +439,15 @@ def attach_voted(
     not join a cluster of filings). A cluster that holds a member of the activity's
     department takes it only when it already holds several activities of one
     department, as in :func:`attach_consistent`. Activities are judged against the
-    clusters as they were (attachments do not vote). With ``complete`` (item indices
-    ``i``, ``j`` → confidences), an activity's pairs with the members of each cluster
-    where it has a partner at ``threshold`` are scored first when ``pairs`` lacks them
-    (left out by candidate blocking).
+    clusters as they were (attachments do not vote in the same call; calling again lets
+    them). Without a vote at ``threshold``, the activity must resemble the cluster as a
+    whole at least as much as its least coherent member does: the activity's best score
+    in each department of the cluster, averaged over those departments, reaches that
+    member's (an identity check under an unusual label whose partners all score a little
+    under the threshold, in a cluster that already holds such members). With ``complete``
+    (item indices ``i``, ``j`` → confidences), an activity's pairs with the members of
+    each cluster where it has a partner at ``threshold`` are scored first when ``pairs``
+    lacks them (left out by candidate blocking).
 
     Examples
     --------
@@ -454,24 +467,30 @@ def attach_voted(
     if complete is not None:
         pairs = _completed(pairs, _anchored(clusters, pairs, owner, dept, threshold), complete)
     pi, pj, ps = pairs
+    loose = (owner[pi] < 0) | (owner[pj] < 0)
+    # best partner per department of each unclustered activity, among those that can vote
     best: dict[int, dict[int, tuple[float, int]]] = {}
-    score: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist(), strict=True):
-        if owner[a] < 0 or owner[b] < 0:
-            score[(min(a, b), max(a, b))] = s
+    lone = (owner < 0).tolist()
+    strong = np.flatnonzero(loose & (ps >= floor))
+    for a, b, s in zip(pi[strong].tolist(), pj[strong].tolist(), ps[strong].tolist(), strict=True):
         for x, y in ((a, b), (b, a)):
-            if owner[x] >= 0:
+            if not lone[x]:
                 continue
             slot = best.setdefault(x, {})
             d = int(dept[y])
             if d not in slot or (s, -y) > (slot[d][0], -slot[d][1]):
                 slot[d] = (s, y)
+    asked = np.asarray(sorted(best), dtype=np.int64)
+    mine = np.flatnonzero(loose & (np.isin(pi, asked) | np.isin(pj, asked)))
+    score = {
+        (min(a, b), max(a, b)): s
+        for a, b, s in zip(pi[mine].tolist(), pj[mine].tolist(), ps[mine].tolist(), strict=True)
+    }
     out = [list(c) for c in clusters]
     width = int(dept.max()) + 1
+    weakest = _least_coherent(clusters, pairs, owner, dept)
     for x in sorted(best):
-        voters = [(s, y) for s, y in best[x].values() if s >= floor]
-        if not voters or max(s for s, _ in voters) < threshold:
-            continue
+        voters = list(best[x].values())
         tally: dict[int, int] = {}
         for _, y in voters:
             tally[int(owner[y])] = tally.get(int(owner[y]), 0) + 1
@@ -490,8 +509,46 @@ def attach_voted(
         mean = sum(score.get((min(x, m), max(x, m)), 0.0) for m in others) / max(len(others), 1)
         if mean < mean_floor:
             continue
+        if max(s for s, _ in voters) < threshold:
+            # no strong link: the activity must resemble the cluster as a whole at least
+            # as much as its least coherent member does
+            best_of: dict[int, float] = {}
+            for m in others:
+                d = int(dept[m])
+                best_of[d] = max(best_of.get(d, 0.0), score.get((min(x, m), max(x, m)), 0.0))
+            if sum(best_of.values()) / max(len(best_of), 1) < weakest[home]:
+                continue
         out[home].append(x)
     return [sorted(c) for c in out if len({int(dept[m]) for m in c}) > 1]
+
+
+def _least_coherent(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    owner: np.ndarray,
+    dept: np.ndarray,
+) -> np.ndarray:
+    """Per cluster, the lowest coherence of a member: its best score in each other
+    department of the cluster, averaged over those departments (unscored pairs count 0)."""
+    pi, pj, ps = pairs
+    width = int(dept.max()) + 1 if len(dept) else 1
+    inside = (owner[pi] >= 0) & (owner[pi] == owner[pj]) & (dept[pi] != dept[pj])
+    a = np.r_[pi[inside], pj[inside]]
+    b = np.r_[pj[inside], pi[inside]]
+    s = np.r_[ps[inside], ps[inside]]
+    best = np.zeros((len(dept), width))
+    np.maximum.at(best, (a, dept[b]), s)
+    out = np.zeros(len(clusters))
+    for c, members in enumerate(clusters):
+        idx = np.asarray(members, dtype=np.int64)
+        present = np.zeros(width, dtype=bool)
+        present[dept[idx]] = True
+        others = present.sum() - 1
+        if others <= 0:
+            continue
+        total = (best[idx] * present[None, :]).sum(axis=1)
+        out[c] = float((total / others).min())
+    return out
 
 
 def _anchored(
@@ -528,12 +585,15 @@ def _completed(
     """``pairs`` plus the ``wanted`` pairs ``(i, j)``, ``i < j``, they lack, scored by
     ``complete`` (candidate blocking or the partner limit may have left them out)."""
     pi, pj, ps = pairs
-    have = set(zip(np.minimum(pi, pj).tolist(), np.maximum(pi, pj).tolist(), strict=True))
-    missing = sorted(set(wanted) - have)
-    if not missing:
+    if not wanted:
         return pairs
-    mi = np.array([a for a, _ in missing], dtype=np.int64)
-    mj = np.array([b for _, b in missing], dtype=np.int64)
+    want = np.asarray(wanted, dtype=np.int64).reshape(-1, 2)
+    n = int(max(want.max(), pi.max(initial=0), pj.max(initial=0))) + 1
+    have = np.minimum(pi, pj).astype(np.int64) * n + np.maximum(pi, pj)
+    missing = np.setdiff1d(want[:, 0] * n + want[:, 1], have)  # sorted, unique
+    if not len(missing):
+        return pairs
+    mi, mj = missing // n, missing % n
     return np.r_[pi, mi], np.r_[pj, mj], np.r_[ps, complete(mi, mj)]
 
 
@@ -577,6 +637,58 @@ def _mean_links(
     with np.errstate(invalid="ignore", divide="ignore"):
         link = np.where(cross > 0, link / cross, 0.0)
     np.fill_diagonal(link, 0.0)
+    return link
+
+
+def _department_links(
+    clusters: list[list[int]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    dept: np.ndarray,
+    most: int = SAME_TASK_MEMBERS,
+) -> np.ndarray:
+    """Mean over the department pairs of every two clusters of the best score between
+    their members of those departments (unscored pairs count 0; 0 on the diagonal).
+
+    A department with two members in one cluster (the identity check of the filer and
+    that of the visitor's document) is one department's work: its weaker member does not
+    dilute the link, as it does in :func:`_mean_links`. Where either cluster holds more
+    than ``most`` members of one department (forms of several procedures), the link is the
+    plain mean of :func:`_mean_links`: the best of many members would let a large group
+    take in every group that resembles one of them.
+    """
+    pi, pj, ps = pairs
+    k = len(clusters)
+    width = int(dept.max()) + 1 if len(dept) else 1
+    owner = _owners(clusters, len(dept))
+    comp = np.zeros((k, width))
+    crowded = np.zeros(k, dtype=bool)
+    for c, members in enumerate(clusters):
+        comp[c, dept[members]] = 1.0
+        crowded[c] = np.bincount(dept[members]).max() > most
+    ca, cb = owner[pi], owner[pj]
+    ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+    ca, cb, ps = ca[ok], cb[ok], ps[ok]
+    da, db = dept[pi[ok]], dept[pj[ok]]
+    swap = ca > cb
+    ca, cb = np.where(swap, cb, ca), np.where(swap, ca, cb)
+    da, db = np.where(swap, db, da), np.where(swap, da, db)
+    key = ((ca * width + da) * k + cb) * width + db
+    uniq, inverse = np.unique(key, return_inverse=True)
+    best = np.zeros(len(uniq))
+    np.maximum.at(best, inverse, ps)
+    x = uniq // width // width // k
+    y = uniq // width % k
+    link = np.zeros((k, k))
+    np.add.at(link, (x, y), best)
+    link = link + link.T
+    sizes = comp.sum(axis=1)
+    cross = np.outer(sizes, sizes) - comp @ comp.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        link = np.where(cross > 0, link / cross, 0.0)
+    np.fill_diagonal(link, 0.0)
+    if crowded.any():
+        plain = crowded[:, None] | crowded[None, :]
+        link = np.where(plain, _mean_links(clusters, pairs, dept), link)
     return link
 
 
