@@ -12,6 +12,7 @@ from procmine.match._cluster import (
     drop_incoherent,
     merge_mutual,
     merge_same_kind,
+    one_to_one,
 )
 
 
@@ -319,15 +320,14 @@ def test_members_stay_when_the_field_is_not_the_clusters_or_cannot_be_judged() -
     assert _incoherent(FORM_FIELDS, min_others=7) == [[0, 1, 2, 3, 4, 5, 6]]
 
 
-def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The data check runs on the final clusters of an event log and its result is used."""
+def _three_ticket_and_id_maps() -> dict:
+    """Three departments' event-log maps, each 番号札発券 → 本人確認 by staff."""
     import networkx as nx
     import pandas as pd
 
-    import procmine.match as pm
     from procmine.model import ProcessMap
 
-    def pm_(dept: str, labels: list[str]) -> ProcessMap:
+    def one(dept: str, labels: list[str]) -> ProcessMap:
         g = nx.DiGraph()
         for k, label in enumerate(labels):
             g.add_node(label, events=10, cases=10, performer="staff", median_minutes=2.0,
@@ -335,7 +335,14 @@ def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyP
         nx.add_path(g, labels, count=10)
         return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 10, 20)
 
-    maps = {d: pm_(d, ["番号札発券", "本人確認"]) for d in ("A", "B", "C")}
+    return {d: one(d, ["番号札発券", "本人確認"]) for d in ("A", "B", "C")}
+
+
+def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data check runs on the final clusters of an event log and its result is used."""
+    import procmine.match as pm
+
+    maps = _three_ticket_and_id_maps()
     assert len(pm.match_activities(maps).clusters) > 0
     seen: list[list[list[int]]] = []
 
@@ -350,21 +357,9 @@ def test_event_logs_take_incoherent_members_out_last(monkeypatch: pytest.MonkeyP
 
 def test_event_logs_repeat_the_votes_until_none_joins(monkeypatch: pytest.MonkeyPatch) -> None:
     """The vote step is called again after a round that attached an activity."""
-    import networkx as nx
-    import pandas as pd
-
     import procmine.match as pm
-    from procmine.model import ProcessMap
 
-    def pm_(dept: str, labels: list[str]) -> ProcessMap:
-        g = nx.DiGraph()
-        for k, label in enumerate(labels):
-            g.add_node(label, events=10, cases=10, performer="staff", median_minutes=2.0,
-                       start=10 * (k == 0), end=10 * (k == len(labels) - 1))  # fmt: skip
-        nx.add_path(g, labels, count=10)
-        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 10, 20)
-
-    maps = {d: pm_(d, ["番号札発券", "本人確認"]) for d in ("A", "B", "C")}
+    maps = _three_ticket_and_id_maps()
     calls: list[int] = []
 
     def adds_once(clusters: list[list[int]], *_args: object, **_kwargs: object) -> list:
@@ -413,3 +408,17 @@ def test_pairs_joined_through_their_cluster_say_so_in_their_evidence() -> None:
     says = pairs["evidence"].str.contains("through its other members", regex=False)
     assert below.any()  # mean linkage and the group steps do join such pairs
     assert (below == says).all()
+
+
+# --------------------------------------------------------------------------- seeds
+
+
+def test_one_to_one_keeps_a_second_element_of_the_same_label_only() -> None:
+    """Element 2 (model 1) matches 0 and 1 (model 0); 1 scores a little lower. Seeds stay
+    one-to-one, except that a model holding one label twice keeps both copies."""
+    dept = np.array([0, 0, 1])
+    scored = [((0, 2), 0.96), ((1, 2), 0.9)]
+    assert one_to_one(scored, dept, tolerance=0.02) == [(0, 2)]
+    assert one_to_one(scored, dept, tolerance=0.02, same_label=np.array([3, 4, 3])) == [(0, 2)]
+    both = one_to_one(scored, dept, tolerance=0.02, same_label=np.array([3, 3, 3]))
+    assert both == [(0, 2), (1, 2)]

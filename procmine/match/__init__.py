@@ -19,7 +19,8 @@ vectorised blocks); beyond, candidates come from blocking: shared rare label ter
 fields, each activity's nearest neighbours by data fields, and the first steps of every
 department (on PMMC blocking finds exactly the duplicates that scoring every pair finds;
 on the two sample cities a little less). Clusters
-are seeded from one-to-one edges above the threshold and grown by mean linkage across
+are seeded from one-to-one edges above the threshold (for process models, every pair of
+equal labels too: a model may hold one element twice) and grown by mean linkage across
 departments (an activity joins only when its mean confidence with the cluster's members
 of other departments reaches the threshold, which keeps chains apart); groups that are
 each other's best partner are then joined when their confidence nearly reaches it (the
@@ -356,6 +357,8 @@ def _run(
         ],
         scorer.dept,
         tolerance=ONE_TO_ONE_TOLERANCE,
+        # models: elements are never merged, so one model may hold one label twice
+        same_label=scorer.norm_code if profiles.from_models else None,
     )
     clusters: list[list[int]] = []
     owner = np.full(len(items), -1, dtype=np.int64)

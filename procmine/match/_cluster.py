@@ -136,6 +136,7 @@ def one_to_one(
     dept: np.ndarray,
     *,
     tolerance: float,
+    same_label: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
     """Greedy max-weight one-to-one edges per pair of departments.
 
@@ -144,13 +145,19 @@ def one_to_one(
     partner's (near ties stay, so a department may hold several members of a cluster).
     Clusters are seeded from these edges only, so an activity is not pulled towards a
     second-best counterpart whose own best match lies elsewhere.
+
+    ``same_label`` (a code per activity, equal for equal normalised labels) keeps every
+    pair of one label: a process model may hold one element twice (two end events
+    "Accepted"), and neither copy is a second-best counterpart of the other model's
+    element of that label.
     """
     best: dict[tuple[int, int], float] = {}
     kept: list[tuple[int, int]] = []
     for (a, b), s in sorted(scored, key=lambda kv: (-kv[1], kv[0])):
         ka, kb = (a, int(dept[b])), (b, int(dept[a]))
-        ok_a = ka not in best or s >= best[ka] - tolerance
-        ok_b = kb not in best or s >= best[kb] - tolerance
+        twin = same_label is not None and same_label[a] == same_label[b]
+        ok_a = twin or ka not in best or s >= best[ka] - tolerance
+        ok_b = twin or kb not in best or s >= best[kb] - tolerance
         if ok_a and ok_b:
             best.setdefault(ka, s)
             best.setdefault(kb, s)
@@ -614,6 +621,19 @@ def _owners(clusters: list[list[int]], n: int) -> np.ndarray:
     return owner
 
 
+def _per_cross_pair(link: np.ndarray, comp: np.ndarray) -> np.ndarray:
+    """Summed links between clusters (one direction each) divided by the number of their
+    cross-department pairs of units (``comp``: clusters × departments, units per
+    department), made symmetric, 0 on the diagonal."""
+    link = link + link.T
+    sizes = comp.sum(axis=1)
+    cross = np.outer(sizes, sizes) - comp @ comp.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        link = np.where(cross > 0, link / cross, 0.0)
+    np.fill_diagonal(link, 0.0)
+    return link
+
+
 def _mean_links(
     clusters: list[list[int]],
     pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
@@ -631,12 +651,7 @@ def _mean_links(
     ok = (ca >= 0) & (cb >= 0) & (ca != cb)
     link = np.zeros((k, k))
     np.add.at(link, (ca[ok], cb[ok]), ps[ok])
-    link = link + link.T
-    sizes = comp.sum(axis=1)
-    cross = np.outer(sizes, sizes) - comp @ comp.T
-    with np.errstate(invalid="ignore", divide="ignore"):
-        link = np.where(cross > 0, link / cross, 0.0)
-    np.fill_diagonal(link, 0.0)
+    link = _per_cross_pair(link, comp)
     return link
 
 
@@ -680,12 +695,7 @@ def _department_links(
     y = uniq // width % k
     link = np.zeros((k, k))
     np.add.at(link, (x, y), best)
-    link = link + link.T
-    sizes = comp.sum(axis=1)
-    cross = np.outer(sizes, sizes) - comp @ comp.T
-    with np.errstate(invalid="ignore", divide="ignore"):
-        link = np.where(cross > 0, link / cross, 0.0)
-    np.fill_diagonal(link, 0.0)
+    link = _per_cross_pair(link, comp)
     if crowded.any():
         plain = crowded[:, None] | crowded[None, :]
         link = np.where(plain, _mean_links(clusters, pairs, dept), link)
