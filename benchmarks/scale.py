@@ -213,7 +213,9 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
 
     import procmine.analysis as analysis_module
 
-    wired = "procmine.journeys" in inspect.getsource(analysis_module.analyze)
+    # whether analyze runs a stage: asked of the module (its stages are module functions)
+    source = inspect.getsource(analysis_module)
+    wired = "procmine.journeys" in source
     has_field = "journeys" in {f.name for f in dataclasses.fields(Analysis)}
     dataset = stage("load", lambda: load([folder]))
     maps = stage("discover", lambda: discover_all(dataset.logs)) if dataset is not None else None
@@ -287,7 +289,7 @@ def run_stages(folder: str, out: str, profile: list[str]) -> dict:
             },
             **extra,
         )
-        if "whatif" in wanted and "what_if" in inspect.getsource(analysis_module.analyze):
+        if "whatif" in wanted and "what_if" in source:
             from procmine.whatif import what_if
 
             whatif = stage("whatif", lambda: what_if(analysis, top=3))
