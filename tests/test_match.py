@@ -806,3 +806,64 @@ def test_a_member_of_a_pair_moves_to_the_cluster_its_stronger_partners_agree_on(
 
     assert run(0.55) == [[0, 1, 2, 3, 4]]
     assert run(0.9) == clusters
+
+
+def _chain(labels: list[str]) -> nx.DiGraph:
+    g = nx.DiGraph()
+    for k, name in enumerate(labels):
+        g.add_node(f"n{k}", label=name)
+    g.add_edges_from((f"n{k}", f"n{k + 1}") for k in range(len(labels) - 1))
+    return g
+
+
+@pytest.mark.parametrize(
+    ("steps", "negated"),
+    [
+        (["Receive application", "Take interview", "Send decision"], "Not take interview"),
+        (["申請受付", "課税証明書交付", "手数料収納"], "非課税証明書交付"),
+    ],
+)
+def test_a_negated_action_does_not_match_the_plain_one(steps: list[str], negated: str) -> None:
+    """B negates the middle step of A and C: A and C still match, B stays apart."""
+    from procmine.match import _scored_pairs
+    from procmine.match._profile import from_models
+    from procmine.match._score import MatchWeights, Scorer, describe
+
+    models = {
+        "A": _chain(steps),
+        "B": _chain([steps[0], negated, steps[2]]),
+        "C": _chain(steps),
+    }
+    result = match_models(models)
+    plain = steps[1]
+    assert pair_row(result, plain, plain)["score"] >= 0.5
+    assert cluster_of(result, "B", negated) != cluster_of(result, "A", plain)
+    # the pair's own score, before clustering, is under the threshold
+    profiles = from_models(models)
+    scorer = Scorer(profiles.items, MatchWeights())
+    pairs = _scored_pairs(scorer, 0.01)
+    names = [(it.department, it.name) for it in profiles.items]
+    a, b = names.index(("A", plain)), names.index(("B", negated))
+    score = pairs.get(a, b)
+    assert score is not None and score < 0.5
+    row = pairs.row(a, b)
+    assert row is not None and row["negation"] == 1.0
+    assert "one label negates" in describe(profiles.items, a, b, row)
+
+
+def test_a_negated_issue_stays_apart_even_with_the_same_data_and_neighbours() -> None:
+    def steps(issue: str) -> list[Step]:
+        return [
+            ("番号札発券", "system", (), 0.0),
+            ("交付申請書記入", "resident", FOUR, 3.0),
+            (issue, "staff", FOUR, 4.0),
+        ]
+
+    maps = {
+        "A": process_map("A", steps("課税証明書交付")),
+        "B": process_map("B", steps("非課税証明書交付")),
+        "C": process_map("C", steps("課税証明書交付")),
+    }
+    result = match_activities(maps)
+    assert pair_row(result, "課税証明書交付", "課税証明書交付")["score"] >= 0.5
+    assert cluster_of(result, "B", "非課税証明書交付") != cluster_of(result, "A", "課税証明書交付")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from procmine.text import char_ngrams, label_terms, normalize_label, tokenize
+from procmine.text import char_ngrams, label_terms, negation, normalize_label, tokenize
 from procmine.text.english import english_terms, stem
 
 
@@ -156,3 +156,48 @@ def test_english_labels_share_concepts_with_japanese_ones() -> None:
     assert "con:guidance" in concepts("Explain next steps") & concepts("関連手続き案内")
     assert "con:entry" not in concepts("Read the population register")
     assert not concepts("Calculate fee")
+
+
+@pytest.mark.parametrize(
+    ("negated", "plain", "word"),
+    [
+        ("非課税証明書交付", "課税証明書交付", "課税"),
+        ("不許可通知", "許可通知", "許可"),
+        ("不承認", "承認", "承認"),
+        ("非該当通知", "該当通知", "該当"),
+        ("不受理", "受理", "受理"),
+        ("不支給決定", "支給決定", "支給"),
+        ("非常勤職員登録", "常勤職員登録", "常勤"),
+        ("Not take interview", "Take interview", "take"),
+        ("Non-resident tax", "Resident tax", "resid"),
+        ("Unpaid invoice", "Paid invoice", "paid"),
+    ],
+)
+def test_negation_finds_the_word_one_label_negates(negated: str, plain: str, word: str) -> None:
+    assert label_terms(negated).negated
+    assert negation(label_terms(negated), label_terms(plain)) == word
+    assert negation(label_terms(plain), label_terms(negated)) == word
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # words of their own, not a prefix before a word
+        ("不動産取得税申告", "動産取得届"),
+        ("無料相談受付", "料金徴収"),
+        # a prefixed word whose remainder the other label does not state
+        ("非常勤職員登録", "職員登録"),
+        ("未成年者控除", "控除申告"),
+        # both labels cover the negated and the plain form
+        ("課税・非課税証明書交付", "課税証明書交付"),
+        ("非課税証明書交付", "非課税証明書交付"),
+        ("Write note", "Write not"),
+        ("None found", "Found"),
+        ("Unit check", "It check"),
+        ("Check no. of applicants", "Check applicants"),
+        ("Disapprove", "Approve"),
+    ],
+)
+def test_negation_leaves_words_of_their_own_alone(a: str, b: str) -> None:
+    assert negation(label_terms(a), label_terms(b)) == ""
+    assert negation(label_terms(b), label_terms(a)) == ""

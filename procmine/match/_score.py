@@ -11,6 +11,11 @@ label
     matched, so a word that many activities share (確認, 受付, 交付, 通知, "send") weighs
     little. A term that only one department uses (its own procedure: 国保, 児童手当 …)
     cannot make two departments' work alike, so it weighs ``own_term_weight`` of its IDF.
+    When one label negates a word the other states (非課税 vs 課税, 不許可 vs 許可, "Not
+    take interview" vs "Take interview"; see :func:`procmine.text.normalize.negation`),
+    the shared words say the opposite of sameness: the label similarity is 0, and the
+    negation counts against the pair by itself (``negation``), so that shared data and
+    neighbours (a permit and a refusal sent from the same record) do not make it one task.
 fields
     IDF-weighted Jaccard index and containment of the common data fields filled (fields
     that several departments capture), scaled by how much information the smaller field
@@ -63,6 +68,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from procmine.match._profile import END, PERFORMERS, START, Item
+from procmine.text.normalize import negation
 
 #: Information (nats, of the smaller field set) at which the field evidence is full.
 FIELD_INFO_FULL = 6.0
@@ -156,6 +162,10 @@ class MatchWeights:
         ``same_day``) that share no data and whose labels name different objects: the
         words left after removing the generic ones (used by several departments:
         通知書, 発送, 審査, 交付 …) do not agree (納税通知書 vs 入学通知書).
+    negation : float, default 3.0
+        Counter-evidence of labels of which exactly one negates a word the other states
+        (非課税 vs 課税, "Not take interview" vs "Take interview"), besides their label
+        similarity counting as 0.
     """
 
     prior: float = -0.5
@@ -185,6 +195,7 @@ class MatchWeights:
     action: float = 1.5
     action_same: float = 1.0
     object: float = 3.0
+    negation: float = 3.0
 
 
 #: A term used by at least this share of the departments (and at least
@@ -235,6 +246,14 @@ def _rowdot(mat: object, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if len(i) == 0:
         return np.zeros(0)
     prod = mat[i].multiply(mat[j])  # type: ignore[index]
+    return np.asarray(prod.sum(axis=1)).ravel()
+
+
+def _crossdot(left: object, right: object, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Row ``i`` of ``left`` times row ``j`` of ``right``, per pair."""
+    if len(i) == 0:
+        return np.zeros(0)
+    prod = left[i].multiply(right[j])  # type: ignore[index]
     return np.asarray(prod.sum(axis=1)).ravel()
 
 
@@ -346,6 +365,7 @@ class Scorer:
             (np.ones(len(arows)), (arows, acols)), shape=(n, len(shared)), dtype=float
         )
         self._objects(word_docs)
+        self._polarity(items)
         kinds = {a: k for k, a in enumerate(sorted({it.terms.action for it in items} - {""}))}
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
         self.cooc = cooccurrence or {}
@@ -389,6 +409,38 @@ class Scorer:
         self.obj = sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=float)
         self.obj_bin = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
         self.obj_mass = np.asarray(self.obj.sum(axis=1)).ravel()
+
+    def _polarity(self, items: list[Item]) -> None:
+        """Binary matrices of the words each label only negates and of those it states
+        plainly (see :func:`procmine.text.normalize.negation`)."""
+        from scipy import sparse
+
+        only = [set(it.terms.negated) - set(it.terms.stated) for it in items]
+        plain = [set(it.terms.stated) - set(it.terms.negated) for it in items]
+        vocab = {t: k for k, t in enumerate(sorted(set().union(*only)))}
+        shape = (self.n, max(1, len(vocab)))
+
+        def matrix(docs: list[set[str]]) -> object:
+            cells = [(r, vocab[t]) for r, doc in enumerate(docs) for t in sorted(doc) if t in vocab]
+            rows = [r for r, _ in cells]
+            cols = [c for _, c in cells]
+            return sparse.csr_matrix((np.ones(len(cells)), (rows, cols)), shape=shape)
+
+        self.neg_only = matrix(only)
+        self.neg_plain = matrix(plain)
+        self.has_negation = np.array([bool(doc) for doc in only], dtype=bool)
+
+    def negation(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """1 where exactly one label of the pair negates a word the other states, else 0."""
+        out = np.zeros(len(i))
+        live = self.has_negation[i] | self.has_negation[j]
+        if not live.any():
+            return out
+        a, b = i[live], j[live]
+        hits = _crossdot(self.neg_only, self.neg_plain, a, b)
+        hits += _crossdot(self.neg_only, self.neg_plain, b, a)
+        out[live] = (hits > 0).astype(float)
+        return out
 
     def authority(self, i: np.ndarray, j: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """Difference of the shares of the data two steps both fill that each fills in the
@@ -520,6 +572,9 @@ class Scorer:
         if both.any():
             own = self.label(i, j, own=True, raw=pre.get("label_own"))
             lab = np.where(both, np.maximum(lab, own), lab)
+        # one label negates what the other states: the shared words are no evidence
+        negated = self.negation(i, j)
+        lab = np.where(negated > 0, 0.0, lab)
         # shared data makes weak label overlap meaningful (the square root lifts it, in
         # proportion to the information of the data shared); without shared data, labels
         # must agree by themselves (similarity as it is)
@@ -529,7 +584,7 @@ class Scorer:
         # event logs: their pairs start from the lower prior of a label-only comparison
         behaviour = self.behaviour[i] & self.behaviour[j]
         prior = np.where(behaviour, w.prior, w.prior_labels_only)
-        z = prior + w.label * root - w.label_floor * (1.0 - root)
+        z = prior + w.label * root - w.label_floor * (1.0 - root) - w.negation * negated
         field_ev = np.where(
             both,
             fstr * (w.fields * np.nan_to_num(fsim) - w.fields_floor * (1.0 - np.nan_to_num(fsim))),
@@ -544,6 +599,7 @@ class Scorer:
             "fsim": fsim,
             "fstr": fstr,
             "both": both,
+            "negation": negated,
             "bound": z + field_ev + rest,
         }
 
@@ -635,6 +691,7 @@ class Scorer:
             "authority": dauth,
             "action_differs": ((ka >= 0) & (kb >= 0) & (ka != kb)).astype(float),
             "action_same": same_action.astype(float),
+            "negation": h["negation"],
         }
 
     def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -781,6 +838,9 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
         parts.append(f"median {_minutes(ma)} vs {_minutes(mb)} min")
     if sig.get("authority", 0.0) >= 0.5:
         parts.append("one fills the system of record, the other a copy")
+    if sig.get("negation", 0.0) >= 0.5:
+        word = negation(items[a].terms, items[b].terms)
+        parts.append(f"one label negates {word}" if word else "one label negates the other")
     if sig.get("object_difference", 0.0) >= 0.5:
         parts.append("off-site steps naming different objects")
     if sig.get("action_differs", 0.0) >= 0.5:

@@ -6,8 +6,16 @@ from procmine.text.normalize import (
     LabelTerms,
     char_ngrams,
     label_terms,
+    negation,
     normalize_label,
     tokenize,
 )
 
-__all__ = ["LabelTerms", "char_ngrams", "label_terms", "normalize_label", "tokenize"]
+__all__ = [
+    "LabelTerms",
+    "char_ngrams",
+    "label_terms",
+    "negation",
+    "normalize_label",
+    "tokenize",
+]

@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from procmine.text.english import english_terms
+from procmine.text.english import STOPWORDS, english_terms, stem
 
-__all__ = ["LabelTerms", "char_ngrams", "label_terms", "normalize_label", "tokenize"]
+__all__ = [
+    "LabelTerms",
+    "char_ngrams",
+    "label_terms",
+    "negation",
+    "normalize_label",
+    "tokenize",
+]
 
 _BRACKETS = str.maketrans(
     {
@@ -67,6 +74,16 @@ _LATIN = re.compile(r"[a-z0-9][a-z0-9'&+./-]*")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _CJK_RUN = re.compile(r"[^\sa-z0-9()!-/:-@\[-`{-~、。，．・「」『』]+")
 _KEEP_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞", "接頭辞", "接尾辞", "代名詞"})
+#: Japanese prefixes that negate the word they precede (不許可, 非課税, 未申告, 無資格), when
+#: Sudachi tags them as prefixes (接頭辞): words of their own such as 不動産, 無料 or 未納
+#: are single morphemes and never split.
+_NEG_PREFIXES = frozenset({"不", "非", "未", "無"})
+#: English words that negate the next content word ("not take", "no show", "non-resident").
+_NEG_WORDS = frozenset({"not", "no", "non"})
+#: Prefixes fused to an English word ("nonresident", "unpaid") with the shortest remainder
+#: that counts; the remainder negates only if the other label states it as a word.
+_NEG_FUSED = (("non", 3), ("un", 4))
+_EN_TOKEN = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
 
 #: Sudachi normalised forms of a filing the resident makes (notification, application,
 #: claim, return) and of keying data into a system or register: both a concept and an action.
@@ -269,6 +286,10 @@ class LabelTerms:
     #: Head action of the label (see :data:`ACTIONS` and :data:`ENGLISH_ACTIONS`), ``""``
     #: when none.
     action: str = ""
+    #: Words the label states without negation (Sudachi normalised forms, English stems).
+    stated: tuple[str, ...] = ()
+    #: Words the label negates (非課税 → 課税, "not take" → ``take``); see :func:`negation`.
+    negated: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=200_000)
@@ -294,6 +315,7 @@ def label_terms(label: str) -> LabelTerms:
     words.extend(english)
     mode_a: Any = None
     action = next((ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS), "")
+    stated, negated = _english_polarity(latin)
     synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in english if w in ENGLISH_CONCEPTS)
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
@@ -301,8 +323,10 @@ def label_terms(label: str) -> LabelTerms:
 
             mode_a, mode_c = SplitMode.A, SplitMode.C
         tok = _sudachi()
+        morphemes = tok.tokenize(run, mode_c)
+        _japanese_polarity(morphemes, mode_a, stated, negated)
         compounds = []
-        for m in tok.tokenize(run, mode_c):
+        for m in morphemes:
             pos = m.part_of_speech()[0]
             if pos not in _KEEP_POS:
                 continue
@@ -327,7 +351,82 @@ def label_terms(label: str) -> LabelTerms:
         synonyms=tuple(dict.fromkeys(synonyms)),
         grams=tuple(_grams(norm)),
         action=action,
+        stated=tuple(sorted(stated)),
+        negated=tuple(sorted(negated)),
     )
+
+
+def _is_negating(morpheme: Any) -> bool:
+    return bool(morpheme.part_of_speech()[0] == "接頭辞" and morpheme.surface() in _NEG_PREFIXES)
+
+
+def _japanese_polarity(morphemes: Any, mode_a: Any, stated: set[str], negated: set[str]) -> None:
+    """Add the words of one Japanese run (split mode C morphemes) to ``stated`` or, when a
+    negating prefix precedes them (a separate 不 before 受理, or 非 inside 非課税), to
+    ``negated``. A compound is stated as a whole (非課税) and its parts by their polarity."""
+    after_prefix = False
+    for m in morphemes:
+        parts = list(m.split(mode_a)) or [m]
+        if _is_negating(m):
+            after_prefix = True
+            continue
+        if m.part_of_speech()[0] in _KEEP_POS:
+            (negated if after_prefix else stated).add(m.normalized_form())
+        for k, part in enumerate(parts):
+            if _is_negating(part) or part.part_of_speech()[0] not in _KEEP_POS:
+                continue
+            before = after_prefix if k == 0 else _is_negating(parts[k - 1])
+            (negated if before else stated).add(part.normalized_form())
+        after_prefix = _is_negating(parts[-1])
+
+
+def _english_polarity(latin: str) -> tuple[set[str], set[str]]:
+    """Stems an English text states and stems it negates: the content word after "not",
+    "no" or "non" (stop words and a hyphen may come between), and the remainder of a
+    word fused with "non" or "un" (``unpaid`` → ``paid``)."""
+    stated: set[str] = set()
+    negated: set[str] = set()
+    pending = False
+    for token in _EN_TOKEN.findall(latin):
+        if not token.isalnum():
+            pending = pending and token == "-"
+            continue
+        if token in _NEG_WORDS:
+            pending = True
+            continue
+        if token in STOPWORDS or len(token) < 2 or token.isdigit():
+            continue
+        if pending:
+            negated.add(stem(token))
+            pending = False
+            continue
+        stated.add(stem(token))
+        for prefix, least in _NEG_FUSED:
+            if token.startswith(prefix) and len(token) - len(prefix) >= least:
+                negated.add(stem(token[len(prefix) :]))
+    return stated, negated
+
+
+def negation(a: LabelTerms, b: LabelTerms) -> str:
+    """The word exactly one of two labels negates while the other states it, ``""`` when
+    none: 非課税証明書交付 vs 課税証明書交付 → ``"課税"``, "Not take interview" vs "Take
+    interview" → ``"take"``. A word counts only where one label states it plainly and the
+    other only negates it; so 不動産 (one word) negates nothing, and 非常勤 negates 常勤
+    only against a label that says 常勤.
+
+    Examples
+    --------
+    >>> negation(label_terms("不許可通知"), label_terms("許可通知"))
+    '許可'
+    >>> negation(label_terms("不動産取得税申告"), label_terms("動産取得届"))
+    ''
+    """
+    plain_a = set(a.stated) - set(a.negated)
+    plain_b = set(b.stated) - set(b.negated)
+    only_a = set(a.negated) - set(a.stated)
+    only_b = set(b.negated) - set(b.stated)
+    found = sorted((only_a & plain_b) | (only_b & plain_a))
+    return found[0] if found else ""
 
 
 def tokenize(label: str, *, synonyms: bool = False) -> list[str]:
