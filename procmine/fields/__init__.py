@@ -22,7 +22,8 @@ headers, and measures how far the copies have drifted apart:
    it may form a group of its own with columns it agrees with (a child's name kept by two
    departments is a silo too). A column that fits two groups (a claimant who is mostly
    the head of household) goes where the residents whose values in the two groups differ
-   say, and where none do, where its header fits. Columns whose values cannot be compared
+   say, and where none do (or too few to be sure), where its header fits, English headers
+   read in Japanese (Household Head → 世帯主). Columns whose values cannot be compared
    (too few shared residents, no resident link) join a group of their type when the few
    residents they share agree well beyond chance, on a near-identical header
    (``matched_by = "header"``), or by category labels found only in that group

@@ -24,6 +24,7 @@ from ._copies import (
     conflict,
     equal_codes,
 )
+from ._profile import japanese_header
 
 
 def wilson_bounds(successes: float, n: float, z: float = 1.96) -> tuple[float, float]:
@@ -173,8 +174,10 @@ def group_copies(
        fits both the names and the heads of household) is moved to the group its values
        prefer on the *decisive* residents, those whose values in the two groups differ;
        when there are none, or too few to tell, and the two agreements are within each
-       other's confidence interval, the headers decide. Two columns of one export are
-       swapped between two groups the same way (:func:`_reassign`).
+       other's confidence interval, the headers decide (English words read in Japanese:
+       Household Head → 世帯主), and a lead too small to be sure moves a column only if
+       the headers do not object. Two columns of one export are swapped between two
+       groups the same way, the two arrangements compared as a whole (:func:`_reassign`).
     3. A column left alone joins a group of two or more columns of the same kind if the
        few residents they share agree well beyond chance (fewer than ``min_persons``;
        chance from both columns' value frequencies), else if its header is near-identical
@@ -260,11 +263,13 @@ def _group_links(
 
 
 def _header_fit(copies: list[Copy], i: int, group: list[int]) -> float:
+    """How well column ``i``'s header fits the group's best: English words are read in
+    Japanese first (Household Head → 世帯主), so an English-labelled export is compared."""
     others = [k for k in group if k != i]
     if not others:
         return 0.0
-    mine = _header(copies[i].column)
-    return max(fuzz.ratio(mine, _header(copies[k].column)) for k in others)
+    mine = _header(japanese_header(copies[i].column))
+    return max(fuzz.ratio(mine, _header(japanese_header(copies[k].column))) for k in others)
 
 
 def _consensus(
@@ -369,9 +374,14 @@ def _reassign(
                 stay, go = stay + v_stay, go + v_go
                 header_now += _header_fit(copies, v, group)
                 header_new += _header_fit(copies, v, [*rest, v])
-                close = close and (not v_now.shared or _close(v_now, v_new))
+                # both columns hold the same residents: the two arrangements as a whole
+                # are what the values must tell apart
+                close = _close(now.add(v_now), alt.add(v_new))
             sure = go > stay and binomial_tail(go, go + stay, 0.5) <= MAX_CHANCE_OF_FULL_AGREEMENT
-            tie_break = go > stay or (go == stay and header_new > header_now)
+            # a lead too small to be sure moves a column only if the headers do not object
+            tie_break = (go > stay and header_new >= header_now) or (
+                go == stay and header_new > header_now
+            )
             if sure or (close and tie_break):
                 key = (go - stay, header_new - header_now)
                 if best is None or key > best[0]:

@@ -114,6 +114,46 @@ _PERSON_NAME = re.compile(
 )
 
 
+#: English header words and the Japanese words municipal exports use for them, longest
+#: first: an English-labelled export's headers are read in Japanese before they are
+#: compared with other systems' headers (whose name a column holds: 世帯主 or 申請者).
+_ENGLISH_HEADER_WORDS: tuple[tuple[str, str], ...] = (
+    ("head of household", "世帯主"),
+    ("household head", "世帯主"),
+    ("householder", "世帯主"),
+    ("head of family", "世帯主"),
+    ("date of birth", "生年月日"),
+    ("birth date", "生年月日"),
+    ("birthdate", "生年月日"),
+    ("phone number", "電話番号"),
+    ("telephone", "電話番号"),
+    ("phone", "電話番号"),
+    ("relationship", "続柄"),
+    ("applicant", "申請者"),
+    ("guardian", "保護者"),
+    ("insured", "被保険者"),
+    ("address", "住所"),
+    ("gender", "性別"),
+    ("income", "所得"),
+    ("child", "児童"),
+    ("name", "氏名"),
+    ("sex", "性別"),
+)
+
+
+def japanese_header(header: str) -> str:
+    """The header with its English words read as the Japanese words of municipal exports.
+
+    >>> japanese_header("Household Head"), japanese_header("Applicant Name"), japanese_header("氏名")
+    ('世帯主', '申請者氏名', '氏名')
+    """
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", header)).casefold()
+    text = re.sub(r"[\s_\-]+", " ", text).strip()
+    for english, japanese in _ENGLISH_HEADER_WORDS:
+        text = re.sub(rf"(?<![a-z]){english}(?![a-z])", japanese, text)
+    return re.sub(r"(?<=[^a-z0-9]) | (?=[^a-z0-9])", "", text)
+
+
 def _names_a_person(header: str) -> bool:
     text = unicodedata.normalize("NFKC", header)
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).casefold()
