@@ -293,7 +293,9 @@ def analyze(
         matched = _match(run, found)
         ranking = _Ranking(run, found, matched, savings=savings, whatif_top=whatif_top)
         journey_result = _follow_residents(run, found, matched, ranking, salt=salt)
-        candidates = _ranked_candidates(run, found, matched, ranking, savings=savings)
+        if not ranking.forked:
+            run.say("ranking consolidation candidates")
+        candidates, redundant = ranking.result()
         analysis = Analysis(
             dataset=dataset,
             maps=found.maps,
@@ -307,7 +309,7 @@ def analyze(
             linkage=found.linkage,
         )
         if whatif_top > 0:
-            _add_whatif(run, analysis, top=whatif_top, started=ranking.started)
+            _add_whatif(run, analysis, top=whatif_top, started=ranking.started, redundant=redundant)
     finally:
         run.stop_helpers()
     return analysis
@@ -564,29 +566,6 @@ def _follow_residents(
     )
 
 
-def _ranked_candidates(
-    run: _Run, found: _Found, matched: _Matched, ranking: _Ranking, *, savings: _Savings
-) -> pd.DataFrame:
-    """The ranked candidates, with the executions the what-if removes kept for it
-    (:func:`procmine.candidates.hand_over`: a ranking done in a helper left them there)."""
-    from procmine.candidates import hand_over
-
-    if not ranking.forked:
-        run.say("ranking consolidation candidates")
-    candidates, redundant = ranking.result()
-    if redundant is not None:
-        hand_over(
-            candidates,
-            redundant,
-            dataset=run.dataset,
-            maps=found.maps,
-            clusters=matched.clusters,
-            silos=found.silos,
-            window_days=savings.window_days,
-        )
-    return candidates
-
-
 def _options(
     paths: Sequence[str | Path], savings: _Savings, *, stable_pseudonyms: bool
 ) -> dict[str, Any]:
@@ -603,13 +582,23 @@ def _options(
     }
 
 
-def _add_whatif(run: _Run, analysis: Analysis, *, top: int, started: Started | None) -> None:
+def _add_whatif(
+    run: _Run,
+    analysis: Analysis,
+    *,
+    top: int,
+    started: Started | None,
+    redundant: pd.DataFrame | None,
+) -> None:
     """Simulate the top ``top`` candidates on the journeys (:func:`procmine.whatif.what_if`,
-    using the scenarios ``started`` early) and add the KPI changes to the candidates."""
+    using the scenarios ``started`` early and the executions ``redundant`` the ranking
+    found) and add the KPI changes to the candidates."""
     from procmine.whatif import what_if
 
     run.say("estimating the effect of the top candidates (what-if)")
-    analysis.whatif = what_if(analysis, top=top, parallel=run.fork, started=started)
+    analysis.whatif = what_if(
+        analysis, top=top, parallel=run.fork, started=started, redundant=redundant
+    )
     analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
 
 

@@ -495,24 +495,6 @@ def redundant_events(
     return _redundant_table(ev)
 
 
-def hand_over(
-    candidates: pd.DataFrame,
-    redundant: pd.DataFrame,
-    *,
-    dataset: Dataset,
-    maps: dict[str, ProcessMap],
-    clusters: pd.DataFrame,
-    silos: pd.DataFrame | None,
-    window_days: float,
-) -> None:
-    """Keep ``redundant`` (:func:`redundant_events` of these inputs) for the next call of
-    :func:`redundant_events` with ``candidates``, as :func:`rank_candidates` does: for
-    candidates ranked in another process (``procmine.analysis``), whose hand-over stayed
-    there."""
-    _HANDOVER[id(candidates)] = (dataset, maps, clusters, silos, window_days, redundant)
-    weakref.finalize(candidates, _HANDOVER.pop, id(candidates), None)
-
-
 def observed_period_days(dataset: Dataset) -> float:
     """Days over which the cases of ``dataset`` started, plus one (365 without events).
 

@@ -177,6 +177,7 @@ def what_if(
     window_days: float | None = None,
     parallel: bool = False,
     started: Started | None = None,
+    redundant: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Journey KPIs before and after removing the redundant work of the top candidates.
 
@@ -195,6 +196,10 @@ def what_if(
     started : Started, optional
         The later scenarios, started already by :func:`start_scenarios` for this analysis
         (used when they are the ones this call simulates, else stopped).
+    redundant : DataFrame, optional
+        :func:`procmine.candidates.redundant_events` of this analysis and window, when the
+        caller has it already (:func:`procmine.analyze` gets it with the ranking); else it
+        is found here.
 
     Returns
     -------
@@ -214,14 +219,15 @@ def what_if(
     window = (
         window_days if window_days is not None else float(analysis.options.get("window_days", 14.0))
     )
-    redundant = redundant_events(
-        analysis.dataset,
-        analysis.maps,
-        analysis.clusters,
-        window_days=window,
-        silos=analysis.silos,
-        candidates=analysis.candidates,
-    )
+    if redundant is None:
+        redundant = redundant_events(
+            analysis.dataset,
+            analysis.maps,
+            analysis.clusters,
+            window_days=window,
+            silos=analysis.silos,
+            candidates=analysis.candidates,
+        )
     before = _means(result)
     fields = column_fields(analysis.silos)
     checks = result.identity_members or None
