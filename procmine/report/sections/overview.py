@@ -186,8 +186,7 @@ def warning_text(t: Strings, warning: str) -> str:
     >>> warning_text(strings("ja"), "x.csv: something new")
     'x.csv: something new'
     """
-    template = t.get(f"warn_{warning.code}") if isinstance(warning, Notice) else None
-    if template is None or not isinstance(warning, Notice):
+    if not isinstance(warning, Notice) or (template := t.get(f"warn_{warning.code}")) is None:
         return str(warning)
     try:
         return template.format(**{k: _notice_part(t, v) for k, v in warning.params.items()})
@@ -215,7 +214,7 @@ def _notice_part(t: Strings, value: Param) -> str:
     if isinstance(value, Sample):
         return t["notice_sample"].format(row=_notice_part(t, value.row), value=value.value)
     if isinstance(value, Dropped):
-        reason = t.get("drop_" + value.reason.replace(" ", "_"), value.reason)
+        reason = label(t, "drop", value.reason.replace(" ", "_"))
         return t["notice_dropped"].format(reason=reason, count=value.count)
     if isinstance(value, More):
         return t["notice_more"].format(n=value.count) if value.count > 0 else ""
