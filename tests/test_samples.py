@@ -8,13 +8,14 @@ import io
 import re
 import statistics
 import tomllib
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from procmine.errors import ConfigError
 from procmine.samples import generate
+from procmine.samples.generator import Generator
 from procmine.samples.koyo import KOYO
 from procmine.samples.people import mynumber_check_digit
 
@@ -602,3 +603,14 @@ def test_unknown_variants_and_cities_are_refused(
 ) -> None:
     with pytest.raises(ConfigError, match=match):
         generate(tmp_path, size="tiny", **{option: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("day", [date(2025, 6, 11), date(2026, 3, 25)], ids=["ordinary", "peak"])
+def test_tobe_queue_waits_are_the_asis_ones_times_the_wait_factor_on_every_day(day: date) -> None:
+    asis, tobe = Generator(KOYO, 10, 7), Generator(KOYO, 10, 7, "tobe")
+    assert KOYO.tobe is not None and asis._is_peak(day) == (day.month == 3)
+    before = [asis._wait(KOYO.tobe.front, day, desk=False) for _ in range(200)]
+    after = [tobe._wait(KOYO.tobe.front, day, desk=False) for _ in range(200)]
+    pairs = [(b, a) for b, a in zip(before, after, strict=True) if b < 240.0]
+    assert len(pairs) > 150
+    assert all(a == pytest.approx(b * KOYO.tobe.wait_factor, rel=1e-9) for b, a in pairs)

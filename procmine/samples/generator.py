@@ -259,9 +259,9 @@ class Generator:
         tb = self.tobe
         if self._is_peak(d):
             peak = dep.counter_peak if counter in dep.counter_wait else dep.peak_wait
-            median *= self._u(*peak) * (tb.peak_wait if tb is not None else 1.0)
-        elif tb is not None and not desk:
-            median = tb.wait
+            median *= self._u(*peak)
+        if tb is not None:
+            median *= tb.wait_factor
         return min(float(self.rng.lognormal(math.log(median), 0.6)), 240.0)
 
     def _arrival(self, d: date) -> datetime:

@@ -4,7 +4,8 @@ The To-Be city meets the same residents with the same life events on the same da
 As-Is city of the same seed; only the counters work differently:
 
 - one queue ticket per visit, at the one-stop counter of the city's front yard
-  (:class:`~procmine.samples.schema.ToBe`), with peak waits 60 % shorter;
+  (:class:`~procmine.samples.schema.ToBe`), with waits 60 % shorter on every day (the
+  As-Is waits × ``ToBe.wait_factor``);
 - one identity check and one My Number check per visit;
 - every form the resident wrote is replaced by the front-yard staff's interview
   (聞き取り・申請書作成, logged in the procedure's own system with the data the form

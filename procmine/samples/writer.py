@@ -126,8 +126,8 @@ TOBE_README = """\
 > identity check and one My Number check per visit at the one-stop counter; staff interview
 > and print each application (聞き取り・申請書作成) and the resident only signs (署名); the
 > departments' staff serve at the same counter (同席 / リモート); re-keying and 住基 look-ups
-> run in the system; no certificates for other departments; guidance once; peak waits 60 %
-> shorter. The export layouts and headers are the As-Is ones.
+> run in the system; no certificates for other departments; guidance once; queue waits 60 %
+> shorter on every day. The export layouts and headers are the As-Is ones.
 """
 
 
