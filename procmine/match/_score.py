@@ -16,6 +16,8 @@ label
     the shared words say the opposite of sameness: the label similarity is 0, and the
     negation counts against the pair by itself (``negation``), so that shared data and
     neighbours (a permit and a refusal sent from the same record) do not make it one task.
+    English words that WordNet relates (Enrollment / Matriculate,
+    Check / Examine) count as ``synonym`` or ``hypernym`` of one word in a soft cosine.
 fields
     IDF-weighted Jaccard index and containment of the common data fields filled (fields
     that several departments capture), scaled by how much information the smaller field
@@ -68,6 +70,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from procmine.match._profile import END, PERFORMERS, START, Item
+from procmine.text.english import english_words, related_words, stem
 from procmine.text.normalize import negation
 
 #: Information (nats, of the smaller field set) at which the field evidence is full.
@@ -166,6 +169,14 @@ class MatchWeights:
         Counter-evidence of labels of which exactly one negates a word the other states
         (非課税 vs 課税, "Not take interview" vs "Take interview"), besides their label
         similarity counting as 0.
+    synonym : float, default 0.7
+        How much two different English words that WordNet gives one sense in use (or one
+        derived from the other's: enrollment, enroll) count as the same word in the label
+        similarity (1: as if spelled alike).
+    hypernym : float, default 0.6
+        The same for a word whose sense is directly broader than one of the other's
+        (enroll, matriculate). Words under one broader sense (accept, reject) and
+        antonyms are not related.
     """
 
     prior: float = -0.5
@@ -196,6 +207,8 @@ class MatchWeights:
     action_same: float = 1.0
     object: float = 3.0
     negation: float = 3.0
+    synonym: float = 0.7
+    hypernym: float = 0.6
 
 
 #: A term used by at least this share of the departments (and at least
@@ -213,9 +226,9 @@ def _idf(df: np.ndarray, n: int) -> np.ndarray:
 
 def _matrix(
     docs: Sequence[Sequence[str]], dept: np.ndarray, own_weight: float
-) -> tuple[object, np.ndarray]:
-    """Row-normalised TF-IDF (binary tf) CSR matrix and document frequencies; terms used
-    by one department only are down-weighted by ``own_weight``."""
+) -> tuple[object, np.ndarray, dict[str, int]]:
+    """Row-normalised TF-IDF (binary tf) CSR matrix, document frequencies and the column
+    of each term; terms used by one department only are down-weighted by ``own_weight``."""
     from scipy import sparse
 
     vocab: dict[str, int] = {}
@@ -239,7 +252,36 @@ def _matrix(
     norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     normed = sparse.diags(1.0 / norms) @ mat
-    return normed.tocsr(), df
+    return normed.tocsr(), df, vocab
+
+
+def _synonymy(
+    items: Sequence[Item], vocab: dict[str, int], weight: float, broader: float
+) -> object | None:
+    """Term × term matrix: 1 on the diagonal and ``weight`` between the stems of English
+    words that WordNet relates (see :func:`procmine.text.english.related_words`); None
+    when no two words of the labels are related (or no WordNet is installed)."""
+    from scipy import sparse
+
+    raw: set[str] = set()
+    for it in items:
+        raw.update(english_words(it.terms.normalized))
+    cells: dict[tuple[int, int], float] = {}
+    for a, b, how in related_words(raw):
+        ca, cb = vocab.get(stem(a)), vocab.get(stem(b))
+        if ca is not None and cb is not None and ca != cb:
+            value = weight if how == "synonym" else broader
+            for key in ((ca, cb), (cb, ca)):
+                cells[key] = max(cells.get(key, 0.0), value)
+    cells = {k: v for k, v in cells.items() if v > 0}
+    if not cells:
+        return None
+    keys = sorted(cells)
+    rows = [r for r, _ in keys]
+    cols = [c for _, c in keys]
+    n = len(vocab)
+    related = sparse.csr_matrix(([cells[k] for k in keys], (rows, cols)), shape=(n, n))
+    return (sparse.identity(n, format="csr") + related).tocsr()
 
 
 def _rowdot(mat: object, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -255,6 +297,17 @@ def _crossdot(left: object, right: object, i: np.ndarray, j: np.ndarray) -> np.n
         return np.zeros(0)
     prod = left[i].multiply(right[j])  # type: ignore[index]
     return np.asarray(prod.sum(axis=1)).ravel()
+
+
+def _mix(ws: float, plain: np.ndarray, soft: np.ndarray, gram: np.ndarray) -> np.ndarray:
+    """Label similarity: the word cosine (``soft``: with related words counting as
+    alike) and the character n-gram cosine mixed by ``ws``. What related words add to
+    the word cosine (``soft - plain``) is added to the n-gram cosine too: related words
+    are spelled differently, so their n-grams cannot agree (Enrollment / Matriculate)."""
+    soft = np.minimum(1.0, soft)
+    lift = np.maximum(0.0, soft - plain)
+    out: np.ndarray = ws * soft + (1 - ws) * np.minimum(1.0, gram + lift)
+    return out
 
 
 def _logistic(z: np.ndarray) -> np.ndarray:
@@ -281,10 +334,16 @@ class Scorer:
         own = weights.own_term_weight
         word_docs = [it.terms.words + it.terms.synonyms for it in items]
         gram_docs = [it.terms.grams for it in items]
-        self.words, self.word_df = _matrix(word_docs, self.dept, 1.0)
-        self.grams, self.gram_df = _matrix(gram_docs, self.dept, 1.0)
-        self.words_own, _ = _matrix(word_docs, self.dept, own)
-        self.grams_own, _ = _matrix(gram_docs, self.dept, own)
+        self.words, self.word_df, vocab = _matrix(word_docs, self.dept, 1.0)
+        self.grams, self.gram_df, _ = _matrix(gram_docs, self.dept, 1.0)
+        self.words_own, _, _ = _matrix(word_docs, self.dept, own)
+        self.grams_own, _, _ = _matrix(gram_docs, self.dept, own)
+        # English words that WordNet relates count as the same word, ``synonym`` of it
+        syn = _synonymy(items, vocab, weights.synonym, weights.hypernym)
+        self.words_soft = (self.words @ syn).tocsr() if syn is not None else self.words  # type: ignore[operator]
+        self.words_own_soft = (
+            (self.words_own @ syn).tocsr() if syn is not None else self.words_own  # type: ignore[operator]
+        )
         self.norm = [it.terms.normalized for it in items]
         norm_codes = {t: k for k, t in enumerate(sorted(set(self.norm)))}
         self.norm_code = np.array([norm_codes[t] for t in self.norm], dtype=np.int64)
@@ -502,13 +561,18 @@ class Scorer:
             if len(i):
                 block = {"i": i, "j": j}
                 ws = self.w.word_share
-                for key, (wm, gm) in (
-                    ("label", (self.words, self.grams)),
-                    ("label_own", (self.words_own, self.grams_own)),
+                for key, (wm, sm, gm) in (
+                    ("label", (self.words, self.words_soft, self.grams)),
+                    ("label_own", (self.words_own, self.words_own_soft, self.grams_own)),
                 ):
-                    dense = ws * (wm[start:stop] @ wm.T).toarray()  # type: ignore[index,attr-defined]
-                    dense += (1 - ws) * (gm[start:stop] @ gm.T).toarray()  # type: ignore[index,attr-defined]
-                    block[key] = dense[ri, cj]
+                    plain = (wm[start:stop] @ wm.T).toarray()[ri, cj]  # type: ignore[index,attr-defined]
+                    soft = (
+                        (sm[start:stop] @ wm.T).toarray()[ri, cj]  # type: ignore[index,attr-defined]
+                        if sm is not wm
+                        else plain
+                    )
+                    gram = (gm[start:stop] @ gm.T).toarray()[ri, cj]  # type: ignore[index,attr-defined]
+                    block[key] = _mix(ws, plain, soft, gram)
                 if len(self.field_names):
                     fw = self.fields_w
                     block["inter"] = (fw[start:stop] @ fw.T).toarray()[ri, cj]  # type: ignore[index]
@@ -524,9 +588,13 @@ class Scorer:
         ``raw``: the cosine mix when already computed."""
         ws = self.w.word_share
         words, grams = (self.words_own, self.grams_own) if own else (self.words, self.grams)
-        sim = (
-            raw if raw is not None else ws * _rowdot(words, i, j) + (1 - ws) * _rowdot(grams, i, j)
-        )
+        soft = self.words_own_soft if own else self.words_soft
+        if raw is None:
+            plain = _rowdot(words, i, j)
+            lifted = _crossdot(soft, words, i, j) if soft is not words else plain
+            sim = _mix(ws, plain, lifted, _rowdot(grams, i, j))
+        else:
+            sim = raw
         sim = np.where(self.norm_code[i] == self.norm_code[j], 1.0, sim)
         return np.clip(sim, 0.0, 1.0)
 
