@@ -836,3 +836,16 @@ def test_many_rows_all_loaded_with_leading_zeros_kept(tmp_path: Path) -> None:
     data = load([tmp_path])
     assert data.accounting[0].rows_loaded == n
     assert data.logs["big"].events["case"].str.len().eq(7).all()
+
+
+def test_department_and_source_columns_take_one_byte_a_row(tmp_path: Path) -> None:
+    """Constant per file, they are categories: at millions of events a string a row for
+    each would hold hundreds of megabytes."""
+    rows = "".join(f"c{k},Check,2025-04-0{1 + k % 9} 09:00\n" for k in range(50))
+    (tmp_path / "tax.csv").write_text("case,activity,timestamp\n" + rows, encoding="utf-8")
+    events = load(tmp_path).logs["tax"].events
+    for column in ("department", "source"):
+        assert isinstance(events[column].dtype, pd.CategoricalDtype), column
+        assert events[column].memory_usage(deep=True, index=False) < 50 * 8
+    assert events["department"].astype(str).eq("tax").all()
+    assert events["source"].astype(str).str.endswith("tax.csv").all()

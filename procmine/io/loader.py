@@ -75,6 +75,13 @@ MISSING_MARKERS: frozenset[str] = frozenset(
 )
 
 _TEXT = pd.StringDtype()
+
+
+def _constant(value: str, n: int) -> pd.Series:
+    """A column holding ``value`` on each of ``n`` rows, as a category: one byte a row
+    instead of a string each (the department and source file columns)."""
+    categories = pd.Index([value], dtype=_TEXT)
+    return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories))
 _EXAMPLES = 3
 _MAX_LISTED_COLUMNS = 20
 # What to pass when most rows of a file are dropped for a reason.
@@ -634,10 +641,10 @@ def _load_file(
                     fallback=show(fallback),
                 )
             )
-        columns[DEPARTMENT] = dept.fillna(fallback).astype(_TEXT)
+        columns[DEPARTMENT] = dept.fillna(fallback).astype(_TEXT).astype("category")
     else:
-        columns[DEPARTMENT] = pd.Series(fallback, index=range(len(kept_rows)), dtype=_TEXT)
-    columns[SOURCE] = pd.Series(source, index=range(len(kept_rows)), dtype=_TEXT)
+        columns[DEPARTMENT] = _constant(fallback, len(kept_rows))
+    columns[SOURCE] = _constant(source, len(kept_rows))
     columns[ROW] = pd.Series(kept_rows)
 
     used = set(roles.values())
