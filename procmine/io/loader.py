@@ -82,6 +82,8 @@ def _constant(value: str, n: int) -> pd.Series:
     instead of a string each (the department and source file columns)."""
     categories = pd.Index([value], dtype=_TEXT)
     return pd.Series(pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories))
+
+
 _EXAMPLES = 3
 _MAX_LISTED_COLUMNS = 20
 # What to pass when most rows of a file are dropped for a reason.
