@@ -32,8 +32,9 @@ ONE_TO_ONE_TOLERANCE = 0.02
 def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
     """Candidate pairs ``i < j`` in different departments, from an inverted index.
 
-    A pair is a candidate when its labels share rare terms or character n-grams whose
-    partial cosine reaches :data:`BLOCK_FLOOR`, when the normalised labels are equal, when
+    A pair is a candidate when its labels share rare terms or character n-grams (or rare
+    English words that WordNet relates, counted as in the label similarity) whose partial
+    cosine reaches :data:`BLOCK_FLOOR`, when the normalised labels are equal, when
     both fill a rare data field, when one is among the other's :data:`FIELD_NEIGHBOURS`
     most similar activities by data fields, or when both are among the
     :data:`FIRST_STEPS` earliest steps of their departments. Terms used by more than
@@ -53,7 +54,13 @@ def block(scorer: Scorer) -> tuple[np.ndarray, np.ndarray]:
 
     wb = restricted(scorer.words, scorer.word_df)
     gb = restricted(scorer.grams, scorer.gram_df)
-    sim = (wb @ wb.T) * ws + (gb @ gb.T) * (1 - ws)
+    # words that WordNet relates (Enrollment / Matriculate) are keys of one another, as
+    # in the soft cosine of the label similarity (rare terms only, here too)
+    sb = wb
+    if scorer.synonymy is not None:
+        rare = np.flatnonzero(scorer.word_df <= limit)
+        sb = wb @ scorer.synonymy[rare][:, rare]  # type: ignore[index]
+    sim = (sb @ wb.T) * ws + (gb @ gb.T) * (1 - ws)
     sim = sparse.triu(sim, k=1).tocoo()
     keep = (sim.data >= BLOCK_FLOOR) & (scorer.dept[sim.row] != scorer.dept[sim.col])
     pairs = {(int(a), int(b)) for a, b in zip(sim.row[keep], sim.col[keep], strict=True)}

