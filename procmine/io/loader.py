@@ -590,7 +590,7 @@ def _load_file(
 
     columns: dict[str, pd.Series] = {
         CASE: kept(case).astype(_TEXT),
-        ACTIVITY: kept(activity).astype(_TEXT),
+        ACTIVITY: kept(activity).astype(_TEXT).astype("category"),
         TIMESTAMP: kept(timestamp).astype("datetime64[ns]"),
     }
     kept_rows = rows[kept_index].astype(np.int64)
@@ -624,7 +624,9 @@ def _load_file(
         columns[END] = pd.Series(pd.NaT, index=range(len(kept_rows)), dtype="datetime64[ns]")
     for role in (RESOURCE, PERSON):
         if role in roles:
-            columns[role] = kept(_strip(frame[roles[role]])).astype(_TEXT)
+            values = kept(_strip(frame[roles[role]])).astype(_TEXT)
+            # few staff, many rows: a category (residents are many: their keys stay text)
+            columns[role] = values.astype("category") if role == RESOURCE else values
         else:
             columns[role] = pd.Series(pd.NA, index=range(len(kept_rows)), dtype=_TEXT)
     fallback = file_config.department or _stem(path)
