@@ -589,7 +589,7 @@ def _load_file(
         return chosen.reset_index(drop=True)
 
     columns: dict[str, pd.Series] = {
-        CASE: kept(case).astype(_TEXT),
+        CASE: kept(case).astype(_TEXT).astype("category"),
         ACTIVITY: kept(activity).astype(_TEXT).astype("category"),
         TIMESTAMP: kept(timestamp).astype("datetime64[ns]"),
     }
@@ -625,8 +625,8 @@ def _load_file(
     for role in (RESOURCE, PERSON):
         if role in roles:
             values = kept(_strip(frame[roles[role]])).astype(_TEXT)
-            # few staff, many rows: a category (residents are many: their keys stay text)
-            columns[role] = values.astype("category") if role == RESOURCE else values
+            # staff and residents repeat over many rows: categories, not a string a row
+            columns[role] = values.astype("category")
         else:
             columns[role] = pd.Series(pd.NA, index=range(len(kept_rows)), dtype=_TEXT)
     fallback = file_config.department or _stem(path)
