@@ -1,12 +1,15 @@
 """Read process models (BPMN 2.0, PNML, EPML) into activity graphs.
 
 A model becomes a :class:`networkx.DiGraph` whose nodes are its labelled elements (tasks and
-named events of BPMN, labelled transitions of PNML, functions and named events of EPML).
-Everything else — gateways, connectors, places, silent transitions, unnamed events — is
-collapsed: an edge ``a → b`` means that ``b`` can follow ``a`` with only such elements in
-between. Node ids are the element ids of the file; node attributes are ``label`` (the
-name, whitespace collapsed) and ``kind`` (``"task"``, ``"event"``, ``"transition"`` or
+named events of BPMN, labelled transitions of PNML, functions of EPML).
+Everything else — gateways, connectors, places, silent transitions, unnamed events, EPC
+events — is collapsed: an edge ``a → b`` means that ``b`` can follow ``a`` with only such
+elements in between. Node ids are the element ids of the file; node attributes are ``label``
+(the name, whitespace collapsed) and ``kind`` (``"task"``, ``"event"``, ``"transition"`` or
 ``"function"``); BPMN nodes also carry ``lane`` (the lane or pool they sit in, or ``""``).
+EPC events are states, not work: each EPML function carries the labels of the events right
+before and after it (through connectors only) as ``events_before`` and ``events_after``
+(sorted tuples; "Invoice received" before "Verify invoice"), which describe the function.
 Edges carry ``flow``: ``"sequence"`` or, for BPMN message flows, ``"message"``.
 
 Files with a document type declaration or entity declarations are refused (they are the
@@ -291,21 +294,59 @@ def _pnml(root: ET.Element) -> nx.DiGraph:
 # --------------------------------------------------------------------------- EPML
 
 
+#: EPC connectors: the states on their far side still belong to the function.
+_EPC_CONNECTORS = {"xor", "and", "or"}
+
+
 def _epml(root: ET.Element) -> nx.DiGraph:
     kept: dict[str, dict[str, str]] = {}
+    events: dict[str, str] = {}
+    connectors: set[str] = set()
     edges: list[tuple[str, str, str]] = []
     for el in root.iter():
         tag = _local(el.tag)
         ident = el.get("id")
-        if tag == "function" and ident:
+        if tag in ("function", "event") and ident:
             label = ""
             for child in el:
                 if _local(child.tag) == "name":
                     label = _clean(child.text)
-            if label:
+            if label and tag == "function":
                 kept[ident] = {"label": label, "kind": "function"}
+            elif label:
+                events[ident] = label
+        elif tag in _EPC_CONNECTORS and ident:
+            connectors.add(ident)
         elif tag == "arc":
             for flow in el:
                 if _local(flow.tag) == "flow" and flow.get("source") and flow.get("target"):
                     edges.append((flow.get("source", ""), flow.get("target", ""), "sequence"))
-    return _collapse(kept, edges)
+    graph = _collapse(kept, edges)
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    for src, dst, _ in edges:
+        forward.setdefault(src, []).append(dst)
+        backward.setdefault(dst, []).append(src)
+    for node in graph.nodes:
+        graph.nodes[node]["events_before"] = _states(node, backward, events, connectors)
+        graph.nodes[node]["events_after"] = _states(node, forward, events, connectors)
+    return graph
+
+
+def _states(
+    node: str, step: dict[str, list[str]], events: dict[str, str], connectors: set[str]
+) -> tuple[str, ...]:
+    """Labels of the events reached from ``node`` along ``step`` through connectors only."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    stack = list(step.get(node, ()))
+    while stack:
+        here = stack.pop()
+        if here in seen:
+            continue
+        seen.add(here)
+        if here in events:
+            found.add(events[here])
+        elif here in connectors:
+            stack.extend(step.get(here, ()))
+    return tuple(sorted(found))

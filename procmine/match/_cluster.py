@@ -153,11 +153,16 @@ def one_to_one(
     Clusters are seeded from these edges only, so an activity is not pulled towards a
     second-best counterpart whose own best match lies elsewhere.
 
-    ``same_label`` (a code per activity, equal for equal normalised labels) keeps every
-    pair of one label: a process model may hold one element twice (two end events
-    "Accepted"), and neither copy is a second-best counterpart of the other model's
-    element of that label.
+    ``same_label`` (a code per activity, equal for equal normalised labels; given for
+    process models) keeps every pair of one label: a process model may hold one element
+    twice (two end events "Accepted"), and neither copy is a second-best counterpart of
+    the other model's element of that label. It also drops the near-tie rule: two model
+    elements whose labels differ and score alike ("Cost Element Planning (Order)" and
+    "… (Order with Integrated Planning)", between the same events) are variants of which
+    only one is the other model's element, however close their scores.
     """
+    if same_label is not None:
+        tolerance = 0.0
     best: dict[tuple[int, int], float] = {}
     kept: list[tuple[int, int]] = []
     for (a, b), s in sorted(scored, key=lambda kv: (-kv[1], kv[0])):

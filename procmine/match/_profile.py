@@ -2,7 +2,7 @@
 
 Process maps (from event logs) give labels, counts, durations, performers, filled data
 fields and directly-follows edges; process models (BPMN/PNML/EPML) give labels and
-structure only. Both become a list of :class:`Item` with neighbour distributions, so one
+structure only (and, for EPCs, the states around each function). Both become a list of :class:`Item` with neighbour distributions, so one
 scoring core serves both.
 """
 
@@ -56,6 +56,10 @@ class Item:
     #: The fields it fills in columns that are the system of record of the field (None
     #: when unknown: no authoritative columns given).
     authoritative: frozenset[str] | None = None
+    #: Word terms of the states that a process model puts right before and after the
+    #: element (the events of an EPC: "Invoice received" before "Verify invoice"); empty
+    #: when the model gives none.
+    states: tuple[str, ...] = ()
 
 
 @dataclass
@@ -319,9 +323,25 @@ def from_models(graphs: Mapping[str, nx.DiGraph]) -> Profiles:
         for node in sorted(graph.nodes, key=str):
             label = str(graph.nodes[node].get("label", node))
             rep_of[node] = len(items)
-            items.append(Item(department=dept, node=node, name=label, terms=label_terms(label)))
+            items.append(
+                Item(
+                    department=dept,
+                    node=node,
+                    name=label,
+                    terms=label_terms(label),
+                    states=_state_terms(graph.nodes[node]),
+                )
+            )
         _neighbours(graph, rep_of, items, weighted=False)
     return Profiles(items, {}, from_models=True)
+
+
+def _state_terms(attrs: Mapping[str, Any]) -> tuple[str, ...]:
+    """Word terms of the labels of the states before and after a model element (node
+    attributes ``events_before`` and ``events_after``, see
+    :mod:`procmine.io.processmodels`)."""
+    labels = [str(x) for key in ("events_before", "events_after") for x in attrs.get(key) or ()]
+    return tuple(dict.fromkeys(w for text in labels for w in label_terms(text).words))
 
 
 def _neighbours(

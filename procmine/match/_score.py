@@ -22,7 +22,15 @@ label
     (Send acceptance / Send rejection) make the label similarity 0 and count against the
     pair (``antonym``, weaker than a negation); a label that negates something the other
     does not say at all ("Not take interview" vs "Conduct interview") counts against it
-    a little (``lone_negation``).
+    a little (``lone_negation``). English words that a label says only in brackets (a
+    qualifier or an abbreviation: "Picking (Lean WM)") weigh ``bracketed`` of their IDF.
+states
+    Process models that put states around their elements (the events of an EPC: "Invoice
+    received" before "Verify invoice", "Invoice verified" after it): the TF-IDF cosine of
+    the words of those states. Two functions between the same states are one step whatever
+    their labels say ("Imputed Costs - Plan" / "Cost Accrual - Plan", both between "Cost
+    Center Plan Data Exists" and "Planned Costs Accrued"); states that differ say nothing
+    against a pair (a model of another granularity puts other states around one step).
 fields
     IDF-weighted Jaccard index and containment of the common data fields filled (fields
     that several departments capture), scaled by how much information the smaller field
@@ -69,7 +77,7 @@ cooccurrence
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -191,6 +199,14 @@ class MatchWeights:
         The same for a word whose sense is directly broader than one of the other's
         (enroll, matriculate). Words under one broader sense (accept, reject) and
         antonyms are not related.
+    bracketed : float, default 0.5
+        Weight, relative to its IDF, of an English term that a label says only inside
+        brackets while it says other English words outside them (1: like any other word;
+        0: ignored).
+    states : float, default 3.0
+        Evidence per unit of similarity above ``context_neutral`` of the states that two
+        model elements sit between (the events before and after an EPC function: like
+        the neighbourhood, which they are); nothing below it.
     """
 
     prior: float = -0.5
@@ -225,6 +241,8 @@ class MatchWeights:
     lone_negation: float = 1.5
     synonym: float = 0.7
     hypernym: float = 0.6
+    bracketed: float = 0.5
+    states: float = 3.0
 
 
 #: A term used by at least this share of the departments (and at least
@@ -241,19 +259,27 @@ def _idf(df: np.ndarray, n: int) -> np.ndarray:
 
 
 def _matrix(
-    docs: Sequence[Sequence[str]], dept: np.ndarray, own_weight: float
+    docs: Sequence[Sequence[str]],
+    dept: np.ndarray,
+    own_weight: float,
+    minor: Sequence[Collection[str]] = (),
+    minor_weight: float = 1.0,
 ) -> tuple[object, np.ndarray, dict[str, int]]:
     """Row-normalised TF-IDF (binary tf) CSR matrix, document frequencies and the column
-    of each term; terms used by one department only are down-weighted by ``own_weight``."""
+    of each term; terms used by one department only are down-weighted by ``own_weight``,
+    and the terms ``minor[r]`` of document ``r`` by ``minor_weight``."""
     from scipy import sparse
 
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
+    tf: list[float] = []
     for r, doc in enumerate(docs):
+        lesser = minor[r] if r < len(minor) else ()
         for term in dict.fromkeys(doc):
             rows.append(r)
             cols.append(vocab.setdefault(term, len(vocab)))
+            tf.append(minor_weight if term in lesser else 1.0)
     n = len(docs)
     r_arr = np.asarray(rows, dtype=np.int64)
     c_arr = np.asarray(cols, dtype=np.int64)
@@ -263,7 +289,7 @@ def _matrix(
         pairs = np.unique(np.stack([c_arr, dept[r_arr]], axis=1), axis=0)
         ndept = np.bincount(pairs[:, 0], minlength=len(vocab))
         weight = weight * np.where(ndept <= 1, own_weight, 1.0)
-    data = weight[c_arr] if len(c_arr) else np.zeros(0)
+    data = weight[c_arr] * np.asarray(tf) if len(c_arr) else np.zeros(0)
     mat = sparse.csr_matrix((data, (r_arr, c_arr)), shape=(n, len(vocab)), dtype=float)
     norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -386,10 +412,18 @@ class Scorer:
         own = weights.own_term_weight
         word_docs = [it.terms.words + it.terms.synonyms for it in items]
         gram_docs = [it.terms.grams for it in items]
-        self.words, self.word_df, vocab = _matrix(word_docs, self.dept, 1.0)
-        self.grams, self.gram_df, _ = _matrix(gram_docs, self.dept, 1.0)
-        self.words_own, _, _ = _matrix(word_docs, self.dept, own)
-        self.grams_own, _, _ = _matrix(gram_docs, self.dept, own)
+        # English words said only in brackets (a qualifier) weigh less
+        minor = [frozenset(it.terms.bracketed) for it in items]
+        minor_grams = [frozenset(it.terms.bracketed_grams) for it in items]
+        lesser = weights.bracketed
+        self.words, self.word_df, vocab = _matrix(word_docs, self.dept, 1.0, minor, lesser)
+        self.grams, self.gram_df, _ = _matrix(gram_docs, self.dept, 1.0, minor_grams, lesser)
+        self.words_own, _, _ = _matrix(word_docs, self.dept, own, minor, lesser)
+        self.grams_own, _, _ = _matrix(gram_docs, self.dept, own, minor_grams, lesser)
+        # the states around model elements (EPC events), compared as word TF-IDF
+        state_docs = [it.states for it in items]
+        self.states, _, _ = _matrix(state_docs, self.dept, 1.0)
+        self.has_states = np.array([bool(doc) for doc in state_docs], dtype=bool)
         # English words that WordNet relates count as the same word, ``synonym`` of it
         raw: set[str] = set()
         for it in items:
@@ -742,6 +776,9 @@ class Scorer:
         prior = np.where(behaviour, w.prior, w.prior_labels_only)
         z = prior + w.label * root - w.label_floor * (1.0 - root) - w.negation * negated
         z = z - w.antonym * opposite - w.lone_negation * lone
+        # model elements between the same states (EPC events) are one step
+        states = self.state_similarity(i, j)
+        z = z + w.states * np.maximum(0.0, np.nan_to_num(states) - w.context_neutral)
         field_ev = np.where(
             both,
             fstr * (w.fields * np.nan_to_num(fsim) - w.fields_floor * (1.0 - np.nan_to_num(fsim))),
@@ -759,6 +796,7 @@ class Scorer:
             "negation": negated,
             "opposite": opposite,
             "lone_negation": lone,
+            "state_similarity": states,
             "bound": z + field_ev + rest,
         }
 
@@ -853,7 +891,17 @@ class Scorer:
             "negation": h["negation"],
             "opposite": h["opposite"],
             "lone_negation": h["lone_negation"],
+            "state_similarity": h["state_similarity"],
         }
+
+    def state_similarity(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Cosine of the state words of two model elements (the events around EPC
+        functions); NaN where either has none."""
+        out = np.full(len(i), np.nan)
+        known = self.has_states[i] & self.has_states[j]
+        if known.any():
+            out[known] = _rowdot(self.states, i[known], j[known])
+        return out
 
     def cooccurrence(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         if not self.cooc:
@@ -1013,6 +1061,9 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
         parts.append(f"different actions ({items[a].terms.action} vs {items[b].terms.action})")
     elif sig.get("action_same", 0.0) >= 0.5:
         parts.append(f"same action ({items[a].terms.action})")
+    states = sig.get("state_similarity", math.nan)
+    if states is not None and not math.isnan(states):
+        parts.append(f"events around {states:.2f}")
     ctx = sig.get("context_similarity", math.nan)
     if ctx is not None and not math.isnan(ctx):
         parts.append(f"neighbours {ctx:.2f}")

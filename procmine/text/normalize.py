@@ -290,6 +290,12 @@ class LabelTerms:
     stated: tuple[str, ...] = ()
     #: Words the label negates (非課税 → 課税, "not take" → ``take``); see :func:`negation`.
     negated: tuple[str, ...] = ()
+    #: English stems that the label says only inside brackets while it says other
+    #: English words outside them: a qualifier or an abbreviation ("Picking (Lean WM)":
+    #: ``lean``, ``wm``).
+    bracketed: tuple[str, ...] = ()
+    #: The character n-grams (of :attr:`grams`) that only those bracketed words give.
+    bracketed_grams: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=200_000)
@@ -345,6 +351,7 @@ def label_terms(label: str) -> LabelTerms:
             synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
             if m.normalized_form() in CONCEPTS:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
+    bracketed, bracketed_grams = _bracketed(norm)
     return LabelTerms(
         normalized=norm,
         words=tuple(dict.fromkeys(w for w in words if w and not w.isdigit())),
@@ -353,7 +360,35 @@ def label_terms(label: str) -> LabelTerms:
         action=action,
         stated=tuple(sorted(stated)),
         negated=tuple(sorted(negated)),
+        bracketed=bracketed,
+        bracketed_grams=bracketed_grams,
     )
+
+
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+
+
+def _bracketed(norm: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """English stems, and their words' character n-grams, that a normalised label says
+    only inside brackets, when it says English words outside them too (see
+    :attr:`LabelTerms.bracketed`).
+
+    Examples
+    --------
+    >>> _bracketed("picking (lean wm)")
+    (('lean', 'wm'), (' le', 'lea', 'ean', 'an ', ' wm', 'wm '))
+    >>> _bracketed("overhead calculation (overhead)"), _bracketed("(online) 申請")
+    (((), ()), ((), ()))
+    """
+    inside = " ".join(m.group(0) for m in _LATIN.finditer(" ".join(_PARENTHESIS.findall(norm))))
+    outside = _PARENTHESIS.sub(" ", norm)
+    said = set(english_terms(" ".join(m.group(0) for m in _LATIN.finditer(outside))))
+    if not said or not inside:
+        return (), ()
+    words = [t for t in english_terms(inside) if t not in said]
+    outside_grams = set(_grams(outside))
+    grams = [g for g in _grams(inside) if g not in outside_grams]
+    return tuple(dict.fromkeys(words)), tuple(dict.fromkeys(grams))
 
 
 def _is_negating(morpheme: Any) -> bool:

@@ -1,0 +1,154 @@
+"""Process models as matching input: the states (EPC events) around each function, strict
+one-to-one pairs between models, and English qualifiers in brackets."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+from procmine.io.processmodels import load_model
+from procmine.match import match_models
+from procmine.match._profile import from_models
+from procmine.match._score import MatchWeights, Scorer
+from procmine.text.normalize import label_terms
+
+EPML = """<?xml version="1.0" encoding="UTF-8"?>
+<epml:epml xmlns:epml="http://www.epml.de"><epc EpcId="1" name="x">
+ <event id="1"><name>Invoice received</name></event>
+ <event id="7"><name>Invoice copy received</name></event>
+ <and id="8"><name/></and>
+ <function id="2"><name>Check invoice</name></function>
+ <xor id="3"><name/></xor>
+ <event id="9"><name>Invoice correct</name></event>
+ <event id="10"><name>Invoice wrong</name></event>
+ <function id="4"><name>Pay invoice</name></function>
+ <function id="5"><name>Return invoice</name></function>
+ <event id="6"><name>Invoice paid</name></event>
+ <arc id="a1"><flow source="1" target="8"/></arc>
+ <arc id="a2"><flow source="7" target="8"/></arc>
+ <arc id="a3"><flow source="8" target="2"/></arc>
+ <arc id="a4"><flow source="2" target="3"/></arc>
+ <arc id="a5"><flow source="3" target="9"/></arc>
+ <arc id="a6"><flow source="3" target="10"/></arc>
+ <arc id="a7"><flow source="9" target="4"/></arc>
+ <arc id="a8"><flow source="10" target="5"/></arc>
+ <arc id="a9"><flow source="4" target="6"/></arc>
+</epc></epml:epml>
+"""
+
+
+def epc(functions: list[tuple[str, str, str]]) -> nx.DiGraph:
+    """A chain of EPC functions ``(label, event before, event after)``."""
+    g = nx.DiGraph()
+    ids = [str(k) for k in range(len(functions))]
+    for node, (label, before, after) in zip(ids, functions, strict=True):
+        g.add_node(
+            node, label=label, kind="function", events_before=(before,), events_after=(after,)
+        )
+    g.add_edges_from(itertools.pairwise(ids))
+    return g
+
+
+def test_epml_functions_carry_the_events_around_them(tmp_path: Path) -> None:
+    path = tmp_path / "m.epml"
+    path.write_text(EPML, encoding="utf-8")
+    g = load_model(path)
+    assert sorted(g.nodes) == ["2", "4", "5"]  # events are states, not nodes
+    assert g.nodes["2"]["events_before"] == ("Invoice copy received", "Invoice received")
+    assert g.nodes["2"]["events_after"] == ("Invoice correct", "Invoice wrong")
+    assert g.nodes["4"]["events_before"] == ("Invoice correct",)
+    assert g.nodes["4"]["events_after"] == ("Invoice paid",)
+    assert g.nodes["5"]["events_after"] == ()
+
+
+def test_functions_between_the_same_events_are_matched_whatever_their_labels() -> None:
+    a = epc(
+        [
+            ("Imputed Costs - Plan", "Cost center plan data exists", "Planned costs accrued"),
+            ("Order Settlement", "Order to be settled", "Order settled"),
+            ("Receive invoice", "Goods received", "Invoice posted"),
+        ]
+    )
+    b = epc(
+        [
+            ("Cost Accrual - Plan", "Cost center plan data exists", "Planned costs accrued"),
+            ("Overhead Calculation", "Overheads to be calculated", "Overheads calculated"),
+            ("Vendor payment", "Payment due", "Payment made"),
+        ]
+    )
+    found = match_models({"A": a, "B": b}).pairs
+    assert found[["activity_a", "activity_b"]].values.tolist() == [
+        ["Imputed Costs - Plan", "Cost Accrual - Plan"]
+    ]
+    assert "events around 1.00" in found["evidence"].iloc[0]
+    # the events are what matches them: without their evidence the labels fall short
+    assert match_models({"A": a, "B": b}, weights=MatchWeights(states=0.0)).pairs.empty
+
+
+def test_different_events_count_nothing_against_a_pair() -> None:
+    a = epc([("Verify invoice", "Invoice received", "Invoice verified")])
+    b = epc([("Verify invoice", "Goods receipt posted", "Invoice parked")])
+    items = from_models({"A": a, "B": b}).items
+    scorer = Scorer(items, MatchWeights(), None)
+    unaware = Scorer(items, MatchWeights(states=0.0), None)
+    i, j = np.array([0]), np.array([1])
+    assert scorer.state_similarity(i, j)[0] < 0.35
+    assert scorer.local(i, j)["z"][0] == unaware.local(i, j)["z"][0]
+
+
+def test_variants_between_the_same_events_are_not_second_counterparts() -> None:
+    def model() -> nx.DiGraph:
+        g = nx.DiGraph()
+        g.add_node(
+            "p",
+            label="Activity Type Planning",
+            events_before=("Activity types to be planned",),
+            events_after=("Activity types planned",),
+        )
+        for node, label in (
+            ("x1", "Plan Indirect Activity Allocation (Manual Entry)"),
+            ("x2", "Plan Indirect Activity Allocation (Indirect Entry)"),
+        ):
+            g.add_node(
+                node,
+                label=label,
+                events_before=("Activity types planned",),
+                events_after=("Activity allocation planned",),
+            )
+            g.add_edge("p", node)
+            g.add_edge(node, "s")
+        g.add_node(
+            "s",
+            label="Plan Reconciliation",
+            events_before=("Activity allocation planned",),
+            events_after=("Plan reconciled",),
+        )
+        return g
+
+    pairs = match_models({"A": model(), "B": model()}).pairs
+    # the two variants score within 0.01 of each other across the models, yet each is
+    # matched to its own label only
+    assert (pairs["activity_a"] == pairs["activity_b"]).all()
+    assert len(pairs) == 4
+
+
+def test_english_words_in_brackets_are_a_qualifier() -> None:
+    terms = label_terms("Picking (Lean WM)")
+    assert terms.bracketed == ("lean", "wm") and " wm" in terms.bracketed_grams
+    assert not {" pi", "pic"} & set(terms.bracketed_grams)
+    assert label_terms("Picking").bracketed == ()
+    assert label_terms("(Lean WM)").bracketed == ()  # nothing outside the brackets
+    assert label_terms("住民票交付（窓口）").bracketed == ()
+    graphs = {
+        "A": epc([("Picking", "", ""), ("Packing", "", "")]),
+        "B": epc([("Picking (Lean WM)", "", ""), ("Goods Issue", "", "")]),
+    }
+    items = from_models(graphs).items
+    pick = [k for k, it in enumerate(items) if it.name.startswith("Picking")]
+    i, j = np.array([pick[0]]), np.array([pick[1]])
+    half = Scorer(items, MatchWeights(), None).label(i, j)[0]
+    full = Scorer(items, MatchWeights(bracketed=1.0), None).label(i, j)[0]
+    assert half > full + 0.1
