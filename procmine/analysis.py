@@ -421,6 +421,13 @@ def _match(run: _Run, found: _Found) -> _Matched:
     run.say("matching activities (duplicates)")
     silos = found.silos
     fields = column_fields(silos)
+    if run.dataset.models and not run.dataset.logs:
+        # process models only: matched as models (their elements, with an EPC's events),
+        # then read per label as their maps hold them
+        from procmine.match import match_models
+
+        by_label = match_models(run.dataset.models).by_label()
+        return _Matched(fields, by_label.pairs, by_label.clusters_with_confidence())
     authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
     result = match_activities(
         found.maps,

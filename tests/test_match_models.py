@@ -152,3 +152,51 @@ def test_english_words_in_brackets_are_a_qualifier() -> None:
     half = Scorer(items, MatchWeights(), None).label(i, j)[0]
     full = Scorer(items, MatchWeights(bracketed=1.0), None).label(i, j)[0]
     assert half > full + 0.1
+
+
+def _chain(*labels: str) -> nx.DiGraph:
+    g = nx.DiGraph()
+    ids = [str(k) for k in range(len(labels))]
+    for node, label in zip(ids, labels, strict=True):
+        g.add_node(node, label=label)
+    g.add_edges_from(itertools.pairwise(ids))
+    return g
+
+
+def test_by_label_reads_model_matches_per_label_as_maps_hold_them() -> None:
+    # model A holds "Accepted" twice (two end events): one activity of its map
+    a = _chain("Receive application", "Check documents", "Accepted")
+    a.add_node("9", label="Accepted")
+    a.add_edge("1", "9")
+    b = _chain("Receive application", "Examine documents", "Accepted")
+    result = match_models({"A": a, "B": b})
+    assert {"node", "cluster"} <= set(result.clusters.columns)
+    labels = result.by_label()
+    assert "node" not in labels.clusters.columns
+    assert "node_a" not in labels.pairs.columns
+    keys = [
+        tuple(sorted([(r.department_a, r.activity_a), (r.department_b, r.activity_b)]))
+        for r in labels.pairs.itertuples()
+    ]
+    assert len(keys) == len(set(keys))  # each pair of activities once
+    assert (("A", "Accepted"), ("B", "Accepted")) in keys
+    members = labels.clusters[["department", "activity"]].apply(tuple, axis=1)
+    assert not members.duplicated().any()  # an activity in one cluster only
+    assert (
+        labels.clusters.groupby("cluster").size()
+        == labels.clusters.groupby("cluster")["size"].first()
+    ).all()
+
+
+def test_analyze_matches_model_files_as_match_models_does(tmp_path: Path) -> None:
+    from procmine import analyze
+
+    (tmp_path / "invoices.epml").write_text(EPML, encoding="utf-8")
+    twin = EPML.replace("Check invoice", "Verify invoice").replace("Pay invoice", "Settle invoice")
+    (tmp_path / "billing.epml").write_text(twin, encoding="utf-8")
+    models = {p.stem: load_model(p) for p in sorted(tmp_path.glob("*.epml"))}
+    expected = match_models(models).by_label().pairs
+    got = analyze(tmp_path, parallel=False).duplicates
+    cols = ["department_a", "activity_a", "department_b", "activity_b", "score"]
+    assert len(expected) > 0
+    assert got[cols].to_dict("records") == expected[cols].to_dict("records")

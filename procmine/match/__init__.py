@@ -150,6 +150,55 @@ class MatchResult:
         confidence = self.pairs.groupby("cluster")["score"].mean().round(4).rename("confidence")
         return self.clusters.merge(confidence, left_on="cluster", right_index=True, how="left")
 
+    def by_label(self) -> MatchResult:
+        """The result of :func:`match_models` with the elements of one label in one model
+        taken as one activity, as a process map holds them (``procmine analyze`` on model
+        files): element ids dropped, clusters that share such an activity joined (numbered
+        by their first cluster), each pair of activities once, with its best score.
+        Results without element ids are returned as they are."""
+        if "node" not in self.clusters.columns:
+            return self
+        import networkx as nx
+
+        c = self.clusters
+        g = nx.Graph()
+        for cid, dept, act in zip(c["cluster"], c["department"], c["activity"], strict=True):
+            g.add_edge(("cluster", int(cid)), ("activity", str(dept), str(act)))
+        joined = sorted(
+            sorted(int(n[1]) for n in comp if n[0] == "cluster")
+            for comp in nx.connected_components(g)
+        )
+        number = {cid: k for k, ids in enumerate(joined, start=1) for cid in ids}
+        clusters = (
+            c.drop(columns="node")
+            .assign(cluster=c["cluster"].map(number))
+            .sort_values(["cluster", "department", "activity"], kind="stable")
+            .drop_duplicates(["cluster", "department", "activity"])
+        )
+        clusters["size"] = clusters.groupby("cluster")["activity"].transform("size")
+        pairs = self.pairs.drop(columns=["node_a", "node_b"], errors="ignore")
+        pairs = pairs.assign(cluster=pairs["cluster"].map(number))
+        key = [
+            tuple(sorted([(da, aa), (db, ab)]))
+            for da, aa, db, ab in zip(
+                pairs["department_a"],
+                pairs["activity_a"],
+                pairs["department_b"],
+                pairs["activity_b"],
+                strict=True,
+            )
+        ]
+        pairs = (
+            pairs.assign(_key=key)
+            .sort_values(["cluster", "score"], ascending=[True, False], kind="stable")
+            .drop_duplicates("_key")
+            .drop(columns="_key")
+            .reset_index(drop=True)
+        )
+        return MatchResult(
+            pairs, clusters.reset_index(drop=True), dict(self.aliases), self.candidates
+        )
+
 
 def match_activities(
     maps: Mapping[str, ProcessMap],
