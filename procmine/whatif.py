@@ -14,8 +14,9 @@ Silo candidates remove no event, so they get no what-if.
 The journeys' event table is built once (the one :func:`procmine.journeys.journeys` built
 for the analysis, handed over by ``procmine.journeys.base_events``, else built here) and
 kept packed (integer codes, ``pack`` in ``procmine/journeys/_events.py``); each scenario
-unpacks only the rows it keeps (no copy of the logs; a rebuild only where masking would
-not give the same table, see ``without_events`` there) and computes only the compared
+unpacks only the rows it keeps and the columns it reads (no copy of the logs; a rebuild
+only where masking would not give the same table, see ``without_events`` there; what
+every scenario's checks share is computed once) and computes only the compared
 means (``procmine.journeys.kpi_means``). On two cores, the scenarios run side by side in forked
 helper processes (``procmine._forks``): :func:`procmine.analyze` starts the later two thirds
 (:func:`start_scenarios`) as soon as the journeys' events are marked, while it still builds the
@@ -123,8 +124,13 @@ def _simulate(
     from procmine.journeys._events import event_table, without_events
 
     out = []
+    # kpi_means reads neither the case types nor, with the checks given, the clusters;
+    # it only compares the captured fields
+    skip = ("ctype", "cluster") if checks else ("ctype",)
     for _, removed in part:
-        events = without_events(base, dataset, _positions(dataset, removed))
+        events = without_events(
+            base, dataset, _positions(dataset, removed), skip=skip, field_codes=True
+        )
         if events is None:  # masking would not give the same table: rebuild it
             events = event_table(_without(dataset, removed), maps, clusters, fields)
         out.append(kpi_means(events, maps, clusters, identity_checks=checks))

@@ -402,16 +402,17 @@ def journeys(
     types = journey_types(ev, canonical_labels(clusters, maps))
     table = journey_table(ev, figures, visits, stops, types, bool(members))
     table = _with_life_events(table, life_events(ev, captures), work_figures(ev, captures))
+    shared: dict = {}  # the figures over all journeys, for both KPI tables
     result = JourneyResult(
         visits=visits,
         journeys=table,
-        kpis=kpi_table(visits, table),
+        kpis=kpi_table(visits, table, shared=shared),
         handover=handover_matrix(stops, departments),
         stops=stops,
         identity_cluster=identity,
         identity_members=members,
         queues=queues,
-        life_event_kpis=kpi_table(visits, table, by="life_event"),
+        life_event_kpis=kpi_table(visits, table, by="life_event", shared=shared),
     )
     # procmine.whatif masks this table instead of building it again (see base_events). It
     # is kept beside the result, not in it: it holds the raw resident keys. Packed, it
@@ -527,7 +528,7 @@ def kpi_means(
     if not len(rows):
         return {}
     ids = number[rows].astype("int64")
-    journeys_, at = np.unique(ids, return_inverse=True)
+    journeys_, at = _unique_ids(ids)
     index = pd.Index(journeys_, name="journey")
 
     forms = np.bincount(
@@ -584,7 +585,7 @@ def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Ser
         wanted.setdefault(dept, []).append(act)
     if wanted and len(ev):
         dcode = ev["dcode"].to_numpy(dtype="int64")  # one code per department
-        codes, first = np.unique(dcode, return_index=True)
+        codes, first = _first_rows(dcode)
         names = ev["department"].to_numpy(dtype=object)[first]
         position = dict(zip(names.tolist(), codes.tolist(), strict=True))
         activity = ev["activity"].to_numpy(dtype=object)
@@ -594,6 +595,24 @@ def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Ser
             here = np.flatnonzero(dcode == position[dept])
             hit[here] = pd.Series(activity[here], dtype="object").isin(acts).to_numpy()
     return pd.Series(hit, index=ev.index)
+
+
+def _unique_ids(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(ids, return_inverse=True)`` of non-negative integer ids (journey
+    numbers: at most one per event), by counting instead of sorting."""
+    if not len(ids) or int(ids.min()) < 0 or int(ids.max()) > 2 * len(ids):
+        return np.unique(ids, return_inverse=True)
+    used = np.bincount(ids) > 0
+    position = np.cumsum(used) - 1
+    return np.flatnonzero(used), position[ids]
+
+
+def _first_rows(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(codes, return_index=True)``, sorting only the first row of each run of
+    equal codes (a code's first row starts a run)."""
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
+    used, at = np.unique(codes[starts], return_index=True)
+    return used, starts[at]
 
 
 def _number_visits(ev: pd.DataFrame, seq: pd.Series) -> pd.Series:

@@ -35,7 +35,7 @@ Case attributes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -99,6 +99,30 @@ class Events:
     pcode: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
     files: dict[str, list[tuple[list[str], str | None]]] = field(default_factory=dict)
     filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # without_events cache
+    #: the text columns of ``table`` (and ``field`` of ``captures``) as :func:`event_table`
+    #: built them, as (codes, values): ``values[codes]`` is the column. :func:`pack` takes
+    #: them instead of coding the columns again; drop them when changing those columns.
+    coded: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+
+
+class _Vocab:
+    """Integer codes of the values of a column with few distinct values (in order of
+    first coding; equal values, one code)."""
+
+    def __init__(self) -> None:
+        self._index: dict[object, int] = {}
+
+    def codes(self, values: Iterable[object]) -> np.ndarray:
+        """The code of each value (new values get the next codes)."""
+        index = self._index
+        return np.array([index.setdefault(v, len(index)) for v in values], dtype="int64")
+
+    def names(self) -> np.ndarray:
+        """The values by code (object array)."""
+        out = np.empty(len(self._index), dtype=object)
+        for i, v in enumerate(self._index):
+            out[i] = v
+        return out
 
 
 def _small_int(values: np.ndarray) -> np.ndarray:
@@ -172,25 +196,37 @@ class PackedEvents:
         """All the captures, unpacked (a new frame each time)."""
         return self.rows(np.arange(self.n))[1]
 
-    def rows(self, idx: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def rows(
+        self, idx: np.ndarray, *, skip: Collection[str] = (), field_codes: bool = False
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(table, captures) of the rows ``idx`` (ascending), renumbered as ``eid`` 0 … k-1;
-        equal to ``table.iloc[idx]`` of the unpacked table with a fresh index and ``eid``."""
+        equal to ``table.iloc[idx]`` of the unpacked table with a fresh index and ``eid``.
+
+        ``skip`` leaves out columns the caller does not read; with ``field_codes``, the
+        captures' ``field`` holds an integer code per field (one field, one code) instead
+        of its name, where the names allow it (none missing)."""
         cols: dict[str, Any] = {}
-        for name, dtype in self.dtypes.items():
+        names = [name for name in self.dtypes if name not in skip]
+        for name in names:
             if name in self.columns:
+                dtype = self.dtypes[name]
                 values = _unpack_column(self.columns[name], dtype, idx)
                 cols[name] = _obj(values) if dtype.kind == "O" else values
         if "eid" not in self.columns:
             cols["eid"] = np.arange(len(idx))
-        if "day" in self.dtypes and "day" not in self.columns:
-            cols["day"] = pd.Series(cols["ts"]).dt.normalize().to_numpy()
-        table = pd.DataFrame({name: cols[name] for name in self.dtypes}, copy=False)
+        if "day" in names and "day" not in self.columns:
+            cols["day"] = _days(cols["ts"])
+        table = pd.DataFrame({name: cols[name] for name in names}, copy=False)
         new = np.full(self.n, -1, dtype="int64")
         new[idx] = np.arange(len(idx))
         eid = new[self.packed_captures["eid"]]
         kept = np.flatnonzero(eid >= 0)
-        field_ = _unpack_column(self.packed_captures["field"], np.dtype(object), kept)
-        captures = pd.DataFrame({"eid": eid[kept], "field": _obj(field_)})
+        packed = self.packed_captures["field"]
+        if field_codes and isinstance(packed, tuple) and not (packed[0] < 0).any():
+            field_: Any = packed[0][kept].astype("int64")
+        else:
+            field_ = _obj(_unpack_column(packed, np.dtype(object), kept))
+        captures = pd.DataFrame({"eid": eid[kept], "field": field_}, copy=False)
         return table, captures
 
 
@@ -207,15 +243,15 @@ def pack(events: Events) -> PackedEvents:
             name == "day"
             and "ts" in table
             and table["ts"].dtype.kind == "M"
-            and np.array_equal(
-                values, pd.Series(table["ts"].to_numpy()).dt.normalize().to_numpy(), equal_nan=True
-            )
+            and np.array_equal(values, _days(table["ts"].to_numpy()), equal_nan=True)
         ):
             continue
-        columns[name] = _pack_column(values)
+        columns[name] = _coded(events, name, n) or _pack_column(values)
+    field_ = events.captures["field"]
     captures = {
         "eid": _small_int(events.captures["eid"].to_numpy(dtype="int64")),
-        "field": _pack_column(events.captures["field"].to_numpy(dtype=object)),
+        "field": _coded(events, "field", len(field_))
+        or _pack_column(field_.to_numpy(dtype=object)),
     }
     return PackedEvents(
         n,
@@ -231,9 +267,32 @@ def pack(events: Events) -> PackedEvents:
     )
 
 
+def _coded(events: Events, name: str, n: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The column ``name`` packed from the codes :func:`event_table` kept (None without)."""
+    kept = events.coded.get(name)
+    if kept is None or len(kept[0]) != n:
+        return None
+    return _small_int(kept[0]), kept[1]
+
+
 def _obj(values: object, index: pd.Index | None = None) -> pd.Series:
-    """An object-dtype Series (pandas would otherwise infer its string dtype)."""
-    return pd.Series(np.asarray(values, dtype=object), index=index, dtype="object")
+    """An object-dtype Series (pandas would otherwise infer its string dtype) holding
+    ``values`` itself where it is an object array (callers pass arrays of their own)."""
+    return pd.Series(np.asarray(values, dtype=object), index=index, dtype="object", copy=False)
+
+
+def _days(ts: np.ndarray) -> np.ndarray:
+    """The calendar day (midnight) of each time stamp, as ``Series.dt.normalize`` gives it."""
+    if ts.dtype.kind != "M":
+        return pd.Series(ts).dt.normalize().to_numpy()
+    unit = np.datetime_data(ts.dtype)[0]
+    day = np.timedelta64(1, "D").astype(f"m8[{unit}]").astype("int64")
+    t = ts.view("int64")
+    out = (t - t % day).view(ts.dtype)  # % rounds towards minus infinity: floor
+    missing = np.isnat(ts)
+    if missing.any():
+        out[missing] = np.datetime64("NaT")
+    return out
 
 
 def _filled(frame: pd.DataFrame) -> np.ndarray:
@@ -300,42 +359,43 @@ def _constant_share(values: np.ndarray, case_code: np.ndarray) -> tuple[float, i
     return float((per_case <= 1).sum() / len(per_case)), len(np.unique(v))
 
 
-def _lookup(values: np.ndarray, table: Mapping[Any, object], default: object) -> np.ndarray:
-    """``table.get(v, default)`` for every value, computed once per distinct value."""
-    codes, uniques = pd.factorize(values)
-    mapped = np.array([table.get(u, default) for u in uniques] + [default], dtype=object)
-    return mapped[codes]
-
-
 def _performers(
-    activity: np.ndarray, resource: pd.Series | None, pm: ProcessMap | None
-) -> np.ndarray:
+    codes: np.ndarray, names: np.ndarray, resource: pd.Series | None, pm: ProcessMap | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The performer of each step (activity ``names[codes]``) as (codes, performers): its
+    own resource's class where it has one, else its activity's performer in the process
+    map."""
     node_perf = (
         {}
         if pm is None
         else {a: d.get("performer", "unknown") for a, d in pm.graph.nodes(data=True)}
     )
-    out = _lookup(activity, node_perf, "unknown")
+    vocab = _Vocab()
+    per_label = vocab.codes([*(node_perf.get(u, "unknown") for u in names), "unknown"])
+    out = per_label[codes]  # code -1 (no activity): the last, "unknown"
     if resource is not None:
-        res = resource.astype("string")
+        rcodes, rvalues = _factorize_text(resource)  # once per distinct resource
+        res = pd.Series(rvalues, dtype="string")
         known = (res.notna() & res.str.strip().ne("").fillna(False)).to_numpy(dtype=bool)
-        codes, names = pd.factorize(res[known])
-        classes = np.array([performer_of(r) for r in names], dtype=object)
-        out[np.flatnonzero(known)] = classes[codes]
-    return out
+        classes = np.full(len(rvalues), -1, dtype="int64")
+        classes[known] = vocab.codes(performer_of(r) for r in res[known])
+        at = np.flatnonzero(known[rcodes])
+        out[at] = classes[rcodes[at]]
+    return out, vocab.names()
 
 
 def _ends(
     ts: np.ndarray,
     end: np.ndarray,
-    activity: np.ndarray,
-    performer: np.ndarray,
+    activity: tuple[np.ndarray, np.ndarray],
+    system: np.ndarray,
     pm: ProcessMap | None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(fin, fin_est) of each step: ``end`` where known, else the start; ``fin_est`` also
     estimates an unknown end of a step done by a person as its start plus the activity's
     median handling minutes in the process map (else the median over the map's
-    activities not done by a system)."""
+    activities not done by a system). ``activity``: (codes, names) of the steps' labels;
+    ``system``: whether a system did the step."""
     known = pd.notna(end) & (end >= ts)
     fin = np.where(known, end, ts).astype(ts.dtype)
     if pm is None or known.all():
@@ -344,22 +404,73 @@ def _ends(
     people = [m for a, m in medians.items() if pm.graph.nodes[a].get("performer") != "system"]
     known_medians = pd.to_numeric(pd.Series(people, dtype="object"), errors="coerce")
     typical = float(known_medians.median()) if known_medians.notna().any() else np.nan
-    # Once per distinct activity (as _lookup), then spread to the events.
-    codes, uniques = pd.factorize(activity)
+    # Once per distinct activity, then spread to the events.
+    codes, uniques = activity
     missing = [None] if (codes < 0).any() else []  # code -1: no activity
     per_label = pd.Series([*(medians.get(u) for u in uniques), *missing], dtype="object")
     per_label = pd.to_numeric(per_label, errors="coerce").fillna(typical).to_numpy()
     minutes = per_label[codes]
-    estimate = ~known & (performer != "system") & np.isfinite(minutes)
+    estimate = ~known & ~system & np.isfinite(minutes)
     delta = (np.where(estimate, minutes, 0.0) * 60e9).astype("int64").astype("timedelta64[ns]")
     return fin, np.where(estimate, ts + delta, fin).astype(ts.dtype)
 
 
-def _text(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(object array with None for missing or blank values, mask of present values)."""
+def _keys(
+    dept: str,
+    person: tuple[np.ndarray, np.ndarray],
+    case: np.ndarray,
+    source: tuple[np.ndarray, np.ndarray],
+    number: tuple[np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each event's resident key as (codes, keys): its case's person key (``person``:
+    (code, person keys), code -1 without one), else a key of its own for its case
+    (department, file, case number; ``source`` and ``number``: (code, values) per event;
+    ``case``: the case code). Only keys some event has."""
+    person, persons = person
+    missing = np.flatnonzero(person < 0)
+    names = persons
+    code = person.copy()
+    if len(missing):
+        cases, first, at = np.unique(case[missing], return_index=True, return_inverse=True)
+        own = np.empty(len(cases), dtype=object)
+        rows = missing[first]
+        files, numbers = source[1][source[0][rows]], number[1][number[0][rows]]
+        for i, (s, c) in enumerate(zip(files.tolist(), numbers.tolist(), strict=True)):
+            own[i] = f"\x1fcase\x1f{dept}\x1f{s}\x1f{c}"
+        names = np.concatenate([persons, own])
+        code[missing] = len(persons) + at
+    used = np.bincount(code, minlength=len(names)) > 0
+    renumber = np.cumsum(used) - 1
+    return renumber[code], names[used]
+
+
+def _factorize_text(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(column.astype("string"), use_na_sentinel=False)`` (codes in order of
+    first appearance, missing values coded too), with the values as an object array; a
+    categorical column is coded through its categories, without text for every row."""
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        codes, uniques = pd.factorize(column.astype("string"), use_na_sentinel=False)
+        return codes, np.asarray(uniques, dtype=object)
+    categories = pd.Categorical.from_codes(
+        np.arange(len(column.cat.categories)), dtype=column.dtype
+    )
+    text = pd.Series(categories).astype("string")  # each category's text, as the rows get it
+    same, texts = pd.factorize(text, use_na_sentinel=False)  # equal texts, one code
+    per_row = np.append(same, -1)[column.cat.codes.to_numpy()]  # -1: missing
+    codes, first = pd.factorize(per_row)  # -1 is a value here: missing gets its code
+    names = np.append(np.asarray(texts, dtype=object), np.array([pd.NA], dtype=object))
+    return codes, names[first]
+
+
+def _text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, values) of the text of ``values``: -1 for missing or blank values, the
+    others numbered in order of first appearance (as ``pd.factorize`` of the values as
+    objects with None for those gives them), coded as text, without a detour through
+    objects."""
     s = values.astype("string")
     present = (s.notna() & s.str.strip().ne("").fillna(False)).to_numpy(dtype=bool)
-    return s.to_numpy(dtype=object, na_value=None), present
+    codes, uniques = pd.factorize(s.where(present))
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def _one_log(
@@ -370,68 +481,77 @@ def _one_log(
     names: Mapping[tuple[str, str], str],
     clusters: Mapping[str, object],
 ) -> tuple[
-    pd.DataFrame,
+    dict[str, np.ndarray],
+    dict[str, tuple[np.ndarray, np.ndarray]],
     list[tuple[np.ndarray, np.ndarray, np.ndarray]],
     set[str],
     list[tuple[list[str], str | None]],
     np.ndarray,
+    tuple[np.ndarray, np.ndarray],
 ]:
+    """One department's columns of the event table (before sorting; the text columns as
+    (codes, values), ``key`` without the keys no event has), its captures (rows, column
+    numbers, fields), case attributes (all, and per file), data cells filled and per case
+    its first row and first person key code (-1: none)."""
     n = len(raw)
-    codes, uniques = pd.factorize(raw[ACTIVITY].astype("string"), use_na_sentinel=False)
+    codes, uniques = _factorize_text(raw[ACTIVITY])
     aliases = pm.aliases if pm is not None else {}
     labels = [aliases.get(str(u), str(u)) if pd.notna(u) else "" for u in uniques]
-    activity = np.array(labels, dtype=object)[codes]
+    label_names = np.array(labels, dtype=object)
     ts = pd.to_datetime(raw[TIMESTAMP]).to_numpy()
     end = (
         pd.to_datetime(raw[END]).to_numpy()
         if END in raw
         else np.full(n, np.datetime64("NaT"), dtype=ts.dtype)
     )
-    performer = _performers(activity, raw[RESOURCE] if RESOURCE in raw else None, pm)
-    fin, fin_est = _ends(ts, end, activity, performer, pm)
+    resource = raw[RESOURCE] if RESOURCE in raw else None
+    performer, performers = _performers(codes, label_names, resource, pm)
+    system = np.asarray(performers == "system", dtype=bool)[performer]
+    fin, fin_est = _ends(ts, end, (codes, label_names), system, pm)
+    del system
     if SOURCE in raw:
-        src_code, src_names = pd.factorize(raw[SOURCE].astype("string"), use_na_sentinel=False)
+        src_code, src_names = _factorize_text(raw[SOURCE])
         src_names = np.array([str(x) for x in src_names], dtype=object)
     else:
         src_code, src_names = np.zeros(n, dtype="int64"), np.array([dept], dtype=object)
-    case_raw, case_names = pd.factorize(raw[CASE].astype("string"), use_na_sentinel=False)
+    case_raw, case_names = _factorize_text(raw[CASE])
     case_code = pd.factorize(src_code.astype("int64") * (n + 1) + case_raw)[0]
     if PERSON in raw:
-        person, present = _text(raw[PERSON])
+        pcode, pnames = _text_codes(raw[PERSON])
     else:
-        person, present = np.full(n, None, dtype=object), np.zeros(n, dtype=bool)
+        pcode, pnames = np.full(n, -1, dtype="int64"), np.array([], dtype=object)
     # The case's first person key, by integer codes (groupby(...).transform("first")).
-    pcode, pnames = pd.factorize(pd.Series(person, dtype="object").where(present))
     valid = np.flatnonzero(pcode >= 0)
     cases_with, first_at = np.unique(case_code[valid], return_index=True)
     first_code = np.full(int(case_code.max()) + 1 if n else 0, -1, dtype=np.int64)
     first_code[cases_with] = pcode[valid[first_at]]
-    who = np.append(np.asarray(pnames, dtype=object), np.array([None]))[first_code[case_code]]
-    missing = np.flatnonzero(pd.isna(who))
-    if len(missing):
-        who[missing] = [
-            f"\x1fcase\x1f{dept}\x1f{s}\x1f{c}"
-            for s, c in zip(
-                src_names[src_code[missing]], np.asarray(case_names)[case_raw[missing]], strict=True
-            )
-        ]
-    ev = pd.DataFrame(
-        {
-            "case": case_code,
-            "file": src_code,
-            "activity": _obj(activity),
-            "ts": ts,
-            "fin": fin,
-            "fin_est": fin_est,
-            "row": raw[ROW].to_numpy() if ROW in raw else np.arange(n),
-            "performer": _obj(performer),
-            "key": _obj(who),
-            "ctype": _obj(np.full(n, None, dtype=object)),
-            "cluster": _obj(_lookup(activity, clusters, None)),
-            "rpos": np.arange(n, dtype="int64"),
-            "pcode": pcode.astype("int64"),
-        }
+    key = _keys(
+        dept,
+        (first_code[case_code], np.asarray(pnames, dtype=object)),
+        case_code,
+        (src_code, src_names),
+        (case_raw, np.asarray(case_names)),
     )
+    cols = {
+        "case": case_code,
+        "file": src_code,
+        "ts": ts,
+        "fin": fin,
+        "fin_est": fin_est,
+        "row": raw[ROW].to_numpy() if ROW in raw else np.arange(n),
+        "rpos": np.arange(n, dtype="int64"),
+        "pcode": pcode.astype("int64"),
+    }
+    cluster = _Vocab()
+    per_label = cluster.codes([*(clusters.get(u) for u in label_names), None])  # -1: None
+    coded = {
+        "activity": (_small_int(codes), label_names),
+        "performer": (_small_int(performer), performers),
+        "key": (_small_int(key[0]), key[1]),
+        "cluster": (_small_int(per_label[codes]), cluster.names()),
+    }
+    kinds = _Vocab()
+    ctype_codes = np.full(n, kinds.codes([None])[0], dtype="int64")
     attrs_all: set[str] = set()
     per_file: list[tuple[list[str], str | None]] = []
     captures: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
@@ -447,11 +567,11 @@ def _one_log(
         attrs_all |= set(attrs)
         per_file.append((attrs, ctype))
         if ctype is not None:
-            values, here = _text(pd.Series(raw[ctype].to_numpy(dtype=object)[pos]))
-            values[~here] = None
-            codes, uniques = pd.factorize(values)  # one object per distinct value, not per row
-            values = np.append(np.asarray(uniques, dtype=object), None)[codes]
-            ev.iloc[pos, ev.columns.get_loc("ctype")] = values
+            column = raw[ctype]
+            if not isinstance(column.dtype, pd.StringDtype):  # as text, as objects would be
+                column = pd.Series(column.to_numpy(dtype=object), dtype="object")
+            vcodes, uniques = _text_codes(column.iloc[pos])  # -1: none
+            ctype_codes[pos] = np.append(kinds.codes(uniques), ctype_codes[0])[vcodes]
         keep = [i for i, c in enumerate(cols_all) if c not in attrs]
         if keep:
             rows, which = np.nonzero(filled_all[pos][:, keep])
@@ -459,16 +579,23 @@ def _one_log(
                 [names.get((dept, cols_all[i]), cols_all[i]) for i in keep], dtype=object
             )
             captures.append((pos[rows], which, fields))
-    return ev, captures, attrs_all, per_file, filled_all
+    # Case codes number the cases in order of first appearance: a new highest code opens one.
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = case_code[1:] > np.maximum.accumulate(case_code)[:-1]
+    coded["ctype"] = (_small_int(ctype_codes), kinds.names())
+    firsts = (np.flatnonzero(opens), first_code)
+    return cols, coded, captures, attrs_all, per_file, filled_all, firsts
 
 
 def _field_codes(which: np.ndarray, fields: np.ndarray, codes: dict[object, int]) -> np.ndarray:
     """Codes of the fields ``fields[which]`` of captures, numbering new fields in ``codes`` in
     order of first appearance (as ``pd.factorize`` of all captures' fields would), without
     an array of one object per capture."""
-    seen, first = np.unique(which, return_index=True)
+    first = np.full(len(fields), len(which), dtype="int64")  # first capture of each field
+    np.minimum.at(first, which, np.arange(len(which)))
+    seen = np.flatnonzero(first < len(which))
     local = np.zeros(len(fields), dtype="int64")
-    for w in seen[np.argsort(first, kind="stable")]:
+    for w in seen[np.argsort(first[seen], kind="stable")]:
         local[w] = codes.setdefault(fields[w], len(codes))
     return local[which]
 
@@ -488,31 +615,35 @@ def event_table(
         ):
             members.setdefault(str(dept), {}).setdefault(str(act), cid)
     frames: list[dict[str, np.ndarray]] = []  # per department, column by column
+    texts: list[dict[str, tuple[np.ndarray, np.ndarray]]] = []  # per department, coded
     pos_parts: list[np.ndarray] = []
     field_parts: list[np.ndarray] = []  # codes into field_names
     field_names: dict[object, int] = {}  # in order of first appearance (as pd.factorize)
     attributes: dict[str, set[str]] = {}
     per_file: dict[str, list[tuple[list[str], str | None]]] = {}
     filled: dict[str, np.ndarray] = {}  # the data cells, for without_events
+    case_firsts: list[tuple[np.ndarray, np.ndarray]] = []  # per department, for _same_cases
     offset, cases, files = 0, 0, 0
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
     for code, dept in enumerate(depts):
         log = dataset.logs[dept]
-        ev, captures, attrs, per_file[dept], filled[dept] = _one_log(
+        ev, text, captures, attrs, per_file[dept], filled[dept], firsts = _one_log(
             dept, log.events, maps.get(dept), log.data_columns, names, members.get(dept, {})
         )
+        case_firsts.append(firsts)
         attributes[dept] = attrs
         for pos, which, fields in captures:
             pos_parts.append(pos + offset)
             field_parts.append(_field_codes(which, fields, field_names))
-        ev["dcode"] = code
+        ev["dcode"] = np.full(len(ev["ts"]), code, dtype="int64")
         ev["fkey"] = ev.pop("file") + files
         files += int(ev["fkey"].max()) - files + 1
         ev["ckey"] = ev.pop("case") + cases
         cases += int(ev["ckey"].max()) - cases + 1
-        offset += len(ev)
-        frames.append({c: ev[c].to_numpy() for c in ev.columns})
-        del ev
+        offset += len(ev["ts"])
+        frames.append(ev)
+        texts.append(text)
+        del ev, text
     if not frames:
         table = pd.DataFrame({c: pd.Series(dtype="object") for c in EVENT_COLUMNS})
         captures = pd.DataFrame(
@@ -524,26 +655,37 @@ def event_table(
     # no second copy of the whole table at any time.
     cols = {c: np.concatenate([f.pop(c) for f in frames]) for c in list(frames[0])}
     del frames
-    codes, uniques = pd.factorize(cols.pop("key"))
+    # The text columns travel as integer codes (into the departments' values, one after
+    # the other) and become objects once sorted.
+    values: dict[str, np.ndarray] = {}
+    for c in list(texts[0]):
+        parts = [t.pop(c) for t in texts]
+        starts = np.cumsum([0, *(len(v) for _, v in parts)])
+        kind = _small_int(starts[-1:]).dtype  # narrow codes: less memory, faster sorting
+        cols[c] = np.concatenate(
+            [k.astype(kind) + kind.type(a) for (k, _), a in zip(parts, starts, strict=False)]
+        )
+        values[c] = np.concatenate([v for _, v in parts])
+        del parts
+    del texts
+    # Residents numbered in the order of their keys.
+    codes, uniques = pd.factorize(values.pop("key"))
     order_keys = np.argsort(np.asarray(uniques, dtype=str), kind="stable")
     rank_keys = np.empty(len(uniques), dtype="int64")
     rank_keys[order_keys] = np.arange(len(uniques))
-    cols["who"] = rank_keys[codes]
+    cols["who"] = rank_keys[codes][cols.pop("key")]
     keys = np.asarray(uniques, dtype=object)[order_keys]
-    order = np.lexsort((cols["row"], cols["ckey"], cols["dcode"], cols["ts"], cols["who"]))
+    order = _event_order(cols["who"], cols["ts"], cols["ckey"], cols["row"])
     del cols["row"]
     for c in list(cols):
         cols[c] = cols[c][order]
     rpos, pcode = cols.pop("rpos"), cols.pop("pcode")
-    cols["department"] = np.asarray(depts, dtype=object)[cols["dcode"]]
+    cols["department"], values["department"] = cols["dcode"], np.asarray(depts, dtype=object)
     cols["eid"] = np.arange(len(order))
-    cols["day"] = pd.Series(cols["ts"]).dt.normalize().to_numpy()
-    objects = ("department", "activity", "performer", "cluster", "ctype")
+    cols["day"] = _days(cols["ts"])
+    coded = {c: (cols[c], v) for c, v in values.items()}
     ev = pd.DataFrame(
-        {
-            c: pd.Series(cols[c], dtype="object", copy=False) if c in objects else cols[c]
-            for c in EVENT_COLUMNS
-        },
+        {c: _obj(values[c][cols[c]]) if c in values else cols[c] for c in EVENT_COLUMNS},
         copy=False,
     )
     del cols  # the frame holds the arrays themselves (no copy)
@@ -561,11 +703,32 @@ def event_table(
     pair = pair[np.r_[True, pair[1:] != pair[:-1]]] if len(pair) else pair
     eid, which = np.divmod(pair, len(funiq) + 1)
     captures = pd.DataFrame({"eid": eid, "field": _obj(np.asarray(funiq, dtype=object)[which])})
-    return Events(ev, captures, keys, attributes, rpos, pcode, per_file, filled)
+    coded["field"] = (which, funiq)
+    # Per case (by ckey): its first row in its file and its first person key code, as
+    # _same_cases would find them on the whole table (each department's cases in turn).
+    filled[_CACHE + "first_row"] = np.concatenate([r for r, _ in case_firsts])
+    filled[_CACHE + "first_code"] = np.concatenate([c for _, c in case_firsts])
+    return Events(ev, captures, keys, attributes, rpos, pcode, per_file, filled, coded)
+
+
+def _event_order(who: np.ndarray, ts: np.ndarray, ckey: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """The order of the rows by resident, time, department, case and row. Case keys grow
+    with the department code, so the case orders the departments too; case and row are
+    one integer key where they fit."""
+    if row.dtype.kind in "iu" and len(row) and int(row.min()) >= 0:
+        width = int(row.max()) + 1
+        if (int(ckey.max()) + 1) * width < 2**62:
+            return np.lexsort((ckey.astype("int64") * width + row.astype("int64"), ts, who))
+    return np.lexsort((row, ckey, ts, who))
 
 
 def without_events(
-    events: Events | PackedEvents, dataset: Dataset, drop: Mapping[str, np.ndarray]
+    events: Events | PackedEvents,
+    dataset: Dataset,
+    drop: Mapping[str, np.ndarray],
+    *,
+    skip: Collection[str] = (),
+    field_codes: bool = False,
 ) -> Events | None:
     """``events`` without the rows ``drop[department]`` (positions in its ``EventLog.events``).
 
@@ -573,32 +736,35 @@ def without_events(
     ``events`` (best packed by :func:`pack`: then only the kept rows are unpacked) instead
     of rebuilding it. Returns None where masking cannot give that table: a department or
     file left without events, a case whose first person key changes, cases whose first rows
-    change order, or a file whose case attributes change.
+    change order, or a file whose case attributes change. ``skip`` and ``field_codes`` are
+    passed to :meth:`PackedEvents.rows` (for a caller that reads fewer columns).
     """
     if isinstance(events, Events):
         events = pack(events)
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
     dcode = events.column("dcode")
     keep = np.ones(events.n, dtype=bool)
+    kept: dict[int, np.ndarray] = {}  # per department code, its rows kept (in its log)
     for dept, pos in drop.items():
         if dept not in depts or not len(pos):
             continue
         gone = np.zeros(len(dataset.logs[dept].events), dtype=bool)
         gone[pos] = True
-        here = np.flatnonzero(dcode == depts.index(dept))
+        code = depts.index(dept)
+        here = np.flatnonzero(dcode == code)
         keep[here] = ~gone[events.rpos[here]]
+        kept[code] = ~gone
     changed = np.unique(dcode[~keep]).tolist()
     for code in changed:
-        here = dcode == code
         dept = depts[code]
-        if not keep[here].any() or not _same_attributes(
-            dept, dataset.logs[dept], events.files.get(dept, []), events, here, keep
+        if not kept[code].any() or not _same_attributes(
+            dept, dataset.logs[dept], events.files.get(dept, []), events, dcode == code, kept[code]
         ):
             return None
-    if not _same_cases(events, keep, np.isin(dcode, changed)):
+    if not _same_cases(events, keep, changed):
         return None
     idx = np.flatnonzero(keep)
-    table, captures = events.rows(idx)
+    table, captures = events.rows(idx, skip=skip, field_codes=field_codes)
     return Events(
         table,
         captures,
@@ -610,29 +776,60 @@ def without_events(
     )
 
 
-def _same_cases(events: PackedEvents, keep: np.ndarray, changed: np.ndarray) -> bool:
-    """Do the kept cases keep their first person key and the order of their first rows?"""
-    ckey = events.column("ckey").astype("int64")
+def _same_cases(events: PackedEvents, keep: np.ndarray, changed: list[int]) -> bool:
+    """Do the kept cases keep their first person key and the order of their first rows
+    (``changed``: the codes of the departments that lose rows)? Only the cases that lose
+    rows can change either."""
+    ckey = events.column("ckey")  # narrowed: only an index here
     size = int(ckey.max()) + 1 if len(ckey) else 0
-    rows = keep & changed
+    hit = np.zeros(size, dtype=bool)
+    hit[ckey[~keep]] = True
+    touched = hit[ckey] & keep
+    # Each kept case's first kept row: its first row, unless it lost rows.
+    first = _cached(events, "first_row", lambda: _first_row(events, ckey, size)).copy()
+    first[hit] = np.iinfo("int64").max
+    np.minimum.at(first, ckey[touched], events.rpos[touched])
+    alive = first < np.iinfo("int64").max
     # A case lies in one department: order its first kept rows by case number.
-    first = np.full(size, np.iinfo("int64").max, dtype="int64")
-    np.minimum.at(first, ckey[rows], events.rpos[rows])
-    dcode = np.zeros(size, dtype="int64")
-    dcode[ckey[rows]] = events.column("dcode").astype("int64")[rows]
-    cases = np.flatnonzero(np.bincount(ckey[rows], minlength=size) > 0)
+    dcode = _cached(events, "case_dcode", lambda: _case_dcode(events, ckey, size))
+    cases = np.flatnonzero(alive & np.isin(dcode, changed))
     step = np.diff(first[cases])
     if not ((step > 0) | (np.diff(dcode[cases]) != 0)).all():
         return False
-    hit = np.zeros(size, dtype=bool)
-    hit[ckey[~keep]] = True
-    touched = hit[ckey]
-    known = touched & (events.pcode >= 0)
-    before = _first_code(events, ckey, known, size)
-    after = _first_code(events, ckey, known & keep, size)
-    kept = np.zeros(size, dtype=bool)
-    kept[ckey[touched & keep]] = True
+    # Each case's first person key among all its rows, and among its kept rows.
+    before = _cached(
+        events, "first_code", lambda: _first_code(events, ckey, events.pcode >= 0, size)
+    )
+    after = _first_code(events, ckey, touched & (events.pcode >= 0), size)
+    kept = hit & alive
     return bool(np.array_equal(before[kept], after[kept]))
+
+
+#: Prefix of the names under which ``PackedEvents.filled`` keeps what every scenario
+#: shares (no department's name starts with it).
+_CACHE = "\x1e"
+
+
+def _cached(events: PackedEvents, name: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+    """``make()``, kept in ``events.filled`` for the next scenario."""
+    key = _CACHE + name
+    if key not in events.filled:
+        events.filled[key] = make()
+    return events.filled[key]
+
+
+def _first_row(events: PackedEvents, ckey: np.ndarray, size: int) -> np.ndarray:
+    """Per case, its first row in its file (position in its department's events)."""
+    first = np.full(size, np.iinfo("int64").max, dtype="int64")
+    np.minimum.at(first, ckey, events.rpos)
+    return first
+
+
+def _case_dcode(events: PackedEvents, ckey: np.ndarray, size: int) -> np.ndarray:
+    """Per case, the code of its department."""
+    dcode = np.zeros(size, dtype="int64")
+    dcode[ckey] = events.column("dcode")
+    return dcode
 
 
 def _first_code(events: PackedEvents, ckey: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
@@ -652,21 +849,26 @@ def _same_attributes(
     per_file: list[tuple[list[str], str | None]],
     events: PackedEvents,
     here: np.ndarray,
-    keep: np.ndarray,
+    kept: np.ndarray,
 ) -> bool:
     """Do the files of ``dept``'s ``log`` (rows ``here`` of the table; ``per_file``: their case
-    attributes and case-type column) keep them when only the rows ``keep`` remain?"""
+    attributes and case-type column) keep them when only its rows ``kept`` (a mask over
+    ``log.events``) remain?"""
     raw = log.events
     cols = [c for c in log.data_columns if c in raw]
-    fkey = events.column("fkey")[here].astype("int64")
-    file_code = np.empty(len(raw), dtype="int64")
-    case_code = np.empty(len(raw), dtype="int64")
-    kept = np.zeros(len(raw), dtype=bool)
-    rpos = events.rpos[here]
-    file_code[rpos] = fkey - fkey.min()
-    case_code[rpos] = events.column("ckey")[here]
-    kept[rpos] = keep[here]
-    if not np.isin(np.arange(len(per_file)), file_code[kept]).all():
+    name = f"codes\x1f{dept}"
+    if _CACHE + name not in events.filled:  # the same for every scenario
+        fkey = events.column("fkey")[here].astype("int64")
+        rpos = events.rpos[here]
+        file_code = np.empty(len(raw), dtype="int64")
+        case_code = np.empty(len(raw), dtype="int64")
+        file_code[rpos] = fkey - fkey.min()
+        case_code[rpos] = events.column("ckey")[here]
+        events.filled[_CACHE + name] = _small_int(file_code)
+        events.filled[_CACHE + name + "\x1fcase"] = _small_int(case_code)
+    file_code = events.filled[_CACHE + name]
+    case_code = events.filled[_CACHE + name + "\x1fcase"]
+    if not (np.bincount(file_code[kept], minlength=len(per_file))[: len(per_file)] > 0).all():
         return False
     if not cols:
         return True

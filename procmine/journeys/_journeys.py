@@ -129,10 +129,13 @@ def journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) ->
     ).sort_index()
 
 
-def _firsts(rows: np.ndarray, ckey: np.ndarray) -> dict[int, int]:
-    """Case → its first row among ``rows`` (row order)."""
+def _firsts(rows: np.ndarray, ckey: np.ndarray, slot: np.ndarray, size: int) -> np.ndarray:
+    """Per case (``slot[case]``: its position among ``size`` cases), its first row among
+    ``rows`` (row order); -1 where it has none."""
+    out = np.full(size, -1, dtype="int64")
     cases, at = np.unique(ckey[rows], return_index=True)
-    return dict(zip(cases.tolist(), rows[at].tolist(), strict=True))
+    out[slot[cases]] = rows[at]
+    return out
 
 
 def _journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) -> pd.Series:
@@ -157,20 +160,31 @@ def _journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) -
     wanted = np.zeros(int(ckey.max()) + 1, dtype=bool)
     wanted[cases[chosen]] = True
     fc = rows[wanted[ck]]
+    # Per chosen case (in the order of chosen): its first row, first human and resident
+    # row, first row with a case type.
+    where = np.full(len(wanted), -1, dtype="int64")
+    where[cases[chosen]] = np.arange(len(chosen))
     performer = ev["performer"].to_numpy(dtype=object)
     ctype = ev["ctype"].to_numpy(dtype=object)
-    first = _firsts(fc, ckey)
-    human = _firsts(fc[performer[fc] != "system"], ckey)
-    resident = _firsts(fc[performer[fc] == "resident"], ckey)
-    typed = _firsts(fc[~pd.isna(ctype[fc])], ckey)
-    activity = ev["activity"].to_numpy(dtype=object)
-    department = ev["department"].to_numpy(dtype=object)
+    first = _firsts(fc, ckey, where, len(chosen))
+    human = _firsts(fc[performer[fc] != "system"], ckey, where, len(chosen))
+    resident = _firsts(fc[performer[fc] == "resident"], ckey, where, len(chosen))
+    typed = _firsts(fc[~pd.isna(ctype[fc])], ckey, where, len(chosen))
+    row = np.where(resident >= 0, resident, np.where(human >= 0, human, first))
+    activity = ev["activity"].to_numpy(dtype=object)[row].tolist()
+    department = ev["department"].to_numpy(dtype=object)[first].tolist()
+    kind = np.where(typed >= 0, ctype[np.maximum(typed, 0)], None).tolist()
+    # One label per distinct (department, activity, case type), not per journey.
+    made: dict[tuple[object, object, object], str] = {}
     labels = []
-    for case in cases[chosen].tolist():
-        row = resident.get(case, human.get(case, first[case]))
-        label = canonical.get((department[first[case]], activity[row]), activity[row])
-        if case in typed:
-            label = label + " / " + str(ctype[typed[case]])
+    for key in zip(department, activity, kind, strict=True):
+        label = made.get(key)
+        if label is None:
+            d, a, t = key
+            label = canonical.get((d, a), a)
+            if t is not None:
+                label = label + " / " + str(t)
+            made[key] = label
         labels.append(label)
     index = c_journey[chosen]
     return pd.Series(labels, index=index).sort_index()
@@ -291,9 +305,18 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
     ``groupby("journey")["department"].agg(lambda d: " + ".join(sorted(set(d))))``),
     with one join per distinct set of departments rather than per journey."""
     codes, names = pd.factorize(chosen["department"], sort=True)
-    pairs = pd.DataFrame({"journey": chosen["journey"].to_numpy(), "d": codes})
-    pairs = pairs.drop_duplicates().sort_values(["journey", "d"], kind="stable")
-    journey, d = pairs["journey"].to_numpy(), pairs["d"].tolist()
+    number = chosen["journey"].to_numpy()
+    if _whole_numbers(number) and len(codes) and bool((codes >= 0).all()):
+        # Distinct (journey, department) pairs in that order, as one integer key each.
+        width = len(names) + 1
+        low = int(number.min())
+        key = np.unique((number.astype("int64") - low) * width + codes)
+        journey = (key // width + low).astype(number.dtype)
+        d = (key % width).tolist()
+    else:
+        pairs = pd.DataFrame({"journey": number, "d": codes})
+        pairs = pairs.drop_duplicates().sort_values(["journey", "d"], kind="stable")
+        journey, d = pairs["journey"].to_numpy(), pairs["d"].tolist()
     new = np.ones(len(d), dtype=bool)
     new[1:] = journey[1:] != journey[:-1]
     starts = np.flatnonzero(new)
@@ -302,6 +325,15 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
     labels = {s: " + ".join(str(names[k]) for k in s) for s in set(sets)}
     index = pd.Index(journey[starts], name="journey")
     return pd.Series([labels[s] for s in sets], index=index, name="department")
+
+
+def _whole_numbers(values: np.ndarray) -> bool:
+    """Are ``values`` integers, or floats without missing or fractional values?"""
+    if values.dtype.kind in "iu":
+        return True
+    if values.dtype.kind != "f":
+        return False
+    return bool(np.isfinite(values).all() and (values == np.floor(values)).all())
 
 
 def work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
@@ -370,7 +402,14 @@ def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     del length, staff, number  # one value per event: let go of early
     fills = np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev))[rows]
     on_site = ~np.isnan(ev["visit"].to_numpy(dtype="float64")[rows])
-    by = Segments(ev["ckey"].to_numpy(dtype="int64")[rows])
+    # In the order of the cases (then time), as the groupby of work_figures sees them:
+    # sorted once, the steps of a case are contiguous.
+    ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
+    order = np.argsort(ckey, kind="stable")
+    ckey, journey, ts, fin = ckey[order], journey[order], ts[order], fin[order]
+    performer, fills, on_site = performer[order], fills[order], on_site[order]
+    del order
+    by = Segments(ckey)
     prev_ts = by.shift(ts, fill=np.datetime64("NaT"))
     prev_fin = by.shift(fin, fill=np.datetime64("NaT"))
     resident = (performer == "resident") & on_site
@@ -385,9 +424,7 @@ def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     del prev_fin
     span = minutes(fin - np.where(joined, prev_ts, ts))
     del prev_ts, joined, ts, fin, performer
-    # In the order of the cases (then time), as the groupby of work_figures sees them.
-    order = np.arange(len(rows)) if by.order is None else by.order
-    pick = order[resident[order]]
+    pick = np.flatnonzero(resident)
     forms = pd.Series(span[pick]).groupby(journey[pick]).agg(["size", "mean"])
     out = pd.DataFrame({"staff_minutes": staff_minutes})
     out["form_steps"] = forms["size"].reindex(out.index).fillna(0).astype("int64")

@@ -28,11 +28,18 @@ KPIS: tuple[tuple[str, str, str, str], ...] = (
 
 
 def kpi_table(
-    visits: pd.DataFrame, journeys: pd.DataFrame, *, by: str = "journey_type"
+    visits: pd.DataFrame,
+    journeys: pd.DataFrame,
+    *,
+    by: str = "journey_type",
+    shared: dict[tuple[str, str], tuple[np.ndarray, dict[str, float]]] | None = None,
 ) -> pd.DataFrame:
     """n, mean, median, p25 and p75 of every KPI, per value of the journeys' column ``by``
     (``journey_type`` or ``life_event``; a visit counts for its journey's) and over all
-    journeys (``ALL_TYPES``). The group column of the result is named ``by``."""
+    journeys (``ALL_TYPES``). The group column of the result is named ``by``.
+
+    ``shared``: a dict kept across calls on the same tables with another ``by``; the
+    figures over all journeys are computed once where both count the same rows."""
     groups = journeys.set_index("journey")[by] if len(journeys) else pd.Series(dtype="object")
     tables = {
         "journeys": journeys.assign(_g=journeys[by] if by in journeys else None),
@@ -48,24 +55,32 @@ def kpi_table(
         if not keep.any():
             continue
         values = raw[keep]
-        for label, part in [(ALL_TYPES, values), *_by_group(values, codes[keep], labels)]:
-            # The same arithmetic as Series.mean / median / quantile on the part.
-            q25, q75 = np.quantile(part, np.array([0.25, 0.75]), method="linear")
-            frames.append(
-                {
-                    "principle": principle,
-                    "kpi": kpi,
-                    by: label,
-                    "n": int(part.size),
-                    "mean": float(part.sum() / part.size),
-                    "median": float(np.median(part)),
-                    "p25": float(q25),
-                    "p75": float(q75),
-                }
-            )
+        before = None if shared is None else shared.get((table, column))
+        if before is not None and np.array_equal(before[0], keep):
+            overall = before[1]
+        else:
+            overall = _figures(values)
+            if shared is not None:
+                shared[(table, column)] = (keep, overall)
+        parts = [(label, _figures(part)) for label, part in _by_group(values, codes[keep], labels)]
+        for label, figures in [(ALL_TYPES, overall), *parts]:
+            frames.append({"principle": principle, "kpi": kpi, by: label, **figures})
     columns = [by if c == "journey_type" else c for c in KPI_COLUMNS]
     out = pd.DataFrame(frames, columns=columns)
     return out.astype({"n": "int64"})
+
+
+def _figures(part: np.ndarray) -> dict[str, float]:
+    """n, mean, median, p25 and p75 of ``part``, with the same arithmetic as
+    Series.mean / median / quantile."""
+    q25, q75 = np.quantile(part, np.array([0.25, 0.75]), method="linear")
+    return {
+        "n": int(part.size),
+        "mean": float(part.sum() / part.size),
+        "median": float(np.median(part)),
+        "p25": float(q25),
+        "p75": float(q75),
+    }
 
 
 def _by_group(

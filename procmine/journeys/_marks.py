@@ -155,9 +155,10 @@ def assign_visits(
     run_end = np.ones(n, dtype=bool)
     run_end[:-1] = (keys.who[1:] != keys.who[:-1]) | (t[1:] != t[:-1])
     ends = np.flatnonzero(run_end)
+    run = np.cumsum(run_end) - run_end  # each row's run: the run ends before it
     del run_end
-    cand = opened[ends[np.searchsorted(ends, np.arange(n))]]
-    del opened, ends
+    cand = opened[ends[run]]
+    del opened, ends, run
     safe = np.maximum(cand, 0)
     ok = (cand >= 0) & (w_who[safe] == keys.who) & (t <= w_stop[safe])
     del safe
@@ -233,9 +234,11 @@ def visit_journeys(present: np.ndarray, visit: np.ndarray, journey: np.ndarray) 
     if not len(rows):
         return out
     v = visit[rows].astype("int64")
-    _, first = np.unique(v, return_index=True)
+    first = np.full(int(v.max()) + 1, len(v), dtype="int64")  # each visit's first row
+    np.minimum.at(first, v, np.arange(len(v)))
+    used = np.flatnonzero(first < len(v))
     per_visit = np.full(int(v.max()) + 1, np.nan)
-    per_visit[v[first]] = journey[rows[first]]
+    per_visit[used] = journey[rows[first[used]]]
     on = ~np.isnan(visit)
     out[on] = per_visit[visit[on].astype("int64")]
     return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -94,6 +97,16 @@ def _ordered_unique(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _map_distinct(values: pd.Series, fn: Callable[[Any], Any]) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value (routes and department
+    tuples repeat across visits and journeys)."""
+    codes, uniques = pd.factorize(values)
+    if (codes < 0).any():  # missing values: as map gives them
+        return values.map(fn)
+    distinct = pd.Series(list(uniques), dtype="object").map(fn)
+    return pd.Series(distinct.to_numpy()[codes], index=values.index, dtype=distinct.dtype)
+
+
 def _tuples(keys: pd.Series, values: pd.Series) -> pd.Series:
     """Tuple of ``values`` per key; rows of one key must be contiguous and in order."""
     k = keys.to_numpy()
@@ -134,7 +147,8 @@ def visit_tables(
     """(visits, stops); ``ev`` carries ``visit``, ``vjourney``, ``present``, ``queue``,
     ``ident`` and ``pseudonym``; ``identity`` says whether identity checks are known.
     With ``full=False``, visits has only ``visit``, ``journey``, ``counters``,
-    ``minutes_on_site`` and ``waiting_minutes`` (as with ``full=True``)."""
+    ``minutes_on_site`` and ``waiting_minutes`` (as with ``full=True``), and stops may
+    lack ``journey``, ``arrival_minute`` and ``minutes``."""
     if usable(ev):
         return _visit_tables_fast(ev, figures, identity, full=full)
     on = ev[ev["visit"].notna()].join(figures)
@@ -207,7 +221,7 @@ def visit_tables(
         lean = ["visit", "journey", "counters", "minutes_on_site", "waiting_minutes"]
         return visits.reset_index()[lean], stops[STOP_COLUMNS]
     route = _tuples(stops["visit"], stops["department"])
-    departments = route.map(_ordered_unique)
+    departments = _map_distinct(route, _ordered_unique)
     visits["route"] = route.reindex(visits.index)
     visits["departments"] = departments.reindex(visits.index)
     visits["n_departments"] = visits["departments"].map(len)
@@ -246,6 +260,11 @@ def _visit_tables_fast(
     rows = np.flatnonzero(~np.isnan(number))
     if not len(rows):
         return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
+    # By visit, stably (a visit's rows keep their time order): sorted once here, the
+    # group-wise steps of visit_parts and _stops need not sort nor reorder again.
+    by_visit = np.argsort(number[rows], kind="stable")
+    rows = rows[by_visit]
+    del by_visit
     visit = number[rows].astype("int64")
     parts = visit_parts(
         visit,
@@ -272,22 +291,22 @@ def _visit_tables_fast(
         index=index,
     )
     stops = parts.stops
-    stops["journey"] = stops["visit"].map(visits["journey"])
-    stops["arrival_minute"] = _minutes(stops["arrival"] - stops["visit"].map(visits["start"]))
-    stops["minutes"] = _minutes(stops["departure"] - stops["arrival"])
     visits["waiting_minutes"] = parts.waiting
-    entries = pd.Series(parts.entries, index=index)
     counters = np.where(parts.tickets > 0, parts.tickets, parts.entries).astype("int64")
     if not full:
         visits["counters"] = counters
         visits["minutes_on_site"] = _minutes(visits["end"] - visits["start"])
         visits["journey"] = visits["journey"].astype("Int64")
         lean = ["visit", "journey", "counters", "minutes_on_site", "waiting_minutes"]
-        return visits.reset_index()[lean], stops[STOP_COLUMNS]
+        return visits.reset_index()[lean], stops
+    stops["journey"] = stops["visit"].map(visits["journey"])
+    stops["arrival_minute"] = _minutes(stops["arrival"] - stops["visit"].map(visits["start"]))
+    stops["minutes"] = _minutes(stops["departure"] - stops["arrival"])
+    entries = pd.Series(parts.entries, index=index)
     route = _tuples(stops["visit"], stops["department"])
     visits["route"] = route.reindex(index)
-    visits["departments"] = route.map(_ordered_unique).reindex(index)
-    visits["n_departments"] = visits["departments"].map(len)
+    visits["departments"] = _map_distinct(route, _ordered_unique).reindex(index)
+    visits["n_departments"] = _map_distinct(visits["departments"], len)
     visits["hand_offs"] = entries - 1
     visits["back_and_forth"] = entries - visits["n_departments"]
     visits["counters"] = counters
@@ -465,8 +484,8 @@ def journey_table(
             out["identity_checks"] = pd.array([pd.NA] * len(out), dtype="Int64")
         else:
             out["identity_checks"] = j["ident"].groupby(j["journey"]).sum().astype("Int64")
-    out["first_department"] = out["departments"].map(lambda d: d[0])
-    out["n_departments"] = out["departments"].map(len)
+    out["first_department"] = _map_distinct(out["departments"], lambda d: d[0])
+    out["n_departments"] = _map_distinct(out["departments"], len)
     out["journey_type"] = types.reindex(out.index)
     vj = visits.dropna(subset=["journey"]).assign(journey=lambda v: v["journey"].astype("int64"))
     sums = vj.groupby("journey").agg(

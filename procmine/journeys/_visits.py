@@ -140,7 +140,7 @@ def identity_activities(
         if table["worded"].any():
             eligible = eligible[eligible["worded"] > 0.5]
         if len(eligible):
-            day_present = present.groupby([ev["who"], ev["day"]]).transform("any")
+            day_present = _day_any(ev, present)
             hits = ev.loc[day_present & ev["cluster"].isin(list(eligible.index)), "cluster"]
             counts = hits.value_counts().reindex(eligible.index).fillna(0)
             best = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0]
@@ -156,6 +156,28 @@ def identity_activities(
         )
     )
     return best, tuple(sorted(members))
+
+
+def _day_any(ev: pd.DataFrame, present: pd.Series) -> pd.Series:
+    """``present.groupby([ev["who"], ev["day"]]).transform("any")``: whether the resident was
+    present that day, per event; by contiguous runs where the rows are in (resident, day)
+    order (as the event table is), else by the groupby."""
+    who, day = ev["who"].to_numpy(), ev["day"].to_numpy()
+    flags = present.to_numpy()
+    if (
+        len(who) > 1
+        and who.dtype.kind in "iu"
+        and day.dtype.kind == "M"
+        and flags.dtype == bool
+        and not np.isnat(day).any()
+    ):
+        same = who[1:] == who[:-1]
+        if ((who[1:] > who[:-1]) | (same & (day[1:] >= day[:-1]))).all():
+            new = np.ones(len(who), dtype=bool)
+            new[1:] = ~same | (day[1:] != day[:-1])
+            runs = np.logical_or.reduceat(flags, np.flatnonzero(new))
+            return pd.Series(runs[np.cumsum(new) - 1], index=present.index)
+    return present.groupby([ev["who"], ev["day"]]).transform("any")
 
 
 def location_marks(frame: pd.DataFrame, keys: list[pd.Series]) -> pd.Series:
