@@ -21,7 +21,7 @@ from procmine.model import ACTIVITY, ROW, SOURCE, TIMESTAMP, Dataset
 from procmine.text.values import BANK_PARTS, normalize_many, normalizer_for, values_equal
 
 from ._link import NO_LINK, Linkage
-from ._profile import non_empty_mask
+from ._profile import as_text, non_empty_mask
 
 #: A column pair tells whether two columns hold the same field only if chance alone would
 #: make all their shared residents agree with at most this probability (columns holding
@@ -182,20 +182,20 @@ class CopyBuilder:
         events = self.dataset.logs[department].events
         key_codes = np.full(len(keys), -1, dtype=np.int64)
         known = keys.notna().to_numpy()
-        key_codes[known] = self.persons.encode(keys[known].astype(str))
+        key_codes[known] = self.persons.encode(as_text(keys[known]))
         dept_persons = len(_distinct_codes(key_codes[known]))
         stamps = events[TIMESTAMP].to_numpy(dtype="datetime64[ns]")
         rows = events[ROW].to_numpy() if ROW in events.columns else np.arange(len(events))
         # source file of each event, as codes into the distinct names
         if SOURCE in events.columns:
             source_codes, source_names = pd.factorize(
-                events[SOURCE].astype(str), use_na_sentinel=False
+                as_text(events[SOURCE]), use_na_sentinel=False
             )
         else:
             source_codes, source_names = np.zeros(len(events), dtype=np.int64), np.array([""])
         prof = self.profiles[self.profiles["department"] == department]
         activity_codes = (
-            pd.factorize(events[ACTIVITY].astype(str))[0] if ACTIVITY in events.columns else None
+            pd.factorize(as_text(events[ACTIVITY]))[0] if ACTIVITY in events.columns else None
         )
         # the events by resident, time and row (ties in event order), sorted once: each
         # column's values are in this order restricted to the events holding one
@@ -308,7 +308,7 @@ def _missing(
     if ACTIVITY not in events.columns or not filled.any():
         return 0
     if activity is None:
-        activity = pd.factorize(events[ACTIVITY].astype(str))[0]
+        activity = pd.factorize(as_text(events[ACTIVITY]))[0]
     share = np.bincount(activity, weights=filled) / np.maximum(np.bincount(activity), 1)
     fills = share[activity] >= _FILLS
     residents = key_codes[fills & (key_codes >= 0)]

@@ -18,7 +18,7 @@ import pandas as pd
 from procmine.model import CASE, PERSON, Dataset
 from procmine.text.values import normalize_many
 
-from ._profile import non_empty, non_empty_mask
+from ._profile import as_text, non_empty, non_empty_mask
 
 #: How the events of a department were linked to residents.
 PERSON_KEY = "person key"
@@ -110,7 +110,7 @@ def _clean_keys(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     cells = np.full(len(values), None, dtype=object)
     mask = non_empty_mask(values)
     present = values if mask.all() else values[mask]
-    cells[mask] = present.astype(str).str.strip().to_numpy(dtype=object)
+    cells[mask] = as_text(present).str.strip().to_numpy(dtype=object)
     return pd.Series(cells, index=values.index, dtype=object), mask
 
 
