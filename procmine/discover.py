@@ -38,6 +38,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from procmine._codes import factorize_text
 from procmine.model import ACTIVITY, CASE, END, PERSON, RESOURCE, TIMESTAMP, EventLog, ProcessMap
 
 #: Resource names that mean the resident did the step (form writing, walking …).
@@ -285,9 +286,9 @@ class _Codes(NamedTuple):
 
 def _codes(events: pd.DataFrame) -> _Codes:
     """The activity and case codes of ``events`` (see :class:`_Codes`)."""
-    activity, labels = pd.factorize(events[ACTIVITY].astype(str), sort=True)
+    activity, labels = factorize_text(events[ACTIVITY], sort=True)
     cases, case_names = pd.factorize(events[CASE], sort=False)
-    return _Codes(activity, np.asarray(labels), cases, len(case_names))
+    return _Codes(activity, labels, cases, len(case_names))
 
 
 def _non_empty(values: pd.Series) -> np.ndarray:

@@ -33,6 +33,7 @@ from typing import ClassVar
 import numpy as np
 import pandas as pd
 
+from procmine._codes import factorize_text
 from procmine.model import ACTIVITY, CASE, TIMESTAMP
 
 __all__ = ["VARIANT_SEPARATOR", "Coded", "DirectlyFollows", "Engine", "encode"]
@@ -222,7 +223,7 @@ def encode(events: pd.DataFrame) -> Coded:
     >>> coded.frame.to_dict("list"), list(coded.labels)
     ({'c': [0, 0, 1], 'a': [0, 1, 0], 't': [1000000000, 1000000000, 1000000000], 'i': [0, 1, 2]}, ['受付', '審査'])
     """
-    cases = pd.factorize(events[CASE].astype(str), sort=False)[0]
+    cases = factorize_text(events[CASE])[0]
     acts, labels = pd.factorize(events[ACTIVITY].astype(str), sort=False)
     ts = pd.DatetimeIndex(events[TIMESTAMP]).as_unit("ns").asi8
     frame = pd.DataFrame(

@@ -17,11 +17,12 @@ from itertools import repeat
 import numpy as np
 import pandas as pd
 
+from procmine._codes import as_text
 from procmine.model import ACTIVITY, ROW, SOURCE, TIMESTAMP, Dataset
 from procmine.text.values import BANK_PARTS, normalize_many, normalizer_for, values_equal
 
 from ._link import NO_LINK, Linkage
-from ._profile import as_text, non_empty_mask
+from ._profile import non_empty_mask
 
 #: A column pair tells whether two columns hold the same field only if chance alone would
 #: make all their shared residents agree with at most this probability (columns holding

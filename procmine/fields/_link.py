@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from procmine._codes import as_text
 from procmine.model import CASE, PERSON, Dataset
 from procmine.text.values import normalize_many
 
-from ._profile import as_text, non_empty, non_empty_mask
+from ._profile import non_empty, non_empty_mask
 
 #: How the events of a department were linked to residents.
 PERSON_KEY = "person key"

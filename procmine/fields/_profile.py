@@ -342,19 +342,6 @@ def profile_column(
     return ftype, shape, share, htype, distinct
 
 
-def as_text(values: pd.Series) -> pd.Series:
-    """``values.astype(str)`` for a column without missing values; a categorical column
-    stays one, only its categories turned to text, so that no string is made per row
-    (the loader keeps case, activity, staff and resident columns as categories).
-
-    >>> as_text(pd.Series(pd.Categorical([2, 1, 2]))).tolist(), as_text(pd.Series([1])).tolist()
-    (['2', '1', '2'], ['1'])
-    """
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.rename_categories(values.cat.categories.astype(str))
-    return values.astype(str)
-
-
 def non_empty_mask(values: pd.Series) -> np.ndarray:
     """Positions (as a boolean array) of the non-missing, non-blank values of a column."""
     if isinstance(values.dtype, pd.CategoricalDtype):  # blank or not: once per category

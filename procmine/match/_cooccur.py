@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from procmine._codes import as_text, factorize_text
 from procmine.discover import apply_aliases
 from procmine.model import ACTIVITY, PERSON, TIMESTAMP
 
@@ -88,13 +89,16 @@ def cooccurrence(
             continue
         ev = ev[ev[PERSON].notna()]
         aliases = maps[dept].aliases if maps is not None and dept in maps else {}
-        acts = apply_aliases(ev[ACTIVITY].astype(str), aliases)
+        # the aliases and the sorted codes, worked out once per distinct label
+        raw, texts = factorize_text(ev[ACTIVITY])
+        acts = apply_aliases(pd.Series(texts, dtype="string"), aliases)
         codes, labels = pd.factorize(acts, sort=True)
+        codes = codes[raw]
         key_codes.append(codes.astype(np.int64) + len(key_act))
         key_dept.extend([len(depts)] * len(labels))
         key_act.extend(str(a) for a in labels)
         depts.append(dept)
-        persons.append(ev[PERSON].astype(str).reset_index(drop=True))
+        persons.append(as_text(ev[PERSON]).reset_index(drop=True))
         # The calendar day of each event (NaT stays one value of its own).
         days.append(ev[TIMESTAMP].to_numpy().astype("datetime64[D]").astype(np.int64))
     if len(depts) < 2:
