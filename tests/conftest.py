@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+
+import networkx as nx
 import pandas as pd
 import pytest
 
@@ -22,6 +25,19 @@ def make_log(department: str, rows: list[tuple], data_columns: tuple[str, ...] =
         frame[col] = pd.array([r[5 + i] if len(r) > 5 + i else None for r in rows], dtype="string")
     frame = frame.sort_values(["case", "timestamp", "row"], ignore_index=True)
     return EventLog(department, frame, data_columns, (f"{department}.csv",))
+
+
+def chain_models(*chains: list[str]) -> dict[str, nx.DiGraph]:
+    """One straight-line process model per chain of labels, departments A, B, …"""
+    out = {}
+    for k, labels in enumerate(chains):
+        g = nx.DiGraph()
+        ids = [f"{k}-{n}" for n in range(len(labels))]
+        for node, label in zip(ids, labels, strict=True):
+            g.add_node(node, label=label)
+        g.add_edges_from(itertools.pairwise(ids))
+        out[chr(ord("A") + k)] = g
+    return out
 
 
 def make_dataset(*logs: EventLog) -> Dataset:

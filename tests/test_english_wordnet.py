@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 import subprocess
 import sys
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 import procmine.text.english as english
 from procmine.match import match_models
 from procmine.text.english import english_words, has_wordnet, related_words
+from tests.conftest import chain_models
 
 
 def test_wordnet_is_installed_with_procmine() -> None:
@@ -27,19 +26,6 @@ def no_wordnet(monkeypatch: pytest.MonkeyPatch) -> None:
     english._senses.cache_clear()
     yield
     english._senses.cache_clear()
-
-
-def models(*chains: list[str]) -> dict[str, nx.DiGraph]:
-    """One straight-line model per chain of labels, departments A, B, …"""
-    out = {}
-    for k, labels in enumerate(chains):
-        g = nx.DiGraph()
-        ids = [f"{k}-{n}" for n in range(len(labels))]
-        for node, label in zip(ids, labels, strict=True):
-            g.add_node(node, label=label)
-        g.add_edges_from(itertools.pairwise(ids))
-        out[chr(ord("A") + k)] = g
-    return out
 
 
 ADMISSION = (
@@ -69,13 +55,13 @@ def test_wordnet_leaves_antonyms_and_words_under_one_sense_apart() -> None:
 
 
 def test_words_wordnet_relates_make_model_elements_match() -> None:
-    assert ("Enrollment", "Matriculate") in matched(match_models(models(*ADMISSION)))
+    assert ("Enrollment", "Matriculate") in matched(match_models(chain_models(*ADMISSION)))
 
 
 @pytest.mark.usefixtures("no_wordnet")
 def test_without_wordnet_no_words_are_related_and_matching_still_works() -> None:
     assert related_words(["enrollment", "matriculate", "check", "examine"]) == []
-    pairs = matched(match_models(models(*ADMISSION)))
+    pairs = matched(match_models(chain_models(*ADMISSION)))
     assert ("Enrollment", "Matriculate") not in pairs
     assert ("Receive application", "Receive application") in pairs
 

@@ -14,6 +14,7 @@ from procmine.match import match_models
 from procmine.match._profile import from_models
 from procmine.match._score import MatchWeights, Scorer
 from procmine.text.normalize import label_terms
+from tests.conftest import chain_models
 
 EPML = """<?xml version="1.0" encoding="UTF-8"?>
 <epml:epml xmlns:epml="http://www.epml.de"><epc EpcId="1" name="x">
@@ -154,22 +155,15 @@ def test_english_words_in_brackets_are_a_qualifier() -> None:
     assert half > full + 0.1
 
 
-def _chain(*labels: str) -> nx.DiGraph:
-    g = nx.DiGraph()
-    ids = [str(k) for k in range(len(labels))]
-    for node, label in zip(ids, labels, strict=True):
-        g.add_node(node, label=label)
-    g.add_edges_from(itertools.pairwise(ids))
-    return g
-
-
 def test_by_label_reads_model_matches_per_label_as_maps_hold_them() -> None:
     # model A holds "Accepted" twice (two end events): one activity of its map
-    a = _chain("Receive application", "Check documents", "Accepted")
-    a.add_node("9", label="Accepted")
-    a.add_edge("1", "9")
-    b = _chain("Receive application", "Examine documents", "Accepted")
-    result = match_models({"A": a, "B": b})
+    graphs = chain_models(
+        ["Receive application", "Check documents", "Accepted"],
+        ["Receive application", "Examine documents", "Accepted"],
+    )
+    graphs["A"].add_node("9", label="Accepted")
+    graphs["A"].add_edge("0-1", "9")
+    result = match_models(graphs)
     assert {"node", "cluster"} <= set(result.clusters.columns)
     labels = result.by_label()
     assert "node" not in labels.clusters.columns

@@ -15,19 +15,7 @@ from procmine.match._profile import from_models
 from procmine.match._score import MatchWeights, Scorer, describe
 from procmine.model import ProcessMap
 from procmine.text.english import antonyms
-
-
-def models(*chains: list[str]) -> dict[str, nx.DiGraph]:
-    """One straight-line model per chain of labels, departments A, B, …"""
-    out = {}
-    for k, labels in enumerate(chains):
-        g = nx.DiGraph()
-        ids = [f"{k}-{n}" for n in range(len(labels))]
-        for node, label in zip(ids, labels, strict=True):
-            g.add_node(node, label=label)
-        g.add_edges_from(itertools.pairwise(ids))
-        out[chr(ord("A") + k)] = g
-    return out
+from tests.conftest import chain_models
 
 
 def matched(result: object) -> set[tuple[str, str]]:
@@ -103,7 +91,7 @@ def test_send_acceptance_and_send_rejection_stay_apart() -> None:
         [s.format("Send rejection") for s in steps],
         [s.format("Send letter of acceptance") for s in steps],
     ]
-    pairs = matched(match_models(models(*chains)))
+    pairs = matched(match_models(chain_models(*chains)))
     assert ("Check documents", "Check documents") in pairs
     assert not {p for p in pairs if "Send rejection" in p}
 
@@ -113,21 +101,24 @@ def test_a_label_that_alone_negates_something_counts_against_the_pair() -> None:
         ["Receive application", "Conduct interview", "Send letter"],
         ["Check documents", "Not take interview", "Send decision"],
     )
-    assert ("Conduct interview", "Not take interview") not in matched(match_models(models(*chains)))
-    loose = match_models(models(*chains), weights=MatchWeights(lone_negation=0.0))
+    assert ("Conduct interview", "Not take interview") not in matched(
+        match_models(chain_models(*chains))
+    )
+    loose = match_models(chain_models(*chains), weights=MatchWeights(lone_negation=0.0))
     assert ("Conduct interview", "Not take interview") in matched(loose)
 
 
 def test_soft_cosine_is_normalised_by_the_soft_norms() -> None:
     """A label holding two related words (receive, accept) is not taken for the same as
     a label with one of them: without the soft norms its word cosine passes 1 (0.90)."""
-    profiles = from_models(models(["Receive acceptance"], ["Acceptance"]))
+    profiles = from_models(chain_models(["Receive acceptance"], ["Acceptance"]))
     scorer = Scorer(profiles.items, MatchWeights())
     assert scorer.soft_norm[0] > 1.0
     assert 0.5 < scorer.label(np.array([0]), np.array([1]))[0] < 0.8
     # the soft cosine of two labels with the same words stays 1
     same = Scorer(
-        from_models(models(["Receive acceptance"], ["acceptance received"])).items, MatchWeights()
+        from_models(chain_models(["Receive acceptance"], ["acceptance received"])).items,
+        MatchWeights(),
     )
     soft = same.words_soft[0].multiply(same.words[1]).sum() / (
         same.soft_norm[0] * same.soft_norm[1]
@@ -144,9 +135,9 @@ def test_blocking_compares_labels_that_share_only_related_words(
         ["Open file", "Scan passport", "Weigh parcel", "Print label", "Enrollment", "Archive"],
         ["Start case", "Photograph visa", "Measure box", "Print label", "Matriculate", "Archive"],
     )
-    assert ("Enrollment", "Matriculate") in matched(match_models(models(*chains)))
+    assert ("Enrollment", "Matriculate") in matched(match_models(chain_models(*chains)))
     monkeypatch.setattr(pm, "ALL_PAIRS_LIMIT", 2)
-    assert ("Enrollment", "Matriculate") in matched(match_models(models(*chains)))
+    assert ("Enrollment", "Matriculate") in matched(match_models(chain_models(*chains)))
 
 
 def test_negation_and_antonyms_leave_unrelated_event_logs_alone() -> None:
