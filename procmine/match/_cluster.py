@@ -313,9 +313,7 @@ def merge_mutual(
     while len(clusters) > 1:
         k = len(clusters)
         link = _department_links(clusters, pairs, dept)
-        owner = _owners(clusters, len(dept))
-        ca, cb = owner[pi], owner[pj]
-        ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+        owner, ca, cb, ok = _cross_cluster(clusters, pairs, len(dept))
         sizes = np.array([len(c) for c in clusters], dtype=float)
         # members with a counterpart at the threshold in each other cluster
         reach = np.zeros((k, k))
@@ -633,6 +631,17 @@ def _owners(clusters: list[list[int]], n: int) -> np.ndarray:
     return owner
 
 
+def _cross_cluster(
+    clusters: list[list[int]], pairs: tuple[np.ndarray, np.ndarray, np.ndarray], n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The owners of ``n`` items (:func:`_owners`), the clusters of both ends of each pair,
+    and where a pair links two different clusters."""
+    pi, pj, _ = pairs
+    owner = _owners(clusters, n)
+    ca, cb = owner[pi], owner[pj]
+    return owner, ca, cb, (ca >= 0) & (cb >= 0) & (ca != cb)
+
+
 def _per_cross_pair(link: np.ndarray, comp: np.ndarray) -> np.ndarray:
     """Summed links between clusters (one direction each) divided by the number of their
     cross-department pairs of units (``comp``: clusters × departments, units per
@@ -653,14 +662,12 @@ def _mean_links(
 ) -> np.ndarray:
     """Mean cross-department score between every two clusters (unscored pairs count 0;
     0 on the diagonal)."""
-    pi, pj, ps = pairs
+    ps = pairs[2]
     k = len(clusters)
-    owner = _owners(clusters, len(dept))
     comp = np.zeros((k, int(dept.max()) + 1 if len(dept) else 1))
     for c, members in enumerate(clusters):
         np.add.at(comp[c], dept[members], 1.0)
-    ca, cb = owner[pi], owner[pj]
-    ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+    _, ca, cb, ok = _cross_cluster(clusters, pairs, len(dept))
     link = np.zeros((k, k))
     np.add.at(link, (ca[ok], cb[ok]), ps[ok])
     link = _per_cross_pair(link, comp)
@@ -686,14 +693,12 @@ def _department_links(
     pi, pj, ps = pairs
     k = len(clusters)
     width = int(dept.max()) + 1 if len(dept) else 1
-    owner = _owners(clusters, len(dept))
     comp = np.zeros((k, width))
     crowded = np.zeros(k, dtype=bool)
     for c, members in enumerate(clusters):
         comp[c, dept[members]] = 1.0
         crowded[c] = np.bincount(dept[members]).max() > most
-    ca, cb = owner[pi], owner[pj]
-    ok = (ca >= 0) & (cb >= 0) & (ca != cb)
+    _, ca, cb, ok = _cross_cluster(clusters, pairs, len(dept))
     ca, cb, ps = ca[ok], cb[ok], ps[ok]
     da, db = dept[pi[ok]], dept[pj[ok]]
     swap = ca > cb
@@ -721,11 +726,9 @@ def _strong_links(
     threshold: float,
 ) -> np.ndarray:
     """Clusters × clusters: True where some cross pair scores ``threshold`` or more."""
-    pi, pj, ps = pairs
     k = len(clusters)
-    owner = _owners(clusters, len(dept))
-    ca, cb = owner[pi], owner[pj]
-    ok = (ca >= 0) & (cb >= 0) & (ca != cb) & (ps >= threshold)
+    _, ca, cb, cross = _cross_cluster(clusters, pairs, len(dept))
+    ok = cross & (pairs[2] >= threshold)
     out = np.zeros((k, k), dtype=bool)
     out[ca[ok], cb[ok]] = True
     return out | out.T
