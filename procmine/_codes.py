@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_text", "factorize_text"]
+__all__ = ["as_text", "factorize_strings", "factorize_text"]
 
 
 def as_text(values: pd.Series) -> pd.Series:
@@ -26,10 +26,33 @@ def as_text(values: pd.Series) -> pd.Series:
     return values.astype(str)
 
 
+def factorize_strings(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(column.astype("string"), use_na_sentinel=False)`` (codes in order of
+    first appearance, missing values coded too, as ``pd.NA``), with the values as an
+    object array; a categorical column is coded through its categories.
+
+    >>> s = pd.Series(pd.Categorical(["b", None, "b", "a"]))
+    >>> [x.tolist() for x in factorize_strings(s)]
+    [[0, 1, 0, 2], ['b', <NA>, 'a']]
+    """
+    if not isinstance(column.dtype, pd.CategoricalDtype):
+        codes, uniques = pd.factorize(column.astype("string"), use_na_sentinel=False)
+        return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
+    categories = pd.Categorical.from_codes(
+        np.arange(len(column.cat.categories)), dtype=column.dtype
+    )
+    text = pd.Series(categories).astype("string")  # each category's text, as the rows get it
+    same, texts = pd.factorize(text, use_na_sentinel=False)  # equal texts, one code
+    per_row = np.append(same, -1)[column.cat.codes.to_numpy()]  # -1: missing
+    codes, first = pd.factorize(per_row)  # -1 is a value here: missing gets its code
+    names = np.append(np.asarray(texts, dtype=object), np.array([pd.NA], dtype=object))
+    return np.asarray(codes, dtype=np.intp), names[first]
+
+
 def factorize_text(values: pd.Series, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(values.astype(str), sort=sort)``: the codes, and the distinct texts
     as an object array (in order of first appearance, or sorted); for a categorical
-    column without missing values, computed on its categories.
+    column without missing values, computed on its categories (:func:`factorize_strings`).
 
     >>> s = pd.Series(pd.Categorical(["b", "a", "b", "c"], categories=["c", "b", "a"]))
     >>> [x.tolist() for x in factorize_text(s)], [x.tolist() for x in factorize_text(s, sort=True)]
@@ -38,10 +61,9 @@ def factorize_text(values: pd.Series, *, sort: bool = False) -> tuple[np.ndarray
     if not isinstance(values.dtype, pd.CategoricalDtype) or bool(values.isna().any()):
         codes, uniques = pd.factorize(values.astype(str), sort=sort)
         return np.asarray(codes, dtype=np.intp), np.asarray(uniques, dtype=object)
-    local, first = pd.factorize(values.cat.codes.to_numpy())
-    texts = np.asarray(values.cat.categories.astype(str), dtype=object)[first]
+    local, texts = factorize_strings(values)
     if not sort:
-        return np.asarray(local, dtype=np.intp), texts
+        return local, texts
     order = np.argsort(texts, kind="stable")
     rank = np.empty(len(order), dtype=np.intp)
     rank[order] = np.arange(len(order))

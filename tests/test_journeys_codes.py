@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 import procmine
+from procmine._codes import factorize_strings
 from procmine.fields import column_fields
 from procmine.journeys import _first_rows, _unique_ids
 from procmine.journeys._events import (
@@ -17,7 +18,6 @@ from procmine.journeys._events import (
     Events,
     _days,
     _event_order,
-    _factorize_text,
     _first_code,
     _first_row,
     event_table,
@@ -179,7 +179,7 @@ def test_text_codes_of_a_categorical_equal_those_of_its_text(kind: str) -> None:
         ),
         "numbers": pd.Series(rng.integers(0, 5, 800)).astype("category"),
     }[kind]
-    codes, names = _factorize_text(column)
+    codes, names = factorize_strings(column)
     want_codes, want_names = pd.factorize(column.astype("string"), use_na_sentinel=False)
     np.testing.assert_array_equal(codes, want_codes)
     assert [None if x is pd.NA else x for x in names] == [

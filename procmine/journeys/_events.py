@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from procmine._codes import factorize_strings
 from procmine.discover import performer_of
 from procmine.model import (
     ACTIVITY,
@@ -374,7 +375,7 @@ def _performers(
     per_label = vocab.codes([*(node_perf.get(u, "unknown") for u in names), "unknown"])
     out = per_label[codes]  # code -1 (no activity): the last, "unknown"
     if resource is not None:
-        rcodes, rvalues = _factorize_text(resource)  # once per distinct resource
+        rcodes, rvalues = factorize_strings(resource)  # once per distinct resource
         res = pd.Series(rvalues, dtype="string")
         known = (res.notna() & res.str.strip().ne("").fillna(False)).to_numpy(dtype=bool)
         classes = np.full(len(rvalues), -1, dtype="int64")
@@ -444,24 +445,6 @@ def _keys(
     return renumber[code], names[used]
 
 
-def _factorize_text(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """``pd.factorize(column.astype("string"), use_na_sentinel=False)`` (codes in order of
-    first appearance, missing values coded too), with the values as an object array; a
-    categorical column is coded through its categories, without text for every row."""
-    if not isinstance(column.dtype, pd.CategoricalDtype):
-        codes, uniques = pd.factorize(column.astype("string"), use_na_sentinel=False)
-        return codes, np.asarray(uniques, dtype=object)
-    categories = pd.Categorical.from_codes(
-        np.arange(len(column.cat.categories)), dtype=column.dtype
-    )
-    text = pd.Series(categories).astype("string")  # each category's text, as the rows get it
-    same, texts = pd.factorize(text, use_na_sentinel=False)  # equal texts, one code
-    per_row = np.append(same, -1)[column.cat.codes.to_numpy()]  # -1: missing
-    codes, first = pd.factorize(per_row)  # -1 is a value here: missing gets its code
-    names = np.append(np.asarray(texts, dtype=object), np.array([pd.NA], dtype=object))
-    return codes, names[first]
-
-
 def _text_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(codes, values) of the text of ``values``: -1 for missing or blank values, the
     others numbered in order of first appearance (as ``pd.factorize`` of the values as
@@ -494,7 +477,7 @@ def _one_log(
     numbers, fields), case attributes (all, and per file), data cells filled and per case
     its first row and first person key code (-1: none)."""
     n = len(raw)
-    codes, uniques = _factorize_text(raw[ACTIVITY])
+    codes, uniques = factorize_strings(raw[ACTIVITY])
     aliases = pm.aliases if pm is not None else {}
     labels = [aliases.get(str(u), str(u)) if pd.notna(u) else "" for u in uniques]
     label_names = np.array(labels, dtype=object)
@@ -510,11 +493,11 @@ def _one_log(
     fin, fin_est = _ends(ts, end, (codes, label_names), system, pm)
     del system
     if SOURCE in raw:
-        src_code, src_names = _factorize_text(raw[SOURCE])
+        src_code, src_names = factorize_strings(raw[SOURCE])
         src_names = np.array([str(x) for x in src_names], dtype=object)
     else:
         src_code, src_names = np.zeros(n, dtype="int64"), np.array([dept], dtype=object)
-    case_raw, case_names = _factorize_text(raw[CASE])
+    case_raw, case_names = factorize_strings(raw[CASE])
     case_code = pd.factorize(src_code.astype("int64") * (n + 1) + case_raw)[0]
     if PERSON in raw:
         pcode, pnames = _text_codes(raw[PERSON])
