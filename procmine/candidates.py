@@ -60,6 +60,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from collections.abc import Collection
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -91,6 +92,7 @@ CANDIDATE_COLUMNS = [
     "lead",
     "n_departments",
     "cluster",
+    "clusters",
 ]
 
 #: Default hourly staff cost in yen: a municipal employee's average monthly pay with
@@ -111,12 +113,34 @@ _GUIDE_WORDS = (
 )
 _COPY_WORDS = ("証明書", "写し", "謄本", "抄本", "添付", "certificate", "copy", "attachment")
 _INQUIRY_WORDS = ("照会", "照合", "問合", "問い合", "inquiry", "lookup", "look-up", "query")
+#: An identity check names the person it checks (本人, 申請者, 来庁者 …, identity, applicant …)
+#: and a check (確認, チェック, check, verify …) in one label.
+_PERSON_WORDS = (
+    "本人",
+    "身元",
+    "身分",
+    "申請者",
+    "申請人",
+    "届出人",
+    "来庁者",
+    "保護者",
+    "請求者",
+    "代理人",
+    "identity",
+    "identification",
+    "applicant",
+    "visitor",
+    "claimant",
+    "caller",
+)
+_CHECK_WORDS = ("確認", "チェック", "check", "verif", "confirm", "validat", "proof")
 _EFFORT = {
     "batch": 2,
     "queue": 1,
     "guidance": 1,
     "certificate": 1,
     "check": 2,
+    "identity": 2,
     "mynumber": 2,
     "account": 3,
     "inquiry": 3,
@@ -137,6 +161,7 @@ DX_THEMES: dict[str, str] = {
     "guidance": "frontyard",
     "certificate": "frontyard",
     "check": "frontyard",
+    "identity": "frontyard",
     "mynumber": "mynumber_card",
     "account": "standardization",
     "inquiry": "standardization",
@@ -152,6 +177,11 @@ def _norm(text: str) -> str:
 
 def _has(labels: list[str], words: tuple[str, ...]) -> bool:
     return sum(any(w in _norm(x) for w in words) for x in labels) * 2 > len(labels)
+
+
+def _names_identity(label: str) -> bool:
+    text = _norm(label)
+    return any(w in text for w in _PERSON_WORDS) and any(w in text for w in _CHECK_WORDS)
 
 
 def _kind(members: pd.DataFrame) -> tuple[str, str]:
@@ -191,6 +221,8 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         return "account", "kakasenai"
     if _has(labels, _INQUIRY_WORDS):
         return "inquiry", "matasenai"
+    if nfields <= 2 and sum(map(_names_identity, labels)) * 2 > len(labels):
+        return "identity", "matasenai"
     if nfields >= 3:
         return "rekey", "kakasenai"
     return "check", "matasenai"
@@ -203,6 +235,7 @@ _TITLES = {
         "guidance": "「{a}」をライフイベント別の案内1回に",
         "certificate": "「{a}」など庁内で発行する証明書の添付を不要に（公用請求・情報連携）",
         "check": "「{a}」など{n}課で繰り返す確認を1回に（ワンストップ）",
+        "identity": "「{a}」など{n}課で繰り返す本人確認を1回に（ワンストップ窓口・マイナンバーカードで身元と番号を確認）",
         "mynumber": "「{a}」など{n}課の個人番号確認を1回に（マイナンバーカード・庁内連携）",
         "account": "「{a}」など{n}課の口座登録を1か所に（口座情報の一元管理・公金受取口座）",
         "inquiry": "「{a}」など{n}課の庁内照会を情報連携に置き換える（住所・所得などの照会をなくす）",
@@ -216,6 +249,8 @@ _TITLES = {
         "guidance": "One life-event checklist instead of “{a}” at every counter",
         "certificate": "Stop asking for in-house certificates such as “{a}” (internal data linkage)",
         "check": "Check once instead of in {n} departments, starting with “{a}” (one-stop counter)",
+        "identity": "One identity check instead of one in each of {n} departments, starting with "
+        "“{a}” (one-stop counter: the My Number Card proves identity and number at once)",
         "account": "One account register instead of “{a}” in {n} departments "
         "(shared account data, public-fund receiving account)",
         "mynumber": "Check the My Number once instead of in {n} departments, starting with “{a}” "
@@ -513,6 +548,180 @@ def observed_period_days(dataset: Dataset) -> float:
     return max((last - first).total_seconds() / 86400.0 + 1.0, 1.0)
 
 
+#: Kinds whose clusters are one reform for the whole organisation: one queue, one identity
+#: check at a one-stop counter (with the My Number Card, which proves identity and number
+#: at once: 番号法 §16's 身元確認 and 番号確認), one account register, one life-event
+#: checklist, one rule against in-house certificates, one form service, data linkage. A
+#: reform's value is the sum over every cluster it removes, so it does not depend on how
+#: finely the matcher split the work. Other checks and batch steps stay one per cluster.
+_REFORM_OF = {
+    "identity": "identity",
+    "mynumber": "identity",
+    "queue": "queue",
+    "guidance": "guidance",
+    "certificate": "certificate",
+    "account": "account",
+    "inquiry": "inquiry",
+    "form": "form",
+    "rekey": "rekey",
+}
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One duplicate cluster's share of a candidate: its flagged executions summed."""
+
+    cluster: object
+    kind: str
+    principle: str
+    members: pd.DataFrame
+    minutes: float
+    resident_minutes: float
+    redundant: int
+    executions: int
+    every: bool
+    confidence: pd.Series
+
+    @classmethod
+    def of(
+        cls,
+        cid: object,
+        group: pd.DataFrame,
+        members: pd.DataFrame,
+        kind: tuple[str, str],
+        clusters: pd.DataFrame,
+    ) -> _Part:
+        red = group[group["redundant"]]
+        conf = (
+            clusters.loc[clusters["cluster"] == cid, "confidence"]
+            if "confidence" in clusters
+            else None
+        )
+        return cls(
+            cluster=cid,
+            kind=kind[0],
+            principle=kind[1],
+            members=members,
+            minutes=float(red["minutes"].sum()),
+            resident_minutes=float(red.loc[red["resident"], "minutes"].sum()),
+            redundant=len(red),
+            executions=len(group),
+            every=bool(group["every"].any()),
+            confidence=conf if conf is not None else pd.Series(dtype=float),
+        )
+
+
+def _reforms(parts: list[_Part]) -> list[list[_Part]]:
+    """The cluster parts grouped into reforms (:data:`_REFORM_OF`), each group's parts
+    ordered by minutes saved (the first leads), groups in the order of their first cluster."""
+    groups: dict[object, list[_Part]] = {}
+    for part in parts:
+        groups.setdefault(_REFORM_OF.get(part.kind, ("cluster", part.cluster)), []).append(part)
+    return [sorted(g, key=lambda p: (-p.minutes, str(p.cluster))) for g in groups.values()]
+
+
+def _reform_row(
+    parts: list[_Part],
+    maps: dict[str, ProcessMap],
+    silos: pd.DataFrame | None,
+    per_year: float,
+    period: float,
+    window_days: float,
+) -> dict[str, object]:
+    """A candidate row for the clusters of one reform (see :data:`_REFORM_OF`)."""
+    # identity checks and My Number checks together are one identity check at the counter
+    kind = "identity" if any(p.kind == "identity" for p in parts) else parts[0].kind
+    first = parts[0]
+    mem = pd.concat([p.members for p in parts], ignore_index=True)
+    total = sum(p.minutes for p in parts)
+    resident = sum(p.resident_minutes for p in parts)
+    n_red = sum(p.redundant for p in parts)
+    lead = first.members.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
+    confidence = pd.concat([p.confidence for p in parts])
+    rules = dict.fromkeys(_assumption(p.kind, p.every, window_days) for p in parts)
+    if len(parts) == 1:
+        basis = f"duplicate cluster {first.cluster}"
+    else:
+        basis = "duplicate clusters " + ", ".join(
+            f"{p.cluster} ({p.minutes / 60.0 * per_year:.1f} h)" for p in parts
+        )
+    named = [p.members for p in parts if p.kind in ("mynumber", "inquiry")]
+    if named:
+        basis += _held_in(pd.concat(named, ignore_index=True), maps, silos)
+    return {
+        "lead": lead["activity"],
+        "n_departments": mem["department"].nunique(),
+        "principle": first.principle,
+        "departments": " / ".join(sorted(mem["department"].unique())),
+        "activities": " / ".join(
+            f"{d}:{a}" for d, a in sorted(set(zip(mem["department"], mem["activity"], strict=True)))
+        ),
+        "hours_saved_per_year": total / 60.0 * per_year,
+        "staff_hours_per_year": (total - resident) / 60.0 * per_year,
+        "resident_hours_per_year": resident / 60.0 * per_year,
+        "redundant_executions_per_year": n_red * per_year,
+        "executions_per_year": sum(p.executions for p in parts) * per_year,
+        "minutes_per_execution": total / n_red if n_red else 0.0,
+        "kind": kind,
+        "dx_theme": DX_THEMES[kind],
+        "basis": basis,
+        "cluster": first.cluster,
+        "clusters": " ".join(str(p.cluster) for p in parts),
+        "confidence": float(confidence.mean()) if len(confidence) else None,
+        "effort": _EFFORT[kind],
+        "assumption": "; ".join(rules)
+        + f"; median handling time; period {period:.0f} days extrapolated to a year",
+    }
+
+
+def _field_type(group: pd.DataFrame) -> str | None:
+    """The type most of a silo field's columns were given (None without types)."""
+    if "field_type" not in group:
+        return None
+    types = group["field_type"].dropna().astype(str)
+    return str(types.mode().sort_values().iloc[0]) if len(types) else None
+
+
+def _register_owns_accounts(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Fold the silo of a bank-account field into the account register's candidate.
+
+    One account register *is* the single owner of the bank-account field: the two are one
+    reform, so the values the silo re-captures outside every cluster join the register's
+    redundant executions (at the silo's minutes per value) instead of being a candidate
+    of their own. Without an account register candidate the silo stays as it is.
+    """
+    register = next((r for r in rows if r["kind"] == "account"), None)
+    if register is None:
+        return rows
+    kept = []
+    for row in rows:
+        if row["kind"] != "silo" or row.get("_field_type") != "bank_account":
+            kept.append(row)
+            continue
+        minutes = float(register["minutes_per_execution"]) * float(
+            register["redundant_executions_per_year"]
+        ) + float(row["minutes_per_execution"]) * float(row["redundant_executions_per_year"])
+        for key in (
+            "hours_saved_per_year",
+            "staff_hours_per_year",
+            "redundant_executions_per_year",
+            "executions_per_year",
+        ):
+            register[key] = float(register[key]) + float(row[key])
+        count = float(register["redundant_executions_per_year"])
+        register["minutes_per_execution"] = minutes / count if count else 0.0
+        register["basis"] = f"{register['basis']}; {row['basis']}"
+        register["assumption"] = (
+            f"{register['assumption']}; silo {row['lead']}: {row['assumption']}"
+        )
+        departments = set(str(register["departments"]).split(" / ")) | set(
+            str(row["departments"]).split(" / ")
+        )
+        register["departments"] = " / ".join(sorted(departments))
+        register["n_departments"] = len(departments)
+    return kept
+
+
 def rank_candidates(
     dataset: Dataset,
     maps: dict[str, ProcessMap],
@@ -568,46 +777,12 @@ def rank_candidates(
         every = _every_execution(clusters, acts, kinds)
         ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
         redundant = _redundant_table(ev)
-        for cid, group in ev.groupby("cluster", sort=True):
-            mem = members[members["cluster"] == cid]
-            kind, principle = kinds[cid]
-            red = group[group["redundant"]]
-            total_minutes = float(red["minutes"].sum())
-            resident_minutes = float(red.loc[red["resident"], "minutes"].sum())
-            minutes = total_minutes / len(red) if len(red) else 0.0
-            hours = total_minutes / 60.0 * per_year
-            lead = mem.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
-            rows.append(
-                {
-                    "lead": lead["activity"],
-                    "n_departments": mem["department"].nunique(),
-                    "principle": principle,
-                    "departments": " / ".join(sorted(mem["department"].unique())),
-                    "activities": " / ".join(
-                        f"{d}:{a}"
-                        for d, a in sorted(zip(mem["department"], mem["activity"], strict=True))
-                    ),
-                    "hours_saved_per_year": hours,
-                    "staff_hours_per_year": (total_minutes - resident_minutes) / 60.0 * per_year,
-                    "resident_hours_per_year": resident_minutes / 60.0 * per_year,
-                    "redundant_executions_per_year": len(red) * per_year,
-                    "executions_per_year": len(group) * per_year,
-                    "minutes_per_execution": minutes,
-                    "kind": kind,
-                    "dx_theme": DX_THEMES[kind],
-                    "basis": f"duplicate cluster {cid}"
-                    + (_held_in(mem, maps, silos) if kind in ("mynumber", "inquiry") else ""),
-                    "cluster": cid,
-                    "confidence": float(
-                        clusters.loc[clusters["cluster"] == cid, "confidence"].mean()
-                    )
-                    if "confidence" in clusters
-                    else None,
-                    "effort": _EFFORT[kind],
-                    "assumption": _assumption(kind, bool(group["every"].any()), window_days)
-                    + f"; median handling time; period {period:.0f} days extrapolated to a year",
-                }
-            )
+        parts = [
+            _Part.of(cid, group, members[members["cluster"] == cid], kinds[cid], clusters)
+            for cid, group in ev.groupby("cluster", sort=True)
+        ]
+        for reform in _reforms(parts):
+            rows.append(_reform_row(reform, maps, silos, per_year, period, window_days))
         del ev  # the flagged events of every cluster: let go of before the silos
 
     if not silos.empty:
@@ -648,6 +823,7 @@ def rank_candidates(
                     "kind": "silo",
                     "dx_theme": DX_THEMES["silo"],
                     "cluster": None,
+                    "clusters": "",
                     "basis": f"silo {field}: "
                     + ", ".join(
                         f"{d}.{c}"
@@ -658,8 +834,10 @@ def rank_candidates(
                     "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
                     "authoritative source by steps in no duplicate cluster (those are counted there); "
                     "period extrapolated to a year",
+                    "_field_type": _field_type(group),
                 }
             )
+        rows = _register_owns_accounts(rows)
 
     frame = pd.DataFrame(
         rows,

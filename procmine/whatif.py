@@ -103,7 +103,9 @@ def _scenarios(
     chosen = candidates[candidates["cluster"].notna()]
     scenarios = []
     for cand in chosen.head(top).itertuples(index=False):
-        removed = redundant[redundant["cluster"] == cand.cluster]
+        # a reform's candidate removes the executions of every cluster it rests on
+        ids = str(getattr(cand, "clusters", "") or cand.cluster).split()
+        removed = redundant[redundant["cluster"].astype(str).isin(ids)]
         if not removed.empty:
             scenarios.append((int(cand.rank), removed))
     return scenarios

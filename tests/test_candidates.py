@@ -309,3 +309,97 @@ def test_redundant_executions_are_handed_to_the_what_if_once_for_the_same_inputs
     key = id(ranked)
     del ranked
     assert key not in cand._HANDOVER
+
+
+def _counter_day(*steps: tuple[str, str | None, str | None]):
+    """Two residents visit 課A then 課B on one day; each counter runs ``steps`` — (label,
+    My Number, account) — after a reception step, so every step repeats within the day."""
+    from tests.conftest import make_dataset, make_log
+
+    def rows(dept: str, hour: int) -> list[tuple]:
+        out = []
+        for person in ("P1", "P2"):
+            case = f"{dept}-{person}"
+            out.append((case, "受付", f"2026-04-01 {hour:02d}:00", "S-1", person, None, None))
+            for k, (label, number, account) in enumerate(steps, start=1):
+                stamp = f"2026-04-01 {hour:02d}:{5 * k:02d}"
+                out.append((case, label, stamp, "S-2", person, number, account))
+            out.append((case, "決定", f"2026-04-01 {hour:02d}:55", "S-3", person, None, None))
+        return out
+
+    data = make_dataset(
+        make_log("課A", rows("A", 9), ("個人番号", "口座")),
+        make_log("課B", rows("B", 11), ("マイナンバー", "振込口座")),
+    )
+    silos = pd.DataFrame(
+        {
+            "field": ["個人番号", "個人番号", "口座", "口座"],
+            "department": ["課A", "課B", "課A", "課B"],
+            "column": ["個人番号", "マイナンバー", "口座", "振込口座"],
+            "field_type": ["my_number", "my_number", "bank_account", "bank_account"],
+            "authoritative": [True, False, True, False],
+        }
+    )
+    return data, discover_all(data.logs), silos
+
+
+def test_identity_and_my_number_checks_are_one_reform_at_the_counter():
+    data, maps, silos = _counter_day(
+        ("本人確認", None, None), ("番号確認", "123456789018", None), ("資格確認", None, None)
+    )
+    clusters = _clusters(
+        (1, "課A", "本人確認"),
+        (1, "課B", "本人確認"),
+        (2, "課A", "番号確認"),
+        (2, "課B", "番号確認"),
+        (3, "課A", "資格確認"),
+        (3, "課B", "資格確認"),
+    )
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    steps = out[out["kind"] != "silo"]
+    identity = steps[steps["kind"] == "identity"]
+    assert len(identity) == 1  # one candidate for both clusters
+    row = identity.iloc[0]
+    assert sorted(row["clusters"].split()) == ["1", "2"]
+    assert "マイナンバーカード" in row["title"] and row["dx_theme"] == "frontyard"
+    # each cluster: two residents checked again at 課B (5 min each) -> 4 redundant, 20 min
+    assert row["redundant_executions_per_year"] == 4
+    assert row["hours_saved_per_year"] == pytest.approx(20 / 60)
+    assert "duplicate clusters" in row["basis"] and "silo 個人番号" in row["basis"]
+    # a check that names no person (an eligibility check) stays a candidate of its own
+    other = steps[steps["kind"] == "check"]
+    assert list(other["clusters"]) == ["3"]
+
+
+def test_my_number_checks_alone_stay_my_number_candidates():
+    data, maps, silos = _counter_day(("番号確認", "123456789018", None))
+    clusters = _clusters((2, "課A", "番号確認"), (2, "課B", "番号確認"))
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    assert list(out.loc[out["kind"] != "silo", "kind"]) == ["mynumber"]
+
+
+def test_one_account_register_rests_on_every_account_cluster_and_owns_the_silo():
+    data, maps, silos = _counter_day(
+        ("口座登録", None, "普通 1234567"), ("振込口座確認", None, "普通 1234567")
+    )
+    clusters = _clusters(
+        (1, "課A", "口座登録"),
+        (1, "課B", "口座登録"),
+        (2, "課A", "振込口座確認"),
+        (2, "課B", "振込口座確認"),
+    )
+    split = rank_candidates(data, maps, clusters.iloc[:2], silos, period_days=365)
+    out = rank_candidates(data, maps, clusters, silos, period_days=365)
+    register = out[out["kind"] == "account"]
+    assert len(register) == 1 and sorted(register.iloc[0]["clusters"].split()) == ["1", "2"]
+    # the bank-account silo is the register's own field: no candidate of its own
+    assert "口座" not in set(out.loc[out["kind"] == "silo", "lead"])
+    # with cluster 2 left out of every cluster, its account values are re-captures of the
+    # silo, which the register takes over: 課B's two values at 0.5 min
+    alone = split[split["kind"] == "account"].iloc[0]
+    assert "silo 口座" in alone["basis"]
+    assert alone["redundant_executions_per_year"] == 2 + 2
+    assert alone["hours_saved_per_year"] == pytest.approx((2 * 5 + 2 * 0.5) / 60)
+    assert alone["minutes_per_execution"] * alone["redundant_executions_per_year"] == (
+        pytest.approx(11)
+    )

@@ -66,3 +66,14 @@ def test_redundant_events_follow_the_inquiry_rule() -> None:
     clusters = _clusters((1, "課A", "住記照会"), (1, "課B", "住民記録照会"))
     removed = redundant_events(data, discover_all(data.logs), clusters)
     assert sorted(removed["department"]) == ["課A", "課B"]
+
+
+def test_a_reform_removes_the_executions_of_every_cluster_it_rests_on() -> None:
+    from procmine.whatif import _scenarios
+
+    candidates = pd.DataFrame(
+        {"rank": [1, 2], "cluster": [9, None], "clusters": ["9 8", ""], "kind": ["identity", "silo"]}
+    )
+    redundant = pd.DataFrame({"cluster": [8, 9, 9, 4], "pos": [10, 11, 12, 13]})
+    [(rank, removed)] = _scenarios(candidates, redundant, top=3)
+    assert rank == 1 and sorted(removed["pos"]) == [10, 11, 12]

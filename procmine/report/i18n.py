@@ -252,6 +252,10 @@ _JA: dict[str, str] = {
         "削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はケースが始まった期間を"
         "365日に換算）。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
         "人工 = 職員時間 ÷ {hours_per_fte}時間、人件費 = 職員時間 × {hourly_rate}円/時間です（前提）。|"
+        "集約候補の単位：1つの施策で解消する重複業務は1つの候補にまとめました（発券の一本化、"
+        "ワンストップ窓口での本人確認：マイナンバーカードで身元と個人番号を一度に確認、口座情報の一元管理："
+        "口座の保有の一元化を含む、案内、証明書、記入、二重入力、庁内照会）。その他の確認と自動処理は"
+        "クラスタごとの候補です。|"
         "個人データ：{personal}"
     ),
     "method_personal": (
@@ -637,6 +641,11 @@ _EN: dict[str, str] = {
         "365 days). Steps staff perform count as staff hours; forms residents write and waits "
         "after a queue ticket count as resident hours. FTE = staff hours ÷ {hours_per_fte}; "
         "staff cost = staff hours × {hourly_rate} yen/h (assumptions).|"
+        "Candidates are reforms: the duplicated work one reform removes is one candidate (one "
+        "queue; one identity check at a one-stop counter, where the My Number Card proves "
+        "identity and number at once; one account register, which also owns the bank-account "
+        "field; guidance, certificates, forms, re-keying, inquiries). Other checks and batch "
+        "steps are one candidate per cluster.|"
         "Personal data: {personal}"
     ),
     "method_personal": (
@@ -872,6 +881,7 @@ _CODES: dict[str, tuple[str, str]] = {
     "kind_guidance": ("案内", "guidance"),
     "kind_certificate": ("証明書", "certificate"),
     "kind_check": ("確認", "check"),
+    "kind_identity": ("本人確認（身元・個人番号）", "identity check (identity and My Number)"),
     "kind_form": ("記入", "form"),
     "kind_rekey": ("二重入力", "re-keying"),
     "kind_silo": ("データ保有", "data silo"),
