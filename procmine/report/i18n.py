@@ -826,6 +826,7 @@ _XL: dict[str, tuple[str, str]] = {
     "xl_item": ("項目", "Item"),
     "xl_value": ("値", "Value"),
     "xl_cluster": ("クラスタ", "Cluster"),
+    "xl_clusters": ("根拠のクラスタ", "Clusters it rests on"),
     "xl_label_similarity": ("業務名の類似度", "Label similarity"),
     "xl_field_similarity": ("データ項目の類似度", "Field similarity"),
     "xl_shared_fields": ("共通のデータ項目", "Shared fields"),

@@ -58,6 +58,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "activity": ("col_activity", None),
     "score": ("col_score", SCORE),
     "cluster": ("xl_cluster", COUNT),
+    "clusters": ("xl_clusters", None),
     "label_similarity": ("xl_label_similarity", SCORE),
     "field_similarity": ("xl_field_similarity", SCORE),
     "shared_fields": ("xl_shared_fields", None),
