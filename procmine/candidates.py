@@ -41,7 +41,8 @@ wait (**queue**) or not (**batch**), a check of a **My Number** (staff steps who
 columns, at most two, hold a field of type ``my_number``), an **account** registration
 (staff steps most of which fill a column of type ``bank_account``), an **inquiry** (most labels
 name an inquiry or a look-up: 照会, 照合, 問合せ, inquiry, lookup, query), **re-keying**
-(staff steps that fill three or more columns) or another **check**. Inquiries ask one
+(staff steps that fill three or more columns), an **identity** check (most labels name a
+person and a check: 本人確認, 申請者確認, identity check …) or another **check**. Inquiries ask one
 department for data another one holds: data linkage replaces every one of them, so
 every execution of an inquiry cluster is redundant (not only the repeats within the
 window). Re-keying is the same for the steps that key in data whose authoritative copy
@@ -53,6 +54,16 @@ resident and window.
 
 Each kind maps to a priority theme (``dx_theme``) of the national 自治体DX推進計画
 (:data:`DX_THEMES`).
+
+Candidates are reforms
+----------------------
+The clusters one reform removes are one candidate (:data:`_REFORM_OF`), its figures summed
+over them: one queue, one identity check at a one-stop counter (identity and My Number
+checks together: the My Number Card proves both), one account register (which also takes
+over the bank-account silo's re-captured values), one checklist, one rule against in-house
+certificates, one form service, re-keying and inquiries replaced by data linkage. Other
+checks and batch steps stay one candidate per cluster. ``clusters`` lists a candidate's
+clusters, ``cluster`` is the one saving most.
 """
 
 from __future__ import annotations
