@@ -68,6 +68,7 @@ clusters, ``cluster`` is the one saving most.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from collections.abc import Collection
@@ -124,27 +125,21 @@ _GUIDE_WORDS = (
 )
 _COPY_WORDS = ("証明書", "写し", "謄本", "抄本", "添付", "certificate", "copy", "attachment")
 _INQUIRY_WORDS = ("照会", "照合", "問合", "問い合", "inquiry", "lookup", "look-up", "query")
-#: An identity check names the person it checks (本人, 申請者, 来庁者 …, identity, applicant …)
-#: and a check (確認, チェック, check, verify …) in one label.
-_PERSON_WORDS = (
-    "本人",
-    "身元",
-    "身分",
-    "申請者",
-    "申請人",
-    "届出人",
-    "来庁者",
-    "保護者",
-    "請求者",
-    "代理人",
-    "identity",
-    "identification",
-    "applicant",
-    "visitor",
-    "claimant",
-    "caller",
+#: An identity check: a label that checks who the person is — 本人確認, 身元確認, 身分証確認,
+#: a person checked as such (申請者確認, 来庁者の確認, 届出人の本人確認), or in English the
+#: identity / ID with a check, or a person as the whole object of one (applicant check,
+#: verify the visitor). 申請者の所得確認 (the applicant's income) or "check the applicant's
+#: income" check data, not the person.
+_IDENTITY_JA = re.compile(
+    r"(本人|身元|身分証?|身分証明書?)(の)?(確認|チェック|照合)"
+    r"|(申請者|申請人|届出人|来庁者|保護者|請求者|代理人|相談者)(本人)?(の)?(確認|チェック)"
 )
-_CHECK_WORDS = ("確認", "チェック", "check", "verif", "confirm", "validat", "proof")
+_IDENTITY_EN = re.compile(
+    r"\b(identity|identification|id)\b.*\b(check|verif|confirm|validat|proof)"
+    r"|\b(check|verif|confirm|validat|proof)\w*\b.*\b(identity|identification|id)\b"
+    r"|\b(applicant|visitor|claimant|caller)s?\s+(check|verification|confirmation)\b"
+    r"|\b(check|verify|confirm)\s+(the\s+)?(applicant|visitor|claimant|caller)s?$"
+)
 _EFFORT = {
     "batch": 2,
     "queue": 1,
@@ -191,8 +186,8 @@ def _has(labels: list[str], words: tuple[str, ...]) -> bool:
 
 
 def _names_identity(label: str) -> bool:
-    text = _norm(label)
-    return any(w in text for w in _PERSON_WORDS) and any(w in text for w in _CHECK_WORDS)
+    text = _norm(label).strip()
+    return bool(_IDENTITY_JA.search(text) or _IDENTITY_EN.search(text))
 
 
 def _kind(members: pd.DataFrame) -> tuple[str, str]:

@@ -403,3 +403,28 @@ def test_one_account_register_rests_on_every_account_cluster_and_owns_the_silo()
     assert alone["minutes_per_execution"] * alone["redundant_executions_per_year"] == (
         pytest.approx(11)
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "identity"),
+    [
+        ("本人確認", True),
+        ("身元確認書類チェック", True),
+        ("来庁者確認", True),
+        ("届出人の本人確認", True),
+        ("身分証確認", True),
+        ("申請者本人の確認", True),
+        ("Verify ID", True),
+        ("Check applicant identity", True),
+        ("Applicant check", True),
+        ("申請者の所得確認", False),
+        ("資格確認", False),
+        ("Check the applicant's income", False),
+        ("Identify applicant needs", False),
+        ("Check idle accounts", False),
+    ],
+)
+def test_identity_checks_are_labels_that_check_who_the_person_is(label, identity):
+    from procmine.candidates import _names_identity
+
+    assert _names_identity(label) is identity
