@@ -79,7 +79,15 @@ from ._link import (
     linkage_table,
 )
 from ._measure import COINCIDE, Counts, measure_group
-from ._profile import FIELD_LABELS, FIELD_TYPES, header_type, profile_columns, value_shape
+from ._profile import (
+    FIELD_LABELS,
+    FIELD_TYPES,
+    ColumnCodes,
+    header_type,
+    profile_all,
+    profile_columns,
+    value_shape,
+)
 
 __all__ = [
     "COINCIDE",
@@ -189,11 +197,12 @@ def _prepare(dataset: Dataset, sample_size: int) -> _State | None:
 
 
 def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
-    profiles = profile_columns(dataset, sample_size=sample_size)
+    columns = ColumnCodes(dataset)  # each column's non-empty values, found once
+    profiles = profile_all(dataset, columns, sample_size=sample_size)
     if profiles.empty:
         return None
-    linkage = link_persons(dataset, profiles)
-    copies, books, raw_books = build_copies(dataset, profiles, linkage)
+    linkage = link_persons(dataset, profiles, columns)
+    copies, books, raw_books = build_copies(dataset, profiles, linkage, columns)
     return _State(linkage, copies, books, raw_books)
 
 

@@ -19,10 +19,16 @@ import pandas as pd
 
 from procmine._codes import as_text
 from procmine.model import ACTIVITY, ROW, SOURCE, TIMESTAMP, Dataset
-from procmine.text.values import BANK_PARTS, normalize_many, normalizer_for, values_equal
+from procmine.text.values import (
+    BANK_PARTS,
+    addresses_equal,
+    normalize_many,
+    normalizer_for,
+    values_equal,
+)
 
 from ._link import NO_LINK, Linkage
-from ._profile import non_empty_mask
+from ._profile import ColumnCodes
 
 #: A column pair tells whether two columns hold the same field only if chance alone would
 #: make all their shared residents agree with at most this probability (columns holding
@@ -40,6 +46,8 @@ class Codebook:
         #: what pure functions of the texts gave, by function name and code (see
         #: :meth:`derived`)
         self.memo: dict[str, dict[int, str]] = {}
+        #: the texts read as normalised addresses, once asked for (see :func:`equal_codes`)
+        self.addresses: AddressIndex | None = None
 
     def derived(self, name: str, fn: Callable[[str], str], codes: np.ndarray) -> list[str]:
         """``fn`` of the text of each code (−1: the empty text), computed once per code
@@ -59,18 +67,35 @@ class Codebook:
         mapped = self._codes(np.asarray(uniques, dtype=object).tolist())
         return np.asarray(mapped[local], dtype=np.int64)
 
+    def encode_text(self, values: pd.Series) -> np.ndarray:
+        """``encode(as_text(values))`` for a column without missing values: a column of
+        Python strings is coded as it is (``as_text`` would not change it)."""
+        if values.dtype == object:
+            local, uniques = pd.factorize(values.to_numpy())
+            texts = uniques.tolist()
+            if all(type(t) is str for t in texts):
+                return np.asarray(self._codes(texts)[local], dtype=np.int64)
+        return self.encode(as_text(values))
+
     def encode_nested(
         self, values: np.ndarray | pd.Series, inner: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
         """``encode(values[inner])`` then ``encode(values)``, with one factorisation:
         the same codes, new values numbered in the order those two calls would meet them."""
         local, uniques = pd.factorize(values)
+        return self.encode_nested_coded(local, np.asarray(uniques, dtype=object), inner)
+
+    def encode_nested_coded(
+        self, local: np.ndarray, uniques: np.ndarray, inner: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`encode_nested` of values already factorised: ``uniques[local]`` (codes
+        in order of first appearance, as :func:`pandas.factorize` gives them)."""
         inner_local = local[inner]
         first_inner = pd.unique(inner_local)  # the inner values, in order of appearance
         rest = np.ones(len(uniques), dtype=bool)
         rest[first_inner] = False
         order = np.concatenate([first_inner, np.flatnonzero(rest)]).astype(np.int64)
-        in_order = self._codes(np.asarray(uniques, dtype=object)[order].tolist())
+        in_order = self._codes(uniques[order].tolist())
         mapped = np.empty(len(uniques), dtype=np.int64)
         mapped[order] = in_order
         return (
@@ -85,6 +110,14 @@ class Codebook:
         mapped = np.fromiter(map(get, items, repeat(-1)), dtype=np.int64, count=len(items))
         fresh = np.flatnonzero(mapped < 0)
         if len(fresh):  # new values get the next codes, in order of first appearance
+            new = [items[i] for i in fresh.tolist()]
+            start = len(text)
+            numbered = dict(zip(new, range(start, start + len(new)), strict=True))
+            if len(numbered) == len(new):  # distinct, as they should be: all at once
+                code.update(numbered)
+                text.extend(new)
+                mapped[fresh] = np.arange(start, start + len(new), dtype=np.int64)
+                return mapped
             added: list[int] = []
             for i in fresh.tolist():
                 v = items[i]
@@ -95,6 +128,85 @@ class Codebook:
                 added.append(c)
             mapped[fresh] = added
         return mapped
+
+
+class AddressIndex:
+    """The texts of a codebook read as normalised addresses (``street|方書``), so that
+    :func:`procmine.text.values.addresses_equal` of many pairs of codes is mostly
+    computed with numpy: per code, the street, the 方書 and the street's last characters
+    as integers (each code read once, when first compared). Two addresses are equal when
+    their streets are, neither is empty and their 方書 do not differ; streets that differ
+    can still be equal when one ends with the other (after a city prefix), which needs
+    the same last characters: only such pairs are left to ``addresses_equal`` itself."""
+
+    #: last characters compared before ``addresses_equal`` is asked
+    TAIL = 4
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}  # streets, 方書 and street ends → integers
+        self.read = np.zeros(0, dtype=bool)  # per code: read yet
+        self.blank = np.zeros(0, dtype=bool)  # the empty text
+        self.street = np.zeros(0, dtype=np.int64)
+        self.building = np.zeros(0, dtype=np.int64)  # −1: no 方書
+        self.last = np.zeros(0, dtype=np.int64)  # last character, −1: empty street
+        self.tail = np.zeros(0, dtype=np.int64)  # last TAIL characters
+        self.short = np.zeros(0, dtype=bool)  # street shorter than TAIL
+
+    def _read(self, texts: list[str], codes: np.ndarray) -> None:
+        """Read the codes not read yet (the codebook may have grown since)."""
+        size = len(texts)
+        if len(self.read) < size:
+            grow = size - len(self.read)
+            self.read = np.concatenate([self.read, np.zeros(grow, dtype=bool)])
+            for name in ("blank", "short"):
+                setattr(self, name, np.concatenate([getattr(self, name), np.zeros(grow, bool)]))
+            for name in ("street", "building", "last", "tail"):
+                old = getattr(self, name)
+                setattr(self, name, np.concatenate([old, np.full(grow, -1, dtype=np.int64)]))
+        todo = codes[~self.read[codes]]
+        if not len(todo):
+            return
+        todo = np.unique(todo)
+        ids = self.ids
+        street, building, last, tail, short = [], [], [], [], []
+        for c in todo.tolist():
+            s, _, b = texts[c].partition("|")
+            street.append(ids.setdefault(s, len(ids)))
+            building.append(ids.setdefault(b, len(ids)) if b else -1)
+            last.append(ids.setdefault(s[-1:], len(ids)) if s else -1)
+            tail.append(ids.setdefault(s[-self.TAIL :], len(ids)))
+            short.append(len(s) < self.TAIL)
+        self.read[todo] = True
+        self.blank[todo] = [not texts[c] for c in todo.tolist()]
+        self.street[todo], self.building[todo] = street, building
+        self.last[todo], self.tail[todo], self.short[todo] = last, tail, short
+
+    def has_building(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
+        """Whether the address of each code holds a 方書 (−1: no address, no 方書)."""
+        out = np.zeros(len(codes), dtype=bool)
+        valid = np.flatnonzero(codes >= 0)
+        self._read(texts, codes[valid])
+        out[valid] = self.building[codes[valid]] >= 0
+        return out
+
+    def equal(self, texts: list[str], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """``addresses_equal`` of ``texts[a]`` and ``texts[b]`` (codes ≥ 0), pairwise."""
+        self._read(texts, np.concatenate([a, b]))
+        ba, bb = self.building[a], self.building[b]
+        # neither empty, and no two different 方書
+        ok = ~self.blank[a] & ~self.blank[b] & ~((ba >= 0) & (bb >= 0) & (ba != bb))
+        same_street = self.street[a] == self.street[b]
+        out = (a == b) | (ok & same_street)
+        # one street ending with the other: the same last characters
+        maybe = ok & ~same_street & (self.last[a] == self.last[b])
+        maybe &= (self.tail[a] == self.tail[b]) | self.short[a] | self.short[b]
+        at = np.flatnonzero(maybe)
+        if len(at):
+            out[at] = [
+                addresses_equal(texts[x], texts[y])
+                for x, y in zip(a[at].tolist(), b[at].tolist(), strict=True)
+            ]
+        return np.asarray(out, dtype=bool)
 
 
 def _empty() -> np.ndarray:
@@ -168,22 +280,28 @@ class CopyBuilder:
     """Builds :class:`Copy` objects; the codebooks are shared by every column so that
     residents and values have the same codes in every department."""
 
-    def __init__(self, dataset: Dataset, profiles: pd.DataFrame) -> None:
+    def __init__(
+        self, dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes | None = None
+    ) -> None:
         self.dataset = dataset
         self.profiles = profiles
+        self.columns = ColumnCodes(dataset) if columns is None else columns
         self.persons = Codebook()
         self.raw: dict[str, Codebook] = {}
         self.norm: dict[str, Codebook] = {}
         # family → norm code of each raw code (−1: not normalisable, −2: not yet done)
         self._lookup: dict[str, np.ndarray] = {}
 
-    def department(self, department: str, keys: pd.Series, linkage: str) -> list[Copy]:
+    def department(
+        self, department: str, keys: pd.Series, linkage: str, known: np.ndarray | None = None
+    ) -> list[Copy]:
         """The copies of one department's columns, residents given by ``keys`` (by
-        position in the events)."""
+        position in the events; ``known``: ``keys.notna()``, when known)."""
         events = self.dataset.logs[department].events
         key_codes = np.full(len(keys), -1, dtype=np.int64)
-        known = keys.notna().to_numpy()
-        key_codes[known] = self.persons.encode(as_text(keys[known]))
+        if known is None:
+            known = keys.notna().to_numpy()
+        key_codes[known] = self.persons.encode_text(keys[known])
         dept_persons = len(_distinct_codes(key_codes[known]))
         stamps = events[TIMESTAMP].to_numpy(dtype="datetime64[ns]")
         rows = events[ROW].to_numpy() if ROW in events.columns else np.arange(len(events))
@@ -205,13 +323,17 @@ class CopyBuilder:
         for record in prof.itertuples(index=False):
             column, ftype = str(record.column), str(record.field_type)
             family = _family(ftype)
-            filled = non_empty_mask(events[column])
+            coded = self.columns.coded(department, column)
+            filled = coded.mask
             chosen = filled & known
             positions = np.flatnonzero(chosen)
             raw_book = self.raw.setdefault(family, Codebook())
             k = key_codes[positions]
             # the raw codes of the residents' values, then of every value (one factorisation)
-            r, every = raw_book.encode_nested(events[column][filled].astype(str), known[filled])
+            if coded.codes is not None:
+                r, every = raw_book.encode_nested_coded(coded.codes, coded.texts(), known[filled])
+            else:
+                r, every = raw_book.encode_nested(events[column][filled].astype(str), known[filled])
             t = stamps[positions]
             # = np.lexsort((rows[positions], t, k)): ranks among positions, in sorted order
             order = (np.cumsum(chosen) - 1)[by_resident[chosen[by_resident]]]
@@ -263,7 +385,7 @@ class CopyBuilder:
         lut = self._lookup.get(family, np.zeros(0, dtype=np.int64))
         if len(lut) < len(raw_book.text):
             lut = np.concatenate([lut, np.full(len(raw_book.text) - len(lut), -2)])
-        todo = np.unique(raw_codes[lut[raw_codes] == -2])
+        todo = _distinct_codes(raw_codes[lut[raw_codes] == -2])
         if len(todo):
             texts = normalize_many([raw_book.text[c] for c in todo.tolist()], field_type)
             codes = norm_book.encode(np.array(texts, dtype=object))
@@ -323,21 +445,27 @@ def _missing(
 
 
 def build_copies(
-    dataset: Dataset, profiles: pd.DataFrame, linkage: Linkage
+    dataset: Dataset,
+    profiles: pd.DataFrame,
+    linkage: Linkage,
+    columns: ColumnCodes | None = None,
 ) -> tuple[list[Copy], dict[str, Codebook], dict[str, Codebook]]:
     """A :class:`Copy` per profiled column, with the codebooks of the normalised and of
     the raw values per normalisation family; values are normalised once per distinct
-    value.
+    value (``columns``: the columns' non-empty values, when already found).
 
     A department linked by name + birth date with several possible (name, birth date)
     column pairs (a claimant's and a child's) is linked by the pair that makes most of its
     columns agree with the other departments' copies.
     """
-    builder = CopyBuilder(dataset, profiles)
+    builder = CopyBuilder(dataset, profiles, columns)
     by_department: dict[str, list[Copy]] = {}
     for department in sorted(dataset.logs):
         by_department[department] = builder.department(
-            department, linkage.keys[department], linkage.how[department]
+            department,
+            linkage.keys[department],
+            linkage.how[department],
+            linkage.present(department),
         )
     for department in sorted(linkage.alternatives):
         options = linkage.alternatives[department]
@@ -410,7 +538,11 @@ def equal_codes(a: np.ndarray, b: np.ndarray, field_type: str, book: Codebook | 
     same = (a == b) & (a >= 0)
     if field_type in _CUSTOM_EQUALITY and book is not None:
         differ = np.flatnonzero(~same & (a >= 0) & (b >= 0))
-        if len(differ):
+        if len(differ) and field_type == "address":
+            if book.addresses is None:
+                book.addresses = AddressIndex()
+            same[differ] = book.addresses.equal(book.text, a[differ], b[differ])
+        elif len(differ):
             text = book.text
             same[differ] = [
                 values_equal(text[x], text[y], field_type)
@@ -457,9 +589,15 @@ def _chance_from_counts(
 
 
 def shared_positions(x: Copy, y: Copy) -> tuple[np.ndarray, np.ndarray]:
-    """Positions in ``x`` and ``y`` of the residents both have a value for."""
-    _, ix, iy = np.intersect1d(x.keys, y.keys, assume_unique=True, return_indices=True)
-    return ix, iy
+    """Positions in ``x`` and ``y`` of the residents both have a value for (=
+    ``np.intersect1d(x.keys, y.keys, assume_unique=True, return_indices=True)[1:]``: the
+    keys are sorted and distinct, so each of ``x``'s is looked up in ``y``'s)."""
+    a, b = x.keys, y.keys
+    if not len(a) or not len(b):
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    at = np.searchsorted(b, a)
+    hit = b[np.minimum(at, len(b) - 1)] == a
+    return np.flatnonzero(hit), at[hit]
 
 
 def compare(x: Copy, y: Copy, book: Codebook | None) -> Pair:

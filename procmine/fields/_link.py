@@ -10,6 +10,7 @@ is given to the case's events without a key.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +20,7 @@ from procmine._codes import as_text
 from procmine.model import CASE, PERSON, Dataset
 from procmine.text.values import normalize_many
 
-from ._profile import non_empty, non_empty_mask
+from ._profile import ColumnCodes, non_empty, non_empty_mask
 
 #: How the events of a department were linked to residents.
 PERSON_KEY = "person key"
@@ -46,6 +47,21 @@ class Linkage:
     ambiguous: frozenset[str] = frozenset()
     #: events per department that carried the person key themselves
     keyed_events: dict[str, int] = field(default_factory=dict)
+    #: :meth:`present` by department, with the keys it was found for
+    _present: dict[str, tuple[pd.Series, np.ndarray]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def present(self, department: str) -> np.ndarray:
+        """Where ``keys[department]`` holds a resident (``notna``), as a read-only array
+        found once per keys (the keys of a department may be replaced, never changed)."""
+        keys = self.keys[department]
+        found = self._present.get(department)
+        if found is None or found[0] is not keys:
+            mask = keys.notna().to_numpy(dtype=bool)
+            mask.flags.writeable = False
+            found = self._present[department] = (keys, mask)
+        return found[1]
 
 
 #: Columns of :func:`linkage_table`, in order.
@@ -67,7 +83,7 @@ LINKAGE_COLUMNS: tuple[str, ...] = (
 def linkage_table(linkage: Linkage) -> pd.DataFrame:
     """How well each department's events were linked to residents (see
     :func:`procmine.fields.linkage_quality`)."""
-    linked = {d: k.notna().to_numpy(dtype=bool) for d, k in linkage.keys.items()}
+    linked = {d: linkage.present(d) for d in linkage.keys}
     persons = {d: _distinct_keys(k, linked[d]) for d, k in linkage.keys.items()}
     # in how many departments each resident appears: shared when in two or more
     departments = Counter(k for keys in persons.values() for k in keys)
@@ -111,32 +127,59 @@ def _clean_keys(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     cells = np.full(len(values), None, dtype=object)
     mask = non_empty_mask(values)
     present = values if mask.all() else values[mask]
-    cells[mask] = as_text(present).str.strip().to_numpy(dtype=object)
+    text = as_text(present)
+    if isinstance(text.dtype, pd.CategoricalDtype):
+        # each category stripped once (the same call on a column holding each once)
+        each = pd.Categorical.from_codes(np.arange(len(text.cat.categories)), dtype=text.dtype)
+        stripped = pd.Series(each).str.strip().to_numpy(dtype=object)
+        cells[mask] = stripped[text.cat.codes.to_numpy()]
+    else:
+        cells[mask] = text.str.strip().to_numpy(dtype=object)
     return pd.Series(cells, index=values.index, dtype=object), mask
 
 
-def _cases(events: pd.DataFrame) -> pd.Series:
-    return events[CASE].astype(str).reset_index(drop=True)
+def _cases(events: pd.DataFrame) -> Callable[[], pd.Series]:
+    """The events' case ids as text, made on first use (most departments need none: every
+    event has its key)."""
+    made: list[pd.Series] = []
+
+    def cases() -> pd.Series:
+        if not made:
+            made.append(events[CASE].astype(str).reset_index(drop=True))
+        return made[0]
+
+    return cases
 
 
-def _fill_within_case(cases: pd.Series, keys: pd.Series) -> pd.Series:
-    """Give events without a key the key of their case when the case has only one."""
-    missing = keys.isna()
+def _fill_within_case(
+    cases: Callable[[], pd.Series], keys: pd.Series, missing: pd.Series | None = None
+) -> pd.Series:
+    """Give events without a key the key of their case when the case has only one
+    (``cases``: gives the events' case ids, see :func:`_cases`; ``missing``:
+    ``keys.isna()``, when known)."""
+    missing = keys.isna() if missing is None else missing
     if not missing.any() or missing.all():
         return keys
-    known = pd.DataFrame({"case": cases[~missing], "key": keys[~missing]})
+    case_ids = cases()
+    known = pd.DataFrame({"case": case_ids[~missing], "key": keys[~missing]})
     per_case = known.drop_duplicates().groupby("case", sort=False)["key"]
     single = per_case.first()[per_case.size() == 1]
-    filled = cases[missing].map(single)
+    filled = case_ids[missing].map(single)
     out = keys.copy()
     out[missing] = filled
     return out.where(out.notna(), None).astype(object)
 
 
-def _name_birth_keys(events: pd.DataFrame, name_column: str, birth_column: str) -> pd.Series:
-    """``name|YYYY-MM-DD`` per event that has both values (missing elsewhere)."""
-    names = non_empty(events[name_column])
-    births = non_empty(events[birth_column])
+def _name_birth_keys(
+    events: pd.DataFrame,
+    name_column: str,
+    birth_column: str,
+    masks: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+) -> pd.Series:
+    """``name|YYYY-MM-DD`` per event that has both values (missing elsewhere; ``masks``:
+    :func:`non_empty_mask` of the two columns, when known)."""
+    names = non_empty(events[name_column], mask=masks[0])
+    births = non_empty(events[birth_column], mask=masks[1])
     both = names.index.intersection(births.index)
     out = pd.Series(None, index=pd.RangeIndex(len(events)), dtype=object)
     if both.empty:
@@ -152,11 +195,23 @@ def _name_birth_keys(events: pd.DataFrame, name_column: str, birth_column: str) 
     return out
 
 
-def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
-    """Resident keys for every event of every department (see the module docstring)."""
+def _masks(
+    columns: ColumnCodes, department: str, name_column: str, birth_column: str
+) -> tuple[np.ndarray, np.ndarray]:
+    return columns.mask(department, name_column), columns.mask(department, birth_column)
+
+
+def link_persons(
+    dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes | None = None
+) -> Linkage:
+    """Resident keys for every event of every department (see the module docstring;
+    ``columns``: the data columns' non-empty values, when already found)."""
+    columns = ColumnCodes(dataset) if columns is None else columns
     keys: dict[str, pd.Series] = {}
     how: dict[str, str] = {}
     keyed: dict[str, int] = {}
+    # where the keys as read are present, for the departments whose keys stay as read
+    as_read: dict[str, tuple[pd.Series, np.ndarray]] = {}
     for department, log in sorted(dataset.logs.items()):
         events = log.events
         if PERSON in events.columns:
@@ -167,10 +222,15 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
         share = float(present.mean()) if len(raw) else 0.0
         how[department] = PERSON_KEY if len(raw) and share >= _KEYED_SHARE else NO_LINK
         keyed[department] = int(present.sum())
-        keys[department] = _fill_within_case(_cases(events), raw)
+        missing = pd.Series(~present, index=raw.index)
+        keys[department] = _fill_within_case(_cases(events), raw, missing)
+        if keys[department] is raw:
+            as_read[department] = (raw, present)
 
-    if not any(k.isna().any() for k in keys.values()):
-        return Linkage(keys, how, keyed_events=keyed)
+    if not any(
+        not as_read[d][1].all() if d in as_read else k.isna().any() for d, k in keys.items()
+    ):
+        return _with_present(Linkage(keys, how, keyed_events=keyed), as_read)
 
     # candidate (name, birth date) column pairs per department
     pairs: dict[str, list[tuple[str, str]]] = {}
@@ -188,7 +248,12 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
     for department, key in keys.items():
         events = dataset.logs[department].events
         for name_column, birth_column in pairs[department]:
-            nb = _name_birth_keys(events, name_column, birth_column)
+            nb = _name_birth_keys(
+                events,
+                name_column,
+                birth_column,
+                _masks(columns, department, name_column, birth_column),
+            )
             ok = nb.notna() & key.notna()
             known.append(pd.DataFrame({"nb": nb[ok], "person": key[ok]}))
     lookup = pd.Series(dtype=object)
@@ -207,7 +272,12 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
         cases = _cases(events)
         options: list[tuple[int, int, str, str, pd.Series]] = []
         for name_column, birth_column in pairs[department]:
-            nb = _name_birth_keys(events, name_column, birth_column)
+            nb = _name_birth_keys(
+                events,
+                name_column,
+                birth_column,
+                _masks(columns, department, name_column, birth_column),
+            )
             filled = int(nb.notna().sum())
             if filled:
                 hits = int(nb.dropna().drop_duplicates().isin(lookup.index).sum())
@@ -228,4 +298,15 @@ def link_persons(dataset: Dataset, profiles: pd.DataFrame) -> Linkage:
             alternatives[department] = filled_keys
             if keys[department].notna().any():
                 how[department] = NAME_BIRTH
-    return Linkage(keys, how, alternatives, ambiguous, keyed)
+    return _with_present(Linkage(keys, how, alternatives, ambiguous, keyed), as_read)
+
+
+def _with_present(linkage: Linkage, as_read: dict[str, tuple[pd.Series, np.ndarray]]) -> Linkage:
+    """``linkage`` knowing where the keys kept as read are present (see
+    :meth:`Linkage.present`)."""
+    for department, (raw, present) in as_read.items():
+        if linkage.keys[department] is raw:
+            mask = present.copy()
+            mask.flags.writeable = False
+            linkage._present[department] = (raw, mask)
+    return linkage

@@ -34,7 +34,7 @@ import numpy as np
 
 from procmine.text.values import BANK_PARTS, nfkc, split_address
 
-from ._copies import Codebook, Copy, equal_codes
+from ._copies import AddressIndex, Codebook, Copy, equal_codes
 
 #: Probability that a wrong copy holds one given wrong value (two stale copies of an
 #: address hold the same former address; two wrong phones are often the same mobile).
@@ -89,7 +89,7 @@ class _Voter:
     norm: np.ndarray
     raw: np.ndarray
     prior: float = _PRIOR
-    building: np.ndarray | None = None  # 方書 of each resident (normalised), "" if none
+    building: np.ndarray | None = None  # whether each resident's address has a 方書
 
 
 def _text(book: Codebook | None, codes: np.ndarray) -> list[str]:
@@ -122,8 +122,14 @@ def _merge_parts(copies: list[Copy], members: list[int], norm: Codebook, raw: Co
     )
 
 
-def _building_of(text: str) -> str:
-    return text.partition("|")[2]
+def _has_building(book: Codebook | None, codes: np.ndarray) -> np.ndarray:
+    """Whether each normalised address (``street|方書``) holds a 方書 (−1: no address),
+    read once per code."""
+    if book is None:
+        return np.zeros(len(codes), dtype=bool)
+    if book.addresses is None:
+        book.addresses = AddressIndex()
+    return book.addresses.has_building(book.text, codes)
 
 
 def _normalise_building(value: str) -> str:
@@ -186,20 +192,20 @@ def _voters(
 def _buildings(
     voter: _Voter, book: Codebook | None, sibling: tuple[np.ndarray, list[str]] | None
 ) -> np.ndarray:
-    own = np.array([_building_of(t) for t in _text(book, voter.norm)], dtype=object)
+    own = _has_building(book, voter.norm)
     if sibling is not None:
         keys, texts = sibling
         ix, iy = np.intersect1d(voter.keys, keys, assume_unique=True, return_indices=True)[1:]
         extra = np.array(texts, dtype=object)[iy] if len(iy) else np.zeros(0, dtype=object)
-        fill = own[ix] == ""
-        own[ix[fill]] = extra[fill]
+        fill = ~own[ix]
+        own[ix[fill]] = extra[fill] != ""
     return own
 
 
 def _keeps_building(norm: np.ndarray, book: Codebook | None) -> bool:
     """Whether an address column keeps 方書 itself (see :data:`_KEEPS_BUILDING`)."""
-    texts = _text(book, norm[norm >= 0])
-    return bool(texts) and sum(1 for t in texts if _building_of(t)) >= _KEEPS_BUILDING * len(texts)
+    held = _has_building(book, norm[norm >= 0])
+    return bool(len(held)) and int(held.sum()) >= _KEEPS_BUILDING * len(held)
 
 
 def _earlier(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
@@ -211,15 +217,26 @@ def _earlier(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
         return out
     lo = np.searchsorted(copy.hist_keys, keys, side="left")
     hi = np.searchsorted(copy.hist_keys, keys, side="right")
-    latest = dict(zip(copy.keys.tolist(), copy.norm.tolist(), strict=True))
-    for i, (k, v, a, b) in enumerate(zip(keys.tolist(), values.tolist(), lo.tolist(),
-                                         hi.tolist(), strict=True)):  # fmt: skip
-        if b - a < 2:
-            continue
-        old = [h for h in copy.hist_norm[a:b].tolist() if h != latest.get(k)]
-        if old:
-            same = equal_codes(np.full(len(old), v), np.array(old), ftype, book)
-            out[i] = bool(same.any())
+    # every (resident, value held) pair of the residents with two values or more, at once
+    at = np.flatnonzero(hi - lo >= 2)
+    if not len(at):
+        return out
+    sizes = (hi - lo)[at]
+    pair = np.repeat(at, sizes)  # which resident each pair is about
+    starts = np.repeat(lo[at] - (np.cumsum(sizes) - sizes), sizes)
+    held = copy.hist_norm[starts + np.arange(len(pair))]
+    # the resident's latest value in ``copy`` is not an earlier one
+    where = np.searchsorted(copy.keys, keys[pair])
+    inside = np.flatnonzero(where < len(copy.keys))
+    latest = np.full(len(pair), -1, dtype=np.int64)
+    mine = inside[copy.keys[where[inside]] == keys[pair[inside]]]
+    latest[mine] = copy.norm[where[mine]]
+    has_latest = np.zeros(len(pair), dtype=bool)
+    has_latest[mine] = True
+    old = ~(has_latest & (held == latest))
+    pair, held = pair[old], held[old]
+    same = equal_codes(values[pair], held, ftype, book)
+    out[pair[same]] = True
     return out
 
 
@@ -380,7 +397,7 @@ def measure_group(
     building = np.zeros(values.shape, dtype=bool)
     for j, v in enumerate(voters):
         if v.building is not None:
-            building[np.searchsorted(residents, v.keys), j] = v.building != ""
+            building[np.searchsorted(residents, v.keys), j] = v.building
     for i in linked:
         out[i] = _measure_copy(
             copies, i, auth, voters, accuracy, residents, values, ids, reps, post, building,
@@ -413,39 +430,42 @@ def _measure_copy(
     others = [j for j in range(len(voters)) if j != mine]
     if not others or not len(rows):
         return counts
-    seen = (values[rows][:, others] >= 0).any(axis=1)
+    held_by = values[rows]  # each resident's values in every voter, row by row
+    seen = (held_by[:, others] >= 0).any(axis=1)
     keys, norm, raw, rows = keys[seen], norm[seen], raw[seen], rows[seen]
+    held_by = held_by[seen]
     counts.compared = len(rows)
     if not len(rows):
         return counts
+    my_reps, my_post = reps[rows], post[rows]  # the rows of these residents, taken once
     # probability that this copy's value is the true one
     keeps = ftype == "address" and _keeps_building(norm, book)
     lacking = (
-        np.array([not _building_of(book.text[c]) for c in norm.tolist()], dtype=bool)
+        ~_has_building(book, norm)
         if keeps and book is not None
         else np.zeros(len(rows), dtype=bool)
     )
     right = np.zeros(len(rows))
     m = len(voters)
     for k in range(m):
-        exists = reps[rows, k] >= 0
+        exists = my_reps[:, k] >= 0
         if not exists.any():
             continue
         at = np.flatnonzero(exists)
-        same = equal_codes(norm[at], reps[rows[at], k], ftype, book)
+        same = equal_codes(norm[at], my_reps[at, k], ftype, book)
         if lacking.any():
             held = ((ids[rows[at]] == k) & building[rows[at]]).any(axis=1)
             same &= ~(lacking[at] & held)
-        right[at[same]] += post[rows[at[same]], k]
+        right[at[same]] += my_post[at[same], k]
     right = np.minimum(right, 1.0)
     # consistent: written as the most accurate other system holding the same value?
     agree = np.zeros((len(rows), len(others)), dtype=bool)
     for n, j in enumerate(others):
-        theirs = values[rows, j]
+        theirs = held_by[:, j]
         has = theirs >= 0
         if has.any():
             agree[has, n] = equal_codes(norm[has], theirs[has], ftype, book)
-    alone = (values[rows][:, others] >= 0).sum(axis=1) == 1
+    alone = (held_by[:, others] >= 0).sum(axis=1) == 1
     counts.tied = int((alone & ~agree.any(axis=1)).sum())
     if i == auth:
         counts.exact = float(right.sum())
@@ -463,7 +483,7 @@ def _measure_copy(
     # inconsistent: a value another system held before it changed?
     stale = np.zeros(len(rows), dtype=bool)
     for n, j in enumerate(others):
-        differ = ~agree[:, n] & (values[rows, j] >= 0)
+        differ = ~agree[:, n] & (held_by[:, j] >= 0)
         if differ.any():
             at = np.flatnonzero(differ)
             for member in voters[j].members:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -200,13 +202,19 @@ def value_shape(value: str) -> str:
     text = nfkc(value)
     if not text:
         return ""
-    if _RE_EMAIL.match(text):
+    # each pattern tried only when the character it needs is there (\d is a decimal digit:
+    # str.isdecimal)
+    if "@" in text and _RE_EMAIL.match(text):
         return "email"
-    if _RE_POSTAL.match(text):
+    if ("-" in text or "〒" in text) and _RE_POSTAL.match(text):
         return "postal_code"
-    if _RE_MYNUM.match(text):
+    if text[0].isdecimal() and _RE_MYNUM.match(text):
         return "my_number"
-    if _RE_PHONE.match(text) and 10 <= sum(ch.isdigit() for ch in text) <= 12:
+    if (
+        (text[0] == "+" or text[0] == "0")
+        and _RE_PHONE.match(text)
+        and 10 <= sum(ch.isdigit() for ch in text) <= 12
+    ):
         return "phone"
     if _RE_DATE.match(text) or _RE_COMPACT_DATE.match(text):
         return "date"
@@ -323,8 +331,58 @@ def profile_column(
     sample = values.iloc[positions]
     sample_stamps = stamps.iloc[positions]
     counts = sample.value_counts(sort=False)
-    shapes = pd.Series([value_shape(str(v)) for v in counts.index], index=counts.index)
+    # (tolist: the values as Python objects at once, not one by one)
+    shapes = pd.Series([value_shape(str(v)) for v in counts.index.tolist()], index=counts.index)
     by_shape = counts.groupby(shapes.to_numpy()).sum().sort_index()
+
+    def dates() -> tuple[pd.Series, pd.Series]:
+        is_date = shapes.reindex(sample.to_numpy()).to_numpy() == "date"
+        return sample[is_date], sample_stamps[is_date]
+
+    return _judge(by_shape, header, distinct, len(values), dates, (sample, sample_stamps))
+
+
+def _profile_coded(
+    coded: Coded, stamps: pd.Series, header: str, *, sample_size: int
+) -> tuple[str, str, float, str | None, int]:
+    """:func:`profile_column` of a column coded by :func:`coded_values` (``stamps``: the
+    timestamps of all its events): the same sample and counts, taken from the codes."""
+    assert coded.codes is not None
+    where = np.flatnonzero(coded.mask)  # the events with a value
+    positions = _sample_positions(len(where), sample_size)
+    sample_codes = coded.codes[positions]
+    distinct_codes, counts = np.unique(sample_codes, return_counts=True)
+    shapes = [value_shape(str(v)) for v in coded.texts(distinct_codes).tolist()]
+    per_shape: dict[str, int] = {}
+    for shape, n in zip(shapes, counts.tolist(), strict=True):
+        per_shape[shape] = per_shape.get(shape, 0) + n
+    by_shape = pd.Series(per_shape, dtype=np.int64).sort_index()
+
+    def dates() -> tuple[pd.Series, pd.Series]:
+        is_date = (
+            np.array(shapes, dtype=object)[np.searchsorted(distinct_codes, sample_codes)] == "date"
+        )
+        chosen = positions[is_date]
+        return (
+            pd.Series(coded.texts(coded.codes[chosen]), dtype=object),
+            stamps.iloc[where[chosen]],
+        )
+
+    empty = pd.Series(dtype=object)
+    return _judge(by_shape, header, coded.size, len(where), dates, (empty, empty))
+
+
+def _judge(
+    by_shape: pd.Series,
+    header: str,
+    distinct: int,
+    values: int,
+    dates: Callable[[], tuple[pd.Series, pd.Series]],
+    sample: tuple[pd.Series, pd.Series],
+) -> tuple[str, str, float, str | None, int]:
+    """The field type from the sampled values' counts by shape (``by_shape``, sorted by
+    shape) and the header; ``dates()`` gives the sampled values of the date shape and
+    their timestamps, ``sample`` all sampled values and theirs."""
     shares = by_shape / by_shape.sum() if len(by_shape) else by_shape
     # name written without a space counts with names with one
     if "name_nospace" in shares and "name" in shares:
@@ -333,12 +391,11 @@ def profile_column(
     share = float(shares.get(best, 0.0))
     shape = best if share >= 0.5 else "unknown"
     htype = header_type(header)
-    ev = _Evidence(shape=shape, share=share, header=htype, distinct=distinct, values=len(values),
+    ev = _Evidence(shape=shape, share=share, header=htype, distinct=distinct, values=values,
                    person_header=_names_a_person(header))  # fmt: skip
     if shape == "date":
-        is_date = shapes.reindex(sample.to_numpy()).to_numpy() == "date"
-        sample, sample_stamps = sample[is_date], sample_stamps[is_date]
-    ftype = _decide(ev, sample, sample_stamps)
+        sample = dates()
+    ftype = _decide(ev, *sample)
     return ftype, shape, share, htype, distinct
 
 
@@ -359,10 +416,11 @@ def non_empty_mask(values: pd.Series) -> np.ndarray:
     return mask
 
 
-def non_empty(values: pd.Series) -> pd.Series:
+def non_empty(values: pd.Series, *, mask: np.ndarray | None = None) -> pd.Series:
     """The non-missing, non-blank values of a column, as strings, with a RangeIndex of
-    their positions."""
-    mask = non_empty_mask(values)
+    their positions (``mask``: :func:`non_empty_mask` of ``values``, when known)."""
+    if mask is None:
+        mask = non_empty_mask(values)
     if len(values) and mask.all():  # every value: no rows to pick
         out = values.astype(str)
         out.index = pd.RangeIndex(len(values))
@@ -371,6 +429,77 @@ def non_empty(values: pd.Series) -> pd.Series:
     out = values.iloc[positions].astype(str)
     out.index = pd.RangeIndex(len(values))[positions]
     return out
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A column's non-empty values (:func:`non_empty_mask`): where they are and, for a text
+    column, each one's code into its distinct values."""
+
+    mask: np.ndarray
+    #: for a text column, the code of each non-empty value (in event order) into its
+    #: distinct values (``pd.factorize(values[mask].astype(str))``, as ``int32``); None
+    #: for other columns
+    codes: np.ndarray | None = None
+    #: the distinct values as the column holds them (kept compact) and, in order of first
+    #: appearance, which of them each code is (see :meth:`texts`)
+    distinct: Any = None
+    order: np.ndarray | None = None
+
+    @property
+    def size(self) -> int:
+        """Number of distinct non-empty values."""
+        return 0 if self.order is None else len(self.order)
+
+    def texts(self, codes: np.ndarray | None = None) -> np.ndarray:
+        """The text of each code (all codes in order when ``codes`` is None), as an object
+        array of Python strings, made when asked for."""
+        assert self.order is not None
+        which = self.order if codes is None else self.order[codes]
+        return np.asarray(self.distinct.take(which), dtype=object)
+
+
+class ColumnCodes:
+    """Each data column's non-empty values, found once for every step of
+    :func:`procmine.fields.match_fields` that reads them (profiling, linking, building the
+    copies) instead of once per step."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._coded: dict[tuple[str, str], Coded] = {}
+
+    def coded(self, department: str, column: str) -> Coded:
+        key = (department, column)
+        if key not in self._coded:
+            self._coded[key] = coded_values(self.dataset.logs[department].events[column])
+        return self._coded[key]
+
+    def mask(self, department: str, column: str) -> np.ndarray:
+        """:func:`non_empty_mask` of the column."""
+        return self.coded(department, column).mask
+
+
+def coded_values(values: pd.Series) -> Coded:
+    """:class:`Coded` of a column: a text column is factorised once, and its blank values
+    are found among the distinct values rather than value by value.
+
+    >>> c = coded_values(pd.Series(["b", None, " ", "a", "b"], dtype="string"))
+    >>> c.mask.tolist(), c.codes.tolist(), c.texts().tolist()
+    ([True, False, False, True, True], [0, 1, 0], ['b', 'a'])
+    """
+    if not isinstance(values.dtype, pd.StringDtype):
+        return Coded(non_empty_mask(values))
+    codes, uniques = pd.factorize(values.array)  # missing: −1
+    # blank as non_empty_mask finds it, applied to each distinct value once
+    text = pd.Series(uniques, dtype=values.dtype).astype(str)
+    blank = (text.str.strip() == "").to_numpy(dtype=bool, na_value=True)
+    mask = np.append(~blank, False)[codes]
+    # numbered again in order of first appearance among the non-empty values
+    local, first = pd.factorize(codes[mask])
+    # (kept for every data column while the copies are built: four bytes a value)
+    small = len(first) <= np.iinfo(np.int32).max
+    local = np.asarray(local, dtype=np.int32 if small else np.intp)
+    return Coded(mask, local, uniques, np.asarray(first, dtype=np.intp))
 
 
 def profile_columns(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFrame:
@@ -403,6 +532,33 @@ def profile_columns(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
     >>> profile_columns(ds)[["department", "column", "field_type"]].to_dict("records")
     [{'department': 'A', 'column': '連絡先', 'field_type': 'phone'}]
     """
+    return profile_all(dataset, ColumnCodes(dataset), sample_size=sample_size)
+
+
+def _profile_row(
+    department: str,
+    column: str,
+    ftype: str,
+    shape: str,
+    share: float,
+    htype: str | None,
+    values: int,
+    distinct: int,
+) -> dict[str, object]:
+    return {
+        "department": department,
+        "column": column,
+        "field_type": ftype,
+        "shape": shape,
+        "shape_share": round(share, 4),
+        "header_type": htype,
+        "values": values,
+        "distinct": distinct,
+    }
+
+
+def profile_all(dataset: Dataset, columns: ColumnCodes, *, sample_size: int) -> pd.DataFrame:
+    """:func:`profile_columns`, with the columns' non-empty values taken from ``columns``."""
     rows = []
     for department in sorted(dataset.logs):
         log = dataset.logs[department]
@@ -410,7 +566,15 @@ def profile_columns(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
         for column in log.data_columns:
             if column not in events.columns:
                 continue
-            values = non_empty(events[column])
+            coded = columns.coded(department, column)
+            if coded.codes is not None and coded.mask.any():
+                ftype, shape, share, htype, distinct = _profile_coded(
+                    coded, events[TIMESTAMP], column, sample_size=sample_size
+                )
+                rows.append(_profile_row(department, column, ftype, shape, share, htype,
+                                         int(coded.mask.sum()), distinct))  # fmt: skip
+                continue
+            values = non_empty(events[column], mask=coded.mask)
             if values.empty:
                 ftype, shape, share, htype, distinct = "unknown", "", 0.0, header_type(column), 0
             else:
@@ -419,18 +583,8 @@ def profile_columns(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
                 ftype, shape, share, htype, distinct = profile_column(
                     values, stamps, column, sample_size=sample_size
                 )
-            rows.append(
-                {
-                    "department": department,
-                    "column": column,
-                    "field_type": ftype,
-                    "shape": shape,
-                    "shape_share": round(share, 4),
-                    "header_type": htype,
-                    "values": len(values),
-                    "distinct": distinct,
-                }
-            )
-    columns = ["department", "column", "field_type", "shape", "shape_share", "header_type",
-               "values", "distinct"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+            rows.append(_profile_row(department, column, ftype, shape, share, htype,
+                                     len(values), distinct))  # fmt: skip
+    names = ["department", "column", "field_type", "shape", "shape_share", "header_type",
+             "values", "distinct"]  # fmt: skip
+    return pd.DataFrame(rows, columns=names)
