@@ -17,10 +17,14 @@ kept packed (integer codes, ``pack`` in ``procmine/journeys/_events.py``); each 
 unpacks only the rows it keeps and the columns it reads (no copy of the logs; a rebuild
 only where masking would not give the same table, see ``without_events`` there; what
 every scenario's checks share is computed once) and computes only the compared
-means (``procmine.journeys.kpi_means``). On two cores, the scenarios run side by side in forked
-helper processes (``procmine._forks``): :func:`procmine.analyze` starts the later two thirds
-(:func:`start_scenarios`) as soon as the journeys' events are marked, while it still builds the
-journey tables; the figures are the same as one after the other.
+means (``procmine.journeys.kpi_means``). Where the identity checks are known and labels
+name the queue tickets, a scenario reuses the base table's marks (those of the journeys
+run, else computed once) and marks again only the residents' days it changes
+(``procmine.journeys.kpi_means_without``): the same figures, bit for bit. On two cores,
+the scenarios run side by side in forked helper processes (``procmine._forks``):
+:func:`procmine.analyze` starts the later two thirds (all of them where they reuse the
+marks; :func:`start_scenarios`) as soon as the journeys' events are marked, while it still
+builds the journey tables; the figures are the same as one after the other.
 """
 
 from __future__ import annotations
@@ -58,7 +62,14 @@ def _positions(dataset: Dataset, removed: pd.DataFrame) -> dict[str, np.ndarray]
     out = {}
     for dept, labels in removed.groupby("department", sort=True)["pos"]:
         index = dataset.logs[str(dept)].events.index
-        out[str(dept)] = np.flatnonzero(index.isin(labels.to_numpy()))
+        values = labels.to_numpy()
+        if isinstance(index, pd.RangeIndex) and index.step == 1 and values.dtype.kind in "iu":
+            # positions are the labels less the start: no search (as isin finds them)
+            hit = np.zeros(len(index), dtype=bool)
+            hit[values[(values >= index.start) & (values < index.stop)] - index.start] = True
+            out[str(dept)] = np.flatnonzero(hit)
+        else:
+            out[str(dept)] = np.flatnonzero(index.isin(values))
     return out
 
 
@@ -122,19 +133,27 @@ def _simulate(
 ) -> list[dict[str, float]]:
     """The KPI means (:func:`procmine.journeys.kpi_means`) without each scenario's events."""
     from procmine._memory import release_memory
-    from procmine.journeys import kpi_means
-    from procmine.journeys._events import event_table, without_events
+    from procmine.journeys import kpi_means, kpi_means_without
+    from procmine.journeys._events import Events, event_table, kept_rows
 
     out = []
     # kpi_means reads neither the case types nor, with the checks given, the clusters;
     # it only compares the captured fields
     skip = ("ctype", "cluster") if checks else ("ctype",)
     for _, removed in part:
-        events = without_events(
-            base, dataset, _positions(dataset, removed), skip=skip, field_codes=True
-        )
-        if events is None:  # masking would not give the same table: rebuild it
+        rows = kept_rows(base, dataset, _positions(dataset, removed))
+        events: Events | None = None
+        if rows is None:  # masking would not give the same table: rebuild it
             events = event_table(_without(dataset, removed), maps, clusters, fields)
+        elif checks:  # only the residents' days that change are marked again
+            means = kpi_means_without(base, rows, identity_checks=checks)
+            if means is not None:
+                out.append(means)
+                continue
+        if events is None:
+            assert rows is not None  # rebuilt above otherwise
+            table, captures = base.rows(rows, skip=skip, field_codes=True)
+            events = Events(table, captures, base.keys, base.attributes)
         out.append(kpi_means(events, maps, clusters, identity_checks=checks))
         del events
         release_memory()
@@ -155,8 +174,10 @@ def start_scenarios(
     fork: bool = True,
 ) -> Started | None:
     """Start simulating the later two thirds of the scenarios :func:`what_if` will simulate
-    (all of them when there are fewer than three) in a forked helper process, while the
-    journeys are still being built: ``base`` and ``identity_members`` are what
+    (all of them when there are fewer than three, or when they reuse the journeys' marks,
+    see :func:`procmine.journeys.reuses_marks`: then each costs a fraction of a journeys
+    run) in a forked helper process, while the journeys are still being built (their
+    tables): ``base`` and ``identity_members`` are what
     :func:`procmine.journeys.journeys` hands to its ``marked`` callback, ``redundant``
     :func:`procmine.candidates.redundant_events` of ``candidates``. Pass the result to
     :func:`what_if` as ``started``. None when there is nothing to simulate; without a
@@ -164,9 +185,11 @@ def start_scenarios(
     run when their results are asked for."""
     from procmine._forks import has_room, start
     from procmine.fields import column_fields
+    from procmine.journeys import reuses_marks
 
     scenarios = _scenarios(candidates, redundant, top)
-    later = scenarios[len(scenarios) // 3 :]
+    cheap = reuses_marks(base, identity_members)
+    later = scenarios if cheap else scenarios[len(scenarios) // 3 :]
     if not later:
         return None
     fields = column_fields(silos)

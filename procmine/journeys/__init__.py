@@ -183,7 +183,7 @@ from procmine.errors import ConfigError
 from procmine.model import Dataset, ProcessMap
 from procmine.privacy import new_salt, pseudonymise
 
-from . import _marks
+from . import _marks, _reuse
 from ._events import Events, PackedEvents, event_table, pack
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
@@ -337,7 +337,8 @@ def journeys(
         runs. Default: a new random salt per call, not kept anywhere.
     marked : callable, optional
         Called once the events are marked, before the tables are built, with the packed
-        event table (before the marks) and the identity check members: what
+        event table (before the marks; its ``marks`` keep them, for
+        :func:`kpi_means_without`) and the identity check members: what
         :mod:`procmine.whatif` needs to start its scenarios (``procmine.analysis`` starts
         them in a helper process there). Not called when there are no events.
 
@@ -390,14 +391,23 @@ def journeys(
         service_gap_minutes=service_gap_minutes,
         journey_window_days=journey_window_days,
     )
+    settings = _settings(visit_gap_hours, service_gap_minutes, journey_window_days, members)
+    if members and _marks.usable(ev):  # for the what-if's scenarios (kpi_means_without)
+        base.marks[settings] = _marked(ev)
     if marked is not None:
         marked(base, members)
     names = pseudonymise(pd.Series(events.keys, dtype="object"), salt=salt).to_numpy(dtype=object)
     ev["pseudonym"] = pd.Series(names[ev["who"].to_numpy()], index=ev.index, dtype="object")
 
-    figures = event_figures(ev, captures)
+    coded = events.coded.get("field")  # the captures' fields as event_table coded them
+    known = coded is not None and not pd.isna(coded[1]).any()  # factorize: -1 for missing
+    figures = event_figures(ev, captures, coded[0] if known and coded is not None else None)
     visits, stops = visit_tables(ev, figures, bool(members))
-    nfields = captures.groupby("eid").size() if len(captures) else pd.Series(dtype="int64")
+    if isinstance(base.marks.get(settings), tuple):  # and their visits' figures
+        base.marks[settings] += (_visit_columns(visits),)
+    # data columns each event fills, by eid (0 … n-1): as captures.groupby("eid").size(),
+    # with the events without any at 0
+    nfields = pd.Series(np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev)))
     queues = queue_table(ev, figures, nfields)
     types = journey_types(ev, canonical_labels(clusters, maps))
     table = journey_table(ev, figures, visits, stops, types, bool(members))
@@ -523,7 +533,150 @@ def kpi_means(
     ev["pseudonym"] = ev["who"]  # not reported; visit_tables carries it along
     figures = event_figures(ev, events.captures)
     visits, _ = visit_tables(ev, figures, bool(members), full=False)
-    number = ev["journey"].to_numpy(dtype="float64")
+    fin_est, ts = ev["fin_est"].to_numpy(), ev["ts"].to_numpy()
+    performer = ev["performer"].to_numpy(dtype=object)
+
+    def staff(rows: np.ndarray) -> pd.Series:
+        length = pd.Series(fin_est[rows] - ts[rows])
+        by = performer[rows]
+        minutes = length.dt.total_seconds() / 60.0
+        return minutes.where((by == "staff") | (by == "external"), 0.0).fillna(0.0)
+
+    return _lean_means(
+        ev["journey"].to_numpy(dtype="float64"),
+        figures["form"].to_numpy(dtype=bool),
+        ev["ident"].to_numpy(dtype=bool) if members else None,
+        staff,
+        visits,
+    )
+
+
+def kpi_means_without(
+    base: PackedEvents,
+    rows: np.ndarray,
+    *,
+    identity_checks: Collection[tuple[str, str]],
+    visit_gap_hours: float = 3.0,
+    journey_window_days: float = 30.0,
+    service_gap_minutes: float = 15.0,
+) -> dict[str, float] | None:
+    """:func:`kpi_means` of the rows ``rows`` (ascending, ``kept_rows`` in ``_events.py``) of
+    the base table ``base``, with the identity checks given, marking again only the
+    residents' days that change (``_reuse.py``); the same figures. The base table's marks
+    are computed once (or taken from :func:`journeys`, which keeps them on ``base``) and
+    kept on ``base`` for the next call. None where the reuse does not apply (no checks
+    given, queue tickets not named by their labels, time stamps unknown): then call
+    :func:`kpi_means`."""
+    members = tuple(sorted({(str(d), str(a)) for d, a in identity_checks}))
+    if not members or not base.n:
+        return None
+    settings = _settings(visit_gap_hours, service_gap_minutes, journey_window_days, members)
+    gap, service_gap, window, _ = settings
+    marks = base.marks.get(settings)
+    if marks is None or isinstance(marks, tuple):
+        marked = (
+            marks
+            if marks is not None
+            else _base_marks(
+                base,
+                members,
+                visit_gap_hours=visit_gap_hours,
+                service_gap_minutes=service_gap_minutes,
+                journey_window_days=journey_window_days,
+            )
+        )
+        marks = None if marked is None else _reuse.build(base, marked)
+        base.marks[settings] = marks if marks is not None else False
+    if not marks:
+        return None
+    found = _reuse.scenario(base, marks, rows, gap=gap, service_gap=service_gap, window=window)
+    if found is None:
+        return None
+    return _lean_means(
+        found.journey, found.form, found.ident, lambda r: pd.Series(found.staff[r]), found.visits
+    )
+
+
+def reuses_marks(base: PackedEvents, identity_checks: Collection[tuple[str, str]] | None) -> bool:
+    """Whether :func:`kpi_means_without` (default settings) will reuse the marks that
+    :func:`journeys` kept on ``base`` (a cheap test: :mod:`procmine.whatif` decides with it
+    where its scenarios run)."""
+    members = tuple(sorted({(str(d), str(a)) for d, a in identity_checks or ()}))
+    marks = base.marks.get(_settings(3.0, 15.0, 30.0, members)) if members else None
+    if isinstance(marks, tuple):
+        return _reuse.named_tickets(base) is not None
+    return bool(marks)
+
+
+def _settings(
+    visit_gap_hours: float,
+    service_gap_minutes: float,
+    journey_window_days: float,
+    members: tuple[tuple[str, str], ...],
+) -> tuple[pd.Timedelta, pd.Timedelta, pd.Timedelta, tuple[tuple[str, str], ...]]:
+    """The key of a table's marks in ``PackedEvents.marks``: the rules' settings."""
+    return (
+        pd.Timedelta(hours=visit_gap_hours),
+        pd.Timedelta(minutes=service_gap_minutes),
+        pd.Timedelta(days=journey_window_days),
+        members,
+    )
+
+
+def _base_marks(
+    base: PackedEvents,
+    members: tuple[tuple[str, str], ...],
+    *,
+    visit_gap_hours: float,
+    service_gap_minutes: float,
+    journey_window_days: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """(queue, present, ident, visit) of the rules on ``base``; None where the numpy rules
+    do not apply (``_marks.usable``)."""
+    table = base.table
+    if not _marks.usable(table):
+        return None
+    _mark(
+        Events(table, pd.DataFrame(), base.keys, base.attributes),
+        {},
+        pd.DataFrame(),
+        members,
+        visit_gap_hours=visit_gap_hours,
+        service_gap_minutes=service_gap_minutes,
+        journey_window_days=journey_window_days,
+    )
+    return _marked(table)
+
+
+def _marked(ev: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(queue, present, ident, visit) of a marked event table, as arrays of their own."""
+    return (
+        ev["queue"].to_numpy(dtype=bool, copy=True),
+        ev["present"].to_numpy(dtype=bool, copy=True),
+        ev["ident"].to_numpy(dtype=bool, copy=True),
+        ev["visit"].to_numpy(dtype="float64", copy=True),
+    )
+
+
+def _visit_columns(visits: pd.DataFrame) -> tuple[np.ndarray, ...]:
+    """``visit``, ``start``, ``counters``, ``minutes_on_site`` and ``waiting_minutes`` of a
+    visits table, as arrays (what ``_reuse.py`` takes from it)."""
+    return tuple(
+        visits[c].to_numpy()
+        for c in ("visit", "start", "counters", "minutes_on_site", "waiting_minutes")
+    )
+
+
+def _lean_means(
+    number: np.ndarray,
+    form: np.ndarray,
+    ident: np.ndarray | None,
+    staff: Callable[[np.ndarray], pd.Series],
+    visits: pd.DataFrame,
+) -> dict[str, float]:
+    """The means of :func:`kpi_means` from each event's journey ``number``, form write,
+    identity check (None: no checks known) and staff minutes (``staff(rows)``), and the
+    lean visits table."""
     rows = np.flatnonzero(~np.isnan(number))
     if not len(rows):
         return {}
@@ -531,23 +684,15 @@ def kpi_means(
     journeys_, at = _unique_ids(ids)
     index = pd.Index(journeys_, name="journey")
 
-    forms = np.bincount(
-        at, weights=figures["form"].to_numpy(dtype=bool)[rows], minlength=len(index)
-    )
+    forms = np.bincount(at, weights=form[rows], minlength=len(index))
     table = pd.DataFrame({"forms_written": forms.astype("int64")}, index)
-    if members:
-        checks = np.bincount(
-            at, weights=ev["ident"].to_numpy(dtype=bool)[rows], minlength=len(index)
-        )
+    if ident is not None:
+        checks = np.bincount(at, weights=ident[rows], minlength=len(index))
         table["identity_checks"] = pd.array(checks.astype("int64"), "Int64")
-    length = pd.Series(ev["fin_est"].to_numpy()[rows] - ev["ts"].to_numpy()[rows])
-    performer = ev["performer"].to_numpy(dtype=object)[rows]
-    staff = (length.dt.total_seconds() / 60.0).where(
-        (performer == "staff") | (performer == "external"), 0.0
-    )
-    del length, performer, rows, at, figures, number  # one value per event: let go of first
-    staff_minutes = staff.fillna(0.0).groupby(ids).sum()
-    del staff, ids
+    minutes = staff(rows)
+    del rows, at, number  # one value per event: let go of first
+    staff_minutes = minutes.groupby(ids).sum()
+    del minutes, ids
     tables = {"journeys": table, "visits": visits[visits["journey"].notna()]}
     means: dict[str, float] = {}
     for _, kpi, name, column in KPIS:

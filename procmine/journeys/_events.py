@@ -58,6 +58,8 @@ from procmine.model import (
     ProcessMap,
 )
 
+from ._segments import first_seen
+
 EVENT_COLUMNS = [
     "eid",
     "who",
@@ -179,6 +181,9 @@ class PackedEvents:
     pcode: np.ndarray
     files: dict[str, list[tuple[list[str], str | None]]]
     filled: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    #: the journey rules' marks of this table, by their settings (``_reuse.py``), kept
+    #: for the what-if's scenarios
+    marks: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
     def column(self, name: str) -> np.ndarray:
         """The whole column ``name``, integers possibly narrowed (not for ``eid``/``day``)."""
@@ -505,7 +510,7 @@ def _one_log(
         pcode, pnames = np.full(n, -1, dtype="int64"), np.array([], dtype=object)
     # The case's first person key, by integer codes (groupby(...).transform("first")).
     valid = np.flatnonzero(pcode >= 0)
-    cases_with, first_at = np.unique(case_code[valid], return_index=True)
+    cases_with, first_at = first_seen(case_code[valid])
     first_code = np.full(int(case_code.max()) + 1 if n else 0, -1, dtype=np.int64)
     first_code[cases_with] = pcode[valid[first_at]]
     key = _keys(
@@ -724,6 +729,26 @@ def without_events(
     """
     if isinstance(events, Events):
         events = pack(events)
+    idx = kept_rows(events, dataset, drop)
+    if idx is None:
+        return None
+    table, captures = events.rows(idx, skip=skip, field_codes=field_codes)
+    return Events(
+        table,
+        captures,
+        events.keys,
+        events.attributes,
+        events.rpos[idx].astype("int64"),
+        events.pcode[idx].astype("int64"),
+        events.files,
+    )
+
+
+def kept_rows(
+    events: PackedEvents, dataset: Dataset, drop: Mapping[str, np.ndarray]
+) -> np.ndarray | None:
+    """The rows of ``events`` that :func:`without_events` keeps (ascending), or None where
+    masking cannot give the rebuilt table (see there)."""
     depts = [d for d in sorted(dataset.logs) if not dataset.logs[d].events.empty]
     dcode = events.column("dcode")
     keep = np.ones(events.n, dtype=bool)
@@ -746,17 +771,7 @@ def without_events(
             return None
     if not _same_cases(events, keep, changed):
         return None
-    idx = np.flatnonzero(keep)
-    table, captures = events.rows(idx, skip=skip, field_codes=field_codes)
-    return Events(
-        table,
-        captures,
-        events.keys,
-        events.attributes,
-        events.rpos[idx].astype("int64"),
-        events.pcode[idx].astype("int64"),
-        events.files,
-    )
+    return np.flatnonzero(keep)
 
 
 def _same_cases(events: PackedEvents, keep: np.ndarray, changed: list[int]) -> bool:
@@ -771,7 +786,7 @@ def _same_cases(events: PackedEvents, keep: np.ndarray, changed: list[int]) -> b
     # Each kept case's first kept row: its first row, unless it lost rows.
     first = _cached(events, "first_row", lambda: _first_row(events, ckey, size)).copy()
     first[hit] = np.iinfo("int64").max
-    np.minimum.at(first, ckey[touched], events.rpos[touched])
+    np.minimum.at(first, ckey[touched], events.rpos[touched].astype("int64"))  # one dtype: fast
     alive = first < np.iinfo("int64").max
     # A case lies in one department: order its first kept rows by case number.
     dcode = _cached(events, "case_dcode", lambda: _case_dcode(events, ckey, size))
@@ -804,7 +819,7 @@ def _cached(events: PackedEvents, name: str, make: Callable[[], np.ndarray]) -> 
 def _first_row(events: PackedEvents, ckey: np.ndarray, size: int) -> np.ndarray:
     """Per case, its first row in its file (position in its department's events)."""
     first = np.full(size, np.iinfo("int64").max, dtype="int64")
-    np.minimum.at(first, ckey, events.rpos)
+    np.minimum.at(first, ckey, events.rpos.astype("int64"))
     return first
 
 
@@ -818,7 +833,7 @@ def _case_dcode(events: PackedEvents, ckey: np.ndarray, size: int) -> np.ndarray
 def _first_code(events: PackedEvents, ckey: np.ndarray, rows: np.ndarray, size: int) -> np.ndarray:
     """Per case, the person key code of its first row (in its file) among ``rows``; -1."""
     first = np.full(size, np.iinfo("int64").max, dtype="int64")
-    np.minimum.at(first, ckey[rows], events.rpos[rows])
+    np.minimum.at(first, ckey[rows], events.rpos[rows].astype("int64"))
     at = np.flatnonzero(rows)
     at = at[events.rpos[at] == first[ckey[at]]]
     code = np.full(size, -1, dtype="int64")

@@ -10,7 +10,7 @@ import pandas as pd
 from procmine.model import ProcessMap
 
 from ._marks import usable
-from ._segments import Segments
+from ._segments import Segments, first_seen, stable_order
 from ._stops import minutes
 from ._tables import stable_by
 
@@ -133,7 +133,7 @@ def _firsts(rows: np.ndarray, ckey: np.ndarray, slot: np.ndarray, size: int) -> 
     """Per case (``slot[case]``: its position among ``size`` cases), its first row among
     ``rows`` (row order); -1 where it has none."""
     out = np.full(size, -1, dtype="int64")
-    cases, at = np.unique(ckey[rows], return_index=True)
+    cases, at = first_seen(ckey[rows])
     out[slot[cases]] = rows[at]
     return out
 
@@ -146,7 +146,7 @@ def _journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) -
         return pd.Series(dtype="object")
     ckey = ev["ckey"].to_numpy(dtype="int64")
     ck = ckey[rows]
-    cases, at = np.unique(ck, return_index=True)
+    cases, at = first_seen(ck)
     slot = np.searchsorted(cases, ck)
     start = np.full(len(cases), np.iinfo("int64").max, dtype="int64")
     np.minimum.at(start, slot, ev["ts"].to_numpy().view("int64")[rows])
@@ -273,7 +273,7 @@ def _life_events(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.Series:
     depts = _department_sets(chosen)
     ctype = ev["ctype"].to_numpy(dtype=object)
     typed = np.flatnonzero(~pd.isna(ctype))
-    _, first = np.unique(ev["ckey"].to_numpy(dtype="int64")[typed], return_index=True)
+    _, first = first_seen(ev["ckey"].to_numpy(dtype="int64")[typed])
     rarity = pd.Series(ctype[typed[first]], dtype="object").astype(str).value_counts()
     return _labels(chosen, depts, rarity)
 
@@ -310,7 +310,7 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
         # Distinct (journey, department) pairs in that order, as one integer key each.
         width = len(names) + 1
         low = int(number.min())
-        key = np.unique((number.astype("int64") - low) * width + codes)
+        key = _distinct((number.astype("int64") - low) * width + codes)
         journey = (key // width + low).astype(number.dtype)
         d = (key % width).tolist()
     else:
@@ -325,6 +325,14 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
     labels = {s: " + ".join(str(names[k]) for k in s) for s in set(sets)}
     index = pd.Index(journey[starts], name="journey")
     return pd.Series([labels[s] for s in sets], index=index, name="department")
+
+
+def _distinct(key: np.ndarray) -> np.ndarray:
+    """``np.unique(key)`` of non-negative integers, counted instead of sorted where they
+    are dense."""
+    if len(key) and int(key.min()) >= 0 and int(key.max()) < 4 * len(key) + 1024:
+        return np.flatnonzero(np.bincount(key) > 0).astype(key.dtype, copy=False)
+    return np.unique(key)
 
 
 def _whole_numbers(values: np.ndarray) -> bool:
@@ -396,36 +404,41 @@ def _work_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
     journey = number[rows].astype("int64")
     ts, fin = ev["ts"].to_numpy()[rows], ev["fin_est"].to_numpy()[rows]
     performer = ev["performer"].to_numpy(dtype=object)[rows]
-    length = minutes(fin - ts)
-    staff = np.where((performer == "staff") | (performer == "external"), length, 0.0)
+    staffish = (performer == "staff") | (performer == "external")
+    staff = np.zeros(len(rows))
+    staff[staffish] = minutes(fin[staffish] - ts[staffish])  # the others count 0
     staff_minutes = pd.Series(np.nan_to_num(staff, nan=0.0)).groupby(journey).sum()
-    del length, staff, number  # one value per event: let go of early
+    del staff, staffish, number  # one value per event: let go of early
+    by_staff = performer == "staff"
+    resident = performer == "resident"
+    del performer  # flags instead of labels from here on
     fills = np.bincount(captures["eid"].to_numpy(dtype="int64"), minlength=len(ev))[rows]
     on_site = ~np.isnan(ev["visit"].to_numpy(dtype="float64")[rows])
     # In the order of the cases (then time), as the groupby of work_figures sees them:
     # sorted once, the steps of a case are contiguous.
     ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
-    order = np.argsort(ckey, kind="stable")
+    order = stable_order(ckey)
     ckey, journey, ts, fin = ckey[order], journey[order], ts[order], fin[order]
-    performer, fills, on_site = performer[order], fills[order], on_site[order]
+    by_staff, resident = by_staff[order], resident[order]
+    fills, on_site = fills[order], on_site[order]
     del order
     by = Segments(ckey)
     prev_ts = by.shift(ts, fill=np.datetime64("NaT"))
     prev_fin = by.shift(fin, fill=np.datetime64("NaT"))
-    resident = (performer == "resident") & on_site
+    resident = resident & on_site
     joined = (
         resident
-        & (by.shift(performer, fill=None) == "staff")
+        & by.shift(by_staff, fill=False)
         & by.shift(on_site, fill=False)
         & (by.shift(fills, fill=0) > 0)
     )
-    del fills, on_site
+    del fills, on_site, by_staff
     joined[joined] = (ts[joined] - prev_fin[joined]) <= np.timedelta64(60, "s")
     del prev_fin
-    span = minutes(fin - np.where(joined, prev_ts, ts))
-    del prev_ts, joined, ts, fin, performer
     pick = np.flatnonzero(resident)
-    forms = pd.Series(span[pick]).groupby(journey[pick]).agg(["size", "mean"])
+    span = minutes(fin[pick] - np.where(joined[pick], prev_ts[pick], ts[pick]))
+    del prev_ts, joined, ts, fin
+    forms = pd.Series(span).groupby(journey[pick]).agg(["size", "mean"])
     out = pd.DataFrame({"staff_minutes": staff_minutes})
     out["form_steps"] = forms["size"].reindex(out.index).fillna(0).astype("int64")
     out["form_minutes"] = forms["mean"].reindex(out.index)

@@ -47,6 +47,8 @@ def kpi_table(
     }
     # Group codes once per table (sorted labels; -1: no group), each KPI takes its rows.
     coded = {name: pd.factorize(t["_g"], sort=True) for name, t in tables.items()}
+    # Rows by group (stably) once per table; each KPI takes the rows it keeps.
+    by_code = {name: np.argsort(codes, kind="stable") for name, (codes, _) in coded.items()}
     frames = []
     for principle, kpi, table, column in KPIS:
         codes, labels = coded[table]
@@ -62,7 +64,12 @@ def kpi_table(
             overall = _figures(values)
             if shared is not None:
                 shared[(table, column)] = (keep, overall)
-        parts = [(label, _figures(part)) for label, part in _by_group(values, codes[keep], labels)]
+        full = by_code[table]
+        order = (np.cumsum(keep) - 1)[full[keep[full]]]  # = argsort(codes[keep], stable)
+        parts = [
+            (label, _figures(part))
+            for label, part in _by_group(values, codes[keep], labels, order=order)
+        ]
         for label, figures in [(ALL_TYPES, overall), *parts]:
             frames.append({"principle": principle, "kpi": kpi, by: label, **figures})
     columns = [by if c == "journey_type" else c for c in KPI_COLUMNS]
@@ -84,11 +91,13 @@ def _figures(part: np.ndarray) -> dict[str, float]:
 
 
 def _by_group(
-    values: np.ndarray, codes: np.ndarray, labels: object
+    values: np.ndarray, codes: np.ndarray, labels: object, *, order: np.ndarray | None = None
 ) -> list[tuple[object, np.ndarray]]:
     """``values`` split by their group ``codes`` into ``labels`` (sorted; each part in its
-    original order, as ``groupby(groups, sort=True)`` gives them; empty groups left out)."""
-    order = np.argsort(codes, kind="stable")
+    original order, as ``groupby(groups, sort=True)`` gives them; empty groups left out).
+    ``order``: ``np.argsort(codes, kind="stable")``, if known."""
+    if order is None:
+        order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(labels) + 1))
     ordered = values[order]
     return [

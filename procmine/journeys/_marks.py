@@ -36,16 +36,47 @@ class Keys:
     """The arrays and groupings of one event table that the rules use again and again."""
 
     def __init__(self, ev: pd.DataFrame) -> None:
-        self.n = len(ev)
-        self.who = ev["who"].to_numpy(dtype="int64")
-        self.dcode = ev["dcode"].to_numpy(dtype="int64")
-        self.ts = ev["ts"].to_numpy()
-        self.fin = ev["fin"].to_numpy()
-        self.fin_est = ev["fin_est"].to_numpy()
-        self.day = ev["day"].to_numpy()
         performer = ev["performer"].to_numpy(dtype=object)
-        self.system = performer == "system"
-        self.resident = performer == "resident"
+        self._set(
+            ev["who"].to_numpy(dtype="int64"),
+            ev["dcode"].to_numpy(dtype="int64"),
+            (ev["ts"].to_numpy(), ev["fin"].to_numpy(), ev["fin_est"].to_numpy()),
+            ev["day"].to_numpy(),
+            performer == "system",
+            performer == "resident",
+        )
+
+    @classmethod
+    def of(
+        cls,
+        who: np.ndarray,
+        dcode: np.ndarray,
+        times: tuple[np.ndarray, np.ndarray, np.ndarray],
+        day: np.ndarray,
+        system: np.ndarray,
+        resident: np.ndarray,
+    ) -> Keys:
+        """The keys of a table given as arrays (``times``: ``ts``, ``fin``, ``fin_est``;
+        rows in (resident, time) order, as the event table's)."""
+        keys = cls.__new__(cls)
+        keys._set(who, dcode, times, day, system, resident)
+        return keys
+
+    def _set(
+        self,
+        who: np.ndarray,
+        dcode: np.ndarray,
+        times: tuple[np.ndarray, np.ndarray, np.ndarray],
+        day: np.ndarray,
+        system: np.ndarray,
+        resident: np.ndarray,
+    ) -> None:
+        self.n = len(who)
+        self.who = np.asarray(who, dtype="int64")
+        self.dcode = np.asarray(dcode, dtype="int64")
+        self.ts, self.fin, self.fin_est = times
+        self.day = day
+        self.system, self.resident = system, resident
         days = (self.day - self.day.min()) // np.timedelta64(1, "D")
         # Rows are in (resident, time) order: a resident's day is a contiguous run.
         self.whoday = Segments(self.who * (int(days.max()) + 1) + days.astype("int64"))
@@ -57,8 +88,8 @@ def primary_presence(
     ev: pd.DataFrame, keys: Keys, *, gap: pd.Timedelta
 ) -> tuple[np.ndarray, np.ndarray]:
     """(queue, present) as :func:`procmine.journeys._visits.primary_presence` gives them."""
-    g, system, resident = keys.dept_day, keys.system, keys.resident
-    followed = system & (g.next_valid(~system) >= 0)
+    followed = ticket_followed(keys)
+    system = keys.system
     sys_rows = np.flatnonzero(system)
     codes, labels = pd.factorize(ev["activity"].to_numpy(dtype=object)[sys_rows])
     named = np.array([queue_worded(x) for x in labels], dtype=bool)
@@ -66,6 +97,7 @@ def primary_presence(
     if named.any():
         ticket_like[sys_rows] = named[codes]
     else:
+        g = keys.dept_day
         gid = g.groups()
         opens = np.ones(keys.n, dtype=bool)
         opens[1:] = gid[1:] != gid[:-1]
@@ -76,22 +108,40 @@ def primary_presence(
         ticket_like[sys_rows] = (share["followed"].to_numpy() >= QUEUE_SHARE) & (
             share["opens"].to_numpy() >= QUEUE_SHARE
         )
-    queue = system & followed & ticket_like
-    gap64 = np.timedelta64(gap.value, "ns")
-    prev = g.last_valid(~resident)
-    nxt = g.next_valid(~resident)
-    near_prev = (prev >= 0) & (keys.ts - keys.fin[np.maximum(prev, 0)] <= gap64)
-    near_next = (nxt >= 0) & (keys.ts[np.maximum(nxt, 0)] - keys.fin <= gap64)
-    on_site_form = resident & (near_prev | near_next)
     fkey = ev["fkey"].to_numpy(dtype="int64")
-    speaking = np.bincount(fkey[system | resident], minlength=int(fkey.max()) + 1) > 0
+    speaking = np.bincount(fkey[system | keys.resident], minlength=int(fkey.max()) + 1) > 0
     silent = ~speaking[fkey]
     ckey = ev["ckey"].to_numpy(dtype="int64")
     ts = keys.ts.view("int64")
     first = np.full(int(ckey.max()) + 1, np.iinfo("int64").max, dtype="int64")
     np.minimum.at(first, ckey, ts)
     opening = ts == first[ckey]
-    return queue, queue | on_site_form | (silent & opening)
+    return presence(keys, followed & ticket_like, silent & opening, gap=gap)
+
+
+def ticket_followed(keys: Keys) -> np.ndarray:
+    """System steps followed, the same day, by a step of the same resident in the same
+    department done by someone else (a queue ticket must be)."""
+    system = keys.system
+    return system & (keys.dept_day.next_valid(~system) >= 0)
+
+
+def presence(
+    keys: Keys, ticket: np.ndarray, opens_silent: np.ndarray, *, gap: pd.Timedelta
+) -> tuple[np.ndarray, np.ndarray]:
+    """(queue, present) from the followed ticket-like system steps ``ticket`` and the
+    first steps of cases in files without resident or system steps ``opens_silent``; the
+    rest of the rule looks only at each (resident, day, department)'s own steps."""
+    resident = keys.resident
+    queue = keys.system & ticket
+    g = keys.dept_day
+    gap64 = np.timedelta64(gap.value, "ns")
+    prev = g.last_valid(~resident)
+    nxt = g.next_valid(~resident)
+    near_prev = (prev >= 0) & (keys.ts - keys.fin[np.maximum(prev, 0)] <= gap64)
+    near_next = (nxt >= 0) & (keys.ts[np.maximum(nxt, 0)] - keys.fin <= gap64)
+    on_site_form = resident & (near_prev | near_next)
+    return queue, queue | on_site_form | opens_silent
 
 
 def mark_visits(
@@ -249,14 +299,21 @@ def assign_journeys(
 ) -> np.ndarray:
     """Journey number (1 …, float; NaN outside every journey) of every event, as
     :func:`procmine.journeys._journeys.assign_journeys` gives it."""
+    return journey_numbers(keys.who, keys.ts, ckey, contact, window=window)
+
+
+def journey_numbers(
+    who_: np.ndarray, ts: np.ndarray, ckey: np.ndarray, contact: np.ndarray, *, window: pd.Timedelta
+) -> np.ndarray:
+    """:func:`assign_journeys` on the residents' codes ``who_`` and the times ``ts``."""
     size = int(ckey.max()) + 1
     start = np.full(size, np.iinfo("int64").max, dtype="int64")
-    np.minimum.at(start, ckey, keys.ts.view("int64"))
+    np.minimum.at(start, ckey, ts.view("int64"))
     who = np.zeros(size, dtype="int64")
-    who[ckey] = keys.who  # one resident per case
+    who[ckey] = who_  # one resident per case
     cases = np.flatnonzero(np.bincount(ckey, minlength=size) > 0)
     touched = np.bincount(ckey[contact], minlength=size) > 0
-    unit = np.datetime_data(keys.ts.dtype)[0]  # ts as integers in its own unit
+    unit = np.datetime_data(ts.dtype)[0]  # ts as integers in its own unit
     width = np.timedelta64(window.value, "ns").astype(f"m8[{unit}]").astype("int64")
     open_ = cases[touched[cases]]
     open_ = open_[np.lexsort((start[open_], who[open_]))]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ._marks import usable
-from ._segments import Segments
+from ._segments import Segments, stable_order
 from ._stops import visit_parts
 from ._visits import location_marks
 
@@ -119,11 +119,17 @@ def _tuples(keys: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series(parts, index=k[starts], dtype="object")
 
 
-def event_figures(ev: pd.DataFrame, captures: pd.DataFrame) -> pd.DataFrame:
-    """Per event: is it a form write, and how many of its fields are written again."""
+def event_figures(
+    ev: pd.DataFrame, captures: pd.DataFrame, field_codes: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Per event: is it a form write, and how many of its fields are written again.
+    ``field_codes``: the captures' fields as integer codes (one per field), if known."""
     n = len(ev)
     eid = captures["eid"].to_numpy(dtype="int64")  # ev is indexed by eid
-    field = pd.factorize(captures["field"])[0]
+    if field_codes is not None and len(field_codes) == len(eid):
+        field = np.asarray(field_codes, dtype="int64")  # only equal fields compare equal
+    else:
+        field = pd.factorize(captures["field"])[0]
     journey = ev["journey"].to_numpy(dtype="float64")[eid]
     e = eid
     if len(eid) and not (np.diff(eid) >= 0).all():  # captures come sorted by event
@@ -262,7 +268,7 @@ def _visit_tables_fast(
         return _empty(VISIT_COLUMNS), _empty(STOP_COLUMNS)
     # By visit, stably (a visit's rows keep their time order): sorted once here, the
     # group-wise steps of visit_parts and _stops need not sort nor reorder again.
-    by_visit = np.argsort(number[rows], kind="stable")
+    by_visit = stable_order(number[rows].astype("int64"))  # whole numbers: the same order
     rows = rows[by_visit]
     del by_visit
     visit = number[rows].astype("int64")
@@ -340,7 +346,13 @@ def _executions(cluster: np.ndarray, at: np.ndarray, index: pd.Index) -> pd.Seri
     named = np.flatnonzero(~pd.isna(cluster))
     codes, labels = pd.factorize(pd.Series(cluster[named], dtype="object"), sort=True)
     width = len(labels) + 1
-    pairs, counts = np.unique(at[named] * width + codes, return_counts=True)
+    key = at[named] * width + codes
+    if len(index) * width <= 4 * len(key) + 1024:  # dense: counted, not sorted
+        every = np.bincount(key, minlength=len(index) * width)
+        pairs = np.flatnonzero(every)
+        counts = every[pairs]
+    else:
+        pairs, counts = np.unique(key, return_counts=True)
     executions: list[dict[object, int]] = [{} for _ in range(len(index))]
     names = labels.tolist()
     for p, n, k in zip(
@@ -522,15 +534,13 @@ def _journey_base(ev: pd.DataFrame, figures: pd.DataFrame, identity: bool) -> pd
     first = rows[by.reduce(np.minimum, np.arange(len(rows)))]
     gid = by.groups()
     ckey = ev["ckey"].to_numpy(dtype="int64")[rows]
-    width = int(ckey.max()) + 1
-    pairs = np.unique(gid * width + ckey)
     out = pd.DataFrame(
         {
             "pseudonym": pd.Series(
                 ev["pseudonym"].to_numpy()[first], index=index, dtype=ev["pseudonym"].dtype
             ),
             "start": by.reduce(np.minimum, ev["ts"].to_numpy()[rows]),
-            "cases": np.bincount(pairs // width, minlength=len(ids)).astype("int64"),
+            "cases": _distinct_per_group(gid, ckey, len(ids)),
             "forms_written": np.bincount(
                 gid, weights=figures["form"].to_numpy()[rows], minlength=len(ids)
             ).astype("int64"),
@@ -557,6 +567,19 @@ def _journey_base(ev: pd.DataFrame, figures: pd.DataFrame, identity: bool) -> pd
         )
         out["identity_checks"] = pd.array(checks.astype("int64"), dtype="Int64")
     return out
+
+
+def _distinct_per_group(gid: np.ndarray, key: np.ndarray, groups: int) -> np.ndarray:
+    """How many distinct ``key`` values (non-negative integers) each group of ``gid`` has.
+    A key that lies in one group only (a case in its journey) counts once there, found
+    without sorting the pairs."""
+    first = np.full(int(key.max()) + 1, len(key), dtype="int64")
+    np.minimum.at(first, key, np.arange(len(key)))
+    if np.array_equal(gid, gid[first[key]]):  # each key in one group
+        return np.bincount(gid[first[first < len(key)]], minlength=groups).astype("int64")
+    width = int(key.max()) + 1
+    pairs = np.unique(gid * width + key)
+    return np.bincount(pairs // width, minlength=groups).astype("int64")
 
 
 def _revisits(stops: pd.DataFrame) -> pd.Series:
