@@ -72,7 +72,12 @@ def test_a_reform_removes_the_executions_of_every_cluster_it_rests_on() -> None:
     from procmine.whatif import _scenarios
 
     candidates = pd.DataFrame(
-        {"rank": [1, 2], "cluster": [9, None], "clusters": ["9 8", ""], "kind": ["identity", "silo"]}
+        {
+            "rank": [1, 2],
+            "cluster": [9, None],
+            "clusters": ["9 8", ""],
+            "kind": ["identity", "silo"],
+        }
     )
     redundant = pd.DataFrame({"cluster": [8, 9, 9, 4], "pos": [10, 11, 12, 13]})
     [(rank, removed)] = _scenarios(candidates, redundant, top=3)
