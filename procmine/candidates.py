@@ -130,15 +130,26 @@ _INQUIRY_WORDS = ("照会", "照合", "問合", "問い合", "inquiry", "lookup"
 #: identity / ID with a check, or a person as the whole object of one (applicant check,
 #: verify the visitor). 申請者の所得確認 (the applicant's income) or "check the applicant's
 #: income" check data, not the person.
-_IDENTITY_JA = re.compile(
-    r"(本人|身元|身分証?|身分証明書?)(の)?(確認|チェック|照合)"
-    r"|(申請者|申請人|届出人|来庁者|保護者|請求者|代理人|相談者)(本人)?(の)?(確認|チェック)"
+_PERSONS_JA = (
+    "申請者|申請人|届出人|届出者|申出人|申出者|来庁者|来所者|来訪者|保護者|請求者|代理人|相談者"
 )
+_IDENTITY_JA = re.compile(
+    r"(本人|身元|身分証?|身分証明書?|id|運転免許証|免許証|旅券|パスポート|在留カード)(等)?(の|を)?"
+    r"(確認|チェック|照合)"
+    rf"|({_PERSONS_JA})(本人)?(の|を)?(確認|チェック)"
+)
+_PERSONS_EN = r"(applicant|visitor|claimant|caller)"
+_CHECKS_EN = r"(check|verify|verification|confirm|confirmation|validate|validation)"
 _IDENTITY_EN = re.compile(
-    r"\b(identity|identification|id)\b.*\b(check|verif|confirm|validat|proof)"
-    r"|\b(check|verif|confirm|validat|proof)\w*\b.*\b(identity|identification|id)\b"
-    r"|\b(applicant|visitor|claimant|caller)s?\s+(check|verification|confirmation)\b"
-    r"|\b(check|verify|confirm)\s+(the\s+)?(applicant|visitor|claimant|caller)s?$"
+    # identity / identification with a check anywhere in the label
+    r"\b(identity|identification)\b.*\b(check|verif|confirm|validat|proof)"
+    r"|\b(check|verif|confirm|validat|proof)\w*\b.*\b(identity|identification)\b"
+    # an ID only as the object of the check, not "invoice ID" or "claim ID"
+    rf"|\b{_CHECKS_EN}\s+(the\s+)?({_PERSONS_EN}'?s?\s+)?(photo\s+)?ids?\b(?!\s+(number|no)\b)"
+    rf"|(^|\b{_PERSONS_EN}'?s?\s+)(photo\s+)?id\s+{_CHECKS_EN}\b"
+    # a person as the whole object: "applicant check", "verify the visitor"
+    rf"|\b{_PERSONS_EN}s?\s+(check|verification|confirmation)\b(?!-)"
+    rf"|\b(check|verify|confirm)\s+(the\s+)?{_PERSONS_EN}s?$"
 )
 _EFFORT = {
     "batch": 2,
@@ -554,6 +565,9 @@ def observed_period_days(dataset: Dataset) -> float:
     return max((last - first).total_seconds() / 86400.0 + 1.0, 1.0)
 
 
+#: Between the ids of a candidate's ``clusters``.
+CLUSTER_SEP = " / "
+
 #: Kinds whose clusters are one reform for the whole organisation: one queue, one identity
 #: check at a one-stop counter (with the My Number Card, which proves identity and number
 #: at once: 番号法 §16's 身元確認 and 番号確認), one account register, one life-event
@@ -623,7 +637,15 @@ def _reforms(parts: list[_Part]) -> list[list[_Part]]:
     groups: dict[object, list[_Part]] = {}
     for part in parts:
         groups.setdefault(_REFORM_OF.get(part.kind, ("cluster", part.cluster)), []).append(part)
-    return [sorted(g, key=lambda p: (-p.minutes, str(p.cluster))) for g in groups.values()]
+    return [sorted(g, key=lambda p: (-p.minutes, _id_order(p.cluster))) for g in groups.values()]
+
+
+def _id_order(cluster: object) -> tuple[int, float, str]:
+    """Sort key of a cluster id: numbers in numeric order, before other ids."""
+    try:
+        return (0, float(cluster), "")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return (1, 0.0, str(cluster))
 
 
 def _reform_row(
@@ -672,7 +694,7 @@ def _reform_row(
         "dx_theme": DX_THEMES[kind],
         "basis": basis,
         "cluster": first.cluster,
-        "clusters": " ".join(str(p.cluster) for p in parts),
+        "clusters": CLUSTER_SEP.join(str(p.cluster) for p in parts),
         "confidence": float(confidence.mean()) if len(confidence) else None,
         "effort": _EFFORT[kind],
         "assumption": "; ".join(rules)

@@ -111,11 +111,13 @@ def _scenarios(
     candidates: pd.DataFrame, redundant: pd.DataFrame, top: int
 ) -> list[tuple[int, pd.DataFrame]]:
     """(rank, redundant executions) of the top ``top`` cluster candidates that remove any."""
+    from procmine.candidates import CLUSTER_SEP
+
     chosen = candidates[candidates["cluster"].notna()]
     scenarios = []
     for cand in chosen.head(top).itertuples(index=False):
         # a reform's candidate removes the executions of every cluster it rests on
-        ids = str(getattr(cand, "clusters", "") or cand.cluster).split()
+        ids = str(getattr(cand, "clusters", "") or cand.cluster).split(CLUSTER_SEP)
         removed = redundant[redundant["cluster"].astype(str).isin(ids)]
         if not removed.empty:
             scenarios.append((int(cand.rank), removed))

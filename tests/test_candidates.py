@@ -360,7 +360,7 @@ def test_identity_and_my_number_checks_are_one_reform_at_the_counter():
     identity = steps[steps["kind"] == "identity"]
     assert len(identity) == 1  # one candidate for both clusters
     row = identity.iloc[0]
-    assert sorted(row["clusters"].split()) == ["1", "2"]
+    assert row["clusters"].split(" / ") == ["1", "2"]
     assert "マイナンバーカード" in row["title"] and row["dx_theme"] == "frontyard"
     # each cluster: two residents checked again at 課B (5 min each) -> 4 redundant, 20 min
     assert row["redundant_executions_per_year"] == 4
@@ -391,7 +391,7 @@ def test_one_account_register_rests_on_every_account_cluster_and_owns_the_silo()
     split = rank_candidates(data, maps, clusters.iloc[:2], silos, period_days=365)
     out = rank_candidates(data, maps, clusters, silos, period_days=365)
     register = out[out["kind"] == "account"]
-    assert len(register) == 1 and sorted(register.iloc[0]["clusters"].split()) == ["1", "2"]
+    assert len(register) == 1 and sorted(register.iloc[0]["clusters"].split(" / ")) == ["1", "2"]
     # the bank-account silo is the register's own field: no candidate of its own
     assert "口座" not in set(out.loc[out["kind"] == "silo", "lead"])
     # with cluster 2 left out of every cluster, its account values are re-captures of the
@@ -417,6 +417,17 @@ def test_one_account_register_rests_on_every_account_cluster_and_owns_the_silo()
         ("Verify ID", True),
         ("Check applicant identity", True),
         ("Applicant check", True),
+        ("ID check", True),
+        ("Check photo ID", True),
+        ("Verify applicant's ID", True),
+        ("ID確認", True),
+        ("届出者確認", True),
+        ("窓口で身元を確認", True),
+        ("運転免許証等の確認", True),
+        ("Validate invoice ID", False),
+        ("Check claim ID", False),
+        ("Verify order id number", False),
+        ("Applicant check-in", False),
         ("申請者の所得確認", False),
         ("資格確認", False),
         ("Check the applicant's income", False),
@@ -428,3 +439,14 @@ def test_identity_checks_are_labels_that_check_who_the_person_is(label, identity
     from procmine.candidates import _names_identity
 
     assert _names_identity(label) is identity
+
+
+def test_a_bank_account_silo_without_an_account_register_stays_a_silo_candidate():
+    data, maps, silos = _counter_day(("口座登録", None, "普通 1234567"))
+    out = rank_candidates(data, maps, _clusters(), silos, period_days=365)
+    silo = out[(out["kind"] == "silo") & (out["lead"] == "口座")]
+    assert len(silo) == 1 and silo.iloc[0]["redundant_executions_per_year"] == 2
+    untyped = rank_candidates(
+        data, maps, _clusters(), silos.drop(columns="field_type"), period_days=365
+    )
+    assert "口座" in set(untyped.loc[untyped["kind"] == "silo", "lead"])

@@ -75,7 +75,7 @@ def test_a_reform_removes_the_executions_of_every_cluster_it_rests_on() -> None:
         {
             "rank": [1, 2],
             "cluster": [9, None],
-            "clusters": ["9 8", ""],
+            "clusters": ["9 / 8", ""],
             "kind": ["identity", "silo"],
         }
     )
