@@ -474,7 +474,7 @@ def _mark(
     service_gap = pd.Timedelta(minutes=service_gap_minutes)
     window = pd.Timedelta(days=journey_window_days)
     ev = events.table
-    keys = _marks.Keys(ev) if _marks.usable(ev) else None
+    keys = _marks.Keys.from_events(ev) if _marks.usable(ev) else None
     if keys is not None:
         q, p = _marks.primary_presence(ev, keys, gap=gap)
         queue, present = pd.Series(q, index=ev.index), pd.Series(p, index=ev.index)

@@ -35,34 +35,7 @@ def usable(ev: pd.DataFrame) -> bool:
 class Keys:
     """The arrays and groupings of one event table that the rules use again and again."""
 
-    def __init__(self, ev: pd.DataFrame) -> None:
-        performer = ev["performer"].to_numpy(dtype=object)
-        self._set(
-            ev["who"].to_numpy(dtype="int64"),
-            ev["dcode"].to_numpy(dtype="int64"),
-            (ev["ts"].to_numpy(), ev["fin"].to_numpy(), ev["fin_est"].to_numpy()),
-            ev["day"].to_numpy(),
-            performer == "system",
-            performer == "resident",
-        )
-
-    @classmethod
-    def of(
-        cls,
-        who: np.ndarray,
-        dcode: np.ndarray,
-        times: tuple[np.ndarray, np.ndarray, np.ndarray],
-        day: np.ndarray,
-        system: np.ndarray,
-        resident: np.ndarray,
-    ) -> Keys:
-        """The keys of a table given as arrays (``times``: ``ts``, ``fin``, ``fin_est``;
-        rows in (resident, time) order, as the event table's)."""
-        keys = cls.__new__(cls)
-        keys._set(who, dcode, times, day, system, resident)
-        return keys
-
-    def _set(
+    def __init__(
         self,
         who: np.ndarray,
         dcode: np.ndarray,
@@ -71,6 +44,8 @@ class Keys:
         system: np.ndarray,
         resident: np.ndarray,
     ) -> None:
+        """The keys of a table given as arrays (``times``: ``ts``, ``fin``, ``fin_est``;
+        rows in (resident, time) order, as the event table's)."""
         self.n = len(who)
         self.who = np.asarray(who, dtype="int64")
         self.dcode = np.asarray(dcode, dtype="int64")
@@ -82,6 +57,19 @@ class Keys:
         self.whoday = Segments(self.who * (int(days.max()) + 1) + days.astype("int64"))
         width = int(self.dcode.max()) + 1
         self.dept_day = Segments(self.whoday.groups() * width + self.dcode)  # (who, day, dept)
+
+    @classmethod
+    def from_events(cls, ev: pd.DataFrame) -> Keys:
+        """The keys of an event table (``procmine/journeys/_events.py``)."""
+        performer = ev["performer"].to_numpy(dtype=object)
+        return cls(
+            ev["who"].to_numpy(dtype="int64"),
+            ev["dcode"].to_numpy(dtype="int64"),
+            (ev["ts"].to_numpy(), ev["fin"].to_numpy(), ev["fin_est"].to_numpy()),
+            ev["day"].to_numpy(),
+            performer == "system",
+            performer == "resident",
+        )
 
 
 def primary_presence(

@@ -161,7 +161,7 @@ def _keys(base: PackedEvents, rows: np.ndarray, system: np.ndarray, resident: np
     """The :class:`Keys` of the base table's rows ``rows``."""
     ts = base.column("ts")[rows]
     day = base.column("day")[rows] if "day" in base.columns else _days(ts)  # as rows() does
-    return Keys.of(
+    return Keys(
         base.column("who")[rows],
         base.column("dcode")[rows],
         (ts, base.column("fin")[rows], base.column("fin_est")[rows]),
