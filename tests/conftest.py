@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from procmine.model import Dataset, EventLog, RowAccounting
+from procmine.model import Dataset, EventLog, ProcessMap, RowAccounting
 
 
 def make_log(department: str, rows: list[tuple], data_columns: tuple[str, ...] = ()) -> EventLog:
@@ -38,6 +38,26 @@ def chain_models(*chains: list[str]) -> dict[str, nx.DiGraph]:
         g.add_edges_from(itertools.pairwise(ids))
         out[chr(ord("A") + k)] = g
     return out
+
+
+def line_map(dept: str, steps: list[tuple[str, dict[str, object], tuple[str, ...]]]) -> ProcessMap:
+    """A straight-line process map of ``steps`` — (label, node attributes, data columns) —
+    whose nodes carry discovery's statistics (20 events each, done by staff unless the
+    attributes say otherwise)."""
+    g = nx.DiGraph()
+    for k, (label, attrs, fields) in enumerate(steps):
+        node = {
+            "events": 20,
+            "cases": 20,
+            "performer": "staff",
+            "fields": fields,
+            "start": 20 if k == 0 else 0,
+            "end": 20 if k == len(steps) - 1 else 0,
+        }
+        g.add_node(label, **(node | attrs))
+    for (a, *_), (b, *_) in itertools.pairwise(steps):
+        g.add_edge(a, b, count=20)
+    return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 20, 20 * len(steps))
 
 
 def make_dataset(*logs: EventLog) -> Dataset:

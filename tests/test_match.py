@@ -12,6 +12,7 @@ import pytest
 from procmine.errors import ConfigError
 from procmine.match import MatchResult, match_activities, match_models
 from procmine.model import ProcessMap
+from tests.conftest import line_map
 
 # (label, performer, fields, median minutes)
 Step = tuple[str, str, tuple[str, ...], float]
@@ -292,7 +293,7 @@ def test_blocking_keeps_first_steps_and_data_matches_whose_labels_differ(
     form = {"same_day": 1.0, "relative_position": 0.6, "position": 3.0, **_shares(1, 0)}
     back = {"same_day": 0.0, "relative_position": 1.0, "position": 4.0, **_shares(0, 1)}
     maps = {
-        f"D{d}": _role_map(
+        f"D{d}": line_map(
             f"D{d}",
             [
                 (first[d], ticket, ()),
@@ -343,25 +344,6 @@ def test_maps_without_counts_use_the_graph_structure() -> None:
 # ----------------------------------------------------------------- evidence from the logs
 
 
-def _role_map(dept: str, steps: list[tuple[str, dict[str, float], tuple[str, ...]]]) -> ProcessMap:
-    """A straight-line map whose nodes carry discovery's role statistics."""
-    g = nx.DiGraph()
-    for k, (label, attrs, fields) in enumerate(steps):
-        g.add_node(
-            label,
-            events=20,
-            cases=20,
-            performer="staff",
-            fields=fields,
-            start=20 if k == 0 else 0,
-            end=20 if k == len(steps) - 1 else 0,
-            **attrs,
-        )
-    for (a, *_), (b, *_) in itertools.pairwise(steps):
-        g.add_edge(a, b, count=20)
-    return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 20, 20 * len(steps))
-
-
 def _shares(resident: float, staff: float, system: float = 0.0) -> dict[str, float]:
     return {
         "resident_share": resident,
@@ -378,7 +360,7 @@ def test_data_less_steps_at_the_end_need_matching_labels() -> None:
     counter = {"same_day": 1.0, **_shares(0, 1)}
     queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
     maps = {
-        "介護保険課": _role_map(
+        "介護保険課": line_map(
             "介護保険課",
             [
                 queue,
@@ -386,7 +368,7 @@ def test_data_less_steps_at_the_end_need_matching_labels() -> None:
                 ("被保険者証交付", {**counter, "relative_position": 1.0}, ()),
             ],
         ),
-        "教育委員会": _role_map(
+        "教育委員会": line_map(
             "教育委員会",
             [
                 queue,
@@ -408,7 +390,7 @@ def test_first_capture_and_rekeying_of_the_same_data_stay_apart() -> None:
     form = {"same_day": 1.0, "relative_position": 0.3, "recapture": 0.0}
     key = {"same_day": 1.0, "relative_position": 0.8, "recapture": 1.0}
     maps = {
-        dept: _role_map(
+        dept: line_map(
             dept,
             [
                 ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ()),
@@ -438,14 +420,14 @@ def _rekeying_city() -> dict[str, ProcessMap]:
     key = {"same_day": 1.0, "relative_position": 0.6, "recapture": 1.0, **_shares(0, 1)}
     queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
     maps = {
-        "市民課": _role_map("市民課", [queue, ("住民記録異動入力", key, person)]),
+        "市民課": line_map("市民課", [queue, ("住民記録異動入力", key, person)]),
     }
     for dept, label in (
         ("保険年金課", "国保資格異動入力"),
         ("介護保険課", "介護資格異動入力"),
         ("障害福祉課", "手帳台帳異動入力"),
     ):
-        maps[dept] = _role_map(dept, [queue, (label, key, person)])
+        maps[dept] = line_map(dept, [queue, (label, key, person)])
     return maps
 
 
@@ -486,14 +468,14 @@ def test_batch_notices_of_different_documents_stay_apart() -> None:
     counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
     queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
     maps = {
-        "税務課": _role_map(
+        "税務課": line_map(
             "税務課", [queue, ("申請者確認", counter, ()), ("納税通知書発送", batch, ())]
         ),
-        "保険年金課": _role_map(
+        "保険年金課": line_map(
             "保険年金課",
             [queue, ("窓口での本人確認", counter, ()), ("国保税納税通知書発送", batch, ())],
         ),
-        "教育委員会": _role_map(
+        "教育委員会": line_map(
             "教育委員会", [queue, ("保護者確認", counter, ()), ("入学通知書発送", batch, ())]
         ),
     }
@@ -507,13 +489,13 @@ def test_batch_notices_of_different_documents_stay_apart() -> None:
     assert cluster_of(result, "税務課", "申請者確認") is not None
     # the same labels done at the counter keep their verb-level similarity
     at_counter = {
-        d: _role_map(d, [queue, (a, counter, ())])
+        d: line_map(d, [queue, (a, counter, ())])
         for d, a in (("税務課", "納税通知書交付"), ("保険年金課", "国保税納税通知書交付"))
     }
     near = match_activities(at_counter).pairs
     far = match_activities(
         {
-            d: _role_map(d, [queue, (a, batch, ())])
+            d: line_map(d, [queue, (a, batch, ())])
             for d, a in (("税務課", "納税通知書交付"), ("保険年金課", "国保税納税通知書交付"))
         },
         threshold=0.0,
@@ -530,8 +512,8 @@ def test_a_check_is_not_keying_into_a_register() -> None:
 
     def score(other: str) -> float:
         maps = {
-            "教育委員会": _role_map("教育委員会", [queue, ("学齢簿住所照合", step, ("住所",))]),
-            "障害福祉課": _role_map("障害福祉課", [queue, (other, step, ("住所",))]),
+            "教育委員会": line_map("教育委員会", [queue, ("学齢簿住所照合", step, ("住所",))]),
+            "障害福祉課": line_map("障害福祉課", [queue, (other, step, ("住所",))]),
         }
         return float(
             pair_row(match_activities(maps, threshold=0.0), "学齢簿住所照合", other)["score"]
@@ -549,8 +531,8 @@ def test_taking_in_a_filing_is_not_keying_it_into_a_register() -> None:
 
     def row(other: str) -> pd.Series:
         maps = {
-            "保険年金課": _role_map("保険年金課", [queue, ("国民年金の届出受付", step, FOUR)]),
-            "介護保険課": _role_map("介護保険課", [queue, (other, step, FOUR)]),
+            "保険年金課": line_map("保険年金課", [queue, ("国民年金の届出受付", step, FOUR)]),
+            "介護保険課": line_map("介護保険課", [queue, (other, step, FOUR)]),
         }
         return pair_row(match_activities(maps, threshold=0.0), "国民年金の届出受付", other)
 
@@ -568,10 +550,10 @@ def test_answering_an_inquiry_is_not_making_it() -> None:
 
     def score(other: str) -> float:
         maps = {
-            "保険年金課": _role_map(
+            "保険年金課": line_map(
                 "保険年金課", [queue, ("国保税賦課（所得照会）", back, ("所得",))]
             ),
-            "税務課": _role_map("税務課", [queue, (other, back, ("所得",))]),
+            "税務課": line_map("税務課", [queue, (other, back, ("所得",))]),
         }
         return float(
             pair_row(match_activities(maps, threshold=0.0), "国保税賦課（所得照会）", other)[
@@ -739,7 +721,7 @@ def test_role_statistics_of_a_handful_of_events_count_less() -> None:
             ("保険年金課", "国保届受付", {"same_day": 1.0, "relative_position": 0.2}),
             ("こども家庭課", "手当請求受付", {"same_day": 0.0, "relative_position": 0.9}),
         ):
-            pm = _role_map(dept, [(label, {**role, **_shares(0, 1)}, ("氏名", "住所"))])
+            pm = line_map(dept, [(label, {**role, **_shares(0, 1)}, ("氏名", "住所"))])
             pm.graph.nodes[label]["events"] = events
             out[dept] = pm
         return out

@@ -3,9 +3,6 @@ cosine of related words, and blocking on related words."""
 
 from __future__ import annotations
 
-import itertools
-
-import networkx as nx
 import numpy as np
 import pytest
 
@@ -15,7 +12,7 @@ from procmine.match._profile import from_models
 from procmine.match._score import MatchWeights, Scorer, describe
 from procmine.model import ProcessMap
 from procmine.text.english import antonyms
-from tests.conftest import chain_models
+from tests.conftest import chain_models, line_map
 
 
 def matched(result: object) -> set[tuple[str, str]]:
@@ -32,7 +29,6 @@ def test_wordnet_gives_antonyms_of_words_in_use_and_of_the_words_they_derive_fro
 
 def _decision_maps(decision_b: str) -> dict[str, ProcessMap]:
     """Two departments whose last steps fill the same data after the same steps."""
-    import pandas as pd
 
     def pmap(dept: str, decision: str) -> ProcessMap:
         steps = [
@@ -40,20 +36,10 @@ def _decision_maps(decision_b: str) -> dict[str, ProcessMap]:
             ("Fill in claim form", "resident", ("氏名", "住所")),
             (decision, "staff", ("氏名", "住所", "生年月日")),
         ]
-        g = nx.DiGraph()
-        for k, (label, performer, fields) in enumerate(steps):
-            g.add_node(
-                label,
-                events=20,
-                cases=20,
-                median_minutes=4.0,
-                performer=performer,
-                start=20 if k == 0 else 0,
-                end=20 if k == len(steps) - 1 else 0,
-                fields=fields,
-            )
-        g.add_edges_from(itertools.pairwise(s[0] for s in steps), count=20)
-        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 20, 60)
+        return line_map(
+            dept,
+            [(label, {"performer": p, "median_minutes": 4.0}, f) for label, p, f in steps],
+        )
 
     return {"A": pmap("A", "Approve claim"), "B": pmap("B", decision_b)}
 
