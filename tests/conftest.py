@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
 import pytest
 
 from procmine.model import Dataset, EventLog, ProcessMap, RowAccounting
+
+if TYPE_CHECKING:
+    from procmine.analysis import Analysis
 
 
 def make_log(department: str, rows: list[tuple], data_columns: tuple[str, ...] = ()) -> EventLog:
@@ -58,6 +62,19 @@ def line_map(dept: str, steps: list[tuple[str, dict[str, object], tuple[str, ...
     for (a, *_), (b, *_) in itertools.pairwise(steps):
         g.add_edge(a, b, count=20)
     return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 20, 20 * len(steps))
+
+
+def analyse_tiny_city(
+    tmp_path_factory: pytest.TempPathFactory, name: str, seed: int, **options: object
+) -> Analysis:
+    """:func:`procmine.analyze` (without what-if unless ``options`` say so) of a tiny sample
+    city generated with ``seed`` in a fresh folder ``name``."""
+    import procmine
+    from procmine.samples import generate
+
+    city = tmp_path_factory.mktemp(name)
+    generate(city, size="tiny", seed=seed)
+    return procmine.analyze(city, **({"whatif_top": 0} | options))  # type: ignore[arg-type]
 
 
 def make_dataset(*logs: EventLog) -> Dataset:

@@ -26,15 +26,12 @@ from procmine.journeys._events import (
 from procmine.journeys._journeys import _department_sets
 from procmine.journeys._kpis import kpi_table
 from procmine.journeys._visits import _day_any
+from tests.conftest import analyse_tiny_city
 
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("codes")
-    generate(city, size="tiny", seed=5)
-    return procmine.analyze(city, whatif_top=0, parallel=False)
+    return analyse_tiny_city(tmp_path_factory, "codes", 5, parallel=False)
 
 
 @pytest.fixture(scope="module")

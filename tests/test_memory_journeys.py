@@ -13,15 +13,12 @@ from procmine.fields import column_fields
 from procmine.journeys import base_events, journeys
 from procmine.journeys._events import Events, event_table, pack, without_events
 from procmine.whatif import _positions
+from tests.conftest import analyse_tiny_city
 
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("memory")
-    generate(city, size="tiny", seed=5)
-    return procmine.analyze(city, whatif_top=0, salt="k")
+    return analyse_tiny_city(tmp_path_factory, "memory", 5, salt="k")
 
 
 def _table() -> Events:

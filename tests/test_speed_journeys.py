@@ -18,6 +18,7 @@ from procmine.journeys._events import Events, event_table, without_events
 from procmine.journeys._segments import Segments
 from procmine.model import Dataset, EventLog
 from procmine.whatif import _positions
+from tests.conftest import analyse_tiny_city
 
 TABLES = ("visits", "journeys", "kpis", "handover", "stops", "queues", "life_event_kpis")
 
@@ -109,11 +110,7 @@ def test_journeys_numpy_path_equals_pandas_path(
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("speed")
-    generate(city, size="tiny", seed=11)
-    return procmine.analyze(city, whatif_top=0, salt="k")
+    return analyse_tiny_city(tmp_path_factory, "speed", 11, salt="k")
 
 
 def test_sample_city_numpy_path_equals_pandas_path(

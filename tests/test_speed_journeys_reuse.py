@@ -21,6 +21,7 @@ from procmine.journeys import (
 from procmine.journeys._events import Events, PackedEvents, event_table, pack
 from procmine.model import Dataset
 from procmine.whatif import what_if
+from tests.conftest import analyse_tiny_city
 from tests.test_speed_journeys import _random_dataset
 
 
@@ -105,11 +106,7 @@ def test_no_reuse_without_named_tickets_or_checks() -> None:
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("reuse")
-    generate(city, size="tiny", seed=5)
-    return procmine.analyze(city, whatif_top=0, salt="k")
+    return analyse_tiny_city(tmp_path_factory, "reuse", 5, salt="k")
 
 
 def test_what_if_figures_do_not_depend_on_the_reuse(

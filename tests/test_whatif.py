@@ -7,15 +7,12 @@ import pytest
 
 import procmine
 from procmine.whatif import WHATIF_COLUMNS, what_if
+from tests.conftest import analyse_tiny_city
 
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("whatif")
-    generate(city, size="tiny", seed=4)
-    return procmine.analyze(city, whatif_top=0)
+    return analyse_tiny_city(tmp_path_factory, "whatif", 4)
 
 
 def _kind_rank(analysis: procmine.Analysis, kind: str) -> int:

@@ -13,15 +13,12 @@ from procmine.journeys import journeys, kpi_means
 from procmine.journeys._events import event_table, without_events
 from procmine.model import Dataset, EventLog
 from procmine.whatif import WHATIF_KPIS, _means, _positions, _without
+from tests.conftest import analyse_tiny_city
 
 
 @pytest.fixture(scope="module")
 def analysis(tmp_path_factory: pytest.TempPathFactory) -> procmine.Analysis:
-    from procmine.samples import generate
-
-    city = tmp_path_factory.mktemp("masked")
-    generate(city, size="tiny", seed=4)
-    return procmine.analyze(city, whatif_top=0)
+    return analyse_tiny_city(tmp_path_factory, "masked", 4)
 
 
 def _dense(table: pd.DataFrame) -> pd.DataFrame:
