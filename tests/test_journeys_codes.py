@@ -12,7 +12,6 @@ import pytest
 import procmine
 from procmine._codes import factorize_strings
 from procmine.fields import column_fields
-from procmine.journeys import _first_rows, _unique_ids
 from procmine.journeys._events import (
     _CACHE,
     Events,
@@ -25,6 +24,7 @@ from procmine.journeys._events import (
 )
 from procmine.journeys._journeys import _department_sets
 from procmine.journeys._kpis import kpi_table
+from procmine.journeys._segments import distinct, first_seen
 from procmine.journeys._visits import _day_any
 from tests.conftest import analyse_tiny_city
 
@@ -69,10 +69,12 @@ def test_counting_uniques_give_what_np_unique_gives() -> None:
     rng = np.random.default_rng(3)
     for n in (0, 1, 7, 3000):
         ids = rng.integers(1, max(2, n // 4), n)
-        for got, want in zip(_unique_ids(ids), np.unique(ids, return_inverse=True), strict=True):
+        for got, want in zip(
+            distinct(ids, inverse=True), np.unique(ids, return_inverse=True), strict=True
+        ):
             np.testing.assert_array_equal(got, want)
         codes = np.repeat(rng.integers(0, 9, n), 3)
-        for got, want in zip(_first_rows(codes), np.unique(codes, return_index=True), strict=True):
+        for got, want in zip(first_seen(codes), np.unique(codes, return_index=True), strict=True):
             np.testing.assert_array_equal(got, want)
 
 

@@ -188,6 +188,7 @@ from ._events import Events, PackedEvents, event_table, pack
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
 from ._kpis import typical_path as _typical_path
+from ._segments import distinct, first_seen
 from ._tables import (
     JOURNEY_COLUMNS,
     QUEUE_COLUMNS,
@@ -681,7 +682,7 @@ def _lean_means(
     if not len(rows):
         return {}
     ids = number[rows].astype("int64")
-    journeys_, at = _unique_ids(ids)
+    journeys_, at = distinct(ids, inverse=True)
     index = pd.Index(journeys_, name="journey")
 
     forms = np.bincount(at, weights=form[rows], minlength=len(index))
@@ -730,7 +731,7 @@ def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Ser
         wanted.setdefault(dept, []).append(act)
     if wanted and len(ev):
         dcode = ev["dcode"].to_numpy(dtype="int64")  # one code per department
-        codes, first = _first_rows(dcode)
+        codes, first = first_seen(dcode)
         names = ev["department"].to_numpy(dtype=object)[first]
         position = dict(zip(names.tolist(), codes.tolist(), strict=True))
         activity = ev["activity"].to_numpy(dtype=object)
@@ -740,24 +741,6 @@ def _is_member(ev: pd.DataFrame, members: tuple[tuple[str, str], ...]) -> pd.Ser
             here = np.flatnonzero(dcode == position[dept])
             hit[here] = pd.Series(activity[here], dtype="object").isin(acts).to_numpy()
     return pd.Series(hit, index=ev.index)
-
-
-def _unique_ids(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(ids, return_inverse=True)`` of non-negative integer ids (journey
-    numbers: at most one per event), by counting instead of sorting."""
-    if not len(ids) or int(ids.min()) < 0 or int(ids.max()) > 2 * len(ids):
-        return np.unique(ids, return_inverse=True)
-    used = np.bincount(ids) > 0
-    position = np.cumsum(used) - 1
-    return np.flatnonzero(used), position[ids]
-
-
-def _first_rows(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(codes, return_index=True)``, sorting only the first row of each run of
-    equal codes (a code's first row starts a run)."""
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else codes
-    used, at = np.unique(codes[starts], return_index=True)
-    return used, starts[at]
 
 
 def _number_visits(ev: pd.DataFrame, seq: pd.Series) -> pd.Series:

@@ -10,7 +10,7 @@ import pandas as pd
 from procmine.model import ProcessMap
 
 from ._marks import usable
-from ._segments import Segments, first_seen, stable_order
+from ._segments import Segments, distinct, first_seen, stable_order
 from ._stops import minutes
 from ._tables import stable_by
 
@@ -310,7 +310,7 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
         # Distinct (journey, department) pairs in that order, as one integer key each.
         width = len(names) + 1
         low = int(number.min())
-        key = _distinct((number.astype("int64") - low) * width + codes)
+        key = distinct((number.astype("int64") - low) * width + codes)
         journey = (key // width + low).astype(number.dtype)
         d = (key % width).tolist()
     else:
@@ -325,14 +325,6 @@ def _department_sets(chosen: pd.DataFrame) -> pd.Series:
     labels = {s: " + ".join(str(names[k]) for k in s) for s in set(sets)}
     index = pd.Index(journey[starts], name="journey")
     return pd.Series([labels[s] for s in sets], index=index, name="department")
-
-
-def _distinct(key: np.ndarray) -> np.ndarray:
-    """``np.unique(key)`` of non-negative integers, counted instead of sorted where they
-    are dense."""
-    if len(key) and int(key.min()) >= 0 and int(key.max()) < 4 * len(key) + 1024:
-        return np.flatnonzero(np.bincount(key) > 0).astype(key.dtype, copy=False)
-    return np.unique(key)
 
 
 def _whole_numbers(values: np.ndarray) -> bool:

@@ -10,6 +10,8 @@ not moved at all.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 
@@ -121,6 +123,23 @@ def first_seen(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     np.minimum.at(first, codes, np.arange(n))
     used = np.flatnonzero(first < n)
     return used.astype(codes.dtype, copy=False), first[used]
+
+
+def distinct(ids: np.ndarray, *, inverse: bool = False) -> Any:
+    """``np.unique(ids)`` (with ``inverse``: ``np.unique(ids, return_inverse=True)``) of
+    non-negative integers, counted instead of sorted where they are dense.
+
+    >>> distinct(np.array([4, 1, 4])).tolist()
+    [1, 4]
+    """
+    n = len(ids)
+    if not n or int(ids.min()) < 0 or int(ids.max()) >= 4 * n + 1024:
+        return np.unique(ids, return_inverse=inverse)
+    used = np.bincount(ids) > 0
+    values = np.flatnonzero(used).astype(ids.dtype, copy=False)
+    if not inverse:
+        return values
+    return values, (np.cumsum(used) - 1)[ids]
 
 
 def stable_order(key: np.ndarray) -> np.ndarray:
