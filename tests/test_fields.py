@@ -583,6 +583,40 @@ def test_stale_values_are_former_values_of_another_system() -> None:
     assert silos.set_index("department").loc["SHIMIN", "inconsistency_rate"] < 0.01
 
 
+@pytest.mark.parametrize(("header", "stale"), [("前住所", 20), ("施設住所", 0)])
+def test_a_former_value_column_marks_copies_holding_that_value_stale(
+    header: str, stale: int
+) -> None:
+    """SHIMIN writes the former address of 40 movers in a column of its own (前住所) on the
+    same rows as the current one; HOKEN still holds it (stale) for 20 of them and a wrong
+    address for 10 others (conflict). A column of another header holding the same values
+    (施設住所: not a former value) makes them conflicts."""
+    res = make_residents(200, seed=11)
+    old = {p: f"光陽市旧町{i + 1}-{i + 2}-{i + 3}" for i, p in enumerate(res["person"].iloc[:40])}
+    wrong = set(res["person"].iloc[100:110])
+    hoken_values = [
+        old[r.person] if r.person in old and r.Index < 20
+        else f"光陽市新町{r.ban}-{r.go}" if r.person in wrong
+        else _addr_hyphen(r)
+        for r in res.itertuples()
+    ]  # fmt: skip
+    shimin = {
+        "住所": [_addr_kanji(r) for _, r in res.iterrows()],
+        header: [old.get(p, "") for p in res["person"]],
+    }
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, shimin, start="2024-01-01"),
+        "HOKEN": _log("HOKEN", res, {"住所": hoken_values}, start="2024-05-01"),
+        "KODOMO": _log("KODOMO", res, {"addr": [_addr_hyphen(r) for _, r in res.iterrows()]},
+                       start="2024-06-01"),
+    }  # fmt: skip
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    hoken = silos.set_index(["department", "column"]).loc[("HOKEN", "住所")]
+    assert hoken["stale_rate"] == pytest.approx(stale / 200, abs=0.01)
+    assert hoken["conflict_rate"] == pytest.approx((30 - stale) / 200, abs=0.01)
+    assert hoken["inconsistency_rate"] == pytest.approx(30 / 200, abs=0.01)
+
+
 def test_omitted_kata_is_a_difference_only_where_the_column_keeps_kata() -> None:
     """SHIMIN keeps 方書 in its own column; KAIGO's address includes 方書 but omits it for
     some residents who have one; HOKEN never writes 方書 (notation, not a difference)."""

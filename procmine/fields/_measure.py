@@ -16,7 +16,8 @@ For one copy and one resident shared with another system, the probability that i
 is the true one is *consistent* — ``exact`` if written as the most accurate other system
 holding that value writes it, else ``format_only`` (丁目 vs hyphen, 髙 vs 高, 和暦 vs 西暦)
 — and the rest *inconsistent*: ``stale`` when its value is one another system held for
-that resident earlier (changed there, not here), else ``conflict``. Counts are sums of
+that resident earlier (changed there, not here), or the resident's former value in a column
+outside the group whose header says so (前住所, 旧姓: :data:`_FORMER`), else ``conflict``. Counts are sums of
 these probabilities (expected numbers of residents).
 
 Addresses: an omitted 方書 is a difference of notation, except in a column that keeps 方書
@@ -49,6 +50,11 @@ _ITERATIONS = 100
 _RELIABLE = 10
 #: An address column "keeps 方書" when at least this share of its residents have one.
 _KEEPS_BUILDING = 0.10
+#: Header of a column holding a resident's former value of a field (前住所, 転入前住所, 旧姓,
+#: 旧口座, 変更前電話番号, previous address …): a copy holding that value is stale.
+_FORMER = re.compile(
+    r"前住所|転入前|転居前|変更前|従前|旧(?!字)|\b(?:previous|former|prior|old)\b", re.IGNORECASE
+)
 #: Header of a column holding only the 方書 (not 建物 alone: 建物所在地 is an address).
 _BUILDING_HEADER = re.compile(
     r"方書|建物名|建物・|ビル名|アパート|マンション|部屋|号室|室番号|building|apartment|room"
@@ -208,23 +214,32 @@ def _keeps_building(norm: np.ndarray, book: Codebook | None) -> bool:
     return bool(len(held)) and int(held.sum()) >= _KEEPS_BUILDING * len(held)
 
 
+def _history(copy: Copy, keys: np.ndarray, several: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Every (resident, value held) pair of ``copy`` for the residents ``keys`` (only those
+    with two values or more when ``several``): which position of ``keys`` each pair is
+    about, and the value."""
+    none = np.zeros(0, dtype=np.int64)
+    if not len(copy.hist_keys) or not len(keys):
+        return none, none
+    lo = np.searchsorted(copy.hist_keys, keys, side="left")
+    hi = np.searchsorted(copy.hist_keys, keys, side="right")
+    at = np.flatnonzero(hi - lo >= (2 if several else 1))
+    if not len(at):
+        return none, none
+    sizes = (hi - lo)[at]
+    pair = np.repeat(at, sizes)
+    starts = np.repeat(lo[at] - (np.cumsum(sizes) - sizes), sizes)
+    return pair, copy.hist_norm[starts + np.arange(len(pair))]
+
+
 def _earlier(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
              book: Codebook | None) -> np.ndarray:  # fmt: skip
     """Whether ``values[i]`` is a value ``copy`` held for resident ``keys[i]`` before its
     latest one."""
     out = np.zeros(len(keys), dtype=bool)
-    if not len(copy.hist_keys) or not len(keys):
+    pair, held = _history(copy, keys, several=True)
+    if not len(pair):
         return out
-    lo = np.searchsorted(copy.hist_keys, keys, side="left")
-    hi = np.searchsorted(copy.hist_keys, keys, side="right")
-    # every (resident, value held) pair of the residents with two values or more, at once
-    at = np.flatnonzero(hi - lo >= 2)
-    if not len(at):
-        return out
-    sizes = (hi - lo)[at]
-    pair = np.repeat(at, sizes)  # which resident each pair is about
-    starts = np.repeat(lo[at] - (np.cumsum(sizes) - sizes), sizes)
-    held = copy.hist_norm[starts + np.arange(len(pair))]
     # the resident's latest value in ``copy`` is not an earlier one
     where = np.searchsorted(copy.keys, keys[pair])
     inside = np.flatnonzero(where < len(copy.keys))
@@ -238,6 +253,31 @@ def _earlier(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
     same = equal_codes(values[pair], held, ftype, book)
     out[pair[same]] = True
     return out
+
+
+def _ever(copy: Copy, keys: np.ndarray, values: np.ndarray, ftype: str,
+          book: Codebook | None) -> np.ndarray:  # fmt: skip
+    """Whether ``values[i]`` is a value ``copy`` held for resident ``keys[i]`` at any time."""
+    out = np.zeros(len(keys), dtype=bool)
+    pair, held = _history(copy, keys, several=False)
+    if len(pair):
+        out[pair[equal_codes(values[pair], held, ftype, book)]] = True
+    return out
+
+
+def _former_columns(copies: list[Copy], members: list[int], ref: Copy) -> list[int]:
+    """Columns outside the group that hold a former value of its field (前住所, 旧姓 …:
+    :data:`_FORMER` in the header, the field's type in the values)."""
+    inside = set(members)
+    return [
+        k
+        for k, c in enumerate(copies)
+        if k not in inside
+        and c.family == ref.family
+        and c.field_type == ref.field_type
+        and len(c.hist_keys)
+        and _FORMER.search(c.column)
+    ]
 
 
 def _clusters(
@@ -398,10 +438,11 @@ def measure_group(
     for j, v in enumerate(voters):
         if v.building is not None:
             building[np.searchsorted(residents, v.keys), j] = v.building
+    former = _former_columns(copies, members, ref)
     for i in linked:
         out[i] = _measure_copy(
             copies, i, auth, voters, accuracy, residents, values, ids, reps, post, building,
-            book, out[i],
+            book, former, out[i],
         )  # fmt: skip
     return out
 
@@ -419,6 +460,7 @@ def _measure_copy(
     post: np.ndarray,
     building: np.ndarray,
     book: Codebook | None,
+    former: list[int],
     counts: Counts,
 ) -> Counts:
     x = copies[i]
@@ -488,6 +530,11 @@ def _measure_copy(
             at = np.flatnonzero(differ)
             for member in voters[j].members:
                 stale[at] |= _earlier(copies[member], keys[at], norm[at], ftype, book)
+    # … or the resident's former value, kept in a column of its own (前住所)?
+    for k in former:
+        at = np.flatnonzero(~stale & (right < 1.0))
+        if len(at):
+            stale[at] |= _ever(copies[k], keys[at], norm[at], ftype, book)
     wrong = 1.0 - right
     counts.stale = float(wrong[stale].sum())
     counts.conflict = float(wrong[~stale].sum())
