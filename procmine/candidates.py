@@ -73,6 +73,7 @@ import unicodedata
 import weakref
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import SupportsFloat
 
 import pandas as pd
 
@@ -710,6 +711,13 @@ def _field_type(group: pd.DataFrame) -> str | None:
     return str(types.mode().sort_values().iloc[0]) if len(types) else None
 
 
+def _figure(row: dict[str, object], key: str) -> float:
+    """The number ``row[key]`` of a candidate row, as a float."""
+    value = row[key]
+    assert isinstance(value, SupportsFloat), key
+    return float(value)
+
+
 def _register_owns_accounts(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     """Fold the silo of a bank-account field into the account register's candidate.
 
@@ -726,17 +734,17 @@ def _register_owns_accounts(rows: list[dict[str, object]]) -> list[dict[str, obj
         if row["kind"] != "silo" or row.get("_field_type") != "bank_account":
             kept.append(row)
             continue
-        minutes = float(register["minutes_per_execution"]) * float(
-            register["redundant_executions_per_year"]
-        ) + float(row["minutes_per_execution"]) * float(row["redundant_executions_per_year"])
+        minutes = _figure(register, "minutes_per_execution") * _figure(
+            register, "redundant_executions_per_year"
+        ) + _figure(row, "minutes_per_execution") * _figure(row, "redundant_executions_per_year")
         for key in (
             "hours_saved_per_year",
             "staff_hours_per_year",
             "redundant_executions_per_year",
             "executions_per_year",
         ):
-            register[key] = float(register[key]) + float(row[key])
-        count = float(register["redundant_executions_per_year"])
+            register[key] = _figure(register, key) + _figure(row, key)
+        count = _figure(register, "redundant_executions_per_year")
         register["minutes_per_execution"] = minutes / count if count else 0.0
         register["basis"] = f"{register['basis']}; {row['basis']}"
         register["assumption"] = (

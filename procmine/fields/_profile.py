@@ -347,10 +347,11 @@ def _profile_coded(
 ) -> tuple[str, str, float, str | None, int]:
     """:func:`profile_column` of a column coded by :func:`coded_values` (``stamps``: the
     timestamps of all its events): the same sample and counts, taken from the codes."""
-    assert coded.codes is not None
+    codes = coded.codes
+    assert codes is not None
     where = np.flatnonzero(coded.mask)  # the events with a value
     positions = _sample_positions(len(where), sample_size)
-    sample_codes = coded.codes[positions]
+    sample_codes = codes[positions]
     distinct_codes, counts = np.unique(sample_codes, return_counts=True)
     shapes = [value_shape(str(v)) for v in coded.texts(distinct_codes).tolist()]
     per_shape: dict[str, int] = {}
@@ -364,7 +365,7 @@ def _profile_coded(
         )
         chosen = positions[is_date]
         return (
-            pd.Series(coded.texts(coded.codes[chosen]), dtype=object),
+            pd.Series(coded.texts(codes[chosen]), dtype=object),
             stamps.iloc[where[chosen]],
         )
 

@@ -149,7 +149,8 @@ def _pack_column(values: np.ndarray) -> np.ndarray | tuple[np.ndarray, np.ndarra
         return values
     codes, uniques = pd.factorize(values)
     missing = values[codes < 0]
-    if len(missing) and not np.equal(missing, None).all():  # NaN and None must stay apart
+    # NaN and None must stay apart (None as the object scalar np.equal makes of it)
+    if len(missing) and not np.equal(missing, np.array(None, dtype=object)).all():
         return values
     return _small_int(codes), np.asarray(uniques, dtype=object)
 
@@ -432,10 +433,10 @@ def _keys(
     (code, person keys), code -1 without one), else a key of its own for its case
     (department, file, case number; ``source`` and ``number``: (code, values) per event;
     ``case``: the case code). Only keys some event has."""
-    person, persons = person
-    missing = np.flatnonzero(person < 0)
+    person_code, persons = person
+    missing = np.flatnonzero(person_code < 0)
     names = persons
-    code = person.copy()
+    code = person_code.copy()
     if len(missing):
         cases, first, at = np.unique(case[missing], return_index=True, return_inverse=True)
         own = np.empty(len(cases), dtype=object)

@@ -173,7 +173,8 @@ def _journey_types(ev: pd.DataFrame, canonical: Mapping[tuple[str, str], str]) -
     row = np.where(resident >= 0, resident, np.where(human >= 0, human, first))
     activity = ev["activity"].to_numpy(dtype=object)[row].tolist()
     department = ev["department"].to_numpy(dtype=object)[first].tolist()
-    kind = np.where(typed >= 0, ctype[np.maximum(typed, 0)], None).tolist()
+    no_type = np.array(None, dtype=object)  # None as the object scalar np.where makes of it
+    kind = np.where(typed >= 0, ctype[np.maximum(typed, 0)], no_type).tolist()
     # One label per distinct (department, activity, case type), not per journey.
     made: dict[tuple[object, object, object], str] = {}
     labels = []

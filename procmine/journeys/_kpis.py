@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 
@@ -91,7 +93,11 @@ def _figures(part: np.ndarray) -> dict[str, float]:
 
 
 def _by_group(
-    values: np.ndarray, codes: np.ndarray, labels: object, *, order: np.ndarray | None = None
+    values: np.ndarray,
+    codes: np.ndarray,
+    labels: Collection[object],
+    *,
+    order: np.ndarray | None = None,
 ) -> list[tuple[object, np.ndarray]]:
     """``values`` split by their group ``codes`` into ``labels`` (sorted; each part in its
     original order, as ``groupby(groups, sort=True)`` gives them; empty groups left out).

@@ -134,7 +134,9 @@ def distinct(ids: np.ndarray, *, inverse: bool = False) -> Any:
     """
     n = len(ids)
     if not n or int(ids.min()) < 0 or int(ids.max()) >= 4 * n + 1024:
-        return np.unique(ids, return_inverse=inverse)
+        if inverse:
+            return np.unique(ids, return_inverse=True)
+        return np.unique(ids)
     used = np.bincount(ids) > 0
     values = np.flatnonzero(used).astype(ids.dtype, copy=False)
     if not inverse:

@@ -438,11 +438,11 @@ def _run(
     if not profiles.from_models:
         # event logs only: a model element has too little evidence to vouch for a group
         # (votes among model elements lowered precision on PMMC 2015) and fills no data
-        scored = (pairs.i, pairs.j, pairs.score)
+        arrays = (pairs.i, pairs.j, pairs.score)
         complete = _local_confidence(scorer)
         clusters = merge_same_kind(
             clusters,
-            scored,
+            arrays,
             scorer.dept,
             scorer.action,
             scorer.fields,
@@ -452,13 +452,13 @@ def _run(
         )
         if ATTACH_WITNESSES > 0:
             clusters = attach_consistent(
-                clusters, scored, scorer.dept, threshold=threshold, witnesses=ATTACH_WITNESSES
+                clusters, arrays, scorer.dept, threshold=threshold, witnesses=ATTACH_WITNESSES
             )
         while True:  # attachments vote in the next round; each round only adds
             before = clusters
             clusters = attach_voted(
                 clusters,
-                scored,
+                arrays,
                 scorer.dept,
                 threshold=threshold,
                 floor=VOTE_FLOOR * threshold,
