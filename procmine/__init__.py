@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 from procmine.analysis import Analysis, analyze
@@ -28,6 +30,20 @@ __all__ = [
     "discover",
     "load",
 ]
+
+
+class _Package(types.ModuleType):
+    """The package module: ``procmine.discover`` stays the function when the submodule of
+    the same name is imported (the import system binds a submodule to its package's
+    attribute; the submodule itself stays importable as ``procmine.discover``)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "discover" and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

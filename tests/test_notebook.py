@@ -160,3 +160,21 @@ def test_walkthrough_notebook_runs_top_to_bottom(tmp_path):
         out.get("output_type") == "error" for c in nb.cells for out in c.get("outputs", [])
     )
     assert not re.search(r"Traceback|Error:", outputs)
+
+
+def test_procmine_discover_stays_the_function_once_the_submodule_is_imported() -> None:
+    """``procmine.discover(log)`` after ``procmine.analyze`` (which imports the submodule
+    procmine.discover) — run in a fresh interpreter, where nothing imported it yet."""
+    import subprocess
+    import sys
+
+    code = (
+        "import procmine, procmine.discover\n"
+        "from procmine.discover import discover_all\n"
+        "assert callable(procmine.discover) and procmine.discover.__name__ == 'discover'\n"
+        "assert callable(discover_all)\n"
+        "print('ok')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
