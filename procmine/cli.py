@@ -25,6 +25,14 @@ def _one_line(message: object) -> str:
     return show(message, limit=2000)
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 blank line``, ``2 blank lines``, ``3 missing case`` (a reason that is no noun
+    stays as it is)."""
+    if n != 1 and noun.endswith(("department", "event", "line", "row", "timestamp")):
+        noun += "s"
+    return f"{n:,} {noun}"
+
+
 class _Cli(click.Group):
     """A group that turns procmine's errors into one-line messages."""
 
@@ -272,7 +280,7 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
         click.echo(line)
     for acc in dataset.accounting:
         dropped = (
-            ", ".join(f"{n} {reason}" for reason, n in sorted(acc.dropped.items()))
+            ", ".join(_count(n, reason) for reason, n in sorted(acc.dropped.items()))
             or "none dropped"
         )
         click.echo(
@@ -280,9 +288,8 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
         )
     for warning in dataset.warnings:
         click.echo(f"Warning: {_one_line(warning)}")
-    click.echo(
-        f"OK: {len(dataset.logs)} departments, {sum(len(x.events) for x in dataset.logs.values()):,} events"
-    )
+    events = sum(len(x.events) for x in dataset.logs.values())
+    click.echo(f"OK: {_count(len(dataset.logs), 'department')}, {_count(events, 'event')}")
 
 
 @cli.command()

@@ -365,7 +365,7 @@ CASES: list[Case] = [
             "a.csv:42: 2 values of 処理日時 are not dates/times",
             "line 42: '2026-02-30 09:00', line 43: '2024-04-01 25:00'",
         ),
-        accounting="a.csv: 42 rows read, 40 loaded (2 unparsable timestamp)",
+        accounting="a.csv: 42 rows read, 40 loaded (2 unparsable timestamps)",
     ),
     Case(
         "too many unparsable timestamps refuse the file with rows",
@@ -457,7 +457,7 @@ CASES: list[Case] = [
         warnings=(
             "a.csv:5: 2 rows repeat an earlier row in every column and were dropped (line 5 = line 2, line 6 = line 3)",
         ),
-        accounting="a.csv: 5 rows read, 3 loaded (2 duplicate row)",
+        accounting="a.csv: 5 rows read, 3 loaded (2 duplicate rows)",
     ),
     Case(
         "one exact duplicate row is named in the singular",
