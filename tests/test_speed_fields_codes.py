@@ -185,6 +185,15 @@ def test_value_shape_guards_keep_every_shape() -> None:
     assert value_shape("٣٣٣٣٣٣٣٣٣٣٣٣") == "my_number"  # any decimal digit, as \d reads it
 
 
+def test_a_long_value_is_text_whatever_it_holds() -> None:
+    """A free-text cell holding an address-like run (which the address pattern would scan in
+    time quadratic in its length) is text; the same address alone is an address."""
+    address = "東京都" + "あ" * 30 + "1-2-3"
+    assert value_shape(address) == "address"
+    assert value_shape(address + "い" * 300) == "text"
+    assert value_shape("あ" * 100_000) == "text"
+
+
 @settings(deadline=None)
 @given(
     st.lists(st.integers(0, 40), max_size=25),

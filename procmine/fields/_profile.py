@@ -95,6 +95,10 @@ _RE_ADDRESS = re.compile(
     r"|\d+\s*(?:丁目|番地|番|号)|[一二三四五六七八九十]+丁目"
     rf"|[{_KANJI}{_KANA}]{{2,}}\s*\d+(?:-\d+){{1,3}}"
 )
+#: Longer values are free text: no resident field (an address with its 方書, a bank account
+#: with its holder) runs this long, and the address pattern would take time quadratic in
+#: the length of a long run of kanji or kana.
+_MAX_SHAPED = 200
 _RE_KANA = re.compile(r"^[ァ-ヺー・]+(?:[\s・][ァ-ヺー]+)*$|^[ぁ-ゖー]+[\s][ぁ-ゖー]+$")
 _RE_NAME = re.compile(rf"^(?=.*[{_KANJI}])[{_KANJI}{_KANA}]{{1,6}}\s[{_KANJI}{_KANA}]{{1,8}}$")
 _RE_NAME_NOSPACE = re.compile(rf"^[{_KANJI}]{{2,6}}$")
@@ -191,7 +195,8 @@ def _ascii_words(header: str) -> str:
 def value_shape(value: str) -> str:
     """The field type one value looks like (``text`` when nothing more specific fits).
 
-    Dates are only recognised by form here; :func:`profile_columns` confirms them.
+    Dates are only recognised by form here; :func:`profile_columns` confirms them. A value
+    longer than :data:`_MAX_SHAPED` characters is ``text``.
 
     >>> [value_shape(v) for v in ["090-1234-5678", "1234 5678 9012", "光陽市本町1-2-3",
     ...  "コウヨウ タロウ", "光陽 太郎", "S55.3.2", "19800302", "男", "1,200,000円", "A-123"]]
@@ -202,6 +207,8 @@ def value_shape(value: str) -> str:
     text = nfkc(value)
     if not text:
         return ""
+    if len(text) > _MAX_SHAPED:
+        return "text"
     # each pattern tried only when the character it needs is there (\d is a decimal digit:
     # str.isdecimal)
     if "@" in text and _RE_EMAIL.match(text):
