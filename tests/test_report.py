@@ -871,12 +871,12 @@ def test_heatmap_counts_clusters_and_pairs_between_departments(report):
     assert "sortable" not in html.split('class="heatmap"')[0][-40:]
 
 
-def test_silo_matrix_marks_the_authoritative_copy(report, report_en):
+def test_silo_matrix_marks_the_reference_copy(report, report_en):
     ja = (report[0] / "report.html").read_text("utf-8")
     matrix = ja.split('class="sortable matrix"')[1].split("</table>")[0]
-    assert "住所（正）" in matrix and "@住所（12.0%）" in matrix
+    assert "住所（基準）" in matrix and "@住所（12.0%）" in matrix and "（正）" not in matrix
     en = (report_en / "report.html").read_text("utf-8")
-    assert "住所 (authoritative)" in en
+    assert "住所 (reference)" in en and "authoritative" not in en
 
 
 def test_candidates_show_staff_resident_hours_fte_cost_and_exact_arithmetic(tmp_path):
@@ -919,7 +919,9 @@ def test_journeys_section_draws_the_typical_journey_and_kpis(journeys_report):
     ]
     section = html.split('id="journeys"')[1].split("</section>")[0]
     types = section.split('class="sortable journey-types"')[1].split("</table>")[0]
-    assert "転入" in types and "出生" in types and ">all<" not in types
+    assert "転入" in types and ">all<" not in types
+    # 出生 has one journey: merged into "Other", its own figures not shown
+    assert "出生" not in types and "その他（1行程）" in types
     assert section.count('<figure class="journey"') == 1  # 出生 has no typical path
     assert (
         "典型的な行程：転入" in section and "来庁2回・窓口3か所" in section and "75.0%" in section
@@ -947,7 +949,7 @@ def test_xlsx_has_journey_sheets_when_the_analysis_has_journeys(journeys_report)
     assert rows[0][:4] == ("行程の種類（最初の手続）", "順番", "来庁", "課")
     assert rows[3][:4] == ("転入", 3, 2, XSS_IMG)
     kpi = [r for r in wb["KPI"].iter_rows(values_only=True) if r[2] == "窓口数（来庁当たり）"]
-    assert {r[4] for r in kpi} == {"全体", "転入"}
+    assert {r[4] for r in kpi} == {"全体", "転入", "その他（1行程）"}  # 出生: one journey
 
 
 def test_html_and_markdown_escape_every_injected_label(journeys_report, tmp_path):

@@ -162,6 +162,47 @@ def _date(value: Any) -> str | None:
     return v[:10] if isinstance(v, str) else None
 
 
+def case_starts(analysis: Analysis) -> dict[str, tuple[str | None, str | None]]:
+    """Per department: the first and the last day a case started (ISO dates), from the
+    loaded events; ``(None, None)`` without events.
+
+    One export may run longer than the others (batch steps months after the last counter
+    case): the case starts show it, where the period of the events does not.
+    """
+    out: dict[str, tuple[str | None, str | None]] = {}
+    logs = getattr(analysis.dataset, "logs", {}) or {}
+    for dept in departments(analysis):
+        log = logs.get(dept)
+        ev = log.events if log is not None else None
+        if ev is None or not len(ev) or "case" not in ev.columns or "timestamp" not in ev.columns:
+            out[dept] = (None, None)
+            continue
+        starts = ev.groupby("case", sort=False)["timestamp"].min().dropna()
+        try:
+            out[dept] = (_date(starts.min()), _date(starts.max())) if len(starts) else (None, None)
+        except TypeError:  # mixed time zones
+            out[dept] = (None, None)
+    return out
+
+
+def unknown_time_events(analysis: Analysis) -> dict[str, int]:
+    """Per department: events of the steps counted in the workload (staff and resident
+    steps) whose handling time is unknown (``median_minutes`` missing), which the
+    workload counts as 0 hours."""
+    out: dict[str, int] = {}
+    for dept in departments(analysis):
+        n = 0
+        pmap = analysis.maps.get(dept)
+        if pmap is not None:
+            for _, data in pmap.graph.nodes(data=True):
+                performer = plain(data.get("performer")) or "unknown"
+                counted = performer in STAFF_PERFORMERS or performer == RESIDENT_PERFORMER
+                if counted and number(data.get("median_minutes")) is None:
+                    n += int(number(data.get("events")) or 0)
+        out[dept] = n
+    return out
+
+
 def period(facts: dict[str, dict[str, Any]]) -> tuple[str | None, str | None]:
     """First and last date over all departments (ISO ``YYYY-MM-DD``) or None."""
     starts = [f["start"] for f in facts.values() if f["start"]]
@@ -510,6 +551,7 @@ __all__ = [
     "SILO_COLUMNS",
     "backoffice_kpis",
     "candidate_totals",
+    "case_starts",
     "cluster_rows",
     "clusters",
     "column_mappings",
@@ -528,5 +570,6 @@ __all__ = [
     "silo_summary",
     "summary",
     "total_hours",
+    "unknown_time_events",
     "workload",
 ]

@@ -39,7 +39,11 @@ _JA: dict[str, str] = {
     "none": "—",
     "list_sep": "、",
     "more_items": "ほか{n}件",
+    "more_departments": "ほか{n}課",
     "sort_hint": "列見出しをクリックすると並べ替えられます。",
+    "date": "{y}年{m}月{d}日",
+    "date_padded": "no",
+    "period_range": "{start}～{end}",
     # section headings (h2)
     "h_summary": "調査概要と主な結果",
     "h_scope": "調査範囲とデータの取扱い",
@@ -77,12 +81,16 @@ _JA: dict[str, str] = {
     "stat_silos": "複数課が保有するデータ項目",
     "stat_silos_note": "うち不整合あり {inconsistent}項目",
     "stat_candidates": "集約候補",
+    "stat_candidates_value": "{n}件",
+    "stat_candidates_note": "うち効果0の{zero}件",
+    "stat_saved_staff": "職員の削減時間（年間・推計）",
+    "stat_saved_resident": "住民の削減時間（年間・推計）",
     "summary_text": (
         "{departments}課の{events}件のイベント（{period}）を分析しました。職員の処理時間は年間約"
         "{staff_hours}時間（約{staff_fte}人工）です。異なる課で同じ作業をしている重複業務クラスタを"
         "{clusters}件、複数の課が別々に保有するデータ項目を{silos}件検出しました。"
-        "集約候補{candidates}件による削減時間は年間{hours}時間（うち職員{saved_staff}時間・約{fte}人工）"
-        "と試算されます。"
+        "集約候補{candidates}件による削減時間は年間{hours}時間（職員{saved_staff}時間・約{fte}人工、"
+        "住民{saved_resident}時間）と試算されます。"
     ),
     "top_candidate": "{rank}. {title}（{principle}・年間{hours}時間）",
     "no_candidates": "集約候補はありません。",
@@ -105,7 +113,8 @@ _JA: dict[str, str] = {
     "col_events": "イベント数",
     "col_cases": "ケース数",
     "col_activities": "業務数",
-    "col_period": "期間",
+    "col_period": "イベントの期間",
+    "col_case_starts": "ケースの開始（最初～最後）",
     "col_duration": "処理時間の算出",
     "col_file": "ファイル",
     "col_format": "形式",
@@ -144,6 +153,8 @@ _JA: dict[str, str] = {
         "課ごとに、業務（ノード）とその順序（矢印）を示します。ノードには件数と1件当たり処理時間の"
         "中央値、矢印には遷移の件数を示し、線の太さは件数に比例します。"
         "重複業務は同じクラスタを同じ色で塗り、クラスタ番号（C1 など）を添えています。"
+        "実施者がシステムの業務（番号札発券など）の時間は、職員の処理時間ではなく次の業務までの待ち"
+        "（発券後の住民の待ちなど）です。"
     ),
     "map_caption": (
         "{department}：{events}件・{cases}ケース・{activities}業務（処理時間：{duration}）"
@@ -161,7 +172,7 @@ _JA: dict[str, str] = {
     "map_hidden_nodes": ("件数の少ない業務 {hidden}件を非表示（全{total}業務中{shown}業務を表示）"),
     "col_activity": "業務",
     "col_median_minutes": "処理時間中央値（分）",
-    "col_total_hours": "合計時間",
+    "col_total_hours": "合計時間（期間内）",
     "col_performer": "実施者",
     "col_fields": "扱うデータ項目",
     "col_cluster": "重複",
@@ -170,6 +181,7 @@ _JA: dict[str, str] = {
     "performer_system": "システム",
     "performer_external": "外部",
     "performer_unknown": "不明",
+    "performer_system_wait": "システム（時間は次の業務までの待ち）",
     "no_maps": "業務フローはありません。",
     # duplicates
     "duplicates_text": (
@@ -185,12 +197,16 @@ _JA: dict[str, str] = {
     "col_activity_b": "業務 B",
     "col_score": "スコア",
     "col_evidence": "根拠",
+    "pairs_text": "各クラスタについて、スコアの高い順に最大{n}組を示します（全ての組は duplicates.csv にあります）。",
+    "pairs_more": "ほか {n} 組は duplicates.csv を参照",
     # silos
     "silos_text": (
         "同じデータ項目（住所・氏名など）を複数の課が別々の列に保有している状況です。"
-        "不整合率は、同じ本人について課の間で値が一致しない割合です（値そのものは示しません）。"
-        "マトリクスの各マスは列名と不整合率、（正）は正とする課（基準とする保有元）で、"
-        "不整合率が高いほど濃い色で示します。"
+        "不整合率は、同じ本人について比較の基準とした課の値と一致しない割合です（値そのものは示しません）。"
+        "マトリクスの各マスは列名・不整合率・比較できた住民数（n）で、不整合率が高いほど濃い色で示します。"
+        "（基準）は比較の基準とした課で、そのデータ項目を最も多くの住民について保有している課です。"
+        "正本（マスター）を持つ課とは限りません。電話番号や口座のように、住民が複数の値を正しく"
+        "使い分けている項目（2つ目の電話番号・別の口座など）では、値の違いが誤りとは限りません。"
     ),
     "no_silos": "複数の課が保有するデータ項目は見つかりませんでした。",
     "col_field": "データ項目",
@@ -205,9 +221,15 @@ _JA: dict[str, str] = {
     "col_conflict": "矛盾",
     "col_missing": "欠損",
     "col_linked_share": "他課と照合できた住民の割合",
-    "col_authoritative": "正とする課",
-    "authoritative_yes": "正",
+    "col_authoritative": "比較の基準とした課",
+    "authoritative_yes": "基準",
+    "col_shared_persons": "比較できた住民数",
+    "not_comparable": "比較不可（n={n}）",
     "silo_cell": "{column}（{rate}）",
+    "silo_cell_n": "{column}（{rate}、n={n}）",
+    "silo_cell_auth_n": "{column}（基準、n={n}）",
+    "silo_cell_none_n": "{column}：比較不可（n={n}）",
+    "silo_cell_auth_none_n": "{column}（基準）：比較不可（n={n}）",
     # candidates
     "candidates_text": (
         "重複業務を集約した場合の削減時間（効果試算）です。各候補をフロントヤード改革の4原則"
@@ -246,11 +268,15 @@ _JA: dict[str, str] = {
         "人工は年間{hours_per_fte}時間を1人工として換算しました（前提）。|"
         "重複業務：異なる課の業務の組ごとに、業務名・扱うデータ項目・前後の業務・実施者・処理時間の"
         "類似度からスコアを求め、しきい値以上の組をクラスタにまとめました。|"
-        "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について値が一致しない"
-        "割合を不整合率としました（表記ゆれのみの差は別に数えています）。|"
-        "効果試算：同じ住民に{window}日以内に同じ重複業務が繰り返された場合、2回目以降を重複実行とし、"
-        "削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はケースが始まった期間を"
-        "365日に換算）。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
+        "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について比較の基準とした課"
+        "（そのデータ項目を最も多くの住民について保有する課）の値と一致しない割合を不整合率としました"
+        "（表記ゆれのみの差は別に数えています）。|"
+        "効果試算：削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はケースが"
+        "始まった期間を365日に換算）。何を重複実行とみなすかは候補の種類によって異なり、候補ごとの前提は"
+        "「集約候補と効果試算」の表に記載しています。多くの候補では、同じ住民に{window}日以内に同じ重複業務が"
+        "繰り返された場合の2回目以降を重複実行とします。庁内照会は全ての実行を重複とみなし（情報連携で"
+        "不要になるため）、他課が基準の値を保有するデータの二重入力も全ての実行を重複とみなします。"
+        "データ保有の候補は、基準の課以外で入力された値1件当たり一定の時間（前提に記載）で試算しています。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
         "人工 = 職員時間 ÷ {hours_per_fte}時間、人件費 = 職員時間 × {hourly_rate}円/時間です（前提）。|"
         "集約候補の単位：1つの施策で解消する重複業務は1つの候補にまとめました（発券の一本化、"
         "ワンストップ窓口での本人確認：マイナンバーカードで身元と個人番号を一度に確認、口座情報の一元管理："
@@ -277,7 +303,7 @@ _JA: dict[str, str] = {
     # summary (more)
     "stat_staff_hours": "職員の処理時間（年間換算）",
     "stat_journeys": "住民の行程",
-    "stat_journeys_note": "1回の来庁の滞在 中央値{minutes}分",
+    "stat_journeys_note": "来庁1回当たりの滞在時間（中央値）{minutes}分",
     "method_journeys": (
         "住民の行程：同じ住民が同じ日に続けて訪れた窓口を1回の来庁とし、近い時期に始まった同じ住民の"
         "手続を1つの行程（ライフイベント）にまとめました。典型的な行程は、その種類で最も多い順路です。"
@@ -285,6 +311,7 @@ _JA: dict[str, str] = {
     ),
     "stat_staff_hours_note": "約{fte}人工",
     "stat_savings_note": "職員{staff}時間（約{fte}人工）・住民{resident}時間",
+    "stat_saved_staff_note": "約{fte}人工",
     # workload
     "workload_text": (
         "課ごとの業務量です。処理時間は業務ごとの処理時間の合計で、職員が行う業務のみを数えます"
@@ -296,6 +323,13 @@ _JA: dict[str, str] = {
     "col_staff_hours_year": "職員の処理時間（年間）",
     "col_fte": "人工",
     "col_resident_hours_year": "住民の時間（年間）",
+    "col_unknown_time": "処理時間が不明なイベント（0時間として計上）",
+    "unknown_time_cell": "{n}（{share}）",
+    "workload_unknown_text": (
+        "処理時間が分からない業務（終了時刻がなく、次のイベントまでの時間からも推定できない業務）の"
+        "イベントは0時間として数えているため、その課の処理時間は下限です。一方、効果試算ではそのような業務に"
+        "重複業務クラスタの処理時間の中央値を当てています。"
+    ),
     # duplicates heat map
     "h_heatmap": "課 × 課の重複業務",
     "heatmap_text": (
@@ -314,14 +348,14 @@ _JA: dict[str, str] = {
     "ev_via_cluster": "この組だけの一致度は基準（{threshold}）未満で、クラスタの他の業務を介して同じ作業と判定",
     "col_no": "No.",
     # silos (more)
-    "silo_cell_auth": "{column}（正）",
+    "silo_cell_auth": "{column}（基準）",
     "h_silo_examples": "表記ゆれの例（個人情報）",
     "silo_examples_text": (
-        "同じ住民について、正とする課の値と表記だけが異なる値の、多い差のパターンと例です。"
+        "同じ住民について、比較の基準とした課の値と表記だけが異なる値の、多い差のパターンと例です。"
         "住民は仮名の番号で示します。"
     ),
     "col_pattern": "差のパターン",
-    "col_example": "例（正とする課の値 → この課の値）",
+    "col_example": "例（基準とした課の値 → この課の値）",
     "col_person": "住民（仮名）",
     "no_examples": "表記ゆれの例はありません。",
     # journeys
@@ -337,14 +371,24 @@ _JA: dict[str, str] = {
     "col_journey_kind": "行程の種類（最初の手続）",
     "col_life_event": "ライフイベント（手続の課・届出種別）",
     "col_journeys": "行程数",
-    "col_visits_median": "来庁回数（中央値）",
-    "col_counters_median": "窓口数（中央値）",
-    "col_on_site_median": "滞在時間（分・中央値）",
-    "col_waiting_median": "待ち時間（分・中央値）",
-    "col_forms_median": "記入回数（中央値）",
+    "col_visits_median": "来庁回数（行程当たり・中央値）",
+    "col_counters_median": "窓口数（来庁1回当たり・中央値）",
+    "col_on_site_median": "滞在時間（分・来庁1回当たり・中央値）",
+    "col_waiting_median": "待ち時間（分・来庁1回当たり・中央値）",
+    "col_forms_median": "記入回数（行程当たり・中央値）",
+    "journeys_other": "その他（{n}行程）",
+    "journeys_small_note": (
+        "行程が{min}件未満のグループは、住民の特定を防ぐため「その他」の1行にまとめています。"
+        "{blank}"
+    ),
+    "journeys_small_blank": "まとめた行程が{min}件未満のときは、その行の中央値は空欄です。",
     "journey_caption": (
         "{journey_type}の典型的な行程（この順路の行程は{share}）：来庁{visits}回・窓口{counters}か所・"
         "来庁から最後の窓口を出るまで{total}分"
+    ),
+    "journey_caption_visits": (
+        "{journey_type}の典型的な行程（この順路の行程は{share}）：来庁{visits}回・窓口{counters}か所・"
+        "最も長い来庁で来庁から最後の窓口を出るまで{total}分（時間は来庁ごとに0から数えます）"
     ),
     "journey_visit": "{n}回目の来庁",
     "journeys_more": "ほか{n}種類の行程は図を省略しました（表に記載）。",
@@ -385,7 +429,7 @@ _JA: dict[str, str] = {
     "kpi_resident_hours": "重複業務の住民の時間（年間）",
     "kpi_resident_hours_how": "重複実行の回数 × 1回当たりの時間（住民の記入と発券後の待ち）",
     "kpi_recaptured": "他課が保有するデータの再入力件数（年間）",
-    "kpi_recaptured_how": "正とする課以外で入力されたデータ項目の値の数",
+    "kpi_recaptured_how": "比較の基準とした課以外で入力されたデータ項目の値の数",
     "kpi_inconsistency": "データ項目の不整合率（最大）",
     "kpi_inconsistency_how": "同じ住民について、課の間で値が一致しない割合の最大値",
     "unit_times": "{value}回",
@@ -397,6 +441,12 @@ _JA: dict[str, str] = {
     "col_cost": "人件費（円/年）",
     "col_lead": "主な業務",
     "activity_in_depts": "{activity}（{n}課）",
+    "method_small_groups": (
+        "小さなグループ：住民の行程の表（本報告書と report.xlsx）では、行程が{min}件未満の種類・"
+        "ライフイベントを「その他（N行程）」の1行にまとめ、中央値はまとめた行程全体で求めています"
+        "（まとめても{min}件未満なら空欄、典型的な行程は示しません）。journeys.csv・kpis.csv・"
+        "findings.json はまとめずに出力しています。"
+    ),
     # appendix
     "appendix_text": "読み込んだファイルごとの行数と除外した行の理由、列の対応付けです。",
     "accounting_summary": (
@@ -417,7 +467,11 @@ _EN: dict[str, str] = {
     "none": "—",
     "list_sep": ", ",
     "more_items": "+{n} more",
+    "more_departments": "+{n} more departments",
     "sort_hint": "Click a column heading to sort.",
+    "date": "{y}-{m}-{d}",
+    "date_padded": "yes",
+    "period_range": "{start} – {end}",
     # section headings (h2)
     "h_summary": "Summary",
     "h_scope": "Scope and data accounting",
@@ -455,12 +509,17 @@ _EN: dict[str, str] = {
     "stat_silos": "Fields held by several departments",
     "stat_silos_note": "with inconsistent values: {inconsistent}",
     "stat_candidates": "Consolidation candidates",
+    "stat_candidates_value": "{n}",
+    "stat_candidates_note": "{zero} of them save no time",
+    "stat_saved_staff": "Staff hours saved per year (est.)",
+    "stat_saved_resident": "Resident hours saved per year (est.)",
     "summary_text": (
         "Events analysed: {events} from {departments} departments ({period}); staff spend "
         "about {staff_hours} hours a year on this work (about {staff_fte} FTE). Clusters of "
         "duplicated work found: {clusters}. Fields held separately by several departments: "
         "{silos}. Estimated savings of all consolidation candidates ({candidates}): {hours} "
-        "hours a year, of which staff {saved_staff} hours (about {fte} FTE)."
+        "hours a year: staff {saved_staff} hours (about {fte} FTE), residents {saved_resident} "
+        "hours."
     ),
     "top_candidate": "{rank}. {title} ({principle}, {hours} hours/year)",
     "no_candidates": "No consolidation candidates.",
@@ -483,7 +542,8 @@ _EN: dict[str, str] = {
     "col_events": "Events",
     "col_cases": "Cases",
     "col_activities": "Activities",
-    "col_period": "Period",
+    "col_period": "Period of the events",
+    "col_case_starts": "Cases started (first – last)",
     "col_duration": "Durations from",
     "col_file": "File",
     "col_format": "Format",
@@ -523,7 +583,9 @@ _EN: dict[str, str] = {
         "Boxes show the number of events × the median minutes per event; arrows show how "
         "often one activity directly follows another, with line width growing with the count. "
         "Duplicated activities are filled in one colour per cluster and marked with the "
-        "cluster number (C1 …)."
+        "cluster number (C1 …). The time of a step performed by a system (a queue ticket …) "
+        "is not staff handling time but the wait until the next step (the resident's wait "
+        "after the ticket …)."
     ),
     "map_caption": (
         "{department}: {events} events, {cases} cases, {activities} activities "
@@ -542,7 +604,7 @@ _EN: dict[str, str] = {
     "map_hidden_nodes": "{hidden} less frequent activities are hidden ({shown} of {total} shown)",
     "col_activity": "Activity",
     "col_median_minutes": "Median minutes",
-    "col_total_hours": "Total hours",
+    "col_total_hours": "Total hours (in the logs)",
     "col_performer": "Performed by",
     "col_fields": "Fields filled",
     "col_cluster": "Duplicate",
@@ -551,6 +613,7 @@ _EN: dict[str, str] = {
     "performer_system": "system",
     "performer_external": "external",
     "performer_unknown": "unknown",
+    "performer_system_wait": "system (time = wait until the next step)",
     "no_maps": "No process maps.",
     # duplicates
     "duplicates_text": (
@@ -567,13 +630,18 @@ _EN: dict[str, str] = {
     "col_activity_b": "Activity B",
     "col_score": "Score",
     "col_evidence": "Evidence",
+    "pairs_text": "Per cluster, at most {n} pairs with the highest scores (duplicates.csv lists every pair).",
+    "pairs_more": "{n} more pairs in duplicates.csv",
     # silos
     "silos_text": (
         "The same field (address, name …) kept by several departments in columns of their "
-        "own. The inconsistency rate is the share of persons whose values differ between "
-        "departments (the values themselves are not shown). Each cell of the matrix names "
-        "the column and its inconsistency rate; (authoritative) marks the department whose "
-        "copy is the reference; the higher the rate, the darker the cell."
+        "own. The inconsistency rate is the share of persons whose value differs from the "
+        "reference copy (the values themselves are not shown). Each cell of the matrix names "
+        "the column, its inconsistency rate and the number of residents compared (n); the "
+        "higher the rate, the darker the cell. (reference) marks the copy the others were "
+        "compared against: the copy holding the most residents, not necessarily a master "
+        "copy. For fields such as phones and bank accounts a difference may be legitimate (a "
+        "second phone, another account)."
     ),
     "no_silos": "No field is held by more than one department.",
     "col_field": "Field",
@@ -588,9 +656,15 @@ _EN: dict[str, str] = {
     "col_conflict": "Conflict",
     "col_missing": "Missing",
     "col_linked_share": "Residents linked to other systems",
-    "col_authoritative": "Authoritative",
-    "authoritative_yes": "yes",
+    "col_authoritative": "Reference copy",
+    "authoritative_yes": "reference",
+    "col_shared_persons": "Residents compared",
+    "not_comparable": "not comparable (n={n})",
     "silo_cell": "{column} ({rate})",
+    "silo_cell_n": "{column} ({rate}, n={n})",
+    "silo_cell_auth_n": "{column} (reference, n={n})",
+    "silo_cell_none_n": "{column}: not comparable (n={n})",
+    "silo_cell_auth_none_n": "{column} (reference): not comparable (n={n})",
     # candidates
     "candidates_text": (
         "Hours a year saved if the duplicated work were consolidated. Each candidate is mapped "
@@ -633,12 +707,18 @@ _EN: dict[str, str] = {
         "similarity of labels, fields filled, neighbouring activities, performer and duration; "
         "pairs above the threshold are grouped into clusters.|"
         "Data silos: columns holding the same field are matched across departments; the "
-        "inconsistency rate is the share of persons whose values differ (differences of format "
-        "only are counted separately).|"
-        "Savings: when the same resident has the same duplicated work done again within "
-        "{window} days, every execution after the first is redundant; hours saved = redundant "
-        "executions per year × minutes per execution ÷ 60 (the days over which the cases started, scaled to "
-        "365 days). Steps staff perform count as staff hours; forms residents write and waits "
+        "inconsistency rate is the share of persons whose value differs from the reference "
+        "copy (the copy holding the most residents; differences of format only are counted "
+        "separately).|"
+        "Savings: hours saved = redundant executions per year × minutes per execution ÷ 60 "
+        "(the days over which the cases started, scaled to 365 days). What counts as redundant "
+        "depends on the kind of candidate; each candidate's assumption is in the table of "
+        "consolidation candidates. For most, when the same resident has the same duplicated work "
+        "done again within {window} days, every execution after the first is redundant. Every "
+        "internal inquiry is redundant (data linkage replaces it), and so is every re-keying of "
+        "data whose reference copy another department keeps. Data-silo candidates count a fixed "
+        "number of minutes per value re-captured outside the reference copy (see the "
+        "assumption). Steps staff perform count as staff hours; forms residents write and waits "
         "after a queue ticket count as resident hours. FTE = staff hours ÷ {hours_per_fte}; "
         "staff cost = staff hours × {hourly_rate} yen/h (assumptions).|"
         "Candidates are reforms: the duplicated work one reform removes is one candidate (one "
@@ -677,6 +757,7 @@ _EN: dict[str, str] = {
     ),
     "stat_staff_hours_note": "about {fte} FTE",
     "stat_savings_note": "staff {staff} h (about {fte} FTE), residents {resident} h",
+    "stat_saved_staff_note": "about {fte} FTE",
     # workload
     "workload_text": (
         "Workload per department. Staff hours are the sum of the handling time of the "
@@ -689,6 +770,14 @@ _EN: dict[str, str] = {
     "col_staff_hours_year": "Staff hours per year",
     "col_fte": "FTE",
     "col_resident_hours_year": "Resident hours per year",
+    "col_unknown_time": "Events without a known handling time (counted as 0 h)",
+    "unknown_time_cell": "{n} ({share})",
+    "workload_unknown_text": (
+        "Events of steps whose handling time is unknown (no end time, and too few gaps to the "
+        "next event to estimate it) count as 0 hours, so a department's hours are a lower "
+        "bound. The savings estimate, by contrast, gives such steps the median time of their "
+        "duplicate cluster."
+    ),
     # duplicates heat map
     "h_heatmap": "Duplicated work shared by pairs of departments",
     "heatmap_text": (
@@ -707,15 +796,15 @@ _EN: dict[str, str] = {
     "ev_via_cluster": "in one cluster through its other members (this pair alone scores under {threshold})",
     "col_no": "No.",
     # silos (more)
-    "silo_cell_auth": "{column} (authoritative)",
+    "silo_cell_auth": "{column} (reference)",
     "h_silo_examples": "Examples of format-only differences (personal data)",
     "silo_examples_text": (
-        "For the same resident, values that differ from the authoritative department's value "
+        "For the same resident, values that differ from the reference copy's value "
         "in notation only: the most common patterns of difference, each with an example. "
         "Residents are shown by pseudonym."
     ),
     "col_pattern": "Pattern of difference",
-    "col_example": "Example (authoritative value → value here)",
+    "col_example": "Example (reference value → value here)",
     "col_person": "Resident (pseudonym)",
     "no_examples": "No format-only differences to show.",
     # journeys
@@ -732,15 +821,26 @@ _EN: dict[str, str] = {
     "col_journey_kind": "Journey type (first procedure)",
     "col_life_event": "Life event (departments and case types of the procedures)",
     "col_journeys": "Journeys",
-    "col_visits_median": "Visits (median)",
-    "col_counters_median": "Counters (median)",
-    "col_on_site_median": "Minutes on site (median)",
-    "col_waiting_median": "Minutes waiting (median)",
-    "col_forms_median": "Forms written (median)",
+    "col_visits_median": "Visits per journey (median)",
+    "col_counters_median": "Counters per visit (median)",
+    "col_on_site_median": "Minutes on site per visit (median)",
+    "col_waiting_median": "Minutes waiting per visit (median)",
+    "col_forms_median": "Forms written per journey (median)",
+    "journeys_other": "Other ({n} journeys)",
+    "journeys_small_note": (
+        'Groups of fewer than {min} journeys are merged into one row, "Other", so that no '
+        "resident can be singled out.{blank}"
+    ),
+    "journeys_small_blank": " When the merged row itself has fewer than {min} journeys, its medians are left blank.",
     "journey_caption": (
         "Typical journey for {journey_type} ({share} of its journeys follow this route): "
         "visits {visits}, counters {counters}, {total} min from arrival to leaving the last "
         "counter"
+    ),
+    "journey_caption_visits": (
+        "Typical journey for {journey_type} ({share} of its journeys follow this route): "
+        "visits {visits}, counters {counters}, {total} min from arrival to leaving the last "
+        "counter in the longest visit (times restart at each visit)"
     ),
     "journey_visit": "Visit {n}",
     "journeys_more": "Charts of {n} further journey types are left out (see the table).",
@@ -792,7 +892,7 @@ _EN: dict[str, str] = {
         "redundant executions × minutes (forms residents write, waits after queue tickets)"
     ),
     "kpi_recaptured": "Values re-captured from other departments per year",
-    "kpi_recaptured_how": "values of a field entered outside its authoritative department",
+    "kpi_recaptured_how": "values of a field entered outside the department of its reference copy",
     "kpi_inconsistency": "Inconsistency of held fields (highest)",
     "kpi_inconsistency_how": "highest share of residents whose values differ between departments",
     "unit_times": "{value} times",
@@ -804,6 +904,13 @@ _EN: dict[str, str] = {
     "col_cost": "Staff cost (yen/year)",
     "col_lead": "Lead activity",
     "activity_in_depts": "{activity} ({n} departments)",
+    "method_small_groups": (
+        "Small groups: in the journey tables of this report and of report.xlsx, journey types "
+        'and life events with fewer than {min} journeys are merged into one row, "Other (N '
+        'journeys)", whose medians are computed over the merged journeys (left blank when '
+        "even the merged row has fewer than {min}; no typical journey is shown for them). "
+        "journeys.csv, kpis.csv and findings.json are not merged."
+    ),
     # appendix
     "appendix_text": "Rows read per input file, rows dropped by reason, and the column mapping.",
     "accounting_summary": (
@@ -835,7 +942,7 @@ _XL: dict[str, tuple[str, str]] = {
     "xl_departments_in_group": ("保有課数", "Departments holding"),
     "xl_linkage": ("本人の照合方法", "Linkage"),
     "xl_matched_by": ("判定方法", "Matched by"),
-    "xl_shared_persons": ("共通の本人数", "Shared persons"),
+    "xl_shared_persons": ("比較できた住民数", "Residents compared"),
     "xl_executions_per_year": ("実行回数（年間）", "Executions per year"),
     "xl_redundant_executions_per_year": ("重複実行回数（年間）", "Redundant executions per year"),
     "xl_minutes_per_execution": ("1回当たり時間（分）", "Minutes per execution"),
@@ -913,6 +1020,65 @@ _CODES: dict[str, tuple[str, str]] = {
     "opt_hours_per_fte": ("1人工の年間時間", "hours per FTE"),
     "opt_hourly_rate": ("人件費の時間単価（円）", "hourly staff cost (yen)"),
     "opt_top": ("表示する集約候補の数", "candidates kept"),
+    "opt_stable_pseudonyms": (
+        "仮名を実行間で固定（--salt）",
+        "pseudonyms stable across runs (--salt)",
+    ),
+    "opt_threshold": ("重複と判定するスコアのしきい値", "duplicate score threshold"),
+    "opt_yes": ("はい", "yes"),
+    "opt_no": ("いいえ", "no"),
+    "opt_none": ("なし", "none"),
+    "opt_top_all": ("なし（全件）", "none (all)"),
+    "opt_period_used": (
+        "指定なし（ケースが始まった期間 {days}日を使用）",
+        "not set (the {days} days over which the cases started were used)",
+    ),
+    "lang_ja": ("日本語", "Japanese"),
+    "lang_en": ("英語", "English"),
+    # the assumption of a candidate (procmine.candidates: _assumption and the silo rows),
+    # one template per form (the English ones say "reference copy" where candidates.csv says
+    # "authoritative"); a text with a part of an unknown form is shown in English as it is
+    "asm_sep": ("；", "; "),
+    "asm_window": (
+        "同じ住民に{days}日以内の繰り返しを重複とみなす",
+        "repeat for the same resident within {days} days is redundant",
+    ),
+    "asm_inquiry": (
+        "庁内照会は全て重複とみなす（情報連携で置き換わる）",
+        "every inquiry is redundant (data linkage replaces it)",
+    ),
+    "asm_rekey": (
+        "他課が基準の値を保有するデータの二重入力は全て重複とみなす（情報連携で置き換わる）",
+        "every re-keying of data whose reference copy another department keeps is redundant "
+        "(data linkage replaces it)",
+    ),
+    "asm_elsewhere": ("それ以外では{rule}", "elsewhere a {rule}"),
+    "asm_median": ("1回当たり時間は処理時間の中央値", "median handling time"),
+    "asm_period_days": ("期間{days}日を年間に換算", "period {days} days extrapolated to a year"),
+    "asm_period": ("期間を年間に換算", "period extrapolated to a year"),
+    "asm_silo_minutes": (
+        "基準の課以外で、重複業務クラスタに含まれない業務が入力した値1件につき{minutes}分"
+        "（クラスタの業務が入力した値はそのクラスタで計上）",
+        "{minutes} min per value re-captured outside the reference copy by steps in no "
+        "duplicate cluster (those are counted there)",
+    ),
+    "asm_silo": ("データ保有「{field}」：{rule}", "silo {field}: {rule}"),
+    # the basis of a candidate (procmine.candidates)
+    "bas_sep": ("；", "; "),
+    "bas_list_sep": ("、", ", "),
+    "bas_cluster": ("重複クラスタ C{cluster}", "duplicate cluster {cluster}"),
+    "bas_clusters": ("重複クラスタ {items}", "duplicate clusters {items}"),
+    "bas_cluster_hours": ("C{cluster}（{hours}時間）", "{cluster} ({hours} h)"),
+    "bas_silo_held": ("データ保有「{field}」（{n}課）", "silo {field} ({n} departments)"),
+    "bas_silo_columns": ("データ保有「{field}」：{columns}", "silo {field}: {columns}"),
+    # the simulated KPI changes of a candidate (procmine.analysis: whatif)
+    "wi_sep": ("；", "; "),
+    "wi_item": ("{kpi} {before}→{after}{change}", "{kpi} {before}→{after}{change}"),
+    "wi_change": ("（{pct}）", " ({pct})"),
+    "kpi_staff_hours_per_journey": (
+        "職員の処理時間（時間・行程当たり）",
+        "Staff hours per journey",
+    ),
 }
 _JA.update({k: v[0] for k, v in _CODES.items()})
 _EN.update({k: v[1] for k, v in _CODES.items()})

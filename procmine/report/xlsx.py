@@ -27,14 +27,18 @@ from typing import TYPE_CHECKING, Any
 
 from procmine.report import facts
 from procmine.report.csvjson import kpis_both
+from procmine.report.sections.common import period_text
 from procmine.report.sections.journeys import (
     ALL_TYPES,
     journey_types,
     journeys_of,
+    merged_kpis,
+    small_groups,
     typical_path,
 )
 from procmine.report.sections.kpis import KPI_COLUMNS
 from procmine.report.values import plain
+from procmine.report.wording import assumption, basis, whatif
 
 if TYPE_CHECKING:  # pragma: no cover
     from openpyxl.worksheet.worksheet import Worksheet
@@ -76,6 +80,7 @@ COLUMNS: dict[str, tuple[str, str | None]] = {
     "staff_hours_per_year": ("xl_staff_hours_per_year", HOURS),
     "resident_hours_per_year": ("xl_resident_hours_per_year", HOURS),
     "fte": ("col_fte", SCORE),
+    "unknown_time_events": ("col_unknown_time", COUNT),
     "field": ("col_field", None),
     "column": ("col_column", None),
     "field_type": ("col_field_type", None),
@@ -164,7 +169,8 @@ class Sheet:
 
 def _summary_sheet(analysis: Analysis, t: dict[str, str], hours_per_fte: float) -> Sheet:
     s = facts.summary(analysis, hours_per_fte=hours_per_fte)
-    period = f"{s['period']['start'] or ''} – {s['period']['end'] or ''}".strip(" –")
+    start, end = s["period"]["start"], s["period"]["end"]
+    period = period_text(t, start, end) if start or end else ""
     items: list[tuple[str, Any, str | None]] = [
         (t["stat_departments"], s["departments"], COUNT),
         (t["stat_events"], s["events"], COUNT),
@@ -200,23 +206,27 @@ def build_sheets(
     work = facts.workload(analysis, hours_per_fte=hours_per_fte)
     workload_cols = [
         "department", "events", "cases", "activities", "staff_hours", "staff_hours_per_year",
-        "fte", "resident_hours_per_year",
+        "fte", "resident_hours_per_year", "unknown_time_events",
     ]  # fmt: skip
+    unknown = facts.unknown_time_events(analysis)
+    workload_rows = [
+        {**r, "unknown_time_events": unknown.get(r["department"])} for r in work["departments"]
+    ]
     sheets = [
         _summary_sheet(analysis, t, hours_per_fte),
-        Sheet("xl_sheet_workload", workload_cols, work["departments"]),
+        Sheet("xl_sheet_workload", workload_cols, workload_rows),
         _frame_sheet(
             "xl_sheet_duplicates",
             analysis.duplicates,
             facts.ordered_columns(analysis.duplicates, facts.DUPLICATE_COLUMNS),
         ),
         _clusters_sheet(analysis),
-        _frame_sheet("xl_sheet_silos", analysis.silos, facts.silo_columns(analysis.silos)),
+        _silos_sheet(analysis, t),
         _candidates_sheet(analysis, t),
     ]
     journeys = journeys_of(analysis)
     if journeys is not None:
-        sheets.append(_journeys_sheet(journeys))
+        sheets.append(_journeys_sheet(journeys, t))
     sheets.append(_kpi_sheet(analysis, t, journeys))
     acc = facts.row_accounting(analysis)
     accounting = Sheet(
@@ -277,6 +287,21 @@ def _clusters_sheet(analysis: Analysis) -> Sheet:
     return sheet
 
 
+def _silos_sheet(analysis: Analysis, t: dict[str, str]) -> Sheet:
+    """The silo table; the reference copy marked as in the report (基準 / reference), not
+    TRUE/FALSE."""
+    sheet = _frame_sheet("xl_sheet_silos", analysis.silos, facts.silo_columns(analysis.silos))
+    for r in sheet.rows:
+        if isinstance(r.get("authoritative"), bool):
+            r["authoritative"] = t["authoritative_yes"] if r["authoritative"] else None
+    return sheet
+
+
+#: Candidate columns written in English by procmine.candidates / procmine.analysis, and
+#: how each is put in the report's language (:mod:`procmine.report.wording`).
+_WORDED = {"assumption": assumption, "basis": basis, "whatif": whatif}
+
+
 def _candidates_sheet(analysis: Analysis, t: dict[str, str]) -> Sheet:
     cols = facts.ordered_columns(analysis.candidates, facts.CANDIDATE_COLUMNS)
     rows = facts.records(analysis.candidates, cols)
@@ -284,16 +309,45 @@ def _candidates_sheet(analysis: Analysis, t: dict[str, str]) -> Sheet:
         r["principle"] = t["list_sep"].join(
             t.get(f"principle_{p}", p) for p in facts.principles(r["principle"])
         )
+        for column, words in _WORDED.items():
+            if column in r:
+                r[column] = words(t, r[column])
     return Sheet("xl_sheet_candidates", cols, rows)
 
 
-def _journeys_sheet(journeys: Any) -> Sheet:
+def _journeys_sheet(journeys: Any, t: dict[str, str]) -> Sheet:
+    """Typical paths of the journey types; none for a type of fewer than MIN_GROUP
+    journeys (its path would be those residents' own)."""
     cols = ["journey_type", "order", "visit", "department", "arrival", "minutes", "share"]
     sheet = Sheet("xl_sheet_journeys", cols)
+    small = small_groups(getattr(journeys, "journeys", None), "journey_type")
     for journey_type in journey_types(journeys):
+        if journey_type in small:
+            continue
         for i, step in enumerate(typical_path(journeys, journey_type), start=1):
             sheet.rows.append({"journey_type": journey_type, "order": i, **step})
     return sheet
+
+
+def _merged_kpi_rows(
+    journeys: Any, t: dict[str, str], by: str, other: str
+) -> tuple[set[str], list[dict[str, Any]]]:
+    """The groups of ``by`` merged as small, and the KPI rows of their merged "Other (N
+    journeys)" group (figures blank when even the merged group is under MIN_GROUP)."""
+    from procmine.journeys._kpis import KPIS
+
+    small = small_groups(getattr(journeys, "journeys", None), by)
+    if not small:
+        return set(), []
+    name = t["journeys_other"].format(n=f"{sum(small.values()):,}")
+    merged = merged_kpis(journeys, by, small)
+    if merged is not None:
+        rows = facts.records(merged, [*KPI_COLUMNS[:2], by, *KPI_COLUMNS[3:]])
+    else:
+        rows = [{"principle": p, "kpi": k} for p, k, _, _ in KPIS]
+    for r in rows:
+        r[by], r[other] = name, ALL_TYPES
+    return set(small), rows
 
 
 def _kpi_sheet(analysis: Analysis, t: dict[str, str], journeys: Any) -> Sheet:
@@ -312,7 +366,19 @@ def _kpi_sheet(analysis: Analysis, t: dict[str, str], journeys: Any) -> Sheet:
                 "_formats": {"baseline": formats[k["unit"]]},
             }
         )
-    for r in facts.records(kpis, [*KPI_COLUMNS, *by_event]) if facts.has(kpis) else []:
+    rows = facts.records(kpis, [*KPI_COLUMNS, *by_event]) if facts.has(kpis) else []
+    if rows:  # groups of fewer than MIN_GROUP journeys: one merged row per KPI
+        small_types, merged = _merged_kpi_rows(journeys, t, "journey_type", "life_event")
+        small_events, merged_events = (
+            _merged_kpi_rows(journeys, t, "life_event", "journey_type") if by_event else (set(), [])
+        )
+        rows = [
+            r
+            for r in rows
+            if r["journey_type"] not in small_types and r.get("life_event") not in small_events
+        ]
+        rows += merged + merged_events
+    for r in rows:
         r["principle"] = t.get(f"principle_{r['principle']}", r["principle"])
         r["kpi"] = t.get(f"kpi_{r['kpi']}", r["kpi"])
         for column in ("journey_type", *by_event):

@@ -16,6 +16,7 @@ from procmine.report.sections.common import (
     txt,
 )
 from procmine.report.values import fmt_int, fmt_num, number, plain
+from procmine.report.wording import assumption
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
@@ -106,7 +107,7 @@ def _two_decimals(value: Any, *, none: str = "—") -> str:
 
 def candidates_section(analysis: Analysis, t: Strings) -> Section:
     """Every candidate: title, principle, departments, activities, hours (staff/resident),
-    FTE, cost and the arithmetic."""
+    FTE, cost, the arithmetic and the assumption its hours rest on."""
     blocks: list[Block] = [Para(t["candidates_text"])]
     columns = facts.ordered_columns(analysis.candidates, facts.CANDIDATE_COLUMNS)
     rows = facts.records(analysis.candidates, columns)
@@ -121,7 +122,9 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
         ("cost_saved_per_year", "col_cost", fmt_int),
     ]
     optional = [o for o in optional if o[0] in have]
-    # The assumptions are the same for every candidate and stated in the method section.
+    # The assumption differs by kind (a repeat window, every inquiry, minutes per silo
+    # value …): each candidate shows its own, in the report's language.
+    assumptions = "assumption" in have
     confidence = "confidence" in have and bool(analysis.candidates["confidence"].notna().any())
     themes = "dx_theme" in have
     table_rows = []
@@ -136,7 +139,7 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
             txt(r["title"]),
             Cell(principle_names(t, r["principle"])),
             *([Cell(dx_theme_name(t, r.get("dx_theme")))] if themes else []),
-            capped(t, names(r["departments"]), limit=3),
+            capped(t, names(r["departments"]), limit=3, more="more_departments"),
             capped(t, activity_names(t, names(r["departments"]), names(r["activities"])), 3),
             num(r["hours_saved_per_year"], fmt_num),
             Cell(arithmetic(t, r)),
@@ -148,6 +151,8 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
                 line.append(num(value, _two_decimals))
             else:
                 line.append(Cell(label(t, "confidence", value)))
+        if assumptions:
+            line.append(txt(assumption(t, r.get("assumption"))))
         table_rows.append(line)
     headers = [
         t["col_rank"],
@@ -160,6 +165,7 @@ def candidates_section(analysis: Analysis, t: Strings) -> Section:
         t["col_arithmetic"],
         *[t[head] for _, head, _ in optional],
         *([t["col_confidence"]] if confidence else []),
+        *([t["col_assumption"]] if assumptions else []),
     ]
     blocks.append(Table(headers, table_rows, cls="candidates"))
     if zero:

@@ -40,20 +40,42 @@ def joined(t: Strings, value: Any) -> str:
     return t["list_sep"].join(names(value)) or t["none"]
 
 
-def capped(t: Strings, items: list[str], limit: int = 6) -> Cell:
-    """At most ``limit`` names, then "+N more"; the full list goes into the cell's title."""
+def capped(t: Strings, items: list[str], limit: int = 6, *, more: str = "more_items") -> Cell:
+    """At most ``limit`` names, then "+N more" (the template ``t[more]``: ``more_items`` ほか
+    N件, ``more_departments`` ほかN課); the full list goes into the cell's title."""
     if len(items) <= limit:
         return Cell(t["list_sep"].join(items) or t["none"])
     shown = t["list_sep"].join(items[:limit])
-    more = t["more_items"].format(n=len(items) - limit)
+    more = t[more].format(n=len(items) - limit)
     return Cell(f"{shown}{t['list_sep']}{more}", title=t["list_sep"].join(items))
 
 
+def date_text(t: Strings, iso: str | None) -> str:
+    """An ISO date (``YYYY-MM-DD``) in the report's style: ``2025年4月1日`` in Japanese, as it
+    is in English; ``?`` when unknown.
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> date_text(strings("ja"), "2025-04-01"), date_text(strings("en"), "2025-04-01")
+    ('2025年4月1日', '2025-04-01')
+    """
+    if not iso:
+        return "?"
+    parts = iso[:10].split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return iso
+    if t["date_padded"] == "yes":  # two-digit month and day (ISO)
+        return t["date"].format(y=parts[0], m=parts[1], d=parts[2])
+    return t["date"].format(y=int(parts[0]), m=int(parts[1]), d=int(parts[2]))
+
+
 def period_text(t: Strings, start: str | None, end: str | None) -> str:
-    """``start – end`` or a dash when both are unknown."""
+    """``start – end`` (``2025年4月1日～2027年1月20日`` in Japanese) or a dash when both are
+    unknown."""
     if not start and not end:
         return t["none"]
-    return f"{start or '?'} – {end or '?'}"
+    return t["period_range"].format(start=date_text(t, start), end=date_text(t, end))
 
 
 def label(t: Strings, prefix: str, key: Any) -> str:
@@ -78,6 +100,7 @@ def shade(value: float, top: float) -> float | None:
 __all__ = [
     "Strings",
     "capped",
+    "date_text",
     "joined",
     "label",
     "names",

@@ -54,9 +54,17 @@ def duplicates_section(analysis: Analysis, t: Strings, *, sentences: bool = True
         blocks.append(Para(t["no_data"]))
     blocks.append(Sub(t["h_pairs"], "pairs"))
     if pairs:
+        blocks.append(Para(t["pairs_text"].format(n=fmt_int(PAIRS_PER_CLUSTER))))
         rows = []
-        for r in pairs:
+        for r, more in shown_pairs(pairs):
             cl = number(r["cluster"])
+            if more:
+                cells = [
+                    Cell(f"C{int(cl)}", sort=cl, cluster=int(cl)) if cl is not None else Cell("")
+                ]
+                cells.append(Cell(t["pairs_more"].format(n=fmt_int(more))))
+                rows.append(cells + [Cell("") for _ in range(5)])
+                continue
             rows.append(
                 [
                     Cell(f"C{int(cl)}", sort=cl, cluster=int(cl)) if cl is not None else Cell(""),
@@ -85,11 +93,47 @@ def duplicates_section(analysis: Analysis, t: Strings, *, sentences: bool = True
                 ],
                 rows,
                 cls="pairs",
+                sortable=False,  # the pairs are grouped by cluster, best first
             )
         )
     else:
         blocks.append(Para(t["no_data"]))
     return Section("duplicates", t["h_duplicates"], blocks)
+
+
+#: Pairs of a cluster shown in the report (highest scores); duplicates.csv and report.xlsx
+#: hold them all.
+PAIRS_PER_CLUSTER = 3
+
+
+def shown_pairs(
+    pairs: list[dict[str, Any]], per_cluster: int = PAIRS_PER_CLUSTER
+) -> list[tuple[dict[str, Any], int]]:
+    """The pairs to show: per cluster (in order of first appearance) the ``per_cluster``
+    highest scores, each as ``(pair, 0)``, then ``(last pair, n)`` for the ``n`` left out.
+    Pairs without a cluster follow, all of them.
+
+    Examples
+    --------
+    >>> rows = [{"cluster": 1, "score": s} for s in (0.2, 0.9, 0.5, 0.7)]
+    >>> [(r["score"], more) for r, more in shown_pairs(rows, 2)]
+    [(0.9, 0), (0.7, 0), (0.7, 2)]
+    """
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    loose: list[dict[str, Any]] = []
+    for r in pairs:
+        cl = number(r.get("cluster"))
+        if cl is None:
+            loose.append(r)
+        else:
+            groups.setdefault(cl, []).append(r)
+    out: list[tuple[dict[str, Any], int]] = []
+    for members in groups.values():
+        best = sorted(members, key=lambda r: -(number(r.get("score")) or 0.0))
+        out += [(r, 0) for r in best[:per_cluster]]
+        if len(best) > per_cluster:
+            out.append((best[per_cluster - 1], len(best) - per_cluster))
+    return out + [(r, 0) for r in loose]
 
 
 EVIDENCE_COLUMNS = (
@@ -165,4 +209,11 @@ def heatmap_table(analysis: Analysis, t: Strings) -> Table:
     return Table(headers, rows, cls="heatmap", sortable=False)
 
 
-__all__ = ["EVIDENCE_COLUMNS", "duplicates_section", "evidence_text", "heatmap_table"]
+__all__ = [
+    "EVIDENCE_COLUMNS",
+    "PAIRS_PER_CLUSTER",
+    "duplicates_section",
+    "evidence_text",
+    "heatmap_table",
+    "shown_pairs",
+]

@@ -35,6 +35,13 @@ if TYPE_CHECKING:  # pragma: no cover
 ALL_TYPES = "all"
 #: Journey types drawn as charts (the most frequent first); the table lists every type.
 MAX_CHARTS = 6
+#: Groups (journey types, life events) of fewer journeys than this are merged into one row
+#: "Other (N journeys)" in the report's journey tables: a group of one or two journeys
+#: would show those residents' own figures (re-identification).
+MIN_GROUP = 3
+#: Group label of the merged small groups while their KPIs are computed (no real label
+#: starts with a NUL character).
+OTHER = "\x00other"
 #: Per-type medians shown in the table of journey types: KPI → header key.
 TYPE_KPIS: tuple[tuple[str, str], ...] = (
     ("visits_per_journey", "col_visits_median"),
@@ -214,23 +221,97 @@ def _medians(
     }
 
 
+def small_groups(table: pd.DataFrame | None, by: str) -> dict[str, int]:
+    """Groups of ``table[by]`` with fewer than :data:`MIN_GROUP` journeys → journeys."""
+    if table is None or by not in table.columns:
+        return {}
+    counts = table[by].dropna().astype(str).value_counts()
+    return {str(k): int(n) for k, n in counts.items() if int(n) < MIN_GROUP}
+
+
+def merged_kpis(journeys: Any, by: str, small: dict[str, int]) -> pd.DataFrame | None:
+    """The KPI rows (n, mean, median, p25, p75 per KPI) over the journeys of the ``small``
+    groups together, as :func:`procmine.journeys.kpi_table` computes them for a group; None
+    when they are fewer than :data:`MIN_GROUP` journeys (their figures are not shown) or
+    when the journeys result lacks the per-journey tables to compute them."""
+    if not small or sum(small.values()) < MIN_GROUP:
+        return None
+    from procmine.journeys._kpis import kpi_table
+
+    table = _frame(journeys, "journeys")
+    visits = getattr(journeys, "visits", None)
+    if table is None or visits is None or by not in table.columns:
+        return None
+    labels = table[by].astype("object")
+    relabelled = table.assign(**{by: labels.where(~labels.astype(str).isin(small), OTHER)})
+    try:
+        kpis = kpi_table(visits, relabelled, by=by)
+    except (KeyError, ValueError, TypeError):  # a result without the per-journey columns
+        return None
+    return kpis[kpis[by] == OTHER].reset_index(drop=True)
+
+
+def _group_rows(
+    journeys: Any, keys: list[str], counts: Any, kpis: pd.DataFrame | None, by: str, t: Strings
+) -> list[list[Cell]]:
+    """One row per group of ``keys`` with its median KPIs; the small groups merged into one
+    "Other (N journeys)" row last."""
+    small = {k: int(counts.get(k, 0)) for k in keys if int(counts.get(k, 0)) < MIN_GROUP}
+    medians = _medians(kpis, by)
+    rows = [
+        [
+            Cell(k),
+            num(int(counts.get(k, 0))),
+            *(num(medians.get((k, kpi)), fmt_num) for kpi, _ in TYPE_KPIS),
+        ]
+        for k in keys
+        if k not in small
+    ]
+    if small:
+        n = sum(small.values())
+        merged = _medians(merged_kpis(journeys, by, small), by)
+        rows.append(
+            [
+                Cell(t["journeys_other"].format(n=fmt_int(n))),
+                num(n),
+                *(num(merged.get((OTHER, kpi)), fmt_num) for kpi, _ in TYPE_KPIS),
+            ]
+        )
+    return rows
+
+
+def _small_note(t: Strings, *tables: dict[str, int]) -> list[Block]:
+    """The rule for small groups, said once under the journey tables that merged any."""
+    merged = [small for small in tables if small]
+    if not merged:
+        return []
+    blank = any(sum(small.values()) < MIN_GROUP for small in merged)
+    return [
+        Para(
+            t["journeys_small_note"].format(
+                min=fmt_int(MIN_GROUP),
+                blank=t["journeys_small_blank"].format(min=fmt_int(MIN_GROUP)) if blank else "",
+            ),
+            note=True,
+        )
+    ]
+
+
 def _group_table(
-    table: pd.DataFrame, kpis: pd.DataFrame | None, by: str, header: str, t: Strings
+    journeys: Any,
+    table: pd.DataFrame,
+    kpis: pd.DataFrame | None,
+    by: str,
+    header: str,
+    t: Strings,
 ) -> Table:
-    """Journeys per value of ``by`` (most frequent first) with their median KPIs."""
+    """Journeys per value of ``by`` (most frequent first) with their median KPIs, small
+    groups merged (see :data:`MIN_GROUP`)."""
     counts = table[by].dropna().astype(str).value_counts()
     keys = sorted(counts.index, key=lambda k: (-int(counts[k]), k))
-    medians = _medians(kpis, by)
     return Table(
         [header, t["col_journeys"], *(t[h] for _, h in TYPE_KPIS)],
-        [
-            [
-                Cell(k),
-                num(int(counts.get(k, 0))),
-                *(num(medians.get((k, kpi)), fmt_num) for kpi, _ in TYPE_KPIS),
-            ]
-            for k in keys
-        ],
+        _group_rows(journeys, keys, counts, kpis, by, t),
         cls="journey-types",
     )
 
@@ -244,28 +325,24 @@ def journeys_section(analysis: Analysis, t: Strings) -> Section | None:
     blocks: list[Block] = [Para(t["journeys_text"])]
     types = journey_types(journeys)
     table = _frame(journeys, "journeys")
-    medians = _medians(_frame(journeys, "kpis"))
+    small_types = small_groups(table, "journey_type")
+    small_events: dict[str, int] = {}
     if table is not None and "journey_type" in table.columns and types:
         counts = table["journey_type"].dropna().astype(str).value_counts()
         blocks += [
             Sub(t["h_journey_types"], "journey-types"),
             Table(
                 [t["col_journey_kind"], t["col_journeys"], *(t[h] for _, h in TYPE_KPIS)],
-                [
-                    [
-                        Cell(k),
-                        num(int(counts.get(k, 0))),
-                        *(num(medians.get((k, kpi)), fmt_num) for kpi, _ in TYPE_KPIS),
-                    ]
-                    for k in types
-                ],
+                _group_rows(journeys, types, counts, _frame(journeys, "kpis"), "journey_type", t),
                 cls="journey-types",
             ),
         ]
     if table is not None and "life_event" in table.columns and table["life_event"].notna().any():
+        small_events = small_groups(table, "life_event")
         blocks += [
             Sub(t["h_journey_life_events"], "journey-life-events"),
             _group_table(
+                journeys,
                 table,
                 _frame(journeys, "life_event_kpis"),
                 "life_event",
@@ -273,27 +350,31 @@ def journeys_section(analysis: Analysis, t: Strings) -> Section | None:
                 t,
             ),
         ]
+    blocks += _small_note(t, small_types, small_events)
     charts = 0
     for i, journey_type in enumerate(types, start=1):
         if charts == MAX_CHARTS:
             blocks.append(Para(t["journeys_more"].format(n=fmt_int(len(types) - i + 1)), note=True))
             break
-        path = typical_path(journeys, journey_type)
+        path = [] if journey_type in small_types else typical_path(journeys, journey_type)
         if not path:
             continue
         charts += 1
         total = max(p["arrival"] + p["minutes"] for p in path)
         share = path[0]["share"]
+        visits = len({p["visit"] for p in path})
+        # times restart at each visit: over several visits the total is the longest visit's
+        caption = t["journey_caption" if visits == 1 else "journey_caption_visits"]
         blocks += [
             Sub(t["h_journey_path"].format(journey_type=journey_type), f"journey-{i}"),
             Figure(
                 svg=journey_svg(path, t),
                 path=f"journeys/journey-{i}.svg",
                 alt=t["journey_alt"].format(journey_type=journey_type),
-                caption=t["journey_caption"].format(
+                caption=caption.format(
                     journey_type=journey_type,
                     counters=fmt_int(len(path)),
-                    visits=fmt_int(len({p["visit"] for p in path})),
+                    visits=fmt_int(visits),
                     total=fmt_num(total),
                     share=fmt_pct(share) if share is not None else t["none"],
                 ),
@@ -331,10 +412,14 @@ def handover_table(frame: pd.DataFrame, t: Strings) -> Table:
 
 __all__ = [
     "ALL_TYPES",
+    "MIN_GROUP",
+    "OTHER",
     "handover_table",
     "journey_svg",
     "journey_types",
     "journeys_of",
     "journeys_section",
+    "merged_kpis",
+    "small_groups",
     "typical_path",
 ]

@@ -68,7 +68,7 @@ def activity_table(t: Strings, graph: Any, clusters: dict[str, int]) -> Table:
                     num(data.get("cases")),
                     num(data.get("median_minutes"), fmt_num),
                     num(data.get("total_hours"), fmt_num),
-                    Cell(label(t, "performer", plain(data.get("performer")))),
+                    Cell(performer_text(t, plain(data.get("performer")))),
                     capped(t, text_list(data.get("fields"))),
                     Cell(f"C{cluster}", sort=cluster, cluster=cluster)
                     if cluster is not None
@@ -93,4 +93,19 @@ def activity_table(t: Strings, graph: Any, clusters: dict[str, int]) -> Table:
     )
 
 
-__all__ = ["activity_table", "maps_section"]
+def performer_text(t: Strings, performer: Any) -> str:
+    """Who performs a step; for a system step, that its time is the wait until the next
+    step (a queue ticket's time is the resident's wait), not staff handling time.
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> performer_text(strings("ja"), "system"), performer_text(strings("ja"), "staff")
+    ('システム（時間は次の業務までの待ち）', '職員')
+    """
+    if performer == "system":
+        return t["performer_system_wait"]
+    return label(t, "performer", performer)
+
+
+__all__ = ["activity_table", "maps_section", "performer_text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from procmine.io.messages import (
@@ -27,7 +28,8 @@ from procmine.report.sections.common import (
     period_text,
     principle_names,
 )
-from procmine.report.values import fmt_int, fmt_num, plain, text
+from procmine.report.sections.journeys import MIN_GROUP
+from procmine.report.values import fmt_int, fmt_num, fmt_pct, number, plain, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
@@ -37,6 +39,9 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
     """Headline numbers, one paragraph and the three largest candidates."""
     hours = fmt_num(s["redundant_hours_per_year"], none="0")
     saved_fte = fmt_num(s["saved_fte"], none="0")
+    saved_staff = fmt_num(s["saved_staff_hours_per_year"], none="0")
+    saved_resident = fmt_num(s["saved_resident_hours_per_year"], none="0")
+    zero = _zero_candidates(analysis)
     blocks: list[Block] = [
         Stats(
             [
@@ -46,7 +51,7 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
                 Stat(t["stat_period"], period),
                 Stat(
                     t["stat_staff_hours"],
-                    fmt_num(s["staff_hours_per_year"], none="0"),
+                    _hours(t, s["staff_hours_per_year"]),
                     t["stat_staff_hours_note"].format(fte=fmt_num(s["staff_fte"], none="0")),
                 ),
                 Stat(
@@ -60,16 +65,17 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
                     t["stat_silos_note"].format(inconsistent=fmt_int(s["inconsistent_fields"])),
                 ),
                 *_journey_stats(analysis, t),
-                Stat(t["stat_candidates"], fmt_int(s["candidates"])),
                 Stat(
-                    t["stat_hours"],
-                    hours,
-                    t["stat_savings_note"].format(
-                        staff=fmt_num(s["saved_staff_hours_per_year"], none="0"),
-                        fte=saved_fte,
-                        resident=fmt_num(s["saved_resident_hours_per_year"], none="0"),
-                    ),
+                    t["stat_candidates"],
+                    t["stat_candidates_value"].format(n=fmt_int(s["candidates"])),
+                    t["stat_candidates_note"].format(zero=fmt_int(zero)) if zero else "",
                 ),
+                Stat(
+                    t["stat_saved_staff"],
+                    _hours(t, s["saved_staff_hours_per_year"]),
+                    t["stat_saved_staff_note"].format(fte=saved_fte),
+                ),
+                Stat(t["stat_saved_resident"], _hours(t, s["saved_resident_hours_per_year"])),
             ]
         ),
         Para(
@@ -83,7 +89,8 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
                 silos=fmt_int(s["silo_fields"]),
                 candidates=fmt_int(s["candidates"]),
                 hours=hours,
-                saved_staff=fmt_num(s["saved_staff_hours_per_year"], none="0"),
+                saved_staff=saved_staff,
+                saved_resident=saved_resident,
                 fte=saved_fte,
             )
         ),
@@ -109,6 +116,17 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
     return Section("summary", t["h_summary"], blocks)
 
 
+def _hours(t: Strings, value: Any) -> str:
+    """Hours with their unit: ``490時間`` / ``490 h``."""
+    return t["unit_hours"].format(value=fmt_num(value, none="0"))
+
+
+def _zero_candidates(analysis: Analysis) -> int:
+    """Candidates whose estimate saves no hour (named under the candidates table)."""
+    rows = facts.records(analysis.candidates, ["hours_saved_per_year"])
+    return sum(1 for r in rows if number(r["hours_saved_per_year"]) == 0)
+
+
 def _journey_stats(analysis: Analysis, t: Strings) -> list[Stat]:
     """A headline card for the journeys, when the analysis has them."""
     journeys = getattr(analysis, "journeys", None)
@@ -128,6 +146,7 @@ def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str
     """Departments analysed, the row totals and the warnings; per-file detail is in the appendix."""
     blocks: list[Block] = [Para(t["scope_text"]), Sub(t["h_departments"], "departments")]
     if dept_facts:
+        starts = facts.case_starts(analysis)
         blocks.append(
             Table(
                 [
@@ -136,6 +155,7 @@ def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str
                     t["col_events"],
                     t["col_cases"],
                     t["col_activities"],
+                    t["col_case_starts"],
                     t["col_period"],
                     t["col_duration"],
                 ],
@@ -146,6 +166,7 @@ def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str
                         num(f["events"]),
                         num(f["cases"]),
                         num(f["activities"]),
+                        Cell(period_text(t, *starts.get(dept, (None, None)))),
                         Cell(period_text(t, f["start"], f["end"])),
                         Cell(label(t, "duration", f["duration_source"])),
                     ]
@@ -236,8 +257,19 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
     if not work["departments"]:
         blocks.append(Para(t["no_data"]))
         return Section("workload", t["h_workload"], blocks)
+    unknown = facts.unknown_time_events(analysis)
+    unknown["_total"] = sum(unknown.values())
 
-    def line(first: Cell, r: dict[str, Any]) -> list[Cell]:
+    def unknown_cell(key: str, events: Any) -> Cell:
+        n = unknown.get(key, 0)
+        total = number(events)
+        if not n or not total:
+            return num(n)
+        return Cell(
+            t["unknown_time_cell"].format(n=fmt_int(n), share=fmt_pct(n / total)), sort=float(n)
+        )
+
+    def line(first: Cell, r: dict[str, Any], key: str) -> list[Cell]:
         return [
             first,
             num(r["events"]),
@@ -247,6 +279,7 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
             num(r["staff_hours_per_year"], fmt_num),
             num(r["fte"], _fmt_fte),
             num(r["resident_hours_per_year"], fmt_num),
+            unknown_cell(key, r["events"]),
         ]
 
     rows = sorted(work["departments"], key=lambda r: (-r["staff_hours_per_year"], r["department"]))
@@ -261,12 +294,15 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
                 t["col_staff_hours_year"],
                 t["col_fte"],
                 t["col_resident_hours_year"],
+                t["col_unknown_time"],
             ],
-            [line(Cell(r["department"]), r) for r in rows],
-            footer=line(Cell(t["total"]), work["total"]),
+            [line(Cell(r["department"]), r, r["department"]) for r in rows],
+            footer=line(Cell(t["total"]), work["total"], "_total"),
             cls="workload",
         )
     )
+    if unknown["_total"]:
+        blocks.append(Para(t["workload_unknown_text"], note=True))
     return Section("workload", t["h_workload"], blocks)
 
 
@@ -295,22 +331,71 @@ def method_section(
     )
     if getattr(analysis, "journeys", None) is not None:
         items.insert(-1, t["method_journeys"])
+        items.insert(-1, t["method_small_groups"].format(min=fmt_int(MIN_GROUP)))
     blocks: list[Block] = [Sub(t["h_assumptions"], "assumptions"), Bullets(items)]
     blocks.append(Sub(t["h_options"], "options"))
     if options:
-        rows = []
-        for key in sorted(options):
-            value = options[key]
-            shown = (
-                json.dumps(value, ensure_ascii=False, sort_keys=True)
-                if isinstance(value, dict | list)
-                else text(value, none="null")
-            )
-            rows.append([Cell(label(t, "opt", key)), Cell(shown)])
+        rows = [
+            [Cell(label(t, "opt", key)), Cell(option_text(analysis, t, key, options[key]))]
+            for key in sorted(options)
+        ]
         blocks.append(Table([t["col_option"], t["col_value"]], rows))
     else:
         blocks.append(Para(t["options_none"]))
     return Section("method", t["h_method"], blocks)
+
+
+def option_text(analysis: Analysis, t: Strings, key: str, value: Any) -> str:
+    """An option of the run as a reader wants it: yes/no, "none", numbers with thousands
+    separators, the period actually used when none was set, the language by name, and
+    input paths as given (an absolute path relative to the current folder, else its name).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> from procmine.report.i18n import strings
+    >>> t = strings("ja")
+    >>> a = SimpleNamespace(options={})
+    >>> [option_text(a, t, k, v) for k, v in [("hourly_rate", 3400.0), ("x", True),
+    ...                                        ("top", None), ("lang", "en")]]
+    ['3,400', 'はい', 'なし（全件）', '英語']
+    """
+    if key == "period_days" and value is None:
+        return t["opt_period_used"].format(days=fmt_int(round(facts.period_days(analysis))))
+    if key == "top" and value is None:
+        return t["opt_top_all"]
+    if key == "lang" and isinstance(value, str):
+        return t.get(f"lang_{value}", value)
+    if key == "inputs":
+        paths = value if isinstance(value, list) else [value]
+        return t["list_sep"].join(_input_name(str(p)) for p in paths if p is not None)
+    return _option_value(t, value)
+
+
+def _option_value(t: Strings, value: Any) -> str:
+    if value is None:
+        return t["opt_none"]
+    if isinstance(value, bool):
+        return t["opt_yes" if value else "opt_no"]
+    if isinstance(value, int | float):
+        return fmt_int(value) if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if isinstance(value, list):
+        return t["list_sep"].join(_option_value(t, v) for v in value) or t["opt_none"]
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text(value, none=t["opt_none"])
+
+
+def _input_name(path: str) -> str:
+    """An input as given; an absolute one relative to the current folder, else its name
+    (the report does not disclose where the files were kept)."""
+    p = Path(path)
+    if not p.is_absolute():
+        return path
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return p.name or path
 
 
 def appendix_section(analysis: Analysis, t: Strings) -> Section:

@@ -1,4 +1,10 @@
-"""データ保有マトリクス: fields × departments, the authoritative copy marked, rates per copy."""
+"""データ保有マトリクス: fields × departments, the reference copy marked, rates per copy.
+
+The copy a field's other copies are compared against (``authoritative`` in silos.csv) is
+the one holding the most residents, not necessarily a master copy: the report calls it the
+reference copy (比較の基準とした課) and gives every rate with the number of residents it
+rests on (``shared_persons``).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +18,9 @@ from procmine.report.values import fmt_int, fmt_pct, number, text
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
 
-#: Detail columns: silo column, header key, format (None = text, "flag" = authoritative,
-#: "ftype" = a field type code shown in the report's language).
+#: Detail columns: silo column, header key, format (None = text, "flag" = the reference copy,
+#: "ftype" = a field type code shown in the report's language, "rate" = a rate that reads
+#: "not comparable (n=0)" when no resident could be compared).
 _DETAIL: tuple[tuple[str, str, Any], ...] = (
     ("field", "col_field", None),
     ("department", "col_department", None),
@@ -23,7 +30,8 @@ _DETAIL: tuple[tuple[str, str, Any], ...] = (
     ("persons", "col_persons", fmt_int),
     ("coverage", "col_coverage", fmt_pct),
     ("agreement", "col_agreement", fmt_pct),
-    ("inconsistency_rate", "col_inconsistency", fmt_pct),
+    ("inconsistency_rate", "col_inconsistency", "rate"),
+    ("shared_persons", "col_shared_persons", fmt_int),
     ("format_only_rate", "col_format_only", fmt_pct),
     ("stale_rate", "col_stale", fmt_pct),
     ("conflict_rate", "col_conflict", fmt_pct),
@@ -54,6 +62,8 @@ def silos_section(analysis: Analysis, t: Strings, *, show_values: bool = False) 
                 line.append(Cell(text(value) if flag is None else flag))
             elif fmt == "ftype":
                 line.append(Cell(label(t, "ftype", value)))
+            elif fmt == "rate":
+                line.append(_rate_cell(t, value, r.get("shared_persons")))
             elif fmt is None:
                 line.append(txt(value))
             else:
@@ -65,12 +75,49 @@ def silos_section(analysis: Analysis, t: Strings, *, show_values: bool = False) 
     return Section("silos", t["h_silos"], blocks)
 
 
+def _rate_cell(t: Strings, rate: Any, shared: Any) -> Cell:
+    """The inconsistency rate, or "not comparable (n=0)" when no resident was compared."""
+    n = number(shared)
+    if number(rate) is None and n is not None:
+        return Cell(t["not_comparable"].format(n=fmt_int(n)), sort=None)
+    return num(rate, fmt_pct)
+
+
+def matrix_cell(
+    t: Strings, column: str, rate: float | None, reference: bool, shared: float | None
+) -> str:
+    """One copy in a matrix cell: the column, its rate and the residents compared (n), or
+    (reference) for the copy the others are compared against.
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> t = strings("ja")
+    >>> matrix_cell(t, "住所", 0.154, False, 13), matrix_cell(t, "住所", None, True, 691)
+    ('住所（15.4%、n=13）', '住所（基準、n=691）')
+    >>> matrix_cell(t, "個人番号", None, False, 0), matrix_cell(t, "本籍", None, False, None)
+    ('個人番号：比較不可（n=0）', '本籍')
+    """
+    if shared is None:  # a silo table without shared_persons: no n to give
+        if reference:
+            return t["silo_cell_auth"].format(column=column)
+        return column if rate is None else t["silo_cell"].format(column=column, rate=fmt_pct(rate))
+    n = fmt_int(shared)
+    if reference:
+        key = "silo_cell_auth_n" if shared > 0 else "silo_cell_auth_none_n"
+        return t[key].format(column=column, n=n)
+    if rate is None:
+        return t["silo_cell_none_n"].format(column=column, n=n)
+    return t["silo_cell_n"].format(column=column, rate=fmt_pct(rate), n=n)
+
+
 def matrix_table(rows: list[dict[str, Any]], t: Strings) -> Table:
-    """Fields × departments; a cell names the column and its inconsistency rate, the
-    authoritative copy is marked (正), and the cell is shaded by the rate."""
+    """Fields × departments; a cell names the column, its inconsistency rate and the number
+    of residents compared, the reference copy is marked (基準), and the cell is shaded by
+    the rate."""
     depts = sorted({str(r["department"]) for r in rows if r["department"] is not None})
     fields: list[str] = []
-    cells: dict[tuple[str, str], list[tuple[str, float | None, bool]]] = {}
+    cells: dict[tuple[str, str], list[tuple[str, float | None, bool, float | None]]] = {}
     for r in rows:
         f, d = str(r["field"]), str(r["department"])
         if f not in fields:
@@ -80,6 +127,7 @@ def matrix_table(rows: list[dict[str, Any]], t: Strings) -> Table:
                 text(r["column"], none="?"),
                 number(r.get("inconsistency_rate")),
                 r.get("authoritative") is True,
+                number(r.get("shared_persons")),
             )
         )
     matrix = []
@@ -88,14 +136,11 @@ def matrix_table(rows: list[dict[str, Any]], t: Strings) -> Table:
         for d in depts:
             parts = []
             worst: float | None = None
-            for column, rate, authoritative in cells.get((f, d), []):
+            for column, rate, authoritative, shared in cells.get((f, d), []):
+                parts.append(matrix_cell(t, column, rate, authoritative, shared))
                 if authoritative:
-                    parts.append(t["silo_cell_auth"].format(column=column))
                     worst = worst or 0.0
-                elif rate is None:
-                    parts.append(column)
-                else:
-                    parts.append(t["silo_cell"].format(column=column, rate=fmt_pct(rate)))
+                elif rate is not None:
                     worst = rate if worst is None else max(worst, rate)
             line.append(Cell(t["list_sep"].join(parts), heat=worst))
         matrix.append(line)
@@ -136,4 +181,4 @@ def _examples(analysis: Analysis, t: Strings) -> list[Block]:
     return [*blocks, Table(headers, rows, cls="examples")]
 
 
-__all__ = ["matrix_table", "silos_section"]
+__all__ = ["matrix_cell", "matrix_table", "silos_section"]
