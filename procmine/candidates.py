@@ -258,7 +258,7 @@ _TITLES = {
         "account": "「{a}」など{n}課の口座登録を1か所に（口座情報の一元管理・公金受取口座）",
         "inquiry": "「{a}」など{n}課の庁内照会を情報連携に置き換える（住所・所得などの照会をなくす）",
         "rekey": "「{a}」など{n}課の二重入力をなくす（庁内連携・統合宛名）",
-        "silo": "「{a}」の個別保有をやめ正本を庁内連携で参照（{n}課が個別に保有）",
+        "silo": "「{a}」の保有元を1つに決め、各課は庁内連携で参照（{n}課が個別に保有）",
         "batch": "「{a}」など{n}課の自動処理を統合",
     },
     "en": {
@@ -276,7 +276,7 @@ _TITLES = {
         "inquiry": "Replace inquiries such as “{a}” in {n} departments with internal data linkage "
         "(no more address or income inquiries)",
         "rekey": "Stop re-keying in {n} departments, starting with “{a}” (data linkage, one person register)",
-        "silo": "Refer to one source for “{a}” instead of keeping it in {n} departments (internal data linkage)",
+        "silo": "Decide one source for “{a}” and refer to it by internal data linkage instead of {n} separate copies",
         "batch": "Merge the batch step “{a}” of {n} departments",
     },
 }

@@ -212,6 +212,7 @@ __all__ = [
     "VISIT_COLUMNS",
     "JourneyResult",
     "journeys",
+    "kpi_table",
 ]
 
 

@@ -236,7 +236,7 @@ def merged_kpis(journeys: Any, by: str, small: dict[str, int]) -> pd.DataFrame |
     when the journeys result lacks the per-journey tables to compute them."""
     if not small or sum(small.values()) < MIN_GROUP:
         return None
-    from procmine.journeys._kpis import kpi_table
+    from procmine.journeys import kpi_table
 
     table = _frame(journeys, "journeys")
     visits = getattr(journeys, "visits", None)
