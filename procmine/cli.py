@@ -132,10 +132,20 @@ def _inputs(inputs: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in inputs]
 
 
-def _check_out(out: str, inputs: list[Path]) -> None:
-    from procmine.report.writer import refuse_inputs
+def _check_out(out: str, inputs: list[Path], *, force: bool = False) -> None:
+    """Refuse --out before any input is read, with the writer's own messages: it is (or
+    holds) an input, the root of a file system, a file, or a folder that is not an earlier
+    procmine report (unless ``force``). The writer checks again when it replaces it."""
+    import os
+
+    from procmine.errors import OutputError
+    from procmine.report.writer import _check_target, refuse_inputs
 
     refuse_inputs(out, inputs)
+    target = Path(os.path.abspath(out))
+    if target.parent == target:
+        raise OutputError(f"'{target}' is the root of a file system; choose a folder for --out")
+    _check_target(target, force=force)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -202,7 +212,9 @@ def cli(debug: bool) -> None:
     help="Spark master for --engine spark: local[N] (default local[2]), spark://host:7077, yarn …",
 )
 @_parallel_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
+)
 def analyze(
     inputs: tuple[str, ...],
     out: str,
@@ -228,7 +240,7 @@ def analyze(
     if spark_master and engine != "spark":
         raise click.UsageError("--spark-master needs --engine spark")
     paths = _inputs(inputs)
-    _check_out(out, paths)
+    _check_out(out, paths, force=force)
     result = run(
         paths,
         lang=lang,
@@ -258,14 +270,19 @@ def analyze(
 
 
 def _print_mapping(dataset: Any, *, quiet: bool) -> None:
+    """How the columns were understood (not with ``quiet``), then the warnings (always)."""
     from procmine.io import describe_mapping
 
-    if quiet:
-        return
-    for line in describe_mapping(dataset):
-        click.echo(line, err=True)
-    for warning in dataset.warnings:
-        click.echo(f"Warning: {_one_line(warning)}", err=True)
+    if not quiet:
+        for line in describe_mapping(dataset):
+            click.echo(line, err=True)
+    _print_warnings(dataset.warnings)
+
+
+def _print_warnings(warnings: Any, prefix: str = "") -> None:
+    """One ``Warning:`` line on stderr per warning, ``-q`` or not."""
+    for warning in warnings:
+        click.echo(f"Warning: {prefix}{_one_line(warning)}", err=True)
 
 
 @cli.command()
@@ -296,7 +313,9 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the maps.")
 @_column_options
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
+)
 def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> None:
     """Discover each department's process map and write maps/<department>.svg and .dot."""
     from procmine.discover import discover_all
@@ -305,7 +324,7 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
 
     say = _progress(quiet)
     paths = _inputs(inputs)
-    _check_out(out, paths)
+    _check_out(out, paths)  # write_maps replaces only earlier procmine output (no --force)
     say("loading")
     dataset = load(paths, **columns)
     _print_mapping(dataset, quiet=quiet)
@@ -347,23 +366,32 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
     show_default=True,
     help="koyo: 光陽市 (as in sample_logs/); other: a town with other departments, labels and headers.",
 )
-def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into --out even if it is a folder with other files (only the files a sample "
+    "writes are replaced; an earlier procmine sample is replaced without --force).",
+)
+def sample(size: str, out: str, seed: int, variant: str, city: str, force: bool) -> None:
     """Generate a fictional city (department exports + ground truth): 光陽市 by default."""
     from procmine.errors import ConfigError
     from procmine.samples import generate
     from procmine.samples.large import parse_events
+    from procmine.samples.writer import check_target
 
     events = parse_events(size)
     if events is not None:
-        _large_sample(events, out, seed, variant, city)
+        _large_sample(events, out, seed, variant, city, force)
         return
     chosen: Any = size
     if size not in ("tiny", "small", "year"):
         if not size.isdigit() or int(size) <= 0:
             raise ConfigError(
-                f"--size {size!r}: use tiny, small, year or a positive number of cases"
+                f"--size {size!r}: use tiny, small, year, a positive number of cases, "
+                "or a number of events such as 100k or 1M"
             )
         chosen = int(size)
+    check_target(Path(out), force=force)
     summary = generate(out, size=chosen, seed=seed, variant=variant, city=city)  # type: ignore[arg-type]
     click.echo(
         f"{city} ({variant}) written to {out}: "
@@ -371,10 +399,11 @@ def sample(size: str, out: str, seed: int, variant: str, city: str) -> None:
     )
 
 
-def _large_sample(events: int, out: str, seed: int, variant: str, city: str) -> None:
+def _large_sample(events: int, out: str, seed: int, variant: str, city: str, force: bool) -> None:
     """``procmine sample --size 1M``: the synthetic scale city, streamed to Parquet."""
     from procmine.errors import ConfigError, OutputError
     from procmine.samples.large import generate
+    from procmine.samples.writer import check_target
 
     if variant != "asis" or city != "koyo":
         raise ConfigError(
@@ -384,8 +413,7 @@ def _large_sample(events: int, out: str, seed: int, variant: str, city: str) -> 
     if seed < 0:
         raise ConfigError(f"--seed {seed} must be a non-negative integer")
     folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} is a file, not a folder; pass a folder for the sample exports")
+    check_target(folder, force=force)
     try:
         info = generate(events, folder, seed=seed)
     except OSError as exc:
@@ -403,7 +431,9 @@ def _large_sample(events: int, out: str, seed: int, variant: str, city: str) -> 
 @_column_options
 @_report_options
 @_parallel_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress messages.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
+)
 def compare(
     before: str,
     after: str,
@@ -418,7 +448,11 @@ def compare(
     from procmine.compare import compare as run
 
     say = _progress(quiet)
+    _check_out(out, [Path(before), Path(after)], force=force)
     result = run(Path(before), Path(after), lang=lang, progress=say, parallel=parallel, **columns)
+    _print_warnings(result.before.dataset.warnings, "BEFORE: ")
+    _print_warnings(result.after.dataset.warnings, "AFTER: ")
+    _print_warnings(result.warnings)
     say("writing the comparison")
     result.write(out, lang=lang, force=force)
     if not quiet:

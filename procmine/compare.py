@@ -14,6 +14,10 @@ puts side by side:
 * the workload per department (events, cases, staff hours);
 * the activities of each department: removed, added or kept, with their counts and
   median handling times.
+
+When BEFORE and AFTER have no department in common, the comparison is still made (a reform
+may rename every department, and the journey KPIs do not depend on department names) but
+:attr:`Comparison.warnings` says so, naming both sides' departments.
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ KPI_COLUMNS = [
     "change",
     "change_pct",
 ]
+
+#: Departments named per side in the warning about no department in common.
+NAMED_DEPARTMENTS = 8
 
 #: Peak season: days whose visits, averaged over PEAK_WINDOW_DAYS, reach this quantile of
 #: the BEFORE log's days (see :func:`peak_days`).
@@ -102,6 +109,9 @@ class Comparison:
         (``counter == "all"``), then one per department that issued tickets on those
         days, the busiest first (``busiest`` marks the department with most tickets
         BEFORE; the same department is read AFTER, whatever the reform made of it).
+    warnings : list of str
+        Problems of the comparison itself (not of the inputs, which are in each analysis's
+        ``dataset.warnings``): BEFORE and AFTER without a department in common.
     """
 
     before: Analysis
@@ -110,11 +120,22 @@ class Comparison:
     departments: pd.DataFrame
     activities: pd.DataFrame
     queues: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=QUEUE_COLUMNS))
+    warnings: list[str] = field(default_factory=list)
 
     def write(self, out_dir: str | Path, *, lang: str = "ja", force: bool = False) -> list[Path]:
-        """Write ``comparison.html``, ``comparison.md`` and the tables as CSV into ``out_dir``."""
-        from procmine.report.compare import write_comparison
+        """Write ``comparison.html``, ``comparison.md`` and the tables as CSV into ``out_dir``.
 
+        An ``out_dir`` that is an input of either analysis, or holds one, is refused (an
+        :class:`~procmine.errors.OutputError`), even with ``force``: replacing it would
+        delete the exports.
+        """
+        from procmine.report.compare import write_comparison
+        from procmine.report.writer import refuse_inputs
+
+        refuse_inputs(
+            out_dir,
+            [*self.before.options.get("inputs", []), *self.after.options.get("inputs", [])],
+        )
         return write_comparison(self, out_dir, lang=lang, force=force)
 
     def _repr_html_(self) -> str:
@@ -311,6 +332,26 @@ def queue_comparison(
     return out.sort_values("_order", kind="stable", ignore_index=True)[QUEUE_COLUMNS]
 
 
+def _named(departments: list[str]) -> str:
+    """``a, b, c`` — at most :data:`NAMED_DEPARTMENTS` names, then how many more."""
+    shown = ", ".join(departments[:NAMED_DEPARTMENTS])
+    more = len(departments) - NAMED_DEPARTMENTS
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def _department_warnings(before: Analysis, after: Analysis) -> list[str]:
+    """A warning when BEFORE and AFTER have departments but none in common."""
+    b, a = sorted(map(str, before.maps)), sorted(map(str, after.maps))
+    if not b or not a or set(b) & set(a):
+        return []
+    return [
+        f"BEFORE and AFTER have no department in common (BEFORE: {_named(b)}; AFTER: "
+        f"{_named(a)}): every department and activity shows as removed or added; only the "
+        "journey KPIs line up — check the inputs (expected only if a reorganisation renamed "
+        "every department)"
+    ]
+
+
 def compare_analyses(before: Analysis, after: Analysis) -> Comparison:
     """Put two finished analyses side by side (see :func:`compare`)."""
     peak = peak_days(before)
@@ -372,6 +413,7 @@ def compare_analyses(before: Analysis, after: Analysis) -> Comparison:
         departments=departments,
         activities=acts,
         queues=queue_comparison(before, after, peak, busiest),
+        warnings=_department_warnings(before, after),
     )
 
 

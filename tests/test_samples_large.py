@@ -56,7 +56,7 @@ def test_same_size_and_seed_give_the_same_files(tmp_path):
     ("args", "message"),
     [
         (["--size", "1M", "--variant", "tobe"], "--variant and --city apply"),
-        (["--size", "2X"], "use tiny, small, year or a positive number of cases"),
+        (["--size", "2X"], "use tiny, small, year, a positive number of cases, or a number"),
     ],
 )
 def test_bad_sizes_and_combinations_fail_in_one_line(tmp_path, args, message):

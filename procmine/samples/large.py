@@ -21,7 +21,9 @@ What it holds, so that every stage of ``procmine analyze`` has work:
   files, XES-style names in two.
 
 Events within a row group are in time order (exports are, by time), not across row
-groups. The same ``events`` and ``seed`` give the same files.
+groups. The same ``events`` and ``seed`` give the same files. The folder also gets the
+marker :data:`procmine.samples.writer.MARKER` (a hidden file the loader does not read), by
+which a later ``procmine sample`` recognises an earlier sample it may replace.
 
 Examples
 --------
@@ -40,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["CHUNK_EVENTS", "DEPARTMENTS", "SEED", "generate", "parse_events"]
+__all__ = ["CHUNK_EVENTS", "DEPARTMENTS", "SEED", "generate", "parse_events", "written_files"]
 
 #: Default seed (the same as the sample city's).
 SEED = 7
@@ -422,15 +424,34 @@ def parse_events(text: str) -> int | None:
     return int(value * factor) if value > 0 else None
 
 
+def written_files() -> list[str]:
+    """Names of the files :func:`generate` writes: one Parquet file per department, the
+    marker."""
+    from procmine.samples.writer import MARKER
+
+    return [f"{stem}.parquet" for stem, _, _ in DEPARTMENTS] + [MARKER]
+
+
 def generate(
     events: int, folder: Path, *, seed: int = SEED, chunk_events: int = CHUNK_EVENTS
 ) -> dict[str, float]:
     """Write the synthetic city with about ``events`` events into ``folder``.
 
-    Returns ``events`` (rows written), ``seconds``, ``mb`` (Parquet bytes / 1e6) and
-    ``files``. Departments get decreasing shares (1.6 : … : 0.4) of the events.
+    The files of an earlier sample there (of any city) are deleted first, and nothing else
+    (:func:`procmine.samples.writer.clean_files`). Returns ``events`` (rows written),
+    ``seconds``, ``mb`` (Parquet bytes / 1e6) and ``files``. Departments get decreasing
+    shares (1.6 : … : 0.4) of the events.
     """
+    from procmine.samples.writer import MARKER, clean_files
+
     folder.mkdir(parents=True, exist_ok=True)
+    clean_files(folder, written_files())
+    # The marker first: a run stopped half-way leaves a sample the next run may replace.
+    (folder / MARKER).write_text(
+        f"procmine sample: synthetic scale city (procmine.samples.large), "
+        f"{events:,} events, seed {seed}\n",
+        encoding="utf-8",
+    )
     rng = np.random.default_rng(seed + events)
     t0 = time.perf_counter()
     res = Residents(max(1000, events // 25), rng)
@@ -440,7 +461,7 @@ def generate(
         write_department(d, int(per[d]), res, folder, rng, chunk_events=chunk_events)
         for d in range(len(DEPARTMENTS))
     )
-    size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
+    size = sum((folder / f"{stem}.parquet").stat().st_size for stem, _, _ in DEPARTMENTS)
     return {
         "events": rows,
         "seconds": time.perf_counter() - t0,

@@ -1,10 +1,19 @@
-"""Write the generated city: one export per system, procmine.toml, README.md and truth/."""
+"""Write the generated city: one export per system, procmine.toml, README.md and truth/.
+
+A folder holds an earlier sample (:func:`is_sample`) when its ``procmine.toml`` starts with
+the line :func:`write` writes (``# 光陽市 sample exports (procmine.samples, …``) or when it has
+the scale city's marker :data:`MARKER` (:mod:`procmine.samples.large`). Writing a sample
+first deletes the files of an earlier sample there — of any city, so that two cities never
+mix — and otherwise only the files it is about to write; nothing else is touched.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +28,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from procmine.samples.generator import Event, Result
     from procmine.samples.schema import City, System
 
+#: File the scale city (:mod:`procmine.samples.large`) leaves in its folder; hidden and
+#: without a log suffix, so the loader does not read it.
+MARKER = ".procmine-sample"
+#: First line of the procmine.toml :func:`write` writes (see :func:`_toml`).
+_MADE_BY = re.compile(r"# .+ sample exports \(procmine\.samples, ")
 TRUTH_FILES: tuple[str, ...] = (
     "duplicates.csv",
     "negatives.csv",
@@ -140,15 +154,81 @@ def written_files(city: City) -> list[str]:
     )
 
 
-def clean(out: Path, city: City) -> None:
-    """Delete the files a previous run wrote, and nothing else."""
-    for rel in written_files(city):
+def is_sample(out: Path) -> bool:
+    """Whether the folder ``out`` holds a sample procmine wrote (see the module's doc)."""
+    if (out / MARKER).is_file():
+        return True
+    toml = out / "procmine.toml"
+    if not toml.is_file():  # also no pipe, which would block the read
+        return False
+    try:
+        with open(toml, "rb") as fh:
+            first = fh.readline(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    return _MADE_BY.match(first) is not None
+
+
+def sample_files() -> list[str]:
+    """Relative paths of every file a sample may hold: each city in cases, the scale city."""
+    from procmine.samples import CITIES, _city
+    from procmine.samples.large import written_files as scale_files
+
+    names = {rel for name in CITIES for rel in written_files(_city(name))}
+    return sorted(names | set(scale_files()))
+
+
+def check_target(out: Path, *, force: bool) -> None:
+    """Refuse ``out`` as the folder of a new sample before anything is generated.
+
+    A missing or empty folder and an earlier sample (:func:`is_sample`) are fine; a file or
+    a broken link never is (the messages of :mod:`procmine.report.writer`); any other
+    folder only with ``force``, and then only the files a sample writes are replaced.
+
+    Raises
+    ------
+    OutputError
+        ``out`` is a file, a broken link, unreadable, or a folder with other files and
+        ``force`` is false.
+    """
+    import os
+
+    from procmine.errors import OutputError
+    from procmine.report.writer import _check_target
+
+    target = Path(os.path.abspath(out))
+    _check_target(target, force=True)  # a file or a broken link: never
+    if force or not target.exists() or is_sample(target):
+        return
+    try:
+        empty = not any(target.iterdir())
+    except OSError as err:
+        raise OutputError(f"cannot read '{target}': {err.strerror}; choose another --out") from None
+    if not empty:
+        raise OutputError(
+            f"'{target}' already exists and is not a procmine sample; choose another --out "
+            "or pass --force to replace the files a sample writes there"
+        )
+
+
+def clean_files(out: Path, own: Iterable[str]) -> None:
+    """Delete the files of an earlier sample in ``out`` (every city's, when ``out`` is one)
+    and those in ``own`` (the files about to be written), and nothing else."""
+    names = set(own)
+    if is_sample(out):
+        names.update(sample_files())
+    for rel in sorted(names):
         p = out / rel
-        if p.is_file():
+        if p.is_file() or p.is_symlink():
             p.unlink()
     truth = out / "truth"
     if truth.is_dir() and not any(truth.iterdir()):
         truth.rmdir()
+
+
+def clean(out: Path, city: City) -> None:
+    """Delete the files a previous run wrote, and nothing else (see :func:`clean_files`)."""
+    clean_files(out, written_files(city))
 
 
 def _write_text(path: Path, text: str, encoding: str = "utf-8", newline: str = "\n") -> int:
