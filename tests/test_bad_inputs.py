@@ -127,6 +127,17 @@ def expect_timestamps(name: str, expected: list[str]) -> Callable[[Path], None]:
     return check
 
 
+def expect_ends(name: str, expected: list[tuple[str, str]]) -> Callable[[Path], None]:
+    def check(folder: Path) -> None:
+        data = load([folder / name])
+        events = data.logs[Path(name).stem].events.sort_values("row")
+        got = [(str(t), str(e)) for t, e in zip(events["timestamp"], events["end"], strict=True)]
+        assert got == expected
+        assert "; time of day from" in data.mappings[0].how["end"]
+
+    return check
+
+
 def expect_rows(name: str, expected: list[int]) -> Callable[[Path], None]:
     def check(folder: Path) -> None:
         events = next(iter(load([folder / name]).logs.values())).events
@@ -683,6 +694,234 @@ CASES: list[Case] = [
         {"a.csv": csv([HEADER, *rows(2)]), "._a.csv": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X"},
         warnings=("._a.csv: skipped (hidden or temporary file)",),
         accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    # ---- found by probing bad inputs
+    Case(
+        "no header: the first line is a data row (its values must not become column names)",
+        {"a.csv": csv(rows(5))},
+        error=(
+            "a.csv:1: line 1 looks like a data row, not a header (column 3 holds a date",
+            "add a header line",
+        ),
+    ),
+    Case(
+        "no header and no dates: ids and phone numbers shaped like the rows below",
+        {"a.csv": csv([f"KS2025-{i:05d},受付,090-1234-{i:04d},メモ" for i in range(5)])},
+        error=("a.csv:1: line 1 looks like a data row", "columns 1, 3 hold values shaped like"),
+    ),
+    Case(
+        "a header line of blank names above the data",
+        {"a.csv": csv(["  ,  ,  ,  ", *rows(5)])},
+        error=("a.csv:1: the header has no column names (line 2 is a data row",),
+    ),
+    Case(
+        "a line of empty cells above a real header (an empty first sheet row) still loads",
+        {"a.csv": csv([",,,", HEADER, *rows(3)])},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_rows("a.csv", [3, 4, 5]),
+    ),
+    Case(
+        "a stray quote that joins whole rows into one value is named with its lines",
+        {
+            "a.csv": csv(
+                [
+                    HEADER,
+                    *rows(3),
+                    'C8,受付,2024-04-01 10:00,"開いたまま',
+                    *rows(20, start=10),
+                    'C9,受付,2024-04-01 11:00,"閉じる"',
+                    *rows(3, start=40),
+                ]
+            )
+        },
+        warnings=(
+            "a.csv:5: a quoted value runs over lines 5–26, which were read as one row, and 21 "
+            "of these lines look like whole records (each holds the 3 delimiters of a row) — "
+            'look for an unbalanced quote (") on line 5',
+        ),
+        accounting="a.csv: 7 rows read, 7 loaded (none dropped)",
+    ),
+    Case(
+        "a quoted memo over a few lines of free text is no warning",
+        {
+            "a.csv": csv(
+                [HEADER, 'C1,受付,2024-04-01 09:00,"一行目、二行目\n三行目, 四行目"', *rows(2)]
+            )
+        },
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=lambda folder: not load([folder / "a.csv"]).warnings or pytest.fail("a warning"),
+    ),
+    Case(
+        "date and time of day in two columns are combined",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,処理時刻",
+                    "C1,受付,2024/04/01,9:30",
+                    "C1,交付,2024/04/01,10:05:30",
+                    "C2,受付,2024/04/02,13時15分",
+                ]
+            )
+        },
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_timestamps(
+            "a.csv", ["2024-04-01 09:30:00", "2024-04-01 10:05:30", "2024-04-02 13:15:00"]
+        ),
+    ),
+    Case(
+        "a length of time beside dates (所要時間 0:30) is not taken as the time of day",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,所要時間",
+                    "C1,受付,2024/04/01,0:30",
+                    "C1,交付,2024/04/02,1:05",
+                ]
+            )
+        },
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_timestamps("a.csv", ["2024-04-01 00:00:00", "2024-04-02 00:00:00"]),
+    ),
+    Case(
+        "dates with two columns of times that fit no date column: not paired, and said",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,開始時刻,終了時刻",
+                    "C1,受付,2024/04/01,9:30,9:40",
+                    "C1,交付,2024/04/01,10:05,10:15",
+                ]
+            )
+        },
+        warnings=(
+            "a.csv: column 処理日 (timestamp) holds dates only, and it is not sure which of the "
+            "columns of times of day (開始時刻, 終了時刻) completes it; no time was added",
+        ),
+        check=expect_timestamps("a.csv", ["2024-04-01 00:00:00", "2024-04-01 00:00:00"]),
+    ),
+    Case(
+        "start and end dates each with their time of day are paired by their names",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,開始日,終了日,開始時刻,終了時刻",
+                    "C1,受付,2024/04/01,2024/04/01,9:30,9:40",
+                    "C1,交付,2024/04/01,2024/04/02,10:05,8:15",
+                ]
+            )
+        },
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_ends(
+            "a.csv",
+            [
+                ("2024-04-01 09:30:00", "2024-04-01 09:40:00"),
+                ("2024-04-01 10:05:00", "2024-04-02 08:15:00"),
+            ],
+        ),
+    ),
+    Case(
+        "two systems of one department numbering their cases alike are named",
+        {
+            "a.csv": csv([HEADER, "1,受付,2024-04-01 09:00,x", "2,受付,2024-04-01 09:10,y"]),
+            "b.csv": csv(
+                ["管理番号,処理名,受付日時", "1,届出,2024-04-02 09:00", "2,届出,2024-04-02 09:30"]
+            ),
+            "procmine.toml": '[files."a.csv"]\ndepartment = "市民課"\n[files."b.csv"]\ndepartment = "市民課"\n'.encode(),
+        },
+        warnings=(
+            "b.csv: shares 2 case ids with a.csv, a file of the same department (市民課) with "
+            "other columns; the events of each shared id were merged into one case",
+        ),
+    ),
+    Case(
+        "one system exported in two files (same columns, a case across both) is no warning",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "b.csv": csv([HEADER, *rows(2, start=1)]),
+            "procmine.toml": '[columns]\ncase = "受付番号"\n[files."a.csv"]\ndepartment = "市民課"\n[files."b.csv"]\ndepartment = "市民課"\n'.encode(),
+        },
+        check=lambda folder: not load([folder]).warnings or pytest.fail("a warning"),
+    ),
+    Case(
+        "rows that end before they start are counted and named",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日時,終了日時",
+                    "C1,受付,2024-04-01 09:00,2024-04-01 09:10",
+                    "C1,審査,2024-04-01 10:00,2024-04-01 05:00",
+                    "C1,交付,2024-04-01 11:00,2024-04-01 11:05",
+                    "C2,受付,2024-04-01 12:00,2024-04-01 11:59",
+                ]
+            )
+        },
+        warnings=(
+            "a.csv:3: 2 rows end before they start (終了日時 is earlier than 処理日時); their "
+            "handling time is not counted (line 3, line 5)",
+        ),
+        accounting="a.csv: 4 rows read, 4 loaded (none dropped)",
+    ),
+    Case(
+        "exports in a folder that are not read are named, each with what to do",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "b.xlsx": b"PK\x03\x04" + bytes(20),
+            "c.csv.gz": gzip.compress(csv([HEADER, *rows(2)])),
+            "d.txt": csv([HEADER, *rows(2)]),
+            "README.md": b"# exports\n",
+        },
+        warnings=(
+            "b.xlsx: skipped (a spreadsheet workbook) — save the sheet as CSV (UTF-8)",
+            "c.csv.gz: skipped (a compressed file) — decompress it into the folder",
+            "d.txt: skipped (a text file not named *.csv or *.tsv) — rename it to .csv or .tsv",
+        ),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "a folder of workbooks only: the error names what it found",
+        {"b.xlsx": b"PK\x03\x04" + bytes(20), "notes.md": b"x"},
+        error=(
+            "the folder holds no event logs or process models (found: b.xlsx, a spreadsheet "
+            "workbook; notes.md) — put",
+        ),
+    ),
+    Case(
+        "the same column for two roles",
+        {"a.csv": csv([HEADER, *rows(2)])},
+        args=("--case", "受付番号", "--activity", "受付番号"),
+        error=("a.csv: --case and --activity both name column '受付番号'",),
+    ),
+    Case(
+        "dates beyond 2262 are shown and explained, not masked",
+        {"a.csv": csv([HEADER, "C1,受付,9999-12-31,x", "C2,受付,9999-12-31 00:00:00,y", *rows(2)])},
+        error=(
+            "line 2: '9999-12-31', line 3: '9999-12-31 00:00:00'",
+            "outside the range 1677–2262 that can be represented",
+        ),
+    ),
+    Case(
+        "Excel serial numbers as timestamps get a hint",
+        {"a.csv": csv([HEADER, "C1,受付,45756.51,x", "C1,交付,45756.6,y"])},
+        error=("Excel serial date numbers", "format the column as date and time"),
+    ),
+    Case(
+        "Unix times as timestamps get a hint",
+        {"a.csv": csv([HEADER, "C1,受付,1712000000,x", "C1,交付,1712003600,y"])},
+        error=("look like Unix times",),
+    ),
+    Case(
+        "--encoding latin-1 on a UTF-8 file is refused instead of garbling the report",
+        {"a.csv": csv([HEADER, *rows(2)])},
+        args=("--encoding", "latin-1"),
+        error=("a.csv:1: the file is UTF-8, but latin-1 (from --encoding)", "drop --encoding"),
+    ),
+    Case(
+        "a latin-1 encoding in procmine.toml on a UTF-8 file is refused",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "procmine.toml": b'[files."a.csv"]\nencoding = "latin-1"\n',
+        },
+        error=("the file is UTF-8", "remove the encoding from procmine.toml"),
     ),
 ]
 

@@ -20,9 +20,16 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..model import ROLES
-from .timestamps import parse_timestamps
+from .timestamps import parse_times_of_day, parse_timestamps
 
-__all__ = ["HEADER_NAMES", "detect_roles", "header_key", "timestamp_share"]
+__all__ = [
+    "HEADER_NAMES",
+    "detect_roles",
+    "header_key",
+    "pair_times_of_day",
+    "time_of_day_columns",
+    "timestamp_share",
+]
 
 #: Known header names per role (Japanese and English; compared by :func:`header_key`).
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
@@ -157,6 +164,9 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
 
 # Headers containing one of these are never a timestamp or end (birth dates and the like).
 _NOT_EVENT_TIME = ("生年月日", "誕生", "birth", "dob")
+
+# Headers containing one of these hold lengths of time (0:30), not times of day.
+_DURATION_WORDS = ("所要", "経過", "待ち", "待機", "滞在", "duration", "elapsed", "wait", "spent")
 
 _SEPARATORS = re.compile(r"[\s_\-.・･]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9:]+")
@@ -374,3 +384,77 @@ def _activity_by_values(
         if score > best_score + 1e-12:
             best, best_score = column, score
     return best if best_score > 0 else None
+
+
+def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str]:
+    """The ``columns`` that hold only times of day (``12:16``, ``9時30分``), in order.
+
+    Such a column completes a timestamp column that holds dates only (the date and the
+    time exported as two columns). A column counts when at least half of the rows have a
+    value and every value (sampled) parses with
+    :func:`~procmine.io.timestamps.parse_times_of_day`, unless its header names a length
+    of time (所要時間, 待ち時間, duration …).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"処理日": ["2025/04/09"] * 2, "処理時刻": ["12:16:59", "9:05"],
+    ...                       "件数": ["1", "2"]})
+    >>> frame["所要時間"] = ["0:30", "1:05"]
+    >>> time_of_day_columns(frame, ["処理時刻", "件数", "所要時間"])
+    ['処理時刻']
+    """
+    found: list[str] = []
+    for column in columns:
+        text = unicodedata.normalize("NFKC", column).lower()
+        if any(word in text for word in _DURATION_WORDS):
+            continue  # 所要時間 0:30 is a length of time, not a time of day
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values.dtype) or values.notna().mean() < 0.5:
+            continue
+        sample = _sample(values)
+        if not sample.empty and bool(parse_times_of_day(sample).notna().all()):
+            found.append(column)
+    return found
+
+
+def _common_start(a: str, b: str) -> int:
+    """How many leading characters the headers ``a`` and ``b`` share (by :func:`header_key`)."""
+    a, b = header_key(a), header_key(b)
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def pair_times_of_day(dates: dict[str, str], times: list[str]) -> dict[str, str]:
+    """Which column of times of day completes each column of dates (role → time column).
+
+    ``dates`` maps a role (``timestamp``, ``end``) to its column, which holds dates only;
+    ``times`` are the columns of times of day (:func:`time_of_day_columns`). One date
+    column and one time column pair. Otherwise a time column pairs with the date column
+    whose header starts like its own (処理日 and 処理時刻, 終了日 and 終了時刻: two or more
+    characters in common), when no other column starts as much like either: a pairing
+    that is not sure is not made.
+
+    Examples
+    --------
+    >>> pair_times_of_day({"timestamp": "処理日"}, ["処理時刻"])
+    {'timestamp': '処理時刻'}
+    >>> pair_times_of_day({"timestamp": "開始日", "end": "終了日"}, ["開始時刻", "終了時刻"])
+    {'timestamp': '開始時刻', 'end': '終了時刻'}
+    >>> pair_times_of_day({"timestamp": "日付"}, ["開始時刻", "終了時刻"])
+    {}
+    """
+    if len(dates) == 1 and len(times) == 1:
+        return {next(iter(dates)): times[0]}
+    pairs: dict[str, str] = {}
+    for role, column in dates.items():
+        scores = {time: _common_start(column, time) for time in times}
+        best = max(scores.values(), default=0)
+        chosen = [time for time, score in scores.items() if score == best]
+        if best < 2 or len(chosen) != 1:
+            continue
+        rivals = (_common_start(other, chosen[0]) for r, other in dates.items() if r != role)
+        if all(score < best for score in rivals):
+            pairs[role] = chosen[0]
+    return pairs

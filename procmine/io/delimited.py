@@ -14,7 +14,15 @@
   when more than ``max_bad_share`` of its rows are ragged (the delimiter is then wrong).
   Extra fields that are all empty (trailing delimiters) are ignored; missing trailing
   fields are empty.
-* A value whose opening quote is never closed is refused with the line it starts on.
+* A value whose opening quote is never closed is refused with the line it starts on; a
+  quoted value whose lines look like whole records (as many delimiters as a row) is named in
+  a warning with its lines (an unbalanced quote has joined rows).
+* **Header**: the first line that is not blank. It is refused when it looks like a data row
+  (a date or time above a column of dates, ids shaped like the ids below, and no known
+  column name), and so is a line of blank names above a data row: the values of a
+  resident must not become column names.
+* **Encodings forced** with ``--encoding`` or procmine.toml are used as given, except that a
+  single-byte encoding (latin-1 …) on a file that is UTF-8 is refused.
 """
 
 from __future__ import annotations
@@ -30,9 +38,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ConfigError, InputError
+from .columns import HEADER_NAMES, header_key
 from .limits import field_limit
 from .messages import More, Notice, Term, at, show
 from .table import CONTROL, RawTable, blank_rows, clean_table, place_of, unique_headers
+from .timestamps import parse_timestamps
 
 __all__ = ["AUTO_ENCODINGS", "decode_auto", "detect_encoding", "read_delimited"]
 
@@ -155,12 +165,43 @@ def _mixed_lines(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _refuse_utf8_read_as_single_byte(
+    data: bytes, text: str, source: str, encoding: str, origin: str
+) -> None:
+    """Refuse a forced single-byte encoding (latin-1, cp1252 …) on a file that is UTF-8.
+
+    Every byte of such an encoding is one character, so UTF-8 Japanese read with it turns
+    into C1 control characters and accented letters (a garbled report, no error). The file
+    is refused when the text has one character per byte, holds C1 controls or the bytes
+    are UTF-8 Japanese, and the bytes are valid, non-ASCII UTF-8.
+    """
+    if len(text) != len(data) or data.isascii():
+        return
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    if not (_C1.search(text) or _JAPANESE.search(utf8)):
+        return
+    first = re.search(rb"[\x80-\xff]", data)
+    bad = first.start() if first else 0
+    given = origin or "--encoding"
+    todo = "drop --encoding" if given == "--encoding" else f"remove the encoding from {given}"
+    raise InputError(
+        f"{at(source, _line_of(data, bad))}: the file is UTF-8, but {show(encoding)} (from "
+        f"{given}) would garble its text — {todo} to read it as UTF-8"
+    )
+
+
 def _decode(data: bytes, source: str, encoding: str | None, origin: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding used."""
     if encoding:
         check_text_encoding(encoding, where=at(source), origin=origin)
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError as err:
             where = f" (from {origin})" if origin else ""
             raise InputError(
@@ -168,6 +209,8 @@ def _decode(data: bytes, source: str, encoding: str | None, origin: str) -> tupl
                 f"give the right encoding (one of {', '.join(AUTO_ENCODINGS)}) or leave it "
                 "out to detect it"
             ) from None
+        _refuse_utf8_read_as_single_byte(data, text, source, encoding, origin)
+        return text, encoding
     head = data[:65_536]
     if (
         not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -406,6 +449,139 @@ def _content_bounds(records: pd.DataFrame) -> tuple[int, int]:
     return first, first
 
 
+# --------------------------------------------------------------------------- header
+
+#: Known header names (see :data:`~procmine.io.columns.HEADER_NAMES`), normalised.
+_KNOWN_HEADERS = frozenset(header_key(n) for names in HEADER_NAMES.values() for n in names)
+#: Rows below the header compared with it (see :func:`_data_row_evidence`).
+_HEADER_SAMPLE = 200
+_DIGIT = re.compile(r"\d")
+
+
+def _shape(value: str) -> str:
+    """``value`` with digits as 9 and ASCII letters as a (``KS2025-00001`` → ``aa9999-99999``)."""
+    return "".join("9" if c.isdigit() else "a" if c.isascii() and c.isalpha() else c for c in value)
+
+
+def _data_row_evidence(cells: list[str], below: pd.DataFrame) -> str | None:
+    """Why the header ``cells`` look like a data row (None when they look like a header).
+
+    A header cell that is a known header name makes it a header. Otherwise a cell that
+    parses as a date or time above a column of dates and times, or two cells with digits
+    shaped like most values below them (``KS2025-00001`` above ``KS2025-00002`` …), make it
+    a data row: column names are words, not values.
+    """
+    if any(header_key(cell) in _KNOWN_HEADERS for cell in cells if cell):
+        return None
+    sample = below.iloc[:_HEADER_SAMPLE]
+    shaped: list[int] = []
+    for position, cell in enumerate(cells):
+        if not cell or not _DIGIT.search(cell):
+            continue
+        values = sample.iloc[:, position].dropna().astype(str).str.strip()
+        values = values[values != ""]
+        if values.empty:
+            continue
+        if parse_timestamps(pd.Series([cell], dtype=object)).notna().iloc[0]:
+            if parse_timestamps(values).notna().mean() >= 0.5:
+                return f"column {position + 1} holds a date or time, as on the lines below"
+            continue
+        if (values.map(_shape) == _shape(cell)).mean() >= 0.8:
+            shaped.append(position + 1)
+    if len(shaped) >= 2:
+        columns = ", ".join(str(n) for n in shaped[:3])
+        return f"columns {columns} hold values shaped like those on the lines below"
+    return None
+
+
+def _check_header(
+    records: pd.DataFrame, header_at: int, last: int, starts: np.ndarray, source: str
+) -> None:
+    """Refuse a file whose header is missing: the first line is a data row, or a line whose
+    names are all blank stands above the first data row."""
+    cells = ["" if pd.isna(v) else str(v).strip() for v in records.iloc[header_at].tolist()]
+    evidence = _data_row_evidence(cells, records.iloc[header_at + 1 : last + 1])
+    if evidence is None:
+        return
+    line = int(starts[header_at])
+    if header_at > 0:
+        raise InputError(
+            f"{at(source, int(starts[0]))}: the header has no column names (line {line} "
+            f"is a data row: {evidence}) — write the column names on this line"
+        )
+    raise InputError(
+        f"{at(source, line)}: line {line} looks like a data row, not a header ({evidence}) "
+        "— add a header line that names the columns"
+    )
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _joined_records(frame: pd.DataFrame, delimiter: str) -> list[tuple[int, int, int]]:
+    """Records whose quoted values hold lines that look like whole records.
+
+    Returns (record, line breaks in it, lines that look like records) for each. A line
+    inside a quoted value looks like a record when it holds at least as many delimiters as
+    the header has columns minus one: an unbalanced quote (``"``) has then joined rows into
+    one value. Only for files of three columns or more (one delimiter in a line of free
+    text is ordinary).
+    """
+    width = frame.shape[1]
+    if width < 3 or frame.empty:
+        return []
+    breaks = np.zeros(len(frame), dtype=np.int64)
+    whole = np.zeros(len(frame), dtype=np.int64)
+    for position in range(width):
+        column = frame.iloc[:, position]
+        has = column.str.contains(r"[\r\n]", regex=True).fillna(False).to_numpy(dtype=bool)
+        has = has.copy()
+        if has.any():  # only a value holding a row's delimiters can hold a row
+            many = column[has].str.count(re.escape(delimiter)).to_numpy() >= width - 1
+            has[np.flatnonzero(has)[~many]] = False
+        if not has.any():
+            continue
+        values = column[has].reset_index(drop=True)
+        lines = values.str.split(_LINE_BREAK, regex=True).explode()
+        later = lines[lines.index.duplicated(keep="first")]  # the lines after the first
+        counts = later.str.count(re.escape(delimiter)).to_numpy(dtype=np.int64)
+        where = np.flatnonzero(has)
+        np.add.at(breaks, where[later.index.to_numpy()], 1)
+        np.add.at(whole, where[later.index.to_numpy()], (counts >= width - 1).astype(np.int64))
+    return [(int(i), int(breaks[i]), int(whole[i])) for i in np.flatnonzero(whole)]
+
+
+def _warn_joined(
+    joined: list[tuple[int, int, int]],
+    rows: np.ndarray,
+    source: str,
+    width: int,
+    warnings: list[str],
+) -> None:
+    """Warn about :func:`_joined_records`: the first record and its lines, and how many
+    other records hold such lines."""
+    index, breaks, whole = joined[0]
+    first = int(rows[index])
+    last = int(rows[index + 1]) - 1 if index + 1 < len(rows) else first + breaks
+    others = len(joined) - 1
+    more = "" if others == 0 else f" and {others} more"
+    warnings.append(
+        Notice(
+            f"{at(source, first)}: a quoted value runs over lines {first}–{last}, which were read "
+            f"as one row, and {whole} of these lines look like whole records (each holds the "
+            f'{width - 1} delimiters of a row) — look for an unbalanced quote (") on line '
+            f"{first}{more}",
+            "joined_lines",
+            place=place_of(source, "line", first),
+            first=first,
+            last=last,
+            whole=whole,
+            delimiters=width - 1,
+            more=More(others),
+        )
+    )
+
+
 # --------------------------------------------------------------------------- reader
 
 
@@ -454,6 +630,7 @@ def read_delimited(
     header_at, last = _content_bounds(records)
     if header_at < 0:
         raise InputError(empty)
+    _check_header(records, header_at, last, starts, source)
     header_line = int(starts[header_at])
     names, renamed = unique_headers(records.iloc[header_at].tolist())
     frame = records.iloc[header_at + 1 : last + 1].reset_index(drop=True)
@@ -516,7 +693,11 @@ def read_delimited(
             )
         )
     if '"' in text:
+        joined = _joined_records(frame, delimiter)
+        if joined:
+            _warn_joined(joined, rows, source, len(names), warnings)
         spans = np.diff(np.append(rows, 0))[:-1] if len(rows) > 1 else np.zeros(0)
+        spans[[i for i, _, _ in joined if i < len(spans)]] = 0  # said already
         long = np.flatnonzero(spans > 50)
         if len(long):
             i = int(long[0])

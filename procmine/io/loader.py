@@ -30,7 +30,7 @@ from ..model import (
     EventLog,
     RowAccounting,
 )
-from .columns import detect_roles, header_key
+from .columns import detect_roles, header_key, pair_times_of_day, time_of_day_columns
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
 from .delimited import check_text_encoding
 from .messages import (
@@ -48,7 +48,7 @@ from .messages import (
 )
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
 from .table import blank_rows, place, place_of
-from .timestamps import parse_timestamps
+from .timestamps import parse_times_of_day, parse_timestamps
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -135,6 +135,43 @@ _SKIP_REASONS = {
 }
 
 
+#: Files beside the logs that look like exports procmine does not read (by the end of the
+#: name): what they are and what to do, as ``notice_<term>`` words.
+_UNREAD_EXPORTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    ((".xlsx", ".xlsm", ".xls", ".ods"), "workbook"),
+    ((".csv.gz", ".tsv.gz", ".gz", ".bz2", ".xz"), "compressed"),
+    ((".zip", ".7z", ".rar", ".lzh"), "archive"),
+    ((".txt", ".dat", ".prn"), "plain_text"),
+    ((".json", ".jsonl", ".ndjson", ".xml"), "structured"),
+    ((".mdb", ".accdb", ".sqlite", ".db"), "database"),
+)
+_UNREAD_WHAT = {
+    "workbook": "a spreadsheet workbook",
+    "compressed": "a compressed file",
+    "archive": "an archive",
+    "plain_text": "a text file not named *.csv or *.tsv",
+    "structured": "JSON or XML, not an event-log format read here",
+    "database": "a database file",
+}
+_UNREAD_TODO = {
+    "workbook": "save the sheet as CSV (UTF-8)",
+    "compressed": "decompress it into the folder",
+    "archive": "extract its files into the folder",
+    "plain_text": "rename it to .csv or .tsv if it holds an event log",
+    "structured": "export the log as CSV (a process model is read as *.bpmn or *.pnml)",
+    "database": "export the log as CSV",
+}
+
+
+def _unread_export(entry: Path) -> str | None:
+    """The kind (a key of :data:`_UNREAD_WHAT`) of a file that looks like an export
+    procmine does not read, or None."""
+    name = entry.name.lower()
+    if name.startswith((".", "~$")):
+        return None
+    return next((kind for ends, kind in _UNREAD_EXPORTS if name.endswith(ends)), None)
+
+
 def _skippable(entry: Path) -> str | None:
     """Why (a key of :data:`_SKIP_REASONS`) a folder entry with a log or model suffix is not
     read, or None."""
@@ -176,9 +213,29 @@ def _collect(
                     "check its permissions"
                 ) from None
             found = 0
+            unread: list[str] = []
             for entry in entries:
                 fmt = file_format(entry)
-                if fmt is None or entry.is_dir():
+                if entry.is_dir():
+                    if not entry.name.startswith("."):
+                        unread.append(f"{show(entry.name)}/, a subfolder (not read)")
+                    continue
+                if fmt is None:
+                    kind = _unread_export(entry) if entry.is_file() else None
+                    if kind is not None:
+                        unread.append(f"{show(entry.name)}, {_UNREAD_WHAT[kind]}")
+                        warnings.append(
+                            Notice(
+                                f"{at(str(entry))}: skipped ({_UNREAD_WHAT[kind]}) — "
+                                f"{_UNREAD_TODO[kind]}",
+                                "unread_export",
+                                place=Place(at(str(entry))),
+                                what=Term(kind),
+                                todo=Term(f"{kind}_todo"),
+                            )
+                        )
+                    elif entry.name != CONFIG_NAME and _skippable(entry) != "hidden":
+                        unread.append(show(entry.name))  # named if the folder has no log
                     continue
                 why = _skippable(entry)
                 if why is not None:
@@ -200,9 +257,14 @@ def _collect(
                 else:
                     logs.append((entry, config))
             if found == 0:
+                held = " (it is empty)" if not entries else ""
+                if unread:
+                    shown = "; ".join(unread[:4])
+                    more = "" if len(unread) <= 4 else f" and {len(unread) - 4} more"
+                    held = f" (found: {shown}{more})"
                 raise InputError(
-                    f"{at(str(path))}: the folder holds no event logs or process models — put "
-                    f"{suffixes} files in it"
+                    f"{at(str(path))}: the folder holds no event logs or process models{held} "
+                    f"— put {suffixes} files in it"
                 )
         elif path.is_file():
             fmt = file_format(path)
@@ -287,6 +349,17 @@ def _fixed_roles(
                 f"{at(source)}: column '{show(wanted)}' for {role} (from {given}) not found; "
                 f"columns are {_columns_list(frame)} — {hint}"
             )
+        taken = next((r for r, c in fixed.items() if c == column), None)
+        if taken is not None:
+            named = [
+                _option_flag(r) if o == "option" else f"{r} in {CONFIG_NAME}"
+                for r, o in ((taken, how[taken]), (role, origin))
+            ]
+            raise ConfigError(
+                f"{at(source)}: {named[0]} and {named[1]} both name column '{show(column)}' "
+                "— each role "
+                "needs a column of its own; give one of them another column"
+            )
         fixed[role] = column
         how[role] = origin
     return fixed, how
@@ -322,15 +395,23 @@ _DATE_LIKE = re.compile(
 )
 
 
+#: A date written with a year of four digits that no timestamp can hold (``9999-12-31``,
+#: ``0001-01-01``): shown as it is (it is not a birth date or a name); see :func:`_hint`.
+_DATE_SHAPED = re.compile(r"^\s*(\d{4})[-/.年]\d{1,2}[-/.月]\d{1,2}(?:\D|$)")
+
+
 def _masked(value: object) -> str:
     """``value`` for an error message: as it is when it looks like a date or time,
     otherwise its shape (digits → 9, letters → x, other characters → ＊).
 
     >>> _masked("2026-02-30"), _masked("田中　太郎"), _masked("090-1234-5678")
     ('2026-02-30', '＊＊＊＊＊', '999-9999-9999')
+    >>> _masked("9999-12-31 00:00:00")
+    '9999-12-31 00:00:00'
     """
     text = str(value)
-    if _DATE_LIKE.match(unicodedata.normalize("NFKC", text)):
+    normal = unicodedata.normalize("NFKC", text)
+    if _DATE_LIKE.match(normal) or _DATE_SHAPED.match(normal):
         return show(text)
     return show(
         "".join(
@@ -344,6 +425,41 @@ def _masked(value: object) -> str:
             for c in text
         )
     )
+
+
+_FIX_FORMAT = (
+    "pass --timestamp COLUMN if another column holds the time, or fix the format "
+    "(e.g. 2024-04-01 09:30)"
+)
+_EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_EPOCH = re.compile(r"^[1-9]\d{8,9}(?:\.\d+)?$|^[1-9]\d{12}$")
+
+
+def _hint(values: pd.Series) -> str:
+    """What to do about unparsable timestamps ``values``, by what most of them are: dates
+    outside the range of a timestamp, Excel serial day numbers, Unix times, or other."""
+    texts = values.dropna().astype(str).map(lambda v: unicodedata.normalize("NFKC", v).strip())
+    if texts.empty:
+        return _FIX_FORMAT
+    years = texts.str.extract(_DATE_SHAPED, expand=False).dropna().astype(int)
+    if len(years) >= 0.5 * len(texts) and ((years < 1678) | (years > 2261)).mean() >= 0.5:
+        return (
+            "these dates are outside the range 1677–2262 that can be represented (9999-12-31 "
+            "often stands for 'no date'); leave such cells empty in the export, or " + _FIX_FORMAT
+        )
+    serial = texts[texts.str.match(_EXCEL_SERIAL)].astype(float)
+    if len(serial) >= 0.9 * len(texts) and serial.between(20_000, 80_000).all():
+        return (
+            "the values look like Excel serial date numbers (days since 1899-12-30, "
+            "45756.5 = 2025-04-09 12:00); format the column as date and time in Excel "
+            "before saving as CSV"
+        )
+    if texts.str.match(_EPOCH).mean() >= 0.9:
+        return (
+            "the values look like Unix times (seconds or milliseconds since 1970); export "
+            "them as dates and times (e.g. 2024-04-01 09:30)"
+        )
+    return _FIX_FORMAT
 
 
 def _examples(rows: np.ndarray, values: pd.Series, label: str) -> str:
@@ -419,6 +535,107 @@ def _unique_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _warn_end_before_start(
+    end: pd.Series,
+    start: pd.Series,
+    rows: np.ndarray,
+    roles: dict[str, str],
+    *,
+    source: str,
+    label: str,
+    warnings: list[str],
+) -> None:
+    """Warn about rows whose end time is earlier than their timestamp (their handling time
+    is not counted), with their count and first rows. ``end``, ``start`` and ``rows`` are
+    the kept rows in file order."""
+    before = end.to_numpy(dtype="datetime64[ns]") < start.to_numpy(dtype="datetime64[ns]")
+    count = int(before.sum())
+    if not count:
+        return
+    hit = rows[before].astype(np.int64)
+    shown = tuple(Row(label, int(r)) for r in hit[:_EXAMPLES])
+    more = More(count - len(shown))
+    listed = ", ".join(f"{label} {r.number}" for r in shown)
+    if more.count:
+        listed += f" and {more.count} more"
+    warnings.append(
+        Notice(
+            f"{place(source, label, int(hit[0]))}: {count} rows end before they start "
+            f"({show(roles['end'])} is earlier than {show(roles['timestamp'])}); their "
+            f"handling time is not counted ({listed}) — check the two columns in the export",
+            "end_before_start",
+            place=place_of(source, label, int(hit[0])),
+            count=count,
+            end=show(roles["end"]),
+            start=show(roles["timestamp"]),
+            rows=shown,
+            more=more,
+        )
+    )
+
+
+def _dates_only(stamps: pd.Series) -> bool:
+    """Whether every parsed timestamp falls at midnight (the column holds dates only)."""
+    present = stamps.dropna().to_numpy(dtype="datetime64[ns]")
+    if not len(present):
+        return False
+    return bool((present.astype(np.int64) % (86_400 * 10**9) == 0).all())
+
+
+def _times_of_day(
+    frame: pd.DataFrame,
+    roles: dict[str, str],
+    timestamp: pd.Series,
+    source: str,
+    warnings: list[str],
+) -> dict[str, str]:
+    """The columns of times of day that complete the timestamp and end columns holding
+    dates only (role → column; the date and the time exported as two columns; see
+    :func:`~procmine.io.columns.pair_times_of_day`). A date column left without its time
+    while times of day are there is named in a warning."""
+    dates: dict[str, str] = {}
+    if _dates_only(timestamp):
+        dates["timestamp"] = roles["timestamp"]
+    if "end" in roles:
+        sample = frame[roles["end"]].dropna().iloc[:2000]
+        if _dates_only(parse_timestamps(sample)):
+            dates["end"] = roles["end"]
+    if not dates:
+        return {}
+    used = set(roles.values())
+    times = time_of_day_columns(frame, [c for c in frame.columns if c not in used])
+    pairs = pair_times_of_day(dates, times)
+    for role, column in dates.items():
+        if role in pairs or not times:
+            continue
+        names = ", ".join(show(c) for c in times)
+        warnings.append(
+            Notice(
+                f"{at(source)}: column {show(column)} ({role}) holds dates only, and it is not "
+                f"sure which of the columns of times of day ({names}) completes it; no time "
+                "was added, so durations and hours are lost — put the date and the time of "
+                "each event in one column of the export",
+                "times_of_day_unpaired",
+                place=Place(at(source)),
+                column=show(column),
+                role=Term(f"role_{role}"),
+                times=tuple(show(c) for c in times),
+            )
+        )
+    return pairs
+
+
+def _add_time_of_day(
+    stamps: pd.Series, clock: pd.Series, role: str, column: str, how: dict[str, str]
+) -> pd.Series:
+    """``stamps`` (dates only) plus the times of day ``clock`` (text, same index); ``how``
+    of ``role`` then names ``column``. Dates without a time stay at midnight."""
+    if not _dates_only(stamps):  # a sample held dates only, the column does not
+        return stamps
+    how[role] = f"{how[role]}; time of day from {show(column, limit=80)}"
+    return stamps + parse_times_of_day(clock).fillna(pd.Timedelta(0))
+
+
 def _load_file(
     path: Path,
     source: str,
@@ -466,6 +683,10 @@ def _load_file(
     is_datetime = pd.api.types.is_datetime64_any_dtype(ts_raw.dtype)
     ts_present = ts_raw.notna() if is_datetime else _strip(ts_raw).notna()
     timestamp = parse_timestamps(ts_raw, column=ts_column, source=source)
+    clocks = _times_of_day(frame, roles, timestamp, source, warnings)
+    if "timestamp" in clocks:
+        clock = frame[clocks["timestamp"]]
+        timestamp = _add_time_of_day(timestamp, clock, "timestamp", clocks["timestamp"], how)
 
     reasons = {
         "blank line": blank,
@@ -496,8 +717,7 @@ def _load_file(
         raise ColumnError(
             f"{place(source, label, first)}: column '{show(ts_column)}' (timestamp) has "
             f"{bad_count} of {content_rows} values that are not dates/times "
-            f"({_examples(rows[bad], ts_raw[bad], label)}) — pass --timestamp COLUMN if another "
-            "column holds the time, or fix the format (e.g. 2024-04-01 09:30)"
+            f"({_examples(rows[bad], ts_raw[bad], label)}) — {_hint(ts_raw[bad])}"
         )
     if bad_count:
         warnings.append(
@@ -599,6 +819,10 @@ def _load_file(
         end_raw = frame[roles["end"]]
         end_raw = (end_raw if len(in_file) == n else end_raw.iloc[in_file]).reset_index(drop=True)
         end = parse_timestamps(end_raw, column=roles["end"], source=source)
+        if "end" in clocks:
+            clock = frame[clocks["end"]]
+            clock = (clock if len(in_file) == n else clock.iloc[in_file]).reset_index(drop=True)
+            end = _add_time_of_day(end, clock, "end", clocks["end"], how)
         if pd.api.types.is_datetime64_any_dtype(end_raw.dtype):
             end_bad = end.isna().to_numpy() & end_raw.notna().to_numpy()
         else:
@@ -617,6 +841,10 @@ def _load_file(
                     **_samples(file_rows[end_bad], end_raw[end_bad], label),
                 )
             )
+        start = timestamp if len(in_file) == n else timestamp.iloc[in_file]
+        _warn_end_before_start(
+            end, start, rows[in_file], roles, source=source, label=label, warnings=warnings
+        )
         if not all_kept:
             end = end.iloc[order].reset_index(drop=True)
         columns[END] = end.astype("datetime64[ns]")
@@ -818,7 +1046,9 @@ def load(
 
     A folder contributes every ``*.csv``, ``*.tsv``, ``*.xes``, ``*.xes.gz`` and
     ``*.parquet`` file directly inside it (sorted, not recursive) plus ``*.bpmn``,
-    ``*.pnml`` and ``*.epml`` process models; other files are ignored. A
+    ``*.pnml`` and ``*.epml`` process models; other files are ignored, and those that look
+    like exports it cannot read (``.xlsx``, ``.csv.gz``, ``.zip``, ``.txt`` …) are named in a
+    warning with what to do. A
     ``procmine.toml`` in the folder (or in the folder of a file given directly) sets
     columns, department names and encodings (see :mod:`procmine.io.config`).
 
@@ -827,7 +1057,11 @@ def load(
     values. Every other column is kept as a data column (text) under its own header.
     A department column splits a file by its values; otherwise the department is the
     name in procmine.toml, otherwise the file name without extension. Files of the same
-    department are concatenated.
+    department are concatenated (a warning names two such files with different columns that
+    share case ids). A timestamp or end column that holds dates only is completed with the
+    column of times of day that pairs with it (see
+    :func:`~procmine.io.columns.pair_times_of_day`; the mapping's ``how`` says so). Rows whose
+    end is earlier than their timestamp are kept and counted in a warning.
 
     Every row read is either loaded or dropped with a reason, counted per file in
     :attr:`Dataset.accounting` (``rows_read == rows_loaded + sum(dropped.values())``) and
@@ -942,6 +1176,7 @@ def load(
             by_department.setdefault(dept, []).append(part)
             sources.setdefault(dept, []).append(source)
 
+    warnings.extend(_shared_case_ids(read, [names[p] for p, _ in log_files]))
     logs: dict[str, EventLog] = {}
     for dept in sorted(by_department):
         parts = by_department[dept]
@@ -970,6 +1205,50 @@ def load(
         warnings=warnings,
         models=models,
     )
+
+
+def _shared_case_ids(results: list[_FileResult], sources: list[str]) -> list[str]:
+    """Warnings for files of one department with different columns that share case ids.
+
+    Files of one department are concatenated, so the events of a case id found in both
+    are one case. That is right for one system exported in parts (the same columns, a case
+    running across two monthly files), wrong for two systems that number their cases
+    alike (``1``, ``2`` …): files whose columns differ and that share ids are named.
+    """
+    out: list[str] = []
+    files: dict[str, int] = {}
+    for result in results:
+        for dept in result.parts:
+            files[dept] = files.get(dept, 0) + 1
+    seen: dict[str, list[tuple[str, frozenset[str], set[str]]]] = {}
+    for source, result in zip(sources, results, strict=True):
+        mapping = result.mapping
+        columns = frozenset(mapping.roles.values()) | frozenset(mapping.data_columns)
+        for dept, part in result.parts.items():
+            if files[dept] < 2:
+                continue
+            ids = set(part[CASE].dropna().unique())
+            for other, other_columns, other_ids in seen.get(dept, []):
+                if other_columns == columns:
+                    continue
+                shared = len(ids & other_ids)
+                if shared:
+                    out.append(
+                        Notice(
+                            f"{at(source)}: shares {shared} case ids with {at(other)}, a file "
+                            f"of the same department ({show(dept)}) with other columns; the "
+                            "events of each shared id were merged into one case — if the two "
+                            "files come from different systems, give one of them its own "
+                            f"department in {CONFIG_NAME}",
+                            "shared_case_ids",
+                            place=Place(at(source)),
+                            count=shared,
+                            other=at(other),
+                            department=show(dept),
+                        )
+                    )
+            seen.setdefault(dept, []).append((source, columns, ids))
+    return out
 
 
 def _event_order(

@@ -88,9 +88,11 @@ def at(source: str, line: int | None = None) -> str:
 #: What a warning of :mod:`procmine.io` is about; the report's template is ``warn_<code>``.
 Code: TypeAlias = Literal[
     "skipped",
+    "unread_export",
     "headers_renamed",
     "too_many_fields",
     "long_record",
+    "joined_lines",
     "bad_timestamps",
     "duplicate_row_dropped",
     "duplicate_rows_dropped",
@@ -98,6 +100,9 @@ Code: TypeAlias = Literal[
     "duplicate_rows_kept",
     "rows_dropped",
     "bad_end_times",
+    "times_of_day_unpaired",
+    "end_before_start",
+    "shared_case_ids",
     "department_missing",
     "data_columns_renamed",
     "models_unreadable",

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..errors import ColumnError
 
-__all__ = ["LOCAL_TIMEZONE", "parse_date", "parse_timestamps"]
+__all__ = ["LOCAL_TIMEZONE", "parse_date", "parse_times_of_day", "parse_timestamps"]
 
 #: Time zone that offset-carrying timestamps are converted to before being made naive.
 LOCAL_TIMEZONE = "Asia/Tokyo"
@@ -350,3 +350,37 @@ def parse_date(text: object) -> _dt.date | None:
         return None
     date: _dt.date = value.date()
     return date
+
+
+_TIME_OF_DAY = re.compile(
+    r"^(?P<H>\d{1,2})\s*(?::|時)\s*(?P<M>\d{1,2})\s*分?\s*(?:(?::)?\s*(?P<S>\d{1,2})\s*秒?)?$"
+)
+
+
+def parse_times_of_day(values: pd.Series) -> pd.Series:
+    """Parse times of day (``9:30``, ``09:30:15``, ``9時30分``) into ``timedelta64[ns]``.
+
+    Missing, empty and unparsable values (``25:00``, ``2024-04-01``) become NaT; each
+    distinct value is parsed once.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> parse_times_of_day(pd.Series(["9:30", "12:16:59", "１３時５分", "25:00", None])).tolist()
+    [Timedelta('0 days 09:30:00'), Timedelta('0 days 12:16:59'), Timedelta('0 days 13:05:00'), NaT, NaT]
+    """
+    present = values.dropna()
+    out = pd.Series(pd.NaT, index=values.index, dtype="timedelta64[ns]")
+    if present.empty:
+        return out
+    codes, uniques = pd.factorize(present.astype(str), use_na_sentinel=True)
+    seconds = np.full(len(uniques), np.nan)
+    for i, text in enumerate(uniques):
+        parts = _TIME_OF_DAY.match(_normalise(str(text)))
+        if parts is None:
+            continue
+        hour, minute, second = int(parts["H"]), int(parts["M"]), int(parts["S"] or 0)
+        if hour <= 23 and minute <= 59 and second <= 59:
+            seconds[i] = hour * 3600 + minute * 60 + second
+    out.loc[present.index] = pd.to_timedelta(seconds[codes], unit="s")
+    return out

@@ -1190,6 +1190,74 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "notice_comma": ("カンマ", "comma"),
     "notice_semicolon": ("セミコロン", "semicolon"),
     "notice_pipe": ("「|」", "'|'"),
+    # loader warnings added with the bad-input probe (procmine.io)
+    "warn_unread_export": (
+        "{place}: 読み込みませんでした（{what}）。{todo}",
+        "{place}: skipped ({what}) — {todo}",
+    ),
+    "notice_workbook": ("表計算ソフトのブック", "a spreadsheet workbook"),
+    "notice_workbook_todo": (
+        "シートをCSV（UTF-8）で保存してください",
+        "save the sheet as CSV (UTF-8)",
+    ),
+    "notice_compressed": ("圧縮ファイル", "a compressed file"),
+    "notice_compressed_todo": ("フォルダーに展開してください", "decompress it into the folder"),
+    "notice_archive": ("アーカイブ", "an archive"),
+    "notice_archive_todo": (
+        "ファイルをフォルダーに取り出してください",
+        "extract its files into the folder",
+    ),
+    "notice_plain_text": (
+        "拡張子が .csv でも .tsv でもないテキストファイル",
+        "a text file not named *.csv or *.tsv",
+    ),
+    "notice_plain_text_todo": (
+        "イベントログであれば拡張子を .csv か .tsv に変更してください",
+        "rename it to .csv or .tsv if it holds an event log",
+    ),
+    "notice_structured": (
+        "JSONまたはXML（ここで読めるイベントログの形式ではありません）",
+        "JSON or XML, not an event-log format read here",
+    ),
+    "notice_structured_todo": (
+        "ログをCSVで出力してください（プロセスモデルは *.bpmn か *.pnml として読み込みます）",
+        "export the log as CSV (a process model is read as *.bpmn or *.pnml)",
+    ),
+    "notice_database": ("データベースファイル", "a database file"),
+    "notice_database_todo": ("ログをCSVで出力してください", "export the log as CSV"),
+    "warn_joined_lines": (
+        "{place}: 引用符で囲まれた値が{first}～{last}行目にわたり、1行として読み込まれました。"
+        "そのうち{whole}行は区切り文字を{delimiters}個含み、1件のレコードのように見えます。"
+        '{first}行目{more}に閉じられていない引用符（"）がないか確認してください',
+        "{place}: a quoted value runs over lines {first}–{last}, which were read as one row, "
+        "and {whole} of these lines look like whole records (each holds the {delimiters} "
+        'delimiters of a row) — look for an unbalanced quote (") on line {first}{more}',
+    ),
+    "warn_times_of_day_unpaired": (
+        "{place}: {role}の列「{column}」は日付だけで、時刻だけの列（{times}）のどれと組み合わせる"
+        "かが定まらないため、時刻を加えませんでした。所要時間と作業時間は求められません。"
+        "各イベントの日付と時刻を出力元で1つの列にまとめてください",
+        "{place}: column {column} ({role}) holds dates only, and it is not sure which of the "
+        "columns of times of day ({times}) completes it; no time was added, so durations and "
+        "hours are lost — put the date and the time of each event in one column of the export",
+    ),
+    "notice_role_timestamp": ("日時", "timestamp"),
+    "notice_role_end": ("終了日時", "end"),
+    "warn_end_before_start": (
+        "{place}: 終了日時（{end}）が開始日時（{start}）より前の行が{count}行あり、その処理時間は"
+        "数えていません（{rows}{more}）。出力元で2つの列を確認してください",
+        "{place}: {count} rows end before they start ({end} is earlier than {start}); their "
+        "handling time is not counted ({rows}{more}) — check the two columns in the export",
+    ),
+    "warn_shared_case_ids": (
+        "{place}: 同じ課（{department}）で列の異なるファイル{other}と{count}件の案件番号が"
+        "共通しているため、共通する番号のイベントを1つの案件にまとめました。別のシステムの"
+        "ファイルであれば、procmine.toml でどちらかに別の課を指定してください",
+        "{place}: shares {count} case ids with {other}, a file of the same department "
+        "({department}) with other columns; the events of each shared id were merged into one "
+        "case — if the two files come from different systems, give one of them its own "
+        "department in procmine.toml",
+    ),
 }
 _JA.update({k: v[0] for k, v in _NOTICES.items()})
 _EN.update({k: v[1] for k, v in _NOTICES.items()})
