@@ -139,13 +139,13 @@ def _check_out(out: str, inputs: list[Path], *, force: bool = False) -> None:
     import os
 
     from procmine.errors import OutputError
-    from procmine.report.writer import _check_target, refuse_inputs
+    from procmine.report.writer import check_target, refuse_inputs
 
     refuse_inputs(out, inputs)
     target = Path(os.path.abspath(out))
     if target.parent == target:
         raise OutputError(f"'{target}' is the root of a file system; choose a folder for --out")
-    _check_target(target, force=force)
+    check_target(target, force=force)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})

@@ -78,7 +78,17 @@ def refuse_inputs(out_dir: str | Path, inputs: Sequence[str | Path]) -> None:
             )
 
 
-def _check_target(out: Path, *, force: bool) -> None:
+def check_target(
+    out: Path,
+    *,
+    force: bool,
+    ours: Callable[[Path], bool] | None = None,
+    what: str = "procmine report",
+    replace: str = "replace it",
+) -> None:
+    """Refuse an ``--out`` that is a file, a broken link, or a non-empty folder not written
+    by procmine (``ours``: whether it was; default: it holds a report's marker) unless
+    ``force``; ``what`` and ``replace`` name the kind of output and what --force does."""
     if not out.exists():
         if out.is_symlink():
             raise OutputError(
@@ -87,7 +97,7 @@ def _check_target(out: Path, *, force: bool) -> None:
         return
     if not out.is_dir():
         raise OutputError(f"'{out}' exists and is not a folder; choose another --out")
-    if force or (out / MARKER).is_file():
+    if force or (ours(out) if ours is not None else (out / MARKER).is_file()):
         return
     try:
         empty = not any(out.iterdir())
@@ -95,8 +105,8 @@ def _check_target(out: Path, *, force: bool) -> None:
         raise OutputError(f"cannot read '{out}': {err.strerror}; choose another --out") from None
     if not empty:
         raise OutputError(
-            f"'{out}' already exists and is not a procmine report; choose another --out "
-            "or pass --force to replace it"
+            f"'{out}' already exists and is not a {what}; choose another --out "
+            f"or pass --force to {replace}"
         )
 
 
@@ -226,7 +236,7 @@ def _replace_atomically(
     out = Path(os.path.abspath(out_dir))
     if out.parent == out:
         raise OutputError(f"'{out}' is the root of a file system; choose a folder for --out")
-    _check_target(out, force=force)
+    check_target(out, force=force)
     parent = out.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

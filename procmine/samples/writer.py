@@ -193,22 +193,15 @@ def check_target(out: Path, *, force: bool) -> None:
     """
     import os
 
-    from procmine.errors import OutputError
-    from procmine.report.writer import _check_target
+    from procmine.report.writer import check_target
 
-    target = Path(os.path.abspath(out))
-    _check_target(target, force=True)  # a file or a broken link: never
-    if force or not target.exists() or is_sample(target):
-        return
-    try:
-        empty = not any(target.iterdir())
-    except OSError as err:
-        raise OutputError(f"cannot read '{target}': {err.strerror}; choose another --out") from None
-    if not empty:
-        raise OutputError(
-            f"'{target}' already exists and is not a procmine sample; choose another --out "
-            "or pass --force to replace the files a sample writes there"
-        )
+    check_target(
+        Path(os.path.abspath(out)),
+        force=force,
+        ours=is_sample,
+        what="procmine sample",
+        replace="replace the files a sample writes there",
+    )
 
 
 def clean_files(out: Path, own: Iterable[str]) -> None:
