@@ -1012,7 +1012,7 @@ _CODES: dict[str, tuple[str, str]] = {
     "drop_missing_timestamp": ("日時なし", "missing timestamp"),
     "drop_unparsable_timestamp": ("日時を読めない", "unparsable timestamp"),
     "drop_too_many_fields": ("列数が見出しより多い", "more fields than the header"),
-    "drop_duplicate_row": ("全列が前の行と同じ（重複出力）", "duplicate row"),
+    "drop_duplicate_row": ("全列が既出の行と同じ（重複出力）", "duplicate row"),
     "opt_inputs": ("入力", "inputs"),
     "opt_lang": ("言語", "language"),
     "opt_window_days": ("重複とみなす間隔（日）", "repeat window (days)"),
@@ -1112,21 +1112,21 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "({samples}{more})",
     ),
     "warn_duplicate_row_dropped": (
-        "{place}: 全列が前の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
+        "{place}: 全列が既出の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
         "{place}: {count} row repeats an earlier row in every column and was dropped "
         "({pairs}{more})",
     ),
     "warn_duplicate_rows_dropped": (
-        "{place}: 全列が前の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
+        "{place}: 全列が既出の行と同じ行が{count}行あり、除外しました（{pairs}{more}）",
         "{place}: {count} rows repeat an earlier row in every column and were dropped "
         "({pairs}{more})",
     ),
     "warn_duplicate_row_kept": (
-        "{place}: 全列が前の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
+        "{place}: 全列が既出の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
         "{place}: {count} row repeats an earlier row in every column; it was kept ({pairs}{more})",
     ),
     "warn_duplicate_rows_kept": (
-        "{place}: 全列が前の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
+        "{place}: 全列が既出の行と同じ行が{count}行ありますが、除外せずに残しました（{pairs}{more}）",
         "{place}: {count} rows repeat an earlier row in every column; they were kept "
         "({pairs}{more})",
     ),
