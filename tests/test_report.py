@@ -439,7 +439,7 @@ def test_loader_warnings_are_in_the_language_of_the_report(tmp_path: Path) -> No
     english = (
         "dup.csv:4: 1 row repeats an earlier row in every column and was dropped (line 4 = line 3)"
     )
-    japanese = "dup.csv:4: 全列が前の行と同じ行が1行あり、除外しました（4行目 = 3行目）"
+    japanese = "dup.csv:4: 全列が既出の行と同じ行が1行あり、除外しました（4行目 = 3行目）"
     assert analysis.dataset.warnings[0] == english
     write_report(analysis, tmp_path / "ja")
     write_report(analysis, tmp_path / "en", lang="en")
@@ -447,7 +447,7 @@ def test_loader_warnings_are_in_the_language_of_the_report(tmp_path: Path) -> No
         ja = (tmp_path / "ja" / name).read_text(encoding="utf-8")
         en = (tmp_path / "en" / name).read_text(encoding="utf-8")
         assert japanese in ja and "repeats an earlier row" not in ja, name
-        assert english in en and "全列が前の行と同じ" not in en, name
+        assert english in en and "全列が既出の行と同じ" not in en, name
         # a warning without a code (not from procmine.io) is shown as it is in both
         assert "x.csv: an older warning" in ja and "x.csv: an older warning" in en
 
