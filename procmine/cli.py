@@ -132,7 +132,9 @@ def _inputs(inputs: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in inputs]
 
 
-def _check_out(out: str, inputs: list[Path], *, force: bool = False) -> None:
+def _check_out(
+    out: str, inputs: list[Path], *, force: bool = False, has_force: bool = True
+) -> None:
     """Refuse --out before any input is read, with the writer's own messages: it is (or
     holds) an input, the root of a file system, a file, or a folder that is not an earlier
     procmine report (unless ``force``). The writer checks again when it replaces it."""
@@ -145,7 +147,7 @@ def _check_out(out: str, inputs: list[Path], *, force: bool = False) -> None:
     target = Path(os.path.abspath(out))
     if target.parent == target:
         raise OutputError(f"'{target}' is the root of a file system; choose a folder for --out")
-    check_target(target, force=force)
+    check_target(target, force=force, replace="replace it" if has_force else None)
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
@@ -324,7 +326,7 @@ def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> 
 
     say = _progress(quiet)
     paths = _inputs(inputs)
-    _check_out(out, paths)  # write_maps replaces only earlier procmine output (no --force)
+    _check_out(out, paths, has_force=False)  # write_maps replaces only earlier procmine output
     say("loading")
     dataset = load(paths, **columns)
     _print_mapping(dataset, quiet=quiet)

@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from procmine.cli import cli
 
 STEPS = ("受付", "本人確認", "入力", "交付")
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -158,7 +159,8 @@ def test_out_is_checked_before_the_inputs_are_read(
     code, _, stderr = run(command, *inputs, "--out", str(out))
     assert code == 2, stderr
     line = error_line(stderr)
-    assert "already exists and is not a procmine report" in line and "--force" in line
+    assert "already exists and is not a procmine report" in line
+    assert ("--force" in line) == (command != "discover")  # discover has no --force
     assert read == [] and (out / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
@@ -322,3 +324,13 @@ def test_bad_size_names_every_form(size: str, tmp_path: Path) -> None:
         "100k or 1M" in error_line(stderr)
     )
     assert not (tmp_path / "o").exists()
+
+
+def test_discover_refusing_a_foreign_out_does_not_offer_a_force_it_lacks(tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, stderr = run("discover", str(REPO / "sample_logs"), "--out", str(out), "-q")
+    assert code == 2
+    assert "not a procmine report" in stderr and "--force" not in stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"

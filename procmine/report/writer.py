@@ -84,11 +84,12 @@ def check_target(
     force: bool,
     ours: Callable[[Path], bool] | None = None,
     what: str = "procmine report",
-    replace: str = "replace it",
+    replace: str | None = "replace it",
 ) -> None:
     """Refuse an ``--out`` that is a file, a broken link, or a non-empty folder not written
     by procmine (``ours``: whether it was; default: it holds a report's marker) unless
-    ``force``; ``what`` and ``replace`` name the kind of output and what --force does."""
+    ``force``; ``what`` and ``replace`` name the kind of output and what --force does
+    (``None``: the command has no --force)."""
     if not out.exists():
         if out.is_symlink():
             raise OutputError(
@@ -104,9 +105,9 @@ def check_target(
     except OSError as err:
         raise OutputError(f"cannot read '{out}': {err.strerror}; choose another --out") from None
     if not empty:
+        offer = f" or pass --force to {replace}" if replace else ""
         raise OutputError(
-            f"'{out}' already exists and is not a {what}; choose another --out "
-            f"or pass --force to {replace}"
+            f"'{out}' already exists and is not a {what}; choose another --out{offer}"
         )
 
 
