@@ -138,6 +138,24 @@ def expect_ends(name: str, expected: list[tuple[str, str]]) -> Callable[[Path], 
     return check
 
 
+def _ends_at_midnight(folder: Path, expected: list[tuple[str, str]]) -> None:
+    """Timestamps and ends are the dates alone; the mapping names no time column."""
+    data = load([folder])
+    events = next(iter(data.logs.values())).events.sort_values("row")
+    got = [(str(t), str(e)) for t, e in zip(events["timestamp"], events["end"], strict=True)]
+    assert got == [(f"{t} 00:00:00", f"{e} 00:00:00") for t, e in expected]
+    assert not any("time of day" in how for how in data.mappings[0].how.values())
+
+
+def _only_unread_warning(folder: Path) -> None:
+    """The one warning names the folder, and neither the stray files nor the system files."""
+    warnings = load([folder]).warnings
+    assert [w.code for w in warnings] == ["unread_exports"], warnings
+    assert warnings[0].startswith(f"{folder.name}: 2 files"), warnings
+    text = repr(warnings[0].params) + warnings[0]
+    assert not any(word in text for word in ("山田", "b.xlsx", "Thumbs", "desktop", str(folder)))
+
+
 def expect_rows(name: str, expected: list[int]) -> Callable[[Path], None]:
     def check(folder: Path) -> None:
         events = next(iter(load([folder / name]).logs.values())).events
@@ -820,6 +838,108 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a date and a time named alike (日付 and 時刻, 終了日 and 終了時刻) pair on both sides",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,日付,時刻,終了日,終了時刻",
+                    "C1,受付,2024/04/01,9:00,2024/04/01,9:20",
+                    "C1,交付,2024/04/02,10:00,2024/04/02,10:30",
+                ]
+            )
+        },
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_ends(
+            "a.csv",
+            [
+                ("2024-04-01 09:00:00", "2024-04-01 09:20:00"),
+                ("2024-04-02 10:00:00", "2024-04-02 10:30:00"),
+            ],
+        ),
+    ),
+    Case(
+        "start and end dates of which only one has its time of day: neither gets a time",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,処理時刻,完了日",
+                    "C1,受付,2024/04/01,9:00,2024/04/01",
+                    "C1,交付,2024/04/02,10:00,2024/04/03",
+                ]
+            )
+        },
+        warnings=(
+            "a.csv: column 完了日 (end) holds dates only and no column of times of day is sure "
+            "to complete it, so the time of day in 処理時刻 was not added to 処理日 (timestamp) "
+            "either; handling times cannot be measured",
+        ),
+        check=lambda folder: _ends_at_midnight(
+            folder, [("2024-04-01", "2024-04-01"), ("2024-04-02", "2024-04-03")]
+        ),
+    ),
+    Case(
+        "a length of work beside dates (作業時間 0:45) is not taken as the time of day",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,作業時間",
+                    "C1,受付,2024/04/01,0:45",
+                    "C1,交付,2024/04/02,1:30",
+                ]
+            )
+        },
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_timestamps("a.csv", ["2024-04-01 00:00:00", "2024-04-02 00:00:00"]),
+    ),
+    Case(
+        "the time of another event (予約時刻 beside 受付日) is not taken as the time of day",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,受付日,予約時刻",
+                    "C1,受付,2024/04/01,14:00",
+                    "C1,交付,2024/04/02,9:00",
+                ]
+            )
+        },
+        warnings=(
+            "a.csv: column 受付日 (timestamp) holds dates only, and it is not sure which of the "
+            "columns of times of day (予約時刻) completes it; no time was added",
+        ),
+        check=expect_timestamps("a.csv", ["2024-04-01 00:00:00", "2024-04-02 00:00:00"]),
+    ),
+    Case(
+        "a date column and a column named just 時刻 are combined",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,時刻",
+                    "C1,受付,2024/04/01,9:30",
+                    "C1,交付,2024/04/02,10:05",
+                ]
+            )
+        },
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+        check=expect_timestamps("a.csv", ["2024-04-01 09:30:00", "2024-04-02 10:05:00"]),
+    ),
+    Case(
+        "one row that ends before it starts is said in the singular",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日時,終了日時",
+                    "C1,受付,2024-04-01 09:00,2024-04-01 09:10",
+                    "C1,審査,2024-04-01 10:00,2024-04-01 05:00",
+                ]
+            )
+        },
+        warnings=(
+            "a.csv:3: 1 row ends before it starts (終了日時 is earlier than 処理日時); its "
+            "handling time is not counted (line 3)",
+        ),
+        accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
         "two systems of one department numbering their cases alike are named",
         {
             "a.csv": csv([HEADER, "1,受付,2024-04-01 09:00,x", "2,受付,2024-04-01 09:10,y"]),
@@ -862,7 +982,7 @@ CASES: list[Case] = [
         accounting="a.csv: 4 rows read, 4 loaded (none dropped)",
     ),
     Case(
-        "exports in a folder that are not read are named, each with what to do",
+        "exports in a folder that are not read are counted by kind, each with what to do",
         {
             "a.csv": csv([HEADER, *rows(2)]),
             "b.xlsx": b"PK\x03\x04" + bytes(20),
@@ -871,11 +991,31 @@ CASES: list[Case] = [
             "README.md": b"# exports\n",
         },
         warnings=(
-            "b.xlsx: skipped (a spreadsheet workbook) — save the sheet as CSV (UTF-8)",
-            "c.csv.gz: skipped (a compressed file) — decompress it into the folder",
-            "d.txt: skipped (a text file not named *.csv or *.tsv) — rename it to .csv or .tsv",
+            ": 1 file in this folder was not read: a spreadsheet workbook (*.xlsx) — save the "
+            "sheet as CSV (UTF-8)",
+            ": 1 file in this folder was not read: a compressed file (*.csv.gz) — decompress it "
+            "into the folder",
+            ": 1 file in this folder was not read: a text file not named *.csv or *.tsv (*.txt) "
+            "— rename it to .csv or .tsv",
         ),
         accounting="a.csv: 2 rows read, 2 loaded (none dropped)",
+    ),
+    Case(
+        "unread exports are not named (a stray file is named after a resident); system files "
+        "are ignored",
+        {
+            "a.csv": csv([HEADER, *rows(2)]),
+            "山田花子_申請.xlsx": b"PK\x03\x04" + bytes(20),
+            "b.xlsx": b"PK\x03\x04" + bytes(20),
+            "Thumbs.db": bytes(20),
+            "desktop.ini": b"[.ShellClassInfo]\n",
+            ".DS_Store": bytes(20),
+        },
+        warnings=(
+            ": 2 files in this folder were not read, each a spreadsheet workbook (*.xlsx) — "
+            "save the sheet as CSV (UTF-8)",
+        ),
+        check=lambda folder: _only_unread_warning(folder),
     ),
     Case(
         "a folder of workbooks only: the error names what it found",

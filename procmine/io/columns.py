@@ -393,21 +393,22 @@ def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str
     time exported as two columns). A column counts when at least half of the rows have a
     value and every value (sampled) parses with
     :func:`~procmine.io.timestamps.parse_times_of_day`, unless its header names a length
-    of time (所要時間, 待ち時間, duration …).
+    of time (所要時間, 作業時間, 待ち時間, duration …; 時間 without 時刻).
 
     Examples
     --------
     >>> frame = pd.DataFrame({"処理日": ["2025/04/09"] * 2, "処理時刻": ["12:16:59", "9:05"],
     ...                       "件数": ["1", "2"]})
     >>> frame["所要時間"] = ["0:30", "1:05"]
-    >>> time_of_day_columns(frame, ["処理時刻", "件数", "所要時間"])
+    >>> frame["作業時間"] = ["0:30", "1:05"]
+    >>> time_of_day_columns(frame, ["処理時刻", "件数", "所要時間", "作業時間"])
     ['処理時刻']
     """
     found: list[str] = []
     for column in columns:
         text = unicodedata.normalize("NFKC", column).lower()
-        if any(word in text for word in _DURATION_WORDS):
-            continue  # 所要時間 0:30 is a length of time, not a time of day
+        if any(word in text for word in _DURATION_WORDS) or ("時間" in text and "時刻" not in text):
+            continue  # 所要時間, 作業時間 0:30 is a length of time, not a time of day
         values = frame[column]
         if pd.api.types.is_datetime64_any_dtype(values.dtype) or values.notna().mean() < 0.5:
             continue
@@ -417,24 +418,32 @@ def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str
     return found
 
 
-def _common_start(a: str, b: str) -> int:
-    """How many leading characters the headers ``a`` and ``b`` share (by :func:`header_key`)."""
-    a, b = header_key(a), header_key(b)
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+# A header of dates ends in one of these words and one of times of day in one of those;
+# what comes before is the stem (処理日 and 処理時刻, Start date and Start time: 処理, start).
+_DATE_ENDINGS = ("年月日", "日付", "月日", "日時", "日", "date", "day")
+_TIME_ENDINGS = ("時分秒", "時刻", "時分", "time")
+
+
+def _stem(header: str, endings: tuple[str, ...]) -> str | None:
+    """``header`` (by :func:`header_key`) without its last word, when that word is one of
+    ``endings``; None when it ends in none of them."""
+    key = header_key(header)
+    ending = next((e for e in endings if key.endswith(e)), None)
+    return None if ending is None else key[: len(key) - len(ending)]
 
 
 def pair_times_of_day(dates: dict[str, str], times: list[str]) -> dict[str, str]:
     """Which column of times of day completes each column of dates (role → time column).
 
     ``dates`` maps a role (``timestamp``, ``end``) to its column, which holds dates only;
-    ``times`` are the columns of times of day (:func:`time_of_day_columns`). One date
-    column and one time column pair. Otherwise a time column pairs with the date column
-    whose header starts like its own (処理日 and 処理時刻, 終了日 and 終了時刻: two or more
-    characters in common), when no other column starts as much like either: a pairing
-    that is not sure is not made.
+    ``times`` are the columns of times of day (:func:`time_of_day_columns`). A time column
+    pairs with a date column when both headers have the same stem, what comes before the
+    word for a date (日, 日付, date …) and the word for a time of day (時刻, 時分, time):
+    処理日 and 処理時刻, 終了日 and 終了時刻, 日付 and 時刻, Start date and Start time. A
+    single date column and a single time column also pair when the time header is that
+    word alone (処理日 and 時刻). A header that names something else before the word
+    (予約時刻, 受付時刻 for a 処理日) or a length of time (作業時間) does not pair, and
+    neither does a stem that two columns share: a pairing that is not sure is not made.
 
     Examples
     --------
@@ -444,17 +453,19 @@ def pair_times_of_day(dates: dict[str, str], times: list[str]) -> dict[str, str]
     {'timestamp': '開始時刻', 'end': '終了時刻'}
     >>> pair_times_of_day({"timestamp": "日付"}, ["開始時刻", "終了時刻"])
     {}
+    >>> pair_times_of_day({"timestamp": "受付日"}, ["予約時刻"]), pair_times_of_day(
+    ...     {"timestamp": "処理日"}, ["時刻"])
+    ({}, {'timestamp': '時刻'})
     """
-    if len(dates) == 1 and len(times) == 1:
-        return {next(iter(dates)): times[0]}
+    date_stems = {role: _stem(column, _DATE_ENDINGS) for role, column in dates.items()}
+    time_stems = {time: _stem(time, _TIME_ENDINGS) for time in times}
     pairs: dict[str, str] = {}
-    for role, column in dates.items():
-        scores = {time: _common_start(column, time) for time in times}
-        best = max(scores.values(), default=0)
-        chosen = [time for time, score in scores.items() if score == best]
-        if best < 2 or len(chosen) != 1:
+    for role, stem in date_stems.items():
+        if stem is None or list(date_stems.values()).count(stem) != 1:
             continue
-        rivals = (_common_start(other, chosen[0]) for r, other in dates.items() if r != role)
-        if all(score < best for score in rivals):
+        chosen = [time for time, other in time_stems.items() if other == stem]
+        if len(chosen) == 1:
             pairs[role] = chosen[0]
+    if not pairs and len(dates) == 1 and len(times) == 1 and time_stems[times[0]] == "":
+        pairs[next(iter(dates))] = times[0]  # 処理日 and 時刻: the one time of day there is
     return pairs

@@ -518,17 +518,29 @@ def _check_header(
 # --------------------------------------------------------------------------- quotes
 
 
-def _joined_records(frame: pd.DataFrame, delimiter: str) -> list[tuple[int, int, int]]:
+def _one_line_each(frame: pd.DataFrame, rows: np.ndarray) -> bool:
+    """Whether every record of ``frame`` (first lines ``rows``) is a single line: each
+    starts on the line after the previous one, and the last holds no line break."""
+    if len(rows) > 1 and bool((np.diff(rows) != 1).any()):
+        return False
+    last = frame.iloc[-1].tolist() if len(frame) else []
+    return not any(isinstance(v, str) and ("\n" in v or "\r" in v) for v in last)
+
+
+def _joined_records(
+    frame: pd.DataFrame, delimiter: str, rows: np.ndarray
+) -> list[tuple[int, int, int]]:
     """Records whose quoted values hold lines that look like whole records.
 
     Returns (record, line breaks in it, lines that look like records) for each. A line
     inside a quoted value looks like a record when it holds at least as many delimiters as
     the header has columns minus one: an unbalanced quote (``"``) has then joined rows into
     one value. Only for files of three columns or more (one delimiter in a line of free
-    text is ordinary).
+    text is ordinary), and only when a record spans lines (``rows``: each record's first
+    line).
     """
     width = frame.shape[1]
-    if width < 3 or frame.empty:
+    if width < 3 or frame.empty or _one_line_each(frame, rows):
         return []
     breaks = np.zeros(len(frame), dtype=np.int64)
     whole = np.zeros(len(frame), dtype=np.int64)
@@ -693,7 +705,7 @@ def read_delimited(
             )
         )
     if '"' in text:
-        joined = _joined_records(frame, delimiter)
+        joined = _joined_records(frame, delimiter, rows)
         if joined:
             _warn_joined(joined, rows, source, len(names), warnings)
         spans = np.diff(np.append(rows, 0))[:-1] if len(rows) > 1 else np.zeros(0)

@@ -43,8 +43,10 @@ from .messages import (
     Sample,
     Term,
     at,
+    counted,
     moved,
     show,
+    with_time_of_day,
 )
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
 from .table import blank_rows, place, place_of
@@ -163,13 +165,52 @@ _UNREAD_TODO = {
 }
 
 
-def _unread_export(entry: Path) -> str | None:
-    """The kind (a key of :data:`_UNREAD_WHAT`) of a file that looks like an export
-    procmine does not read, or None."""
+#: Files that the operating system leaves in folders (thumbnails, folder settings): not
+#: named in any message.
+_SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _unread_export(entry: Path) -> tuple[str, str] | None:
+    """The kind (a key of :data:`_UNREAD_WHAT`) and the end of the name (``.xlsx``) of a
+    file that looks like an export procmine does not read, or None."""
     name = entry.name.lower()
-    if name.startswith((".", "~$")):
+    if name.startswith((".", "~$")) or name in _SYSTEM_FILES:
         return None
-    return next((kind for ends, kind in _UNREAD_EXPORTS if name.endswith(ends)), None)
+    for ends, kind in _UNREAD_EXPORTS:
+        ending = next((end for end in ends if name.endswith(end)), None)
+        if ending is not None:
+            return kind, ending
+    return None
+
+
+def _unread_notices(folder: Path, unread: dict[tuple[str, str], int]) -> list[str]:
+    """One warning for each kind and name ending of the files of ``folder`` that look like
+    exports but are not read (``unread``: how many of each). The files are counted, not
+    named: a stray file is often named after a resident (山田花子_申請.xlsx), and the
+    warnings go into the report."""
+    name = at(folder.name or folder.resolve().name or str(folder))
+    notices: list[str] = []
+    for (kind, ending), count in sorted(unread.items()):
+        what, todo = _UNREAD_WHAT[kind], _UNREAD_TODO[kind]
+        if count == 1:
+            text = f"{name}: 1 file in this folder was not read: {what} (*{ending}) — {todo}"
+        else:
+            text = (
+                f"{name}: {count} files in this folder were not read, each {what} "
+                f"(*{ending}) — {todo}"
+            )
+        notices.append(
+            Notice(
+                text,
+                "unread_export" if count == 1 else "unread_exports",
+                place=Place(name),
+                count=count,
+                what=Term(kind),
+                suffix=show(ending),
+                todo=Term(f"{kind}_todo"),
+            )
+        )
+    return notices
 
 
 def _skippable(entry: Path) -> str | None:
@@ -214,26 +255,20 @@ def _collect(
                 ) from None
             found = 0
             unread: list[str] = []
+            exports: dict[tuple[str, str], int] = {}
             for entry in entries:
                 fmt = file_format(entry)
                 if entry.is_dir():
                     if not entry.name.startswith("."):
                         unread.append(f"{show(entry.name)}/, a subfolder (not read)")
                     continue
+                if entry.name.lower() in _SYSTEM_FILES:
+                    continue
                 if fmt is None:
-                    kind = _unread_export(entry) if entry.is_file() else None
-                    if kind is not None:
-                        unread.append(f"{show(entry.name)}, {_UNREAD_WHAT[kind]}")
-                        warnings.append(
-                            Notice(
-                                f"{at(str(entry))}: skipped ({_UNREAD_WHAT[kind]}) — "
-                                f"{_UNREAD_TODO[kind]}",
-                                "unread_export",
-                                place=Place(at(str(entry))),
-                                what=Term(kind),
-                                todo=Term(f"{kind}_todo"),
-                            )
-                        )
+                    export = _unread_export(entry) if entry.is_file() else None
+                    if export is not None:
+                        unread.append(f"{show(entry.name)}, {_UNREAD_WHAT[export[0]]}")
+                        exports[export] = exports.get(export, 0) + 1
                     elif entry.name != CONFIG_NAME and _skippable(entry) != "hidden":
                         unread.append(show(entry.name))  # named if the folder has no log
                     continue
@@ -256,6 +291,8 @@ def _collect(
                     models.append(entry)
                 else:
                     logs.append((entry, config))
+            if found:
+                warnings.extend(_unread_notices(path, exports))
             if found == 0:
                 held = " (it is empty)" if not entries else ""
                 if unread:
@@ -435,26 +472,42 @@ _EXCEL_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 _EPOCH = re.compile(r"^[1-9]\d{8,9}(?:\.\d+)?$|^[1-9]\d{12}$")
 
 
+_HINT_SAMPLE = 10_000
+
+
 def _hint(values: pd.Series) -> str:
     """What to do about unparsable timestamps ``values``, by what most of them are: dates
-    outside the range of a timestamp, Excel serial day numbers, Unix times, or other."""
-    texts = values.dropna().astype(str).map(lambda v: unicodedata.normalize("NFKC", v).strip())
-    if texts.empty:
+    outside the range of a timestamp, Excel serial day numbers, Unix times, or other
+    (judged on at most ``_HINT_SAMPLE`` values, evenly spaced)."""
+    present = values.dropna()
+    if len(present) > _HINT_SAMPLE:  # evenly spaced, so the same file gives the same hint
+        present = present.iloc[np.linspace(0, len(present) - 1, _HINT_SAMPLE).astype(np.int64)]
+    counts = present.astype(str).value_counts(sort=False)  # each value normalised once
+    if counts.empty:
         return _FIX_FORMAT
-    years = texts.str.extract(_DATE_SHAPED, expand=False).dropna().astype(int)
-    if len(years) >= 0.5 * len(texts) and ((years < 1678) | (years > 2261)).mean() >= 0.5:
-        return (
-            "these dates are outside the range 1677–2262 that can be represented (9999-12-31 "
-            "often stands for 'no date'); leave such cells empty in the export, or " + _FIX_FORMAT
-        )
-    serial = texts[texts.str.match(_EXCEL_SERIAL)].astype(float)
-    if len(serial) >= 0.9 * len(texts) and serial.between(20_000, 80_000).all():
+    texts = pd.Series([unicodedata.normalize("NFKC", v).strip() for v in counts.index])
+    weights = counts.to_numpy(dtype=np.int64)
+    total = int(weights.sum())
+    found = texts.str.extract(_DATE_SHAPED, expand=False)
+    dated = found.notna().to_numpy(dtype=bool)
+    if weights[dated].sum() >= 0.5 * total:
+        years = found[dated].astype(int).to_numpy()
+        outside = (years < 1678) | (years > 2261)
+        if weights[dated][outside].sum() >= 0.5 * weights[dated].sum():
+            return (
+                "these dates are outside the range 1677–2262 that can be represented "
+                "(9999-12-31 often stands for 'no date'); leave such cells empty in the "
+                "export, or " + _FIX_FORMAT
+            )
+    is_serial = texts.str.match(_EXCEL_SERIAL).to_numpy(dtype=bool)
+    serial = texts[is_serial].astype(float)
+    if weights[is_serial].sum() >= 0.9 * total and serial.between(20_000, 80_000).all():
         return (
             "the values look like Excel serial date numbers (days since 1899-12-30, "
             "45756.5 = 2025-04-09 12:00); format the column as date and time in Excel "
             "before saving as CSV"
         )
-    if texts.str.match(_EPOCH).mean() >= 0.9:
+    if weights[texts.str.match(_EPOCH).to_numpy(dtype=bool)].sum() >= 0.9 * total:
         return (
             "the values look like Unix times (seconds or milliseconds since 1970); export "
             "them as dates and times (e.g. 2024-04-01 09:30)"
@@ -558,12 +611,15 @@ def _warn_end_before_start(
     listed = ", ".join(f"{label} {r.number}" for r in shown)
     if more.count:
         listed += f" and {more.count} more"
+    verb, its = (
+        ("ends before it starts", "its") if count == 1 else ("end before they start", "their")
+    )
     warnings.append(
         Notice(
-            f"{place(source, label, int(hit[0]))}: {count} rows end before they start "
-            f"({show(roles['end'])} is earlier than {show(roles['timestamp'])}); their "
+            f"{place(source, label, int(hit[0]))}: {counted(count, 'row')} {verb} "
+            f"({show(roles['end'])} is earlier than {show(roles['timestamp'])}); {its} "
             f"handling time is not counted ({listed}) — check the two columns in the export",
-            "end_before_start",
+            "end_before_start_one" if count == 1 else "end_before_start",
             place=place_of(source, label, int(hit[0])),
             count=count,
             end=show(roles["end"]),
@@ -592,7 +648,9 @@ def _times_of_day(
     """The columns of times of day that complete the timestamp and end columns holding
     dates only (role → column; the date and the time exported as two columns; see
     :func:`~procmine.io.columns.pair_times_of_day`). A date column left without its time
-    while times of day are there is named in a warning."""
+    while times of day are there is named in a warning. When both columns hold dates only,
+    both get their time or neither does: a time of day on one side only would make each
+    handling time the time since midnight."""
     dates: dict[str, str] = {}
     if _dates_only(timestamp):
         dates["timestamp"] = roles["timestamp"]
@@ -605,6 +663,28 @@ def _times_of_day(
     used = set(roles.values())
     times = time_of_day_columns(frame, [c for c in frame.columns if c not in used])
     pairs = pair_times_of_day(dates, times)
+    if pairs and len(pairs) < len(dates):
+        (paired, time), (role, column) = (
+            next(iter(pairs.items())),
+            next((r, c) for r, c in dates.items() if r not in pairs),
+        )
+        warnings.append(
+            Notice(
+                f"{at(source)}: column {show(column)} ({role}) holds dates only and no column "
+                f"of times of day is sure to complete it, so the time of day in {show(time)} "
+                f"was not added to {show(dates[paired])} ({paired}) either; handling times "
+                "cannot be measured — put the date and the time of each event in one column "
+                "of the export",
+                "times_of_day_partial",
+                place=Place(at(source)),
+                column=show(column),
+                role=Term(f"role_{role}"),
+                time=show(time),
+                paired=show(dates[paired]),
+                paired_role=Term(f"role_{paired}"),
+            )
+        )
+        return {}
     for role, column in dates.items():
         if role in pairs or not times:
             continue
@@ -613,7 +693,7 @@ def _times_of_day(
             Notice(
                 f"{at(source)}: column {show(column)} ({role}) holds dates only, and it is not "
                 f"sure which of the columns of times of day ({names}) completes it; no time "
-                "was added, so durations and hours are lost — put the date and the time of "
+                "was added, so durations cannot be measured — put the date and the time of "
                 "each event in one column of the export",
                 "times_of_day_unpaired",
                 place=Place(at(source)),
@@ -629,10 +709,11 @@ def _add_time_of_day(
     stamps: pd.Series, clock: pd.Series, role: str, column: str, how: dict[str, str]
 ) -> pd.Series:
     """``stamps`` (dates only) plus the times of day ``clock`` (text, same index); ``how``
-    of ``role`` then names ``column``. Dates without a time stay at midnight."""
+    of ``role`` then names ``column`` (:func:`~procmine.io.messages.with_time_of_day`).
+    Dates without a time stay at midnight."""
     if not _dates_only(stamps):  # a sample held dates only, the column does not
         return stamps
-    how[role] = f"{how[role]}; time of day from {show(column, limit=80)}"
+    how[role] = with_time_of_day(how[role], show(column, limit=80))
     return stamps + parse_times_of_day(clock).fillna(pd.Timedelta(0))
 
 
@@ -1326,7 +1407,7 @@ def describe_mapping(dataset: Dataset) -> list[str]:
         if account is not None:
             line += f"; {account.rows_loaded} of {account.rows_read} rows loaded"
             if account.dropped:
-                detail = ", ".join(f"{n} {reason}" for reason, n in account.dropped.items())
+                detail = ", ".join(counted(n, reason) for reason, n in account.dropped.items())
                 line += f" ({detail})"
         lines.append(line)
     for name in sorted(dataset.models):

@@ -32,8 +32,11 @@ __all__ = [
     "Sample",
     "Term",
     "at",
+    "counted",
     "moved",
     "show",
+    "split_how",
+    "with_time_of_day",
 ]
 
 # C0/C1 controls, DEL, zero-width and bidi formatting characters, line/paragraph separators,
@@ -73,6 +76,52 @@ def show(value: object, *, limit: int = 40) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
+#: Between how a date column was found and the column its time of day came from, in a
+#: :class:`~procmine.model.ColumnMapping`'s ``how`` (``header; time of day from 処理時刻``).
+_TIME_OF_DAY_FROM = "; time of day from "
+
+
+def with_time_of_day(how: str, column: str) -> str:
+    """``how`` a date column was found, with the ``column`` its time of day came from.
+
+    Examples
+    --------
+    >>> with_time_of_day("header", "処理時刻")
+    'header; time of day from 処理時刻'
+    """
+    return f"{how}{_TIME_OF_DAY_FROM}{column}"
+
+
+def split_how(how: str) -> tuple[str, str | None]:
+    """A mapping's ``how`` as (how the column was found, the column its time of day came
+    from or None): the inverse of :func:`with_time_of_day`.
+
+    Examples
+    --------
+    >>> split_how("header; time of day from 処理時刻"), split_how("values")
+    (('header', '処理時刻'), ('values', None))
+    """
+    found, sep, column = how.partition(_TIME_OF_DAY_FROM)
+    return (found, column) if sep else (how, None)
+
+
+_COUNTABLE = ("department", "event", "file", "line", "row", "timestamp", "value")
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, in the plural unless ``n`` is 1 (a reason that is no noun, such
+    as ``missing case``, stays as it is).
+
+    Examples
+    --------
+    >>> counted(1, "duplicate row"), counted(3, "duplicate row"), counted(2, "missing case")
+    ('1 duplicate row', '3 duplicate rows', '2 missing case')
+    """
+    if n != 1 and noun.endswith(_COUNTABLE):
+        noun += "s"
+    return f"{n} {noun}"
+
+
 def at(source: str, line: int | None = None) -> str:
     """``FILE:LINE`` (or ``FILE``), with the file name made safe to print.
 
@@ -89,6 +138,7 @@ def at(source: str, line: int | None = None) -> str:
 Code: TypeAlias = Literal[
     "skipped",
     "unread_export",
+    "unread_exports",
     "headers_renamed",
     "too_many_fields",
     "long_record",
@@ -101,7 +151,9 @@ Code: TypeAlias = Literal[
     "rows_dropped",
     "bad_end_times",
     "times_of_day_unpaired",
+    "times_of_day_partial",
     "end_before_start",
+    "end_before_start_one",
     "shared_case_ids",
     "department_missing",
     "data_columns_renamed",

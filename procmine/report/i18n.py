@@ -142,6 +142,7 @@ _JA: dict[str, str] = {
     "how_config": "設定ファイル",
     "how_header": "列名から判定",
     "how_values": "値から推定",
+    "how_time_of_day": "{how}（時刻は「{column}」から）",
     "duration_end": "終了時刻から",
     "duration_next_event": "次のイベントまでの時間",
     "duration_mixed": "終了時刻から（ない行は次のイベントまで）",
@@ -571,6 +572,7 @@ _EN: dict[str, str] = {
     "how_config": "config file",
     "how_header": "header name",
     "how_values": "guessed from values",
+    "how_time_of_day": "{how}; time of day from {column}",
     "duration_end": "end timestamps",
     "duration_next_event": "time to next event",
     "duration_mixed": "end timestamps (else time to next event)",
@@ -1192,8 +1194,13 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "notice_pipe": ("「|」", "'|'"),
     # loader warnings added with the bad-input probe (procmine.io)
     "warn_unread_export": (
-        "{place}: 読み込みませんでした（{what}）。{todo}",
-        "{place}: skipped ({what}) — {todo}",
+        "{place}: このフォルダーのファイル1件を読み込みませんでした（{what}、*{suffix}）。{todo}",
+        "{place}: 1 file in this folder was not read: {what} (*{suffix}) — {todo}",
+    ),
+    "warn_unread_exports": (
+        "{place}: このフォルダーのファイル{count}件を読み込みませんでした（いずれも{what}、"
+        "*{suffix}）。{todo}",
+        "{place}: {count} files in this folder were not read, each {what} (*{suffix}) — {todo}",
     ),
     "notice_workbook": ("表計算ソフトのブック", "a spreadsheet workbook"),
     "notice_workbook_todo": (
@@ -1238,8 +1245,18 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "かが定まらないため、時刻を加えませんでした。所要時間と作業時間は求められません。"
         "各イベントの日付と時刻を出力元で1つの列にまとめてください",
         "{place}: column {column} ({role}) holds dates only, and it is not sure which of the "
-        "columns of times of day ({times}) completes it; no time was added, so durations and "
-        "hours are lost — put the date and the time of each event in one column of the export",
+        "columns of times of day ({times}) completes it; no time was added, so durations "
+        "cannot be measured — put the date and the time of each event in one column of the "
+        "export",
+    ),
+    "warn_times_of_day_partial": (
+        "{place}: {role}の列「{column}」は日付だけで、組み合わせる時刻の列が定まらないため、"
+        "{paired_role}の列「{paired}」にも「{time}」の時刻を加えませんでした。処理時間は"
+        "求められません。各イベントの日付と時刻を出力元で1つの列にまとめてください",
+        "{place}: column {column} ({role}) holds dates only and no column of times of day is "
+        "sure to complete it, so the time of day in {time} was not added to {paired} "
+        "({paired_role}) either; handling times cannot be measured — put the date and the "
+        "time of each event in one column of the export",
     ),
     "notice_role_timestamp": ("日時", "timestamp"),
     "notice_role_end": ("終了日時", "end"),
@@ -1248,6 +1265,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "数えていません（{rows}{more}）。出力元で2つの列を確認してください",
         "{place}: {count} rows end before they start ({end} is earlier than {start}); their "
         "handling time is not counted ({rows}{more}) — check the two columns in the export",
+    ),
+    "warn_end_before_start_one": (
+        "{place}: 終了日時（{end}）が開始日時（{start}）より前の行が1行あり、その処理時間は"
+        "数えていません（{rows}{more}）。出力元で2つの列を確認してください",
+        "{place}: 1 row ends before it starts ({end} is earlier than {start}); its handling "
+        "time is not counted ({rows}{more}) — check the two columns in the export",
     ),
     "warn_shared_case_ids": (
         "{place}: 同じ課（{department}）で列の異なるファイル{other}と{count}件の案件番号が"

@@ -37,6 +37,7 @@ from procmine.report.sections.journeys import (
     typical_path,
 )
 from procmine.report.sections.kpis import KPI_COLUMNS
+from procmine.report.sections.overview import how_text
 from procmine.report.values import plain
 from procmine.report.wording import assumption, basis, whatif
 
@@ -257,7 +258,7 @@ def build_sheets(
                     "source": m["source"],
                     "role": t.get(f"role_{role}", role),
                     "column": column,
-                    "how": t.get(f"how_{m['how'].get(role)}", m["how"].get(role)),
+                    "how": how_text(t, how) if (how := m["how"].get(role)) else None,
                 }
             )
         for column in m["data_columns"]:

@@ -16,6 +16,7 @@ from procmine.io.messages import (
     Row,
     Sample,
     Term,
+    split_how,
 )
 from procmine.model import ROLES
 from procmine.report import facts
@@ -190,6 +191,25 @@ def scope_section(analysis: Analysis, t: Strings, dept_facts: dict[str, dict[str
     warnings = [warning_text(t, w) for w in (getattr(analysis.dataset, "warnings", []) or [])]
     blocks.append(Bullets(warnings) if warnings else Para(t["no_warnings"]))
     return Section("scope", t["h_scope"], blocks)
+
+
+def how_text(t: Strings, how: str | None) -> str:
+    """How a column of the mapping was found, in the report's language, with the column its
+    time of day came from (:func:`~procmine.io.messages.split_how`).
+
+    Examples
+    --------
+    >>> from procmine.report.i18n import strings
+    >>> how_text(strings("ja"), "header; time of day from 処理時刻")
+    '列名から判定（時刻は「処理時刻」から）'
+    >>> how_text(strings("en"), "values")
+    'guessed from values'
+    """
+    if how is None:
+        return t["none"]
+    found, column = split_how(how)
+    text = label(t, "how", found)
+    return text if column is None else t["how_time_of_day"].format(how=text, column=column)
 
 
 def warning_text(t: Strings, warning: str) -> str:
@@ -473,7 +493,7 @@ def appendix_section(analysis: Analysis, t: Strings) -> Section:
                         Cell(m["source"]),
                         Cell(label(t, "role", role)),
                         Cell(m["roles"][role]),
-                        Cell(label(t, "how", m["how"].get(role))),
+                        Cell(how_text(t, m["how"].get(role))),
                     ]
                 )
             if m["data_columns"]:
@@ -497,6 +517,7 @@ def appendix_section(analysis: Analysis, t: Strings) -> Section:
 
 __all__ = [
     "appendix_section",
+    "how_text",
     "method_section",
     "scope_section",
     "summary_section",

@@ -1,0 +1,109 @@
+"""Loader review fixes: times of day, mapping wording, plurals, the joined-lines check."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from procmine.io import load
+from procmine.io.columns import pair_times_of_day
+from procmine.io.delimited import _joined_records
+from procmine.io.loader import describe_mapping
+from procmine.io.messages import counted, split_how, with_time_of_day
+from procmine.report.i18n import STRINGS
+from procmine.report.sections.overview import appendix_section, how_text
+from procmine.report.xlsx import build_sheets
+from tests.test_report import make_analysis
+
+
+@pytest.mark.parametrize(
+    ("dates", "times", "expected"),
+    [
+        ({"timestamp": "処理日"}, ["処理時刻"], {"timestamp": "処理時刻"}),
+        ({"timestamp": "開始日"}, ["開始時刻"], {"timestamp": "開始時刻"}),
+        ({"timestamp": "Date"}, ["Time"], {"timestamp": "Time"}),
+        ({"timestamp": "Start date"}, ["Start time"], {"timestamp": "Start time"}),
+        ({"timestamp": "処理日"}, ["時刻"], {"timestamp": "時刻"}),
+        ({"timestamp": "日付"}, ["作業時間"], {}),
+        ({"timestamp": "処理日"}, ["処理時間"], {}),
+        ({"timestamp": "受付日"}, ["予約時刻"], {}),
+        ({"timestamp": "処理日"}, ["受付時刻"], {}),
+        ({"timestamp": "開始日"}, ["終了時刻"], {}),
+        ({"timestamp": "日付"}, ["予定時刻"], {}),
+        (
+            {"timestamp": "日付", "end": "終了日"},
+            ["時刻", "終了時刻"],
+            {"timestamp": "時刻", "end": "終了時刻"},
+        ),
+        ({"timestamp": "日付", "end": "date"}, ["時刻"], {}),  # two date columns, one stem
+    ],
+)
+def test_a_time_of_day_pairs_only_with_header_evidence(dates, times, expected) -> None:
+    assert pair_times_of_day(dates, times) == expected
+
+
+def test_durations_and_other_events_times_are_not_combined(tmp_path: Path) -> None:
+    for header in ("作業時間", "処理時間", "対応時間", "予約時刻"):
+        folder = tmp_path / f"f{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        (folder / "a.csv").write_text(
+            f"受付番号,処理内容,処理日,{header}\nC1,受付,2024/04/01,0:45\n"
+            "C1,交付,2024/04/02,1:30\n",
+            encoding="utf-8",
+        )
+        data = load([folder])
+        stamps = [str(t) for t in data.logs["a"].events.sort_values("row")["timestamp"]]
+        assert stamps == ["2024-04-01 00:00:00", "2024-04-02 00:00:00"], header
+        assert "time of day" not in data.mappings[0].how["timestamp"], header
+
+
+def test_handling_time_is_not_the_time_since_midnight(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        "受付番号,処理内容,処理日,処理時刻,終了日,終了時分\n"
+        "C1,受付,2024/04/01,9:00,2024/04/01,9:20\n",
+        encoding="utf-8",
+    )
+    events = load([tmp_path]).logs["a"].events
+    assert (events["end"] - events["timestamp"]).tolist() == [pd.Timedelta(minutes=20)]
+
+
+def test_the_time_column_is_kept_apart_in_the_mapping_and_said_in_each_language() -> None:
+    how = with_time_of_day("header", "処理時刻")
+    assert split_how(how) == ("header", "処理時刻")
+    assert how_text(STRINGS["ja"], how) == "列名から判定（時刻は「処理時刻」から）"
+    assert how_text(STRINGS["en"], how) == "header name; time of day from 処理時刻"
+    analysis = make_analysis()
+    first = analysis.dataset.mappings[0]
+    analysis.dataset.mappings[0] = replace(first, how={**first.how, "timestamp": how})
+    appendix = repr(appendix_section(analysis, STRINGS["ja"]))
+    assert "列名から判定（時刻は「処理時刻」から）" in appendix
+    assert "time of day" not in appendix
+    sheet = next(s for s in build_sheets(analysis) if s.name == "xl_sheet_mapping")
+    hows = [row["how"] for row in sheet.rows]
+    assert "列名から判定（時刻は「処理時刻」から）" in hows
+    assert not any("time of day" in str(h) for h in hows)
+
+
+def test_counts_in_the_mapping_line_are_singular_or_plural(tmp_path: Path) -> None:
+    assert counted(1, "duplicate row") == "1 duplicate row"
+    assert counted(3, "duplicate row") == "3 duplicate rows"
+    rows = ["C1,受付,2024-04-01 09:00", "C1,交付,2024-04-01 10:00"]
+    for n in (1, 3):
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        text = "\n".join(["受付番号,処理内容,処理日時", *rows, *[rows[1]] * n]) + "\n"
+        (folder / "a.csv").write_text(text, encoding="utf-8")
+        line = describe_mapping(load([folder]))[0]
+        assert line.endswith(f"({n} duplicate row{'s' if n > 1 else ''})"), line
+
+
+def test_the_joined_lines_check_still_finds_records_that_span_lines() -> None:
+    """It returns early when each record is one line (a speed-up, measured, not tested)."""
+    frame = pd.DataFrame({"a": ["1", "x\n1,2,3"], "b": ["2", "y"], "c": ["3", "z"]})
+    assert _joined_records(frame, ",", np.array([2, 3])) == [(1, 1, 1)]  # last record spans
+    joined = pd.DataFrame({"a": ["x\n1,2,3", "1"], "b": ["y", "2"], "c": ["z", "3"]})
+    assert _joined_records(joined, ",", np.array([2, 4])) == [(0, 1, 1)]
