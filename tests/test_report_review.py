@@ -149,15 +149,17 @@ def test_method_options_are_readable(ja, en, sample):
         assert str(REPO) not in shown
 
 
-def test_input_paths_are_shown_as_given_not_absolute(tmp_path, monkeypatch):
+def test_inputs_are_shown_by_name_whatever_the_current_folder(tmp_path, monkeypatch):
     t = strings("ja")
     a = type("A", (), {"options": {}})()
-    monkeypatch.chdir(tmp_path)
     inside = tmp_path / "logs" / "city"
     outside = Path("/srv/secret/place/exports")
-    assert option_text(a, t, "inputs", [str(inside), str(outside), "rel/dir"]) == (
-        "logs/city、exports、rel/dir"
-    )
+    shown = []
+    for here in (tmp_path, tmp_path / "logs"):
+        here.mkdir(exist_ok=True)
+        monkeypatch.chdir(here)
+        shown.append(option_text(a, t, "inputs", [str(inside), str(outside), "../rel/dir"]))
+    assert shown == ["city、exports、dir"] * 2
     assert option_text(a, t, "x", None) == "なし" and option_text(a, t, "x", False) == "いいえ"
 
 

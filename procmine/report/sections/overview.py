@@ -407,15 +407,11 @@ def _option_value(t: Strings, value: Any) -> str:
 
 
 def _input_name(path: str) -> str:
-    """An input as given; an absolute one relative to the current folder, else its name
-    (the report does not disclose where the files were kept)."""
+    """An input by its name alone (``sample_logs``, ``kokuho.csv``), whatever folder it was
+    given from: the report neither depends on the current folder nor discloses where the
+    files were kept."""
     p = Path(path)
-    if not p.is_absolute():
-        return path
-    try:
-        return str(p.relative_to(Path.cwd()))
-    except ValueError:
-        return p.name or path
+    return p.name or p.resolve().name or path
 
 
 def appendix_section(analysis: Analysis, t: Strings) -> Section:
