@@ -107,3 +107,17 @@ def test_the_joined_lines_check_still_finds_records_that_span_lines() -> None:
     assert _joined_records(frame, ",", np.array([2, 3])) == [(1, 1, 1)]  # last record spans
     joined = pd.DataFrame({"a": ["x\n1,2,3", "1"], "b": ["y", "2"], "c": ["z", "3"]})
     assert _joined_records(joined, ",", np.array([2, 4])) == [(0, 1, 1)]
+
+
+def test_a_register_kept_per_resident_may_use_its_resident_key_as_the_case(tmp_path: Path) -> None:
+    """--case and --person may name one column (a case per resident); other roles may not."""
+    (tmp_path / "a.csv").write_text(
+        "宛名番号,処理内容,処理日時\nP1,受付,2025/04/01 09:00\nP1,交付,2025/04/01 09:30\n"
+        "P2,受付,2025/04/02 10:00\n",
+        encoding="utf-8",
+    )
+    from procmine.model import CASE, PERSON
+
+    events = load([tmp_path], case="宛名番号", person="宛名番号").logs["a"].events
+    assert events[PERSON].astype(str).tolist() == events[CASE].astype(str).tolist()
+    assert events[PERSON].astype(str).tolist() == ["P1", "P1", "P2"]

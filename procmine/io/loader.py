@@ -76,6 +76,10 @@ MISSING_MARKERS: frozenset[str] = frozenset(
     {"nan", "null", "none", "nat", "n/a", "#n/a", "<na>", "(null)"}
 )
 
+#: Roles that may name one column: a system whose case is the resident (a register kept per
+#: person) has its resident key as the case id.
+_SHARED_ROLES = ({"case", "person"},)
+
 _TEXT = pd.StringDtype()
 
 
@@ -386,7 +390,9 @@ def _fixed_roles(
                 f"{at(source)}: column '{show(wanted)}' for {role} (from {given}) not found; "
                 f"columns are {_columns_list(frame)} — {hint}"
             )
-        taken = next((r for r, c in fixed.items() if c == column), None)
+        taken = next(
+            (r for r, c in fixed.items() if c == column and {r, role} not in _SHARED_ROLES), None
+        )
         if taken is not None:
             named = [
                 _option_flag(r) if o == "option" else f"{r} in {CONFIG_NAME}"
