@@ -85,6 +85,8 @@ def test_accepted_formats(text: str, expected: pd.Timestamp) -> None:
         "2024",
         "2024-04",
         "X8.4.1",
+        "令和0年4月1日",  # an era starts at 元年 (1)
+        "H0.4.1",
     ],
 )
 def test_rejected_values_become_nat(text: str) -> None:

@@ -139,6 +139,8 @@ def _parse_general(texts: pd.Series) -> pd.Series:
             continue
         era, year_text = parts["era"], parts["y"]
         if era:
+            if year_text != "元" and int(year_text) == 0:
+                continue  # an era starts at 元年 (1): year 0 is a typo, not the year before
             base = _ERA_BASE[era.upper()]
             year = base + (1 if year_text == "元" else int(year_text)) - 1
         elif len(year_text) == 4:
