@@ -25,14 +25,6 @@ def _one_line(message: object) -> str:
     return show(message, limit=2000)
 
 
-def _count(n: int, noun: str) -> str:
-    """``1 blank line``, ``2 blank lines``, ``3 missing case`` (a reason that is no noun
-    stays as it is)."""
-    if n != 1 and noun.endswith(("department", "event", "line", "row", "timestamp")):
-        noun += "s"
-    return f"{n:,} {noun}"
-
-
 class _Cli(click.Group):
     """A group that turns procmine's errors into one-line messages."""
 
@@ -193,7 +185,7 @@ def cli(debug: bool) -> None:
 @click.option(
     "--salt",
     metavar="SECRET",
-    help="Secret for stable resident pseudonyms across runs (listed in journeys.csv); default: random per run.",
+    help="Secret for resident pseudonyms, stable across runs with the same secret; journeys.csv lists them only when it is given.",
 )
 @click.option(
     "--show-values",
@@ -293,22 +285,23 @@ def _print_warnings(warnings: Any, prefix: str = "") -> None:
 def validate(inputs: tuple[str, ...], **columns: Any) -> None:
     """Show how the inputs are understood (mapping, rows, problems); writes nothing."""
     from procmine.io import describe_mapping, load
+    from procmine.io.messages import counted
 
     dataset = load(_inputs(inputs), **columns)
     for line in describe_mapping(dataset):
         click.echo(line)
     for acc in dataset.accounting:
         dropped = (
-            ", ".join(_count(n, reason) for reason, n in sorted(acc.dropped.items()))
+            ", ".join(counted(n, reason) for reason, n in sorted(acc.dropped.items()))
             or "none dropped"
         )
         click.echo(
-            f"{_one_line(acc.source)}: {acc.rows_read:,} rows read, {acc.rows_loaded:,} loaded ({dropped})"
+            f"{_one_line(acc.source)}: {counted(acc.rows_read, 'row')} read, {acc.rows_loaded:,} loaded ({dropped})"
         )
     for warning in dataset.warnings:
         click.echo(f"Warning: {_one_line(warning)}")
     events = sum(len(x.events) for x in dataset.logs.values())
-    click.echo(f"OK: {_count(len(dataset.logs), 'department')}, {_count(events, 'event')}")
+    click.echo(f"OK: {counted(len(dataset.logs), 'department')}, {counted(events, 'event')}")
 
 
 @cli.command()

@@ -380,7 +380,7 @@ CASES: list[Case] = [
         "header with a quoted newline and an escape sequence stays one line when printed",
         {"a.csv": csv(['受付番号,処理内容,処理日時,"備\n考\x1b[31m"', "C1,受付,2024-04-01,x"])},
         warnings=("column names held control characters",),
-        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+        accounting="a.csv: 1 row read, 1 loaded (none dropped)",
     ),
     # ---- timestamps
     Case(
@@ -512,7 +512,7 @@ CASES: list[Case] = [
     Case(
         "very long labels are read whole",
         {"a.csv": csv([HEADER, "C1," + "長" * 5000 + ",2024-04-01,x"])},
-        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+        accounting="a.csv: 1 row read, 1 loaded (none dropped)",
         check=expect_activity("a.csv", "長" * 5000),
     ),
     Case(
@@ -522,7 +522,7 @@ CASES: list[Case] = [
                 [HEADER, 'C1,<script>alert(1)</script>,2024-04-01,"=HYPERLINK(""http://x"")"']
             )
         },
-        accounting="a.csv: 1 rows read, 1 loaded (none dropped)",
+        accounting="a.csv: 1 row read, 1 loaded (none dropped)",
         check=expect_activity("a.csv", "<script>alert(1)</script>"),
     ),
     Case(

@@ -1322,7 +1322,7 @@ def _shared_case_ids(results: list[_FileResult], sources: list[str]) -> list[str
                 if shared:
                     out.append(
                         Notice(
-                            f"{at(source)}: shares {shared} case ids with {at(other)}, a file "
+                            f"{at(source)}: shares {counted(shared, 'case id')} with {at(other)}, a file "
                             f"of the same department ({show(dept)}) with other columns; the "
                             "events of each shared id were merged into one case — if the two "
                             "files come from different systems, give one of them its own "

@@ -105,7 +105,7 @@ def split_how(how: str) -> tuple[str, str | None]:
     return (found, column) if sep else (how, None)
 
 
-_COUNTABLE = ("department", "event", "file", "line", "row", "timestamp", "value")
+_COUNTABLE = ("department", "event", "file", "id", "line", "row", "timestamp", "value")
 
 
 def counted(n: int, noun: str) -> str:
@@ -116,10 +116,12 @@ def counted(n: int, noun: str) -> str:
     --------
     >>> counted(1, "duplicate row"), counted(3, "duplicate row"), counted(2, "missing case")
     ('1 duplicate row', '3 duplicate rows', '2 missing case')
+    >>> counted(12345, "event")
+    '12,345 events'
     """
     if n != 1 and noun.endswith(_COUNTABLE):
         noun += "s"
-    return f"{n} {noun}"
+    return f"{n:,} {noun}"
 
 
 def at(source: str, line: int | None = None) -> str:

@@ -203,10 +203,11 @@ _JA: dict[str, str] = {
     # silos
     "silos_text": (
         "同じデータ項目（住所・氏名など）を複数の課が別々の列に保有している状況です。"
-        "不整合率は、同じ本人について比較の基準とした課の値と一致しない割合です（値そのものは示しません）。"
-        "マトリクスの各マスは列名・不整合率・比較できた住民数（n）で、不整合率が高いほど濃い色で示します。"
-        "（基準）は比較の基準とした課で、そのデータ項目を最も多くの住民について保有している課です。"
-        "正本（マスター）を持つ課とは限りません。電話番号や口座のように、住民が複数の値を正しく"
+        "不整合率は、同じ本人について、その課の値が正しい値と一致しない割合です。正しい値は、"
+        "他の課とよく一致する課ほど重く見て全ての課の値から推定します（値そのものは示しません）。"
+        "マトリクスの各マスは列名・不整合率・比較できた住民数（n、他の課も値を持つ住民）で、"
+        "不整合率が高いほど濃い色で示します。（基準）は、そのデータ項目を最も多くの住民について"
+        "保有している課で、集約候補では保有元として扱います。正本（マスター）を持つ課とは限りません。電話番号や口座のように、住民が複数の値を正しく"
         "使い分けている項目（2つ目の電話番号・別の口座など）では、値の違いが誤りとは限りません。"
     ),
     "no_silos": "複数の課が保有するデータ項目は見つかりませんでした。",
@@ -222,13 +223,14 @@ _JA: dict[str, str] = {
     "col_conflict": "矛盾",
     "col_missing": "欠損",
     "col_linked_share": "他課と照合できた住民の割合",
-    "col_authoritative": "比較の基準とした課",
+    "col_authoritative": "基準の課（保有住民数が最多）",
     "authoritative_yes": "基準",
     "col_shared_persons": "比較できた住民数",
     "not_comparable": "比較不可（n={n}）",
     "silo_cell": "{column}（{rate}）",
     "silo_cell_n": "{column}（{rate}、n={n}）",
     "silo_cell_auth_n": "{column}（基準、n={n}）",
+    "silo_cell_auth_rate_n": "{column}（基準、{rate}、n={n}）",
     "silo_cell_none_n": "{column}：比較不可（n={n}）",
     "silo_cell_auth_none_n": "{column}（基準）：比較不可（n={n}）",
     # candidates
@@ -269,9 +271,9 @@ _JA: dict[str, str] = {
         "人工は年間{hours_per_fte}時間を1人工として換算しました（前提）。|"
         "重複業務：異なる課の業務の組ごとに、業務名・扱うデータ項目・前後の業務・実施者・処理時間の"
         "類似度からスコアを求め、しきい値以上の組をクラスタにまとめました。|"
-        "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について比較の基準とした課"
-        "（そのデータ項目を最も多くの住民について保有する課）の値と一致しない割合を不整合率としました"
-        "（表記ゆれのみの差は別に数えています）。|"
+        "データのサイロ化：同じデータ項目を保有する列を課ごとに対応付け、同じ本人について各課の値が"
+        "正しい値（全ての課の値から、他の課とよく一致する課ほど重く見て推定）と一致しない割合を"
+        "不整合率としました（表記ゆれのみの差は別に数えています）。|"
         "効果試算：削減時間 = 年間の重複実行回数 × 1回当たり時間 ÷ 60 としました（年間の回数はケースが"
         "始まった期間を365日に換算）。何を重複実行とみなすかは候補の種類によって異なり、候補ごとの前提は"
         "「集約候補と効果試算」の表に記載しています。多くの候補では、同じ住民に{window}日以内に同じ重複業務が"
@@ -352,7 +354,7 @@ _JA: dict[str, str] = {
     "silo_cell_auth": "{column}（基準）",
     "h_silo_examples": "表記ゆれの例（個人情報）",
     "silo_examples_text": (
-        "同じ住民について、比較の基準とした課の値と表記だけが異なる値の、多い差のパターンと例です。"
+        "同じ住民について、基準の課の値と表記だけが異なる値の、多い差のパターンと例です。"
         "住民は仮名の番号で示します。"
     ),
     "col_pattern": "差のパターン",
@@ -430,7 +432,7 @@ _JA: dict[str, str] = {
     "kpi_resident_hours": "重複業務の住民の時間（年間）",
     "kpi_resident_hours_how": "重複実行の回数 × 1回当たりの時間（住民の記入と発券後の待ち）",
     "kpi_recaptured": "他課が保有するデータの再入力件数（年間）",
-    "kpi_recaptured_how": "比較の基準とした課以外で入力されたデータ項目の値の数",
+    "kpi_recaptured_how": "基準の課以外で入力されたデータ項目の値の数",
     "kpi_inconsistency": "データ項目の不整合率（最大）",
     "kpi_inconsistency_how": "同じ住民について、課の間で値が一致しない割合の最大値",
     "unit_times": "{value}回",
@@ -637,12 +639,13 @@ _EN: dict[str, str] = {
     # silos
     "silos_text": (
         "The same field (address, name …) kept by several departments in columns of their "
-        "own. The inconsistency rate is the share of persons whose value differs from the "
-        "reference copy (the values themselves are not shown). Each cell of the matrix names "
-        "the column, its inconsistency rate and the number of residents compared (n); the "
-        "higher the rate, the darker the cell. (reference) marks the copy the others were "
-        "compared against: the copy holding the most residents, not necessarily a master "
-        "copy. For fields such as phones and bank accounts a difference may be legitimate (a "
+        "own. The inconsistency rate is the share of residents whose value in the column "
+        "differs from their true value, estimated from every department's values, those that "
+        "agree more with the others weighing more (the values themselves are not shown). Each "
+        "cell of the matrix names the column, its inconsistency rate and the number of "
+        "residents compared (n: those another department holds too); the higher the rate, the "
+        "darker the cell. (reference) marks the copy holding the most residents, which the "
+        "candidates treat as the field's source: not necessarily a master copy. For fields such as phones and bank accounts a difference may be legitimate (a "
         "second phone, another account)."
     ),
     "no_silos": "No field is held by more than one department.",
@@ -658,13 +661,14 @@ _EN: dict[str, str] = {
     "col_conflict": "Conflict",
     "col_missing": "Missing",
     "col_linked_share": "Residents linked to other systems",
-    "col_authoritative": "Reference copy",
+    "col_authoritative": "Reference copy (most residents)",
     "authoritative_yes": "reference",
     "col_shared_persons": "Residents compared",
     "not_comparable": "not comparable (n={n})",
     "silo_cell": "{column} ({rate})",
     "silo_cell_n": "{column} ({rate}, n={n})",
     "silo_cell_auth_n": "{column} (reference, n={n})",
+    "silo_cell_auth_rate_n": "{column} (reference, {rate}, n={n})",
     "silo_cell_none_n": "{column}: not comparable (n={n})",
     "silo_cell_auth_none_n": "{column} (reference): not comparable (n={n})",
     # candidates
@@ -709,9 +713,9 @@ _EN: dict[str, str] = {
         "similarity of labels, fields filled, neighbouring activities, performer and duration; "
         "pairs above the threshold are grouped into clusters.|"
         "Data silos: columns holding the same field are matched across departments; the "
-        "inconsistency rate is the share of persons whose value differs from the reference "
-        "copy (the copy holding the most residents; differences of format only are counted "
-        "separately).|"
+        "inconsistency rate is the share of residents whose value differs from their true "
+        "value, estimated from every department's values, those that agree more with the "
+        "others weighing more (differences of format only are counted separately).|"
         "Savings: hours saved = redundant executions per year × minutes per execution ÷ 60 "
         "(the days over which the cases started, scaled to 365 days). What counts as redundant "
         "depends on the kind of candidate; each candidate's assumption is in the table of "

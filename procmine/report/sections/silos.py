@@ -1,9 +1,10 @@
 """データ保有マトリクス: fields × departments, the reference copy marked, rates per copy.
 
-The copy a field's other copies are compared against (``authoritative`` in silos.csv) is
-the one holding the most residents, not necessarily a master copy: the report calls it the
-reference copy (比較の基準とした課) and gives every rate with the number of residents it
-rests on (``shared_persons``).
+The copy holding the most residents (``authoritative`` in silos.csv; the candidates treat it
+as the field's source) is not necessarily a master copy: the report calls it the reference
+copy (基準の課) and gives every rate, its own too, with the number of residents it rests on
+(``shared_persons``). Rates are measured against each resident's estimated true value
+(:mod:`procmine.fields`), not against the reference copy.
 """
 
 from __future__ import annotations
@@ -93,8 +94,8 @@ def matrix_cell(
     --------
     >>> from procmine.report.i18n import strings
     >>> t = strings("ja")
-    >>> matrix_cell(t, "住所", 0.154, False, 13), matrix_cell(t, "住所", None, True, 691)
-    ('住所（15.4%、n=13）', '住所（基準、n=691）')
+    >>> matrix_cell(t, "住所", 0.154, False, 13), matrix_cell(t, "住所", 0.0, True, 691)
+    ('住所（15.4%、n=13）', '住所（基準、0.0%、n=691）')
     >>> matrix_cell(t, "個人番号", None, False, 0), matrix_cell(t, "本籍", None, False, None)
     ('個人番号：比較不可（n=0）', '本籍')
     """
@@ -104,6 +105,8 @@ def matrix_cell(
         return column if rate is None else t["silo_cell"].format(column=column, rate=fmt_pct(rate))
     n = fmt_int(shared)
     if reference:
+        if shared > 0 and rate is not None:
+            return t["silo_cell_auth_rate_n"].format(column=column, rate=fmt_pct(rate), n=n)
         key = "silo_cell_auth_n" if shared > 0 else "silo_cell_auth_none_n"
         return t[key].format(column=column, n=n)
     if rate is None:
