@@ -25,6 +25,12 @@ def _one_line(message: object) -> str:
     return show(message, limit=2000)
 
 
+#: ``--quiet``/``-q`` of the commands that print progress.
+_quiet_option = click.option(
+    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
+)
+
+
 class _Cli(click.Group):
     """A group that turns procmine's errors into one-line messages."""
 
@@ -206,9 +212,7 @@ def cli(debug: bool) -> None:
     help="Spark master for --engine spark: local[N] (default local[2]), spark://host:7077, yarn …",
 )
 @_parallel_option
-@click.option(
-    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
-)
+@_quiet_option
 def analyze(
     inputs: tuple[str, ...],
     out: str,
@@ -308,9 +312,7 @@ def validate(inputs: tuple[str, ...], **columns: Any) -> None:
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("--out", "out", required=True, type=click.Path(), help="Folder for the maps.")
 @_column_options
-@click.option(
-    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
-)
+@_quiet_option
 def discover(inputs: tuple[str, ...], out: str, quiet: bool, **columns: Any) -> None:
     """Discover each department's process map and write maps/<department>.svg and .dot."""
     from procmine.discover import discover_all
@@ -426,9 +428,7 @@ def _large_sample(events: int, out: str, seed: int, variant: str, city: str, for
 @_column_options
 @_report_options
 @_parallel_option
-@click.option(
-    "--quiet", "-q", is_flag=True, help="No progress messages (warnings are still printed)."
-)
+@_quiet_option
 def compare(
     before: str,
     after: str,

@@ -176,9 +176,10 @@ _SYSTEM_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store
 
 def _unread_export(entry: Path) -> tuple[str, str] | None:
     """The kind (a key of :data:`_UNREAD_WHAT`) and the end of the name (``.xlsx``) of a
-    file that looks like an export procmine does not read, or None."""
+    file that looks like an export procmine does not read, or None (:func:`_collect` has
+    skipped the operating system's files)."""
     name = entry.name.lower()
-    if name.startswith((".", "~$")) or name in _SYSTEM_FILES:
+    if name.startswith((".", "~$")):
         return None
     for ends, kind in _UNREAD_EXPORTS:
         ending = next((end for end in ends if name.endswith(end)), None)
