@@ -4,7 +4,7 @@ and how closely it measures their planted inconsistency rates.
 Usage::
 
     .venv/bin/python benchmarks/silos.py [FOLDER ...] [--min-agreement X] [--min-persons N]
-                                         [--show]
+                                         [--show] [--floor]
 
 FOLDER (default ``sample_logs``, and ``/tmp/other`` when it holds a generated town: make
 it with ``procmine sample --city other --size small --out /tmp/other``) holds the exports
@@ -45,6 +45,11 @@ same predicted group form a predicted pair, two in the same truth field a true p
 
   Per field, the rates are pooled over the field's copies (weighted by ``n``).
 
+* ``--floor``: the copies are measured again with each system's planted accuracy given
+  to the estimator instead of estimated (which no data allow): the summary lines then
+  show what is left when only the residents' values are uncertain — which of two
+  disagreeing copies is wrong, and whether two agreeing copies are both wrong.
+
 This is evaluation code: only it and the tests read ``truth/``.
 """
 
@@ -55,9 +60,13 @@ import csv
 import math
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import combinations
 from pathlib import Path
+from unittest import mock
 
+import numpy as np
 import pandas as pd
 
 from procmine.fields import match_fields
@@ -97,7 +106,7 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def evaluate(folder: Path, options: dict[str, object], show: bool) -> None:
+def evaluate(folder: Path, options: dict[str, object], show: bool, floor: bool = False) -> None:
     truth_rows = _read(folder / "truth" / "silos.csv")
     decoys = {(r["department"], r["column"]) for r in _read(folder / "truth" / "decoys.csv")}
     truth: dict[str, set[tuple[str, str]]] = {}
@@ -153,7 +162,14 @@ def evaluate(folder: Path, options: dict[str, object], show: bool) -> None:
     print(f"other groups (not rated): {len(others)}")
     for name, g in others:
         print(f"  {name}: {g}")
-    _rates(truth_rows, silos, _labels(folder, truth_rows), _compared(dataset, silos))
+    labels = _labels(folder, truth_rows)
+    _rates(truth_rows, silos, labels, _compared(dataset, silos))
+    if floor and labels:
+        print("floor: the same estimator told each system's planted accuracy (which no data")
+        print("  give): what is left is what the residents' values cannot tell")
+        with _told_accuracies(truth_rows, labels):
+            told = match_fields(load([folder]), **options)  # type: ignore[arg-type]
+        _rates(truth_rows, told, labels, _compared(dataset, told), table=False)
     if show:
         with pd.option_context("display.width", 250, "display.max_rows", 500,
                                "display.max_columns", 30):  # fmt: skip
@@ -272,20 +288,77 @@ def _share(labels: dict[str, str], persons: set[str], wanted: tuple[str, ...] | 
     return sum(lab in wanted for lab in rated) / len(rated)
 
 
+def _silent(*_: object) -> None:
+    pass
+
+
+@contextmanager
+def _told_accuracies(
+    truth_rows: list[dict[str, str]], labels: dict[tuple[str, str], dict[str, str]]
+) -> Iterator[None]:
+    """Evaluation only: inside, :func:`match_fields` measures each group with every voter's
+    planted accuracy (the share of its residents whose label is in :data:`_SAME_DATA`)
+    instead of estimating it. The rates it then measures differ from the planted ones only
+    by what the residents' values cannot tell: which of two disagreeing copies is wrong.
+    The columns holding parts of an account vote as one; their ``number`` part's labels
+    stand for the account."""
+    from procmine.fields import _copies, _measure
+
+    whole = {
+        (r["department"], r["column"]) for r in truth_rows if r["part"] in ("", "all", "number")
+    }
+    persons: list[object] = []
+    voted: list[list[tuple[str, list[str], object]]] = []
+    init, voters = _copies.CopyBuilder.__init__, _measure._voters
+
+    def remember_builder(self: object, *args: object, **kwargs: object) -> None:
+        init(self, *args, **kwargs)  # type: ignore[arg-type]
+        persons.append(self.persons)  # type: ignore[attr-defined]
+
+    def remember_voters(copies, members, *args):  # type: ignore[no-untyped-def]
+        found = voters(copies, members, *args)
+        voted.append([
+            (copies[v.members[0]].department, [copies[i].column for i in v.members], v.keys)
+            for v in found
+        ])  # fmt: skip
+        return found
+
+    def planted(ids: object, priors: np.ndarray) -> np.ndarray:
+        out = priors.astype(float).copy()
+        for j, (department, columns, keys) in enumerate(voted[-1]):
+            column = next((c for c in columns if (department, c) in whole), columns[0])
+            lab = labels.get((department, column), {})
+            rated = [lab.get(persons[-1].text[k]) for k in keys]  # type: ignore[attr-defined]
+            rated = [x for x in rated if x is not None and x not in _UNRATED]
+            if rated:
+                right = sum(x in _SAME_DATA for x in rated) / len(rated)
+                out[j] = min(max(right, 0.5), 0.999)
+        return out
+
+    with (
+        mock.patch.object(_copies.CopyBuilder, "__init__", remember_builder),
+        mock.patch.object(_measure, "_voters", remember_voters),
+        mock.patch.object(_measure, "_accuracies", planted),
+    ):
+        yield
+
+
 def _rates(
     truth_rows: list[dict[str, str]],
     silos: pd.DataFrame,
     labels: dict[tuple[str, str], dict[str, str]],
     compared: dict[tuple[str, str], tuple[set[str], int]],
+    table: bool = True,
 ) -> None:
     measured = silos.set_index(["department", "column"])
-    print("rates: planted vs measured inconsistency per copy (stale + conflict, after")
-    print("  normalisation). 'all' = planted over all the column's residents (truth file,")
-    print("  itaiji/kana_variant as format-only); 'cmp' = planted over the n residents the")
-    print("  copy shares with another system (the only ones any measurement can see);")
-    print("  '2-way' = of those, held by exactly two systems that disagree; stale and")
-    print("  format-only shares: planted on the compared residents / measured.")
-    print(f"  {'field':7s} {'department':12s} {'column':20s} {'n':>4s} {'all':>6s} {'cmp':>6s} "
+    say = print if table else _silent
+    say("rates: planted vs measured inconsistency per copy (stale + conflict, after")
+    say("  normalisation). 'all' = planted over all the column's residents (truth file,")
+    say("  itaiji/kana_variant as format-only); 'cmp' = planted over the n residents the")
+    say("  copy shares with another system (the only ones any measurement can see);")
+    say("  '2-way' = of those, held by exactly two systems that disagree; stale and")
+    say("  format-only shares: planted on the compared residents / measured.")
+    say(f"  {'field':7s} {'department':12s} {'column':20s} {'n':>4s} {'all':>6s} {'cmp':>6s} "
           f"{'meas':>6s} {'Δall':>6s} {'Δcmp':>6s} {'2-way':>5s} {'stale p/m':>11s} "
           f"{'fmt p/m':>11s}  ±2all ±2cmp  CI")  # fmt: skip
     per_field: dict[str, list[tuple[float, float, float, int]]] = {}
@@ -298,13 +371,13 @@ def _rates(
         planted = _planted_all(row)
         head = f"  {row['field']:7s} {row['department']:12s} {row['column']:20s}"
         if key not in measured.index:
-            print(f"{head}      {planted:6.3f}   (not grouped)")
+            say(f"{head}      {planted:6.3f}   (not grouped)")
             continue
         m = measured.loc[key]
         n = int(m["shared_persons"])
         rate = float(m["inconsistency_rate"])
         if n == 0 or math.isnan(rate):
-            print(f"{head}      {planted:6.3f}   (no resident shared with another system)")
+            say(f"{head}      {planted:6.3f}   (no resident shared with another system)")
             continue
         lo, hi = _wilson(round(rate * n), n)
         persons, two_way = compared.get(key, (set(), 0))
@@ -328,7 +401,7 @@ def _rates(
                 tally["off"] += 1
                 tally["two_way"] += abs(rate - cmp_rate) <= two_way / n + 1e-9
         per_field.setdefault(row["field"], []).append((planted, cmp_rate, rate, n))
-        print(f"{head} {n:4d} {planted:6.3f} {cmp_rate:6.3f} {rate:6.3f} "
+        say(f"{head} {n:4d} {planted:6.3f} {cmp_rate:6.3f} {rate:6.3f} "
               f"{rate - planted:+6.3f} {rate - cmp_rate:+6.3f} {two_way:5d} "
               f"{stale_p:5.3f}/{float(m['stale_rate']):5.3f} "
               f"{fmt_p:5.3f}/{float(m['format_only_rate']):5.3f}  "
@@ -349,7 +422,7 @@ def _rates(
         print(f"  ({tally['n_mismatch']} copies: compared residents here ≠ shared_persons)")
     if not labels:
         print("  (no per-resident labels: the folder was not made by this generator version)")
-    print("  per field (pooled, weighted by n): planted all / cmp → measured")
+    say("  per field (pooled, weighted by n): planted all / cmp → measured")
     for field, items in sorted(per_field.items()):
         n = sum(x[3] for x in items)
         planted = sum(x[0] * x[3] for x in items) / n
@@ -363,7 +436,7 @@ def _rates(
             for what, ref in (("all", planted), ("cmp", cmp_rate))
             if not math.isnan(ref) and abs(rate - ref) > 0.02 + 1e-9
         )
-        print(f"    {field:7s} {planted:6.3f} / {cmp_rate:6.3f} → {rate:6.3f}  (n={n}){flags}")
+        say(f"    {field:7s} {planted:6.3f} / {cmp_rate:6.3f} → {rate:6.3f}  (n={n}){flags}")
 
 
 def main() -> None:
@@ -372,6 +445,11 @@ def main() -> None:
     parser.add_argument("--min-agreement", type=float, default=None)
     parser.add_argument("--min-persons", type=int, default=None)
     parser.add_argument("--show", action="store_true", help="print the silo table")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also measure with each system's planted accuracy given (what no estimator can beat)",
+    )
     args = parser.parse_args()
     folders = [Path(f) for f in args.folders] or [Path("sample_logs")] + (
         [OTHER_TOWN] if (OTHER_TOWN / "truth" / "silos.csv").is_file() else []
@@ -382,7 +460,7 @@ def main() -> None:
     if args.min_persons is not None:
         options["min_persons"] = args.min_persons
     for folder in folders:
-        evaluate(folder, options, args.show)
+        evaluate(folder, options, args.show, args.floor)
 
 
 if __name__ == "__main__":
