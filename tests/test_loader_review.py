@@ -71,6 +71,17 @@ def test_handling_time_is_not_the_time_since_midnight(tmp_path: Path) -> None:
     assert (events["end"] - events["timestamp"]).tolist() == [pd.Timedelta(minutes=20)]
 
 
+def test_a_time_of_day_in_the_timestamp_is_not_a_data_column(tmp_path: Path) -> None:
+    # it is the event's time, not data the step records about a resident
+    (tmp_path / "a.csv").write_text(
+        "受付番号,処理内容,処理日,処理時刻,氏名\nC1,受付,2024/04/01,9:00,山田 太郎\n",
+        encoding="utf-8",
+    )
+    log = load([tmp_path]).logs["a"]
+    assert log.data_columns == ("氏名",)
+    assert "処理時刻" not in log.events.columns
+
+
 def test_the_time_column_is_kept_apart_in_the_mapping_and_said_in_each_language() -> None:
     how = with_time_of_day("header", "処理時刻")
     assert split_how(how) == ("header", "処理時刻")

@@ -967,7 +967,7 @@ def _load_file(
     columns[SOURCE] = _constant(source, len(kept_rows))
     columns[ROW] = pd.Series(kept_rows)
 
-    used = set(roles.values())
+    used = set(roles.values()) | set(clocks.values())  # a time of day is in the timestamp
     data_columns: list[str] = []
     renamed: list[str] = []
     taken = set(RESERVED_COLUMNS) | {c for c in frame.columns if c not in used}
