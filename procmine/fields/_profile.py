@@ -60,13 +60,14 @@ _HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("my_number", ("個人番号", "マイナンバー", "mynumber", "individualnumber")),
     ("postal_code", ("郵便番号", "〒", "zip", "postal", "postcode")),
     ("email", ("メール", "email", "e-mail", "mail")),
-    ("phone", ("電話", "tel", "phone", "携帯", "mobile", "fax", "連絡先")),
+    ("phone", ("電話", "tel", "phone", "携帯", "mobile", "fax")),
     ("birth_date", ("生年月日", "誕生日", "生年", "birth", "dob")),
     ("kana", ("カナ", "かな", "フリガナ", "ふりがな", "kana", "furigana", "ヨミ", "よみ")),
     ("sex", ("性別", "sex", "gender")),
     ("address", ("住所", "所在地", "居所", "住居", "address", "addr", "方書")),
     ("income", ("所得", "収入", "課税", "年収", "income", "salary", "給与")),
     ("name", ("氏名", "名前", "姓名", "name", "世帯主", "申請者", "届出人", "筆頭者", "名義")),
+    ("phone", ("連絡先",)),  # after the names: 緊急連絡先氏名 is a name
     ("date", ("年月日", "日付", "date", "日")),
     ("amount", ("金額", "額", "円", "amount", "料", "費")),
     ("id", ("番号", "記号", "コード", "code", "id", "no")),
@@ -144,6 +145,30 @@ _ENGLISH_HEADER_WORDS: tuple[tuple[str, str], ...] = (
     ("child", "児童"),
     ("name", "氏名"),
     ("sex", "性別"),
+    ("my number", "個人番号"),
+    # romaji headers of Japanese systems (atena_no, shimei, jusho, koza …)
+    ("kojin bango", "個人番号"),
+    ("kojinbango", "個人番号"),
+    ("seinengappi", "生年月日"),
+    ("seinen gappi", "生年月日"),
+    ("setainushi", "世帯主"),
+    ("zokugara", "続柄"),
+    ("shinseisha", "申請者"),
+    ("hihokensha", "被保険者"),
+    ("furigana", "フリガナ"),
+    ("shimei", "氏名"),
+    ("namae", "名前"),
+    ("jusho", "住所"),
+    ("juusho", "住所"),
+    ("jyusho", "住所"),
+    ("denwa bango", "電話番号"),
+    ("denwa", "電話番号"),
+    ("keitai", "携帯"),
+    ("kouza", "口座"),
+    ("koza", "口座"),
+    ("ginko", "銀行"),
+    ("seibetsu", "性別"),
+    ("shotoku", "所得"),
 )
 
 
@@ -173,8 +198,10 @@ def header_type(header: str) -> str | None:
     ('address', 'phone', 'bank_account')
     >>> header_type("児童生年月日"), header_type("受付メモ") is None
     ('birth_date', True)
+    >>> header_type("緊急連絡先氏名"), header_type("連絡先"), header_type("koza"), header_type("jusho")
+    ('name', 'phone', 'bank_account', 'address')
     """
-    text = unicodedata.normalize("NFKC", header).casefold()
+    text = unicodedata.normalize("NFKC", japanese_header(header)).casefold()
     text = re.sub(r"[\s_\-.()（）]+", "", text)
     for ftype, words in _HEADER_KEYWORDS:
         for word in words:

@@ -432,8 +432,18 @@ _INSTITUTION = re.compile(
     r"ゆうちょ|JA[^\s/|,、・:：\d]*|バンク)"
 )
 _BRANCH = re.compile(r"[^\s/|,、・:：\d]*?(?:支店|本店|出張所|営業部|支所|店)(?![^\s/|,、・:：])")
+#: A branch written as its three-digit branch code (217支店).
+_BRANCH_CODE = re.compile(r"(?<!\d)(\d{3})(?:支店|店)(?![^\s/|,、・:：])")
 _ACCOUNT_TYPE = re.compile(r"(普通|当座|貯蓄|総合)(?:預金)?")
 _ACCOUNT_NUMBER = re.compile(r"(?<!\d)\d{4,8}(?:-\d{1,8})?(?!\d)")
+#: An account in 全銀 codes: institution code (4 digits), branch code (3), the type's
+#: digit (1 普通, 2 当座, 4 貯蓄; may be left out) and the number (7), with or without
+#: separators (0005-371-1910250, 000539316314905).
+_ZENGIN = re.compile(r"(?<!\d)(\d{4})[-\s/]?(\d{3})[-\s/]?([124])?[-\s/]?(\d{7})(?!\d)")
+_ZENGIN_TYPES = {"1": "普通", "2": "当座", "4": "貯蓄"}
+#: Institutions and branches written as codes start with this mark; a code and a name
+#: cannot be compared without the banks' code table, so neither decides (banks_equal).
+CODE_MARK = "#"
 
 
 def split_bank(value: str) -> tuple[str, str, str, str, str]:
@@ -448,9 +458,27 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
     ('光陽信金', '本店', '当座', '7654321', '')
     >>> split_bank("ヤマダ タロウ"), split_bank("1234567")
     (('', '', '', '', 'ヤマダタロ'), ('', '', '', '1234567', ''))
+
+    In 全銀 codes (institution and branch codes, the type's digit, the number), and with a
+    branch written as its code:
+
+    >>> split_bank("0005-371-1910250"), split_bank("000539316314905")
+    (('#0005', '#371', '', '1910250', ''), ('#0005', '#393', '普通', '6314905', ''))
+    >>> split_bank("かすみ銀行 217支店 普通 5457354")
+    ('かすみ銀行', '#217', '普通', '5457354', '')
     """
     text = nfkc(value).replace("株式会社", "").replace("(株)", "")
     text = text.replace("信用金庫", "信金")
+    code = _ZENGIN.search(text)
+    if code:
+        rest = text[: code.start()] + " " + text[code.end() :]
+        return (
+            CODE_MARK + code.group(1),
+            CODE_MARK + code.group(2),
+            _ZENGIN_TYPES.get(code.group(3) or "", ""),
+            str(int(code.group(4))),
+            normalize_kana("".join(re.findall(r"[ァ-ヺーぁ-ゖ]+", rest))),
+        )
     institution = branch = kind = number = ""
     match = _INSTITUTION.search(text)
     if match:
@@ -459,9 +487,10 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
     if match:
         kind = {"総合": "普通"}.get(match.group(1), match.group(1))
         text = text[: match.start()] + " " + text[match.end() :]
-    match = _BRANCH.search(text)
+    match = _BRANCH_CODE.search(text) or _BRANCH.search(text)
     if match:
-        branch, text = match.group(0), text[: match.start()] + " " + text[match.end() :]
+        branch = CODE_MARK + match.group(1) if match.re is _BRANCH_CODE else match.group(0)
+        text = text[: match.start()] + " " + text[match.end() :]
     match = _ACCOUNT_NUMBER.search(text)
     if match:
         digits = re.sub(r"\D", "", match.group(0))
@@ -504,12 +533,18 @@ def banks_equal(a: str, b: str) -> bool:
     False
     >>> banks_equal("光陽銀行||||", "||||コヨタロ")
     False
+
+    An institution or branch written as a code on one side and as a name on the other is
+    not compared (see :data:`CODE_MARK`):
+
+    >>> banks_equal("#0005|#371||1910250|", "三井住友銀行|駅前支店|普通|1910250|")
+    True
     """
     if a == b:
         return a != ""
     compared = False
     for x, y in zip(a.split("|"), b.split("|"), strict=False):
-        if x and y:
+        if x and y and x.startswith(CODE_MARK) == y.startswith(CODE_MARK):
             if x != y:
                 return False
             compared = True
