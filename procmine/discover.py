@@ -54,7 +54,24 @@ RESIDENT_WORDS = (
     "来庁者",
 )
 #: Resource names that mean a system or batch did the step.
-SYSTEM_WORDS = ("system", "sys", "batch", "auto", "システム", "バッチ", "自動")
+SYSTEM_WORDS = (
+    "system",
+    "sys",
+    "batch",
+    "auto",
+    "kiosk",
+    "machine",
+    "rpa",
+    "robot",
+    "システム",
+    "バッチ",
+    "自動",
+    "一括",
+    "発券",
+    "整理券",
+    "券売機",
+    "ロボット",
+)
 #: Resource names that mean someone outside the organisation did the step.
 EXTERNAL_WORDS = ("external", "外部", "委託", "医師", "審査会", "調査員", "相談所")
 
@@ -68,6 +85,8 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     --------
     >>> performer_of("RESIDENT"), performer_of("SYSTEM"), performer_of("SHIMIN-受付-03")
     ('resident', 'system', 'staff')
+    >>> performer_of("発券機"), performer_of("Ticket Machine"), performer_of("一括発送")
+    ('system', 'system', 'system')
     >>> performer_of("認定調査員-02")
     'external'
     """
