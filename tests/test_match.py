@@ -461,6 +461,51 @@ def test_a_single_reference_column_does_not_make_a_record_update() -> None:
     )
 
 
+def test_identity_checks_at_the_record_counter_are_not_record_updates() -> None:
+    """The check at the counter of the system of record reads the record (氏名 and 生年月日
+    are its columns) like every other department's check; it is not an update of it."""
+    counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    seen = ("氏名", "生年月日")
+    maps = {
+        dept: line_map(dept, [queue, (label, counter, seen)])
+        for dept, label in (
+            ("市民課", "窓口での本人確認"),
+            ("保険年金課", "来庁者の身元確認"),
+            ("子育て支援課", "身分証明書の確認"),
+        )
+    }
+    result = match_activities(maps, authoritative_columns={("市民課", c) for c in seen})
+    checks = {
+        cluster_of(result, d, a)
+        for d, a in (
+            ("市民課", "窓口での本人確認"),
+            ("保険年金課", "来庁者の身元確認"),
+            ("子育て支援課", "身分証明書の確認"),
+        )
+    }
+    assert len(checks) == 1 and None not in checks
+
+
+def test_counters_taking_in_different_filings_without_common_data_stay_apart() -> None:
+    """Each department taking in its own application (国保 資格取得届, 市営住宅 入居申込,
+    要介護認定申請) at the counter, in the same place of the visit and recording nothing
+    in common, runs its own procedure: not one task done three times."""
+    counter = {"same_day": 1.0, "relative_position": 0.3, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    check = ("本人確認", {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}, ())
+    labels = (
+        ("保険年金課", "資格取得届受付"),
+        ("住宅課", "入居申込受付"),
+        ("介護保険課", "要介護認定申請受付"),
+    )
+    maps = {dept: line_map(dept, [queue, check, (label, counter, ())]) for dept, label in labels}
+    result = match_activities(maps)
+    found = [cluster_of(result, d, a) for d, a in labels]
+    assert all(c is None for c in found) or len(set(found)) == len(found), found
+    assert cluster_of(result, "保険年金課", "本人確認") == cluster_of(result, "住宅課", "本人確認")
+
+
 def test_batch_notices_of_different_documents_stay_apart() -> None:
     """Off-site batch notices share the verb (通知書発送) but not the object (納税 vs
     入学); identity checks at the counter still match."""

@@ -175,9 +175,10 @@ class MatchWeights:
         another's notification is one kind of work, keying either into a ledger another.
     object : float, default 3.0
         Counter-evidence of off-site steps (back office, batch, external bodies: low
-        ``same_day``) that share no data and whose labels name different objects: the
-        words left after removing the generic ones (used by several departments:
-        通知書, 発送, 審査, 交付 …) do not agree (納税通知書 vs 入学通知書).
+        ``same_day``), and of two steps taking in a filing, that share no data and whose
+        labels name different objects: the words left after removing the generic ones
+        (used by several departments: 通知書, 発送, 審査, 交付 …) do not agree (納税通知書
+        vs 入学通知書, 資格取得届受付 vs 入居申込受付).
     negation : float, default 3.0
         Counter-evidence of labels of which exactly one negates a word the other states
         (非課税 vs 課税, "Not take interview" vs "Take interview"), besides their label
@@ -523,6 +524,8 @@ class Scorer:
         self._polarity(items)
         kinds = {a: k for k, a in enumerate(sorted({it.terms.action for it in items} - {""}))}
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
+        self.check = kinds.get("check", -2)
+        self.filing = kinds.get("filing", -2)
         self.cooc = cooccurrence or {}
         # items with evidence beyond label and structure (event logs)
         self.behaviour = (
@@ -615,8 +618,10 @@ class Scorer:
     def authority(self, i: np.ndarray, j: np.ndarray, shared: np.ndarray) -> np.ndarray:
         """Difference of the shares of the data two steps both fill that each fills in the
         system of record (0 where unknown, where the record side fills fewer than
-        :data:`MIN_RECORD_FIELDS` fields of the record, or is mostly the resident's own
-        writing: a form, not the update)."""
+        :data:`MIN_RECORD_FIELDS` fields of the record, is mostly the resident's own
+        writing: a form, not the update, or when both steps are checks: an identity
+        check at the system of record's counter reads the record like the others, it
+        does not update it)."""
         out = np.zeros(len(i))
         live = shared & self.auth_known[i] & self.auth_known[j]
         if not live.any() or not len(self.field_names):
@@ -636,7 +641,9 @@ class Scorer:
         held_all = np.asarray(held.sum(axis=1)).ravel()
         record_held = np.where(share_a >= share_b, held_all[a], held_all[b])
         several = record_held >= MIN_RECORD_FIELDS
-        out[live] = np.where((record_resident < 0.5) & several, np.abs(share_a - share_b), 0.0)
+        checks = (self.action[a] == self.check) & (self.action[b] == self.check)
+        update = (record_resident < 0.5) & several & ~checks
+        out[live] = np.where(update, np.abs(share_a - share_b), 0.0)
         return out
 
     def object_difference(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -856,9 +863,13 @@ class Scorer:
         z = z - np.where((ka >= 0) & (kb >= 0) & (ka != kb), w.action, 0.0)
         same_action = shared_data & (ka >= 0) & (ka == kb)
         z = z + np.where(same_action, gate * w.action_same, 0.0)
-        # off-site steps without shared data: the object named must agree, not the verb
+        # off-site steps without shared data: the object named must agree, not the verb;
+        # so must two counters each taking in a filing that records nothing in common
+        # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
         offsite = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])
         offsite = np.where(np.isnan(offsite), 0.0, np.clip(offsite, 0.0, 1.0))
+        filings = (ka == self.filing) & (kb == self.filing) & self.behaviour[i] & self.behaviour[j]
+        offsite = np.where(filings, 1.0, offsite)
         obj_diff = np.zeros(len(i))
         live = (offsite > 0) & ~shared_data
         if live.any():
@@ -1056,7 +1067,7 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
     elif sig.get("lone_negation", 0.0) >= 0.5:
         parts.append("only one label negates something")
     if sig.get("object_difference", 0.0) >= 0.5:
-        parts.append("off-site steps naming different objects")
+        parts.append("labels naming different objects, with no data in common")
     if sig.get("action_differs", 0.0) >= 0.5:
         parts.append(f"different actions ({items[a].terms.action} vs {items[b].terms.action})")
     elif sig.get("action_same", 0.0) >= 0.5:
