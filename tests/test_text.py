@@ -154,6 +154,8 @@ def test_english_labels_share_concepts_with_japanese_ones() -> None:
     assert "con:entry" in concepts("Address update") & concepts("台帳住所更新")
     assert "con:party" in concepts("Check identity of visitor") & concepts("来庁者確認")
     assert "con:guidance" in concepts("Explain next steps") & concepts("関連手続き案内")
+    assert "con:income" in concepts("Income inquiry") & concepts("収入状況の照会（課税）")
+    assert "con:income" in concepts("所得照会") & concepts("保険料段階判定（課税状況確認）")
     assert "con:entry" not in concepts("Read the population register")
     assert not concepts("Calculate fee")
 

@@ -125,6 +125,10 @@ CONCEPTS: dict[str, str] = {
     "来庁者": "party",
     "保護者": "party",
     "届出人": "party",
+    # what a department asks the tax office about: income, as the taxation records it
+    "所得": "income",
+    "収入": "income",
+    "課税": "income",
 }
 
 #: The kind of action a Japanese label names, by Sudachi normalised form of a whole word
@@ -213,6 +217,9 @@ ENGLISH_CONCEPTS: dict[str, str] = {
     "identif": "party",
     "visitor": "party",
     "guardian": "party",
+    # income, as the taxation records it
+    "incom": "income",
+    "earn": "income",
 }
 
 _LOCK = threading.Lock()
