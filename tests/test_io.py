@@ -457,6 +457,45 @@ def test_roles_detected_from_values(tmp_path: Path) -> None:
     assert mapping.data_columns == ("c2", "c5")
 
 
+def _keyed_files(folder: Path, header: str, keys: list[str]) -> None:
+    """a.csv with a recognised person key (P0000 …) and b.csv holding ``keys`` under
+    ``header`` beside a name column."""
+    write_csv(
+        folder / "a.csv",
+        ["受付番号,処理内容,処理日時,宛名番号,氏名"]
+        + [f"A{i},受付,2024/04/01 09:{i % 60:02d},P{i:04d},山田 太郎" for i in range(40)],
+    )
+    write_csv(
+        folder / "b.csv",
+        [f"受付番号,処理内容,処理日時,{header},氏名"]
+        + [f"B{i},申請,2024/04/02 09:{i % 60:02d},{k},山田 太郎" for i, k in enumerate(keys)],
+    )
+
+
+def test_person_key_under_a_plain_header_is_found_by_the_other_files_keys(tmp_path: Path) -> None:
+    _keyed_files(tmp_path, "番号", [f"P{i:04d}" for i in range(5, 45)])
+    data = load([tmp_path])
+    mapping = data.mappings[1]
+    assert mapping.roles["person"] == "番号" and mapping.how["person"] == "values"
+    assert mapping.data_columns == ("氏名",)
+    events = data.logs["b"].events
+    assert "番号" not in events and events["person"].astype(str).str.startswith("P").all()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        [f"P{i:04d}" for i in range(35, 75)],  # 5 of 40 are the other file's keys
+        [f"X{i:04d}" for i in range(40)],  # none
+    ],
+)
+def test_a_column_of_few_other_keys_is_not_a_person_key(tmp_path: Path, keys: list[str]) -> None:
+    _keyed_files(tmp_path, "番号", keys)
+    mapping = load([tmp_path]).mappings[1]
+    assert "person" not in mapping.roles
+    assert "番号" in mapping.data_columns
+
+
 # --------------------------------------------------------------------------- options and config
 
 CONFIG_ROWS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -1255,6 +1256,8 @@ def load(
         duplicates=duplicates,
         parallel=parallel,
     )
+    if "person" not in options:
+        _person_keys_by_values(read)
     for (path, _), result in zip(log_files, read, strict=True):
         source = names[path]
         warnings.extend(result.warnings)
@@ -1293,6 +1296,52 @@ def load(
         warnings=warnings,
         models=models,
     )
+
+
+#: A data column of a file without a person key is its person key when at least this share
+#: of its distinct values are person keys of other files, and at least
+#: :data:`_KEY_MIN_VALUES` of them are (宛名番号 under a plain header such as 番号 or ID).
+_KEY_SHARE = 0.5
+_KEY_MIN_VALUES = 20
+
+
+def _person_keys_by_values(results: list[_FileResult]) -> None:
+    """Give the files without a person column the data column whose values are the other
+    files' person keys (in place: the parts, the mapping)."""
+    known: set[str] = set()
+    for result in results:
+        if PERSON in result.mapping.roles:
+            for part in result.parts.values():
+                known.update(part[PERSON].dropna().astype(str).unique().tolist())
+    if len(known) < _KEY_MIN_VALUES:
+        return
+    for result in results:
+        mapping = result.mapping
+        if PERSON in mapping.roles or not result.parts:
+            continue
+        best: tuple[float, int, str] | None = None
+        for column in mapping.data_columns:
+            values = set()
+            for part in result.parts.values():
+                if column in part:
+                    values.update(_strip(part[column]).dropna().astype(str).unique().tolist())
+            hits = len(values & known)
+            if hits >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
+                candidate = (hits / len(values), hits, column)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
+        if best is None:
+            continue
+        column = best[2]
+        for dept, part in result.parts.items():
+            part[PERSON] = _strip(part[column]).astype(_TEXT).astype("category")
+            result.parts[dept] = part.drop(columns=[column])
+        result.mapping = dataclasses.replace(
+            mapping,
+            roles={**mapping.roles, PERSON: column},
+            how={**mapping.how, PERSON: "values"},
+            data_columns=tuple(c for c in mapping.data_columns if c != column),
+        )
 
 
 def _shared_case_ids(results: list[_FileResult], sources: list[str]) -> list[str]:
