@@ -297,7 +297,7 @@ def analyze(
             run.say("ranking consolidation candidates")
         candidates, redundant = ranking.result()
         analysis = Analysis(
-            dataset=dataset,
+            dataset=run.dataset,
             maps=found.maps,
             silos=found.silos,
             duplicates=matched.duplicates,
@@ -408,8 +408,29 @@ def _maps_and_silos(run: _Run, aggregator: Any) -> _Found:
     co = cooccurrence(run.dataset, maps)
     if not fields_job.forked:
         run.say("matching data columns (silos)")
-    silos, silo_table, linkage = fields_job.result()
+    silos, silo_table, linkage, residents = fields_job.result()
+    run.dataset = _with_residents(run.dataset, residents)
     return _Found(maps, co, silos, silo_table, linkage)
+
+
+def _with_residents(dataset: Dataset, residents: dict[str, pd.Series]) -> Dataset:
+    """``dataset`` with the resident of each event of the departments linked by name +
+    birth date (:func:`procmine.fields.resident_keys`) in their person column, so that the
+    journeys, the candidates and the what-if follow those residents too."""
+    if not residents:
+        return dataset
+    import pandas as pd
+
+    from procmine.model import PERSON
+
+    logs = dict(dataset.logs)
+    for department, keys in residents.items():
+        log = logs[department]
+        events = log.events.copy(deep=False)
+        person = pd.Series(keys.to_numpy(), index=events.index, dtype=events[PERSON].dtype)
+        events[PERSON] = person.astype("category")
+        logs[department] = replace(log, events=events)
+    return replace(dataset, logs=logs)
 
 
 def _match(run: _Run, found: _Found) -> _Matched:
@@ -609,13 +630,16 @@ def _add_whatif(
     analysis.candidates = _with_whatif(analysis.candidates, analysis.whatif)
 
 
-def _fields_stage(dataset: Dataset) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Silos, silo values and linkage quality: one stage, since the last two reuse the
-    columns :func:`procmine.fields.match_fields` prepared (kept on ``dataset``)."""
-    from procmine.fields import linkage_quality, match_fields, silo_values
+def _fields_stage(
+    dataset: Dataset,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict[str, pd.Series]]:
+    """Silos, silo values, linkage quality and the residents of the departments linked by
+    name + birth date: one stage, since the last three reuse the columns
+    :func:`procmine.fields.match_fields` prepared (kept on ``dataset``)."""
+    from procmine.fields import linkage_quality, match_fields, resident_keys, silo_values
 
     silos = match_fields(dataset)
-    return silos, silo_values(dataset, silos), linkage_quality(dataset)
+    return silos, silo_values(dataset, silos), linkage_quality(dataset), resident_keys(dataset)
 
 
 def _with_whatif(candidates: pd.DataFrame, whatif: pd.DataFrame) -> pd.DataFrame:

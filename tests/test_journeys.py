@@ -629,3 +629,36 @@ def test_kpis_are_also_grouped_by_life_event(result: JourneyResult) -> None:
     kpis = result.life_event_kpis
     assert "life_event" in kpis.columns and "journey_type" not in kpis.columns
     assert set(kpis["life_event"]) - {"all"} == set(result.journeys["life_event"].dropna())
+
+
+def test_a_department_without_person_key_joins_journeys_by_name_and_birth_date(
+    tmp_path,
+) -> None:
+    """教育 exports no resident key; its events are linked to the residents of the keyed
+    department by name + birth date, so a resident's visit to both is one journey — and
+    the key that stands for an unmatched name + birth date carries neither."""
+    import procmine
+
+    surnames = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村"]
+    given = ["太郎", "花子", "一郎", "次郎", "三郎"]
+    people = [
+        (f"P{i:04d}", f"{surnames[i % 8]} {given[i // 8]}", f"19{60 + i}-0{1 + i % 9}-1{i % 9}")
+        for i in range(40)
+    ]
+    a = ["受付番号,処理内容,処理日時,宛名番号,氏名,生年月日"]
+    b = ["整理番号,事務,日時,保護者氏名,保護者生年月日"]
+    for i, (pid, name, dob) in enumerate(people):
+        day = f"2024-04-{1 + i % 20:02d}"
+        a += [f"A{i},転入届受付,{day} 09:00,{pid},{name},{dob}",
+              f"A{i},住民票記載,{day} 09:20,{pid},{name},{dob}"]  # fmt: skip
+        b += [f"B{i},就学手続受付,{day} 10:00,{name},{dob}",
+              f"B{i},学齢簿登載,{day} 10:20,{name},{dob}"]  # fmt: skip
+    b += ["B99,就学手続受付,2024-05-01 10:00,未登録 花子,2015-01-01"]
+    (tmp_path / "shimin.csv").write_text("\n".join(a) + "\n", encoding="utf-8")
+    (tmp_path / "kyoiku.csv").write_text("\n".join(b) + "\n", encoding="utf-8")
+    analysis = procmine.analyze(tmp_path, whatif_top=0)
+    table = analysis.journeys.journeys
+    both = table[table["departments"].map(lambda d: "kyoiku" in d) & (table["n_departments"] == 2)]
+    assert len(both) >= 30
+    person = analysis.dataset.logs["kyoiku"].events["person"].astype(str)
+    assert not person.str.contains("未登録|2015").any()

@@ -59,6 +59,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ __all__ = [
     "linkage_quality",
     "match_fields",
     "profile_columns",
+    "resident_keys",
     "silo_values",
     "value_shape",
 ]
@@ -376,6 +378,48 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
             link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
         )
     return state.linkage_quality()
+
+
+def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.Series]:
+    """The resident of each event of the departments linked by name + birth date, for
+    following residents across departments (:mod:`procmine.journeys`).
+
+    By position in the department's events: the person key of the keyed systems where the
+    event's name + birth date is found with exactly one of their residents (or its case
+    has one), else a key standing for that name + birth date alone — a digest, so that
+    neither the name nor the birth date travels with it — and missing where neither is
+    known. Departments with a person key are not in the result.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from procmine.model import Dataset, EventLog
+    >>> def log(dept, person):
+    ...     events = pd.DataFrame({"case": ["1", "2"], "activity": "受付",
+    ...         "timestamp": pd.Timestamp("2024-04-01"), "person": person})
+    ...     return EventLog(dept, events, (), (f"{dept}.csv",))
+    >>> ds = Dataset(logs={"A": log("A", ["p1", "p2"])}, mappings=[], accounting=[])
+    >>> resident_keys(ds)
+    {}
+    """
+    state = _prepare(dataset, sample_size)
+    linkage = (
+        state.linkage
+        if state is not None
+        else link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
+    )
+    out: dict[str, pd.Series] = {}
+    for department, how in sorted(linkage.how.items()):
+        if how != NAME_BIRTH:
+            continue
+        keys = linkage.keys[department].astype(object)
+        own = keys.notna() & keys.astype(str).str.startswith("~")
+        keys[own] = [
+            "~" + hashlib.blake2b(str(k).encode("utf-8"), digest_size=8).hexdigest()
+            for k in keys[own]
+        ]
+        out[department] = keys.reset_index(drop=True)
+    return out
 
 
 def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 2000) -> pd.DataFrame:
