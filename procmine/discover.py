@@ -52,7 +52,24 @@ RESIDENT_WORDS = (
     "本人",
     "届出人",
     "来庁者",
+    "来所者",
+    "来訪者",
+    "申請人",
+    "届出者",
+    "申出人",
+    "申出者",
+    "申告者",
+    "請求者",
+    "相談者",
+    "保護者",
+    "代理人",
+    "お客様",
+    "visitor",
+    "claimant",
 )
+#: Names of organisational units inside a resource name (住民課 佐藤, 自動車税係-02, 住民窓口03):
+#: removed before the words above are looked for, so that a clerk of 住民課 is staff.
+_UNITS = re.compile(r"[^\s\-_・/()（）\d]*?(?:課|係|室|班|グループ|センター|窓口)")
 #: Resource names that mean a system or batch did the step.
 SYSTEM_WORDS = (
     "system",
@@ -87,10 +104,12 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     ('resident', 'system', 'staff')
     >>> performer_of("発券機"), performer_of("Ticket Machine"), performer_of("一括発送")
     ('system', 'system', 'system')
+    >>> performer_of("住民課 佐藤"), performer_of("自動車税係-02"), performer_of("請求者")
+    ('staff', 'staff', 'resident')
     >>> performer_of("認定調査員-02")
     'external'
     """
-    text = unicodedata.normalize("NFKC", str(resource)).lower()
+    text = _UNITS.sub(" ", unicodedata.normalize("NFKC", str(resource)).lower())
     tokens = set(re.split(r"[^0-9a-z]+", text))
     if any(w in text if not w.isascii() else w in tokens for w in RESIDENT_WORDS):
         return "resident"

@@ -362,7 +362,10 @@ def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
                 "clerk",
             ],
         ),
-        ("department", ["課", "部署", "担当課", "所属", "部門", "department", "org:group", "dept"]),
+        (
+            "department",
+            ["課", "部署", "担当課", "所属", "部門", "department", "org:group", "dept", "担当係"],
+        ),
         (
             "person",
             [

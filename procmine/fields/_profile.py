@@ -78,7 +78,10 @@ _KANA = r"ぁ-ゖァ-ヺー"
 _RE_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _RE_POSTAL = re.compile(r"^(?:〒\s*)?\d{3}-\d{4}$|^〒\s*\d{7}$")
 _RE_MYNUM = re.compile(r"^\d{4}[\s-]?\d{4}[\s-]?\d{4}$")
-_RE_PHONE = re.compile(r"^(?:\+81[\s-]?|0)\d{1,4}[\s-]?\(?\d{1,4}\)?[\s-]?\d{3,4}$")
+_RE_PHONE = re.compile(
+    r"^(?:\+81[\s-]?|0)\d{1,4}[\s-]?\(?\d{1,4}\)?[\s-]?\d{3,4}$"
+    r"|^\(0\d{1,4}\)\s?\d{1,4}[\s-]?\d{3,4}$"  # the area code in brackets: (0289)12-3456
+)
 _RE_DATE = re.compile(
     r"^(?:令和|平成|昭和|大正|明治|[RHSTMrhstm])?\.?\s*(?:\d{1,4}|元)\s*[年/.\-]\s*"
     r"\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?(?:[\sT]\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -228,6 +231,8 @@ def value_shape(value: str) -> str:
     >>> [value_shape(v) for v in ["090-1234-5678", "1234 5678 9012", "光陽市本町1-2-3",
     ...  "コウヨウ タロウ", "光陽 太郎", "S55.3.2", "19800302", "男", "1,200,000円", "A-123"]]
     ['phone', 'my_number', 'address', 'kana', 'name', 'date', 'date', 'sex', 'amount', 'id']
+    >>> value_shape("(0289)12-3456"), value_shape("(12)34-5678")
+    ('phone', 'text')
     >>> value_shape("駅前支店"), value_shape("普通預金"), value_shape("光陽信用金庫")
     ('bank_account', 'bank_account', 'bank_account')
     """
@@ -244,11 +249,7 @@ def value_shape(value: str) -> str:
         return "postal_code"
     if text[0].isdecimal() and _RE_MYNUM.match(text):
         return "my_number"
-    if (
-        (text[0] == "+" or text[0] == "0")
-        and _RE_PHONE.match(text)
-        and 10 <= sum(ch.isdigit() for ch in text) <= 12
-    ):
+    if text[0] in "+0(" and _RE_PHONE.match(text) and 10 <= sum(ch.isdigit() for ch in text) <= 12:
         return "phone"
     if _RE_DATE.match(text) or _RE_COMPACT_DATE.match(text):
         return "date"
