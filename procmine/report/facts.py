@@ -501,6 +501,33 @@ def candidate_totals(analysis: Analysis) -> dict[str, float]:
     return out
 
 
+#: The highest inconsistency rate is taken over copies compared on at least this many
+#: residents: a rate over a handful of them (3 of 4) says little and would lead the KPIs.
+MIN_COMPARED_FOR_KPI = 30
+
+
+def worst_inconsistency(silos: pd.DataFrame | None) -> float | None:
+    """The highest ``inconsistency_rate`` of the copies in ``silos`` compared on at least
+    :data:`MIN_COMPARED_FOR_KPI` residents (``shared_persons``), or None.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> worst_inconsistency(pd.DataFrame({"inconsistency_rate": [0.9, 0.2, 0.1],
+    ...                                   "shared_persons": [4, 120, 300]}))
+    0.2
+    """
+    if silos is None or "inconsistency_rate" not in silos:
+        return None
+    rows = records(silos, ["inconsistency_rate", "shared_persons"])
+    rates = [
+        number(r["inconsistency_rate"])
+        for r in rows
+        if (number(r.get("shared_persons")) or 0) >= MIN_COMPARED_FOR_KPI
+    ]
+    return max((r for r in rates if r is not None), default=None)
+
+
 def backoffice_kpis(analysis: Analysis) -> list[dict[str, Any]]:
     """Baselines of the back-office KPIs that the logs give (koyo-city.md §4.3).
 
@@ -508,10 +535,7 @@ def backoffice_kpis(analysis: Analysis) -> list[dict[str, Any]]:
     (``times``, ``hours``, ``values`` or ``rate``) and ``principle`` (or None).
     """
     totals = candidate_totals(analysis)
-    rates = [
-        number(r["inconsistency_rate"]) for r in records(analysis.silos, ["inconsistency_rate"])
-    ]
-    worst = max((r for r in rates if r is not None), default=None)
+    worst = worst_inconsistency(analysis.silos)
     return [
         {"key": "kpi_redundant", "value": totals["redundant_executions_per_year"],
          "unit": "times", "principle": "matasenai"},

@@ -46,7 +46,7 @@ from procmine.report.sections.common import (
 )
 from procmine.report.sections.duplicates import EVIDENCE_COLUMNS, evidence_text
 from procmine.report.sections.silos import matrix_table
-from procmine.report.values import fmt_int, fmt_num, fmt_pct, fmt_score, number, text
+from procmine.report.values import fmt_int, fmt_num, fmt_pct, fmt_score, text
 
 if TYPE_CHECKING:  # pragma: no cover
     from procmine.analysis import Analysis
@@ -303,8 +303,7 @@ class SiloView:
     def _repr_html_(self) -> str:
         t = strings(self.lang)
         records = facts.records(self.copies, list(self.copies.columns))
-        rates = [number(r.get("inconsistency_rate")) for r in records]
-        worst = max((r for r in rates if r is not None), default=None)
+        worst = facts.worst_inconsistency(self.copies)
         owner = next(
             (str(r["department"]) for r in records if r.get("authoritative") is True), None
         )
