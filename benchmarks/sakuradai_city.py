@@ -3,7 +3,7 @@
 Written independently of procmine's own sample generator and vocabulary (by a reviewer who
 did not read procmine/samples): other departments, labels, romaji and English headers,
 和暦 and yyyymmdd dates, 全銀-code accounts. Deterministic: the same seed gives
-byte-identical files. Used by :mod:`benchmarks.third_town`; its errors were read once
+byte-identical files. Used by :mod:`benchmarks.independent_towns`; its errors were read once
 (2026-11-28), so it is a development set now, like 湊川町.
 
     .venv/bin/python benchmarks/sakuradai_city.py [--seed 7] [--residents 3000] [--out DIR]
