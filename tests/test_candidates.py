@@ -450,3 +450,30 @@ def test_a_bank_account_silo_without_an_account_register_stays_a_silo_candidate(
         data, maps, _clusters(), silos.drop(columns="field_type"), period_days=365
     )
     assert "口座" in set(untyped.loc[untyped["kind"] == "silo", "lead"])
+
+
+def test_a_record_carried_on_every_row_does_not_make_checks_rekeying():
+    """Two systems export the resident's name, address and birth date on every row of a
+    case: the identity check at each counter does not capture them (it would otherwise
+    count as keying three fields, a re-keying); it stays an identity check."""
+    from tests.conftest import make_dataset, make_log
+
+    record = ("山田 太郎", "光陽市本町1-2-3", "1980-01-02")
+    steps = ("受付", "本人確認", "審査", "決裁", "通知", "完了")
+
+    def rows(dept: str, hour: int) -> list[tuple]:
+        out = []
+        for person in ("P1", "P2"):
+            for k, label in enumerate(steps):
+                stamp = f"2026-04-01 {hour:02d}:{5 * k:02d}"
+                out.append((f"{dept}-{person}", label, stamp, "S-1", person, *record))
+        return out
+
+    columns = ("氏名", "住所", "生年月日")
+    data = make_dataset(
+        make_log("課A", rows("A", 9), columns), make_log("課B", rows("B", 11), columns)
+    )
+    maps = discover_all(data.logs)
+    clusters = _clusters((1, "課A", "本人確認"), (1, "課B", "本人確認"))
+    out = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365)
+    assert list(out["kind"]) == ["identity"]
