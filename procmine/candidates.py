@@ -241,9 +241,18 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         return "inquiry", "matasenai"
     if nfields <= 2 and sum(map(_names_identity, labels)) * 2 > len(labels):
         return "identity", "matasenai"
-    if nfields >= 3:
+    if nfields >= 3 or (nfields >= 1 and _keys_in(labels)):
         return "rekey", "kakasenai"
     return "check", "matasenai"
+
+
+def _keys_in(labels: list[str]) -> bool:
+    """Whether most ``labels`` name keying data into a register (入力, 登録, 更新, 補正;
+    "enter", "update": :attr:`procmine.text.normalize.LabelTerms.action` ``entry``): one
+    field keyed again (a new address into each ledger) is re-keying too, not a check."""
+    from procmine.text.normalize import label_terms
+
+    return sum(label_terms(x).action == "entry" for x in labels) * 2 > len(labels)
 
 
 _TITLES = {

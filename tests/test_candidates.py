@@ -261,6 +261,33 @@ def test_rekeying_data_held_elsewhere_is_redundant_every_time():
     assert bare["kind"] == "rekey" and bare["redundant_executions_per_year"] == 0
 
 
+def test_keying_one_field_again_is_rekeying_not_a_check():
+    """A new address keyed into each ledger (住変入力, 住所異動入力) fills one field: still
+    re-keying data another department holds; a check of one field stays a check."""
+    from tests.conftest import make_dataset, make_log
+
+    def city(label_a: str, label_b: str):
+        def rows(dept: str, label: str, day: int) -> list[tuple]:
+            return [
+                (f"{dept}1", "受付", f"2026-04-{day:02d} 09:00", "S-1", "P1"),
+                (f"{dept}1", label, f"2026-04-{day:02d} 09:10", "S-2", "P1", "光陽市本町1-2-3"),
+                (f"{dept}1", "決定", f"2026-04-{day:02d} 09:20", "S-3", "P1"),
+            ]
+
+        data = make_dataset(
+            make_log("課A", rows("A", label_a, 1), ("住所",)),
+            make_log("課B", rows("B", label_b, 28), ("住所",)),
+        )
+        clusters = _clusters((1, "課A", label_a), (1, "課B", label_b))
+        out = rank_candidates(
+            data, discover_all(data.logs), clusters, pd.DataFrame(), period_days=365
+        )
+        return out.iloc[0]["kind"]
+
+    assert city("住変入力", "住所異動入力") == "rekey"
+    assert city("住所確認", "住所地確認") == "check"
+
+
 def test_rekey_redundancy_feeds_the_what_if_events():
     from procmine.candidates import redundant_events
 
