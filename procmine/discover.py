@@ -69,6 +69,9 @@ RESIDENT_WORDS = (
 )
 #: Names of organisational units inside a resource name (住民課 佐藤, 自動車税係-02, 住民窓口03):
 #: removed before the words above are looked for, so that a clerk of 住民課 is staff.
+#: What follows a resident word in the code of one clerk's account (住民-01, 住民ア): a
+#: number, a letter or one katakana. The resident side has no number (住民, 申請者本人).
+_NUMBERED = re.compile(r"[\s\-_#.]*(?:\d{1,4}|[a-z]|[ァ-ヶ])")
 _UNITS = re.compile(r"[^\s\-_・/()（）\d]*?(?:課|係|室|班|グループ|センター|窓口)")
 #: Resource names that mean a system or batch did the step.
 SYSTEM_WORDS = (
@@ -106,12 +109,15 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     ('system', 'system', 'system')
     >>> performer_of("住民課 佐藤"), performer_of("自動車税係-02"), performer_of("請求者")
     ('staff', 'staff', 'resident')
+    >>> performer_of("住民-01"), performer_of("住民ア"), performer_of("申請者本人")
+    ('staff', 'staff', 'resident')
     >>> performer_of("認定調査員-02")
     'external'
     """
     text = _UNITS.sub(" ", unicodedata.normalize("NFKC", str(resource)).lower())
     tokens = set(re.split(r"[^0-9a-z]+", text))
-    if any(w in text if not w.isascii() else w in tokens for w in RESIDENT_WORDS):
+    said = [w for w in RESIDENT_WORDS if (w in text if not w.isascii() else w in tokens)]
+    if said and not any(_NUMBERED.fullmatch(text.split(w, 1)[1]) for w in said):
         return "resident"
     if any(w in text if not w.isascii() else w in tokens for w in SYSTEM_WORDS):
         return "system"

@@ -954,6 +954,27 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a file whose person keys match none of the other files' is named",
+        {
+            "a.csv": csv(
+                ["受付番号,処理内容,処理日時,宛名番号"]
+                + [f"A{i},受付,2024-04-01 09:00,{i:06d}" for i in range(30)]
+            ),
+            "b.csv": csv(
+                ["受付番号,処理内容,処理日時,宛名番号"]
+                + [f"B{i},申請,2024-04-02 09:00,{i}" for i in range(30)]
+            ),
+            "c.csv": csv(
+                ["受付番号,処理内容,処理日時,宛名番号"]
+                + [f"C{i},申請,2024-04-03 09:00,K-{i}" for i in range(30)]
+            ),
+        },
+        warnings=(
+            "c.csv: its person keys (宛名番号) match almost none of the other files' (0% of its "
+            "residents) — check that they are the same resident numbers",
+        ),
+    ),
+    Case(
         "one system exported in two files (same columns, a case across both) is no warning",
         {
             "a.csv": csv([HEADER, *rows(2)]),

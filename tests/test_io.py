@@ -339,11 +339,21 @@ def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
                 "start_timestamp",
                 "申請日時",
                 "shori_nichiji",
+                "ProcessedAt",
             ],
         ),
         (
             "end",
-            ["終了日時", "処理終了日時", "完了日時", "end", "end_timestamp", "complete_timestamp"],
+            [
+                "終了日時",
+                "処理終了日時",
+                "完了日時",
+                "end",
+                "end_timestamp",
+                "complete_timestamp",
+                "CompletedAt",
+                "FinishedAt",
+            ],
         ),
         (
             "resource",
@@ -360,6 +370,7 @@ def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
                 "tantosha",
                 "Officer",
                 "clerk",
+                "Worker",
             ],
         ),
         (
@@ -497,6 +508,23 @@ def test_a_column_of_few_other_keys_is_not_a_person_key(tmp_path: Path, keys: li
     mapping = load([tmp_path]).mappings[1]
     assert "person" not in mapping.roles
     assert "番号" in mapping.data_columns
+
+
+def test_zero_padded_person_keys_are_one_key_and_unmatched_keys_are_named(tmp_path: Path) -> None:
+    rows = "受付番号,処理内容,処理日時,宛名番号"
+    write_csv(
+        tmp_path / "a.csv", [rows] + [f"A{i},受付,2024/04/01 09:00,{i:010d}" for i in range(40)]
+    )
+    write_csv(
+        tmp_path / "b.csv", [rows] + [f"B{i},申請,2024/04/02 09:00,{i}" for i in range(5, 45)]
+    )
+    write_csv(tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i}" for i in range(40)])
+    data = load([tmp_path])
+    a = set(data.logs["a"].events["person"].astype(str))
+    b = set(data.logs["b"].events["person"].astype(str))
+    assert len(a & b) == 35  # 0000000005 … 0000000039 are 5 … 39
+    assert [w.code for w in data.warnings] == ["person_keys_apart"]
+    assert data.warnings[0].startswith("c.csv: its person keys (宛名番号) match almost none")
 
 
 # --------------------------------------------------------------------------- options and config

@@ -173,3 +173,20 @@ def test_parse_date(text: object, expected: dt.date) -> None:
 @pytest.mark.parametrize("text", [None, float("nan"), pd.NA, "", "不明", "80/3/2"])
 def test_parse_date_missing_or_unparsable_is_none(text: object) -> None:
     assert parse_date(text) is None
+
+
+def test_month_and_day_before_the_year_are_read_as_the_column_writes_them() -> None:
+    """English-language systems write 04/01/2024 09:05 AM (month first); a column with a
+    first number above 12 writes the day first (31/03/2024)."""
+    us = parse_timestamps(pd.Series(["04/01/2024 09:05 AM", "04/13/2024 01:30 PM", "12/31/2024"]))
+    assert us.tolist() == [
+        pd.Timestamp("2024-04-01 09:05"),
+        pd.Timestamp("2024-04-13 13:30"),
+        pd.Timestamp("2024-12-31"),
+    ]
+    uk = parse_timestamps(pd.Series(["31/03/2024 14:00", "01/04/2024 09:00"]))
+    assert uk.tolist() == [pd.Timestamp("2024-03-31 14:00"), pd.Timestamp("2024-04-01 09:00")]
+    assert parse_timestamps(pd.Series(["2024/04/01 09:05 PM"])).tolist() == [
+        pd.Timestamp("2024-04-01 21:05")
+    ]
+    assert parse_timestamps(pd.Series(["13/13/2024", "04/01/2024 13:00 PM"])).isna().all()

@@ -86,6 +86,8 @@ _RE_DATE = re.compile(
     r"^(?:令和|平成|昭和|大正|明治|[RHSTMrhstm])?\.?\s*(?:\d{1,4}|元)\s*[年/.\-]\s*"
     r"\d{1,2}\s*[月/.\-]\s*\d{1,2}\s*日?(?:[\sT]\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+#: Day and month before a four-digit year (04/01/1980, 31.03.1980), as English systems write.
+_RE_YEAR_LAST_DATE = re.compile(r"^\d{1,2}([/.\-])\d{1,2}\1(?:18|19|20)\d\d$")
 _RE_COMPACT_DATE = re.compile(r"^(?:18|19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 _RE_BANK_PART = re.compile(
     r"^(?:普通|当座|貯蓄|総合)(?:預金)?$"
@@ -203,6 +205,8 @@ def header_type(header: str) -> str | None:
     ('birth_date', True)
     >>> header_type("緊急連絡先氏名"), header_type("連絡先"), header_type("koza"), header_type("jusho")
     ('name', 'phone', 'bank_account', 'address')
+    >>> header_type("ZipCode"), header_type("PhoneNo"), header_type("DOB")
+    ('postal_code', 'phone', 'birth_date')
     """
     text = unicodedata.normalize("NFKC", japanese_header(header)).casefold()
     text = re.sub(r"[\s_\-.()（）]+", "", text)
@@ -218,7 +222,8 @@ def header_type(header: str) -> str | None:
 
 
 def _ascii_words(header: str) -> str:
-    text = unicodedata.normalize("NFKC", header).casefold()
+    """The header's latin words, lower case (camelCase split: ZipCode → zip code)."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", header)).casefold()
     return re.sub(r"[^a-z]+", " ", text)
 
 
@@ -231,8 +236,8 @@ def value_shape(value: str) -> str:
     >>> [value_shape(v) for v in ["090-1234-5678", "1234 5678 9012", "光陽市本町1-2-3",
     ...  "コウヨウ タロウ", "光陽 太郎", "S55.3.2", "19800302", "男", "1,200,000円", "A-123"]]
     ['phone', 'my_number', 'address', 'kana', 'name', 'date', 'date', 'sex', 'amount', 'id']
-    >>> value_shape("(0289)12-3456"), value_shape("(12)34-5678")
-    ('phone', 'text')
+    >>> value_shape("(0289)12-3456"), value_shape("(12)34-5678"), value_shape("04/01/1980")
+    ('phone', 'text', 'date')
     >>> value_shape("駅前支店"), value_shape("普通預金"), value_shape("光陽信用金庫")
     ('bank_account', 'bank_account', 'bank_account')
     """
@@ -251,7 +256,7 @@ def value_shape(value: str) -> str:
         return "my_number"
     if text[0] in "+0(" and _RE_PHONE.match(text) and 10 <= sum(ch.isdigit() for ch in text) <= 12:
         return "phone"
-    if _RE_DATE.match(text) or _RE_COMPACT_DATE.match(text):
+    if _RE_DATE.match(text) or _RE_COMPACT_DATE.match(text) or _RE_YEAR_LAST_DATE.match(text):
         return "date"
     if text.casefold() in _SEX_VALUES:
         return "sex"

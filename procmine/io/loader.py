@@ -1258,6 +1258,7 @@ def load(
     )
     if "person" not in options:
         _person_keys_by_values(read)
+    warnings.extend(_align_person_keys(read, [names[p] for p, _ in log_files]))
     for (path, _), result in zip(log_files, read, strict=True):
         source = names[path]
         warnings.extend(result.warnings)
@@ -1342,6 +1343,74 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
             how={**mapping.how, PERSON: "values"},
             data_columns=tuple(c for c in mapping.data_columns if c != column),
         )
+
+
+#: A file whose person keys are found in other files this rarely is not linked to them.
+_KEYS_APART = 0.05
+
+
+def _key_sets(results: list[_FileResult], strip_zeros: bool) -> list[set[str]]:
+    out = []
+    for result in results:
+        keys: set[str] = set()
+        if PERSON in result.mapping.roles:
+            for part in result.parts.values():
+                keys.update(part[PERSON].dropna().astype(str).unique().tolist())
+        out.append({_unpadded(k) for k in keys} if strip_zeros else keys)
+    return out
+
+
+def _unpadded(key: str) -> str:
+    """A key of digits without its leading zeros (0000012345 → 12345); others unchanged."""
+    return key.lstrip("0") or "0" if key.isdigit() else key
+
+
+def _shared_shares(sets: list[set[str]]) -> list[float | None]:
+    """Per file, the share of its keys found in another file (None without keys or others)."""
+    out: list[float | None] = []
+    for i, keys in enumerate(sets):
+        others = set().union(*(s for j, s in enumerate(sets) if j != i))
+        out.append(len(keys & others) / len(keys) if keys and others else None)
+    return out
+
+
+def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
+    """Read person keys written with and without zero padding (0000012345 / 12345) as one
+    key when a file's keys match the others' only so (in place), and warn about files
+    whose person keys still match almost none of the other files'."""
+    raw = _key_sets(results, strip_zeros=False)
+    if sum(1 for s in raw if s) < 2:
+        return []
+    shares = _shared_shares(raw)
+    apart = [i for i, x in enumerate(shares) if x is not None and x < _KEYS_APART]
+    if apart:
+        unpadded = _shared_shares(_key_sets(results, strip_zeros=True))
+        if any((unpadded[i] or 0.0) >= 0.5 for i in apart):
+            for result in results:
+                if PERSON not in result.mapping.roles:
+                    continue
+                for dept, part in result.parts.items():
+                    keys = part[PERSON].astype(_TEXT)
+                    part[PERSON] = keys.map(_unpadded, na_action="ignore").astype("category")
+                    result.parts[dept] = part
+            shares = unpadded
+    out: list[str] = []
+    for i, share in enumerate(shares):
+        if share is not None and share < _KEYS_APART:
+            column = results[i].mapping.roles[PERSON]
+            out.append(
+                Notice(
+                    f"{at(sources[i])}: its person keys ({show(column)}) match almost none of "
+                    f"the other files' ({share:.0%} of its residents) — check that they are "
+                    "the same resident numbers (prefixes, check digits), or name the right "
+                    f"column with --person or in {CONFIG_NAME}",
+                    "person_keys_apart",
+                    place=Place(at(sources[i])),
+                    column=show(column),
+                    share=f"{share:.0%}",
+                )
+            )
+    return out
 
 
 def _shared_case_ids(results: list[_FileResult], sources: list[str]) -> list[str]:

@@ -157,6 +157,7 @@ Code: TypeAlias = Literal[
     "end_before_start",
     "end_before_start_one",
     "shared_case_ids",
+    "person_keys_apart",
     "department_missing",
     "data_columns_renamed",
     "models_unreadable",

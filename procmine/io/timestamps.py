@@ -63,7 +63,13 @@ _GENERAL = re.compile(
     r"(?:\([月火水木金土日](?:曜日?)?\)\s*)?"
     r"(?:(?:T|\s)?\s*(?P<ampm>午前|午後|AM|PM|am|pm)?\s*"
     r"(?P<H>\d{1,2})\s*(?::|時)\s*(?:(?P<M>\d{1,2})\s*(?::|分)?\s*"
-    r"(?:(?P<S>\d{1,2})(?:\.(?P<f>\d{1,9}))?\s*秒?)?)?)?$"
+    r"(?:(?P<S>\d{1,2})(?:\.(?P<f>\d{1,9}))?\s*秒?)?)?\s*(?P<ampm2>AM|PM|am|pm)?)?$"
+)
+# Day and month before a four-digit year, as English-language systems write them
+# (04/01/2024 09:05 AM, 31.03.2024 14:00): see _parse_year_last.
+_YEAR_LAST = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})"
+    r"(?:[ T]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?$"
 )
 
 
@@ -147,15 +153,9 @@ def _parse_general(texts: pd.Series) -> pd.Series:
             year = int(year_text)
         else:
             continue  # two-digit years without an era are ambiguous
-        hour = int(parts["H"] or 0)
-        ampm = (parts["ampm"] or "").upper()
-        if ampm:
-            if hour > 12:
-                continue
-            if ampm in ("午後", "PM") and hour < 12:
-                hour += 12
-            elif ampm in ("午前", "AM") and hour == 12:
-                hour = 0
+        hour = _twelve_hour(int(parts["H"] or 0), parts["ampm"] or parts["ampm2"])
+        if hour is None:
+            continue
         minute, second = int(parts["M"] or 0), int(parts["S"] or 0)
         if hour > 23 or minute > 59 or second > 59 or not 1678 <= year <= 2261:
             continue
@@ -171,6 +171,56 @@ def _parse_general(texts: pd.Series) -> pd.Series:
     if frame["ns"].any():
         stamps = stamps + pd.to_timedelta(frame["ns"], unit="ns")
     out.loc[stamps.index] = stamps
+    return out
+
+
+def _twelve_hour(hour: int, ampm: str | None) -> int | None:
+    """The hour on the 24-hour clock (``None``: not an hour of a 12-hour clock)."""
+    mark = (ampm or "").upper().replace(".", "")
+    if not mark:
+        return hour
+    if hour > 12:
+        return None
+    if mark in ("午後", "PM") and hour < 12:
+        return hour + 12
+    if mark in ("午前", "AM") and hour == 12:
+        return 0
+    return hour
+
+
+def _parse_year_last(texts: pd.Series) -> pd.Series:
+    """Parse dates written day and month before a four-digit year; NaT where they are not.
+
+    The values of one column are read together: month first, as US systems write them
+    (04/01/2024 = 1 April), unless one of them starts with a number above 12, which only a
+    day can be (31/03/2024: the column writes the day first).
+    """
+    out = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
+    found = [
+        (key, parts)
+        for key, text in zip(texts.index, texts.to_numpy(dtype=object), strict=True)
+        if (parts := _YEAR_LAST.match(text)) is not None
+    ]
+    if not found:
+        return out
+    day_first = any(int(parts["a"]) > 12 for _, parts in found)
+    rows: list[tuple[int, int, int, int, int, int]] = []
+    index: list[object] = []
+    for key, parts in found:
+        first, second = int(parts["a"]), int(parts["b"])
+        month, day = (second, first) if day_first else (first, second)
+        hour = _twelve_hour(int(parts["H"] or 0), parts["ampm"])
+        minute, second_ = int(parts["M"] or 0), int(parts["S"] or 0)
+        if hour is None or hour > 23 or minute > 59 or second_ > 59:
+            continue
+        rows.append((int(parts["y"]), month, day, hour, minute, second_))
+        index.append(key)
+    if rows:
+        frame = pd.DataFrame(
+            rows, index=index, columns=["year", "month", "day", "hour", "minute", "second"]
+        )
+        stamps = _as_naive_ns(pd.to_datetime(frame, errors="coerce"))
+        out.loc[stamps.index] = stamps
     return out
 
 
@@ -205,6 +255,12 @@ def _parse_unique(texts: pd.Series) -> pd.Series:
         if not hit.any():
             break
         result.loc[parsed.index[hit]] = _as_naive_ns(parsed[hit])
+        rest = rest[~hit]
+    # Day and month before the year (04/01/2024 09:05 AM), read together.
+    if not rest.empty and rest.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}", regex=True).any():
+        parsed = _parse_year_last(rest)
+        hit = parsed.notna()
+        result.loc[parsed.index[hit]] = parsed[hit]
         rest = rest[~hit]
     # Everything else (era dates, 午後, odd spacing …) through the general pattern.
     if not rest.empty:

@@ -1276,6 +1276,14 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: 1 row ends before it starts ({end} is earlier than {start}); its handling "
         "time is not counted ({rows}{more}) — check the two columns in the export",
     ),
+    "warn_person_keys_apart": (
+        "{place}: 住民の番号（{column}）が他のファイルの番号とほとんど一致しません（住民の{share}）。"
+        "同じ住民番号か（接頭辞・検査数字の有無）を確認するか、--person または procmine.toml で"
+        "正しい列を指定してください",
+        "{place}: its person keys ({column}) match almost none of the other files' ({share} of "
+        "its residents) — check that they are the same resident numbers (prefixes, check "
+        "digits), or name the right column with --person or in procmine.toml",
+    ),
     "warn_shared_case_ids": (
         "{place}: 同じ課（{department}）で列の異なるファイル{other}と{count}件の案件番号が"
         "共通しているため、共通する番号のイベントを1つの案件にまとめました。別のシステムの"
