@@ -293,10 +293,12 @@ _TITLES = {
 
 def candidate_titles(candidates: pd.DataFrame, lang: str) -> pd.Series:
     """The candidates' titles in ``lang`` ("ja" or "en"), from their kind and lead activity."""
+    from procmine.fields._profile import field_label
+
     templates = _TITLES[lang]
     return pd.Series(
         [
-            templates[k].format(a=a, n=n)
+            templates[k].format(a=field_label(str(a), lang) if k == "silo" else a, n=n)
             for k, a, n in zip(
                 candidates["kind"], candidates["lead"], candidates["n_departments"], strict=True
             )

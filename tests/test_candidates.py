@@ -504,3 +504,14 @@ def test_a_record_carried_on_every_row_does_not_make_checks_rekeying():
     clusters = _clusters((1, "課A", "本人確認"), (1, "課B", "本人確認"))
     out = rank_candidates(data, maps, clusters, pd.DataFrame(), period_days=365)
     assert list(out["kind"]) == ["identity"]
+
+
+def test_silo_titles_name_the_common_fields_in_the_report_language():
+    from procmine.candidates import candidate_titles
+
+    frame = pd.DataFrame(
+        {"kind": ["silo", "silo"], "lead": ["住所", "代理人氏名"], "n_departments": [3, 2]}
+    )
+    en = candidate_titles(frame, "en").tolist()
+    assert "“Address”" in en[0] and "“代理人氏名”" in en[1]
+    assert "「住所」" in candidate_titles(frame, "ja").iloc[0]

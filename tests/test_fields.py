@@ -534,7 +534,8 @@ def test_public_names() -> None:
 
     assert sorted(fields.__all__) == sorted(
         ["COINCIDE", "FIELD_LABELS", "FIELD_TYPES", "LINKAGE_COLUMNS", "NAME_BIRTH", "NO_LINK",
-         "PERSON_KEY", "SILO_COLUMNS", "SILO_VALUE_COLUMNS", "column_fields", "header_type",
+         "PERSON_KEY", "SILO_COLUMNS", "SILO_VALUE_COLUMNS", "column_fields", "field_label",
+         "header_type",
          "linkage_quality", "match_fields", "profile_columns", "resident_keys", "silo_values",
          "value_shape"]
     )  # fmt: skip

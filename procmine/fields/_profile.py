@@ -51,6 +51,40 @@ FIELD_LABELS: dict[str, str] = {
     "email": "メールアドレス",
 }
 
+#: The same names in English, for reports and titles in English (:func:`field_label`).
+FIELD_LABELS_EN: dict[str, str] = {
+    "name": "Name",
+    "kana": "Name (kana)",
+    "birth_date": "Date of birth",
+    "sex": "Sex",
+    "address": "Address",
+    "phone": "Phone",
+    "my_number": "My Number",
+    "bank_account": "Bank account",
+    "income": "Income",
+    "postal_code": "Postal code",
+    "email": "Email",
+}
+_LABEL_TYPES = {label: ftype for ftype, label in FIELD_LABELS.items()}
+_NUMBERED_LABEL = re.compile(r"^(?P<label>.+?)(?P<n> \(\d+\))?$")
+
+
+def field_label(name: str, lang: str) -> str:
+    """A silo field's name in ``lang``: the names procmine gives the common fields
+    (:data:`FIELD_LABELS`, also a second group of one: 電話番号 (2)) in English for ``"en"``;
+    any other name (a column's header) as it is.
+
+    >>> field_label("生年月日", "en"), field_label("電話番号 (2)", "en"), field_label("氏名", "ja")
+    ('Date of birth', 'Phone (2)', '氏名')
+    >>> field_label("代理人氏名", "en")
+    '代理人氏名'
+    """
+    found = _NUMBERED_LABEL.match(name)
+    if lang != "en" or found is None or found["label"] not in _LABEL_TYPES:
+        return name
+    return FIELD_LABELS_EN[_LABEL_TYPES[found["label"]]] + (found["n"] or "")
+
+
 # Header keywords, most specific first (a header is given the first type that matches).
 _HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

@@ -1396,7 +1396,8 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
             shares = unpadded
     out: list[str] = []
     for i, share in enumerate(shares):
-        if share is not None and share < _KEYS_APART:
+        # a handful of residents sharing none says little
+        if share is not None and share < _KEYS_APART and len(raw[i]) >= _KEY_MIN_VALUES:
             column = results[i].mapping.roles[PERSON]
             out.append(
                 Notice(

@@ -969,6 +969,7 @@ _XL: dict[str, tuple[str, str]] = {
     "xl_p75": ("75%点", "75th percentile"),
     "xl_area": ("区分", "Area"),
 }
+_JA["lang"], _EN["lang"] = "ja", "en"
 _JA.update({k: v[0] for k, v in _XL.items()})
 _EN.update({k: v[1] for k, v in _XL.items()})
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from procmine.fields._profile import field_label
 from procmine.report.values import plain
 
 Strings = dict[str, str]
@@ -108,7 +109,9 @@ def _assumption_part(t: Strings, item: str) -> str | None:
     m = _SILO_RULE.fullmatch(item)
     if m:
         rule = _assumption_part(t, m["rule"])
-        return None if rule is None else t["asm_silo"].format(field=m["field"], rule=rule)
+        if rule is None:
+            return None
+        return t["asm_silo"].format(field=field_label(str(m["field"]), t["lang"]), rule=rule)
     return None
 
 
@@ -137,7 +140,8 @@ def _basis_part(t: Strings, item: str) -> str | None:
     m = _SILO_COLUMNS.fullmatch(item)
     if m:
         columns = t["bas_list_sep"].join(m["columns"].split(", "))
-        return t["bas_silo_columns"].format(field=m["field"], columns=columns)
+        field = field_label(str(m["field"]), t["lang"])
+        return t["bas_silo_columns"].format(field=field, columns=columns)
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procmine.fields._profile import field_label
 from procmine.match import DEFAULT_THRESHOLD
 from procmine.report import facts
 from procmine.report.document import Block, Cell, Para, Section, Sub, Table
@@ -152,7 +153,8 @@ def evidence_text(analysis: Analysis, t: Strings, r: dict[str, Any]) -> str:
     if len(shared) == 1:
         shared = shared[0].split()
     if shared:
-        parts.append(t["ev_shared"].format(fields=t["list_sep"].join(shared)))
+        shown = [field_label(f, t["lang"]) for f in shared]
+        parts.append(t["ev_shared"].format(fields=t["list_sep"].join(shown)))
     performer = text(r.get("performer"))
     if performer:
         who = t["list_sep"].join(label(t, "performer", p) for p in performer.split("/"))

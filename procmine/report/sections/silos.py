@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procmine.fields._profile import field_label
 from procmine.report import facts
 from procmine.report.document import Block, Cell, Para, Section, Sub, Table
 from procmine.report.sections.common import Strings, label, num, txt
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: "ftype" = a field type code shown in the report's language, "rate" = a rate that reads
 #: "not comparable (n=0)" when no resident could be compared).
 _DETAIL: tuple[tuple[str, str, Any], ...] = (
-    ("field", "col_field", None),
+    ("field", "col_field", "field"),
     ("department", "col_department", None),
     ("column", "col_column", None),
     ("field_type", "col_field_type", "ftype"),
@@ -63,6 +64,8 @@ def silos_section(analysis: Analysis, t: Strings, *, show_values: bool = False) 
                 line.append(Cell(text(value) if flag is None else flag))
             elif fmt == "ftype":
                 line.append(Cell(label(t, "ftype", value)))
+            elif fmt == "field":
+                line.append(Cell(field_label(str(value), t["lang"])))
             elif fmt == "rate":
                 line.append(_rate_cell(t, value, r.get("shared_persons")))
             elif fmt is None:
@@ -135,7 +138,7 @@ def matrix_table(rows: list[dict[str, Any]], t: Strings) -> Table:
         )
     matrix = []
     for f in fields:
-        line = [Cell(f)]
+        line = [Cell(field_label(f, t["lang"]))]
         for d in depts:
             parts = []
             worst: float | None = None
@@ -162,7 +165,7 @@ def _examples(analysis: Analysis, t: Strings) -> list[Block]:
         return [*blocks, Para(t["no_examples"])]
     rows = [
         [
-            txt(e["field"]),
+            Cell(field_label(str(e["field"]), t["lang"])),
             txt(e["department"]),
             txt(e["column"]),
             txt(e["pattern"]),
