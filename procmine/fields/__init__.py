@@ -376,10 +376,17 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
     """
     state = _prepare(dataset, sample_size)  # also settles the name + birth-date pairing
     if state is None:
-        return linkage_table(
-            link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
-        )
+        return linkage_table(_linkage(dataset, sample_size))
     return state.linkage_quality()
+
+
+def _linkage(dataset: Dataset, sample_size: int) -> Linkage:
+    """The residents' linkage, as the prepared columns settled it (or found alone when
+    there are no columns to prepare)."""
+    state = _prepare(dataset, sample_size)
+    if state is not None:
+        return state.linkage
+    return link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
 
 
 def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.Series]:
@@ -394,22 +401,11 @@ def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.
 
     Examples
     --------
-    >>> import pandas as pd
-    >>> from procmine.model import Dataset, EventLog
-    >>> def log(dept, person):
-    ...     events = pd.DataFrame({"case": ["1", "2"], "activity": "受付",
-    ...         "timestamp": pd.Timestamp("2024-04-01"), "person": person})
-    ...     return EventLog(dept, events, (), (f"{dept}.csv",))
-    >>> ds = Dataset(logs={"A": log("A", ["p1", "p2"])}, mappings=[], accounting=[])
-    >>> resident_keys(ds)
+    >>> from procmine.model import Dataset
+    >>> resident_keys(Dataset(logs={}, mappings=[], accounting=[]))
     {}
     """
-    state = _prepare(dataset, sample_size)
-    linkage = (
-        state.linkage
-        if state is not None
-        else link_persons(dataset, profile_columns(dataset, sample_size=sample_size))
-    )
+    linkage = _linkage(dataset, sample_size)
     out: dict[str, pd.Series] = {}
     for department, how in sorted(linkage.how.items()):
         if how != NAME_BIRTH:
