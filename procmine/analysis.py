@@ -427,7 +427,7 @@ def _with_residents(dataset: Dataset, residents: dict[str, pd.Series]) -> Datase
     for department, keys in residents.items():
         log = logs[department]
         events = log.events.copy(deep=False)
-        person = pd.Series(keys.to_numpy(), index=events.index, dtype=events[PERSON].dtype)
+        person = pd.Series(keys.to_numpy(dtype=object), index=events.index, dtype="string")
         events[PERSON] = person.astype("category")
         logs[department] = replace(log, events=events)
     return replace(dataset, logs=logs)

@@ -474,6 +474,7 @@ def test_roles_detected_from_values(tmp_path: Path) -> None:
 def _keyed_files(folder: Path, header: str, keys: list[str]) -> None:
     """a.csv with a recognised person key (P0000 …) and b.csv holding ``keys`` under
     ``header`` beside a name column."""
+    folder.mkdir(exist_ok=True)
     write_csv(
         folder / "a.csv",
         ["受付番号,処理内容,処理日時,宛名番号,氏名"]
@@ -935,3 +936,34 @@ def test_columns_of_repeated_values_are_categories(tmp_path: Path) -> None:
         assert events[column].memory_usage(deep=True, index=False) < 50 * 8, column
     assert set(events["activity"].astype(str)) == {"Check", "Enter"}
     assert set(events["person"].astype(str)) == {f"p{k}" for k in range(7)}
+
+
+def test_counts_and_amounts_are_not_person_keys_found_by_values(tmp_path: Path) -> None:
+    """Keys 1 … 300 are small numbers that any column of counts or amounts holds too; a
+    household's number (世帯番号, often the head's key) is not the resident's."""
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,処理日時,宛名番号"]
+        + [f"A{i},受付,2024/04/01 09:00,{i}" for i in range(1, 301)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        ["受付番号,処理内容,処理日時,amount"]
+        + [f"B{i},申請,2024/04/02 09:00,{i}" for i in range(1, 301)],
+    )
+    assert "person" not in load([tmp_path]).mappings[1].roles
+    _keyed_files(tmp_path / "c", "世帯番号", [f"P{i:04d}" for i in range(40)])
+    assert "person" not in load([tmp_path / "c"]).mappings[1].roles
+
+
+def test_of_two_known_headers_the_one_listed_first_wins(tmp_path: Path) -> None:
+    write_csv(
+        tmp_path / "a.csv",
+        [
+            "受付番号,処理内容,処理日時,担当係,担当課,completed",
+            "1,受付,2024/04/01 09:00,住民係,市民課,yes",
+        ],
+    )
+    mapping = load([tmp_path]).mappings[0]
+    assert mapping.roles["department"] == "担当課"
+    assert "end" not in mapping.roles and "completed" in mapping.data_columns

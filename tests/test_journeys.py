@@ -662,3 +662,17 @@ def test_a_department_without_person_key_joins_journeys_by_name_and_birth_date(
     assert len(both) >= 30
     person = analysis.dataset.logs["kyoiku"].events["person"].astype(str)
     assert not person.str.contains("未登録|2015").any()
+
+
+def test_linked_residents_replace_a_sparse_categorical_person_column() -> None:
+    """A department linked by name + birth date may carry the key on a few rows (a
+    categorical column): the linked keys it did not hold are kept, not turned into NA."""
+    from procmine.analysis import _with_residents
+
+    log = make_log("B", [(f"C{i}", "受付", "2026-04-01 09:00", "S", p) for i, p in
+                         enumerate(["1", None, "77", None])])  # fmt: skip
+    log.events["person"] = log.events["person"].astype("category")
+    data = make_dataset(log)
+    keys = pd.Series(["1", "~abc", "77", None], dtype=object)
+    out = _with_residents(data, {"B": keys}).logs["B"].events["person"]
+    assert out.astype(object).where(out.notna(), None).tolist() == ["1", "~abc", "77", None]

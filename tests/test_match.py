@@ -493,15 +493,18 @@ def test_counters_taking_in_different_filings_without_common_data_stay_apart() -
     in common, runs its own procedure: not one task done three times."""
     counter = {"same_day": 1.0, "relative_position": 0.3, **_shares(0, 1)}
     queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
-    check = ("本人確認", {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}, ())
+    # the logs record data (the check reads the resident's name): "nothing in common" is seen
+    check = ("本人確認", {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}, ("氏名",))
     labels = (
-        ("保険年金課", "資格取得届受付"),
-        ("住宅課", "入居申込受付"),
-        ("介護保険課", "要介護認定申請受付"),
+        ("保険年金課", "資格取得届受付", ("保険区分",)),
+        ("住宅課", "入居申込受付", ("希望住戸",)),
+        ("介護保険課", "要介護認定申請受付", ("主治医",)),
     )
-    maps = {dept: line_map(dept, [queue, check, (label, counter, ())]) for dept, label in labels}
+    maps = {
+        dept: line_map(dept, [queue, check, (label, counter, own)]) for dept, label, own in labels
+    }
     result = match_activities(maps)
-    found = [cluster_of(result, d, a) for d, a in labels]
+    found = [cluster_of(result, d, a) for d, a, _ in labels]
     assert all(c is None for c in found) or len(set(found)) == len(found), found
     assert cluster_of(result, "保険年金課", "本人確認") == cluster_of(result, "住宅課", "本人確認")
 

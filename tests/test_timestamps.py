@@ -190,3 +190,23 @@ def test_month_and_day_before_the_year_are_read_as_the_column_writes_them() -> N
         pd.Timestamp("2024-04-01 21:05")
     ]
     assert parse_timestamps(pd.Series(["13/13/2024", "04/01/2024 13:00 PM"])).isna().all()
+
+
+def test_a_files_start_and_end_read_the_day_and_month_in_one_order(tmp_path) -> None:
+    """Only the end column shows the day first (13/04); the start column, read alone, would
+    be month first (12/04 = 4 December): the file decides once for both."""
+    from procmine.io import load
+
+    (tmp_path / "a.csv").write_text(
+        "CaseID,Activity,StartedAt,CompletedAt\n"
+        "1,a,12/04/2024 09:00,13/04/2024 10:00\n"
+        "2,b,05/04/2024 09:00,05/04/2024 10:00\n",
+        encoding="utf-8",
+    )
+    data = load([tmp_path])
+    events = data.logs["a"].events
+    assert events["timestamp"].tolist() == [
+        pd.Timestamp("2024-04-12 09:00"),
+        pd.Timestamp("2024-04-05 09:00"),
+    ]
+    assert not data.warnings  # no row ends before it starts

@@ -31,9 +31,12 @@ __all__ = [
     "timestamp_share",
 ]
 
-#: Known header names per role (Japanese and English; compared by :func:`header_key`).
+#: Known header names per role (Japanese, English, romaji; compared by :func:`header_key`).
+#: When a file has two columns named exactly as a role, the one listed first here takes it
+#: (the XES standard key first, 課 before 係).
 HEADER_NAMES: dict[str, tuple[str, ...]] = {
     "case": (
+        "case:concept:name",
         "受付番号",
         "申請番号",
         "ケース番号",
@@ -48,7 +51,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "case id",
         "case number",
         "case no",
-        "case:concept:name",
         "trace id",
         "process instance",
         "uketsuke no",
@@ -64,6 +66,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "application id",
     ),
     "activity": (
+        "concept:name",
         "処理内容",
         "手続",
         "手続き",
@@ -83,7 +86,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "task name",
         "event",
         "event name",
-        "concept:name",
         "action",
         "step",
         "gyomu",
@@ -96,6 +98,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "jimu naiyo",
     ),
     "timestamp": (
+        "time:timestamp",
         "処理日時",
         "日時",
         "受付日時",
@@ -109,7 +112,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "time",
         "date",
         "datetime",
-        "time:timestamp",
         "start_timestamp",
         "start time",
         "start",
@@ -142,12 +144,11 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "ended at",
         "closed at",
         "end datetime",
-        "completed",
-        "finished",
         "shuryo nichiji",
         "kanryo nichiji",
     ),
     "resource": (
+        "org:resource",
         "担当者",
         "担当",
         "処理者",
@@ -157,7 +158,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "入力者",
         "操作者",
         "resource",
-        "org:resource",
         "user",
         "user id",
         "performer",
@@ -182,6 +182,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "assignee",
     ),
     "department": (
+        "org:group",
         "課",
         "部署",
         "担当課",
@@ -191,7 +192,6 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "部署名",
         "所属課",
         "department",
-        "org:group",
         "dept",
         "division",
         "section",
@@ -289,9 +289,9 @@ def _contains(header: str, alias: str) -> bool:
 def _header_score(header: str, role: str) -> float:
     key = header_key(header)
     best = 0.0
-    for alias in HEADER_NAMES[role]:
+    for rank, alias in enumerate(HEADER_NAMES[role]):
         if key == header_key(alias):
-            return _EXACT
+            return _EXACT - rank / 1000  # two exact names: the one listed first (課 before 係)
         if _contains(header, alias):
             best = max(best, _CONTAINS + len(header_key(alias)))
     return best
@@ -368,7 +368,7 @@ def detect_roles(
         if role in ("timestamp", "end"):
             if not _is_event_time_header(column):
                 continue
-            if -neg_score < _EXACT:
+            if -neg_score <= _EXACT - 1:
                 if column not in share_cache:
                     share_cache[column] = timestamp_share(frame[column])
                 if share_cache[column] < _CONTAINS_TIMESTAMP_SHARE:

@@ -51,7 +51,7 @@ from .messages import (
 )
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
 from .table import blank_rows, place, place_of
-from .timestamps import parse_times_of_day, parse_timestamps
+from .timestamps import parse_times_of_day, parse_timestamps, year_last_order
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -771,7 +771,9 @@ def _load_file(
     ts_raw = frame[ts_column]
     is_datetime = pd.api.types.is_datetime64_any_dtype(ts_raw.dtype)
     ts_present = ts_raw.notna() if is_datetime else _strip(ts_raw).notna()
-    timestamp = parse_timestamps(ts_raw, column=ts_column, source=source)
+    # a file writes its dates one way: start and end decide the day/month order together
+    day_first = year_last_order(*(frame[roles[r]] for r in ("timestamp", "end") if r in roles))
+    timestamp = parse_timestamps(ts_raw, column=ts_column, source=source, day_first=day_first)
     clocks = _times_of_day(frame, roles, timestamp, source, warnings)
     if "timestamp" in clocks:
         clock = frame[clocks["timestamp"]]
@@ -907,7 +909,7 @@ def _load_file(
         # parsed in file order (a format is read from the first values), then ordered
         end_raw = frame[roles["end"]]
         end_raw = (end_raw if len(in_file) == n else end_raw.iloc[in_file]).reset_index(drop=True)
-        end = parse_timestamps(end_raw, column=roles["end"], source=source)
+        end = parse_timestamps(end_raw, column=roles["end"], source=source, day_first=day_first)
         if "end" in clocks:
             clock = frame[clocks["end"]]
             clock = (clock if len(in_file) == n else clock.iloc[in_file]).reset_index(drop=True)
@@ -1306,6 +1308,18 @@ _KEY_SHARE = 0.5
 _KEY_MIN_VALUES = 20
 
 
+_HOUSEHOLD = re.compile(r"世帯|household", re.IGNORECASE)
+
+
+def _small_numbers(keys: set[str]) -> bool:
+    """Whether the keys are small whole numbers (1 … 300): any column of counts or amounts
+    would hold them too."""
+    if not all(k.isdigit() for k in keys):
+        return False
+    numbers = [int(k) for k in keys]
+    return len(numbers) / (max(numbers) - min(numbers) + 1) > 0.1
+
+
 def _person_keys_by_values(results: list[_FileResult]) -> None:
     """Give the files without a person column the data column whose values are the other
     files' person keys (in place: the parts, the mapping)."""
@@ -1314,14 +1328,20 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
         if PERSON in result.mapping.roles:
             for part in result.parts.values():
                 known.update(part[PERSON].dropna().astype(str).unique().tolist())
-    if len(known) < _KEY_MIN_VALUES:
+    if len(known) < _KEY_MIN_VALUES or _small_numbers(known):
         return
+    from procmine.fields._profile import header_type
+
     for result in results:
         mapping = result.mapping
         if PERSON in mapping.roles or not result.parts:
             continue
         best: tuple[float, int, str] | None = None
         for column in mapping.data_columns:
+            # an identifier, not a field (an amount, a date), nor a household's number
+            # (世帯番号: often the head's key, so it matches without being the resident's)
+            if header_type(column) not in (None, "id") or _HOUSEHOLD.search(column):
+                continue
             values = set()
             for part in result.parts.values():
                 if column in part:

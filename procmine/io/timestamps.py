@@ -30,7 +30,13 @@ import pandas as pd
 
 from ..errors import ColumnError
 
-__all__ = ["LOCAL_TIMEZONE", "parse_date", "parse_times_of_day", "parse_timestamps"]
+__all__ = [
+    "LOCAL_TIMEZONE",
+    "parse_date",
+    "parse_times_of_day",
+    "parse_timestamps",
+    "year_last_order",
+]
 
 #: Time zone that offset-carrying timestamps are converted to before being made naive.
 LOCAL_TIMEZONE = "Asia/Tokyo"
@@ -188,11 +194,41 @@ def _twelve_hour(hour: int, ampm: str | None) -> int | None:
     return hour
 
 
-def _parse_year_last(texts: pd.Series) -> pd.Series:
+_YEAR_LAST_START = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]\d{4}"
+
+
+def year_last_order(*columns: pd.Series) -> bool | None:
+    """Whether dates written day and month before the year (04/01/2024) put the day first,
+    judged over all ``columns`` together (a file's start and end): ``True`` when a value
+    starts with a number above 12, which only a day can be (31/03/2024), ``False`` when
+    one's second number is, else ``None`` (each column then reads month first).
+
+    >>> import pandas as pd
+    >>> year_last_order(pd.Series(["12/04/2024"]), pd.Series(["13/04/2024 10:00"]))
+    True
+    >>> year_last_order(pd.Series(["04/13/2024"])), year_last_order(pd.Series(["2024-04-01"]))
+    (False, None)
+    """
+    day = month = False
+    for column in columns:
+        if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue  # datetimes, numbers
+        present = column.dropna()
+        if not present.head(200).astype(str).str.strip().str.match(_YEAR_LAST_START).any():
+            continue  # other formats (a file writes its dates one way)
+        texts = pd.Series(present.unique()).astype(str).str.strip()
+        parts = texts.str.extract(_YEAR_LAST_START).dropna().astype(int)
+        if len(parts):
+            day |= bool((parts[0] > 12).any())
+            month |= bool((parts[1] > 12).any())
+    return True if day and not month else False if month and not day else None
+
+
+def _parse_year_last(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
     """Parse dates written day and month before a four-digit year; NaT where they are not.
 
-    The values of one column are read together: month first, as US systems write them
-    (04/01/2024 = 1 April), unless one of them starts with a number above 12, which only a
+    Month first, as US systems write them (04/01/2024 = 1 April), unless ``day_first`` says
+    otherwise or (``None``) one of the values starts with a number above 12, which only a
     day can be (31/03/2024: the column writes the day first).
     """
     out = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
@@ -203,7 +239,8 @@ def _parse_year_last(texts: pd.Series) -> pd.Series:
     ]
     if not found:
         return out
-    day_first = any(int(parts["a"]) > 12 for _, parts in found)
+    if day_first is None:
+        day_first = any(int(parts["a"]) > 12 for _, parts in found)
     rows: list[tuple[int, int, int, int, int, int]] = []
     index: list[object] = []
     for key, parts in found:
@@ -224,7 +261,7 @@ def _parse_year_last(texts: pd.Series) -> pd.Series:
     return out
 
 
-def _parse_unique(texts: pd.Series) -> pd.Series:
+def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
     """Parse a Series of distinct normalised strings (index kept); NaT where unparsable."""
     result = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
     rest = texts[texts != ""]
@@ -258,7 +295,7 @@ def _parse_unique(texts: pd.Series) -> pd.Series:
         rest = rest[~hit]
     # Day and month before the year (04/01/2024 09:05 AM), read together.
     if not rest.empty and rest.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}", regex=True).any():
-        parsed = _parse_year_last(rest)
+        parsed = _parse_year_last(rest, day_first)
         hit = parsed.notna()
         result.loc[parsed.index[hit]] = parsed[hit]
         rest = rest[~hit]
@@ -270,7 +307,9 @@ def _parse_unique(texts: pd.Series) -> pd.Series:
     return result
 
 
-def parse_timestamps(values: pd.Series, *, column: str = "", source: str = "") -> pd.Series:
+def parse_timestamps(
+    values: pd.Series, *, column: str = "", source: str = "", day_first: bool | None = None
+) -> pd.Series:
     """Parse exported timestamps into naive local ``datetime64[ns]``; NaT where unparsable.
 
     Each distinct value is parsed once. ISO 8601 and ``YYYY/MM/DD`` values go through
@@ -286,6 +325,9 @@ def parse_timestamps(values: pd.Series, *, column: str = "", source: str = "") -
         Column and file name, used only in the message of the :class:`ColumnError`
         raised when ``values`` holds something that is neither text nor a datetime
         (for instance timedeltas).
+    day_first
+        For dates with the day and month before the year (04/01/2024): whether the day
+        comes first; ``None`` (default) lets the values decide (:func:`year_last_order`).
 
     Returns
     -------
@@ -344,7 +386,7 @@ def parse_timestamps(values: pd.Series, *, column: str = "", source: str = "") -
             raw = raw[~is_dt]
     texts = raw if pd.api.types.is_string_dtype(raw.dtype) else raw.astype(str)
     codes, uniques = pd.factorize(texts, use_na_sentinel=True)
-    parsed = _parse_unique(_normalise_all(pd.Series(uniques, dtype="str")))
+    parsed = _parse_unique(_normalise_all(pd.Series(uniques, dtype="str")), day_first)
     mapped = parsed.to_numpy()[codes]
     mapped[codes < 0] = np.datetime64("NaT")
     out.loc[texts.index] = mapped

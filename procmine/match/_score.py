@@ -526,6 +526,9 @@ class Scorer:
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
         self.check = kinds.get("check", -2)
         self.filing = kinds.get("filing", -2)
+        # departments whose logs record data in some step
+        self.dept_records = np.zeros(int(self.dept.max(initial=-1)) + 1, dtype=bool)
+        np.logical_or.at(self.dept_records, self.dept, self.has_fields)
         self.cooc = cooccurrence or {}
         # items with evidence beyond label and structure (event logs)
         self.behaviour = (
@@ -868,7 +871,10 @@ class Scorer:
         # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
         offsite = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])
         offsite = np.where(np.isnan(offsite), 0.0, np.clip(offsite, 0.0, 1.0))
-        filings = (ka == self.filing) & (kb == self.filing) & self.behaviour[i] & self.behaviour[j]
+        # (only where both departments' logs record data: without any, "nothing in
+        # common" is not known)
+        recorded = self.dept_records[self.dept[i]] & self.dept_records[self.dept[j]]
+        filings = (ka == self.filing) & (kb == self.filing) & recorded
         offsite = np.where(filings, 1.0, offsite)
         obj_diff = np.zeros(len(i))
         live = (offsite > 0) & ~shared_data
