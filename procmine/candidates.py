@@ -347,13 +347,13 @@ def _activity_table(maps: dict[str, ProcessMap], silos: pd.DataFrame | None = No
     numbers = _typed_columns(silos, "my_number")
     accounts = _typed_columns(silos, "bank_account")
     sources, copies = _silo_columns(silos)
-    from procmine.match._profile import _department_wide_columns
+    from procmine.match._profile import department_wide_columns
 
     rows = []
     for dept, pm in maps.items():
         # columns nearly every step fills are the case's record carried on every row, not
         # data each step captures: only the resident's own steps (the form) write them
-        wide = _department_wide_columns(pm.graph)
+        wide = department_wide_columns(pm.graph)
         for act, attrs in pm.graph.nodes(data=True):
             fields = tuple(attrs.get("fields", ()) or ())
             if attrs.get("performer") != "resident":

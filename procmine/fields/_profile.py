@@ -217,16 +217,19 @@ def japanese_header(header: str) -> str:
     >>> japanese_header("Household Head"), japanese_header("Applicant Name"), japanese_header("氏名")
     ('世帯主', '申請者氏名', '氏名')
     """
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", header)).casefold()
-    text = re.sub(r"[\s_\-]+", " ", text).strip()
+    text = re.sub(r"[\s_\-]+", " ", _words(header)).strip()
     for english, japanese in _ENGLISH_HEADER_WORDS:
         text = re.sub(rf"(?<![a-z]){english}(?![a-z])", japanese, text)
     return re.sub(r"(?<=[^a-z0-9]) | (?=[^a-z0-9])", "", text)
 
 
+def _words(header: str) -> str:
+    """The header NFKC-normalised, camelCase split (ZipCode → zip code), lower case."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", header)).casefold()
+
+
 def _names_a_person(header: str) -> bool:
-    text = unicodedata.normalize("NFKC", header)
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text).casefold()
+    text = _words(header)
     return bool(_PERSON_NAME.search(text)) or text.strip() in ("name", "名")
 
 
@@ -257,8 +260,7 @@ def header_type(header: str) -> str | None:
 
 def _ascii_words(header: str) -> str:
     """The header's latin words, lower case (camelCase split: ZipCode → zip code)."""
-    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", unicodedata.normalize("NFKC", header)).casefold()
-    return re.sub(r"[^a-z]+", " ", text)
+    return re.sub(r"[^a-z]+", " ", _words(header))
 
 
 def value_shape(value: str) -> str:

@@ -286,6 +286,11 @@ def _contains(header: str, alias: str) -> bool:
     return len(key) >= 2 and key in header_key(header) and key != header_key(header)
 
 
+def _is_exact(score: float) -> bool:
+    """Whether a :func:`_header_score` is that of an exact name (ranked within 1 point)."""
+    return score > _EXACT - 1
+
+
 def _header_score(header: str, role: str) -> float:
     key = header_key(header)
     best = 0.0
@@ -368,7 +373,7 @@ def detect_roles(
         if role in ("timestamp", "end"):
             if not _is_event_time_header(column):
                 continue
-            if -neg_score <= _EXACT - 1:
+            if not _is_exact(-neg_score):
                 if column not in share_cache:
                     share_cache[column] = timestamp_share(frame[column])
                 if share_cache[column] < _CONTAINS_TIMESTAMP_SHARE:

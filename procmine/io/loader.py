@@ -1320,14 +1320,19 @@ def _small_numbers(keys: set[str]) -> bool:
     return len(numbers) / (max(numbers) - min(numbers) + 1) > 0.1
 
 
+def _file_keys(result: _FileResult) -> set[str]:
+    """The distinct person keys of one file (empty without a person column)."""
+    keys: set[str] = set()
+    if PERSON in result.mapping.roles:
+        for part in result.parts.values():
+            keys.update(part[PERSON].dropna().astype(str).unique().tolist())
+    return keys
+
+
 def _person_keys_by_values(results: list[_FileResult]) -> None:
     """Give the files without a person column the data column whose values are the other
     files' person keys (in place: the parts, the mapping)."""
-    known: set[str] = set()
-    for result in results:
-        if PERSON in result.mapping.roles:
-            for part in result.parts.values():
-                known.update(part[PERSON].dropna().astype(str).unique().tolist())
+    known = set().union(*map(_file_keys, results))
     if len(known) < _KEY_MIN_VALUES or _small_numbers(known):
         return
     from procmine.fields._profile import header_type
@@ -1369,20 +1374,9 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
 _KEYS_APART = 0.05
 
 
-def _key_sets(results: list[_FileResult], strip_zeros: bool) -> list[set[str]]:
-    out = []
-    for result in results:
-        keys: set[str] = set()
-        if PERSON in result.mapping.roles:
-            for part in result.parts.values():
-                keys.update(part[PERSON].dropna().astype(str).unique().tolist())
-        out.append({_unpadded(k) for k in keys} if strip_zeros else keys)
-    return out
-
-
 def _unpadded(key: str) -> str:
     """A key of digits without its leading zeros (0000012345 → 12345); others unchanged."""
-    return key.lstrip("0") or "0" if key.isdigit() else key
+    return (key.lstrip("0") or "0") if key.isdigit() else key
 
 
 def _shared_shares(sets: list[set[str]]) -> list[float | None]:
@@ -1398,13 +1392,13 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     """Read person keys written with and without zero padding (0000012345 / 12345) as one
     key when a file's keys match the others' only so (in place), and warn about files
     whose person keys still match almost none of the other files'."""
-    raw = _key_sets(results, strip_zeros=False)
+    raw = [_file_keys(result) for result in results]
     if sum(1 for s in raw if s) < 2:
         return []
     shares = _shared_shares(raw)
     apart = [i for i, x in enumerate(shares) if x is not None and x < _KEYS_APART]
     if apart:
-        unpadded = _shared_shares(_key_sets(results, strip_zeros=True))
+        unpadded = _shared_shares([{_unpadded(k) for k in keys} for keys in raw])
         if any((unpadded[i] or 0.0) >= 0.5 for i in apart):
             for result in results:
                 if PERSON not in result.mapping.roles:

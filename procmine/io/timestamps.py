@@ -168,6 +168,14 @@ def _parse_general(texts: pd.Series) -> pd.Series:
         nanos = int((parts["f"] or "0").ljust(9, "0")[:9])
         rows.append((year, int(parts["m"]), int(parts["d"]), hour, minute, second, nanos))
         index.append(key)
+    return _put(out, rows, index)
+
+
+def _put(
+    out: pd.Series, rows: list[tuple[int, int, int, int, int, int, int]], index: list[object]
+) -> pd.Series:
+    """``out`` with the timestamps of ``rows`` (year, month, day, hour, minute, second,
+    nanoseconds) at ``index``; an impossible date (2月30日) stays NaT."""
     if not rows:
         return out
     frame = pd.DataFrame(
@@ -241,7 +249,7 @@ def _parse_year_last(texts: pd.Series, day_first: bool | None = None) -> pd.Seri
         return out
     if day_first is None:
         day_first = any(int(parts["a"]) > 12 for _, parts in found)
-    rows: list[tuple[int, int, int, int, int, int]] = []
+    rows: list[tuple[int, int, int, int, int, int, int]] = []
     index: list[object] = []
     for key, parts in found:
         first, second = int(parts["a"]), int(parts["b"])
@@ -250,15 +258,9 @@ def _parse_year_last(texts: pd.Series, day_first: bool | None = None) -> pd.Seri
         minute, second_ = int(parts["M"] or 0), int(parts["S"] or 0)
         if hour is None or hour > 23 or minute > 59 or second_ > 59:
             continue
-        rows.append((int(parts["y"]), month, day, hour, minute, second_))
+        rows.append((int(parts["y"]), month, day, hour, minute, second_, 0))
         index.append(key)
-    if rows:
-        frame = pd.DataFrame(
-            rows, index=index, columns=["year", "month", "day", "hour", "minute", "second"]
-        )
-        stamps = _as_naive_ns(pd.to_datetime(frame, errors="coerce"))
-        out.loc[stamps.index] = stamps
-    return out
+    return _put(out, rows, index)
 
 
 def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
@@ -294,7 +296,7 @@ def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
         result.loc[parsed.index[hit]] = _as_naive_ns(parsed[hit])
         rest = rest[~hit]
     # Day and month before the year (04/01/2024 09:05 AM), read together.
-    if not rest.empty and rest.str.contains(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}", regex=True).any():
+    if not rest.empty and rest.str.match(_YEAR_LAST_START).any():
         parsed = _parse_year_last(rest, day_first)
         hit = parsed.notna()
         result.loc[parsed.index[hit]] = parsed[hit]

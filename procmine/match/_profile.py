@@ -107,7 +107,7 @@ def from_maps(
     aliases: dict[str, dict[str, str]] = {}
     for dept in sorted(maps):
         graph = maps[dept].graph
-        wide = _department_wide_columns(graph)
+        wide = department_wide_columns(graph)
         # handling times measured as "time to the next event" include waiting (days for
         # batch and back-office steps): only durations measured from an end column count
         timed = getattr(maps[dept], "duration_source", "none") in ("end", "mixed")
@@ -301,7 +301,7 @@ def _role_of(attrs: list[dict[str, Any]], events: list[float]) -> dict[str, floa
     return out
 
 
-def _department_wide_columns(graph: nx.DiGraph) -> set[str]:
+def department_wide_columns(graph: nx.DiGraph) -> set[str]:
     """Columns filled by nearly every activity of a department: case attributes (受付区分,
     届出種別), not data that an activity captures."""
     n = graph.number_of_nodes()

@@ -869,18 +869,18 @@ class Scorer:
         # off-site steps without shared data: the object named must agree, not the verb;
         # so must two counters each taking in a filing that records nothing in common
         # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
-        offsite = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])
-        offsite = np.where(np.isnan(offsite), 0.0, np.clip(offsite, 0.0, 1.0))
+        by_object = np.fmin(1.0 - self.same_day[i], 1.0 - self.same_day[j])  # off-site
+        by_object = np.where(np.isnan(by_object), 0.0, np.clip(by_object, 0.0, 1.0))
         # (only where both departments' logs record data: without any, "nothing in
         # common" is not known)
         recorded = self.dept_records[self.dept[i]] & self.dept_records[self.dept[j]]
         filings = (ka == self.filing) & (kb == self.filing) & recorded
-        offsite = np.where(filings, 1.0, offsite)
+        by_object = np.where(filings, 1.0, by_object)
         obj_diff = np.zeros(len(i))
-        live = (offsite > 0) & ~shared_data
+        live = (by_object > 0) & ~shared_data
         if live.any():
             obj_diff[live] = self.object_difference(i[live], j[live])
-        z = z - w.object * offsite * obj_diff
+        z = z - w.object * by_object * obj_diff
         dur = np.abs(self.median[i] - self.median[j])
         z = z - np.where(np.isnan(dur), 0.0, w.duration * np.maximum(0.0, np.nan_to_num(dur) - 0.3))
         cooc = self.cooccurrence(i, j)

@@ -477,7 +477,7 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
             CODE_MARK + code.group(2),
             _ZENGIN_TYPES.get(code.group(3) or "", ""),
             str(int(code.group(4))),
-            normalize_kana("".join(re.findall(r"[ァ-ヺーぁ-ゖ]+", rest))),
+            _holder(rest),
         )
     institution = branch = kind = number = ""
     match = _INSTITUTION.search(text)
@@ -495,7 +495,7 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
     if match:
         digits = re.sub(r"\D", "", match.group(0))
         number, text = str(int(digits)), text[: match.start()] + " " + text[match.end() :]
-    holder = normalize_kana("".join(re.findall(r"[ァ-ヺーぁ-ゖ]+", text)))
+    holder = _holder(text)
     return (
         _SPACES.sub("", institution).casefold(),
         _SPACES.sub("", branch).strip("/|,、・:：").casefold(),
@@ -503,6 +503,11 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
         number,
         holder,
     )
+
+
+def _holder(text: str) -> str:
+    """The kana left in ``text`` once the other parts are taken out: the holder's name."""
+    return normalize_kana("".join(re.findall(r"[ァ-ヺーぁ-ゖ]+", text)))
 
 
 def normalize_bank(value: str) -> str:
