@@ -158,6 +158,27 @@ def test_mutual_groups_link_through_the_closer_member_of_a_department() -> None:
     assert crowded == [[0, 1, 2, 5], [3, 4]]
 
 
+def test_mutual_groups_of_successive_steps_stay_apart() -> None:
+    """Forms (kind 0) and the records keyed from them (kind 1) in the same three
+    departments: two steps of each department's procedure, not two halves of one kind of
+    work, so they are not joined however alike; without the kinds they are."""
+    dept = np.array([0, 1, 2, 0, 1, 2])
+    groups = [[0, 1, 2], [3, 4, 5]]
+    inner = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9), (3, 4, 0.9), (3, 5, 0.9), (4, 5, 0.9)]
+    cross = [(a, b, 0.8) for a in (0, 1, 2) for b in (3, 4, 5) if dept[a] != dept[b]]
+    pairs = _pairs(inner + cross)
+    kinds = np.array([0, 0, 0, 1, 1, 1])
+    options = {"floor": 0.45, "ratio": 1.0, "min_size": 2}
+    assert merge_mutual(groups, pairs, dept, action=kinds, **options) == groups
+    assert merge_mutual(groups, pairs, dept, **options) == [[0, 1, 2, 3, 4, 5]]
+    # the same kind in each department (two halves of one kind of work) are joined
+    same = np.array([0, 0, 0, 0, 0, 0])
+    assert merge_mutual(groups, pairs, dept, action=same, **options) == [[0, 1, 2, 3, 4, 5]]
+    # an unknown kind (-1) tells nothing: joined
+    unknown = np.array([0, 0, 0, -1, -1, -1])
+    assert merge_mutual(groups, pairs, dept, action=unknown, **options) == [[0, 1, 2, 3, 4, 5]]
+
+
 # --------------------------------------------------------------------------- same kind
 
 # clusters [0, 1] (departments 0, 1) and [2, 3] (departments 2, 3); [4, 5] in 4 and 5

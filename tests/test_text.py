@@ -126,6 +126,9 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
         ("Nursery fee calculation (income inquiry)", "check"),
         ("Enter recipient record", "entry"),
         ("Claim form filled in", "filing"),
+        ("Fill in declaration form", "filing"),
+        ("Complete enrollment form", "filing"),
+        ("Key in address change", "entry"),
         ("Evaluate", ""),
     ],
 )

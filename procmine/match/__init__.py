@@ -434,6 +434,7 @@ def _run(
         threshold=threshold,
         counterpart_share=COUNTERPART_SHARE,
         min_size=MODEL_MERGE_SIZE if profiles.from_models else LOG_MERGE_SIZE,
+        action=None if profiles.from_models else scorer.action,
     )
     if not profiles.from_models:
         # event logs only: a model element has too little evidence to vouch for a group

@@ -288,6 +288,7 @@ def merge_mutual(
     min_size: int = 3,
     threshold: float | None = None,
     counterpart_share: float = 1.0,
+    action: np.ndarray | None = None,
 ) -> list[list[int]]:
     """Join clusters that are each other's clearly best partner.
 
@@ -343,6 +344,8 @@ def merge_mutual(
             others_x = np.delete(link[x], [x, y]).max(initial=0.0)
             others_y = np.delete(link[y], [x, y]).max(initial=0.0)
             clear = link[x, y] >= ratio * max(others_x, others_y, 1e-9)
+            if action is not None and _successive(clusters[x], clusters[y], dept, action):
+                continue
             if (clear or reach[x, y] >= counterpart_share) and not {x, y} & merged:
                 joins.append((x, y))
                 merged |= {x, y}
@@ -350,6 +353,26 @@ def merge_mutual(
             break
         clusters = _joined(clusters, joins)
     return clusters
+
+
+def _successive(x: list[int], y: list[int], dept: np.ndarray, action: np.ndarray) -> bool:
+    """Whether two groups are two steps of the same departments' procedures rather than
+    two halves of one kind of work: most departments of the smaller group also act in the
+    other, and in each of those the two groups' members take different kinds of action
+    (the form the resident writes, then the record the clerk keys from it)."""
+    kinds_x: dict[int, set[int]] = {}
+    kinds_y: dict[int, set[int]] = {}
+    for members, kinds in ((x, kinds_x), (y, kinds_y)):
+        for m in members:
+            kinds.setdefault(int(dept[m]), set()).add(int(action[m]))
+    shared = set(kinds_x) & set(kinds_y)
+    if len(shared) < 2 or 2 * len(shared) <= min(len(kinds_x), len(kinds_y)):
+        return False
+    apart = [
+        d for d in shared
+        if -1 not in kinds_x[d] | kinds_y[d] and not kinds_x[d] & kinds_y[d]
+    ]  # fmt: skip
+    return 2 * len(apart) > len(shared)
 
 
 def attach_consistent(
