@@ -21,7 +21,8 @@ Role of a step (evidence for cross-department matching)
     Besides counts and times, every node carries ``resident_share``, ``staff_share``,
     ``system_share``, ``external_share`` (performer mix), ``position`` and
     ``relative_position`` (where in its cases), ``same_day`` (share on the day the case
-    began), ``wait_minutes`` (median gap after the previous event), ``after_system`` and
+    began), ``night`` (share between 22:00 and 06:00: batch runs, not counter work),
+    ``wait_minutes`` (median gap after the previous event), ``after_system`` and
     ``recapture`` (share of the data it fills that the case already held), and the
     eventually-follows shares ``before`` / ``after`` (dicts: other activity → share of
     this activity's cases in which it came first / later).
@@ -220,6 +221,10 @@ def _performers(events: pd.DataFrame) -> pd.Series:
 #: which something follows it soon, and those gaps say little about the step itself (one timed
 #: execution out of 149 once gave a 65-minute "handling time" to a hand-out).
 MIN_TIMED = 5
+#: Night hours (local time, from ``NIGHT_FROM`` to ``NIGHT_UNTIL``): no counter is open,
+#: so a step done then is a batch run or mailing, whatever its label.
+NIGHT_FROM = 22
+NIGHT_UNTIL = 6
 MIN_TIMED_SHARE = 0.2
 
 #: Performer classes whose shares :func:`discover` records per activity (``<class>_share``).
@@ -238,8 +243,9 @@ def _role_stats(
     (``resident_share`` …; NaN without resources), ``position`` (median number of earlier
     events in the case), ``relative_position`` (median of position / (case length − 1)),
     ``same_day`` (share of events on the calendar day the case began: counter work rather
-    than back office), ``wait_minutes`` (median minutes since the previous event of the
-    case), ``after_system`` (share of events right after a system-performed event) and
+    than back office), ``night`` (share of events between :data:`NIGHT_FROM` and
+    :data:`NIGHT_UNTIL` o'clock), ``wait_minutes`` (median minutes since the previous event
+    of the case), ``after_system`` (share of events right after a system-performed event) and
     ``recapture`` (mean share of the data columns an event fills that an earlier event of
     the same case already filled: re-keying rather than first capture; NaN when it fills
     none). ``events`` must be sorted by case and time; ``coded``: :func:`_codes` of them
@@ -261,6 +267,8 @@ def _role_stats(
     ts_values = ts.to_numpy()
     day = ts.dt.normalize().to_numpy()
     same_day = day == day[first_of]
+    hour = ts.dt.hour.to_numpy()
+    night = (hour >= NIGHT_FROM) | (hour < NIGHT_UNTIL)
     wait = np.full(n, np.nan)
     later = ~new_case
     if later.any():
@@ -283,6 +291,7 @@ def _role_stats(
             "position": idx.astype(float),
             "relative_position": rel,
             "same_day": same_day.astype(float),
+            "night": night.astype(float),
             "wait_minutes": wait,
             "after_system": after_system,
         }
@@ -304,6 +313,7 @@ def _role_stats(
     grouped = frame.groupby(codes, sort=True)
     out = grouped[["position", "relative_position"]].median()
     out["same_day"] = grouped["same_day"].mean()
+    out["night"] = grouped["night"].mean()
     out["wait_minutes"] = grouped["wait_minutes"].median()
     out["after_system"] = grouped["after_system"].mean()
     out["recapture"] = grouped["recapture"].mean()
@@ -540,6 +550,7 @@ _ROLE_KEYS = (
     "position",
     "relative_position",
     "same_day",
+    "night",
     "wait_minutes",
     "after_system",
     "recapture",

@@ -375,7 +375,18 @@ def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
         ),
         (
             "department",
-            ["課", "部署", "担当課", "所属", "部門", "department", "org:group", "dept", "担当係"],
+            [
+                "課",
+                "部署",
+                "担当課",
+                "所属",
+                "所属名",
+                "部門",
+                "department",
+                "org:group",
+                "dept",
+                "担当係",
+            ],
         ),
         (
             "person",
@@ -390,6 +401,7 @@ def test_file_given_twice_is_read_once(tmp_path: Path) -> None:
                 "resident_id",
                 "Customer ID",
                 "atena_no",
+                "atena_cd",
                 "Atena Code",
                 "jumin_no",
                 "Resident No",

@@ -132,3 +132,15 @@ def test_a_register_kept_per_resident_may_use_its_resident_key_as_the_case(tmp_p
     events = load([tmp_path], case="宛名番号", person="宛名番号").logs["a"].events
     assert events[PERSON].astype(str).tolist() == events[CASE].astype(str).tolist()
     assert events[PERSON].astype(str).tolist() == ["P1", "P1", "P2"]
+
+
+def test_a_department_is_named_by_its_name_column_not_its_code(tmp_path: Path) -> None:
+    # both headers contain 担当部署: the report names departments, not their codes
+    (tmp_path / "a.csv").write_text(
+        "受付番号,処理内容,処理日時,担当部署CD,担当部署名\n"
+        "C1,受付,2024/04/01 09:00,0110,住民課\nC2,受付,2024/04/01 10:00,0210,税務課\n",
+        encoding="utf-8",
+    )
+    data = load([tmp_path])
+    assert data.departments == ["住民課", "税務課"]
+    assert data.mappings[0].roles["department"] == "担当部署名"

@@ -6,6 +6,7 @@ import itertools
 import random
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -897,3 +898,30 @@ def test_a_negated_issue_stays_apart_even_with_the_same_data_and_neighbours() ->
     result = match_activities(maps)
     assert pair_row(result, "課税証明書交付", "課税証明書交付")["score"] >= 0.5
     assert cluster_of(result, "B", "非課税証明書交付") != cluster_of(result, "A", "課税証明書交付")
+
+
+def test_steps_alone_in_their_cases_have_no_neighbourhood() -> None:
+    """Two one-step cases (a phone call, a stop of a direct debit) share only the virtual
+    start and end: no evidence, not a perfect neighbourhood; with a real predecessor the
+    neighbourhood counts as before."""
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, PairTable, Scorer
+
+    def pm(dept: str, labels: list[str]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            g.add_node(label, events=50, cases=50, performer="staff",
+                       start=50 * (k == 0), end=50 * (k == len(labels) - 1))  # fmt: skip
+        nx.add_path(g, labels, count=50)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 50, 50)
+
+    def context(a: list[str], b: list[str]) -> float:
+        items = from_maps({"A": pm("A", a), "B": pm("B", b)}, None, None).items
+        scorer = Scorer(items, MatchWeights())
+        x = next(k for k, it in enumerate(items) if it.name == a[-1])
+        y = next(k for k, it in enumerate(items) if it.name == b[-1])
+        i, j = np.array([min(x, y)]), np.array([max(x, y)])
+        return float(scorer.context(i, j, PairTable(scorer.n, i, j, np.array([0.5])))[0])
+
+    assert np.isnan(context(["電話受付"], ["口座振替停止"]))
+    assert context(["番号札", "電話受付"], ["番号札", "口座振替停止"]) > 0.5

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..model import ROLES
+from .lifecycle import is_lifecycle
 from .timestamps import parse_times_of_day, parse_timestamps
 
 __all__ = [
@@ -191,6 +192,9 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "課名",
         "部署名",
         "所属課",
+        "所属名",
+        "部門名",
+        "担当課名",
         "department",
         "dept",
         "division",
@@ -226,10 +230,12 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "citizen id",
         "atena no",
         "atena code",
+        "atena cd",
         "atena bango",
         "atena id",
         "jumin no",
         "jumin code",
+        "jumin cd",
         "jumin bango",
         "kojin code",
         "resident no",
@@ -250,6 +256,9 @@ _DURATION_WORDS = ("所要", "経過", "待ち", "待機", "滞在", "duration",
 _SEPARATORS = re.compile(r"[\s_\-.・･]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9:]+")
 _EXACT = 100.0
+#: A header ending like a code column (所属CD, 部署コード, dept_no): a department's code,
+#: taken only when no column names the department.
+_CODE_SUFFIX = re.compile(r"(cd|code|コード|番号|no|id)$")
 _CONTAINS = 50.0
 _SAMPLE = 2000
 _TIMESTAMP_SHARE = 0.9
@@ -299,6 +308,8 @@ def _header_score(header: str, role: str) -> float:
             return _EXACT - rank / 1000  # two exact names: the one listed first (課 before 係)
         if _contains(header, alias):
             best = max(best, _CONTAINS + len(header_key(alias)))
+    if best and role == "department" and _CODE_SUFFIX.search(key):
+        best -= 0.5  # 所属名 before 所属CD: the report names a department, not its code
     return best
 
 
@@ -382,7 +393,8 @@ def detect_roles(
         how[role] = "header"
         used.add(column)
 
-    free = [c for c in columns if c not in used]
+    # a start / complete column is never the case or the activity
+    free = [c for c in columns if c not in used and not is_lifecycle(frame[c])]
     if "timestamp" not in roles and "timestamp" not in skipped:
         found = _timestamp_by_values(frame, free, share_cache)
         if found is not None:

@@ -31,6 +31,7 @@ from ..model import (
     EventLog,
     RowAccounting,
 )
+from . import lifecycle
 from .columns import detect_roles, header_key, pair_times_of_day, time_of_day_columns
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
 from .delimited import check_text_encoding
@@ -61,6 +62,9 @@ __all__ = ["DROP_REASONS", "MISSING_MARKERS", "describe_mapping", "load"]
 #: Why a row is dropped, in the order the reasons are checked (a row counts once).
 #: ``too many fields`` comes from the CSV reader (a row with more fields than the header);
 #: ``duplicate row`` is a row identical in every column to an earlier row of the same file.
+#: ``merged lifecycle row`` is a completion row merged into its start row's event, and
+#: ``other lifecycle transition`` a schedule, assign, suspend … row of such a log (see
+#: :mod:`procmine.io.lifecycle`): accounted like dropped rows, though their steps are kept.
 DROP_REASONS: tuple[str, ...] = (
     "too many fields",
     "blank line",
@@ -68,6 +72,8 @@ DROP_REASONS: tuple[str, ...] = (
     "missing activity",
     "missing timestamp",
     "unparsable timestamp",
+    "merged lifecycle row",
+    "other lifecycle transition",
     "duplicate row",
 )
 
@@ -725,6 +731,38 @@ def _add_time_of_day(
     return stamps + parse_times_of_day(clock).fillna(pd.Timedelta(0))
 
 
+def _lifecycle(
+    frame: pd.DataFrame,
+    roles: dict[str, str],
+    clocks: dict[str, str],
+    how: dict[str, str],
+    case: pd.Series,
+    activity: pd.Series,
+    timestamp: pd.Series,
+    reasons: dict[str, np.ndarray],
+) -> lifecycle.Lifecycle | None:
+    """Pair a file's lifecycle rows (a start row and a complete row per step) into one
+    event each (see :mod:`procmine.io.lifecycle`): the column becomes the ``lifecycle``
+    role, the paired start rows get the completion's data, and the completion rows and
+    rows of other transitions are added to ``reasons``. None when the file has an end
+    column or no lifecycle column."""
+    if "end" in roles:
+        return None
+    taken = set(roles.values()) | set(clocks.values())
+    column = lifecycle.find_column(frame, [c for c in frame.columns if c not in taken])
+    if column is None:
+        return None
+    usable = ~np.logical_or.reduce(list(reasons.values()))
+    found = lifecycle.pair(frame[column], case, activity, timestamp, usable)
+    data = [c for c in frame.columns if c not in taken and c != column]
+    lifecycle.merge_data(frame, data, found)
+    reasons["merged lifecycle row"] = found.merged
+    reasons["other lifecycle transition"] = found.other
+    roles["lifecycle"] = column
+    how["lifecycle"] = "values"
+    return found
+
+
 def _load_file(
     path: Path,
     source: str,
@@ -786,6 +824,7 @@ def _load_file(
         "missing timestamp": (~ts_present).to_numpy(dtype=bool),
         "unparsable timestamp": (ts_present & timestamp.isna()).to_numpy(dtype=bool),
     }
+    life = _lifecycle(frame, roles, clocks, how, case, activity, timestamp, reasons)
     dropped_mask = np.zeros(n, dtype=bool)
     dropped: dict[str, int] = {}
     skipped = {reason: lines for reason, lines in raw.skipped.items() if len(lines)}
@@ -873,7 +912,14 @@ def _load_file(
     other = {
         r: c
         for r, c in dropped.items()
-        if r not in ("unparsable timestamp", "blank line", "duplicate row", "too many fields")
+        if r
+        not in (
+            "unparsable timestamp",
+            "blank line",
+            "duplicate row",
+            "too many fields",
+            "merged lifecycle row",
+        )
     }
     if other:
         detail = ", ".join(f"{count} {reason}" for reason, count in other.items())
@@ -939,6 +985,8 @@ def _load_file(
         if not all_kept:
             end = end.iloc[order].reset_index(drop=True)
         columns[END] = end.astype("datetime64[ns]")
+    elif life is not None:
+        columns[END] = kept(life.end).astype("datetime64[ns]")
     else:
         columns[END] = pd.Series(pd.NaT, index=range(len(kept_rows)), dtype="datetime64[ns]")
     for role in (RESOURCE, PERSON):

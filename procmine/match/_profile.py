@@ -32,7 +32,7 @@ MAX_NEIGHBOURS = 5
 #: Performer classes, in the order of :attr:`Item.shares`.
 PERFORMERS = ("resident", "staff", "system", "external")
 #: Role statistics read from discovered maps (see :func:`procmine.discover.discover`).
-ROLE_KEYS = ("position", "relative_position", "same_day", "wait_minutes", "recapture")
+ROLE_KEYS = ("position", "relative_position", "same_day", "night", "wait_minutes", "recapture")
 
 
 @dataclass

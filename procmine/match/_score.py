@@ -144,6 +144,10 @@ class MatchWeights:
         Counter-evidence of opposite relative positions in the case (0 vs 1).
     recapture : float, default 1.5
         Counter-evidence of first capture vs re-keying of the same data (shares 0 vs 1).
+    night : float, default 3.0
+        Counter-evidence of a step done at night (a batch run, a mailing) vs one done in
+        the day (shares of events between 22:00 and 06:00 of 1 vs 0): a ticket machine
+        and a night batch are both the system, and both alone in their cases.
     wait : float, default 0.4
         Counter-evidence per nat of difference in log waiting minutes before the step.
     duration : float, default 0.6
@@ -226,6 +230,7 @@ class MatchWeights:
     same_day: float = 3.0
     position: float = 1.5
     recapture: float = 1.5
+    night: float = 3.0
     wait: float = 0.4
     duration: float = 0.6
     role_bonus: float = 0.3
@@ -505,6 +510,7 @@ class Scorer:
         self.same_day = role("same_day")
         self.rel = role("relative_position")
         self.recap = role("recapture")
+        self.night = role("night")
         self.wait = np.log1p(np.maximum(role("wait_minutes"), 0.0))
         self.median = np.log1p(
             np.maximum(
@@ -856,6 +862,7 @@ class Scorer:
         drec = np.abs(self.recap[i] - self.recap[j])
         ok = ~np.isnan(drec) & both
         role_ev -= np.where(ok, support * w.recapture * np.nan_to_num(drec), 0.0)
+        role_ev -= support * w.night * np.nan_to_num(np.abs(self.night[i] - self.night[j]))
         z = z + role_ev
         # the system of record vs a department copy of the same data
         shared_data = both & (np.nan_to_num(fsim) > 0)
@@ -947,6 +954,11 @@ class Scorer:
                 for c, (q, wq) in enumerate(sorted(getattr(it, side).items())):
                     idx[r, c], wts[r, c] = q, wq
             self.nb[side] = (idx, wts)
+        # steps whose cases hold nothing else (a phone call, a one-step filing): their only
+        # neighbours are the virtual start and end, which any two such steps share
+        self.alone = np.ones(self.n, dtype=bool)
+        for idx, _ in self.nb.values():
+            self.alone &= ~(idx >= 0).any(axis=1)
 
     def context(self, i: np.ndarray, j: np.ndarray, table: PairTable) -> np.ndarray:
         """Neighbourhood similarity of pairs through the confidences in ``table``."""
@@ -986,7 +998,9 @@ class Scorer:
             out_sum += np.where(both, (fwd + bwd) / 2.0, 0.0)
             out_n += either
         with np.errstate(invalid="ignore"):
-            return np.where(out_n > 0, out_sum / np.maximum(out_n, 1), np.nan)
+            out = np.where(out_n > 0, out_sum / np.maximum(out_n, 1), np.nan)
+        # two steps alone in their cases: a neighbourhood of start and end tells nothing
+        return np.where(self.alone[i] & self.alone[j], np.nan, out)
 
     def gate(self, i: np.ndarray, j: np.ndarray, shared: np.ndarray | None = None) -> np.ndarray:
         """Weight of behavioural evidence: 1 when both steps capture common data that
