@@ -56,6 +56,10 @@ RESIDENT_WORDS = (
     "来所者",
     "来訪者",
     "申請人",
+    "申込者",
+    "申込人",
+    "被保険者",
+    "受給者",
     "届出者",
     "申出人",
     "申出者",
@@ -112,6 +116,8 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     ('staff', 'staff', 'resident')
     >>> performer_of("住民-01"), performer_of("住民ア"), performer_of("申請者本人")
     ('staff', 'staff', 'resident')
+    >>> performer_of("申込者"), performer_of("被保険者")
+    ('resident', 'resident')
     >>> performer_of("認定調査員-02")
     'external'
     """

@@ -48,6 +48,11 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "受付id",
         "申請id",
         "ケースid",
+        "受付no",
+        "申請no",
+        "申込番号",
+        "申込no",
+        "案件no",
         "case",
         "case id",
         "case number",
@@ -158,6 +163,9 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "担当者名",
         "入力者",
         "操作者",
+        "係員",
+        "担当係員",
+        "受付者",
         "resource",
         "user",
         "user id",
@@ -445,7 +453,10 @@ def _numeric_share(values: pd.Series) -> float:
 
 def _case_by_values(frame: pd.DataFrame, free: list[str], cache: dict[str, float]) -> str | None:
     best, best_unique = None, 0
+    clocks = set(time_of_day_columns(frame, free))  # 時刻 beside a date: the time, not a case
     for column in free:
+        if column in clocks:
+            continue
         values = frame[column].dropna()
         if len(values) < 0.9 * len(frame) or len(values) == 0:
             continue

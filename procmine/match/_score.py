@@ -849,6 +849,8 @@ class Scorer:
         # role in the case (counter-evidence in proportion to the support of the rarer step)
         support = np.minimum(self.support[i], self.support[j])
         role_ev = np.zeros(len(i))
+        # two steps alone in their cases are trivially both first and on the day
+        placed = ~(self.alone[i] & self.alone[j])
         for arr, weight, close, cap in (
             (self.same_day, w.same_day, 0.15, 1.0),
             (self.rel, w.position, 0.15, 1.0),
@@ -857,7 +859,7 @@ class Scorer:
         ):
             d = np.abs(arr[i] - arr[j])
             ok = ~np.isnan(d)
-            role_ev += np.where(ok, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
+            role_ev += np.where(ok & placed, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
             role_ev -= np.where(ok, support * weight * np.minimum(np.nan_to_num(d), cap), 0.0)
         drec = np.abs(self.recap[i] - self.recap[j])
         ok = ~np.isnan(drec) & both
