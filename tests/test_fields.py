@@ -934,3 +934,26 @@ def test_one_resident_does_not_move_a_name_to_the_heads_against_its_header() -> 
     groups = groups_of(match_fields(Dataset(logs=logs, mappings=[], accounting=[])))
     names = next(g for g in groups.values() if ("SHIMIN", "氏名") in g)
     assert ("KENKO", "養育者氏名") in names
+
+
+def test_an_amount_and_an_account_in_codes_are_found_under_code_headers() -> None:
+    """A mainframe extract with code headers (F06, F07): its income written 1630000 joins
+    the 所得額 written 1,630,000円 elsewhere, and its account in 全銀 codes with the type
+    as a digit or half-width kana joins the accounts written as codes elsewhere."""
+    rng = random.Random(5)
+    residents = make_residents(120, seed=5)
+    income = [rng.randrange(100, 900) * 10_000 for _ in range(len(residents))]
+    banks = [(rng.randrange(1000, 9999), rng.randrange(1, 999), rng.randrange(10**6, 10**7))
+             for _ in range(len(residents))]  # fmt: skip
+    kazei = _log("課税課", residents, {
+        "F06": [f"{b:04d}-{s:03d}-1-{n:07d}" for b, s, n in banks],
+        "F07": [str(v) for v in income],
+    }, start="2024-04-01")  # fmt: skip
+    kokuho = _log("国保課", residents, {
+        "口座": [f"{b:04d}{s:03d} ﾌﾂｳ {n:07d}" for b, s, n in banks],
+        "所得額": [f"{v:,}円" for v in income],
+    }, start="2024-05-01")  # fmt: skip
+    data = Dataset(logs={"課税課": kazei, "国保課": kokuho}, mappings=[], accounting=[])
+    groups = {frozenset(g) for g in groups_of(match_fields(data)).values()}
+    assert frozenset({("課税課", "F07"), ("国保課", "所得額")}) in groups
+    assert frozenset({("課税課", "F06"), ("国保課", "口座")}) in groups

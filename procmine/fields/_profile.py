@@ -129,7 +129,10 @@ _RE_BANK_PART = re.compile(
 )
 _RE_BANK = re.compile(
     r"銀行|信用金庫|信金|信用組合|労働金庫|ろうきん|農協|農業協同組合|JA|ゆうちょ|支店|本店|普通|当座"
+    r"|フツウ|トウザ"
 )
+#: An account in 全銀 codes with separators: institution-branch[-type digit]-number.
+_RE_ZENGIN = re.compile(r"^\d{4}-\d{3}-(?:[124]-)?\d{7}$")
 _RE_ADDRESS = re.compile(
     rf"(?:[{_KANJI}](?:都|道|府|県|市|区|町|村|郡)[{_KANJI}{_KANA}]*\s*[\d一二三四五六七八九十])"
     r"|\d+\s*(?:丁目|番地|番|号)|[一二三四五六七八九十]+丁目"
@@ -276,6 +279,8 @@ def value_shape(value: str) -> str:
     ('phone', 'text', 'date')
     >>> value_shape("駅前支店"), value_shape("普通預金"), value_shape("光陽信用金庫")
     ('bank_account', 'bank_account', 'bank_account')
+    >>> value_shape("9900-001-1-0382882"), value_shape("1234001 ﾌﾂｳ 1234567")
+    ('bank_account', 'bank_account')
     """
     text = nfkc(value)
     if not text:
@@ -297,6 +302,8 @@ def value_shape(value: str) -> str:
     if text.casefold() in _SEX_VALUES:
         return "sex"
     if (_RE_BANK.search(text) and re.search(r"\d{4,8}", text)) or _RE_BANK_PART.match(text):
+        return "bank_account"
+    if text[0].isdecimal() and _RE_ZENGIN.match(text):
         return "bank_account"
     if _RE_ADDRESS.search(text):
         return "address"

@@ -439,7 +439,12 @@ _ACCOUNT_NUMBER = re.compile(r"(?<!\d)\d{4,8}(?:-\d{1,8})?(?!\d)")
 #: An account in 全銀 codes: institution code (4 digits), branch code (3), the type's
 #: digit (1 普通, 2 当座, 4 貯蓄; may be left out) and the number (7), with or without
 #: separators (0005-371-1910250, 000539316314905).
-_ZENGIN = re.compile(r"(?<!\d)(\d{4})[-\s/]?(\d{3})[-\s/]?([124])?[-\s/]?(\d{7})(?!\d)")
+_ZENGIN = re.compile(
+    r"(?<!\d)(\d{4})[-\s/]?(\d{3})[-\s/]?(?:([124])|[-\s/]*(普通|当座|貯蓄)(?:預金)?)?"
+    r"[-\s/]*(\d{7})(?!\d)"
+)
+#: Account types written in kana (a mainframe's half-width ﾌﾂｳ, after NFKC).
+_KANA_TYPES = (("フツウ", "普通"), ("トウザ", "当座"), ("チョチク", "貯蓄"))
 _ZENGIN_TYPES = {"1": "普通", "2": "当座", "4": "貯蓄"}
 #: Institutions and branches written as codes start with this mark; a code and a name
 #: cannot be compared without the banks' code table, so neither decides (banks_equal).
@@ -466,17 +471,24 @@ def split_bank(value: str) -> tuple[str, str, str, str, str]:
     (('#0005', '#371', '', '1910250', ''), ('#0005', '#393', '普通', '6314905', ''))
     >>> split_bank("かすみ銀行 217支店 普通 5457354")
     ('かすみ銀行', '#217', '普通', '5457354', '')
+
+    The type as a word between the codes and the number, also in half-width kana:
+
+    >>> split_bank("1234-001 普通 1234567"), split_bank("1234001 ﾌﾂｳ 1234567")
+    (('#1234', '#001', '普通', '1234567', ''), ('#1234', '#001', '普通', '1234567', ''))
     """
     text = nfkc(value).replace("株式会社", "").replace("(株)", "")
     text = text.replace("信用金庫", "信金")
+    for kana, kind in _KANA_TYPES:
+        text = re.sub(rf"(?<![ァ-ヺー]){kana}(?![ァ-ヺー])", kind, text)
     code = _ZENGIN.search(text)
     if code:
         rest = text[: code.start()] + " " + text[code.end() :]
         return (
             CODE_MARK + code.group(1),
             CODE_MARK + code.group(2),
-            _ZENGIN_TYPES.get(code.group(3) or "", ""),
-            str(int(code.group(4))),
+            _ZENGIN_TYPES.get(code.group(3) or "", code.group(4) or ""),
+            str(int(code.group(5))),
             _holder(rest),
         )
     institution = branch = kind = number = ""
@@ -570,6 +582,11 @@ NORMALIZERS: dict[str, Callable[[str], str]] = {
     "bank_account": normalize_bank,
     "income": normalize_amount,
     "amount": normalize_amount,
+    # a column of plain numbers may be an amount exported without commas or 円 (a
+    # mainframe's 3250000 for another system's 3,250,000円), and so may one read as an
+    # identifier for want of a header (F07: 1630000)
+    "number": normalize_amount,
+    "id": normalize_amount,
     "sex": normalize_sex,
 }
 
