@@ -147,6 +147,12 @@ _DASH_GAP = re.compile(r"-\s*(?=\D|$)")
 _NON_DIGITS = re.compile(r"\D")
 _STREET = re.compile(r"^(\D*?\d+(?:-\d+)*)(.*)$")
 _KE = re.compile(r"[ヶケがヵガヶ]")
+#: 字 marking a 小字 between two place names (大字磯部字東浦), or at the start once 大字 is
+#: gone: a notation, left out by many systems.
+_AZA = re.compile(r"(?:^|(?<=[\u4e00-\u9fff々ヶケ]))字(?=[\u4e00-\u9fff々ヶケァ-ヺ])")
+#: A room number written as a fourth house number (潮見1-13-10-201): the 方書 without the
+#: building's name.
+_ROOM_TAIL = re.compile(r"^(.*\d+-\d+-\d+)-(\d{3,4})$")
 
 
 def _house_numbers(text: str) -> str:
@@ -171,6 +177,8 @@ def split_address(value: str) -> tuple[str, str]:
     ('光陽市本町23', '')
     >>> split_address("大字光陽 1234-5")
     ('光陽1234-5', '')
+    >>> split_address("大字磯部字東浦1098番地"), split_address("潮見1-13-10-201")
+    (('磯部東浦1098', ''), ('潮見1-13-10', '201'))
     """
     text = nfkc(value)
     if not text:
@@ -198,9 +206,15 @@ def split_address(value: str) -> tuple[str, str]:
     match = _STREET.match(text)
     street, rest = (match.group(1), match.group(2)) if match else (text, "")
     street = _SPACES.sub("", street).replace("大字", "")
+    if "字" in street:
+        street = _AZA.sub("", street)
     street = _PREFECTURE.sub("", street)
     street = _KE.sub("ケ", street)
     building = _KE.sub("ケ", _SPACES.sub("", rest).lstrip("-,、"))
+    if not building:
+        room = _ROOM_TAIL.match(street)
+        if room:
+            street, building = room.group(1), room.group(2)
     return street.casefold(), building.casefold()
 
 
@@ -222,18 +236,31 @@ def normalize_address(value: str) -> str:
 _CITY_END = re.compile(r"[都道府県市区町村郡]$")
 
 
+def _same_building(x: str, y: str) -> bool:
+    """Equal, or one is the other's room number alone (the building's name left out)."""
+    if x == y:
+        return True
+    room, full = (x, y) if len(x) <= len(y) else (y, x)
+    return room.isdigit() and full.endswith(room) and not full[-len(room) - 1].isdigit()
+
+
 def addresses_equal(a: str, b: str) -> bool:
     """Whether two normalised addresses (:func:`normalize_address`) are the same place.
 
     The streets must be equal, or one must end with the other after a prefix that ends
     with 都道府県市区町村郡 (``光陽市本町1-2`` = ``本町1-2``). The buildings must be equal
-    unless one is missing: an omitted 方書 is a format difference.
+    unless one is missing: an omitted 方書 is a format difference, and so is a room number
+    written without the building's name (``201`` for ``グランシーサイド201``).
 
     >>> addresses_equal("光陽市本町1-2-3|コーポ101", "本町1-2-3|")
     True
     >>> addresses_equal("光陽市本町1-2-3|コーポ101", "光陽市本町1-2-3|コーポ202")
     False
     >>> addresses_equal("光陽市本町1-2-3|", "光陽市本町1-2-4|")
+    False
+    >>> addresses_equal("潮見1-13-10|201", "潮見1-13-10|グランシーサイド201")
+    True
+    >>> addresses_equal("潮見1-13-10|201", "潮見1-13-10|グランシーサイド1201")
     False
     """
     if a == b:
@@ -242,7 +269,7 @@ def addresses_equal(a: str, b: str) -> bool:
         return False
     street_a, _, building_a = a.partition("|")
     street_b, _, building_b = b.partition("|")
-    if building_a and building_b and building_a != building_b:
+    if building_a and building_b and not _same_building(building_a, building_b):
         return False
     if street_a == street_b:
         return True
