@@ -129,6 +129,7 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
         ("Fill in declaration form", "filing"),
         ("Complete enrollment form", "filing"),
         ("Key in address change", "entry"),
+        ("保護者本確", "check"),
         ("Evaluate", ""),
     ],
 )

@@ -19,8 +19,11 @@ QUEUE_WORDS: tuple[str, ...] = (
     "受付票",
     "呼出",
     "発券",
+    "受付機",
+    "キオスク",
     "ticket",
     "queue",
+    "kiosk",
 )
 #: Without such labels, a system step is a queue ticket when most of its events open the
 #: resident's day at the department and most are followed, the same day, by a step of the
@@ -85,6 +88,8 @@ def queue_worded(label: str) -> bool:
 
     >>> queue_worded("番号札発券"), queue_worded("Queue ticket issued"), queue_worded("住基ネット更新")
     (True, True, False)
+    >>> queue_worded("Kiosk受付")
+    True
     """
     text = unicodedata.normalize("NFKC", str(label)).lower()
     return any(w in text for w in QUEUE_WORDS)

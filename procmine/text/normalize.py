@@ -123,6 +123,7 @@ CONCEPTS: dict[str, str] = {
     "申請者": "party",
     "来庁": "party",
     "来庁者": "party",
+
     "保護者": "party",
     "届出人": "party",
     # what a department asks the tax office about: income, as the taxation records it
@@ -130,6 +131,10 @@ CONCEPTS: dict[str, str] = {
     "収入": "income",
     "課税": "income",
 }
+
+#: Abbreviations of counter jargon that Sudachi splits into meaningless pieces (本確: 本 +
+#: 確), read as what they stand for.
+ABBREVIATIONS: dict[str, str] = {"本確": "本人確認"}
 
 #: The kind of action a Japanese label names, by Sudachi normalised form of a whole word
 #: (split mode C, so 確認 inside 資格確認書 does not count): checking data the city holds,
@@ -336,6 +341,8 @@ def label_terms(label: str) -> LabelTerms:
     stated, negated = _english_polarity(latin)
     synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in english if w in ENGLISH_CONCEPTS)
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
+        for short, full in ABBREVIATIONS.items():
+            run = run.replace(short, full)
         if mode_a is None:
             from sudachipy import SplitMode
 
