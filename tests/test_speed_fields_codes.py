@@ -155,9 +155,12 @@ def _split_address_unguarded(value: str) -> tuple[str, str]:
     text = V._DASH_GAP.sub(lambda m: " " if m.end() < len(text) else "", text)
     match = V._STREET.match(text)
     street, rest = (match.group(1), match.group(2)) if match else (text, "")
-    street = V._SPACES.sub("", street).replace("大字", "")
+    street = V._AZA.sub("", V._SPACES.sub("", street).replace("大字", ""))
     street = V._KE.sub("ケ", V._PREFECTURE.sub("", street))
     building = V._KE.sub("ケ", V._SPACES.sub("", rest).lstrip("-,、"))
+    room = V._ROOM_TAIL.match(street)
+    if not building and room:
+        street, building = room.group(1), room.group(2)
     return street.casefold(), building.casefold()
 
 
