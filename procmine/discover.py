@@ -250,7 +250,7 @@ def _role_stats(
     events in the case), ``relative_position`` (median of position / (case length − 1)),
     ``same_day`` (share of events on the calendar day the case began: counter work rather
     than back office), ``night`` (share of events between :data:`NIGHT_FROM` and
-    :data:`NIGHT_UNTIL` o'clock), ``wait_minutes`` (median minutes since the previous event
+    :data:`NIGHT_UNTIL` o'clock, of those with a time of day; NaN without), ``wait_minutes`` (median minutes since the previous event
     of the case), ``after_system`` (share of events right after a system-performed event) and
     ``recapture`` (mean share of the data columns an event fills that an earlier event of
     the same case already filled: re-keying rather than first capture; NaN when it fills
@@ -274,7 +274,9 @@ def _role_stats(
     day = ts.dt.normalize().to_numpy()
     same_day = day == day[first_of]
     hour = ts.dt.hour.to_numpy()
-    night = (hour >= NIGHT_FROM) | (hour < NIGHT_UNTIL)
+    # a date without a time of day (00:00:00) says nothing about the hour
+    timed = (ts_values - day) != np.timedelta64(0, "ns")
+    night = np.where(timed, (hour >= NIGHT_FROM) | (hour < NIGHT_UNTIL), np.nan)
     wait = np.full(n, np.nan)
     later = ~new_case
     if later.any():
@@ -297,7 +299,7 @@ def _role_stats(
             "position": idx.astype(float),
             "relative_position": rel,
             "same_day": same_day.astype(float),
-            "night": night.astype(float),
+            "night": night,
             "wait_minutes": wait,
             "after_system": after_system,
         }

@@ -132,3 +132,18 @@ def test_department_merging_systems_with_and_without_end_times():
     )
     assert pm.graph.nodes["戸籍受付"]["median_minutes"] == 12.0  # estimated from the next event
     assert not pm.graph.nodes["戸籍受付"]["duration_measured"]
+
+
+def test_night_share_is_known_only_for_events_with_a_time_of_day():
+    """A batch run at 02:00 is night work; a log of dates only (00:00) says nothing about
+    the hour, so it must not look like a night batch to the matcher."""
+
+    timed = discover(make_log("課", [
+        ("1", "税額計算", "2026-04-01 02:10", "BATCH", None),
+        ("2", "税額計算", "2026-04-02 01:50", "BATCH", None),
+        ("3", "整理券発行", "2026-04-02 09:05", "発券機", None),
+    ]))  # fmt: skip
+    assert timed.graph.nodes["税額計算"]["night"] == 1.0
+    assert timed.graph.nodes["整理券発行"]["night"] == 0.0
+    dates = discover(make_log("課", [("1", "受付", "2026-04-01", "A", None)]))
+    assert dates.graph.nodes["受付"]["night"] is None  # unknown (NaN is stored as None)

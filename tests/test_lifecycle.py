@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from procmine.io import load
@@ -86,3 +87,67 @@ def test_xes_lifecycle_transitions_are_paired(tmp_path: Path) -> None:
     assert len(events) == 1
     assert events["end"].iloc[0] - events["timestamp"].iloc[0] == pd.Timedelta(minutes=6)
     assert events["使用者氏名"].iloc[0] == "山田 太郎"
+
+
+def _events(tmp_path: Path, text: str) -> tuple[pd.DataFrame, dict[str, int]]:
+    (tmp_path / "a.csv").write_text(text, encoding="utf-8")
+    data = load([tmp_path])
+    (log,) = data.logs.values()
+    return log.events, data.accounting[0].dropped
+
+
+def test_the_key_and_resource_written_only_on_the_completion_are_kept(tmp_path: Path) -> None:
+    events, _ = _events(
+        tmp_path,
+        "受付番号,処理名,状態,記録日時,操作者,宛名番号\n"
+        "F1,本人確認,開始,2026/04/01 09:00:00,,\n"
+        "F1,本人確認,完了,2026/04/01 09:02:00,K01,00000001\n",
+    )
+    assert events[["resource", "person"]].to_numpy().tolist() == [["K01", "00000001"]]
+
+
+def test_a_completion_written_before_its_start_at_the_same_time_is_paired(tmp_path: Path) -> None:
+    # newest-first exports and date-only logs put both rows at one time
+    events, dropped = _events(
+        tmp_path,
+        "受付番号,処理名,状態,記録日時\n"
+        "F1,交付,完了,2026/04/01 09:10:00\nF1,交付,開始,2026/04/01 09:10:00\n",
+    )
+    assert len(events) == 1 and dropped == {"merged lifecycle row": 1}
+
+
+def test_a_category_of_start_and_end_months_apart_is_data_not_a_lifecycle(
+    tmp_path: Path,
+) -> None:
+    events, dropped = _events(
+        tmp_path,
+        "受付番号,処理内容,処理日時,振替区分,口座番号\n"
+        "R1,口座振替申込受付,2024/04/01 09:00,開始,1234567\n"
+        "R1,口座振替申込受付,2024/12/01 10:00,終了,7777777\n"
+        "R2,口座振替申込受付,2024/05/01 09:00,開始,7654321\n",
+    )
+    assert len(events) == 3 and dropped == {}
+    assert events["振替区分"].tolist() == ["開始", "終了", "開始"]
+
+
+def test_a_repeated_completion_row_is_a_duplicate_not_a_step(tmp_path: Path) -> None:
+    events, dropped = _events(
+        tmp_path,
+        "case,activity,timestamp,lifecycle,memo\n"
+        "c1,A,2024-04-01 09:00,start,\n"
+        "c1,A,2024-04-01 09:05,complete,x\nc1,A,2024-04-01 09:05,complete,x\n",
+    )
+    assert len(events) == 1
+    assert dropped == {"merged lifecycle row": 1, "duplicate row": 1}
+
+
+def test_many_open_starts_pair_first_in_first_out() -> None:
+    from procmine.io.lifecycle import pair
+
+    n = 4
+    kinds = pd.Series(["start"] * n + ["complete"] * n)
+    times = pd.Series(pd.date_range("2024-04-01 09:00", periods=2 * n, freq="min"))
+    found = pair(kinds, pd.Series(["c"] * 2 * n), pd.Series(["A"] * 2 * n), times,
+                 np.ones(2 * n, dtype=bool))  # fmt: skip
+    assert found.starts.tolist() == [0, 1, 2, 3]
+    assert found.completions.tolist() == [4, 5, 6, 7]

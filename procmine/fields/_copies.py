@@ -23,6 +23,7 @@ from procmine.text.values import (
     BANK_PARTS,
     addresses_equal,
     normalize_many,
+    normalize_text,
     normalizer_for,
     values_equal,
 )
@@ -270,9 +271,13 @@ class Pair:
 
 
 def _family(field_type: str) -> str:
-    """Columns are comparable when their values are normalised the same way."""
+    """Columns are comparable when their values are normalised the same way (or into the
+    same strings: an amount, 1,630,000円, normalises to the digits that a column of plain
+    numbers read as identifiers or categories holds, 1630000, for want of a header)."""
     if field_type in ("birth_date", "date"):
         return "date"
+    if field_type in ("income", "amount"):
+        return normalize_text.__name__
     return normalizer_for(field_type).__name__
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "is_lifecycle",
     "merge_data",
     "pair",
+    "plausible",
 ]
 
 #: Values that mark the row written when a step starts.
@@ -115,6 +116,20 @@ class Lifecycle:
     #: Row index of each pair's start and completion.
     starts: np.ndarray
     completions: np.ndarray
+    #: Start rows that took part, paired or not.
+    start_rows: int = 0
+
+
+def _kinds(kinds: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start, completion and other-transition masks (each distinct value read once)."""
+    codes, values = pd.factorize(kinds, use_na_sentinel=True)
+    words = [_word(v) for v in values]
+    table = np.array(
+        [[w in START_WORDS, w in COMPLETE_WORDS, w in OTHER_WORDS] for w in words] + [[0, 0, 0]],
+        dtype=bool,
+    )
+    hit = table[np.where(codes < 0, len(words), codes)]
+    return hit[:, 0], hit[:, 1], hit[:, 2]
 
 
 def pair(
@@ -127,9 +142,10 @@ def pair(
     """Pair each start row with the next completion of the same case and activity.
 
     ``kinds`` is the lifecycle column; only ``usable`` rows (with case, activity and a
-    parsed timestamp) take part. Rows are taken in time order (file order among equal
-    times); a completion pairs with the earliest unpaired start of its case and activity
-    at or before it.
+    parsed timestamp, not repeated) take part. Rows are taken in time order, a start
+    before a completion at the same time, then in file order; a completion pairs with the
+    earliest unpaired start of its case and activity at or before it (first in, first
+    out), and one with no start open stays unpaired.
 
     Examples
     --------
@@ -144,52 +160,79 @@ def pair(
     ([0, 1], [2, 3], [False, False, True, True, False])
     """
     n = len(kinds)
-    word = kinds.map(lambda v: _word(v) if pd.notna(v) else "").to_numpy(dtype=object)
-    is_start = np.fromiter((w in START_WORDS for w in word), dtype=bool, count=n) & usable
-    is_done = np.fromiter((w in COMPLETE_WORDS for w in word), dtype=bool, count=n) & usable
-    other = np.fromiter((w in OTHER_WORDS for w in word), dtype=bool, count=n) & usable
+    is_start, is_done, other = _kinds(kinds)
+    is_start, is_done, other = is_start & usable, is_done & usable, other & usable
     live = np.flatnonzero(is_start | is_done)
-    stamp = timestamp.to_numpy(dtype="datetime64[ns]")[live]
-    order = live[np.lexsort((live, stamp))]  # by time, then file row
-    waiting: dict[tuple[object, object], list[int]] = {}
-    starts: list[int] = []
-    completions: list[int] = []
-    case_values = case.to_numpy(dtype=object)
-    activity_values = activity.to_numpy(dtype=object)
-    for row in order.tolist():
-        key = (case_values[row], activity_values[row])
-        if is_start[row]:
-            waiting.setdefault(key, []).append(row)
-            continue
-        queue = waiting.get(key)
-        if queue:
-            starts.append(queue.pop(0))
-            completions.append(row)
-    start_rows = np.asarray(starts, dtype=np.int64)
-    done_rows = np.asarray(completions, dtype=np.int64)
-    end = pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]")
-    if len(start_rows):
-        values = timestamp.to_numpy(dtype="datetime64[ns]")
-        end_values = end.to_numpy(copy=True)
-        end_values[start_rows] = values[done_rows]
-        end = pd.Series(end_values, dtype="datetime64[ns]")
+    stamp = timestamp.to_numpy(dtype="datetime64[ns]")
+    case_code = pd.factorize(case.iloc[live])[0].astype(np.int64)
+    activity_code, labels = pd.factorize(activity.iloc[live])
+    group = case_code * max(len(labels), 1) + activity_code
+    # by case and activity, time, a start before a completion at the same time, file row
+    order = np.lexsort((live, is_done[live], stamp[live], group))
+    rows, grp = live[order], group[order]
+    s, c = is_start[rows], is_done[rows]
+    step = s.astype(np.int64) - c.astype(np.int64)
+    frame = pd.DataFrame({"g": grp, "step": step})
+    balance = frame.groupby("g")["step"].cumsum().to_numpy()
+    low = np.minimum(frame.assign(b=balance).groupby("g")["b"].cummin().to_numpy(), 0)
+    before = np.zeros(len(rows), dtype=np.int64)  # running minimum before each row (from 0)
+    if len(rows):
+        first = np.r_[True, grp[1:] != grp[:-1]]
+        before[1:] = low[:-1]
+        before[first] = 0
+    # a completion that takes the balance below every earlier point has no start open
+    matched = c & (balance >= before)
+    start_rank = frame.assign(x=s).groupby("g")["x"].cumsum().to_numpy() - 1
+    done_rank = frame.assign(x=matched).groupby("g")["x"].cumsum().to_numpy() - 1
+    starts_by = pd.Series(rows[s], index=pd.MultiIndex.from_arrays([grp[s], start_rank[s]]))
+    done_keys = pd.MultiIndex.from_arrays([grp[matched], done_rank[matched]])
+    start_rows = starts_by.reindex(done_keys).to_numpy(dtype=np.int64)
+    done_rows = rows[matched].astype(np.int64)
+    sort = np.argsort(start_rows, kind="stable")
+    start_rows, done_rows = start_rows[sort], done_rows[sort]
+    end_values = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    end_values[start_rows] = stamp[done_rows]
     merged = np.zeros(n, dtype=bool)
     merged[done_rows] = True
-    return Lifecycle(end, merged, other, start_rows, done_rows)
+    return Lifecycle(
+        pd.Series(end_values), merged, other, start_rows, done_rows, int(is_start.sum())
+    )
 
 
-def merge_data(frame: pd.DataFrame, columns: list[str], found: Lifecycle) -> None:
+def plausible(found: Lifecycle, timestamp: pd.Series) -> bool:
+    """Whether the pairs look like the start and end of steps: most starts found their
+    completion, and the median step lasts at most a day (a 区分 of 開始 / 終了 of a direct
+    debit, months apart, is data, not a lifecycle)."""
+    if not found.start_rows or 2 * len(found.starts) < found.start_rows:
+        return False
+    stamp = timestamp.to_numpy(dtype="datetime64[ns]")
+    lengths = stamp[found.completions] - stamp[found.starts]
+    return bool(np.median(lengths) <= np.timedelta64(1, "D"))
+
+
+def merge_data(
+    frame: pd.DataFrame, columns: list[str], found: Lifecycle, fill: list[str] = ()
+) -> None:
     """Give each paired start row the data of its completion row (in place): the
-    completion's value where it has one, the start's otherwise."""
+    completion's value where it has one, the start's otherwise; for the ``fill`` columns
+    (the resident's key, the resource), the start's value where it has one."""
     if not len(found.starts):
         return
-    for column in columns:
+    for column in [*columns, *fill]:
         values = frame[column]
         done = values.iloc[found.completions]
-        has = done.notna().to_numpy(dtype=bool, copy=True)
-        if isinstance(values.dtype, pd.StringDtype):
-            has &= (done.str.strip() != "").fillna(False).to_numpy(dtype=bool)
+        has = _present(done)
+        if column in fill:
+            has &= ~_present(values.iloc[found.starts])
         if not has.any():
             continue
         target = frame.columns.get_loc(column)
         frame.iloc[found.starts[has], target] = done.to_numpy()[has]
+
+
+def _present(values: pd.Series) -> np.ndarray:
+    has = values.notna().to_numpy(dtype=bool, copy=True)
+    if isinstance(values.dtype, pd.StringDtype) or values.dtype == object:
+        text = values.astype("string").str.strip()
+        has &= (text != "").fillna(False).to_numpy(dtype=bool)
+    return has

@@ -736,28 +736,28 @@ def _lifecycle(
     roles: dict[str, str],
     clocks: dict[str, str],
     how: dict[str, str],
-    case: pd.Series,
-    activity: pd.Series,
-    timestamp: pd.Series,
-    reasons: dict[str, np.ndarray],
+    keys: tuple[pd.Series, pd.Series, pd.Series],
+    usable: np.ndarray,
 ) -> lifecycle.Lifecycle | None:
     """Pair a file's lifecycle rows (a start row and a complete row per step) into one
     event each (see :mod:`procmine.io.lifecycle`): the column becomes the ``lifecycle``
-    role, the paired start rows get the completion's data, and the completion rows and
-    rows of other transitions are added to ``reasons``. None when the file has an end
-    column or no lifecycle column."""
+    role and the paired start rows get the completion's data (and its person key and
+    resource where the start row has none). ``keys``: case, activity and timestamp;
+    ``usable``: rows not dropped for another reason. None when the file has an end
+    column, no lifecycle column, or pairs that do not look like steps (most starts
+    unpaired, or a median step of more than a day: a 区分 of 開始 / 終了, not a lifecycle)."""
     if "end" in roles:
         return None
     taken = set(roles.values()) | set(clocks.values())
     column = lifecycle.find_column(frame, [c for c in frame.columns if c not in taken])
     if column is None:
         return None
-    usable = ~np.logical_or.reduce(list(reasons.values()))
-    found = lifecycle.pair(frame[column], case, activity, timestamp, usable)
+    found = lifecycle.pair(frame[column], *keys, usable)
+    if not lifecycle.plausible(found, keys[2]):
+        return None
     data = [c for c in frame.columns if c not in taken and c != column]
-    lifecycle.merge_data(frame, data, found)
-    reasons["merged lifecycle row"] = found.merged
-    reasons["other lifecycle transition"] = found.other
+    fill = [roles[r] for r in ("resource", "person", "department") if r in roles]
+    lifecycle.merge_data(frame, data, found, fill)
     roles["lifecycle"] = column
     how["lifecycle"] = "values"
     return found
@@ -824,7 +824,6 @@ def _load_file(
         "missing timestamp": (~ts_present).to_numpy(dtype=bool),
         "unparsable timestamp": (ts_present & timestamp.isna()).to_numpy(dtype=bool),
     }
-    life = _lifecycle(frame, roles, clocks, how, case, activity, timestamp, reasons)
     dropped_mask = np.zeros(n, dtype=bool)
     dropped: dict[str, int] = {}
     skipped = {reason: lines for reason, lines in raw.skipped.items() if len(lines)}
@@ -899,6 +898,18 @@ def _load_file(
                     **params,
                 )
             )
+
+    # start and complete rows of one step: paired once every other reason has been applied
+    life = _lifecycle(frame, roles, clocks, how, (case, activity, timestamp), ~dropped_mask)
+    if life is not None:
+        for reason, hit in (
+            ("merged lifecycle row", life.merged),
+            ("other lifecycle transition", life.other),
+        ):
+            if hit.any():
+                dropped[reason] = int(hit.sum())
+                dropped_mask |= hit
+        dropped = {r: dropped[r] for r in DROP_REASONS if r in dropped}
 
     keep = ~dropped_mask
     if not keep.any():

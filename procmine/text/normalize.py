@@ -123,7 +123,6 @@ CONCEPTS: dict[str, str] = {
     "申請者": "party",
     "来庁": "party",
     "来庁者": "party",
-
     "保護者": "party",
     "届出人": "party",
     # what a department asks the tax office about: income, as the taxation records it
@@ -133,8 +132,25 @@ CONCEPTS: dict[str, str] = {
 }
 
 #: Abbreviations of counter jargon that Sudachi splits into meaningless pieces (本確: 本 +
-#: 確), read as what they stand for.
-ABBREVIATIONS: dict[str, str] = {"本確": "本人確認"}
+#: 確), read as what they stand for where they are split so (not inside 本確定 or 基本確認).
+ABBREVIATIONS: dict[tuple[str, ...], str] = {("本", "確"): "本人確認"}
+
+
+def _expand_abbreviations(surfaces: list[str]) -> str:
+    """The run with each abbreviation, found as its own morphemes, written out."""
+    out: list[str] = []
+    k = 0
+    while k < len(surfaces):
+        for parts, full in ABBREVIATIONS.items():
+            if tuple(surfaces[k : k + len(parts)]) == parts:
+                out.append(full)
+                k += len(parts)
+                break
+        else:
+            out.append(surfaces[k])
+            k += 1
+    return "".join(out)
+
 
 #: The kind of action a Japanese label names, by Sudachi normalised form of a whole word
 #: (split mode C, so 確認 inside 資格確認書 does not count): checking data the city holds,
@@ -209,7 +225,6 @@ ENGLISH_CONCEPTS: dict[str, str] = {
     "request": "filing",
     "declar": "filing",
     "submiss": "filing",
-    "form": "filing",
     # keying data into a system or register
     "input": "entry",
     "kei": "entry",
@@ -337,18 +352,29 @@ def label_terms(label: str) -> LabelTerms:
     english = english_terms(latin)
     words.extend(english)
     mode_a: Any = None
-    action = next((ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS), "")
+    # "key" (key in) is keying; the romaji kei (軽) stems alike and is not
+    keyed = re.search(r"\bkey", latin) is not None
+    action = next(
+        (ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS and (w != "kei" or keyed)),
+        "",
+    )
     stated, negated = _english_polarity(latin)
-    synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in english if w in ENGLISH_CONCEPTS)
+    synonyms.extend(
+        f"con:{ENGLISH_CONCEPTS[w]}"
+        for w in english
+        if w in ENGLISH_CONCEPTS and (w != "kei" or keyed)
+    )
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
-        for short, full in ABBREVIATIONS.items():
-            run = run.replace(short, full)
         if mode_a is None:
             from sudachipy import SplitMode
 
             mode_a, mode_c = SplitMode.A, SplitMode.C
         tok = _sudachi()
         morphemes = tok.tokenize(run, mode_c)
+        expanded = _expand_abbreviations([m.surface() for m in morphemes])
+        if expanded != run:
+            run = expanded
+            morphemes = tok.tokenize(run, mode_c)
         _japanese_polarity(morphemes, mode_a, stated, negated)
         compounds = []
         for m in morphemes:

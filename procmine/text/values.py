@@ -609,11 +609,6 @@ NORMALIZERS: dict[str, Callable[[str], str]] = {
     "bank_account": normalize_bank,
     "income": normalize_amount,
     "amount": normalize_amount,
-    # a column of plain numbers may be an amount exported without commas or 円 (a
-    # mainframe's 3250000 for another system's 3,250,000円), and so may one read as an
-    # identifier for want of a header (F07: 1630000)
-    "number": normalize_amount,
-    "id": normalize_amount,
     "sex": normalize_sex,
 }
 
