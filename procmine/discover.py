@@ -21,7 +21,8 @@ Role of a step (evidence for cross-department matching)
     Besides counts and times, every node carries ``resident_share``, ``staff_share``,
     ``system_share``, ``external_share`` (performer mix), ``position`` and
     ``relative_position`` (where in its cases), ``same_day`` (share on the day the case
-    began), ``night`` (share between 22:00 and 06:00: batch runs, not counter work),
+    began), ``night`` (share between 22:00 and 06:00: batch runs, not counter work; of
+    the events with a time of day),
     ``wait_minutes`` (median gap after the previous event), ``after_system`` and
     ``recapture`` (share of the data it fills that the case already held), and the
     eventually-follows shares ``before`` / ``after`` (dicts: other activity → share of
@@ -227,11 +228,11 @@ def _performers(events: pd.DataFrame) -> pd.Series:
 #: which something follows it soon, and those gaps say little about the step itself (one timed
 #: execution out of 149 once gave a 65-minute "handling time" to a hand-out).
 MIN_TIMED = 5
+MIN_TIMED_SHARE = 0.2
 #: Night hours (local time, from ``NIGHT_FROM`` to ``NIGHT_UNTIL``): no counter is open,
 #: so a step done then is a batch run or mailing, whatever its label.
 NIGHT_FROM = 22
 NIGHT_UNTIL = 6
-MIN_TIMED_SHARE = 0.2
 
 #: Performer classes whose shares :func:`discover` records per activity (``<class>_share``).
 PERFORMER_CLASSES = ("resident", "staff", "system", "external")
@@ -250,8 +251,9 @@ def _role_stats(
     events in the case), ``relative_position`` (median of position / (case length − 1)),
     ``same_day`` (share of events on the calendar day the case began: counter work rather
     than back office), ``night`` (share of events between :data:`NIGHT_FROM` and
-    :data:`NIGHT_UNTIL` o'clock, of those with a time of day; NaN without), ``wait_minutes`` (median minutes since the previous event
-    of the case), ``after_system`` (share of events right after a system-performed event) and
+    :data:`NIGHT_UNTIL` o'clock, of those with a time of day; NaN without),
+    ``wait_minutes`` (median minutes since the previous event of the case),
+    ``after_system`` (share of events right after a system-performed event) and
     ``recapture`` (mean share of the data columns an event fills that an earlier event of
     the same case already filled: re-keying rather than first capture; NaN when it fills
     none). ``events`` must be sorted by case and time; ``coded``: :func:`_codes` of them
