@@ -925,3 +925,24 @@ def test_steps_alone_in_their_cases_have_no_neighbourhood() -> None:
 
     assert np.isnan(context(["電話受付"], ["口座振替停止"]))
     assert context(["番号札", "電話受付"], ["番号札", "口座振替停止"]) > 0.5
+
+
+def test_steps_alone_in_their_cases_count_as_counter_work_only_in_the_day() -> None:
+    """A ticket machine's one-step cases open a counter visit (behaviour counts in full);
+    a night batch's one-step cases do not, though both are 'first' in their cases."""
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, Scorer
+
+    def pm(dept: str, label: str, night: float) -> ProcessMap:
+        g = nx.DiGraph()
+        g.add_node(label, events=50, cases=50, performer="system", start=50, end=50,
+                   night=night, relative_position=0.0)  # fmt: skip
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 50, 50)
+
+    def gate(night: float) -> float:
+        maps = {"A": pm("A", "整理券発行", night), "B": pm("B", "呼出票発券", night)}
+        scorer = Scorer(from_maps(maps, None, None).items, MatchWeights())
+        return float(scorer.gate(np.array([0]), np.array([1]))[0])
+
+    assert gate(0.0) == 1.0
+    assert gate(1.0) == 0.0

@@ -1011,6 +1011,9 @@ class Scorer:
         cases) to 0 (either in the last quarter)."""
         late = np.fmax(self.rel[i], self.rel[j])
         early = np.clip((0.75 - np.nan_to_num(late, nan=0.0)) / 0.5, 0.0, 1.0)
+        # two steps alone in their cases are trivially first; a counter opens in the day
+        day = 1.0 - np.nan_to_num(np.fmax(self.night[i], self.night[j]), nan=0.0)
+        early = np.where(self.alone[i] & self.alone[j], day, early)
         if shared is None:
             data = self.has_fields[i] | self.has_fields[j]
             return np.where(data | np.isnan(late), 1.0, early)
