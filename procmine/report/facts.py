@@ -504,26 +504,33 @@ def candidate_totals(analysis: Analysis) -> dict[str, float]:
 #: The highest inconsistency rate is taken over copies compared on at least this many
 #: residents: a rate over a handful of them (3 of 4) says little and would lead the KPIs.
 MIN_COMPARED_FOR_KPI = 30
+#: Field types of which a resident may rightly have several values (a home and a mobile
+#: phone, a second bank account): their differences are mostly not inconsistencies, so they
+#: do not lead the KPI (their rates stay in the silo table).
+SEVERAL_VALUES = frozenset({"phone", "bank_account", "email"})
 
 
-def worst_inconsistency(silos: pd.DataFrame | None) -> float | None:
+def worst_inconsistency(silos: pd.DataFrame | None, *, one_value: bool = True) -> float | None:
     """The highest ``inconsistency_rate`` of the copies in ``silos`` compared on at least
-    :data:`MIN_COMPARED_FOR_KPI` residents (``shared_persons``), or None.
+    :data:`MIN_COMPARED_FOR_KPI` residents (``shared_persons``), with ``one_value`` of
+    fields with one value per resident only (not :data:`SEVERAL_VALUES`), or None.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> worst_inconsistency(pd.DataFrame({"inconsistency_rate": [0.9, 0.2, 0.1],
-    ...                                   "shared_persons": [4, 120, 300]}))
+    >>> worst_inconsistency(pd.DataFrame({"inconsistency_rate": [0.9, 0.2, 0.1, 0.4],
+    ...                                   "shared_persons": [4, 120, 300, 200],
+    ...                                   "field_type": ["name", "address", "name", "phone"]}))
     0.2
     """
     if silos is None or "inconsistency_rate" not in silos:
         return None
-    rows = records(silos, ["inconsistency_rate", "shared_persons"])
+    rows = records(silos, ["inconsistency_rate", "shared_persons", "field_type"])
     rates = [
         number(r["inconsistency_rate"])
         for r in rows
         if (number(r.get("shared_persons")) or 0) >= MIN_COMPARED_FOR_KPI
+        and not (one_value and r.get("field_type") in SEVERAL_VALUES)
     ]
     return max((r for r in rates if r is not None), default=None)
 

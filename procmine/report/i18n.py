@@ -434,8 +434,11 @@ _JA: dict[str, str] = {
     "kpi_resident_hours_how": "重複実行の回数 × 1回当たりの時間（住民の記入と発券後の待ち）",
     "kpi_recaptured": "他課が保有するデータの再入力件数（年間）",
     "kpi_recaptured_how": "基準の課以外で入力されたデータ項目の値の数",
-    "kpi_inconsistency": "データ項目の不整合率（最大、比較できた住民30人以上の写し）",
+    "kpi_inconsistency": (
+        "データ項目の不整合率（最大、比較できた住民30人以上の写し、電話・口座など複数あり得る項目を除く）"
+    ),
     "kpi_inconsistency_how": "同じ住民について、課の間で値が一致しない割合の最大値",
+    "col_worst_copy": "不整合率（最大の写し、比較できた住民30人以上）",
     "unit_times": "{value}回",
     "unit_values": "{value}件",
     # candidates (more)
@@ -901,8 +904,12 @@ _EN: dict[str, str] = {
     ),
     "kpi_recaptured": "Values re-captured from other departments per year",
     "kpi_recaptured_how": "values of a field entered outside the department of its reference copy",
-    "kpi_inconsistency": "Inconsistency of held fields (highest, copies compared on 30 residents or more)",
+    "kpi_inconsistency": (
+        "Inconsistency of held fields (highest, copies compared on 30 residents or more; "
+        "not phones, accounts, e-mail, of which a resident may have several)"
+    ),
     "kpi_inconsistency_how": "highest share of residents whose values differ between departments",
+    "col_worst_copy": "Inconsistency (worst copy compared on 30 residents or more)",
     "unit_times": "{value} times",
     "unit_values": "{value} values",
     # candidates (more)

@@ -303,7 +303,7 @@ class SiloView:
     def _repr_html_(self) -> str:
         t = strings(self.lang)
         records = facts.records(self.copies, list(self.copies.columns))
-        worst = facts.worst_inconsistency(self.copies)
+        worst = facts.worst_inconsistency(self.copies, one_value=False)
         owner = next(
             (str(r["department"]) for r in records if r.get("authoritative") is True), None
         )
@@ -311,7 +311,7 @@ class SiloView:
             [
                 Stat(t["col_departments"], fmt_int(len({r["department"] for r in records}))),
                 Stat(t["col_authoritative"], owner or t["none"]),
-                Stat(t["kpi_inconsistency"], fmt_pct(worst)),
+                Stat(t["col_worst_copy"], fmt_pct(worst)),
             ]
         )
         detail = Table(
