@@ -144,3 +144,19 @@ def test_a_department_is_named_by_its_name_column_not_its_code(tmp_path: Path) -
     data = load([tmp_path])
     assert data.departments == ["住民課", "税務課"]
     assert data.mappings[0].roles["department"] == "担当部署名"
+
+
+def test_start_and_end_named_by_bare_words_and_the_clerk_as_taiousha(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        "整理番号,事務内容,開始,終了,対応者\nC1,受付,2025/04/01 09:05,2025/04/01 09:10,K1\n",
+        encoding="utf-8",
+    )
+    roles = load([tmp_path]).mappings[0].roles
+    assert (roles["timestamp"], roles["end"], roles["resource"]) == ("開始", "終了", "対応者")
+    # 開始時刻 holding full timestamps is the start; beside a date column it is its time
+    (tmp_path / "a.csv").write_text(
+        "受付番号,手続名,開始日,開始時刻,終了時刻\nC1,受付,2025/04/01,9:05,9:10\n",
+        encoding="utf-8",
+    )
+    log = load([tmp_path]).logs["a"]
+    assert log.events["timestamp"].iloc[0] == pd.Timestamp("2025-04-01 09:05")
