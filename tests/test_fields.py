@@ -957,3 +957,19 @@ def test_an_amount_and_an_account_in_codes_are_found_under_code_headers() -> Non
     groups = {frozenset(g) for g in groups_of(match_fields(data)).values()}
     assert frozenset({("課税課", "F07"), ("国保課", "所得額")}) in groups
     assert frozenset({("課税課", "F06"), ("国保課", "口座")}) in groups
+
+
+def test_a_department_keyed_by_a_numbering_of_its_own_is_linked_by_name_and_birth() -> None:
+    """KAIGO keyed by another numbering (個人番号 among 宛名番号 systems): its keys match none of
+    the others', so it is linked by name + birth date, as if it had no key."""
+    city = make_city()
+    log = city.logs["KAIGO"]
+    events = log.events.copy()
+    events["person"] = "M" + events["person"].astype(str)
+    logs = {**city.logs, "KAIGO": EventLog("KAIGO", events, log.data_columns, log.sources)}
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    kaigo = silos[silos["department"] == "KAIGO"].set_index("column")
+    assert set(kaigo["linkage"]) == {"name+birth date"}
+    assert kaigo.loc["住所", "field"] == "住所"
+    assert kaigo.loc["住所", "inconsistency_rate"] < 0.01
+    assert set(silos.loc[silos["department"] != "KAIGO", "linkage"]) == {"person key"}

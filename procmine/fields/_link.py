@@ -31,6 +31,12 @@ NO_LINK = "none"
 _KEYED_SHARE = 0.5
 #: (name, birth date) column pairs tried per department without a person key.
 _MAX_ALTERNATIVES = 4
+#: A department whose person keys (at least :data:`_APART_MIN_KEYS` of them) match under this
+#: share of the other keyed departments' keys uses a numbering of its own (a system keyed by
+#: 個人番号 among systems keyed by 宛名番号): it is linked by name and birth date instead,
+#: as the loader's ``person_keys_apart`` warning says.
+_APART_SHARE = 0.05
+_APART_MIN_KEYS = 20
 
 
 @dataclass
@@ -201,6 +207,20 @@ def _masks(
     return columns.mask(department, name_column), columns.mask(department, birth_column)
 
 
+def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
+    """The keyed departments whose person keys are of a numbering of their own (see
+    :data:`_APART_SHARE`)."""
+    distinct = {
+        d: set(k.dropna().astype(str).unique()) for d, k in keys.items() if how[d] == PERSON_KEY
+    }
+    apart = []
+    for department, own in sorted(distinct.items()):
+        others = set().union(*(v for d, v in distinct.items() if d != department))
+        if len(own) >= _APART_MIN_KEYS and others and len(own & others) < _APART_SHARE * len(own):
+            apart.append(department)
+    return apart
+
+
 def link_persons(
     dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes | None = None
 ) -> Linkage:
@@ -226,6 +246,12 @@ def link_persons(
         keys[department] = _fill_within_case(_cases(events), raw, missing)
         if keys[department] is raw:
             as_read[department] = (raw, present)
+    for department in _numbered_apart(keys, how):
+        log = dataset.logs[department]
+        keys[department] = pd.Series(None, index=pd.RangeIndex(len(log.events)), dtype=object)
+        how[department] = NO_LINK
+        keyed[department] = 0
+        as_read.pop(department, None)
 
     if not any(
         not as_read[d][1].all() if d in as_read else k.isna().any() for d, k in keys.items()
