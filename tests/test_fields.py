@@ -973,3 +973,52 @@ def test_a_department_keyed_by_a_numbering_of_its_own_is_linked_by_name_and_birt
     assert kaigo.loc["住所", "field"] == "住所"
     assert kaigo.loc["住所", "inconsistency_rate"] < 0.01
     assert set(silos.loc[silos["department"] != "KAIGO", "linkage"]) == {"person key"}
+
+
+def _moves_log(department: str, rows: list[tuple[str, str, str, str]]) -> EventLog:
+    """Events (person, time, name, address) of one department, one case each."""
+    events = pd.DataFrame(
+        {
+            "case": [f"{department}-{k}" for k in range(len(rows))],
+            "activity": "住所入力",
+            "timestamp": pd.to_datetime([r[1] for r in rows]),
+            "end": pd.NaT,
+            "resource": "staff",
+            "person": [r[0] for r in rows],
+            "department": department,
+            "source": f"{department}.csv",
+            "row": range(2, len(rows) + 2),
+            "氏名": [r[2] for r in rows],
+            "住所": [r[3] for r in rows],
+        }
+    )
+    return EventLog(department, events, ("氏名", "住所"), (f"{department}.csv",))
+
+
+def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_complete() -> None:
+    """住民課 holds 80 residents, the tax office 100; 40 of 住民課's residents moved, and the
+    new address reached 住民課 a week before the tax office: 住民課 is the address's
+    reference copy (the one updated first), though the tax office holds more residents."""
+    residents = make_residents(100, seed=9)
+    people = list(zip(residents["person"], residents["name"], strict=True))
+    old = [f"光陽市本町{i % 9 + 1}-{i % 7 + 1}-{i + 1}" for i in range(100)]
+    new = [f"光陽市港町{i % 5 + 1}-{i % 3 + 1}-{i + 1}" for i in range(100)]
+    juumin, zeimu = [], []
+    for i, (key, name) in enumerate(people):
+        moved = i < 40
+        zeimu.append((key, "2024-04-01 10:00", name, old[i]))
+        if moved:
+            zeimu.append((key, "2024-06-08 10:00", name, new[i]))
+        if i < 80:
+            juumin.append((key, "2024-04-02 10:00", name, old[i]))
+            if moved:
+                juumin.append((key, "2024-06-01 10:00", name, new[i]))
+    data = Dataset(
+        logs={"住民課": _moves_log("住民課", juumin), "税務課": _moves_log("税務課", zeimu)},
+        mappings=[],
+        accounting=[],
+    )
+    silos = match_fields(data)
+    address = silos[silos["column"] == "住所"].set_index("department")
+    assert bool(address.loc["住民課", "authoritative"])
+    assert not bool(address.loc["税務課", "authoritative"])

@@ -63,12 +63,13 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from procmine.errors import ColumnError, ConfigError
 from procmine.model import Dataset
 
-from ._copies import Codebook, Copy, build_copies, shared_positions
+from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
 from ._group import group_copies
 from ._link import (
     LINKAGE_COLUMNS,
@@ -318,7 +319,7 @@ def match_fields(
     linked = state.linkage_quality().set_index("department")["linked_share"]
     rows: list[dict[str, object]] = []
     for members, name in zip(silos, names, strict=True):
-        auth = _authoritative(copies, members)
+        auth = _authoritative(copies, members, state.books)
         counts = state.measure(members, auth)
         rows.extend(_group_rows(copies, members, auth, counts, name, how, linked))
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
@@ -485,7 +486,7 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
         copies = state.copies
         flagged = [i for i, a in found if a]
         members = [i for i, _ in found]
-        auth = flagged[0] if flagged else _authoritative(copies, members)
+        auth = flagged[0] if flagged else _authoritative(copies, members, state.books)
         family = copies[auth].family
         same = [i for i in members if copies[i].family == family]
         counts = state.measure(same, auth)
@@ -584,7 +585,62 @@ def _group_names(copies: list[Copy], groups: list[list[int]]) -> list[str]:
     return names
 
 
-def _authoritative(copies: list[Copy], members: list[int]) -> int:
+def _authoritative(
+    copies: list[Copy], members: list[int], books: dict[str, Codebook] | None = None
+) -> int:
+    """Most residents; near-ties go to the copy whose values were recorded first; and a copy
+    nearly as complete that clearly records the residents' changes first (see
+    :func:`_updated_first`) is preferred to the most complete one."""
+    best = _most_complete(copies, members)
+    most = copies[best].persons
+    rivals = [
+        i for i in members
+        if i != best and copies[i].department != copies[best].department
+        and copies[i].persons >= _NEARLY_COMPLETE * most
+    ]  # fmt: skip
+    book = (books or {}).get(copies[best].family)
+    leads = [(share, i) for i in rivals if (share := _updated_first(copies[i], copies[best], book))]
+    return min(leads, key=lambda si: (-si[0], copies[si[1]].ident))[1] if leads else best
+
+
+#: A copy holding at least this share of the most complete copy's residents may be the
+#: authoritative one when it records changes first.
+_NEARLY_COMPLETE = 0.75
+#: ... over at least this many residents whose value changed and now agree ...
+_MIN_CHANGES = 20
+#: ... recording the current value first for at least this share of them.
+_FIRST_SHARE = 2 / 3
+
+
+def _changed(copy: Copy) -> np.ndarray:
+    """Residents (keys) whose value in ``copy`` changed: two or more distinct values held."""
+    keys, counts = np.unique(copy.hist_keys, return_counts=True)
+    return keys[counts > 1]
+
+
+def _updated_first(x: Copy, y: Copy, book: Codebook | None = None) -> float | None:
+    """The share of the residents whose value changed (in either copy) and whose current
+    values agree, for whom ``x`` recorded the current value before ``y`` did (ties not
+    counted), when there are :data:`_MIN_CHANGES` of them or more and the share reaches
+    :data:`_FIRST_SHARE` (the master: 住民記録 records a move before the copies hear of it);
+    else None."""
+    ix, iy = shared_positions(x, y)
+    same = (
+        equal_codes(x.norm[ix], y.norm[iy], x.field_type, book)
+        if x.family == y.family
+        else (np.zeros(len(ix), dtype=bool))
+    )
+    changed = np.isin(x.keys[ix], np.union1d(_changed(x), _changed(y)))
+    ix, iy = ix[same & changed], iy[same & changed]
+    tx, ty = x.since[ix], y.since[iy]
+    first, later = int((tx < ty).sum()), int((ty < tx).sum())
+    decided = first + later
+    if decided < _MIN_CHANGES or first < _FIRST_SHARE * decided:
+        return None
+    return first / decided
+
+
+def _most_complete(copies: list[Copy], members: list[int]) -> int:
     """Most residents; near-ties go to the copy whose values were recorded first."""
     most = max(copies[i].persons for i in members)
     tied = [i for i in members if copies[i].persons >= (1 - _TIE) * most and most > 0]

@@ -208,7 +208,7 @@ _JA: dict[str, str] = {
         "他の課とよく一致する課ほど重く見て全ての課の値から推定します（値そのものは示しません）。"
         "マトリクスの各マスは列名・不整合率・比較できた住民数（n、他の課も値を持つ住民）で、"
         "不整合率が高いほど濃い色で示します。（基準）は、そのデータ項目を最も多くの住民について"
-        "保有している課で、集約候補では保有元として扱います。正本（マスター）を持つ課とは限りません。電話番号や口座のように、住民が複数の値を正しく"
+        "保有している課（ほぼ同数の課が住民の変更を明らかに先に記録していればその課）で、集約候補では保有元として扱います。正本（マスター）を持つ課とは限りません。電話番号や口座のように、住民が複数の値を正しく"
         "使い分けている項目（2つ目の電話番号・別の口座など）では、値の違いが誤りとは限りません。"
     ),
     "no_silos": "複数の課が保有するデータ項目は見つかりませんでした。",
@@ -224,7 +224,7 @@ _JA: dict[str, str] = {
     "col_conflict": "矛盾",
     "col_missing": "欠損",
     "col_linked_share": "他課と照合できた住民の割合",
-    "col_authoritative": "基準の課（保有住民数が最多）",
+    "col_authoritative": "基準の課（保有住民数が最多か、変更を先に記録）",
     "authoritative_yes": "基準",
     "col_shared_persons": "比較できた住民数",
     "not_comparable": "比較不可（n={n}）",
@@ -649,8 +649,9 @@ _EN: dict[str, str] = {
         "agree more with the others weighing more (the values themselves are not shown). Each "
         "cell of the matrix names the column, its inconsistency rate and the number of "
         "residents compared (n: those another department holds too); the higher the rate, the "
-        "darker the cell. (reference) marks the copy holding the most residents, which the "
-        "candidates treat as the field's source: not necessarily a master copy. For fields such as phones and bank accounts a difference may be legitimate (a "
+        "darker the cell. (reference) marks the copy holding the most residents (or one nearly as "
+        "complete that clearly records the residents' changes first), which the candidates "
+        "treat as the field's source: not necessarily a master copy. For fields such as phones and bank accounts a difference may be legitimate (a "
         "second phone, another account)."
     ),
     "no_silos": "No field is held by more than one department.",
@@ -666,7 +667,7 @@ _EN: dict[str, str] = {
     "col_conflict": "Conflict",
     "col_missing": "Missing",
     "col_linked_share": "Residents linked to other systems",
-    "col_authoritative": "Reference copy (most residents)",
+    "col_authoritative": "Reference copy (most residents, or changes recorded first)",
     "authoritative_yes": "reference",
     "col_shared_persons": "Residents compared",
     "not_comparable": "not comparable (n={n})",
