@@ -946,3 +946,33 @@ def test_steps_alone_in_their_cases_count_as_counter_work_only_in_the_day() -> N
 
     assert gate(0.0) == 1.0
     assert gate(1.0) == 0.0
+
+
+def test_payments_of_different_benefits_differ_though_they_share_the_addressee() -> None:
+    """Two back-office payments carry the same name, address and account (the addressee):
+    what is paid must agree, so the different objects count against the pair."""
+
+    def pm(dept: str, labels: list[str]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            fields = (
+                ("氏名", "住所", "口座") if k == len(labels) - 1 else ("氏名", "住所", "生年月日")
+            )
+            g.add_node(label, events=80, cases=80, performer="staff", median_minutes=3.0,
+                       start=80 * (k == 0), end=80 * (k == len(labels) - 1),
+                       same_day=1.0 if k < 1 else 0.0, relative_position=k / (len(labels) - 1),
+                       fields=fields)  # fmt: skip
+        nx.add_path(g, labels, count=80)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 80, 80)
+
+    maps = {
+        "生活支援課": pm("生活支援課", ["保護申請書記入", "保護決定", "保護費支給"]),
+        "長寿介護課": pm(
+            "長寿介護課", ["介護保険届出書記入", "給付審査", "高額介護サービス費支給"]
+        ),
+    }
+    pairs = match_activities(maps, threshold=0.0).pairs
+    paid = pairs[
+        pairs["activity_a"].str.endswith("支給") & pairs["activity_b"].str.endswith("支給")
+    ]
+    assert "different things sent" in paid["evidence"].iloc[0]

@@ -130,6 +130,7 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
         ("Complete enrollment form", "filing"),
         ("Key in address change", "entry"),
         ("保護者本確", "check"),
+        ("高額介護サービス費支給", "issue"),
         ("賦課本確定処理", ""),
         ("Kei car tax filing", ""),
         ("Evaluate", ""),

@@ -532,6 +532,7 @@ class Scorer:
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
         self.check = kinds.get("check", -2)
         self.filing = kinds.get("filing", -2)
+        self.issuing = kinds.get("issue", -2)
         # departments whose logs record data in some step
         self.dept_records = np.zeros(int(self.dept.max(initial=-1)) + 1, dtype=bool)
         np.logical_or.at(self.dept_records, self.dept, self.has_fields)
@@ -886,7 +887,10 @@ class Scorer:
         filings = (ka == self.filing) & (kb == self.filing) & recorded
         by_object = np.where(filings, 1.0, by_object)
         obj_diff = np.zeros(len(i))
-        live = (by_object > 0) & ~shared_data
+        # notices and payments sent from the back office name their addressee: the name and
+        # address they share are not the work, what they send is (就学援助認定通知 vs 保護決定通知)
+        sending = (ka == self.issuing) & (kb == self.issuing)
+        live = (by_object > 0) & (~shared_data | sending)
         if live.any():
             obj_diff[live] = self.object_difference(i[live], j[live])
         z = z - w.object * by_object * obj_diff
@@ -1092,7 +1096,12 @@ def describe(items: list[Item], a: int, b: int, sig: dict[str, float]) -> str:
     elif sig.get("lone_negation", 0.0) >= 0.5:
         parts.append("only one label negates something")
     if sig.get("object_difference", 0.0) >= 0.5:
-        parts.append("labels naming different objects, with no data in common")
+        sent = items[a].terms.action == items[b].terms.action == "issue"
+        parts.append(
+            "labels naming different things sent (the addressee's data is not the work)"
+            if sent and sig.get("field_similarity", 0.0) > 0
+            else "labels naming different objects, with no data in common"
+        )
     if sig.get("action_differs", 0.0) >= 0.5:
         parts.append(f"different actions ({items[a].terms.action} vs {items[b].terms.action})")
     elif sig.get("action_same", 0.0) >= 0.5:

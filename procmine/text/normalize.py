@@ -170,6 +170,7 @@ ACTIONS: dict[str, str] = {
     "発送": "issue",
     "送付": "issue",
     "引き渡し": "issue",
+    "支給": "issue",
     # taking in the resident's filing: writing it, receiving it, the filing itself
     "記入": "filing",
     "受け付け": "filing",
