@@ -995,23 +995,25 @@ def _moves_log(department: str, rows: list[tuple[str, str, str, str]]) -> EventL
     return EventLog(department, events, ("氏名", "住所"), (f"{department}.csv",))
 
 
-def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_complete() -> None:
-    """住民課 holds 80 residents, the tax office 100; 40 of 住民課's residents moved, and the
-    new address reached 住民課 a week before the tax office: 住民課 is the address's
-    reference copy (the one updated first), though the tax office holds more residents."""
+def _reference_of_moves(juumin_first: int, juumin_never: int) -> str:
+    """The address's reference copy when 住民課 (80 residents) and the tax office (100)
+    both hold the residents: of the first ``juumin_first`` residents the move reaches
+    住民課 a week before the tax office; of the next ``juumin_never`` only the tax office
+    records it (住民課 stays stale)."""
     residents = make_residents(100, seed=9)
     people = list(zip(residents["person"], residents["name"], strict=True))
     old = [f"光陽市本町{i % 9 + 1}-{i % 7 + 1}-{i + 1}" for i in range(100)]
     new = [f"光陽市港町{i % 5 + 1}-{i % 3 + 1}-{i + 1}" for i in range(100)]
     juumin, zeimu = [], []
     for i, (key, name) in enumerate(people):
-        moved = i < 40
         zeimu.append((key, "2024-04-01 10:00", name, old[i]))
-        if moved:
+        if i < juumin_first:
             zeimu.append((key, "2024-06-08 10:00", name, new[i]))
+        elif i < juumin_first + juumin_never:
+            zeimu.append((key, "2024-06-01 10:00", name, new[i]))
         if i < 80:
             juumin.append((key, "2024-04-02 10:00", name, old[i]))
-            if moved:
+            if i < juumin_first:
                 juumin.append((key, "2024-06-01 10:00", name, new[i]))
     data = Dataset(
         logs={"住民課": _moves_log("住民課", juumin), "税務課": _moves_log("税務課", zeimu)},
@@ -1020,5 +1022,26 @@ def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_compl
     )
     silos = match_fields(data)
     address = silos[silos["column"] == "住所"].set_index("department")
-    assert bool(address.loc["住民課", "authoritative"])
-    assert not bool(address.loc["税務課", "authoritative"])
+    return str(address.index[address["authoritative"].astype(bool)][0])
+
+
+def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_complete() -> None:
+    """40 moves reach 住民課 a week before the tax office: 住民課 is the address's reference
+    copy (updated first), though the tax office holds more residents; when 住民課 leaves 50
+    moves unrecorded that the tax office has, it is the stale one and the tax office stays
+    the reference."""
+    assert _reference_of_moves(40, 0) == "住民課"
+    assert _reference_of_moves(30, 50) == "税務課"
+
+
+def test_departments_that_share_enough_keys_keep_them() -> None:
+    """A large 住民課 sharing 40 keys with a small 介護課 (4 % of its own) is not "a numbering
+    of its own"; of two departments sharing no key, the larger keeps its numbering."""
+    from procmine.fields._link import PERSON_KEY, _numbered_apart
+
+    big = pd.Series([f"P{i:04d}" for i in range(1000)])
+    small = pd.Series([f"P{i:04d}" for i in range(40)] + [f"K{i:04d}" for i in range(60)])
+    how = {"住民課": PERSON_KEY, "介護課": PERSON_KEY}
+    assert _numbered_apart({"住民課": big, "介護課": small}, how) == []
+    other = pd.Series([f"M{i:04d}" for i in range(200)])
+    assert _numbered_apart({"住民課": big, "介護課": other}, how) == ["介護課"]

@@ -160,3 +160,15 @@ def test_start_and_end_named_by_bare_words_and_the_clerk_as_taiousha(tmp_path: P
     )
     log = load([tmp_path]).logs["a"]
     assert log.events["timestamp"].iloc[0] == pd.Timestamp("2025-04-01 09:05")
+
+
+def test_bare_start_and_end_headers_holding_flags_or_dates_only_are_data(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(
+        "受付番号,手続名,日付,開始,終了\nC1,受付,2025/04/01 09:05,済,2025/04/01\n"
+        "C2,受付,2025/04/02 10:05,未,2025/04/02\n",
+        encoding="utf-8",
+    )
+    data = load([tmp_path])
+    assert data.mappings[0].roles["timestamp"] == "日付"
+    assert "end" not in data.mappings[0].roles
+    assert set(data.logs["a"].data_columns) == {"開始", "終了"}

@@ -619,25 +619,39 @@ def _changed(copy: Copy) -> np.ndarray:
 
 
 def _updated_first(x: Copy, y: Copy, book: Codebook | None = None) -> float | None:
-    """The share of the residents whose value changed (in either copy) and whose current
-    values agree, for whom ``x`` recorded the current value before ``y`` did (ties not
-    counted), when there are :data:`_MIN_CHANGES` of them or more and the share reaches
-    :data:`_FIRST_SHARE` (the master: 住民記録 records a move before the copies hear of it);
-    else None."""
+    """The share of the residents whose value changed for whom ``x`` had the new value
+    first: of those whose copies now agree (a change in either copy's history), the ones
+    ``x`` recorded before ``y`` did (ties not counted); of those whose copies disagree, the
+    ones whose value in ``y`` is one ``x`` held before (``y`` is stale), against the ones
+    whose value in ``x`` is one ``y`` held before. None unless there are
+    :data:`_MIN_CHANGES` of them or more and the share reaches :data:`_FIRST_SHARE` (the
+    master: 住民記録 records a move before the copies hear of it)."""
+    if x.family != y.family:
+        return None
     ix, iy = shared_positions(x, y)
-    same = (
-        equal_codes(x.norm[ix], y.norm[iy], x.field_type, book)
-        if x.family == y.family
-        else (np.zeros(len(ix), dtype=bool))
-    )
+    same = equal_codes(x.norm[ix], y.norm[iy], x.field_type, book)
     changed = np.isin(x.keys[ix], np.union1d(_changed(x), _changed(y)))
-    ix, iy = ix[same & changed], iy[same & changed]
-    tx, ty = x.since[ix], y.since[iy]
+    tx, ty = x.since[ix[same & changed]], y.since[iy[same & changed]]
     first, later = int((tx < ty).sum()), int((ty < tx).sum())
+    apart = ~same & (x.norm[ix] >= 0) & (y.norm[iy] >= 0)
+    keys = x.keys[ix[apart]]
+    first += int(_held(x, keys, y.norm[iy[apart]]).sum())
+    later += int(_held(y, keys, x.norm[ix[apart]]).sum())
     decided = first + later
     if decided < _MIN_CHANGES or first < _FIRST_SHARE * decided:
         return None
     return first / decided
+
+
+def _held(copy: Copy, keys: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per (resident, normalised value code): whether ``copy`` ever held that value for that
+    resident (its history of distinct values)."""
+    if not len(keys) or not len(copy.hist_keys):
+        return np.zeros(len(keys), dtype=bool)
+    width = int(max(copy.hist_norm.max(initial=0), values.max(initial=0))) + 2
+    held = copy.hist_keys.astype(np.int64) * width + (copy.hist_norm.astype(np.int64) + 1)
+    asked = keys.astype(np.int64) * width + (values.astype(np.int64) + 1)
+    return np.isin(asked, held)
 
 
 def _most_complete(copies: list[Copy], members: list[int]) -> int:

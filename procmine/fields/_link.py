@@ -209,15 +209,24 @@ def _masks(
 
 def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
     """The keyed departments whose person keys are of a numbering of their own (see
-    :data:`_APART_SHARE`)."""
+    :data:`_APART_SHARE`; fewer than :data:`_APART_MIN_KEYS` keys shared, too). When no
+    keyed department shares keys with another, the one with most keys keeps its numbering."""
     distinct = {
         d: set(k.dropna().astype(str).unique()) for d, k in keys.items() if how[d] == PERSON_KEY
     }
     apart = []
     for department, own in sorted(distinct.items()):
         others = set().union(*(v for d, v in distinct.items() if d != department))
-        if len(own) >= _APART_MIN_KEYS and others and len(own & others) < _APART_SHARE * len(own):
+        shared = len(own & others)
+        if (
+            len(own) >= _APART_MIN_KEYS
+            and others
+            and shared < _APART_SHARE * len(own)
+            and shared < _APART_MIN_KEYS
+        ):
             apart.append(department)
+    if apart and len(apart) == len(distinct):
+        apart.remove(max(sorted(apart), key=lambda d: len(distinct[d])))
     return apart
 
 

@@ -275,6 +275,9 @@ _CONTAINS = 50.0
 _SAMPLE = 2000
 _TIMESTAMP_SHARE = 0.9
 _CONTAINS_TIMESTAMP_SHARE = 0.5
+#: Bare words that name a start or an end only when the column holds dates with times of
+#: day (a column 開始 of flags, or 終了 of dates only, is data).
+_BARE_TIMES = frozenset({"開始", "終了"})
 
 
 def header_key(name: str) -> str:
@@ -341,6 +344,12 @@ def timestamp_share(column: pd.Series) -> float:
     return float(parse_timestamps(values).notna().mean())
 
 
+def _has_times_of_day(column: pd.Series) -> bool:
+    """Whether the sampled values, read as timestamps, carry a time of day (not all 00:00)."""
+    stamps = parse_timestamps(_sample(column)).dropna()
+    return bool(len(stamps)) and bool((stamps != stamps.dt.normalize()).any())
+
+
 def _is_event_time_header(header: str) -> bool:
     text = unicodedata.normalize("NFKC", header).lower()
     return not any(word in text for word in _NOT_EVENT_TIME)
@@ -396,11 +405,14 @@ def detect_roles(
         if role in ("timestamp", "end"):
             if not _is_event_time_header(column):
                 continue
-            if not _is_exact(-neg_score):
+            bare = header_key(column) in _BARE_TIMES
+            if not _is_exact(-neg_score) or bare:
                 if column not in share_cache:
                     share_cache[column] = timestamp_share(frame[column])
                 if share_cache[column] < _CONTAINS_TIMESTAMP_SHARE:
                     continue
+            if bare and not _has_times_of_day(frame[column]):
+                continue
         roles[role] = column
         how[role] = "header"
         used.add(column)

@@ -1477,8 +1477,8 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
                     f"{at(sources[i])}: its person keys ({show(column)}) match almost none of "
                     f"the other files' ({share:.0%} of its residents) — check that they are "
                     "the same resident numbers (prefixes, check digits), or name the right "
-                    f"column with --person or in {CONFIG_NAME}; until then its residents are "
-                    "linked by name and birth date where it records them",
+                    f"column with --person or in {CONFIG_NAME}; a department whose keys match almost "
+                    "none of the others' is linked by name and birth date instead",
                     "person_keys_apart",
                     place=Place(at(sources[i])),
                     column=show(column),

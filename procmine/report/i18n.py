@@ -1298,11 +1298,11 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "warn_person_keys_apart": (
         "{place}: 住民の番号（{column}）が他のファイルの番号とほとんど一致しません（住民の{share}）。"
         "同じ住民番号か（接頭辞・検査数字の有無）を確認するか、--person または procmine.toml で"
-        "正しい列を指定してください（それまでは、氏名と生年月日がある場合はそれで住民を照合します）",
+        "正しい列を指定してください（他の課の番号とほとんど一致しない課は、氏名と生年月日で住民を照合します）",
         "{place}: its person keys ({column}) match almost none of the other files' ({share} of "
         "its residents) — check that they are the same resident numbers (prefixes, check "
-        "digits), or name the right column with --person or in procmine.toml; until then its "
-        "residents are linked by name and birth date where it records them",
+        "digits), or name the right column with --person or in procmine.toml; a department whose keys "
+        "match almost none of the others' is linked by name and birth date instead",
     ),
     "warn_shared_case_ids": (
         "{place}: 同じ課（{department}）で列の異なるファイル{other}と{count}件の案件番号が"
