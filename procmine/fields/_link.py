@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from procmine._codes import as_text
+from procmine._keys import KEYS_APART, MIN_KEYS, shared_counts
 from procmine.model import CASE, PERSON, Dataset
 from procmine.text.values import normalize_many
 
@@ -31,12 +32,6 @@ NO_LINK = "none"
 _KEYED_SHARE = 0.5
 #: (name, birth date) column pairs tried per department without a person key.
 _MAX_ALTERNATIVES = 4
-#: A department whose person keys (at least :data:`_APART_MIN_KEYS` of them) match under this
-#: share of the other keyed departments' keys uses a numbering of its own (a system keyed by
-#: 個人番号 among systems keyed by 宛名番号): it is linked by name and birth date instead,
-#: as the loader's ``person_keys_apart`` warning says.
-_APART_SHARE = 0.05
-_APART_MIN_KEYS = 20
 
 
 @dataclass
@@ -208,23 +203,26 @@ def _masks(
 
 
 def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
-    """The keyed departments whose person keys are of a numbering of their own (see
-    :data:`_APART_SHARE`; fewer than :data:`_APART_MIN_KEYS` keys shared, too). When no
-    keyed department shares keys with another, the one with most keys keeps its numbering."""
+    """The keyed departments whose person keys are of a numbering of their own (a system
+    keyed by 個人番号 among systems keyed by 宛名番号): at least
+    :data:`procmine._keys.MIN_KEYS` keys, of which under :data:`procmine._keys.KEYS_APART`
+    and fewer than ``MIN_KEYS`` another keyed department holds, as the loader's
+    ``person_keys_apart`` warning reads it. When no keyed department shares keys with
+    another, the one with most keys keeps its numbering."""
     distinct = {
-        d: set(k.dropna().astype(str).unique()) for d, k in keys.items() if how[d] == PERSON_KEY
+        d: set(k.dropna().astype(str).unique())
+        for d, k in sorted(keys.items())
+        if how[d] == PERSON_KEY
     }
-    apart = []
-    for department, own in sorted(distinct.items()):
-        others = set().union(*(v for d, v in distinct.items() if d != department))
-        shared = len(own & others)
-        if (
-            len(own) >= _APART_MIN_KEYS
-            and others
-            and shared < _APART_SHARE * len(own)
-            and shared < _APART_MIN_KEYS
-        ):
-            apart.append(department)
+    if len(distinct) < 2:
+        return []
+    apart = [
+        department
+        for (department, own), shared in zip(
+            distinct.items(), shared_counts(list(distinct.values())), strict=True
+        )
+        if len(own) >= MIN_KEYS and shared < KEYS_APART * len(own) and shared < MIN_KEYS
+    ]
     if apart and len(apart) == len(distinct):
         apart.remove(max(sorted(apart), key=lambda d: len(distinct[d])))
     return apart

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from .._keys import KEYS_APART, MIN_KEYS, shared_counts
 from ..errors import ColumnError, ConfigError, InputError, ProcmineError
 from ..model import (
     ACTIVITY,
@@ -1364,7 +1365,7 @@ def load(
 #: of its distinct values are person keys of other files, and at least
 #: :data:`_KEY_MIN_VALUES` of them are (宛名番号 under a plain header such as 番号 or ID).
 _KEY_SHARE = 0.5
-_KEY_MIN_VALUES = 20
+_KEY_MIN_VALUES = MIN_KEYS
 
 
 _HOUSEHOLD = re.compile(r"世帯|household", re.IGNORECASE)
@@ -1429,10 +1430,6 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
         )
 
 
-#: A file whose person keys are found in other files this rarely is not linked to them.
-_KEYS_APART = 0.05
-
-
 def _unpadded(key: str) -> str:
     """A key of digits without its leading zeros (0000012345 → 12345); others unchanged."""
     return (key.lstrip("0") or "0") if key.isdigit() else key
@@ -1440,11 +1437,11 @@ def _unpadded(key: str) -> str:
 
 def _shared_shares(sets: list[set[str]]) -> list[float | None]:
     """Per file, the share of its keys found in another file (None without keys or others)."""
-    out: list[float | None] = []
-    for i, keys in enumerate(sets):
-        others = set().union(*(s for j, s in enumerate(sets) if j != i))
-        out.append(len(keys & others) / len(keys) if keys and others else None)
-    return out
+    others = sum(1 for s in sets if s)
+    return [
+        shared / len(keys) if keys and others > 1 else None
+        for keys, shared in zip(sets, shared_counts(sets), strict=True)
+    ]
 
 
 def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
@@ -1455,7 +1452,7 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     if sum(1 for s in raw if s) < 2:
         return []
     shares = _shared_shares(raw)
-    apart = [i for i, x in enumerate(shares) if x is not None and x < _KEYS_APART]
+    apart = [i for i, x in enumerate(shares) if x is not None and x < KEYS_APART]
     if apart:
         unpadded = _shared_shares([{_unpadded(k) for k in keys} for keys in raw])
         if any((unpadded[i] or 0.0) >= 0.5 for i in apart):
@@ -1470,7 +1467,7 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     out: list[str] = []
     for i, share in enumerate(shares):
         # a handful of residents sharing none says little
-        if share is not None and share < _KEYS_APART and len(raw[i]) >= _KEY_MIN_VALUES:
+        if share is not None and share < KEYS_APART and len(raw[i]) >= MIN_KEYS:
             column = results[i].mapping.roles[PERSON]
             out.append(
                 Notice(

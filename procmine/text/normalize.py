@@ -355,16 +355,10 @@ def label_terms(label: str) -> LabelTerms:
     mode_a: Any = None
     # "key" (key in) is keying; the romaji kei (軽) stems alike and is not
     keyed = re.search(r"\bkey", latin) is not None
-    action = next(
-        (ENGLISH_ACTIONS[w] for w in english if w in ENGLISH_ACTIONS and (w != "kei" or keyed)),
-        "",
-    )
+    telling = [w for w in english if w != "kei" or keyed]
+    action = next((ENGLISH_ACTIONS[w] for w in telling if w in ENGLISH_ACTIONS), "")
     stated, negated = _english_polarity(latin)
-    synonyms.extend(
-        f"con:{ENGLISH_CONCEPTS[w]}"
-        for w in english
-        if w in ENGLISH_CONCEPTS and (w != "kei" or keyed)
-    )
+    synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in telling if w in ENGLISH_CONCEPTS)
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
             from sudachipy import SplitMode

@@ -1,0 +1,31 @@
+"""How much of one system's person keys the other systems share.
+
+The loader warns about a file whose keys match almost none of the other files'
+(``person_keys_apart``), and the silo stage links such a department by name and birth date
+instead (:mod:`procmine.fields._link`): both read "almost none" the same way, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["KEYS_APART", "MIN_KEYS", "shared_counts"]
+
+#: Keys shared with the others under this share of a system's own keys: "almost none".
+KEYS_APART = 0.05
+#: Fewer keys than this say little (a handful of residents sharing none), and this many
+#: shared keys are a link, whatever their share of a large register.
+MIN_KEYS = 20
+
+
+def shared_counts(sets: Sequence[set[str]]) -> list[int]:
+    """Per set of keys, how many of them another set holds too.
+
+    >>> shared_counts([{"a", "b"}, {"b", "c"}, {"d"}])
+    [1, 1, 0]
+    """
+    out = []
+    for i, keys in enumerate(sets):
+        others = set().union(*(s for j, s in enumerate(sets) if j != i))
+        out.append(len(keys & others))
+    return out
