@@ -210,3 +210,41 @@ def test_negation_finds_the_word_one_label_negates(negated: str, plain: str, wor
 def test_negation_leaves_words_of_their_own_alone(a: str, b: str) -> None:
     assert negation(label_terms(a), label_terms(b)) == ""
     assert negation(label_terms(b), label_terms(a)) == ""
+
+
+def test_labels_in_host_kana_are_read_as_the_words_they_spell() -> None:
+    """ﾎﾝﾆﾝ ｶｸﾆﾝ shares no character with 本人確認: it is spelled from the words of the
+    other labels (host systems drop small kana: ｼﾖﾄｸ is ショトク); loanwords and kana
+    that words spell less than half of stay as they are."""
+    from procmine.text.kana import spell_kana
+
+    labels = [
+        "ﾎﾝﾆﾝ ｶｸﾆﾝ",
+        "届出人の本人確認",
+        "ｼﾖﾄｸ ｼﾖｳｶｲ",
+        "所得の照会",
+        "チェックリスト",
+        "ｶｸﾆﾝｼﾖ ﾌﾟﾘﾝﾀｰ ｾｯﾃｲ",
+    ]
+    spelled = spell_kana(labels)
+    assert spelled == {"ﾎﾝﾆﾝ ｶｸﾆﾝ": "本人確認", "ｼﾖﾄｸ ｼﾖｳｶｲ": "所得照会"}
+    # alone, only the vocabulary's words spell it: 確認 is one, 口座 is not
+    assert spell_kana(["ｺｳｻﾞ ｶｸﾆﾝ"]) == {"ｺｳｻﾞ ｶｸﾆﾝ": "コウザ確認"}
+    assert spell_kana(["ｺｳｻﾞ ｶｸﾆﾝ", "振込口座の登録"]) == {"ｺｳｻﾞ ｶｸﾆﾝ": "口座確認"}
+    assert spell_kana(["本人確認", "所得照会"]) == {}
+
+
+def test_a_kana_label_is_matched_by_the_words_it_spells() -> None:
+    import networkx as nx
+
+    from procmine.match._profile import from_models
+
+    graphs = {}
+    for dept, label in (("A", "ﾎﾝﾆﾝ ｶｸﾆﾝ"), ("B", "届出人の本人確認")):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[dept] = g
+    kana, kanji = from_models(graphs).items
+    assert kana.name == "ﾎﾝﾆﾝ ｶｸﾆﾝ"
+    assert kana.terms.action == kanji.terms.action == "check"
+    assert "con:party" in set(kana.terms.synonyms) & set(kanji.terms.synonyms)

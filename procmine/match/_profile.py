@@ -13,6 +13,7 @@ from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from procmine.text.kana import spell_kana
 from procmine.text.normalize import LabelTerms, label_terms, normalize_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -188,8 +189,18 @@ def from_maps(
         counted = any((_num(d.get("count")) or 0.0) > 0 for _, _, d in graph.edges(data=True))
         _neighbours(graph, rep_of, items, weighted=counted)
         _precedence(graph, rep_of, items)
+    _spell_kana(items)
     _name_data(items, filled)
     return Profiles(items, aliases, from_models=False)
+
+
+def _spell_kana(items: list[Item]) -> None:
+    """Compare a label written in kana only (ﾎﾝﾆﾝ ｶｸﾆﾝ) by the words it spells (本人確認),
+    read from the other labels and the vocabulary (:func:`procmine.text.kana.spell_kana`)."""
+    spelled = spell_kana(item.name for item in items)
+    for item in items:
+        if item.name in spelled:
+            item.terms = label_terms(spelled[item.name])
 
 
 def _name_data(items: list[Item], filled: list[dict[str, str]]) -> None:
@@ -333,6 +344,7 @@ def from_models(graphs: Mapping[str, nx.DiGraph]) -> Profiles:
                 )
             )
         _neighbours(graph, rep_of, items, weighted=False)
+    _spell_kana(items)
     return Profiles(items, {}, from_models=True)
 
 
