@@ -225,9 +225,23 @@ CASES: list[Case] = [
         error=("a.csv:1: only one column found", "comma, tab, semicolon or '|'"),
     ),
     Case(
-        "title line above the header",
+        "title line above the header is skipped with a warning",
         {"a.csv": csv(["住民異動一覧（令和6年4月）", HEADER, *rows(3)])},
-        error=("a.csv:1: the first line holds one value", "remove title lines above the header"),
+        warnings=("a.csv:1: 1 title line(s) above the header (line 2) were skipped",),
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_rows("a.csv", [3, 4, 5]),
+    ),
+    Case(
+        "title lines padded with delimiters, an export date and a blank line above the header",
+        {"a.csv": csv(["住民異動一覧,,,", "出力日時,2026/04/01 08:00,,", ",,,", HEADER, *rows(3)])},
+        warnings=("a.csv:1: 2 title line(s) above the header (line 4) were skipped",),
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_rows("a.csv", [5, 6, 7]),
+    ),
+    Case(
+        "a one-value line above a header of two columns is refused, not taken for a title",
+        {"a.csv": csv(["住民異動一覧", "case,activity", "C1,受付", "C1,受付"])},
+        error=("a.csv:",),
     ),
     Case(
         "quoted newlines keep line numbers right",

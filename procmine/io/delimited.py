@@ -31,6 +31,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -429,6 +430,48 @@ def _parse_from_first_line(
     return _parse_csv_module(text, delimiter, source, offset)
 
 
+#: Lines at the top of a file searched for the header under title lines (a system's name,
+#: the date of the export), and the most title lines skipped.
+_TITLE_SCAN = 20
+_MAX_TITLES = 10
+
+
+def _title_lines(text: str, delimiter: str) -> tuple[int, int]:
+    """Where the header starts (a character index) and how many title lines are above it.
+
+    Reports exported from a department system often start with a title (the system's or
+    the list's name, the export date) above the header, alone on its line or padded with
+    delimiters to the width of the table. The header is the first line with at least three
+    names (a case, an activity, a time) filling half of the widest line's fields; the lines
+    above it are titles when each holds at most two values. ``(0, 0)`` when the first line
+    is the header, when no such line is found in the first :data:`_TITLE_SCAN` lines, or
+    when only blank lines are above it.
+
+    Examples
+    --------
+    >>> _title_lines("住民異動一覧\\n出力日,2026/04/01\\n\\na,b,c\\n1,2,3\\n", ",")
+    (23, 2)
+    >>> _title_lines("a,b,c\\n1,2,3\\n", ",")
+    (0, 0)
+    """
+    starts = [0]
+    for m in re.finditer(_LINE_BREAK, text[:65_536]):
+        starts.append(m.end())
+        if len(starts) > _TITLE_SCAN:
+            break
+    lines = [text[a:b].rstrip("\r\n") for a, b in itertools.pairwise(starts)]
+    filled = []
+    for line in lines:
+        fields = next(csv.reader([line], delimiter=delimiter), [])
+        filled.append((len(fields), sum(bool(v.strip()) for v in fields)))
+    widest = max((n for n, _ in filled), default=0)
+    header = next((k for k, (_, full) in enumerate(filled) if full >= 3 and 2 * full >= widest), 0)
+    if not 0 < header <= _MAX_TITLES or any(full > 2 for _, full in filled[:header]):
+        return 0, 0
+    titles = sum(full > 0 for _, full in filled[:header])
+    return (starts[header], titles) if titles else (0, 0)
+
+
 def _content_bounds(records: pd.DataFrame) -> tuple[int, int]:
     """First and last records that are not blank (-1, -1 when all are)."""
     n = len(records)
@@ -638,7 +681,10 @@ def read_delimited(
     if not text.strip():
         raise InputError(empty)
     delimiter = _sniff_delimiter(text, fmt)
-    records, starts, ragged = _parse(text, delimiter, source)
+    header_from, titles = _title_lines(text, delimiter)
+    records, starts, ragged = _parse(text[header_from:], delimiter, source)
+    above = len(re.findall(_LINE_BREAK, text[:header_from]))
+    starts, ragged = starts + above, ragged + above
     header_at, last = _content_bounds(records)
     if header_at < 0:
         raise InputError(empty)
@@ -667,6 +713,18 @@ def read_delimited(
             f"{at(source, header_line)}: has a header line but no rows — export the rows too"
         )
     warnings: list[str] = []
+    if titles:
+        # (their text is not quoted: a title may name a resident, 氏名：…)
+        warnings.append(
+            Notice(
+                f"{at(source, 1)}: {titles} title line(s) above the header (line "
+                f"{header_line}) were skipped",
+                "title_lines",
+                place=place_of(source, "line", 1),
+                count=titles,
+                header=header_line,
+            )
+        )
     if renamed:
         warnings.append(
             Notice(

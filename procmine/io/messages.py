@@ -142,6 +142,7 @@ Code: TypeAlias = Literal[
     "unread_export",
     "unread_exports",
     "headers_renamed",
+    "title_lines",
     "too_many_fields",
     "long_record",
     "joined_lines",

@@ -1117,6 +1117,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: 重複していた列名を変更しました（{renamed}）",
         "{place}: repeated column names were renamed: {renamed}",
     ),
+    "warn_title_lines": (
+        "{place}: 見出し（{header}行目）の上の表題行{count}行を読み飛ばしました",
+        "{place}: {count} title line(s) above the header (line {header}) were skipped",
+    ),
     "warn_too_many_fields": (
         "{place}: 見出し（{columns}列）より項目の多い行が{count}行あり、除外しました"
         "（{lines}行目{more}）。{sep}を含む値は引用符で囲んでください",
