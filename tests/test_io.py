@@ -979,3 +979,45 @@ def test_of_two_known_headers_the_one_listed_first_wins(tmp_path: Path) -> None:
     mapping = load([tmp_path]).mappings[0]
     assert mapping.roles["department"] == "担当課"
     assert "end" not in mapping.roles and "completed" in mapping.data_columns
+
+
+def test_person_keys_behind_one_letter_prefix_are_the_same_numbering(tmp_path: Path) -> None:
+    """A0000005 (one prefix, one width) is resident 5 of the systems writing 0000005 or 5;
+    X5, X12 … (widths vary) are a numbering of their own and stay apart."""
+    rows = "受付番号,処理内容,処理日時,宛名番号"
+    write_csv(
+        tmp_path / "a.csv", [rows] + [f"A{i},受付,2024/04/01 09:00,{i:07d}" for i in range(40)]
+    )
+    write_csv(
+        tmp_path / "b.csv", [rows] + [f"B{i},申請,2024/04/02 09:00,A{i:07d}" for i in range(5, 45)]
+    )
+    write_csv(tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i}" for i in range(40)])
+    data = load([tmp_path])
+    a = set(data.logs["a"].events["person"].astype(str))
+    b = set(data.logs["b"].events["person"].astype(str))
+    assert len(a & b) == 35
+    assert [w[:6] for w in data.warnings] == ["c.csv:"]
+
+
+def test_a_header_naming_a_number_is_not_the_activity_and_my_number_yields(
+    tmp_path: Path,
+) -> None:
+    """事務番号 contains 事務 but numbers the case; 個人識別番号 is a resident key; beside a
+    column named person, 個人番号 (My Number) is data."""
+    write_csv(
+        tmp_path / "a.tsv",
+        ["事務番号\t事務処理\t開始\t個人識別番号\t個人番号"]
+        + [
+            f"KG{i // 3:04d}\t{'受付確認入力'[i % 3 * 2 : i % 3 * 2 + 2]}\t2024/04/01 09:{i % 60:02d}\t{i // 3}\t"
+            for i in range(60)
+        ],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        ["case,activity,timestamp,person,個人番号"]
+        + [f"C{i},受付,2024-04-02 09:00,{i},{100000000000 + i}" for i in range(20)],
+    )
+    a, b = load([tmp_path]).mappings
+    assert a.roles["activity"] == "事務処理" and a.roles["person"] == "個人識別番号"
+    assert a.roles["case"] == "事務番号"
+    assert b.roles["person"] == "person" and "個人番号" in b.data_columns

@@ -230,7 +230,8 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "個人コード",
         "宛名コード",
         "住民コード",
-        "個人番号",
+        "個人識別番号",
+        "住民識別番号",
         "住民id",
         "person",
         "person id",
@@ -256,6 +257,9 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "person number",
         "citizen no",
         "citizen number",
+        # the national My Number: a system keyed by it has no other key (a column
+        # 個人番号 beside 宛名番号 or person is data)
+        "個人番号",
     ),
 }
 
@@ -325,6 +329,8 @@ def _header_score(header: str, role: str) -> float:
             best = max(best, _CONTAINS + len(header_key(alias)))
     if best and role == "department" and _CODE_SUFFIX.search(key):
         best -= 0.5  # 所属名 before 所属CD: the report names a department, not its code
+    if best and not _is_exact(best) and role == "activity" and _CODE_SUFFIX.search(key):
+        return 0.0  # 事務番号, 業務コード: the number of a case or a task, not its name
     return best
 
 

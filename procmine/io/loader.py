@@ -1430,9 +1430,33 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
         )
 
 
+#: A short letter prefix of a numeric person key (A0001234, S-000123): the system's mark.
+_KEY_PREFIX = re.compile(r"^([A-Za-z]{1,3}-?)(\d+)$")
+
+
 def _unpadded(key: str) -> str:
     """A key of digits without its leading zeros (0000012345 → 12345); others unchanged."""
     return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
+def _bare_keys(keys: set[str]) -> dict[str, str]:
+    """Each key of one file without its padding: digits without leading zeros, and keys
+    of one letter prefix and one width (A0001234 … A0004840, a system's numbering of the
+    same residents) without the prefix either. Keys of varied widths behind a prefix
+    (X5, X12) are a numbering of their own and stay.
+
+    Examples
+    --------
+    >>> _bare_keys({"A0001234", "A0000056"}) == {"A0001234": "1234", "A0000056": "56"}
+    True
+    >>> _bare_keys({"X5", "X12", "0042"}) == {"X5": "X5", "X12": "X12", "0042": "42"}
+    True
+    """
+    out = {k: _unpadded(k) for k in keys}
+    parts = {k: m.group(1, 2) for k in keys if (m := _KEY_PREFIX.match(k))}
+    if len({p for p, _ in parts.values()}) == 1 and len({len(d) for _, d in parts.values()}) == 1:
+        out.update({k: _unpadded(digits) for k, (_, digits) in parts.items()})
+    return out
 
 
 def _shared_shares(sets: list[set[str]]) -> list[float | None]:
@@ -1445,8 +1469,9 @@ def _shared_shares(sets: list[set[str]]) -> list[float | None]:
 
 
 def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
-    """Read person keys written with and without zero padding (0000012345 / 12345) as one
-    key when a file's keys match the others' only so (in place), and warn about files
+    """Read person keys written with and without zero padding or a short letter prefix
+    (0000012345 / 12345 / A0012345) as one key when a file's keys match the others' only
+    so and no two of its keys become one (in place), and warn about files
     whose person keys still match almost none of the other files'."""
     raw = [_file_keys(result) for result in results]
     if sum(1 for s in raw if s) < 2:
@@ -1454,14 +1479,19 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     shares = _shared_shares(raw)
     apart = [i for i, x in enumerate(shares) if x is not None and x < KEYS_APART]
     if apart:
-        unpadded = _shared_shares([{_unpadded(k) for k in keys} for keys in raw])
+        # a file whose keys would collide without their prefix or padding keeps them
+        bare = [_bare_keys(keys) for keys in raw]
+        bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
+        unpadded = _shared_shares(
+            [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
+        )
         if any((unpadded[i] or 0.0) >= 0.5 for i in apart):
-            for result in results:
-                if PERSON not in result.mapping.roles:
+            for result, b in zip(results, bare, strict=True):
+                if PERSON not in result.mapping.roles or not b:
                     continue
                 for dept, part in result.parts.items():
                     keys = part[PERSON].astype(_TEXT)
-                    part[PERSON] = keys.map(_unpadded, na_action="ignore").astype("category")
+                    part[PERSON] = keys.map(b, na_action="ignore").astype("category")
                     result.parts[dept] = part
             shares = unpadded
     out: list[str] = []
