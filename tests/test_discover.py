@@ -147,3 +147,15 @@ def test_night_share_is_known_only_for_events_with_a_time_of_day():
     assert timed.graph.nodes["整理券発行"]["night"] == 0.0
     dates = discover(make_log("課", [("1", "受付", "2026-04-01", "A", None)]))
     assert dates.graph.nodes["受付"]["night"] is None  # unknown (NaN is stored as None)
+
+
+def test_label_variants_merge_but_step_codes_stay_apart() -> None:
+    """01_受付番号札 is 受付番号札 written with its step number; 08_AWB45_010 and
+    08_AWB45_030 (BPIC 2015's codes) are two steps, as are HOOFD_010 and HOOFD_020."""
+    from procmine.discover import merge_aliases
+
+    labels = pd.Series(
+        ["受付番号札", "受付番号札", "01_受付番号札", "08_AWB45_010", "08_AWB45_030"]
+        + ["01_HOOFD_010", "01_HOOFD_020"]
+    )
+    assert merge_aliases(labels) == {"01_受付番号札": "受付番号札"}

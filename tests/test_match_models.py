@@ -194,3 +194,22 @@ def test_analyze_matches_model_files_as_match_models_does(tmp_path: Path) -> Non
     cols = ["department_a", "activity_a", "department_b", "activity_b", "score"]
     assert len(expected) > 0
     assert got[cols].to_dict("records") == expected[cols].to_dict("records")
+
+
+def test_two_labels_each_used_by_the_other_model_are_two_steps() -> None:
+    """Both municipalities write HOOFD_010 and HOOFD_020: HOOFD_010 of one is the other's
+    HOOFD_010, not its HOOFD_020, however alike the rest of the evidence (a label found
+    in one model only is not held back)."""
+    a = epc([("01_HOOFD_010", "x", "y"), ("01_HOOFD_020", "y", "z")])
+    b = epc([("01_HOOFD_010", "x", "y"), ("01_HOOFD_020", "y", "z"), ("01_HOOFD_030", "z", "w")])
+    items = from_models({"A": a, "B": b}).items
+    names = [(it.department, it.name) for it in items]
+    k = {n: names.index(n) for n in names}
+    scorer = Scorer(items, MatchWeights(), None)
+    i = np.array([k[("A", "01_HOOFD_010")], k[("A", "01_HOOFD_010")], k[("A", "01_HOOFD_020")]])
+    j = np.array([k[("B", "01_HOOFD_010")], k[("B", "01_HOOFD_020")], k[("B", "01_HOOFD_030")]])
+    assert scorer.local(i, j)["namesakes"].tolist() == [0.0, 1.0, 0.0]
+    found = match_models({"A": a, "B": b}).pairs
+    pairs = set(zip(found["activity_a"], found["activity_b"], strict=True))
+    assert ("01_HOOFD_010", "01_HOOFD_020") not in pairs
+    assert ("01_HOOFD_010", "01_HOOFD_010") in pairs

@@ -248,3 +248,9 @@ def test_a_kana_label_is_matched_by_the_words_it_spells() -> None:
     assert kana.name == "ﾎﾝﾆﾝ ｶｸﾆﾝ"
     assert kana.terms.action == kanji.terms.action == "check"
     assert "con:party" in set(kana.terms.synonyms) & set(kanji.terms.synonyms)
+
+
+def test_step_codes_are_words_of_their_own() -> None:
+    """HOOFD_010 and HOOFD_020 share the phase word, not the step."""
+    a, b = label_terms("01_HOOFD_010").words, label_terms("01_HOOFD_020").words
+    assert "hoofd_010" in a and "hoofd_020" in b and set(a) & set(b) == {"hoofd"}

@@ -212,6 +212,10 @@ class MatchWeights:
         Evidence per unit of similarity above ``context_neutral`` of the states that two
         model elements sit between (the events before and after an EPC function: like
         the neighbourhood, which they are); nothing below it.
+    namesakes : float, default 6.0
+        Counter-evidence of two different labels each of which the other's department also
+        uses: each step has its counterpart there under its own name (BPIC 2015's
+        municipalities share one vendor's step codes, HOOFD_010, HOOFD_020 …).
     """
 
     prior: float = -0.5
@@ -249,6 +253,7 @@ class MatchWeights:
     hypernym: float = 0.6
     bracketed: float = 0.5
     states: float = 3.0
+    namesakes: float = 6.0
 
 
 #: A term used by at least this share of the departments (and at least
@@ -449,6 +454,8 @@ class Scorer:
         self.norm = [it.terms.normalized for it in items]
         norm_codes = {t: k for k, t in enumerate(sorted(set(self.norm)))}
         self.norm_code = np.array([norm_codes[t] for t in self.norm], dtype=np.int64)
+        # (department, label) of every item: a label's namesake in another department
+        self.named = np.unique(self.dept * len(norm_codes) + self.norm_code)
         # fields: only fields that several departments capture can make two
         # departments' work the same; a department's own fields say nothing either way
         depts_of: dict[str, set[str]] = {}
@@ -876,6 +883,10 @@ class Scorer:
         z = z - np.where((ka >= 0) & (kb >= 0) & (ka != kb), w.action, 0.0)
         same_action = shared_data & (ka >= 0) & (ka == kb)
         z = z + np.where(same_action, gate * w.action_same, 0.0)
+        # two labels each found in the other's department: each has its counterpart there
+        # (its namesake), so they are two steps of one vocabulary (HOOFD_010 vs HOOFD_020)
+        crossed = self.crossed(i, j)
+        z = z - w.namesakes * crossed
         # off-site steps without shared data: the object named must agree, not the verb;
         # so must two counters each taking in a filing that records nothing in common
         # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
@@ -918,11 +929,20 @@ class Scorer:
             "authority": dauth,
             "action_differs": ((ka >= 0) & (kb >= 0) & (ka != kb)).astype(float),
             "action_same": same_action.astype(float),
+            "namesakes": crossed.astype(float),
             "negation": h["negation"],
             "opposite": h["opposite"],
             "lone_negation": h["lone_negation"],
             "state_similarity": h["state_similarity"],
         }
+
+    def crossed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Whether two differently labelled items each have a namesake (the same
+        normalised label) in the other's department."""
+        k = int(self.norm_code.max()) + 1 if len(self.norm_code) else 1
+        a = np.isin(self.dept[j] * k + self.norm_code[i], self.named)
+        b = np.isin(self.dept[i] * k + self.norm_code[j], self.named)
+        return (self.norm_code[i] != self.norm_code[j]) & a & b
 
     def state_similarity(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Cosine of the state words of two model elements (the events around EPC

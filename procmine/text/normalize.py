@@ -64,8 +64,13 @@ _BRACKET_GAP = re.compile(r"\( | \)")
 # Channels and places that a department appends to the same work (「受付_窓口」, 「受付(郵送)」).
 _CHANNELS = "窓口|郵送|電子申請|オンライン|電話|来庁|窓口対応|本庁|支所|出張所|counter|online|mail|web|portal"
 _TRAIL_CHANNEL = re.compile(rf"\s*(?:[_\-/・:]\s*|\()(?:{_CHANNELS})\)?\s*$", re.IGNORECASE)
-# 「…_XYZ」: a short tag after an underscore.
-_TRAIL_TAG = re.compile(r"_[^_\s()]{1,8}$")
+# 「…_XYZ」: a short tag after an underscore (not a step number: HOOFD_010 and HOOFD_020
+# are two steps).
+_TRAIL_TAG = re.compile(r"_(?!\d+$)[^_\s()]{1,8}$")
+# A code of letters and digits joined by underscores or hyphens (hoofd_010, bb_550_0).
+_CODE_WORD = re.compile(r"(?<![\w-])(?=[\w-]*[a-z])(?=[\w-]*\d)[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w-])")
+# Two letters, kana or kanji in a row: a label left after stripping must hold a word.
+_WORD = re.compile(r"[^\W\d_]{2}")
 # Activity codes such as S04, (C-12), [H03], 「_K08」 at either end.
 _TRAIL_CODE = re.compile(r"[\s_:#\-]*\(?(?<![A-Za-z0-9])[A-Za-z]{1,4}-?\d{1,4}\)?$")
 _LEAD_CODE = re.compile(r"^\(?[A-Za-z]{1,4}-?\d{1,4}\)?[\s:_.\-]+(?=\S)")
@@ -281,6 +286,8 @@ def normalize_label(label: str) -> str:
     'send letter'
     >>> normalize_label("児童手当 認定")
     '児童手当認定'
+    >>> normalize_label("01_受付番号札"), normalize_label("08_AWB45_010"), normalize_label("01_HOOFD_020")
+    ('受付番号札', 'awb45_010', 'hoofd_020')
     """
     text = unicodedata.normalize("NFKC", label).translate(_BRACKETS)
     text = _SPACE.sub(" ", text).strip()
@@ -290,7 +297,9 @@ def normalize_label(label: str) -> str:
         before = text
         for pattern in (_TRAIL_CHANNEL, _TRAIL_TAG, _TRAIL_CODE, _LEAD_CODE, _LEAD_NUMBER):
             stripped = pattern.sub("", text).strip()
-            if len(stripped) >= 2:
+            # what is left must say something: 01_受付番号札 is not 01, and codes alone
+            # (08_AWB45_010) are the labels of their steps
+            if _WORD.search(stripped):
                 text = stripped
         if text == before:
             break
@@ -391,6 +400,8 @@ def label_terms(label: str) -> LabelTerms:
             synonyms.extend(f"syn:{g}" for g in m.synonym_group_ids())
             if m.normalized_form() in CONCEPTS:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
+    # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
+    words.extend(_CODE_WORD.findall(norm))
     bracketed, bracketed_grams = _bracketed(norm)
     return LabelTerms(
         normalized=norm,
