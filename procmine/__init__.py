@@ -16,8 +16,7 @@ from procmine.errors import ProcmineError
 from procmine.model import Dataset, EventLog, ProcessMap
 
 if TYPE_CHECKING:  # pragma: no cover
-    from procmine.discover import discover
-    from procmine.io import load
+    from procmine.analysis import discover, load
 
 __version__ = "0.1.0"
 __all__ = [
@@ -48,12 +47,14 @@ sys.modules[__name__].__class__ = _Package
 
 def __getattr__(name: str) -> Any:
     # Heavy modules load on first use so `import procmine` and `procmine --help` stay fast.
+    # Both check what they are given, then call procmine.io.load and
+    # procmine.discover.discover (procmine.analysis.load also takes DataFrames).
     if name == "load":
-        from procmine.io import load
+        from procmine.analysis import load
 
         return load
     if name == "discover":
-        from procmine.discover import discover
+        from procmine.analysis import discover
 
         return discover
     raise AttributeError(f"module 'procmine' has no attribute {name!r}")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+import numbers
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from procmine.errors import ConfigError
+from procmine.errors import ConfigError, InputError
+from procmine.model import Dataset, EventLog
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -15,15 +20,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from procmine._forks import Pending
     from procmine.journeys import JourneyResult
     from procmine.journeys._events import PackedEvents
-    from procmine.model import Dataset, ProcessMap
+    from procmine.model import ProcessMap
     from procmine.whatif import Started
 
 _T = TypeVar("_T")
 
 
-@dataclass
+@dataclass(eq=False)
 class Analysis:
     """Result of :func:`procmine.analyze`.
+
+    Two analyses are equal only when they are the same object (``eq=False``: comparing
+    their DataFrames would be ambiguous).
 
     Attributes
     ----------
@@ -96,7 +104,15 @@ class Analysis:
         from procmine.candidates import candidate_titles
         from procmine.report.writer import refuse_inputs, write_report
 
-        refuse_inputs(out_dir, self.options.get("inputs", []))
+        if not isinstance(out_dir, (str, os.PathLike)):
+            raise ConfigError(
+                f"write() takes a folder (str or pathlib.Path), not {type(out_dir).__name__}"
+            )
+        if lang is not None and lang not in ("ja", "en"):
+            raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
+        # DataFrames are recorded by name ("市民課 (DataFrame)"), not as paths
+        inputs = [p for p in self.options.get("inputs", []) if Path(p).exists()]
+        refuse_inputs(out_dir, inputs)
         lang = lang or self.options.get("lang", "ja")
         target = self
         if lang != self.options.get("lang", "ja"):
@@ -132,7 +148,10 @@ class Analysis:
         return cluster_view(self, cluster)
 
     def silo(self, field: str) -> Any:
-        """Field ``field`` kept by several departments: its copies and their rates."""
+        """Field ``field`` kept by several departments: its copies and their rates.
+
+        ``field`` is procmine's name of the field (``"住所"``) or the report's name of it in
+        either language (``"Address"``, matched without regard to case)."""
         from procmine.report.notebook import silo_view
 
         return silo_view(self, field)
@@ -163,7 +182,7 @@ class Analysis:
         return (
             f"<Analysis {s['departments']} departments, {s['events']:,} events, "
             f"{s['duplicate_clusters']} duplicate clusters, {s['silo_fields']} silo fields, "
-            f"{s['candidates']} candidates>"
+            f"{s['candidates']} candidates; {loading_note(self.dataset)}>"
         )
 
     def _repr_html_(self) -> str:
@@ -172,8 +191,110 @@ class Analysis:
         return analysis_html(self)
 
 
+#: The name of a lone DataFrame's department (``<name>.parquet`` in messages).
+DATAFRAME_DEPARTMENT = "dataframe"
+
+_ACCEPTED = (
+    "a file or folder (str or pathlib.Path), a list of them, a pandas DataFrame or a "
+    "mapping {department name: DataFrame}"
+)
+
+
+@dataclass(frozen=True)
+class _Number:
+    """What a numeric option of :func:`analyze` accepts: an integer or a real number,
+    finite, above ``low`` (or from it, ``low_open=False``), up to ``high``; ``none``
+    says what ``None`` means (``None`` is refused without it)."""
+
+    integer: bool
+    low: float
+    low_open: bool = False
+    high: float | None = None
+    none: str | None = None
+
+    def describe(self) -> str:
+        kind = "an integer" if self.integer else "a number"
+        low = f"{self.low:g}"
+        bound = f"> {low}" if self.low_open else f"≥ {low}"
+        return kind + " " + bound + ("" if self.high is None else f" and ≤ {self.high:g}")
+
+
+#: The numeric options of :func:`analyze` and their ranges (documented there).
+NUMBERS: dict[str, _Number] = {
+    "window_days": _Number(integer=False, low=0, low_open=True),
+    "period_days": _Number(integer=False, low=0, low_open=True, none="the logs' time span"),
+    "hours_per_fte": _Number(integer=False, low=0, low_open=True, high=24 * 366),
+    "hourly_rate": _Number(integer=False, low=0, none="3,400 yen"),
+    "top": _Number(integer=True, low=1, none="every candidate"),
+    "whatif_top": _Number(integer=True, low=0),
+}
+
+
+def check_numbers(names: Mapping[str, str] | None = None, **values: Any) -> dict[str, Any]:
+    """The numeric options of :func:`analyze` checked against :data:`NUMBERS` and
+    normalised to ``int`` or ``float`` (numpy numbers too), so that they are written the
+    same whatever type they were given as.
+
+    ``names`` maps an option to the name to use in messages (the CLI's ``--top``).
+
+    Raises
+    ------
+    ConfigError
+        One line naming the option and its allowed range.
+
+    Examples
+    --------
+    >>> check_numbers(hourly_rate=4000, top=5)
+    {'hourly_rate': 4000.0, 'top': 5}
+    >>> check_numbers(top=0)
+    Traceback (most recent call last):
+    procmine.errors.ConfigError: top must be an integer ≥ 1, or None for every candidate (got 0)
+    >>> check_numbers({"top": "--top"}, top=-2)
+    Traceback (most recent call last):
+    procmine.errors.ConfigError: --top must be an integer ≥ 1; omit it for every candidate (got -2)
+    """
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        rule = NUMBERS[key]
+        name = (names or {}).get(key, key)
+        if value is None and rule.none is not None:
+            out[key] = None
+            continue
+        if _fits(rule, value):
+            out[key] = int(value) if rule.integer else float(value)
+            continue
+        if rule.none is None:
+            alternative = ""
+        elif names:
+            alternative = f"; omit it for {rule.none}"
+        else:
+            alternative = f", or None for {rule.none}"
+        simple = value is None or isinstance(value, (str, bytes, numbers.Number))
+        shown = repr(value)[:40] if simple else type(value).__name__
+        raise ConfigError(f"{name} must be {rule.describe()}{alternative} (got {shown})")
+    return out
+
+
+def _fits(rule: _Number, value: Any) -> bool:
+    """Whether ``value`` is of the rule's type (never a bool) and in its range."""
+    kind = numbers.Integral if rule.integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind):
+        return False
+    number = float(value)
+    if not math.isfinite(number):
+        return False
+    if number < rule.low or (rule.low_open and number == rule.low):
+        return False
+    return rule.high is None or number <= rule.high
+
+
 def analyze(
-    inputs: str | Path | Sequence[str | Path],
+    inputs: str
+    | os.PathLike[str]
+    | Sequence[str | os.PathLike[str]]
+    | pd.DataFrame
+    | Mapping[str, pd.DataFrame]
+    | Dataset,
     *,
     case: str | None = None,
     activity: str | None = None,
@@ -200,23 +321,36 @@ def analyze(
 
     Parameters
     ----------
-    inputs : path or list of paths
-        Files (CSV, TSV, XES, XES.gz, Parquet, BPMN, PNML, EPML) or folders holding them.
+    inputs : path, list of paths, DataFrame, mapping of DataFrames or Dataset
+        Files (CSV, TSV, XES, XES.gz, Parquet, BPMN, PNML, EPML) or folders holding them;
+        or tables already in memory, as :func:`load` takes them (a pandas DataFrame, or
+        ``{department name: DataFrame}``); or a :class:`~procmine.model.Dataset` that
+        :func:`load` returned (then without the column options and ``encoding``).
     case, activity, timestamp, end, resource, department, person : str, optional
         Column names that override detection and ``procmine.toml``.
     encoding : str, optional
         Encoding of CSV files (default: detected among UTF-8, UTF-8 with BOM and CP932).
     lang : {"ja", "en"}, default "ja"
         Language of the report written by :meth:`Analysis.write`.
-    window_days, period_days, hours_per_fte, hourly_rate, top
-        Savings model options, see :func:`procmine.candidates.rank_candidates`.
+    window_days : float, default 14
+        A repeat of the same work for the same resident within this many days is
+        redundant; a finite number > 0.
+    period_days : float, optional
+        Days the logs cover, > 0; default (None): the days over which the cases started.
+    hours_per_fte : float, default 1800
+        Working hours of one full-time employee per year (人工); > 0 and ≤ 8,784 (the hours
+        of a leap year).
+    hourly_rate : float, optional
+        Staff cost per hour in yen, ≥ 0; default (None) 3,400.
+    top : int, optional
+        Keep the first ``top`` candidates, ≥ 1; default (None): every candidate.
     salt : str or bytes, optional
         Secret key of the residents' pseudonyms. With it, the same resident gets the same
         pseudonym in every run (and ``journeys.csv`` lists them); without it, a random
         per-run key is used and pseudonyms are left out of the CSVs.
     whatif_top : int, default 3
         Simulate the effect on the journeys of this many top candidates (one more journeys
-        run each); 0 skips it.
+        run each), ≥ 0; 0 skips it.
     progress : callable, optional
         Called with a short message as each stage starts.
     engine : {"duckdb", "pandas", "spark"}, default "duckdb"
@@ -242,6 +376,15 @@ def analyze(
     -------
     Analysis
 
+    Raises
+    ------
+    ConfigError
+        Before any work, when an option has the wrong type or is out of its range (the
+        savings model's numbers are normalised to ``float``, ``top`` and ``whatif_top`` to
+        ``int``, see :func:`check_numbers`), or ``inputs`` is of another kind.
+    InputError, ColumnError
+        When an input cannot be read (see :func:`procmine.io.load`).
+
     Notes
     -----
     The stages, in order, each a function of this module: loading
@@ -254,37 +397,57 @@ def analyze(
     from procmine._forks import can_fork
     from procmine.candidates import DEFAULT_HOURLY_RATE
     from procmine.engine import get_engine
-    from procmine.io import load
 
     if lang not in ("ja", "en"):
         raise ConfigError(f"unknown language {lang!r}: use 'ja' or 'en'")
+    numbers_ = check_numbers(
+        window_days=window_days,
+        period_days=period_days,
+        hours_per_fte=hours_per_fte,
+        hourly_rate=hourly_rate,
+        top=top,
+        whatif_top=whatif_top,
+    )
+    whatif_top = numbers_["whatif_top"]
+    columns = {
+        "case": case,
+        "activity": activity,
+        "timestamp": timestamp,
+        "end": end,
+        "resource": resource,
+        "department": department,
+        "person": person,
+        "encoding": encoding,
+    }
+    _check_inputs(inputs, columns)
+    if salt is not None and not isinstance(salt, (str, bytes)):
+        raise ConfigError(f"salt must be text (str) or bytes, not {type(salt).__name__}")
+    if progress is not None and not callable(progress):
+        raise ConfigError(
+            f"progress must be a function taking a message (e.g. print), not "
+            f"{type(progress).__name__}"
+        )
     aggregator = get_engine(engine, spark_master=spark_master)
     say = progress or (lambda _msg: None)
-    paths = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     # Independent stages run side by side (procmine._forks): half of the files are read,
     # the data columns matched, the candidates ranked and most what-if scenarios simulated
     # in forked helpers while this process does the rest. Spark keeps one process: its
     # session must not be forked.
     fork = parallel and engine != "spark" and can_fork()
     say("loading")
-    dataset = load(
-        paths,
-        case=case,
-        activity=activity,
-        timestamp=timestamp,
-        end=end,
-        resource=resource,
-        department=department,
-        person=person,
-        encoding=encoding,
-        parallel=fork,
-    )
+    if isinstance(inputs, Dataset):
+        dataset, paths = inputs, sorted({a.source for a in inputs.accounting})
+    else:
+        with _as_paths(inputs, department=department) as (files, paths):
+            dataset = _io_load(files, columns, parallel=fork)
     savings = _Savings(
-        window_days=window_days,
-        period_days=period_days,
-        hours_per_fte=hours_per_fte,
-        hourly_rate=DEFAULT_HOURLY_RATE if hourly_rate is None else hourly_rate,
-        top=top,
+        window_days=numbers_["window_days"],
+        period_days=numbers_["period_days"],
+        hours_per_fte=numbers_["hours_per_fte"],
+        hourly_rate=(
+            DEFAULT_HOURLY_RATE if numbers_["hourly_rate"] is None else numbers_["hourly_rate"]
+        ),
+        top=numbers_["top"],
         lang=lang,
     )
     run = _Run(dataset=dataset, say=say, fork=fork)
@@ -313,6 +476,235 @@ def analyze(
     finally:
         run.stop_helpers()
     return analysis
+
+
+def load(
+    inputs: str
+    | os.PathLike[str]
+    | Sequence[str | os.PathLike[str]]
+    | pd.DataFrame
+    | Mapping[str, pd.DataFrame],
+    *,
+    case: str | None = None,
+    activity: str | None = None,
+    timestamp: str | None = None,
+    end: str | None = None,
+    resource: str | None = None,
+    department: str | None = None,
+    person: str | None = None,
+    encoding: str | None = None,
+    max_bad_share: float = 0.05,
+    duplicates: Literal["drop", "keep"] = "drop",
+    parallel: bool = False,
+) -> Dataset:
+    """Read event logs: files and folders, or pandas DataFrames (``procmine.load``).
+
+    Files and folders are read by :func:`procmine.io.load`, which documents the options.
+    A DataFrame is one department's export: it is written to a temporary Parquet file
+    named after its department and read from there like any file, so its columns are
+    recognised, its rows accounted for and its problems warned about exactly as for a
+    file — and messages, warnings and the row accounting name it ``<department>.parquet``.
+    A lone DataFrame's department is ``"dataframe"``; name it with a mapping
+    ``{department name: DataFrame}`` (one or more). ``department=`` keeps its meaning
+    everywhere: the column holding the department (which splits the table by its values).
+
+    Raises
+    ------
+    ConfigError
+        ``inputs`` is of another kind (one line saying what is accepted), or a department
+        name cannot name a file.
+    InputError, ColumnError
+        As :func:`procmine.io.load`; a DataFrame that cannot be stored as Parquet (column
+        names that are not text, values of mixed types in one column).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"受付番号": ["1", "1"], "処理内容": ["受付", "交付"],
+    ...                       "処理日時": ["2026-04-01 09:00", "2026-04-01 09:30"]})
+    >>> data = load({"市民課": frame})
+    >>> data.departments, data.accounting[0].source, data.accounting[0].rows_loaded
+    (['市民課'], '市民課.parquet', 2)
+    >>> load(42)
+    Traceback (most recent call last):
+    procmine.errors.ConfigError: inputs must be a file or folder (str or pathlib.Path), a list of them, a pandas DataFrame or a mapping {department name: DataFrame}; got int
+    """
+    columns = {
+        "case": case,
+        "activity": activity,
+        "timestamp": timestamp,
+        "end": end,
+        "resource": resource,
+        "department": department,
+        "person": person,
+        "encoding": encoding,
+    }
+    if isinstance(inputs, Dataset):
+        raise ConfigError(
+            "inputs is already a loaded Dataset — pass it to procmine.analyze, or load the "
+            "files it came from"
+        )
+    _check_inputs(inputs, columns)
+    with _as_paths(inputs, department=department) as (files, _labels):
+        return _io_load(
+            files, columns, parallel=parallel, max_bad_share=max_bad_share, duplicates=duplicates
+        )
+
+
+def discover(log: EventLog, **options: Any) -> ProcessMap:
+    """The process map of one department's :class:`~procmine.model.EventLog`
+    (``procmine.discover``): :func:`procmine.discover.discover`, whose keyword options it
+    takes, after checking that ``log`` is an EventLog (``dataset.logs["市民課"]``).
+
+    Raises
+    ------
+    ConfigError
+        ``log`` is not an EventLog (a department's name, a DataFrame, a Dataset …).
+    """
+    from procmine.discover import discover as discover_log
+
+    if not isinstance(log, EventLog):
+        hint = (
+            " — take one department's log: dataset.logs[name]"
+            if isinstance(log, (str, Dataset))
+            else ""
+        )
+        raise ConfigError(f"discover() takes an EventLog, not {type(log).__name__}{hint}")
+    return discover_log(log, **options)
+
+
+def loading_note(dataset: Dataset) -> str:
+    """The loader's warnings and rows dropped, and where to see them (counts only).
+
+    >>> loading_note(Dataset({}, [], [], warnings=["a", "b"]))
+    '2 loader warnings, 0 rows dropped (see analysis.dataset.warnings, analysis.dataset.accounting)'
+    """
+    dropped = sum(a.rows_read - a.rows_loaded for a in dataset.accounting)
+    warnings = len(dataset.warnings)
+    return (
+        f"{warnings} loader warning{'' if warnings == 1 else 's'}, {dropped:,} "
+        f"row{'' if dropped == 1 else 's'} dropped (see analysis.dataset.warnings, "
+        "analysis.dataset.accounting)"
+    )
+
+
+def _check_inputs(inputs: object, columns: Mapping[str, str | None]) -> None:
+    """Refuse ``inputs`` of a kind :func:`load` does not take, column options that are not
+    column names, and column options with a Dataset, with one line saying what is accepted."""
+    for key, value in columns.items():
+        if value is not None and not isinstance(value, str):
+            what = "an encoding's name" if key == "encoding" else "a column name"
+            raise ConfigError(f"{key} must be {what} (str), not {type(value).__name__}")
+    if isinstance(inputs, Dataset):
+        given = sorted(k for k, v in columns.items() if v is not None)
+        if given:
+            raise ConfigError(
+                f"{', '.join(given)}: column options apply when loading — pass them to "
+                "procmine.load, or pass the files to procmine.analyze"
+            )
+        return
+    if _is_frame(inputs) or isinstance(inputs, (str, os.PathLike)):
+        return
+    if isinstance(inputs, Mapping):
+        for name, frame in inputs.items():
+            if not isinstance(name, str) or not _is_frame(frame):
+                raise ConfigError(
+                    f"inputs: a mapping must be {{department name (str): DataFrame}}; got "
+                    f"{type(name).__name__}: {type(frame).__name__}"
+                )
+        return
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, (Sequence, Iterator)):
+        raise ConfigError(f"inputs must be {_ACCEPTED}; got {type(inputs).__name__}")
+
+
+def _is_frame(value: object) -> bool:
+    """Whether ``value`` is a pandas DataFrame (without importing pandas for paths)."""
+    import sys
+
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.DataFrame)
+
+
+@contextmanager
+def _as_paths(
+    inputs: Any, *, department: str | None
+) -> Iterator[tuple[list[str | os.PathLike[str]], list[str]]]:
+    """The files to load for ``inputs`` and the names to record as
+    :attr:`Analysis.options` ``inputs``: paths as given; DataFrames written, for as long
+    as the ``with`` block lasts, to ``<department>.parquet`` in a temporary folder and
+    recorded as ``<department> (DataFrame)``."""
+    if _is_frame(inputs):
+        if department is not None and department not in inputs.columns:
+            raise ConfigError(
+                f"department={department!r} is not a column of the DataFrame (department= "
+                "names the column holding the department) — to name the DataFrame's "
+                f"department, pass {{{department!r}: frame}}"
+            )
+        inputs = {DATAFRAME_DEPARTMENT: inputs}
+    if not isinstance(inputs, Mapping):
+        items = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+        for item in items:
+            if _is_frame(item):
+                raise ConfigError(
+                    "inputs: several DataFrames are passed as a mapping "
+                    "{department name: DataFrame}, not a list"
+                )
+            if not isinstance(item, (str, os.PathLike)):
+                raise ConfigError(
+                    f"inputs must be {_ACCEPTED}; got a list holding {type(item).__name__}"
+                )
+        yield items, [str(p) for p in items]
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="procmine-frames-") as folder:
+        files: list[str | os.PathLike[str]] = []
+        for name, frame in inputs.items():
+            path = Path(folder) / f"{_file_stem(name)}.parquet"
+            _write_frame(frame, path)
+            files.append(path)
+        yield files, [f"{name} (DataFrame)" for name in inputs]
+
+
+def _file_stem(name: str) -> str:
+    """``name`` when it can name a file that the loader reads (not hidden, no folder)."""
+    bad = (
+        not name.strip()
+        or name != name.strip()
+        or any(c in name for c in "/\\\0")
+        or name.startswith((".", "~$"))
+        or len(name.encode("utf-8")) > 200
+    )
+    if bad:
+        raise ConfigError(
+            f"department name {name[:40]!r} cannot name a file: use a name without '/', "
+            "'\\', a leading '.' or '~$' or surrounding spaces, of at most 200 bytes"
+        )
+    return name
+
+
+def _write_frame(frame: pd.DataFrame, path: Path) -> None:
+    """``frame`` as a Parquet file (its index kept only when named, as the loader reads it)."""
+    import pyarrow as pa
+
+    named = any(n is not None for n in frame.index.names)
+    try:
+        frame.to_parquet(path, index=named)
+    except (ValueError, TypeError, pa.ArrowException) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise InputError(
+            f"{path.name}: the DataFrame cannot be stored as Parquet ({message[:120]}) — give "
+            "its columns text names and one type each (e.g. frame.astype(str))"
+        ) from None
+
+
+def _io_load(
+    files: Sequence[str | os.PathLike[str]], columns: Mapping[str, Any], **options: Any
+) -> Dataset:
+    """:func:`procmine.io.load` of ``files`` with the column options."""
+    from procmine.io import load as load_files
+
+    return load_files([Path(f) for f in files], **columns, **options)
 
 
 # The stages of analyze(), in the order they run. Each gets the _Run (dataset, progress,

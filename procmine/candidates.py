@@ -816,7 +816,9 @@ def rank_candidates(
 
     Returns
     -------
-    DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties).
+    DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties,
+    then the kind, lead activity or field and departments, never the title: the ranking is
+    the same in every ``lang``).
     """
     events = _all_events(dataset, maps, clusters)
     period = float(period_days) if period_days else observed_period_days(dataset)
@@ -908,9 +910,12 @@ def rank_candidates(
     frame["title"] = candidate_titles(frame, lang) if len(frame) else pd.Series(dtype="object")
     frame["fte"] = frame["staff_hours_per_year"] / hours_per_fte
     frame["cost_saved_per_year"] = frame["staff_hours_per_year"] * hourly_rate
+    # Ties broken by what the candidate is, not by its title: the order (and so the rank)
+    # is the same in every language.
     frame = frame.sort_values(
-        ["hours_saved_per_year", "effort", "title"],
-        ascending=[False, True, True],
+        ["hours_saved_per_year", "effort", "kind", "lead", "n_departments", "departments"],
+        ascending=[False, True, True, True, True, True],
+        kind="stable",
         ignore_index=True,
     )
     frame.insert(0, "rank", range(1, len(frame) + 1))

@@ -167,26 +167,34 @@ def cli(debug: bool) -> None:
 @_column_options
 @_report_options
 @click.option(
-    "--hourly-rate", type=float, help="Staff cost per hour in yen for the savings estimate."
+    "--hourly-rate",
+    type=float,
+    help="Staff cost per hour in yen for the savings estimate, ≥ 0 [default: 3400].",
 )
 @click.option(
     "--fte-hours",
     type=float,
     default=1800.0,
     show_default=True,
-    help="Working hours per FTE (人工) per year.",
+    help="Working hours per FTE (人工) per year, > 0 and ≤ 8784.",
 )
 @click.option(
-    "--period", "period", type=float, help="Days the logs cover (default: their time span)."
+    "--period",
+    "period",
+    type=float,
+    help="Days the logs cover, > 0 (default: their time span).",
 )
-@click.option("--top", type=int, help="Keep the top N consolidation candidates.")
+@click.option(
+    "--top", type=int, help="Keep the top N consolidation candidates, N ≥ 1 (default: all)."
+)
 @click.option(
     "--what-if",
     "whatif_top",
     type=int,
     default=3,
     show_default=True,
-    help="Simulate the top N candidates on the journeys (remove their redundant work); 0 skips.",
+    help="Simulate the top N candidates on the journeys (remove their redundant work), "
+    "N ≥ 0; 0 skips.",
 )
 @click.option(
     "--salt",
@@ -233,10 +241,19 @@ def analyze(
 ) -> None:
     """Analyse department exports and write a report into --out."""
     from procmine.analysis import analyze as run
+    from procmine.analysis import check_numbers
 
     say = _progress(quiet)
     if spark_master and engine != "spark":
         raise click.UsageError("--spark-master needs --engine spark")
+    check_numbers(
+        _NUMBER_OPTIONS,
+        hourly_rate=hourly_rate,
+        hours_per_fte=fte_hours,
+        period_days=period,
+        top=top,
+        whatif_top=whatif_top,
+    )
     paths = _inputs(inputs)
     _check_out(out, paths, force=force)
     result = run(
@@ -265,6 +282,17 @@ def analyze(
             f"{s['silo_fields']} silo fields, {s['candidates']} candidates "
             f"({s['hours_saved_per_year']:,} h/year). Report: {Path(out) / 'report.html'}"
         )
+
+
+#: The options of ``analyze`` checked by :func:`procmine.analysis.check_numbers`, by the
+#: argument of :func:`procmine.analyze` they set.
+_NUMBER_OPTIONS = {
+    "hourly_rate": "--hourly-rate",
+    "hours_per_fte": "--fte-hours",
+    "period_days": "--period",
+    "top": "--top",
+    "whatif_top": "--what-if",
+}
 
 
 def _print_mapping(dataset: Any, *, quiet: bool) -> None:

@@ -92,7 +92,7 @@ class RowAccounting:
         return self.rows_read == self.rows_loaded + sum(self.dropped.values())
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class EventLog:
     """The events of one department system.
 
@@ -101,6 +101,9 @@ class EventLog:
     missing), ``department``, ``source`` (file name) and ``row`` (line number in the file,
     header = 1), followed by the data columns under their original headers. Rows are sorted
     by case, timestamp and row.
+
+    It displays as counts only, never an event's values (they hold residents' data), and
+    equals only itself.
     """
 
     department: str
@@ -108,13 +111,24 @@ class EventLog:
     data_columns: tuple[str, ...]
     sources: tuple[str, ...]
 
+    def __repr__(self) -> str:
+        cases = self.events[CASE].nunique() if CASE in self.events else 0
+        return (
+            f"<EventLog {self.department}: {_count(len(self.events), 'event')}, "
+            f"{_count(cases, 'case')}, {_count(len(self.data_columns), 'data column')}; "
+            f"from {', '.join(self.sources)}>"
+        )
 
-@dataclass
+
+@dataclass(eq=False, repr=False)
 class Dataset:
     """Everything :func:`procmine.load` read.
 
     ``models`` holds process models given as BPMN/PNML/EPML files: a DiGraph per
     department whose nodes are activity labels (no events).
+
+    It displays as a summary (departments, events, rows read, loaded and dropped,
+    warnings), never an event's values, and equals only itself.
     """
 
     logs: dict[str, EventLog]
@@ -127,8 +141,25 @@ class Dataset:
     def departments(self) -> list[str]:
         return sorted(set(self.logs) | set(self.models))
 
+    def __repr__(self) -> str:
+        events = sum(len(log.events) for log in self.logs.values())
+        read = sum(a.rows_read for a in self.accounting)
+        loaded = sum(a.rows_loaded for a in self.accounting)
+        models = f", {_count(len(self.models), 'process model')}" if self.models else ""
+        return (
+            f"<Dataset {_count(len(self.departments), 'department')}, "
+            f"{_count(events, 'event')}{models}; {_count(len(self.accounting), 'file')}: "
+            f"{_count(read, 'row')} read, {loaded:,} loaded, {read - loaded:,} dropped; "
+            f"{_count(len(self.warnings), 'warning')} (see .warnings and .accounting)>"
+        )
 
-@dataclass
+
+def _count(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless one (for the displays)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+@dataclass(eq=False, repr=False)
 class ProcessMap:
     """A department's discovered process map.
 
@@ -139,7 +170,8 @@ class ProcessMap:
     ``same_day``, ``wait_minutes``, ``after_system``, ``recapture``, ``before``/``after``);
     edges carry ``count`` and ``median_wait_minutes``. ``activities`` is the same node data as a table indexed by
     activity; ``variants`` lists trace variants with ``cases`` and ``share``. ``aliases``
-    maps raw labels merged into one activity onto that activity's label.
+    maps raw labels merged into one activity onto that activity's label. It displays as
+    counts and equals only itself.
     """
 
     department: str
@@ -150,3 +182,9 @@ class ProcessMap:
     events: int
     aliases: dict[str, str] = field(default_factory=dict)
     duration_source: Literal["end", "next_event", "mixed", "none"] = "none"
+
+    def __repr__(self) -> str:
+        return (
+            f"<ProcessMap {self.department}: {self.graph.number_of_nodes():,} activities, "
+            f"{_count(self.cases, 'case')}, {_count(self.events, 'event')}>"
+        )

@@ -30,6 +30,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from procmine.errors import ConfigError
+from procmine.fields._profile import field_label
 from procmine.report import facts
 from procmine.report.document import Block, Cell, Stat, Stats, Table
 from procmine.report.html import inline_svg, render_block
@@ -49,6 +50,8 @@ from procmine.report.sections.silos import matrix_table
 from procmine.report.values import fmt_int, fmt_num, fmt_pct, fmt_score, text
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from procmine.analysis import Analysis
     from procmine.model import ProcessMap
 
@@ -292,11 +295,9 @@ class SiloView:
 
     def __init__(self, analysis: Analysis, field: str, *, lang: str | None = None) -> None:
         silos = analysis.silos
-        if not facts.has(silos, "field") or field not in set(silos["field"].astype(str)):
-            known = sorted(set(silos["field"].astype(str))) if facts.has(silos, "field") else []
-            raise ConfigError(f"no held field {field!r}; fields: {', '.join(known) or 'none'}")
-        self.field = field
         self.lang = _lang(analysis, lang)
+        field = _held_field(silos, field, self.lang)
+        self.field = field
         columns = facts.silo_columns(silos)
         self.copies = silos.loc[silos["field"].astype(str) == field, columns].reset_index(drop=True)
 
@@ -342,10 +343,36 @@ class SiloView:
             ],
             sortable=False,
         )
-        return _html(f"{t['col_field']}: {self.field}", [stats, detail, matrix_table(records, t)])
+        shown = field_label(self.field, self.lang)
+        return _html(f"{t['col_field']}: {shown}", [stats, detail, matrix_table(records, t)])
 
     def __repr__(self) -> str:
         return f"<SiloView {self.field}: {len(self.copies)} copies>"
+
+
+def _held_field(silos: pd.DataFrame, field: object, lang: str) -> str:
+    """The silo field named ``field``: by procmine's own name (住所) or the report's name of
+    it in either language (Address, ``address``).
+
+    Raises
+    ------
+    ConfigError
+        No such field; the message lists the fields, in ``lang`` (and in Japanese).
+    """
+    known = sorted(set(silos["field"].astype(str))) if facts.has(silos, "field") else []
+    if not isinstance(field, str):
+        raise ConfigError(f"silo() takes a field's name (str), not {type(field).__name__}")
+    if field in known:
+        return field
+    wanted = field.strip().casefold()
+    for name in known:
+        if wanted in {name.casefold(), field_label(name, "en").casefold()}:
+            return name
+    shown = [
+        name if field_label(name, lang) == name else f"{field_label(name, lang)} ({name})"
+        for name in known
+    ]
+    raise ConfigError(f"no held field {field!r}; fields: {', '.join(shown) or 'none'}")
 
 
 def cluster_view(analysis: Analysis, cluster: int, *, lang: str | None = None) -> ClusterView:
@@ -375,7 +402,8 @@ def analysis_html(analysis: Analysis, *, lang: str | None = None, top: int = 5) 
             Stat(t["stat_hours"], fmt_num(s["redundant_hours_per_year"], none="0")),
         ]
     )
-    blocks: list[Block | str] = [stats, _sub(t["h_top_candidates"])]
+    blocks: list[Block | str] = [stats, _loading_note(analysis, t["lang"])]
+    blocks.append(_sub(t["h_top_candidates"]))
     rows = facts.records(analysis.candidates, list(facts.CANDIDATE_COLUMNS))[:top]
     if rows:
         blocks.append(
@@ -405,6 +433,24 @@ def analysis_html(analysis: Analysis, *, lang: str | None = None, top: int = 5) 
     else:
         blocks.append(f"<p>{escape(t['no_candidates'])}</p>")
     return _html(f"procmine · {t['title']}", blocks)
+
+
+#: The loader's warnings and dropped rows under an analysis (counts, and where to look).
+_LOADING_NOTE = {
+    "ja": "読込時の警告 {warnings} 件、除外した行 {dropped} 行"
+    "（内容は analysis.dataset.warnings、行数は analysis.dataset.accounting）",
+    "en": "{warnings} loader warning(s), {dropped} row(s) dropped "
+    "(see analysis.dataset.warnings and analysis.dataset.accounting)",
+}
+
+
+def _loading_note(analysis: Analysis, lang: str) -> str:
+    """A paragraph counting the loader's warnings and the rows it dropped (no values)."""
+    dataset = analysis.dataset
+    dropped = sum(a.rows_read - a.rows_loaded for a in getattr(dataset, "accounting", []))
+    warnings = len(getattr(dataset, "warnings", []) or [])
+    note = _LOADING_NOTE["en" if lang == "en" else "ja"]
+    return f"<p>{escape(note.format(warnings=fmt_int(warnings), dropped=fmt_int(dropped)))}</p>"
 
 
 __all__ = [
