@@ -488,6 +488,24 @@ def test_identity_checks_at_the_record_counter_are_not_record_updates() -> None:
     assert len(checks) == 1 and None not in checks
 
 
+def test_a_form_written_for_the_reference_system_is_a_form_like_the_others() -> None:
+    """A form the resident writes (…記入) for the department keeping the reference copy, with
+    no staff on it, is the resident writing the same data again like the other forms: it
+    is not the record's update, which staff key from it later."""
+    form = {"same_day": 1.0, "relative_position": 0.3}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    person = ("氏名", "住所", "生年月日", "個人番号")
+    labels = (
+        ("市税課", "申告書記入"),
+        ("保険年金課", "国保異動届記入"),
+        ("介護保険課", "介護保険届記入"),
+    )
+    maps = {dept: line_map(dept, [queue, (label, form, person)]) for dept, label in labels}
+    result = match_activities(maps, authoritative_columns={("市税課", c) for c in person})
+    forms = {cluster_of(result, d, a) for d, a in labels}
+    assert len(forms) == 1 and None not in forms
+
+
 def test_counters_taking_in_different_filings_without_common_data_stay_apart() -> None:
     """Each department taking in its own application (国保 資格取得届, 市営住宅 入居申込,
     要介護認定申請) at the counter, in the same place of the visit and recording nothing

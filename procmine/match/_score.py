@@ -256,6 +256,8 @@ class MatchWeights:
     namesakes: float = 6.0
 
 
+#: Label words of the resident writing a form (Sudachi normalised forms, English stems).
+WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
 #: :data:`GENERIC_MIN_DEPARTMENTS`) is generic: an action or document word, not an object.
 GENERIC_SHARE = 0.3
@@ -537,6 +539,8 @@ class Scorer:
         self._polarity(items)
         kinds = {a: k for k, a in enumerate(sorted({it.terms.action for it in items} - {""}))}
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
+        # a form the resident writes (記入, "fill in", "… form"), not a filing taken in
+        self.writing = np.array([bool(WRITING.intersection(it.terms.words)) for it in items])
         self.check = kinds.get("check", -2)
         self.filing = kinds.get("filing", -2)
         self.issuing = kinds.get("issue", -2)
@@ -659,7 +663,9 @@ class Scorer:
         record_held = np.where(share_a >= share_b, held_all[a], held_all[b])
         several = record_held >= MIN_RECORD_FIELDS
         checks = (self.action[a] == self.check) & (self.action[b] == self.check)
-        update = (record_resident < 0.5) & several & ~checks
+        # nor does the resident writing a form (the update keys it later)
+        writing = np.where(share_a >= share_b, self.writing[a], self.writing[b])
+        update = (record_resident < 0.5) & several & ~checks & ~writing
         out[live] = np.where(update, np.abs(share_a - share_b), 0.0)
         return out
 
