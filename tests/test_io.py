@@ -1021,3 +1021,37 @@ def test_a_header_naming_a_number_is_not_the_activity_and_my_number_yields(
     assert a.roles["activity"] == "事務処理" and a.roles["person"] == "個人識別番号"
     assert a.roles["case"] == "事務番号"
     assert b.roles["person"] == "person" and "個人番号" in b.data_columns
+
+
+def test_a_column_of_performer_kinds_names_machines_and_residents(tmp_path: Path) -> None:
+    """役割 (窓口 / 発券機 / 申請者) says who took each step: a ticket machine numbered like a
+    clerk (M01) and a form with no clerk on it are the machine and the resident, and 役割 is
+    not data the steps capture."""
+    rows = ["受付番号,処理内容,処理日時,職員番号,役割,氏名"]
+    for i in range(10):
+        rows += [
+            f"J{i},番号札発行,2024/04/01 09:{i:02d},M01,発券機,",
+            f"J{i},異動届の記入,2024/04/01 09:{i + 10:02d},,申請者,山田 太郎",
+            f"J{i},本人確認,2024/04/01 09:{i + 20:02d},E{i % 3},窓口,",
+        ]
+    write_csv(tmp_path / "a.csv", rows)
+    data = load([tmp_path])
+    mapping = data.mappings[0]
+    assert mapping.roles["performer"] == "役割" and "役割" not in mapping.data_columns
+    events = data.logs["a"].events
+    by_step = events.groupby("activity", observed=True)["resource"].agg(
+        lambda s: set(s.astype(str))
+    )
+    assert by_step["番号札発行"] == {"発券機"} and by_step["異動届の記入"] == {"申請者"}
+    assert by_step["本人確認"] == {"E0", "E1", "E2"}
+
+
+def test_a_role_column_of_staff_functions_only_is_data(tmp_path: Path) -> None:
+    rows = ["受付番号,処理内容,処理日時,職員番号,役割"]
+    rows += [
+        f"J{i},受付,2024/04/01 09:{i:02d},E{i % 3},{'窓口審査'[i % 2 * 2 : i % 2 * 2 + 2]}"
+        for i in range(10)
+    ]
+    write_csv(tmp_path / "a.csv", rows)
+    mapping = load([tmp_path]).mappings[0]
+    assert "performer" not in mapping.roles and "役割" in mapping.data_columns

@@ -732,6 +732,58 @@ def _add_time_of_day(
     return stamps + parse_times_of_day(clock).fillna(pd.Timedelta(0))
 
 
+#: Headers of a column saying what kind of performer took a step (窓口, 発券機, 申請者).
+_PERFORMER_HEADERS = frozenset(
+    header_key(h)
+    for h in (
+        "役割",
+        "役割区分",
+        "職種",
+        "処理者区分",
+        "実施者区分",
+        "担当区分",
+        "performer type",
+        "performer role",
+        "role",
+        "actor type",
+    )
+)
+
+
+def _performer_column(frame: pd.DataFrame, taken: set[str]) -> str | None:
+    """A data column saying what kind of performer took each step: named so (役割, role)
+    and holding a few kinds, of which one at least is not staff (発券機: a machine, 申請者:
+    the resident — see :func:`procmine.discover.performer_of`). None when there is none."""
+    from procmine.discover import performer_of
+
+    for column in frame.columns:
+        if column in taken or header_key(column) not in _PERFORMER_HEADERS:
+            continue
+        kinds = _strip(frame[column]).dropna().unique()
+        if 2 <= len(kinds) <= _MAX_PERFORMER_KINDS and any(
+            performer_of(str(k)) != "staff" for k in kinds
+        ):
+            return str(column)
+    return None
+
+
+_MAX_PERFORMER_KINDS = 30
+
+
+def _with_performers(resource: pd.Series, kind: pd.Series) -> pd.Series:
+    """The resources with the steps that a machine, the resident or an outsider took
+    named by their kind (発券機, 申請者): a machine numbered like a clerk (M01) or a form
+    with no clerk on it is then not taken for staff work."""
+    from procmine.discover import performer_of
+
+    distinct = kind.dropna().unique()
+    other = {k for k in distinct if performer_of(str(k)) != "staff"}
+    mask = kind.isin(list(other)).to_numpy(dtype=bool)
+    out = resource.astype(object).copy()
+    out[mask] = kind[mask].to_numpy(dtype=object)
+    return out.astype(_TEXT).astype("category")
+
+
 def _lifecycle(
     frame: pd.DataFrame,
     roles: dict[str, str],
@@ -799,6 +851,11 @@ def _load_file(
                 f"pass {_option_flag(role)} COLUMN (or set {role} under [columns] in "
                 f"{CONFIG_NAME})"
             )
+
+    performer = _performer_column(frame, set(roles.values()))
+    if performer is not None:
+        roles["performer"] = performer
+        how["performer"] = "header"
 
     n = len(frame)
     rows = raw.rows
@@ -1008,6 +1065,10 @@ def _load_file(
             columns[role] = values.astype("category")
         else:
             columns[role] = pd.Series(pd.NA, index=range(len(kept_rows)), dtype=_TEXT)
+    if "performer" in roles:
+        columns[RESOURCE] = _with_performers(
+            columns[RESOURCE], kept(_strip(frame[roles["performer"]]))
+        )
     fallback = file_config.department or _stem(path)
     if "department" in roles:
         dept = kept(_strip(frame[roles["department"]]))
