@@ -287,8 +287,10 @@ def test_person_key_missing_falls_back_to_name_and_birth_date() -> None:
 def test_without_any_link_columns_join_on_header_and_type() -> None:
     city = make_city(kaigo_person=False)
     log = city.logs["KAIGO"]
-    events = log.events.drop(columns=["生年月日"])
-    columns = tuple(c for c in log.data_columns if c != "生年月日")
+    # no key, no birth date and no name: nothing to link by (a name and an address would)
+    gone = [c for c in log.data_columns if c == "生年月日" or "氏名" in c]
+    events = log.events.drop(columns=gone)
+    columns = tuple(c for c in log.data_columns if c not in gone)
     city.logs["KAIGO"] = EventLog("KAIGO", events, columns, log.sources)
     silos = match_fields(city)
     kaigo = silos[silos["department"] == "KAIGO"].set_index("column")
@@ -533,7 +535,8 @@ def test_public_names() -> None:
     from procmine import fields
 
     assert sorted(fields.__all__) == sorted(
-        ["COINCIDE", "FIELD_LABELS", "FIELD_TYPES", "LINKAGE_COLUMNS", "NAME_BIRTH", "NO_LINK",
+        ["COINCIDE", "FIELD_LABELS", "FIELD_TYPES", "LINKAGE_COLUMNS", "NAME_ADDRESS",
+         "NAME_BIRTH", "NO_LINK",
          "PERSON_KEY", "SILO_COLUMNS", "SILO_VALUE_COLUMNS", "column_fields", "field_label",
          "header_type",
          "linkage_quality", "match_fields", "profile_columns", "resident_keys", "silo_values",
@@ -972,6 +975,23 @@ def test_a_department_keyed_by_a_numbering_of_its_own_is_linked_by_name_and_birt
     assert set(kaigo["linkage"]) == {"name+birth date"}
     assert kaigo.loc["住所", "field"] == "住所"
     assert kaigo.loc["住所", "inconsistency_rate"] < 0.01
+    assert set(silos.loc[silos["department"] != "KAIGO", "linkage"]) == {"person key"}
+
+
+def test_a_department_without_key_and_birth_date_is_linked_by_name_and_address() -> None:
+    """A water bureau keeps its customers by name and address only: it is linked by them
+    (not left out of every comparison), and a birth date, where there is one, still wins."""
+    city = make_city()
+    log = city.logs["KAIGO"]
+    dated = [c for c in log.data_columns if "生年月日" in c]
+    assert dated, log.data_columns
+    events = log.events.drop(columns=["person", *dated])
+    columns = tuple(c for c in log.data_columns if c not in dated)
+    logs = {**city.logs, "KAIGO": EventLog("KAIGO", events, columns, log.sources)}
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    kaigo = silos[silos["department"] == "KAIGO"].set_index("column")
+    assert set(kaigo["linkage"]) == {"name+address"}
+    assert kaigo["shared_persons"].max() > 0.5 * kaigo["persons"].max()
     assert set(silos.loc[silos["department"] != "KAIGO", "linkage"]) == {"person key"}
 
 

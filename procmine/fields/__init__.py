@@ -73,6 +73,7 @@ from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
 from ._group import group_copies
 from ._link import (
     LINKAGE_COLUMNS,
+    NAME_ADDRESS,
     NAME_BIRTH,
     NO_LINK,
     PERSON_KEY,
@@ -97,6 +98,7 @@ __all__ = [
     "FIELD_LABELS",
     "FIELD_TYPES",
     "LINKAGE_COLUMNS",
+    "NAME_ADDRESS",
     "NAME_BIRTH",
     "NO_LINK",
     "PERSON_KEY",
@@ -409,7 +411,7 @@ def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.
     linkage = _linkage(dataset, sample_size)
     out: dict[str, pd.Series] = {}
     for department, how in sorted(linkage.how.items()):
-        if how != NAME_BIRTH:
+        if how not in (NAME_BIRTH, NAME_ADDRESS):
             continue
         keys = linkage.keys[department].astype(object)
         own = keys.notna() & keys.astype(str).str.startswith("~")

@@ -26,6 +26,7 @@ from ._profile import ColumnCodes, non_empty, non_empty_mask
 #: How the events of a department were linked to residents.
 PERSON_KEY = "person key"
 NAME_BIRTH = "name+birth date"
+NAME_ADDRESS = "name+address"
 NO_LINK = "none"
 
 #: A department whose events carry the person key this often is linked by that key.
@@ -176,9 +177,11 @@ def _name_birth_keys(
     name_column: str,
     birth_column: str,
     masks: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
+    kind: str = "birth_date",
 ) -> pd.Series:
     """``name|YYYY-MM-DD`` per event that has both values (missing elsewhere; ``masks``:
-    :func:`non_empty_mask` of the two columns, when known)."""
+    :func:`non_empty_mask` of the two columns, when known); with ``kind="address"``,
+    ``name|@normalised address`` from an address column instead of a birth date."""
     names = non_empty(events[name_column], mask=masks[0])
     births = non_empty(events[birth_column], mask=masks[1])
     both = names.index.intersection(births.index)
@@ -188,7 +191,9 @@ def _name_birth_keys(
     n_uni = pd.unique(names.loc[both].to_numpy(dtype=object))
     b_uni = pd.unique(births.loc[both].to_numpy(dtype=object))
     n_map = dict(zip(n_uni, normalize_many(list(n_uni), "name"), strict=True))
-    b_map = dict(zip(b_uni, normalize_many(list(b_uni), "birth_date"), strict=True))
+    b_map = dict(zip(b_uni, normalize_many(list(b_uni), kind), strict=True))
+    if kind != "birth_date":  # never equal to a name + birth date key
+        b_map = {k: f"@{v}" if v else "" for k, v in b_map.items()}
     n_norm = names.loc[both].map(n_map)
     b_norm = births.loc[both].map(b_map)
     good = (n_norm != "") & (b_norm != "")
@@ -265,27 +270,49 @@ def link_persons(
     ):
         return _with_present(Linkage(keys, how, keyed_events=keyed), as_read)
 
-    # candidate (name, birth date) column pairs per department
-    pairs: dict[str, list[tuple[str, str]]] = {}
+    # candidate (name, birth date) column pairs per department; a department recording no
+    # birth date (a water bureau's customers) is linked by name and address instead, so
+    # the keyed departments offer that pair too
+    pairs: dict[str, list[tuple[str, str, str]]] = {}
+    undated = set()
     for department in keys:
         prof = profiles[profiles["department"] == department]
         names = prof.loc[prof["field_type"] == "name"].sort_values("values", ascending=False)
         births = prof.loc[prof["field_type"] == "birth_date"].sort_values("values", ascending=False)
         pairs[department] = [
-            (n, b) for n in names["column"].tolist() for b in births["column"].tolist()
+            (n, b, "birth_date")
+            for n in names["column"].tolist()
+            for b in births["column"].tolist()
         ]
+        if births.empty and not names.empty and keys[department].isna().all():
+            undated.add(department)
+    if undated:
+        for department in keys:
+            if how[department] == NO_LINK and department not in undated:
+                continue
+            prof = profiles[profiles["department"] == department]
+            names = prof.loc[prof["field_type"] == "name"].sort_values("values", ascending=False)
+            places = prof.loc[prof["field_type"] == "address"].sort_values(
+                "values", ascending=False
+            )
+            pairs[department] += [
+                (n, a, "address")
+                for n in names["column"].tolist()
+                for a in places["column"].tolist()
+            ]
 
     # name+birth date → person, from every (name, birth date) pair of the keyed events;
     # a name+birth date seen with two persons is dropped
     known: list[pd.DataFrame] = []
     for department, key in keys.items():
         events = dataset.logs[department].events
-        for name_column, birth_column in pairs[department]:
+        for name_column, birth_column, kind in pairs[department]:
             nb = _name_birth_keys(
                 events,
                 name_column,
                 birth_column,
                 _masks(columns, department, name_column, birth_column),
+                kind,
             )
             ok = nb.notna() & key.notna()
             known.append(pd.DataFrame({"nb": nb[ok], "person": key[ok]}))
@@ -303,20 +330,24 @@ def link_persons(
             continue
         events = dataset.logs[department].events
         cases = _cases(events)
-        options: list[tuple[int, int, str, str, pd.Series]] = []
-        for name_column, birth_column in pairs[department]:
+        options: list[tuple[int, int, str, str, str, pd.Series]] = []
+        for name_column, birth_column, kind in pairs[department]:
+            if kind != "birth_date" and department not in undated:
+                continue  # (offered to the undated departments only)
             nb = _name_birth_keys(
                 events,
                 name_column,
                 birth_column,
                 _masks(columns, department, name_column, birth_column),
+                kind,
             )
             filled = int(nb.notna().sum())
             if filled:
                 hits = int(nb.dropna().drop_duplicates().isin(lookup.index).sum())
-                options.append((-hits, -filled, name_column, birth_column, nb))
-        options.sort(key=lambda o: o[:4])
+                options.append((-hits, -filled, name_column, birth_column, kind, nb))
+        options.sort(key=lambda o: o[:5])
         filled_keys = []
+        kinds = [o[4] for o in options[:_MAX_ALTERNATIVES]]
         for *_, nb in options[:_MAX_ALTERNATIVES]:
             missing = key.isna() & nb.notna()
             resolved = nb[missing].map(lookup)
@@ -330,7 +361,7 @@ def link_persons(
         if how[department] == NO_LINK:
             alternatives[department] = filled_keys
             if keys[department].notna().any():
-                how[department] = NAME_BIRTH
+                how[department] = NAME_BIRTH if kinds[0] == "birth_date" else NAME_ADDRESS
     return _with_present(Linkage(keys, how, alternatives, ambiguous, keyed), as_read)
 
 
