@@ -676,3 +676,17 @@ def test_linked_residents_replace_a_sparse_categorical_person_column() -> None:
     keys = pd.Series(["1", "~abc", "77", None], dtype=object)
     out = _with_residents(data, {"B": keys}).logs["B"].events["person"]
     assert out.astype(object).where(out.notna(), None).tolist() == ["1", "~abc", "77", None]
+
+
+def test_typical_paths_of_all_types_at_once_equal_one_type_at_a_time(result: JourneyResult) -> None:
+    """The report asks for every type's path: ordering the stops once for all the types
+    must give each type the path it gets alone."""
+    from procmine.journeys._kpis import typical_paths
+
+    types = result.journeys["journey_type"].dropna().unique().tolist()
+    assert len(types) > 1
+    together = typical_paths(result.journeys, result.visits, result.stops, types)
+    for t in types:
+        alone = typical_paths(result.journeys, result.visits, result.stops, [t])[t]
+        pd.testing.assert_frame_equal(together[t], alone)
+        pd.testing.assert_frame_equal(result.typical_path(t), alone)

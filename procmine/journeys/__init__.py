@@ -187,7 +187,8 @@ from . import _marks, _reuse
 from ._events import Events, PackedEvents, event_table, pack
 from ._journeys import assign_journeys, canonical_labels, journey_types, life_events, work_figures
 from ._kpis import ALL_TYPES, KPI_COLUMNS, KPIS, PATH_COLUMNS, handover_matrix, kpi_table
-from ._kpis import typical_path as _typical_path
+from ._kpis import check_type as _check_type
+from ._kpis import typical_paths as _typical_paths
 from ._segments import distinct, first_seen
 from ._tables import (
     JOURNEY_COLUMNS,
@@ -288,11 +289,11 @@ class JourneyResult:
         path and their ``share`` of the type's journeys. Raises ConfigError for an unknown
         type.
         """
-        cache = self.__dict__.setdefault("_paths", {})  # the report asks several times
+        cache = self.__dict__.setdefault("_paths", {})  # the report asks for every type
         if journey_type not in cache:
-            cache[journey_type] = _typical_path(
-                self.journeys, self.visits, self.stops, journey_type
-            )
+            _check_type(self.journeys, journey_type)
+            known = self.journeys["journey_type"].dropna().unique().tolist()
+            cache.update(_typical_paths(self.journeys, self.visits, self.stops, known))
         return cache[journey_type].copy()
 
 

@@ -132,19 +132,44 @@ def typical_path(
     journeys: pd.DataFrame, visits: pd.DataFrame, stops: pd.DataFrame, journey_type: str
 ) -> pd.DataFrame:
     """The most common ordered list of counters of one journey type, with median times."""
+    check_type(journeys, journey_type)
+    return typical_paths(journeys, visits, stops, [journey_type])[journey_type]
+
+
+def check_type(journeys: pd.DataFrame, journey_type: str) -> None:
+    """Raise ConfigError, listing the types, unless ``journey_type`` is one."""
     known = sorted(set(journeys["journey_type"].dropna().unique())) if len(journeys) else []
     if journey_type not in known:
         shown = ", ".join(known[:10]) + (" …" if len(known) > 10 else "")
         raise ConfigError(f"unknown journey type {journey_type!r}; types are {shown or '(none)'}")
-    ids = journeys.loc[journeys["journey_type"] == journey_type, "journey"]
-    s = stops[stops["journey"].isin(ids)].copy()
-    if s.empty:
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in PATH_COLUMNS})
+
+
+def typical_paths(
+    journeys: pd.DataFrame, visits: pd.DataFrame, stops: pd.DataFrame, types: list[str]
+) -> dict[str, pd.DataFrame]:
+    """:func:`typical_path` of each of ``types`` (known journey types), the stops ordered
+    once for all of them."""
+    type_of = journeys.set_index("journey")["journey_type"]
+    s = stops[stops["journey"].isin(journeys.loc[journeys["journey_type"].isin(types), "journey"])]
+    s = s.copy()
     order = visits.set_index("visit")["start"]
     s["vstart"] = s["visit"].map(order)
     s = s.sort_values(["journey", "vstart", "stop"], kind="stable")
     s["visit_no"] = s.groupby("journey")["vstart"].rank(method="dense").astype("int64")
     s["step"] = s.groupby("journey").cumcount() + 1
+    s["jtype"] = s["journey"].map(type_of)
+    by_type = dict(iter(s.groupby("jtype", sort=False, observed=True)))
+    counts = journeys["journey_type"].value_counts()
+    return {
+        t: _path(by_type[t].drop(columns="jtype"), int(counts[t]))
+        if t in by_type
+        else pd.DataFrame({c: pd.Series(dtype="object") for c in PATH_COLUMNS})
+        for t in types
+    }
+
+
+def _path(s: pd.DataFrame, journeys_of_type: int) -> pd.DataFrame:
+    """The typical path of one type's stops (ordered, numbered: see :func:`typical_paths`)."""
     members, n = _most_common_route(s)
     on_path = s[s["journey"].isin(members)]
     path = (
@@ -158,7 +183,7 @@ def typical_path(
         .reset_index()
     )
     path["journeys"] = int(n)
-    path["share"] = n / len(ids)
+    path["share"] = n / journeys_of_type
     return path[PATH_COLUMNS]
 
 
