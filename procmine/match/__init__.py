@@ -381,7 +381,9 @@ MIN_PARTNERS = 40
 CORE_SHARE = 0.9
 CORE_OTHERS = 5
 #: Above this many activities, candidate pairs come from blocking instead of all pairs.
-ALL_PAIRS_LIMIT = 2000
+#: (BPIC 2015, 1,785 activities: every pair 6.4 s CPU, blocking 1.3 s with the same pairs of
+#: one step code and a tenth of the pairs of two.)
+ALL_PAIRS_LIMIT = 1000
 
 
 def _run(
