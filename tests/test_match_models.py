@@ -213,3 +213,19 @@ def test_two_labels_each_used_by_the_other_model_are_two_steps() -> None:
     pairs = set(zip(found["activity_a"], found["activity_b"], strict=True))
     assert ("01_HOOFD_010", "01_HOOFD_020") not in pairs
     assert ("01_HOOFD_010", "01_HOOFD_010") in pairs
+
+
+def test_the_same_action_on_the_same_concept_is_alike_however_worded() -> None:
+    """来庁者確認 and 本人確認 share little but 確認; both check the party in front of the
+    clerk. A check of income is another thing, and so is keying the party's data."""
+    labels = ["本人確認", "来庁者確認", "所得の確認", "申請者情報入力"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 0, 0]), np.array([1, 2, 3]))["lab"]
+    assert lab[0] >= 0.6
+    assert lab[1] < 0.6 and lab[2] < 0.6

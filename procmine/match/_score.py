@@ -256,6 +256,10 @@ class MatchWeights:
     namesakes: float = 6.0
 
 
+#: Label similarity at least of two labels taking the same kind of action on one of these
+#: concepts (the party's identity, income, guidance), whatever their words.
+CONCEPT_LABEL = 0.6
+_KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance"})
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
@@ -539,6 +543,10 @@ class Scorer:
         self._polarity(items)
         kinds = {a: k for k, a in enumerate(sorted({it.terms.action for it in items} - {""}))}
         self.action = np.array([kinds.get(it.terms.action, -1) for it in items], dtype=np.int64)
+        # concepts of the work (see CONCEPT_LABEL), as bits
+        named = [{t for t in it.terms.synonyms if t in _KIND_CONCEPTS} for it in items]
+        bit = {c: 1 << k for k, c in enumerate(sorted(_KIND_CONCEPTS))}
+        self.concept_bits = np.array([sum(bit[c] for c in n) for n in named], dtype=np.int64)
         # a form the resident writes (記入, "fill in", "… form"), not a filing taken in
         self.writing = np.array([bool(WRITING.intersection(it.terms.words)) for it in items])
         self.check = kinds.get("check", -2)
@@ -785,6 +793,11 @@ class Scorer:
         if both.any():
             own = self.label(i, j, own=True, raw=pre.get("label_own"))
             lab = np.where(both, np.maximum(lab, own), lab)
+        # the same kind of action on the same thing (a check of the party in front of the
+        # clerk: 本人確認, 来庁者確認, 保護者の確認) is one kind of work however worded
+        kind = (self.action[i] >= 0) & (self.action[i] == self.action[j])
+        kind &= (self.concept_bits[i] & self.concept_bits[j]) != 0
+        lab = np.where(kind, np.maximum(lab, CONCEPT_LABEL), lab)
         # one label negates what the other states: the shared words are no evidence
         negated = self.negation(i, j)
         lab = np.where(negated > 0, 0.0, lab)
