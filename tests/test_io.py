@@ -1055,3 +1055,52 @@ def test_a_role_column_of_staff_functions_only_is_data(tmp_path: Path) -> None:
     write_csv(tmp_path / "a.csv", rows)
     mapping = load([tmp_path]).mappings[0]
     assert "performer" not in mapping.roles and "役割" in mapping.data_columns
+
+
+def test_a_kind_of_procedure_is_not_the_activity(tmp_path: Path) -> None:
+    """手続種別 (要介護認定申請 …) names the case's procedure; 処理 (受付, 入力 …) its steps."""
+    rows = ["整理番号,手続種別,処理,処理日時"]
+    for i in range(10):
+        for k, step in enumerate(("受付", "本人確認", "入力")):
+            rows.append(f"K{i},要介護認定申請,{step},2024/04/01 09:{i + k:02d}")
+    write_csv(tmp_path / "a.csv", rows)
+    mapping = load([tmp_path]).mappings[0]
+    assert mapping.roles["activity"] == "処理" and "手続種別" in mapping.data_columns
+
+
+def test_a_header_key_matching_no_one_yields_to_a_column_holding_the_others_keys(
+    tmp_path: Path,
+) -> None:
+    """個人番号 is a person header, but in this file it holds My Numbers the other systems do
+    not key by; 納税義務者番号 holds their resident numbers (unpadded): it is the key."""
+    rows = "受付番号,処理内容,処理日時,宛名番号"
+    write_csv(
+        tmp_path / "a.csv", [rows] + [f"A{i},受付,2024/04/01 09:00,{i:010d}" for i in range(40)]
+    )
+    tax = ["受付番号,処理内容,処理日時,個人番号,納税義務者番号"]
+    tax += [f"T{i},申告,2024/04/02 09:00,{500000000000 + i},{i}" for i in range(5, 45)]
+    write_csv(tmp_path / "b.csv", tax)
+    data = load([tmp_path])
+    b = data.mappings[1]
+    assert b.roles["person"] == "納税義務者番号" and b.how["person"] == "values"
+    assert "個人番号" in b.data_columns
+    shared = set(data.logs["a"].events["person"].astype(str)) & set(
+        data.logs["b"].events["person"].astype(str)
+    )
+    assert len(shared) == 35
+    assert data.warnings == []
+
+
+def test_two_groups_of_systems_padding_keys_differently_are_read_as_one(tmp_path: Path) -> None:
+    """Two systems pad the resident number (0000000007), two do not (7): each pair matches
+    within itself, so no file is "apart", but each matches the other pair only unpadded."""
+    head = "受付番号,処理内容,処理日時,宛名番号"
+    for name, width in (("a", 10), ("b", 10), ("c", 0), ("d", 0)):
+        write_csv(
+            tmp_path / f"{name}.csv",
+            [head] + [f"{name}{i},受付,2024/04/01 09:00,{i:0{width}d}" for i in range(1, 41)],
+        )
+    data = load([tmp_path])
+    a = set(data.logs["a"].events["person"].astype(str))
+    c = set(data.logs["c"].events["person"].astype(str))
+    assert len(a & c) == 40

@@ -81,6 +81,7 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "作業",
         "作業名",
         "処理名",
+        "処理",
         "業務",
         "業務名",
         "事務",
@@ -275,6 +276,8 @@ _EXACT = 100.0
 #: A header ending like a code column (所属CD, 部署コード, dept_no): a department's code,
 #: taken only when no column names the department.
 _CODE_SUFFIX = re.compile(r"(cd|code|コード|番号|no|id)$")
+#: A header naming a kind or class (手続種別, 業務区分, request type): a case's category.
+_KIND_WORDS = re.compile(r"(種別|区分|分類|種類|type|category|kind)$")
 _CONTAINS = 50.0
 _SAMPLE = 2000
 _TIMESTAMP_SHARE = 0.9
@@ -331,6 +334,8 @@ def _header_score(header: str, role: str) -> float:
         best -= 0.5  # 所属名 before 所属CD: the report names a department, not its code
     if best and not _is_exact(best) and role == "activity" and _CODE_SUFFIX.search(key):
         return 0.0  # 事務番号, 業務コード: the number of a case or a task, not its name
+    if best and not _is_exact(best) and role == "activity" and _KIND_WORDS.search(key):
+        return 0.0  # 手続種別, 業務区分: the kind of procedure a case is, not its steps
     return best
 
 

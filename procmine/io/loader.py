@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -1452,43 +1453,82 @@ def _file_keys(result: _FileResult) -> set[str]:
 
 def _person_keys_by_values(results: list[_FileResult]) -> None:
     """Give the files without a person column the data column whose values are the other
-    files' person keys (in place: the parts, the mapping)."""
-    known = set().union(*map(_file_keys, results))
+    files' person keys (in place: the parts, the mapping); and a file whose person column,
+    taken by its header, holds keys of its own (a 個人番号 beside the 納税義務者番号 the
+    other systems share) the data column that does hold the others' keys, when one does
+    (its header column becomes data)."""
+    own = [_file_keys(result) for result in results]
+    known = set().union(*own)
     if len(known) < _KEY_MIN_VALUES or _small_numbers(known):
         return
+    for k, result in enumerate(results):
+        mapping = result.mapping
+        if not result.parts:
+            continue
+        if PERSON in mapping.roles:
+            if mapping.how.get(PERSON) != "header":
+                continue
+            others = set().union(*(keys for j, keys in enumerate(own) if j != k))
+            bare = {_unpadded(x) for x in others}
+            mine = own[k]
+            if not mine or len({_unpadded(x) for x in mine} & bare) >= KEYS_APART * len(mine):
+                continue
+            column = _key_column(result, bare, unpadded=True)
+        else:
+            column = _key_column(result, known)
+        if column is not None:
+            _take_person_column(result, column)
+
+
+def _key_column(result: _FileResult, known: set[str], *, unpadded: bool = False) -> str | None:
+    """The data column of a file whose values are, for the most part, ``known`` keys (at
+    least :data:`_KEY_MIN_VALUES` of them); compared without padding with ``unpadded``."""
     from procmine.fields._profile import header_type
 
-    for result in results:
-        mapping = result.mapping
-        if PERSON in mapping.roles or not result.parts:
+    best: tuple[float, int, str] | None = None
+    for column in result.mapping.data_columns:
+        # an identifier, not a field (an amount, a date), nor a household's number
+        # (世帯番号: often the head's key, so it matches without being the resident's)
+        if header_type(column) not in (None, "id") or _HOUSEHOLD.search(column):
             continue
-        best: tuple[float, int, str] | None = None
-        for column in mapping.data_columns:
-            # an identifier, not a field (an amount, a date), nor a household's number
-            # (世帯番号: often the head's key, so it matches without being the resident's)
-            if header_type(column) not in (None, "id") or _HOUSEHOLD.search(column):
-                continue
-            values = set()
-            for part in result.parts.values():
-                if column in part:
-                    values.update(_strip(part[column]).dropna().astype(str).unique().tolist())
-            hits = len(values & known)
-            if hits >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
-                candidate = (hits / len(values), hits, column)
-                if best is None or candidate[:2] > best[:2]:
-                    best = candidate
-        if best is None:
-            continue
-        column = best[2]
-        for dept, part in result.parts.items():
-            part[PERSON] = _strip(part[column]).astype(_TEXT).astype("category")
-            result.parts[dept] = part.drop(columns=[column])
-        result.mapping = dataclasses.replace(
-            mapping,
-            roles={**mapping.roles, PERSON: column},
-            how={**mapping.how, PERSON: "values"},
-            data_columns=tuple(c for c in mapping.data_columns if c != column),
-        )
+        values = set()
+        for part in result.parts.values():
+            if column in part:
+                values.update(_strip(part[column]).dropna().astype(str).unique().tolist())
+        if unpadded:
+            values = {_unpadded(v) for v in values}
+        hits = len(values & known)
+        if hits >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
+            candidate = (hits / len(values), hits, column)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    return None if best is None else best[2]
+
+
+def _take_person_column(result: _FileResult, column: str) -> None:
+    """Make ``column`` the file's person key (in place); a person column it had becomes a
+    data column again, under its header."""
+    mapping = result.mapping
+    old = mapping.roles.get(PERSON)
+    for dept, part in result.parts.items():
+        if old is not None and PERSON in part:
+            part[old] = part[PERSON]
+        part[PERSON] = _strip(part[column]).astype(_TEXT).astype("category")
+        result.parts[dept] = part.drop(columns=[column])
+    data = tuple(c for c in mapping.data_columns if c != column)
+    result.mapping = dataclasses.replace(
+        mapping,
+        roles={**mapping.roles, PERSON: column},
+        how={**mapping.how, PERSON: "values"},
+        data_columns=data + ((old,) if old is not None else ()),
+    )
+
+
+#: Two files whose person keys match for less than :data:`KEYS_APART` of the smaller one's
+#: as written, and for at least this share without padding or prefix, are read so (see
+#: :func:`_align_person_keys`): two systems, or two groups of systems, numbering the same
+#: residents each their own way.
+_KEYS_MATCH = 0.5
 
 
 #: A short letter prefix of a numeric person key (A0001234, S-000123): the system's mark.
@@ -1531,30 +1571,34 @@ def _shared_shares(sets: list[set[str]]) -> list[float | None]:
 
 def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
     """Read person keys written with and without zero padding or a short letter prefix
-    (0000012345 / 12345 / A0012345) as one key when a file's keys match the others' only
-    so and no two of its keys become one (in place), and warn about files
+    (0000012345 / 12345 / A0012345) as one key when two files' keys match only so (see
+    :data:`_KEYS_MATCH`) and no two keys of a file become one (in place), and warn about files
     whose person keys still match almost none of the other files'."""
     raw = [_file_keys(result) for result in results]
     if sum(1 for s in raw if s) < 2:
         return []
     shares = _shared_shares(raw)
-    apart = [i for i, x in enumerate(shares) if x is not None and x < KEYS_APART]
-    if apart:
-        # a file whose keys would collide without their prefix or padding keeps them
-        bare = [_bare_keys(keys) for keys in raw]
-        bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
-        unpadded = _shared_shares(
-            [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
-        )
-        if any((unpadded[i] or 0.0) >= 0.5 for i in apart):
-            for result, b in zip(results, bare, strict=True):
-                if PERSON not in result.mapping.roles or not b:
-                    continue
-                for dept, part in result.parts.items():
-                    keys = part[PERSON].astype(_TEXT)
-                    part[PERSON] = keys.map(b, na_action="ignore").astype("category")
-                    result.parts[dept] = part
-            shares = unpadded
+    apart = [
+        (i, j)
+        for i, j in itertools.combinations(range(len(raw)), 2)
+        if len(raw[i] & raw[j]) < KEYS_APART * min(len(raw[i]), len(raw[j]))
+        and min(len(raw[i]), len(raw[j])) >= MIN_KEYS
+    ]
+    # a file whose keys would collide without their prefix or padding keeps them
+    bare: list[dict[str, str]] = [_bare_keys(keys) if apart else {} for keys in raw]
+    bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
+    plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
+    if any(
+        len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j])) for i, j in apart
+    ):
+        for result, b in zip(results, bare, strict=True):
+            if PERSON not in result.mapping.roles or not b:
+                continue
+            for dept, part in result.parts.items():
+                keys = part[PERSON].astype(_TEXT)
+                part[PERSON] = keys.map(b, na_action="ignore").astype("category")
+                result.parts[dept] = part
+        shares = _shared_shares(plain)
     out: list[str] = []
     for i, share in enumerate(shares):
         # a handful of residents sharing none says little
