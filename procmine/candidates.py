@@ -7,17 +7,29 @@ For a duplicate cluster (the same work done in several departments):
 * An execution is **redundant** when the same resident (the ``person`` key; without one,
   the same case) already had an execution of the same cluster, in any department, within
   ``window_days`` before it. The first execution is necessary; the rest could go.
-* Each redundant execution counts the median handling time of its activity in its
-  department's process map (where that time is unknown, the median over the cluster's
-  executions with a known time); ``minutes_per_execution`` is their mean, so
-  ``hours = redundant executions × minutes_per_execution / 60`` holds exactly.
+* Each redundant execution counts the median **measured** handling time of its activity
+  (``end - timestamp``, for a step most of whose executions have an end time). A step
+  without one counts 0 minutes: the gap to the next event of the case is not a handling
+  time (it includes the wait for the next step: seconds at a counter, hours or days in a
+  back office, and no log without end times tells which), and a time borrowed from other
+  departments is not this step's. Such executions are still counted as redundant, and the
+  ``assumption`` says how many of them have no measured time, so the hours are a lower
+  bound, like the workload. ``minutes_per_execution`` is the mean over the redundant
+  executions, so ``hours = redundant executions × minutes_per_execution / 60`` holds
+  exactly.
+* The minutes saved on a step never exceed the measured handling time of all its
+  executions (the median can exceed the mean; a cap that rarely binds, stated in the
+  ``assumption`` when it does), so no candidate saves more than the workload of the steps
+  it removes, and all candidates together no more than the workload measured.
 * ``hours_saved_per_year = redundant executions × minutes / 60 × 365 / period_days``, where
   ``period_days`` is the span over which the cases started, plus one day (or the
   ``period_days`` option). It is split
-  into ``staff_hours_per_year`` (steps staff perform) and ``resident_hours_per_year``
-  (steps residents perform themselves, such as writing a form, and the wait that follows
-  a system step such as a queue ticket: the mean of the median waits on its outgoing
-  edges). Candidates are ranked by the sum.
+  into ``staff_hours_per_year`` (steps staff perform, or an unknown performer: the staff
+  hours of the report's workload) and ``resident_hours_per_year`` (steps residents perform
+  themselves, such as writing a form, and the wait that follows a system step such as a
+  queue ticket: the mean of the median waits on its outgoing edges, a measured wait, not
+  a handling time). Steps of external bodies count in neither, as in the workload.
+  Candidates are ranked by the sum.
 * ``fte = staff_hours_per_year / hours_per_fte`` and ``cost_saved_per_year`` =
   ``staff_hours_per_year × hourly_rate``.
 
@@ -25,7 +37,9 @@ For a silo (the same field kept by several departments), every value captured by
 department that is not the field's authoritative source is a re-capture of data the
 organisation already holds: ``minutes_per_field_entry`` (default 0.5 min) per value —
 counting only values captured by steps outside every duplicate cluster, since the forms
-and re-keying steps of a cluster are counted with the cluster.
+and re-keying steps of a cluster are counted with the cluster, and only by steps with a
+measured handling time, whose measured time also caps the minutes all silo candidates
+take from them (staff or residents' time by who performs the step).
 
 Each candidate is tied to one principle of フロントヤード改革 (``kakasenai`` 書かせない,
 ``matasenai`` 待たせない, ``mayowasenai`` 迷わせない, ``ikasenai`` 行かせない) by what its
@@ -49,8 +63,8 @@ window). Re-keying is the same for the steps that key in data whose authoritativ
 another department keeps (more of their columns are copies of a silo field than its
 authoritative copy): linkage replaces every such execution, however long after the
 resident was first registered; the other re-keying steps (the first capture, at the
-authoritative source) keep the window rule. Every other kind keeps the first execution per
-resident and window.
+authoritative source, and a form the resident writes, which linkage does not remove) keep
+the window rule. Every other kind keeps the first execution per resident and window.
 
 Each kind maps to a priority theme (``dx_theme``) of the national 自治体DX推進計画
 (:data:`DX_THEMES`).
@@ -308,11 +322,18 @@ def candidate_titles(candidates: pd.DataFrame, lang: str) -> pd.Series:
     )
 
 
+#: Performers whose handling time is staff time (the report's workload counts the same);
+#: a step residents perform counts as their time; system and external steps as neither.
+STAFF_PERFORMERS: tuple[str, ...] = ("staff", "unknown")
+RESIDENT_PERFORMER = "resident"
+
 _ACT_COLUMNS = [
     "department",
     "activity",
     "performer",
     "median_minutes",
+    "measured_minutes",
+    "measured_hours",
     "nfields",
     "events",
     "wait_after",
@@ -358,12 +379,16 @@ def _activity_table(maps: dict[str, ProcessMap], silos: pd.DataFrame | None = No
             fields = tuple(attrs.get("fields", ()) or ())
             if attrs.get("performer") != "resident":
                 fields = tuple(f for f in fields if str(f) not in wide)
+            measured = bool(attrs.get("duration_measured", False))
             rows.append(
                 {
                     "department": dept,
                     "activity": act,
                     "performer": attrs.get("performer", "unknown"),
                     "median_minutes": attrs.get("median_minutes"),
+                    # handling times from end columns only (see the savings model)
+                    "measured_minutes": attrs.get("median_minutes") if measured else None,
+                    "measured_hours": attrs.get("total_hours") if measured else None,
                     "nfields": len(fields),
                     "events": attrs.get("events", 0),
                     "wait_after": _wait_after(pm, act),
@@ -414,10 +439,16 @@ def _every_execution(
 ) -> set[tuple[str, str]]:
     """(department, activity) of the cluster members whose every execution is redundant:
     inquiries, and re-keying of data another department keeps the authoritative copy of
-    (more of the step's columns are copies of silo fields than authoritative copies)."""
+    (more of the step's columns are copies of silo fields than authoritative copies) by
+    staff: a form the resident writes, even in a re-keying cluster, is not re-keying, and
+    data linkage does not remove the filing (its repeats keep the window rule)."""
     members = clusters.merge(acts, on=["department", "activity"], how="left")
     kind = members["cluster"].map(lambda c: kinds[c][0])
-    rekeys = kind.eq("rekey") & (members["copy"].fillna(0) > members["source"].fillna(0))
+    rekeys = (
+        kind.eq("rekey")
+        & (members["copy"].fillna(0) > members["source"].fillna(0))
+        & members["performer"].ne(RESIDENT_PERFORMER)
+    )
     every = kind.isin(_EVERY_EXECUTION) | rekeys
     chosen = members[every.to_numpy(dtype=bool)]
     return set(zip(chosen["department"].astype(str), chosen["activity"].astype(str), strict=True))
@@ -482,6 +513,11 @@ def _assumption(kind: str, every: bool, window_days: float) -> str:
     return window
 
 
+def _batches(kinds: dict[object, tuple[str, str]]) -> list[object]:
+    """The clusters of batch steps (system steps no resident waits after)."""
+    return [cid for cid, (kind, _) in kinds.items() if kind == "batch"]
+
+
 def _flag_redundant(
     events: pd.DataFrame,
     clusters: pd.DataFrame,
@@ -489,29 +525,56 @@ def _flag_redundant(
     *,
     window_days: float,
     every: Collection[tuple[str, str]] = (),
+    batch: Collection[object] = (),
 ) -> pd.DataFrame:
-    """Events of duplicate clusters, each with its minutes and whether it is redundant
-    (every execution of the ``(department, activity)`` members in ``every``)."""
+    """Events of duplicate clusters, each with its minutes, whether it is redundant (every
+    execution of the ``(department, activity)`` members in ``every``; the system steps of
+    the ``batch`` clusters count no one's time), whether it is a
+    person's step without a measured handling time (``untimed``, 0 minutes) and, for the
+    redundant ones, whether the step's measured total capped its minutes (``capped``)."""
     members = clusters[["cluster", "department", "activity"]]
     ev = events.merge(members, on=["department", "activity"])  # only members' events stay
     ev = ev.merge(
-        acts[["department", "activity", "median_minutes", "performer", "wait_after"]],
+        acts[
+            ["department", "activity", "measured_minutes", "measured_hours"]
+            + ["performer", "wait_after"]
+        ],
         on=["department", "activity"],
         how="left",
     )
     # Staff time for staff steps; the resident's time for steps they do themselves and
-    # for the wait that follows a system step (a queue ticket).
-    system = ev["performer"].eq("system")
-    minutes = ev["wait_after"].where(system, ev["median_minutes"]).astype(float)
-    # A step whose time is unknown (no end times, too few timed executions) takes the median
-    # over its cluster's executions with a known time: the cluster's premise is the same work.
-    known = minutes.groupby(ev["cluster"], sort=False).transform("median")
-    ev["minutes"] = minutes.fillna(known).fillna(0.0)
-    ev["resident"] = system | ev["performer"].eq("resident")
+    # for the wait that follows a system step (a queue ticket); external bodies' steps
+    # count in neither, as in the workload. Only measured handling times count: a step
+    # without one counts 0 minutes (never the gap to the next event, never another
+    # department's time) and is marked, so that the candidate says how many there are.
+    performer = ev["performer"].fillna("unknown")
+    # a wait after a system step is a resident's queue, except after a batch run
+    system = performer.eq("system") & ~ev["cluster"].isin(list(batch))
+    person = performer.isin(STAFF_PERFORMERS) | performer.eq(RESIDENT_PERFORMER)
+    handling = pd.to_numeric(ev["measured_minutes"], errors="coerce").where(person)
+    waits = pd.to_numeric(ev["wait_after"], errors="coerce")
+    ev["minutes"] = waits.where(system, handling).astype(float).fillna(0.0)
+    ev["untimed"] = (person & handling.isna()).to_numpy(dtype=bool)
+    ev["resident"] = system | performer.eq(RESIDENT_PERFORMER)
     ev = ev.sort_values(["cluster", "who", TIMESTAMP, "department"], kind="stable")
     gap = ev.groupby(["cluster", "who"], sort=False)[TIMESTAMP].diff()
     ev["every"] = pd.MultiIndex.from_arrays([ev["department"], ev["activity"]]).isin(list(every))
     ev["redundant"] = (gap.notna() & (gap <= pd.Timedelta(days=window_days))) | ev["every"]
+    return _cap_at_measured(ev, person)
+
+
+def _cap_at_measured(ev: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
+    """Scale the minutes of a person's step's redundant executions down to the measured
+    handling time of all its executions (``measured_hours``) where they would exceed it: a
+    step cannot save more time than it takes. ``capped`` marks the scaled executions."""
+    red = ev["redundant"].to_numpy(dtype=bool) & person.reindex(ev.index).to_numpy(dtype=bool)
+    key = [ev["department"], ev["activity"]]
+    saved = ev["minutes"].where(red, 0.0).groupby(key, sort=False).transform("sum")
+    total = pd.to_numeric(ev["measured_hours"], errors="coerce").fillna(0.0) * 60.0
+    over = red & (saved > total * (1.0 + 1e-9)).to_numpy(dtype=bool)
+    ratio = (total / saved.where(saved > 0)).fillna(0.0)
+    ev["minutes"] = ev["minutes"].where(~over, ev["minutes"] * ratio)
+    ev["capped"] = over
     return ev
 
 
@@ -561,8 +624,11 @@ def redundant_events(
     if clusters.empty or events.empty:
         return pd.DataFrame(columns=_REDUNDANT_COLUMNS)
     acts = _activity_table(maps, silos)
-    every = _every_execution(clusters, acts, _cluster_kinds(clusters, acts))
-    ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
+    kinds = _cluster_kinds(clusters, acts)
+    every = _every_execution(clusters, acts, kinds)
+    ev = _flag_redundant(
+        events, clusters, acts, window_days=window_days, every=every, batch=_batches(kinds)
+    )
     return _redundant_table(ev)
 
 
@@ -620,6 +686,8 @@ class _Part:
     executions: int
     every: bool
     confidence: pd.Series
+    untimed: int = 0
+    capped: bool = False
 
     @classmethod
     def of(
@@ -647,16 +715,23 @@ class _Part:
             executions=len(group),
             every=bool(group["every"].any()),
             confidence=conf if conf is not None else pd.Series(dtype=float),
+            untimed=int(red["untimed"].sum()),
+            capped=bool(red["capped"].any()),
         )
 
 
 def _reforms(parts: list[_Part]) -> list[list[_Part]]:
     """The cluster parts grouped into reforms (:data:`_REFORM_OF`), each group's parts
-    ordered by minutes saved (the first leads), groups in the order of their first cluster."""
+    ordered by minutes saved (the first leads; then by redundant executions, so that a
+    reform none of whose steps has a measured time is led by its most repeated one),
+    groups in the order of their first cluster."""
     groups: dict[object, list[_Part]] = {}
     for part in parts:
         groups.setdefault(_REFORM_OF.get(part.kind, ("cluster", part.cluster)), []).append(part)
-    return [sorted(g, key=lambda p: (-p.minutes, _id_order(p.cluster))) for g in groups.values()]
+    return [
+        sorted(g, key=lambda p: (-p.minutes, -p.redundant, _id_order(p.cluster)))
+        for g in groups.values()
+    ]
 
 
 def _id_order(cluster: object) -> tuple[int, float, str]:
@@ -686,6 +761,9 @@ def _reform_row(
     lead = first.members.sort_values(["events", "department"], ascending=[False, True]).iloc[0]
     confidence = pd.concat([p.confidence for p in parts])
     rules = dict.fromkeys(_assumption(p.kind, p.every, window_days) for p in parts)
+    timing = _timing(
+        sum(p.untimed for p in parts) * per_year, n_red * per_year, any(p.capped for p in parts)
+    )
     if len(parts) == 1:
         basis = f"duplicate cluster {first.cluster}"
     else:
@@ -717,8 +795,30 @@ def _reform_row(
         "confidence": float(confidence.mean()) if len(confidence) else None,
         "effort": _EFFORT[kind],
         "assumption": "; ".join(rules)
-        + f"; median handling time; period {period:.0f} days extrapolated to a year",
+        + f"; median handling time{timing}; period {period:.0f} days extrapolated to a year",
     }
+
+
+def _timing(untimed: float, redundant: float, capped: bool) -> str:
+    """The parts of an assumption that say which redundant executions (or values) count no
+    time, and whether the steps' measured time capped the minutes; "" when neither.
+
+    Examples
+    --------
+    >>> _timing(120.04, 300.0, False)
+    '; 120.0 of 300.0 redundant executions a year have no measured handling time and count 0 h'
+    >>> _timing(0.0, 300.0, True)
+    "; capped at the steps' measured handling time"
+    """
+    out = ""
+    if untimed > 0:
+        out += (
+            f"; {untimed:.1f} of {redundant:.1f} redundant executions a year have no measured "
+            "handling time and count 0 h"
+        )
+    if capped:
+        out += "; capped at the steps' measured handling time"
+    return out
 
 
 def _field_type(group: pd.DataFrame) -> str | None:
@@ -758,6 +858,7 @@ def _register_owns_accounts(rows: list[dict[str, object]]) -> list[dict[str, obj
         for key in (
             "hours_saved_per_year",
             "staff_hours_per_year",
+            "resident_hours_per_year",
             "redundant_executions_per_year",
             "executions_per_year",
         ):
@@ -774,6 +875,123 @@ def _register_owns_accounts(rows: list[dict[str, object]]) -> list[dict[str, obj
         register["departments"] = " / ".join(sorted(departments))
         register["n_departments"] = len(departments)
     return kept
+
+
+def _silo_captures(
+    dataset: Dataset, maps: dict[str, ProcessMap], clusters: pd.DataFrame, silos: pd.DataFrame
+) -> pd.DataFrame:
+    """``field, department, activity, values``: the values of each silo field captured
+    outside its authoritative copy, per step (labels merged as in the process maps), by
+    steps outside every duplicate cluster — those of a cluster (forms, re-keying) are
+    counted with the cluster."""
+    clustered = set(zip(clusters.get("department", []), clusters.get("activity", []), strict=True))
+    found: dict[tuple[str, str, str], int] = {}
+    for field, group in silos.groupby("field", sort=True):
+        auth = group[group["authoritative"]] if "authoritative" in group else group.iloc[:0]
+        copies = group.drop(auth.index)
+        for dept, column in zip(copies["department"], copies["column"], strict=True):
+            log = dataset.logs.get(dept)
+            if log is None or column not in log.events:
+                continue
+            col = log.events[column]
+            aliases = maps[dept].aliases if dept in maps else {}
+            filled = (col.notna() & col.astype("string").ne("")).to_numpy(dtype=bool)
+            for raw, n in log.events.loc[filled, ACTIVITY].value_counts(sort=False).items():
+                act = aliases.get(raw, raw)
+                if (dept, act) not in clustered:
+                    key = (str(field), str(dept), str(act))
+                    found[key] = found.get(key, 0) + int(n)
+    rows = [(f, d, a, n) for (f, d, a), n in sorted(found.items())]
+    return pd.DataFrame(rows, columns=["field", "department", "activity", "values"])
+
+
+def _silo_minutes(
+    captures: pd.DataFrame, acts: pd.DataFrame, minutes_per_field_entry: float
+) -> pd.DataFrame:
+    """``captures`` with the minutes each step's values count (``staff``, ``resident``),
+    whether the step has no measured handling time (``untimed``: 0 minutes) and whether its
+    measured time capped them (``capped``): all silo candidates together take from a step
+    at most the measured handling time of all its executions."""
+    out = captures.merge(
+        acts[["department", "activity", "performer", "measured_minutes", "measured_hours"]],
+        on=["department", "activity"],
+        how="left",
+    )
+    performer = out["performer"].fillna("unknown")
+    person = performer.isin(STAFF_PERFORMERS) | performer.eq(RESIDENT_PERFORMER)
+    measured = pd.to_numeric(out["measured_minutes"], errors="coerce").notna() & person
+    budget = pd.to_numeric(out["measured_hours"], errors="coerce").fillna(0.0) * 60.0
+    wanted = out["values"] * minutes_per_field_entry
+    per_step = wanted.groupby([out["department"], out["activity"]]).transform("sum")
+    scale = (budget / per_step.where(per_step > 0)).clip(upper=1.0).fillna(0.0)
+    minutes = (wanted * scale).where(measured, 0.0)
+    resident = performer.eq(RESIDENT_PERFORMER)
+    out["staff"] = minutes.where(~resident, 0.0)
+    out["resident"] = minutes.where(resident, 0.0)
+    out["untimed"] = person & ~measured
+    out["capped"] = measured & (per_step > budget * (1.0 + 1e-9))
+    return out
+
+
+def _silo_rows(
+    dataset: Dataset,
+    maps: dict[str, ProcessMap],
+    clusters: pd.DataFrame,
+    silos: pd.DataFrame,
+    acts: pd.DataFrame,
+    minutes_per_field_entry: float,
+    per_year: float,
+) -> list[dict[str, object]]:
+    """One candidate per silo field: the values re-captured outside its authoritative copy
+    (see the savings model), at ``minutes_per_field_entry`` each where the capturing step's
+    handling time is measured, within that time."""
+    captures = _silo_captures(dataset, maps, clusters, silos)
+    steps = _silo_minutes(captures, acts, minutes_per_field_entry)
+    rows: list[dict[str, object]] = []
+    for field, group in silos.groupby("field", sort=True):
+        mine = steps[steps["field"] == str(field)]
+        captured = int(mine["values"].sum())
+        staff, resident = float(mine["staff"].sum()), float(mine["resident"].sum())
+        untimed = int(mine.loc[mine["untimed"], "values"].sum())
+        rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
+        timing = ""
+        if untimed:
+            timing += (
+                f"; {untimed * per_year:.1f} of {captured * per_year:.1f} values a year are "
+                "captured by steps without a measured handling time and count 0 h"
+            )
+        if bool(mine["capped"].any()):
+            timing += "; capped at the steps' measured handling time"
+        rows.append(
+            {
+                "lead": field,
+                "n_departments": group["department"].nunique(),
+                "principle": "kakasenai",
+                "departments": " / ".join(sorted(group["department"].unique())),
+                "activities": "",
+                "hours_saved_per_year": (staff + resident) / 60.0 * per_year,
+                "staff_hours_per_year": staff / 60.0 * per_year,
+                "resident_hours_per_year": resident / 60.0 * per_year,
+                "redundant_executions_per_year": captured * per_year,
+                "executions_per_year": captured * per_year,
+                "minutes_per_execution": (staff + resident) / captured if captured else 0.0,
+                "kind": "silo",
+                "dx_theme": DX_THEMES["silo"],
+                "cluster": None,
+                "clusters": "",
+                "basis": f"silo {field}: "
+                + ", ".join(
+                    f"{d}.{c}" for d, c in zip(group["department"], group["column"], strict=True)
+                ),
+                "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
+                "effort": _EFFORT["silo"],
+                "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
+                "authoritative source by steps in no duplicate cluster (those are counted there)"
+                f"{timing}; period extrapolated to a year",
+                "_field_type": _field_type(group),
+            }
+        )
+    return rows
 
 
 def rank_candidates(
@@ -816,9 +1034,10 @@ def rank_candidates(
 
     Returns
     -------
-    DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (effort breaks ties,
-    then the kind, lead activity or field and departments, never the title: the ranking is
-    the same in every ``lang``).
+    DataFrame with :data:`CANDIDATE_COLUMNS`, ranked by hours saved (redundant executions
+    break ties, then effort, the kind, lead activity or field and departments, never the
+    title: the ranking is the same in every ``lang``). Hours count measured handling times
+    only (see the savings model): no candidate saves more than its steps take.
     """
     events = _all_events(dataset, maps, clusters)
     period = float(period_days) if period_days else observed_period_days(dataset)
@@ -831,7 +1050,9 @@ def rank_candidates(
         members = clusters.merge(acts, on=["department", "activity"], how="left")
         kinds = _cluster_kinds(clusters, acts)
         every = _every_execution(clusters, acts, kinds)
-        ev = _flag_redundant(events, clusters, acts, window_days=window_days, every=every)
+        ev = _flag_redundant(
+            events, clusters, acts, window_days=window_days, every=every, batch=_batches(kinds)
+        )
         redundant = _redundant_table(ev)
         parts = [
             _Part.of(cid, group, members[members["cluster"] == cid], kinds[cid], clusters)
@@ -842,57 +1063,7 @@ def rank_candidates(
         del ev  # the flagged events of every cluster: let go of before the silos
 
     if not silos.empty:
-        # Values captured by steps of a duplicate cluster are already counted there (forms,
-        # re-keying): a silo counts only the re-captures outside every cluster.
-        clustered = set(
-            zip(clusters.get("department", []), clusters.get("activity", []), strict=True)
-        )
-        for field, group in silos.groupby("field", sort=True):
-            auth = group[group["authoritative"]] if "authoritative" in group else group.iloc[:0]
-            copies = group.drop(auth.index)
-            captured = 0
-            for dept, column in zip(copies["department"], copies["column"], strict=True):
-                log = dataset.logs.get(dept)
-                if log is not None and column in log.events:
-                    col = log.events[column]
-                    aliases = maps[dept].aliases if dept in maps else {}
-                    wanted = {a for d, a in clustered if d == dept}
-                    raw = log.events[ACTIVITY]
-                    inside = [x for x in raw.dropna().unique() if aliases.get(x, x) in wanted]
-                    outside = ~raw.isin(inside).to_numpy(dtype=bool)
-                    captured += int((col.notna() & col.astype("string").ne("") & outside).sum())
-            hours = captured * minutes_per_field_entry / 60.0 * per_year
-            rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
-            rows.append(
-                {
-                    "lead": field,
-                    "n_departments": group["department"].nunique(),
-                    "principle": "kakasenai",
-                    "departments": " / ".join(sorted(group["department"].unique())),
-                    "activities": "",
-                    "hours_saved_per_year": hours,
-                    "staff_hours_per_year": hours,
-                    "resident_hours_per_year": 0.0,
-                    "redundant_executions_per_year": captured * per_year,
-                    "executions_per_year": captured * per_year,
-                    "minutes_per_execution": minutes_per_field_entry,
-                    "kind": "silo",
-                    "dx_theme": DX_THEMES["silo"],
-                    "cluster": None,
-                    "clusters": "",
-                    "basis": f"silo {field}: "
-                    + ", ".join(
-                        f"{d}.{c}"
-                        for d, c in zip(group["department"], group["column"], strict=True)
-                    ),
-                    "confidence": None if rate is None or pd.isna(rate) else float(1.0 - rate),
-                    "effort": _EFFORT["silo"],
-                    "assumption": f"{minutes_per_field_entry:g} min per value re-captured outside the "
-                    "authoritative source by steps in no duplicate cluster (those are counted there); "
-                    "period extrapolated to a year",
-                    "_field_type": _field_type(group),
-                }
-            )
+        rows += _silo_rows(dataset, maps, clusters, silos, acts, minutes_per_field_entry, per_year)
         rows = _register_owns_accounts(rows)
 
     frame = pd.DataFrame(
@@ -912,9 +1083,19 @@ def rank_candidates(
     frame["cost_saved_per_year"] = frame["staff_hours_per_year"] * hourly_rate
     # Ties broken by what the candidate is, not by its title: the order (and so the rank)
     # is the same in every language.
+    # Equal hours (0 h, mostly): the candidate with more redundant executions first — those
+    # of steps without a measured time are real repeats whose hours are unknown.
     frame = frame.sort_values(
-        ["hours_saved_per_year", "effort", "kind", "lead", "n_departments", "departments"],
-        ascending=[False, True, True, True, True, True],
+        [
+            "hours_saved_per_year",
+            "redundant_executions_per_year",
+            "effort",
+            "kind",
+            "lead",
+            "n_departments",
+            "departments",
+        ],
+        ascending=[False, False, True, True, True, True, True],
         kind="stable",
         ignore_index=True,
     )

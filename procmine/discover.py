@@ -13,7 +13,10 @@ Handling time of a step
     not handling, and left out. ``duration_source`` says which applies to a department
     (``end``, ``next_event``, or ``mixed`` when it merges systems with and without end
     times); per activity, ``duration_measured`` says whether most of its times were
-    measured, and ``total_hours`` is then their sum, else ``median × events``. A median
+    measured. ``total_hours`` is the sum of the measured times only (None when no execution
+    has an end time): a gap is an upper bound of a step's handling time that includes the
+    wait for the next step (seconds at a counter, hours in a back office), so it describes
+    the map and serves as matching evidence but never adds up to hours of work. A median
     estimated from fewer than ``MIN_TIMED_SHARE`` of the executions, or from fewer than
     ``MIN_TIMED`` of them (half of them for rare steps), is left unknown (NaN).
 
@@ -498,8 +501,6 @@ def discover(
             "resources": acts[RESOURCE].nunique() if RESOURCE in events else 0,
         }
     )
-    # Measured handling times add up; estimated ones (gap to the next event) would add up
-    # waiting too, so those activities count median × events.
     stats["duration_measured"] = acts["_from_end"].mean() >= 0.5
     # An estimate from too few executions is not one (see MIN_TIMED): unknown instead.
     timed = acts["_minutes"].count()
@@ -507,9 +508,10 @@ def discover(
         (timed < MIN_TIMED) & (timed < stats["events"] / 2)
     )
     stats["median_minutes"] = stats["median_minutes"].mask(~stats["duration_measured"] & too_few)
-    stats["total_hours"] = (acts["_minutes"].sum() / 60.0).where(
-        stats["duration_measured"], stats["median_minutes"].fillna(0) * stats["events"] / 60.0
-    )
+    # Only measured handling times add up to hours (the workload, the savings): a gap to
+    # the next event includes the wait for that step. Without any end time: None.
+    measured = events["_minutes"].where(events["_from_end"])
+    stats["total_hours"] = measured.groupby(events[ACTIVITY]).sum(min_count=1) / 60.0
     stats["persons"] = acts[PERSON].nunique() if PERSON in events else 0
     stats["performer"] = _performers(events).reindex(stats.index).fillna("unknown")
     present = [c for c in log.data_columns if c in events]
@@ -532,7 +534,7 @@ def discover(
 
     for act, row in stats.iterrows():
         attrs = row.to_dict()
-        for key in ("median_minutes", *_ROLE_KEYS):
+        for key in ("median_minutes", "total_hours", *_ROLE_KEYS):
             if key in attrs:
                 attrs[key] = _none_if_nan(attrs[key])
         attrs["fields"] = tuple(attrs["fields"]) if isinstance(attrs["fields"], tuple) else ()

@@ -7,6 +7,25 @@ import pytest
 
 from procmine.candidates import CANDIDATE_COLUMNS, rank_candidates
 from procmine.discover import discover_all
+from procmine.model import Dataset, EventLog
+
+
+def _ended(data: Dataset) -> Dataset:
+    """``data`` with each event ending when the next event of its case starts: measured
+    handling times equal to the gaps these tests were written with (the savings model counts
+    measured times only; the last event of a case gets none)."""
+    logs = {}
+    for dept, log in data.logs.items():
+        ev = log.events.copy()
+        ev["end"] = ev.groupby("case", sort=False)["timestamp"].shift(-1)
+        logs[dept] = EventLog(dept, ev, log.data_columns, log.sources)
+    return Dataset(logs=logs, mappings=data.mappings, accounting=data.accounting)
+
+
+@pytest.fixture
+def two_departments(two_departments: Dataset) -> Dataset:
+    """The shared two counters, with end times (see :func:`_ended`)."""
+    return _ended(two_departments)
 
 
 def _clusters(*members: tuple[int, str, str]) -> pd.DataFrame:
@@ -22,7 +41,7 @@ def test_second_identity_check_of_the_day_is_redundant(two_departments):
     # two residents, each checked twice on one day -> 2 redundant executions (the 保険年金課 ones)
     assert row["redundant_executions_per_year"] == 2
     assert row["executions_per_year"] == 4
-    # 保険年金課 checks take 6 and 4 minutes (gap to the next event) -> median 5 min each
+    # 保険年金課 checks take 6 and 4 minutes (end times) -> median 5 min each
     assert row["hours_saved_per_year"] == pytest.approx(2 * 5 / 60, abs=0.01)
     assert row["principle"] == "matasenai"
     assert row["rank"] == 1
@@ -261,6 +280,43 @@ def test_rekeying_data_held_elsewhere_is_redundant_every_time():
     assert bare["kind"] == "rekey" and bare["redundant_executions_per_year"] == 0
 
 
+def test_a_form_the_resident_writes_is_not_rekeying_even_in_a_rekeying_cluster():
+    """A resident's filing matched into a re-keying cluster: data linkage replaces the
+    clerks' keying, not the filing, so the form keeps the window rule (a month later it is
+    no repeat), while 課B's keying of 課A's data stays redundant every time."""
+    from tests.conftest import make_dataset, make_log
+
+    data, _, clusters, silos = _keying()
+    form = make_log(
+        "課C",
+        [
+            ("C1", "受付", "2026-05-30 09:00", "S-1", "P1"),
+            (
+                "C1",
+                "届書記入",
+                "2026-05-30 09:10",
+                "RESIDENT",
+                "P1",
+                "光陽太郎",
+                "本町1-2-3",
+                "1980",
+            ),
+            ("C1", "決定", "2026-05-30 09:20", "S-3", "P1"),
+        ],
+        ("氏名", "住所", "生年月日"),
+    )
+    data = make_dataset(*data.logs.values(), form)
+    maps = discover_all(data.logs)
+    clusters = pd.concat([clusters, _clusters((1, "課C", "届書記入"))], ignore_index=True)
+    copies = pd.DataFrame({"field": ["氏名", "住所", "生年月日"], "department": "課C"})
+    copies = copies.assign(column=copies["field"], authoritative=False)
+    silos = pd.concat([silos, copies], ignore_index=True)
+    row = rank_candidates(data, maps, clusters, silos, period_days=365)
+    row = row[row["kind"] != "silo"].iloc[0]
+    assert row["kind"] == "rekey"
+    assert row["redundant_executions_per_year"] == 1  # 課B's keying; not 課C's form
+
+
 def test_keying_one_field_again_is_rekeying_not_a_check():
     """A new address keyed into each ledger (住変入力, 住所異動入力) fills one field: still
     re-keying data another department holds; a check of one field stays a check."""
@@ -354,9 +410,11 @@ def _counter_day(*steps: tuple[str, str | None, str | None]):
             out.append((case, "決定", f"2026-04-01 {hour:02d}:55", "S-3", person, None, None))
         return out
 
-    data = make_dataset(
-        make_log("課A", rows("A", 9), ("個人番号", "口座")),
-        make_log("課B", rows("B", 11), ("マイナンバー", "振込口座")),
+    data = _ended(
+        make_dataset(
+            make_log("課A", rows("A", 9), ("個人番号", "口座")),
+            make_log("課B", rows("B", 11), ("マイナンバー", "振込口座")),
+        )
     )
     silos = pd.DataFrame(
         {

@@ -27,6 +27,7 @@ from procmine.report.sections.journeys import MIN_GROUP
 from procmine.report.sections.maps import performer_text
 from procmine.report.sections.overview import option_text
 from procmine.report.sections.silos import matrix_cell
+from procmine.report.values import fmt_num
 from procmine.report.wording import assumption, basis, whatif
 from procmine.report.xlsx import build_sheets
 
@@ -174,8 +175,8 @@ def test_summary_gives_units_and_staff_and_resident_savings_apart(ja, en, sample
     assert re.fullmatch(r"[\d,.]+時間", stats["職員の処理時間（年間換算）"][0])
     staff = stats["職員の削減時間（年間・推計）"][0]
     resident = stats["住民の削減時間（年間・推計）"][0]
-    assert staff == f"{s['saved_staff_hours_per_year']:,.0f}時間"
-    assert resident == f"{s['saved_resident_hours_per_year']:,.1f}時間"
+    assert staff == f"{fmt_num(s['saved_staff_hours_per_year'])}時間"
+    assert resident == f"{fmt_num(s['saved_resident_hours_per_year'])}時間"
     assert "集約による削減時間（年間・推計）" not in stats  # not only their sum
     zero = int((sample.candidates["hours_saved_per_year"] == 0).sum())
     assert zero > 0
@@ -199,8 +200,8 @@ def test_workload_counts_events_without_a_known_time(ja, en, sample):
         expected[dept] = sum(
             int(d["events"])
             for _, d in pmap.graph.nodes(data=True)
-            if d.get("median_minutes") is None and d.get("performer") != "system"
-            and d.get("performer") != "external"
+            if not (d.get("duration_measured") and d.get("total_hours") is not None)
+            and d.get("performer") not in ("system", "external")
         )  # fmt: skip
     section = _section(ja, "workload")
     table = _tables(section)[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+import procmine.candidates as _candidates
 from procmine.report.values import number, plain, text_list
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -187,8 +188,9 @@ def case_starts(analysis: Analysis) -> dict[str, tuple[str | None, str | None]]:
 
 def unknown_time_events(analysis: Analysis) -> dict[str, int]:
     """Per department: events of the steps counted in the workload (staff and resident
-    steps) whose handling time is unknown (``median_minutes`` missing), which the
-    workload counts as 0 hours."""
+    steps) without a measured handling time (no end time: ``duration_measured`` false, or
+    no ``total_hours``; a graph without ``duration_measured``: ``median_minutes`` missing),
+    which the workload and the savings count as 0 hours."""
     out: dict[str, int] = {}
     for dept in departments(analysis):
         n = 0
@@ -197,10 +199,17 @@ def unknown_time_events(analysis: Analysis) -> dict[str, int]:
             for _, data in pmap.graph.nodes(data=True):
                 performer = plain(data.get("performer")) or "unknown"
                 counted = performer in STAFF_PERFORMERS or performer == RESIDENT_PERFORMER
-                if counted and number(data.get("median_minutes")) is None:
+                if counted and not _measured(data):
                     n += int(number(data.get("events")) or 0)
         out[dept] = n
     return out
+
+
+def _measured(data: dict[str, Any]) -> bool:
+    """Whether a process-map node's handling time was measured (from end times)."""
+    if "duration_measured" not in data:
+        return number(data.get("median_minutes")) is not None
+    return bool(plain(data["duration_measured"])) and number(data.get("total_hours")) is not None
 
 
 def period(facts: dict[str, dict[str, Any]]) -> tuple[str | None, str | None]:
@@ -357,7 +366,10 @@ def summary(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
         "duplicate_clusters": len(cl),
         "duplicated_activities": sum(c["size"] for c in cl),
         "redundant_hours_per_year": round(hours, 1),
-        "redundant_fte": round(hours / hours_per_fte, 2) if hours_per_fte > 0 else None,
+        # an FTE is staff time: residents' hours (forms, waits) are no one's post
+        "redundant_fte": (
+            round(saved["staff_hours_per_year"] / hours_per_fte, 2) if hours_per_fte > 0 else None
+        ),
         "saved_staff_hours_per_year": round(saved["staff_hours_per_year"], 1),
         "saved_resident_hours_per_year": round(saved["resident_hours_per_year"], 1),
         "saved_fte": round(saved["staff_hours_per_year"] / hours_per_fte, 2),
@@ -371,9 +383,10 @@ def summary(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
     }
 
 
-#: Performers whose handling time is staff time, and the one counted as residents' time.
-STAFF_PERFORMERS: tuple[str, ...] = ("staff", "unknown")
-RESIDENT_PERFORMER = "resident"
+#: Performers whose handling time is staff time, and the one counted as residents' time
+#: (the savings model's, so that workload and savings count the same steps).
+STAFF_PERFORMERS: tuple[str, ...] = _candidates.STAFF_PERFORMERS
+RESIDENT_PERFORMER = _candidates.RESIDENT_PERFORMER
 
 
 def period_days(analysis: Analysis) -> float:
@@ -399,7 +412,11 @@ def workload(analysis: Analysis, *, hours_per_fte: float) -> dict[str, Any]:
 
     Staff hours are the ``total_hours`` of the activities staff perform (performer
     ``staff`` or ``unknown``); resident hours those of activities residents perform; system
-    and external steps count in neither. Per-year figures scale by 365 / :func:`period_days`.
+    and external steps count in neither. ``total_hours`` adds up measured handling times
+    only (end columns; never the gap to the next event), so a department's hours are a
+    lower bound (:func:`unknown_time_events`), and the savings model counts the same
+    times: no candidate saves more than the steps it removes take. Per-year figures scale
+    by 365 / :func:`period_days`.
     """
     days = period_days(analysis)
     scale = 365.0 / days

@@ -95,8 +95,8 @@ _JA: dict[str, str] = {
     "top_candidate": "{rank}. {title}（{principle}・年間{hours}時間）",
     "no_candidates": "集約候補はありません。",
     "candidates_zero": (
-        "次の{n}件は、ログに重複した実行がなく削減時間が0と試算されたため表から除きました"
-        "（candidates.csv には含まれます）：{names}"
+        "次の{n}件は、ログに重複した実行がないか、重複した実行の処理時間が計測されていないため"
+        "削減時間が0と試算され、表から除きました（candidates.csv には含まれます）：{names}"
     ),
     "candidate_zero_item": "{rank}. {title}",
     # units
@@ -156,7 +156,8 @@ _JA: dict[str, str] = {
         "中央値、矢印には遷移の件数を示し、線の太さは件数に比例します。"
         "重複業務は同じクラスタを同じ色で塗り、クラスタ番号（C1 など）を添えています。"
         "実施者がシステムの業務（番号札発券など）の時間は、職員の処理時間ではなく次の業務までの待ち"
-        "（発券後の住民の待ちなど）です。"
+        "（発券後の住民の待ちなど）です。終了時刻のない業務の中央値は次のイベントまでの時間で、"
+        "待ちを含む参考値のため合計時間（業務量）には数えていません（—）。"
     ),
     "map_caption": (
         "{department}：{events}件・{cases}ケース・{activities}業務（処理時間：{duration}）"
@@ -266,9 +267,10 @@ _JA: dict[str, str] = {
     "method_items": (
         "業務フロー：課ごとにケース内のイベントを時刻順に並べ、直後に続く業務の組を数えた"
         "直接後続グラフ（DFG）です。|"
-        "処理時間：終了時刻があればその差、なければ同じケースの次のイベントまでの時間の中央値です"
+        "処理時間：終了時刻があればその差の中央値です。終了時刻がなければ業務フローの表には同じケースの"
+        "次のイベントまでの時間の中央値を示しますが、待ち時間を含むため業務量と効果試算には用いません"
         "（課ごとの算出方法は「対象課」の表に記載）。|"
-        "業務量：業務ごとの処理時間の合計です。職員の処理時間は職員が行う業務のみを数え、"
+        "業務量：業務ごとの計測された処理時間の合計（下限）です。職員の処理時間は職員が行う業務のみを数え、"
         "人工は年間{hours_per_fte}時間を1人工として換算しました（前提）。|"
         "重複業務：異なる課の業務の組ごとに、業務名・扱うデータ項目・前後の業務・実施者・処理時間の"
         "類似度からスコアを求め、しきい値以上の組をクラスタにまとめました。|"
@@ -280,7 +282,10 @@ _JA: dict[str, str] = {
         "「集約候補と効果試算」の表に記載しています。多くの候補では、同じ住民に{window}日以内に同じ重複業務が"
         "繰り返された場合の2回目以降を重複実行とします。庁内照会は全ての実行を重複とみなし（情報連携で"
         "不要になるため）、他課が基準の値を保有するデータの二重入力も全ての実行を重複とみなします。"
-        "データ保有の候補は、基準の課以外で入力された値1件当たり一定の時間（前提に記載）で試算しています。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
+        "データ保有の候補は、基準の課以外で入力された値1件当たり一定の時間（前提に記載）で試算しています。"
+        "1回当たり時間は計測された処理時間の中央値で、処理時間が計測されていない業務の重複実行は0時間と"
+        "数え（その回数は前提に記載）、各業務の削減時間はその業務の計測された処理時間の合計を超えない"
+        "ため、削減時間は業務量の下限を超えません。職員が行う業務の時間を職員時間、住民が行う記入と発券後の待ちを住民の時間とし、"
         "人工 = 職員時間 ÷ {hours_per_fte}時間、人件費 = 職員時間 × {hourly_rate}円/時間です（前提）。|"
         "集約候補の単位：1つの施策で解消する重複業務は1つの候補にまとめました（発券の一本化、"
         "ワンストップ窓口での本人確認：マイナンバーカードで身元と個人番号を一度に確認、口座情報の一元管理："
@@ -330,9 +335,10 @@ _JA: dict[str, str] = {
     "col_unknown_time": "処理時間が不明なイベント（0時間として計上）",
     "unknown_time_cell": "{n}（{share}）",
     "workload_unknown_text": (
-        "処理時間が分からない業務（終了時刻がなく、次のイベントまでの時間からも推定できない業務）の"
-        "イベントは0時間として数えているため、その課の処理時間は下限です。一方、効果試算ではそのような業務に"
-        "重複業務クラスタの処理時間の中央値を当てています。"
+        "処理時間が計測されていない業務（終了時刻がない業務）のイベントは0時間として数えているため、"
+        "その課の処理時間は下限です。次のイベントまでの時間はその業務の後の待ち（窓口では数秒、"
+        "バックオフィスでは数時間から数日）を含むため、処理時間とはみなしません。効果試算も同じ業務を"
+        "0時間として数えるため、削減時間が計測された業務量を超えることはありません。"
     ),
     # duplicates heat map
     "h_heatmap": "課 × 課の重複業務",
@@ -531,8 +537,9 @@ _EN: dict[str, str] = {
     "top_candidate": "{rank}. {title} ({principle}, {hours} hours/year)",
     "no_candidates": "No consolidation candidates.",
     "candidates_zero": (
-        "These {n} candidates save no time by the log (it shows no redundant execution) and are "
-        "left out of the table (candidates.csv lists them): {names}"
+        "These {n} candidates save no measured time (the log shows no redundant execution, or "
+        "none with a measured handling time) and are left out of the table (candidates.csv "
+        "lists them): {names}"
     ),
     "candidate_zero_item": "{rank}. {title}",
     # units
@@ -594,7 +601,9 @@ _EN: dict[str, str] = {
         "Duplicated activities are filled in one colour per cluster and marked with the "
         "cluster number (C1 …). The time of a step performed by a system (a queue ticket …) "
         "is not staff handling time but the wait until the next step (the resident's wait "
-        "after the ticket …)."
+        "after the ticket …). For a step without end times the median is the time to the next "
+        "event, which includes waiting: shown for reference, it adds nothing to the total hours "
+        "(the workload: —)."
     ),
     "map_caption": (
         "{department}: {events} events, {cases} cases, {activities} activities "
@@ -710,9 +719,12 @@ _EN: dict[str, str] = {
     "method_items": (
         "Process maps: within each department, events are ordered by time per case and each "
         "pair of consecutive activities is counted (a directly-follows graph).|"
-        "Durations: the median of end − start where end times exist, otherwise the time to the "
-        "case's next event (the basis per department is in the Departments table).|"
-        "Workload: the sum of the handling time of each activity. Staff hours count the "
+        "Durations: the median of end − start where end times exist. Without end times the "
+        "process-map tables show the median time to the case's next event, which includes "
+        "waiting and is used for neither the workload nor the savings (the basis per department "
+        "is in the Departments table).|"
+        "Workload: the sum of the measured handling time of each activity (a lower bound). "
+        "Staff hours count the "
         "activities staff perform; FTE assumes {hours_per_fte} working hours per person-year "
         "(assumption).|"
         "Duplicated work: every pair of activities in different departments is scored on the "
@@ -730,7 +742,10 @@ _EN: dict[str, str] = {
         "internal inquiry is redundant (data linkage replaces it), and so is every re-keying of "
         "data whose reference copy another department keeps. Data-silo candidates count a fixed "
         "number of minutes per value re-captured outside the reference copy (see the "
-        "assumption). Steps staff perform count as staff hours; forms residents write and waits "
+        "assumption). Minutes per execution are the median measured handling time; redundant "
+        "executions of steps without one count 0 hours (the assumption says how many), and no "
+        "step saves more than its measured handling time, so the savings never exceed the "
+        "workload. Steps staff perform count as staff hours; forms residents write and waits "
         "after a queue ticket count as resident hours. FTE = staff hours ÷ {hours_per_fte}; "
         "staff cost = staff hours × {hourly_rate} yen/h (assumptions).|"
         "Candidates are reforms: the duplicated work one reform removes is one candidate (one "
@@ -785,10 +800,11 @@ _EN: dict[str, str] = {
     "col_unknown_time": "Events without a known handling time (counted as 0 h)",
     "unknown_time_cell": "{n} ({share})",
     "workload_unknown_text": (
-        "Events of steps whose handling time is unknown (no end time, and too few gaps to the "
-        "next event to estimate it) count as 0 hours, so a department's hours are a lower "
-        "bound. The savings estimate, by contrast, gives such steps the median time of their "
-        "duplicate cluster."
+        "Events of steps without a measured handling time (no end time) count as 0 hours, so a "
+        "department's hours are a lower bound. The time to the next event is not taken for a "
+        "handling time: it includes the wait after the step (seconds at a counter, hours or "
+        "days in a back office). The savings estimate counts the same steps as 0 hours, so "
+        "the hours saved never exceed the workload measured."
     ),
     # duplicates heat map
     "h_heatmap": "Duplicated work shared by pairs of departments",
@@ -1088,6 +1104,21 @@ _CODES: dict[str, tuple[str, str]] = {
         "duplicate cluster (those are counted there)",
     ),
     "asm_silo": ("データ保有「{field}」：{rule}", "silo {field}: {rule}"),
+    "asm_untimed": (
+        "年{redundant}回の重複実行のうち{untimed}回は処理時間が計測されていない（終了時刻がない）ため"
+        "0時間として計上",
+        "{untimed} of {redundant} redundant executions a year have no measured handling time "
+        "and count 0 h",
+    ),
+    "asm_silo_untimed": (
+        "年{values}件の値のうち{untimed}件は処理時間が計測されていない業務で入力されたため0時間として計上",
+        "{untimed} of {values} values a year are captured by steps without a measured handling "
+        "time and count 0 h",
+    ),
+    "asm_capped": (
+        "対象業務の計測された処理時間の合計を上限とする",
+        "capped at the steps' measured handling time",
+    ),
     # the basis of a candidate (procmine.candidates)
     "bas_sep": ("；", "; "),
     "bas_list_sep": ("、", ", "),

@@ -14,6 +14,9 @@ Examples
 >>> assumption(strings("ja"), "repeat for the same resident within 14 days is redundant; "
 ...            "median handling time; period 549 days extrapolated to a year")
 '同じ住民に14日以内の繰り返しを重複とみなす；1回当たり時間は処理時間の中央値；期間549日を年間に換算'
+>>> assumption(strings("ja"), "median handling time; 2.5 of 10.0 redundant executions a year "
+...            "have no measured handling time and count 0 h")
+'1回当たり時間は処理時間の中央値；年10.0回の重複実行のうち2.5回は処理時間が計測されていない（終了時刻がない）ため0時間として計上'
 >>> assumption(strings("ja"), "something new")
 'something new'
 >>> basis(strings("ja"), "duplicate clusters 2 (13.5 h), 1 (7.6 h); silo 住所 (8 departments)")
@@ -50,6 +53,26 @@ _ASSUMPTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
         "asm_rekey",
     ),
     (re.compile(r"median handling time"), "asm_median"),
+    (
+        re.compile(
+            _NUMBER.format("untimed")
+            + " of "
+            + _NUMBER.format("redundant")
+            + r" redundant executions a year have no measured handling time and count 0 h"
+        ),
+        "asm_untimed",
+    ),
+    (
+        re.compile(
+            _NUMBER.format("untimed")
+            + " of "
+            + _NUMBER.format("values")
+            + r" values a year are captured by steps without a measured handling time and "
+            r"count 0 h"
+        ),
+        "asm_silo_untimed",
+    ),
+    (re.compile(r"capped at the steps' measured handling time"), "asm_capped"),
     (
         re.compile(r"period " + _NUMBER.format("days") + r" days extrapolated to a year"),
         "asm_period_days",
