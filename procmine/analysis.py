@@ -841,6 +841,8 @@ def _match(run: _Run, found: _Found) -> _Matched:
 
         by_label = match_models(run.dataset.models).by_label()
         return _Matched(fields, by_label.pairs, by_label.clusters_with_confidence())
+    from procmine.match import branches
+
     authoritative = silos[silos["authoritative"].astype(bool)] if len(silos) else silos
     result = match_activities(
         found.maps,
@@ -853,6 +855,7 @@ def _match(run: _Run, found: _Found) -> _Matched:
             )
         ),
         cooccurrence=found.cooccurrence,
+        branches=branches(run.dataset, found.maps),
     )
     return _Matched(fields, result.pairs, result.clusters_with_confidence())
 

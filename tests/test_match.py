@@ -12,7 +12,7 @@ import pytest
 
 from procmine.errors import ConfigError
 from procmine.match import MatchResult, match_activities, match_models
-from procmine.model import ProcessMap
+from procmine.model import Dataset, ProcessMap
 from tests.conftest import line_map
 
 # (label, performer, fields, median minutes)
@@ -994,3 +994,56 @@ def test_payments_of_different_benefits_differ_though_they_share_the_addressee()
         pairs["activity_a"].str.endswith("支給") & pairs["activity_b"].str.endswith("支給")
     ]
     assert "different things sent" in paid["evidence"].iloc[0]
+
+
+def _ward_city() -> tuple[dict[str, ProcessMap], Dataset]:
+    """Two ward offices running the same procedures for their own residents, and a city
+    hall department serving residents of both."""
+    from procmine.model import EventLog
+
+    counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
+    steps = [("番号札発券", counter, ()), ("本人確認", counter, ()), ("住民票交付", counter, ())]
+    maps = {d: line_map(d, steps) for d in ("北区役所_区民課", "南区役所_区民課")}
+    maps["介護保険課"] = line_map(
+        "介護保険課", [("番号札発券", counter, ()), ("来庁者の本人確認", counter, ())]
+    )
+    north = [f"N{i}" for i in range(40)]
+    south = [f"S{i}" for i in range(40)]
+    people = {
+        "北区役所_区民課": north,
+        "南区役所_区民課": south,
+        "介護保険課": north[:20] + south[:20],
+    }
+    logs = {
+        d: EventLog(d, pd.DataFrame({"person": pd.Series(p, dtype="string")}), (), ())
+        for d, p in people.items()
+    }
+    return maps, Dataset(logs=logs, mappings=[], accounting=[])
+
+
+def test_ward_offices_are_branches_not_duplicates_of_each_other() -> None:
+    """The same step of two wards is the same work done for other residents: never a pair;
+    a ward's step still pairs with the city hall's, which serves residents of both."""
+    from procmine.match import branches
+
+    maps, data = _ward_city()
+    found = branches(data, maps)
+    assert found == {frozenset({"北区役所_区民課", "南区役所_区民課"})}
+    pairs = match_activities(maps, branches=found).pairs
+    wards = {(a, b) for a, b in zip(pairs["department_a"], pairs["department_b"], strict=True)}
+    assert ("北区役所_区民課", "南区役所_区民課") not in wards
+    assert ("南区役所_区民課", "北区役所_区民課") not in wards
+    checks = pairs[
+        pairs["activity_a"].str.contains("確認") & pairs["activity_b"].str.contains("確認")
+    ]
+    assert len(checks) >= 1 and set(checks["department_a"]) | set(checks["department_b"]) >= {
+        "介護保険課"
+    }
+    # without the branches, the wards' identical steps pair
+    plain = match_activities(maps).pairs
+    assert {"北区役所_区民課", "南区役所_区民課"} <= set(plain["department_a"]) | set(
+        plain["department_b"]
+    )
+    assert (
+        (plain["activity_a"] == plain["activity_b"]) & (plain["activity_a"] == "住民票交付")
+    ).any()

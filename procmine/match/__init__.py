@@ -55,6 +55,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -79,12 +80,13 @@ from procmine.match._score import MatchWeights, PairTable, Scorer, describe
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-    from procmine.model import ProcessMap
+    from procmine.model import Dataset, ProcessMap
 
 __all__ = [
     "DEFAULT_THRESHOLD",
     "MatchResult",
     "MatchWeights",
+    "branches",
     "cooccurrence",
     "match_activities",
     "match_models",
@@ -208,6 +210,7 @@ def match_activities(
     cooccurrence: pd.DataFrame | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     weights: MatchWeights | None = None,
+    branches: Collection[Collection[str]] | None = None,
 ) -> MatchResult:
     """Find activities of different departments that are the same work.
 
@@ -232,6 +235,10 @@ def match_activities(
         departments.
     weights : MatchWeights, optional
         Evidence weights; :class:`MatchWeights` holds the documented defaults.
+    branches : Collection of department pairs, optional
+        Departments that are branches of one (ward offices running the same procedures
+        for their own residents, see :func:`branches`): their steps are never paired with
+        each other, though each may pair with a third department's.
 
     Returns
     -------
@@ -259,7 +266,69 @@ def match_activities(
         _check_columns(cooccurrence)
     profiles = from_maps(maps, column_fields, authoritative_columns)
     cooc = _cooccurrence_index(profiles, cooccurrence)
-    return _run(profiles, threshold=threshold, weights=weights or MatchWeights(), cooc=cooc)
+    return _run(
+        profiles,
+        threshold=threshold,
+        weights=weights or MatchWeights(),
+        cooc=cooc,
+        branches={frozenset(map(str, b)) for b in branches or ()},
+    )
+
+
+#: Departments whose activities are (nearly) the same — at least this share of the labels
+#: of the two together (normalised) — ...
+BRANCH_LABELS = 0.5
+#: ... and who serve different residents — at most this share of the smaller one's
+#: residents in both, each holding at least :data:`procmine._keys.MIN_KEYS` — are branches
+#: of one department (a 政令市's 区役所).
+BRANCH_OVERLAP = 0.05
+
+
+def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[str]]:
+    """Pairs of departments that do their work for different residents in a city of
+    branch offices: ward offices running the same procedures (北区役所_区民課 and
+    南区役所_区民課: nearly the same activities, nearly no resident in both), and then any
+    two departments of which one is such a branch and which share nearly no resident (北区
+    役所_区民課 and 南区役所_保険年金課). Their steps are the same work done for other people,
+    not work done again for the same resident, so :func:`match_activities` does not pair
+    them. Needs person keys (a department without them is nobody's branch); a city without
+    branch offices has none (children's and elderly people's departments share few
+    residents, but are no branches).
+
+    Examples
+    --------
+    >>> from procmine.model import Dataset
+    >>> branches(Dataset(logs={}, mappings=[], accounting=[]), {})
+    set()
+    """
+    from procmine._keys import MIN_KEYS
+    from procmine.model import PERSON
+    from procmine.text.normalize import normalize_label
+
+    labels = {d: {normalize_label(str(n)) for n in m.graph.nodes} for d, m in maps.items()}
+    people: dict[str, set[str]] = {}
+    for department, log in dataset.logs.items():
+        if PERSON in log.events.columns and department in labels:
+            keys = set(log.events[PERSON].dropna().astype(str).unique())
+            if len(keys) >= MIN_KEYS:
+                people[department] = keys
+
+    def apart(a: str, b: str) -> bool:
+        pa, pb = people[a], people[b]
+        return len(pa & pb) <= BRANCH_OVERLAP * min(len(pa), len(pb))
+
+    pairs = list(combinations(sorted(people), 2))
+    twins = {
+        frozenset((a, b))
+        for a, b in pairs
+        if min(len(labels[a]), len(labels[b])) >= 3
+        and len(labels[a] & labels[b]) >= BRANCH_LABELS * len(labels[a] | labels[b])
+        and apart(a, b)
+    }
+    branched = set().union(*twins) if twins else set()
+    return twins | {
+        frozenset((a, b)) for a, b in pairs if (a in branched or b in branched) and apart(a, b)
+    }
 
 
 def match_models(
@@ -392,13 +461,14 @@ def _run(
     threshold: float,
     weights: MatchWeights,
     cooc: dict[tuple[int, int], float] | None,
+    branches: set[frozenset[str]] | None = None,
 ) -> MatchResult:
     from procmine.errors import ConfigError
 
     if not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"match threshold {threshold} is outside [0, 1]; pass a value like 0.5")
     items = profiles.items
-    scorer = Scorer(items, weights, cooc)
+    scorer = Scorer(items, weights, cooc, branches=branches)
     pairs = _scored_pairs(scorer, threshold * MERGE_FLOOR)
     edges = one_to_one(
         [
@@ -606,7 +676,7 @@ def _tables(
             for members in clusters
             for x, a in enumerate(members)
             for b in members[x + 1 :]
-            if items[a].department != items[b].department and pairs.get(a, b) is None
+            if not scorer.apart(a, b) and pairs.get(a, b) is None
         ],
     )
     pair_rows: list[dict[str, object]] = []
@@ -624,7 +694,7 @@ def _tables(
             member_rows.append(row)
         for x, a in enumerate(members):
             for b in members[x + 1 :]:
-                if items[a].department == items[b].department:
+                if scorer.apart(a, b):
                     continue
                 sig = pairs.row(a, b) or unscored[(min(a, b), max(a, b))]
                 perf_a, perf_b = items[a].performer, items[b].performer

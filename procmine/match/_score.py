@@ -260,6 +260,8 @@ class MatchWeights:
 #: concepts (the party's identity, income, guidance), whatever their words.
 CONCEPT_LABEL = 0.6
 _KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance"})
+#: Log-odds of a pair of two branches of one department (see procmine.match.branches).
+BRANCH_Z = 30.0
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
@@ -418,6 +420,8 @@ class Scorer:
         items: list[Item],
         weights: MatchWeights,
         cooccurrence: dict[tuple[int, int], float] | None = None,
+        *,
+        branches: set[frozenset[str]] | None = None,
     ) -> None:
         from scipy import sparse
 
@@ -426,6 +430,12 @@ class Scorer:
         self.n = n = len(items)
         codes = {d: k for k, d in enumerate(sorted({it.department for it in items}))}
         self.dept = np.array([codes[it.department] for it in items], dtype=np.int64)
+        # branches of one department (see procmine.match.branches): never paired
+        self.branch = np.zeros((len(codes), len(codes)), dtype=bool)
+        for pair in branches or ():
+            if len(pair) == 2 and pair <= codes.keys():
+                a, b = (codes[d] for d in sorted(pair))
+                self.branch[a, b] = self.branch[b, a] = True
         own = weights.own_term_weight
         word_docs = [it.terms.words + it.terms.synonyms for it in items]
         gram_docs = [it.terms.grams for it in items]
@@ -906,6 +916,7 @@ class Scorer:
         # (its namesake), so they are two steps of one vocabulary (HOOFD_010 vs HOOFD_020)
         crossed = self.crossed(i, j)
         z = z - w.namesakes * crossed
+        z = np.where(self.branch[self.dept[i], self.dept[j]], -BRANCH_Z, z)
         # off-site steps without shared data: the object named must agree, not the verb;
         # so must two counters each taking in a filing that records nothing in common
         # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
@@ -954,6 +965,11 @@ class Scorer:
             "lone_negation": h["lone_negation"],
             "state_similarity": h["state_similarity"],
         }
+
+    def apart(self, a: int, b: int) -> bool:
+        """Whether two items are never a pair: of one department, or of two branches."""
+        da, db = int(self.dept[a]), int(self.dept[b])
+        return da == db or bool(self.branch[da, db])
 
     def crossed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Whether two differently labelled items each have a namesake (the same
