@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: str) -> Section:
     """Headline numbers, one paragraph and the three largest candidates."""
     hours = fmt_num(s["redundant_hours_per_year"], none="0")
-    saved_fte = fmt_num(s["saved_fte"], none="0")
+    saved_fte = _fmt_fte(s["saved_fte"], none="0")
     saved_staff = fmt_num(s["saved_staff_hours_per_year"], none="0")
     saved_resident = fmt_num(s["saved_resident_hours_per_year"], none="0")
     zero = _zero_candidates(analysis)
@@ -53,7 +53,7 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
                 Stat(
                     t["stat_staff_hours"],
                     _hours(t, s["staff_hours_per_year"]),
-                    t["stat_staff_hours_note"].format(fte=fmt_num(s["staff_fte"], none="0")),
+                    t["stat_staff_hours_note"].format(fte=_fmt_fte(s["staff_fte"], none="0")),
                 ),
                 Stat(
                     t["stat_clusters"],
@@ -85,7 +85,7 @@ def summary_section(analysis: Analysis, t: Strings, s: dict[str, Any], period: s
                 events=fmt_int(s["events"]),
                 period=period,
                 staff_hours=fmt_num(s["staff_hours_per_year"], none="0"),
-                staff_fte=fmt_num(s["staff_fte"], none="0"),
+                staff_fte=_fmt_fte(s["staff_fte"], none="0"),
                 clusters=fmt_int(s["duplicate_clusters"]),
                 silos=fmt_int(s["silo_fields"]),
                 candidates=fmt_int(s["candidates"]),
@@ -327,9 +327,11 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
 
 
 def _fmt_fte(value: Any, *, none: str = "—") -> str:
-    """FTE with two decimals (0.08 人工 must not show as 0.1)."""
+    """FTE with two decimals (0.04 人工 must show neither as 0.0 nor as 0.1), 0 as 0."""
     x = plain(value)
-    return none if not isinstance(x, int | float) else f"{x:,.2f}"
+    if not isinstance(x, int | float):
+        return none
+    return "0" if x == 0 else f"{x:,.2f}"
 
 
 def method_section(
