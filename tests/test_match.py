@@ -1036,9 +1036,7 @@ def test_ward_offices_are_branches_not_duplicates_of_each_other() -> None:
     checks = pairs[
         pairs["activity_a"].str.contains("確認") & pairs["activity_b"].str.contains("確認")
     ]
-    assert len(checks) >= 1 and set(checks["department_a"]) | set(checks["department_b"]) >= {
-        "介護保険課"
-    }
+    assert len(checks) == 2  # each ward's check with the city hall's
     # without the branches, the wards' identical steps pair
     plain = match_activities(maps).pairs
     assert {"北区役所_区民課", "南区役所_区民課"} <= set(plain["department_a"]) | set(
@@ -1047,3 +1045,15 @@ def test_ward_offices_are_branches_not_duplicates_of_each_other() -> None:
     assert (
         (plain["activity_a"] == plain["activity_b"]) & (plain["activity_a"] == "住民票交付")
     ).any()
+
+
+def test_departments_sharing_one_package_in_a_city_without_wards_are_no_branches() -> None:
+    """保育課 and 高齢課 use one package's generic labels and columns for parents and for the
+    elderly, who share no resident: they are two departments, not one department's offices."""
+    from procmine.match import branches
+
+    maps, data = _ward_city()
+    rename = {"北区役所_区民課": "保育課", "南区役所_区民課": "高齢課"}
+    maps = {rename.get(d, d): m for d, m in maps.items()}
+    logs = {rename.get(d, d): log for d, log in data.logs.items()}
+    assert branches(Dataset(logs=logs, mappings=[], accounting=[]), maps) == set()

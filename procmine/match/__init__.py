@@ -237,8 +237,9 @@ def match_activities(
         Evidence weights; :class:`MatchWeights` holds the documented defaults.
     branches : Collection of department pairs, optional
         Departments that are branches of one (ward offices running the same procedures
-        for their own residents, see :func:`branches`): their steps are never paired with
-        each other, though each may pair with a third department's.
+        for their own residents, see :func:`branches`): their steps are never listed as a
+        pair, though both may be in one cluster with a third department's step (the
+        clustering itself does not change).
 
     Returns
     -------
@@ -275,19 +276,38 @@ def match_activities(
     )
 
 
-#: Departments whose activities are (nearly) the same — at least this share of the labels
-#: of the two together (normalised) — ...
-BRANCH_LABELS = 0.5
+#: Departments whose activities and data columns are (nearly) the same — at least this
+#: share of the labels (normalised) and of the column headers of the two together, one
+#: system exported per office — ...
+BRANCH_ALIKE = 0.8
 #: ... and who serve different residents — at most this share of the smaller one's
 #: residents in both, each holding at least :data:`procmine._keys.MIN_KEYS` — are branches
 #: of one department (a 政令市's 区役所).
 BRANCH_OVERLAP = 0.05
+#: ... and whose names share a beginning or an end of at least this many characters (the
+#: department's name beside the office's).
+BRANCH_NAME = 3
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many characters two texts share from their start.
+
+    >>> _shared_start("kumin_kita", "kumin_minami")
+    6
+    """
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[str]]:
     """Pairs of departments that do their work for different residents in a city of
-    branch offices: ward offices running the same procedures (北区役所_区民課 and
-    南区役所_区民課: nearly the same activities, nearly no resident in both), and then any
+    branch offices: ward offices running the same system (北区役所_区民課 and 南区役所_区民課:
+    nearly the same activities and columns, nearly no resident in both, one name with the
+    office's in front), and then any
     two departments of which one is such a branch and which share nearly no resident (北区
     役所_区民課 and 南区役所_保険年金課). Their steps are the same work done for other people,
     not work done again for the same resident, so :func:`match_activities` does not pair
@@ -307,11 +327,21 @@ def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[
 
     labels = {d: {normalize_label(str(n)) for n in m.graph.nodes} for d, m in maps.items()}
     people: dict[str, set[str]] = {}
+    headers: dict[str, set[str]] = {}
     for department, log in dataset.logs.items():
         if PERSON in log.events.columns and department in labels:
             keys = set(log.events[PERSON].dropna().astype(str).unique())
             if len(keys) >= MIN_KEYS:
                 people[department] = keys
+                headers[department] = {normalize_label(str(c)) for c in log.data_columns}
+
+    def alike(x: set[str], y: set[str]) -> bool:
+        return len(x & y) >= BRANCH_ALIKE * len(x | y)
+
+    def named_alike(a: str, b: str) -> bool:
+        # one department's name with the office's in front or behind (北区役所_区民課, 南区
+        # 役所_区民課; kumin_kita, kumin_minami): not 保育課 and 高齢課
+        return max(_shared_start(a, b), _shared_start(a[::-1], b[::-1])) >= BRANCH_NAME
 
     def apart(a: str, b: str) -> bool:
         pa, pb = people[a], people[b]
@@ -322,7 +352,9 @@ def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[
         frozenset((a, b))
         for a, b in pairs
         if min(len(labels[a]), len(labels[b])) >= 3
-        and len(labels[a] & labels[b]) >= BRANCH_LABELS * len(labels[a] | labels[b])
+        and named_alike(a, b)
+        and alike(labels[a], labels[b])
+        and alike(headers[a], headers[b])
         and apart(a, b)
     }
     branched = set().union(*twins) if twins else set()
@@ -667,7 +699,12 @@ def _tables(
     def order(k: int) -> tuple[str, str, str]:
         return (items[k].department, items[k].name, str(items[k].node))
 
-    clusters = [sorted(c, key=order) for c in clusters]
+    # a cluster of branches' steps alone (two wards' tickets) lists no pair: it is not one
+    clusters = [
+        sorted(c, key=order)
+        for c in clusters
+        if any(not scorer.apart(a, b) for x, a in enumerate(c) for b in c[x + 1 :])
+    ]
     clusters.sort(key=lambda c: order(c[0]))
     unscored = _single(
         scorer,

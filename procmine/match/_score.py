@@ -260,8 +260,6 @@ class MatchWeights:
 #: concepts (the party's identity, income, guidance), whatever their words.
 CONCEPT_LABEL = 0.6
 _KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance"})
-#: Log-odds of a pair of two branches of one department (see procmine.match.branches).
-BRANCH_Z = 30.0
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
@@ -430,7 +428,7 @@ class Scorer:
         self.n = n = len(items)
         codes = {d: k for k, d in enumerate(sorted({it.department for it in items}))}
         self.dept = np.array([codes[it.department] for it in items], dtype=np.int64)
-        # branches of one department (see procmine.match.branches): never paired
+        # branches of one department (see procmine.match.branches): never listed as pairs
         self.branch = np.zeros((len(codes), len(codes)), dtype=bool)
         for pair in branches or ():
             if len(pair) == 2 and pair <= codes.keys():
@@ -916,7 +914,6 @@ class Scorer:
         # (its namesake), so they are two steps of one vocabulary (HOOFD_010 vs HOOFD_020)
         crossed = self.crossed(i, j)
         z = z - w.namesakes * crossed
-        z = np.where(self.branch[self.dept[i], self.dept[j]], -BRANCH_Z, z)
         # off-site steps without shared data: the object named must agree, not the verb;
         # so must two counters each taking in a filing that records nothing in common
         # (資格取得届受付 vs 入居申込受付: each department's own procedure, not one done twice)
@@ -967,7 +964,8 @@ class Scorer:
         }
 
     def apart(self, a: int, b: int) -> bool:
-        """Whether two items are never a pair: of one department, or of two branches."""
+        """Whether two items are never listed as a pair: of one department, or of two
+        branches (they may still be in one cluster, through a third department's step)."""
         da, db = int(self.dept[a]), int(self.dept[b])
         return da == db or bool(self.branch[da, db])
 
