@@ -239,6 +239,17 @@ CASES: list[Case] = [
         check=expect_rows("a.csv", [5, 6, 7]),
     ),
     Case(
+        "a header with a blank name above rows of dates is the header, not a title",
+        {"a.csv": csv(["受付番号,処理内容,", *[r.rsplit(",", 1)[0] for r in rows(3)]])},
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+    ),
+    Case(
+        "a title line above a semicolon-separated table",
+        {"a.csv": csv(["住民異動一覧", *[line.replace(",", ";") for line in [HEADER, *rows(3)]]])},
+        warnings=("a.csv:1: 1 title line(s) above the header (line 2) were skipped",),
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+    ),
+    Case(
         "a one-value line above a header of two columns is refused, not taken for a title",
         {"a.csv": csv(["住民異動一覧", "case,activity", "C1,受付", "C1,受付"])},
         error=("a.csv:",),

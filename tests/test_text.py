@@ -232,6 +232,8 @@ def test_labels_in_host_kana_are_read_as_the_words_they_spell() -> None:
     assert spell_kana(["ｺｳｻﾞ ｶｸﾆﾝ"]) == {"ｺｳｻﾞ ｶｸﾆﾝ": "コウザ確認"}
     assert spell_kana(["ｺｳｻﾞ ｶｸﾆﾝ", "振込口座の登録"]) == {"ｺｳｻﾞ ｶｸﾆﾝ": "口座確認"}
     assert spell_kana(["本人確認", "所得照会"]) == {}
+    # a loanword half of which a two-kana word happens to spell stays a loanword
+    assert spell_kana(["ポイント", "サイン", "係員対応"]) == {}
 
 
 def test_a_kana_label_is_matched_by_the_words_it_spells() -> None:

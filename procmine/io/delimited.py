@@ -258,7 +258,9 @@ def _sniff_delimiter(text: str, fmt: str) -> str:
     lines = [line for line in text[:65_536].splitlines()[:20] if line.strip()]
     if not lines:
         return default
-    counts = {d: lines[0].count(d) for d in _DELIMITERS}
+    # the first line holding a delimiter (a title line above the header may hold none)
+    first = next((line for line in lines if any(d in line for d in _DELIMITERS)), lines[0])
+    counts = {d: first.count(d) for d in _DELIMITERS}
     try:
         sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(_DELIMITERS)).delimiter
     except csv.Error:
@@ -467,6 +469,14 @@ def _title_lines(text: str, delimiter: str) -> tuple[int, int]:
     widest = max((n for n, _ in filled), default=0)
     header = next((k for k, (_, full) in enumerate(filled) if full >= 3 and 2 * full >= widest), 0)
     if not 0 < header <= _MAX_TITLES or any(full > 2 for _, full in filled[:header]):
+        return 0, 0
+    # the line found must be a header, not the first data row under a header with blank
+    # names (申請番号,処理内容, above rows of three values)
+    cells = next(csv.reader([lines[header]], delimiter=delimiter), [])
+    below = pd.DataFrame(
+        [next(csv.reader([line], delimiter=delimiter), []) for line in lines[header + 1 :]]
+    )
+    if len(below) and _data_row_evidence([c.strip() for c in cells], below) is not None:
         return 0, 0
     titles = sum(full > 0 for _, full in filled[:header])
     return (starts[header], titles) if titles else (0, 0)

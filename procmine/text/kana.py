@@ -26,8 +26,11 @@ _KANJI = re.compile(r"[\u3400-\u9fff]")
 #: Shortest reading of a word that spells part of a label (ヒ for 費 or ホ for 保 would
 #: spell anything).
 MIN_READING = 2
-#: Share of a label's kana that words must spell for the label to be read as them.
+#: Share of a label's kana that words must spell for the label to be read as them ...
 MIN_SPELLED = 0.5
+#: ... with one word of a reading at least this long among them (the two-kana 員 in ポイント
+#: or サイン is a coincidence, not what the label spells).
+MIN_WORD = 3
 
 
 def _reading(text: str) -> str:
@@ -55,33 +58,33 @@ def _lexicon(labels: Iterable[str]) -> dict[str, str]:
     return {r: min(c, key=lambda w: (-c[w], w)) for r, c in counts.items()}
 
 
-def _spell(kana: str, lexicon: dict[str, str], longest: int) -> tuple[str, int]:
+def _spell(kana: str, lexicon: dict[str, str], longest: int) -> tuple[str, int, int]:
     """``kana`` with the most characters spelled by lexicon words (fewest words among
-    equals), and how many characters they spell."""
+    equals), how many characters they spell and the reading of the longest word used."""
     n = len(kana)
-    # best[i]: (spelled characters, -words, text) for kana[:i]
-    best: list[tuple[int, int, str]] = [(0, 0, "")] + [(-1, 0, "")] * n
+    # best[i]: (spelled characters, -words, text, longest word) for kana[:i]
+    best: list[tuple[int, int, str, int]] = [(0, 0, "", 0)] + [(-1, 0, "", 0)] * n
     for i in range(1, n + 1):
-        spelled, words, text = best[i - 1]
-        best[i] = (spelled, words, text + kana[i - 1])
+        spelled, words, text, top = best[i - 1]
+        best[i] = (spelled, words, text + kana[i - 1], top)
         for k in range(max(0, i - longest), i - MIN_READING + 1):
             word = lexicon.get(kana[k:i])
             if word is None:
                 continue
-            s, w, t = best[k]
-            cand = (s + i - k, w - 1, t + word)
+            s, w, t, m = best[k]
+            cand = (s + i - k, w - 1, t + word, max(m, i - k))
             if cand[:2] > best[i][:2]:
                 best[i] = cand
-    return best[n][2], best[n][0]
+    return best[n][2], best[n][0], best[n][3]
 
 
 def spell_kana(labels: Iterable[str]) -> dict[str, str]:
-    """The labels written in kana only that words spell at least half of, each with its
-    spelling (kana no word spells stays as it is).
+    """The labels written in kana only that words spell at least half of (one of the words
+    three kana long or more), each with its spelling (kana no word spells stays as it is).
 
     Examples
     --------
-    >>> spell_kana(["ﾎﾝﾆﾝ ｶｸﾆﾝ", "届出人の本人確認", "ｼﾖﾄｸ ｼﾖｳｶｲ", "所得の照会", "データエントリー"])
+    >>> spell_kana(["ﾎﾝﾆﾝ ｶｸﾆﾝ", "届出人の本人確認", "ｼﾖﾄｸ ｼﾖｳｶｲ", "所得の照会", "ポイント", "係員対応"])
     {'ﾎﾝﾆﾝ ｶｸﾆﾝ': '本人確認', 'ｼﾖﾄｸ ｼﾖｳｶｲ': '所得照会'}
     """
     labels = list(dict.fromkeys(labels))
@@ -96,7 +99,7 @@ def spell_kana(labels: Iterable[str]) -> dict[str, str]:
     longest = max(map(len, lexicon), default=0)
     out: dict[str, str] = {}
     for label, reading in kana.items():
-        text, spelled = _spell(reading, lexicon, longest)
-        if spelled >= MIN_SPELLED * len(reading):
+        text, spelled, word = _spell(reading, lexicon, longest)
+        if spelled >= MIN_SPELLED * len(reading) and word >= MIN_WORD:
             out[label] = text
     return out
