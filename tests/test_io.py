@@ -982,21 +982,44 @@ def test_of_two_known_headers_the_one_listed_first_wins(tmp_path: Path) -> None:
 
 
 def test_person_keys_behind_one_letter_prefix_are_the_same_numbering(tmp_path: Path) -> None:
-    """A0000005 (one prefix, one width) is resident 5 of the systems writing 0000005 or 5;
-    X5, X12 … (widths vary) are a numbering of their own and stay apart."""
-    rows = "受付番号,処理内容,処理日時,宛名番号"
+    """A0000005 (one prefix, one width) is resident 5 of the systems writing 0000005 when the
+    residents' names agree; X5, X12 … (widths vary) are a numbering of their own."""
+    names = [f"住民{i:03d} 太郎" for i in range(50)]
+    rows = "受付番号,処理内容,処理日時,宛名番号,氏名"
     write_csv(
-        tmp_path / "a.csv", [rows] + [f"A{i},受付,2024/04/01 09:00,{i:07d}" for i in range(40)]
+        tmp_path / "a.csv",
+        [rows] + [f"A{i},受付,2024/04/01 09:00,{i:07d},{names[i]}" for i in range(40)],
     )
     write_csv(
-        tmp_path / "b.csv", [rows] + [f"B{i},申請,2024/04/02 09:00,A{i:07d}" for i in range(5, 45)]
+        tmp_path / "b.csv",
+        [rows] + [f"B{i},申請,2024/04/02 09:00,A{i:07d},{names[i]}" for i in range(5, 45)],
     )
-    write_csv(tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i}" for i in range(40)])
+    write_csv(
+        tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i},他人" for i in range(40)]
+    )
     data = load([tmp_path])
     a = set(data.logs["a"].events["person"].astype(str))
     b = set(data.logs["b"].events["person"].astype(str))
     assert len(a & b) == 35
     assert [w[:6] for w in data.warnings] == ["c.csv:"]
+
+
+def test_a_prefixed_numbering_whose_names_disagree_stays_apart(tmp_path: Path) -> None:
+    """A water bureau's customers W000001 … and the residents 0000000001 … both count from 1:
+    their names say they are other people, so the keys stay as written (and are warned)."""
+    rows = "受付番号,処理内容,処理日時,宛名番号,氏名"
+    write_csv(
+        tmp_path / "juki.csv",
+        [rows] + [f"J{i},受付,2024/04/01 09:00,{i:010d},住民{i:03d}" for i in range(1, 41)],
+    )
+    write_csv(
+        tmp_path / "suido.csv",
+        [rows] + [f"W{i},開栓受付,2024/04/02 09:00,W{i:06d},顧客{i:03d}" for i in range(1, 41)],
+    )
+    data = load([tmp_path])
+    suido = set(data.logs["suido"].events["person"].astype(str))
+    assert suido == {f"W{i:06d}" for i in range(1, 41)}
+    assert sorted(w[:9] for w in data.warnings) == ["juki.csv:", "suido.csv"]
 
 
 def test_a_header_naming_a_number_is_not_the_activity_and_my_number_yields(

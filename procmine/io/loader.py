@@ -1540,6 +1540,42 @@ def _unpadded(key: str) -> str:
     return (key.lstrip("0") or "0") if key.isdigit() else key
 
 
+#: Residents compared by name to vouch for keys read without their prefix, and the share of
+#: them whose names must agree.
+_NAMES_COMPARED = 10
+_NAMES_AGREE = 0.5
+
+
+def _names_agree(
+    a: _FileResult, b: _FileResult, bare_a: dict[str, str], bare_b: dict[str, str]
+) -> bool:
+    """Whether the residents two files share once their keys are read bare mostly have the
+    same name in both (NFKC, without spaces; the first name column of each file, by
+    header); False when either file has no name column or too few residents tell."""
+    from procmine.fields._profile import header_type
+
+    def names(result: _FileResult, bare: dict[str, str]) -> dict[str, str]:
+        column = next((c for c in result.mapping.data_columns if header_type(c) == "name"), None)
+        out: dict[str, str] = {}
+        if column is None:
+            return out
+        for part in result.parts.values():
+            if column not in part or PERSON not in part:
+                continue
+            both = part[[PERSON, column]].dropna()
+            for key, name in zip(both[PERSON].astype(str), both[column].astype(str), strict=True):
+                text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+                if text:
+                    out.setdefault(bare.get(key, key), text)
+        return out
+
+    x, y = names(a, bare_a), names(b, bare_b)
+    shared = x.keys() & y.keys()
+    if len(shared) < _NAMES_COMPARED:
+        return False
+    return sum(x[k] == y[k] for k in shared) >= _NAMES_AGREE * len(shared)
+
+
 def _bare_keys(keys: set[str]) -> dict[str, str]:
     """Each key of one file without its padding: digits without leading zeros, and keys
     of one letter prefix and one width (A0001234 … A0004840, a system's numbering of the
@@ -1587,18 +1623,34 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     # a file whose keys would collide without their prefix or padding keeps them
     bare: list[dict[str, str]] = [_bare_keys(keys) if apart else {} for keys in raw]
     bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
+    # without a letter prefix (A0001234 → 1234) only where the residents' names agree: two
+    # numberings both counting from 1 (W000001, a water bureau's customers) match by chance
+    prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
-    if any(
-        len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j])) for i, j in apart
-    ):
-        for result, b in zip(results, bare, strict=True):
+    matched = [
+        (i, j)
+        for i, j in apart
+        if len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j]))
+        and (
+            not (prefixed[i] or prefixed[j])
+            or _names_agree(results[i], results[j], bare[i], bare[j])
+        )
+    ]
+    if matched:
+        vouched = {k for pair in matched for k in pair}
+        for k, (result, b) in enumerate(zip(results, bare, strict=True)):
             if PERSON not in result.mapping.roles or not b:
                 continue
+            if prefixed[k] and k not in vouched:
+                b = {key: key if not key.isdigit() else v for key, v in b.items()}
             for dept, part in result.parts.items():
                 keys = part[PERSON].astype(_TEXT)
                 part[PERSON] = keys.map(b, na_action="ignore").astype("category")
                 result.parts[dept] = part
-        shares = _shared_shares(plain)
+            plain[k] = set(b.values())
+        shares = _shared_shares(
+            [p if b else keys for p, b, keys in zip(plain, bare, raw, strict=True)]
+        )
     out: list[str] = []
     for i, share in enumerate(shares):
         # a handful of residents sharing none says little
