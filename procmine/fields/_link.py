@@ -175,7 +175,7 @@ def _fill_within_case(
 def _name_birth_keys(
     events: pd.DataFrame,
     name_column: str,
-    birth_column: str,
+    other_column: str,
     masks: tuple[np.ndarray | None, np.ndarray | None] = (None, None),
     kind: str = "birth_date",
 ) -> pd.Series:
@@ -183,7 +183,7 @@ def _name_birth_keys(
     :func:`non_empty_mask` of the two columns, when known); with ``kind="address"``,
     ``name|@normalised address`` from an address column instead of a birth date."""
     names = non_empty(events[name_column], mask=masks[0])
-    births = non_empty(events[birth_column], mask=masks[1])
+    births = non_empty(events[other_column], mask=masks[1])
     both = names.index.intersection(births.index)
     out = pd.Series(None, index=pd.RangeIndex(len(events)), dtype=object)
     if both.empty:
@@ -301,8 +301,8 @@ def link_persons(
                 for a in places["column"].tolist()
             ]
 
-    # name+birth date → person, from every (name, birth date) pair of the keyed events;
-    # a name+birth date seen with two persons is dropped
+    # name+birth date (or name+address) → person, from every such pair of columns of the
+    # keyed events; a key seen with two persons is dropped
     known: list[pd.DataFrame] = []
     for department, key in keys.items():
         events = dataset.logs[department].events

@@ -751,6 +751,10 @@ _PERFORMER_HEADERS = frozenset(
 )
 
 
+#: Most kinds a performer column holds (more: it names people, not kinds).
+_MAX_PERFORMER_KINDS = 30
+
+
 def _performer_column(frame: pd.DataFrame, taken: set[str]) -> str | None:
     """A data column saying what kind of performer took each step: named so (役割, role)
     and holding a few kinds, of which one at least is not staff (発券機: a machine, 申請者:
@@ -766,9 +770,6 @@ def _performer_column(frame: pd.DataFrame, taken: set[str]) -> str | None:
         ):
             return str(column)
     return None
-
-
-_MAX_PERFORMER_KINDS = 30
 
 
 def _with_performers(resource: pd.Series, kind: pd.Series) -> pd.Series:

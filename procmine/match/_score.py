@@ -469,7 +469,8 @@ class Scorer:
         norm_codes = {t: k for k, t in enumerate(sorted(set(self.norm)))}
         self.norm_code = np.array([norm_codes[t] for t in self.norm], dtype=np.int64)
         # (department, label) of every item: a label's namesake in another department
-        self.named = np.unique(self.dept * len(norm_codes) + self.norm_code)
+        self.label_base = max(len(norm_codes), 1)
+        self.named = np.unique(self.dept * self.label_base + self.norm_code)
         # fields: only fields that several departments capture can make two
         # departments' work the same; a department's own fields say nothing either way
         depts_of: dict[str, set[str]] = {}
@@ -972,7 +973,7 @@ class Scorer:
     def crossed(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Whether two differently labelled items each have a namesake (the same
         normalised label) in the other's department."""
-        k = int(self.norm_code.max()) + 1 if len(self.norm_code) else 1
+        k = self.label_base
         a = np.isin(self.dept[j] * k + self.norm_code[i], self.named)
         b = np.isin(self.dept[i] * k + self.norm_code[j], self.named)
         return (self.norm_code[i] != self.norm_code[j]) & a & b

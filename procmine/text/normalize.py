@@ -68,7 +68,9 @@ _TRAIL_CHANNEL = re.compile(rf"\s*(?:[_\-/・:]\s*|\()(?:{_CHANNELS})\)?\s*$", r
 # are two steps).
 _TRAIL_TAG = re.compile(r"_(?!\d+$)[^_\s()]{1,8}$")
 # A code of letters and digits joined by underscores or hyphens (hoofd_010, bb_550_0).
-_CODE_WORD = re.compile(r"(?<![\w-])(?=[\w-]*[a-z])(?=[\w-]*\d)[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w-])")
+_CODE_WORD = re.compile(
+    r"(?<![\w-])(?=[\w-]*[a-z])(?=[\w-]*\d)[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w-])"
+)
 # Two letters, kana or kanji in a row: a label left after stripping must hold a word.
 _WORD = re.compile(r"[^\W\d_]{2}")
 # Activity codes such as S04, (C-12), [H03], 「_K08」 at either end.
