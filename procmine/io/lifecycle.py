@@ -19,6 +19,7 @@ and one completion. A log holding only ``complete`` (BPIC 2015) has nothing to p
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -211,7 +212,7 @@ def plausible(found: Lifecycle, timestamp: pd.Series) -> bool:
 
 
 def merge_data(
-    frame: pd.DataFrame, columns: list[str], found: Lifecycle, fill: list[str] = ()
+    frame: pd.DataFrame, columns: list[str], found: Lifecycle, fill: Sequence[str] = ()
 ) -> None:
     """Give each paired start row the data of its completion row (in place): the
     completion's value where it has one, the start's otherwise; for the ``fill`` columns
