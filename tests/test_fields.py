@@ -1065,3 +1065,42 @@ def test_departments_that_share_enough_keys_keep_them() -> None:
     assert _numbered_apart({"住民課": big, "介護課": small}, how) == []
     other = pd.Series([f"M{i:04d}" for i in range(200)])
     assert _numbered_apart({"住民課": big, "介護課": other}, how) == ["介護課"]
+
+
+def _with_issue_step(log: EventLog) -> EventLog:
+    """``log`` with a third step, 交付, after each case's 審査."""
+    events = log.events
+    last = events[events["activity"] == "審査"].copy()
+    last["activity"] = "交付"
+    last["timestamp"] = last["timestamp"] + pd.Timedelta(minutes=30)
+    both = pd.concat([events, last], ignore_index=True).sort_values(["case", "timestamp"])
+    return EventLog(log.department, both.reset_index(drop=True), log.data_columns, log.sources)
+
+
+def test_one_column_of_two_ward_offices_is_one_field() -> None:
+    """北区 and 南区 export the same 区民課 system for their own residents (a few moved between
+    wards, their addresses apart: they say the two columns disagree): no resident says that
+    the columns agree, the system does; each joins the city hall's copy of its residents."""
+    residents = make_residents(600, seed=11)
+    residents["address"] = [_addr_kanji(r) for r in residents.itertuples(index=False)]
+    north, south = residents.iloc[:300], residents.iloc[288:]  # 12 moved north → south
+    moved = set(south["person"][:12])
+    south_addr = [
+        ("新" + a if p in moved else a)
+        for p, a in zip(south["person"], south["address"], strict=True)
+    ]
+    logs = {
+        "北区役所_区民課": _with_issue_step(
+            _log("北区役所_区民課", north, {"住所": list(north["address"])}, start="2024-04-01")
+        ),
+        "南区役所_区民課": _with_issue_step(
+            _log("南区役所_区民課", south, {"住所": south_addr}, start="2024-04-02")
+        ),
+        "市民税課": _log(
+            "市民税課", residents.iloc[::2], {"住所": list(residents["address"][::2])},
+            start="2024-05-01",
+        ),
+    }  # fmt: skip
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    address = silos[silos["column"] == "住所"]
+    assert address["field"].nunique() == 1 and set(address["department"]) == set(logs)

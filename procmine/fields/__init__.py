@@ -312,9 +312,15 @@ def match_fields(
     state = _prepare(dataset, sample_size)
     if state is None:
         return pd.DataFrame(columns=list(SILO_COLUMNS))
+    from procmine.match import branches
+
     copies = state.copies
     groups, how, _pairs = group_copies(
-        copies, state.books, min_agreement=min_agreement, min_persons=min_persons
+        copies,
+        state.books,
+        min_agreement=min_agreement,
+        min_persons=min_persons,
+        twins=branches(dataset, twins_only=True),
     )
     silos = [g for g in groups if len({copies[i].department for i in g}) >= 2]
     names = _group_names(copies, silos)

@@ -159,7 +159,12 @@ def _measure(
 
 
 def group_copies(
-    copies: list[Copy], books: dict[str, Codebook], *, min_agreement: float, min_persons: int
+    copies: list[Copy],
+    books: dict[str, Codebook],
+    *,
+    min_agreement: float,
+    min_persons: int,
+    twins: set[frozenset[str]] | None = None,
 ) -> tuple[list[list[int]], dict[int, str], dict[tuple[int, int], Pair]]:
     """Group the columns; returns the groups, how each column joined and the pair figures.
 
@@ -188,7 +193,9 @@ def group_copies(
        a copy held for residents no other system shares.
 
     Before step 1 the columns of one export that hold different parts of a bank account
-    (金融機関・支店・種別・番号・名義 in separate columns) are put in one group.
+    (金融機関・支店・種別・番号・名義 in separate columns) are put in one group. After it, the
+    same column of two ward offices of one department (``twins``, see
+    :func:`procmine.match.branches`) joins one group (:func:`_join_twins`).
     """
     links, pairs = _measure(copies, books, min_agreement)
     column_links = {i: dict(row) for i, row in links.items()}
@@ -231,6 +238,7 @@ def group_copies(
             break
         merge(best[1], best[2])
 
+    _join_twins(copies, members, column_links, twins or set(), merge)
     if _reassign(copies, books, members, column_links, min_agreement):
         links.clear()
         links.update(_group_links(members, column_links))
@@ -239,6 +247,47 @@ def group_copies(
     _reassign(copies, books, members, column_links, min_agreement)
     groups = sorted(sorted(m) for m in members.values() if m)
     return groups, how, pairs
+
+
+def _join_twins(
+    copies: list[Copy],
+    members: dict[int, list[int]],
+    column_links: dict[int, dict[int, _Link]],
+    twins: set[frozenset[str]],
+    merge: Callable[[int, int], None],
+) -> None:
+    """Join the groups holding the same column (header and field type) of two ward offices
+    of one department: one system exported per ward, whose residents seldom meet in both
+    (and then after a move between wards, their addresses apart), so no resident can tell
+    that the two copies agree — the system does. Not when another pair of their columns
+    disagrees beyond doubt or conflicts, nor when one department would hold the field
+    twice."""
+    if not twins:
+        return
+    same = [
+        (i, j)
+        for i, j in combinations(range(len(copies)), 2)
+        if frozenset((copies[i].department, copies[j].department)) in twins
+        and _header(copies[i].column) == _header(copies[j].column)
+        and copies[i].field_type == copies[j].field_type
+    ]
+    for i, j in same:
+        owner = {k: g for g, m in members.items() for k in m}
+        g, h = sorted((owner[i], owner[j]))
+        if g == h:
+            continue
+        against = [
+            link
+            for a in members[g]
+            for b in members[h]
+            if (link := column_links.get(a, {}).get(b)) is not None
+            and frozenset((copies[a].department, copies[b].department)) not in twins
+        ]
+        if any(link.vetoed or link.conflict for link in against):
+            continue
+        if {copies[k].department for k in members[g]} & {copies[k].department for k in members[h]}:
+            continue
+        merge(g, h)
 
 
 def _pooled(column_links: dict[int, dict[int, _Link]], a: list[int], b: list[int]) -> _Link:

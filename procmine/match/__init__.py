@@ -303,7 +303,12 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
-def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[str]]:
+def branches(
+    dataset: Dataset,
+    maps: Mapping[str, ProcessMap] | None = None,
+    *,
+    twins_only: bool = False,
+) -> set[frozenset[str]]:
     """Pairs of departments that do their work for different residents in a city of
     branch offices: ward offices running the same system (北区役所_区民課 and 南区役所_区民課:
     nearly the same activities and columns, nearly no resident in both, one name with the
@@ -313,7 +318,8 @@ def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[
     not work done again for the same resident, so :func:`match_activities` does not pair
     them. Needs person keys (a department without them is nobody's branch); a city without
     branch offices has none (children's and elderly people's departments share few
-    residents, but are no branches).
+    residents, but are no branches). Without ``maps`` the activities are the logs' labels;
+    with ``twins_only``, the ward offices of one department only (not the second kind).
 
     Examples
     --------
@@ -322,10 +328,18 @@ def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[
     set()
     """
     from procmine._keys import MIN_KEYS
-    from procmine.model import PERSON
+    from procmine.model import ACTIVITY, PERSON
     from procmine.text.normalize import normalize_label
 
-    labels = {d: {normalize_label(str(n)) for n in m.graph.nodes} for d, m in maps.items()}
+    if maps is not None:
+        nodes = {d: [str(n) for n in m.graph.nodes] for d, m in maps.items()}
+    else:
+        nodes = {
+            d: [str(a) for a in log.events[ACTIVITY].dropna().unique()]
+            for d, log in dataset.logs.items()
+            if ACTIVITY in log.events.columns
+        }
+    labels = {d: {normalize_label(n) for n in names} for d, names in nodes.items()}
     people: dict[str, set[str]] = {}
     headers: dict[str, set[str]] = {}
     for department, log in dataset.logs.items():
@@ -357,6 +371,8 @@ def branches(dataset: Dataset, maps: Mapping[str, ProcessMap]) -> set[frozenset[
         and alike(headers[a], headers[b])
         and apart(a, b)
     }
+    if twins_only:
+        return twins
     branched = set().union(*twins) if twins else set()
     return twins | {
         frozenset((a, b)) for a, b in pairs if (a in branched or b in branched) and apart(a, b)
