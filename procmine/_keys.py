@@ -7,6 +7,7 @@ instead (:mod:`procmine.fields._link`): both read "almost none" the same way, he
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 __all__ = ["KEYS_APART", "MIN_KEYS", "shared_counts"]
@@ -24,8 +25,5 @@ def shared_counts(sets: Sequence[set[str]]) -> list[int]:
     >>> shared_counts([{"a", "b"}, {"b", "c"}, {"d"}])
     [1, 1, 0]
     """
-    out = []
-    for i, keys in enumerate(sets):
-        others = set().union(*(s for j, s in enumerate(sets) if j != i))
-        out.append(len(keys & others))
-    return out
+    held = Counter(key for keys in sets for key in keys)  # in how many sets
+    return [sum(held[key] > 1 for key in keys) for keys in sets]

@@ -1448,7 +1448,13 @@ def _file_keys(result: _FileResult) -> set[str]:
     keys: set[str] = set()
     if PERSON in result.mapping.roles:
         for part in result.parts.values():
-            keys.update(part[PERSON].dropna().astype(str).unique().tolist())
+            column = part[PERSON]
+            if isinstance(column.dtype, pd.CategoricalDtype):  # each distinct key once
+                codes = column.cat.codes.to_numpy()
+                used = column.cat.categories[np.unique(codes[codes >= 0])]
+                keys.update(used.astype(str).tolist())
+            else:
+                keys.update(column.dropna().astype(str).unique().tolist())
     return keys
 
 
@@ -1462,16 +1468,17 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
     known = set().union(*own)
     if len(known) < _KEY_MIN_VALUES or _small_numbers(known):
         return
+    shared = shared_counts(own)
     for k, result in enumerate(results):
         mapping = result.mapping
         if not result.parts:
             continue
         if PERSON in mapping.roles:
-            if mapping.how.get(PERSON) != "header":
-                continue
+            mine = own[k]
+            if mapping.how.get(PERSON) != "header" or shared[k] >= KEYS_APART * len(mine):
+                continue  # (the keys of most files match as written: nothing else to read)
             others = set().union(*(keys for j, keys in enumerate(own) if j != k))
             bare = {_unpadded(x) for x in others}
-            mine = own[k]
             if not mine or len({_unpadded(x) for x in mine} & bare) >= KEYS_APART * len(mine):
                 continue
             column = _key_column(result, bare, unpadded=True)
@@ -1563,7 +1570,7 @@ def _names_agree(
         for part in result.parts.values():
             if column not in part or PERSON not in part:
                 continue
-            both = part[[PERSON, column]].dropna()
+            both = part[[PERSON, column]].dropna().drop_duplicates(PERSON)  # one a resident
             for key, name in zip(both[PERSON].astype(str), both[column].astype(str), strict=True):
                 text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
                 if text:
