@@ -10,7 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-__all__ = ["KEYS_APART", "MIN_KEYS", "shared_counts"]
+import numpy as np
+import pandas as pd
+
+__all__ = ["KEYS_APART", "MIN_KEYS", "distinct_keys", "shared_counts"]
 
 #: Keys shared with the others under this share of a system's own keys: "almost none".
 KEYS_APART = 0.05
@@ -27,3 +30,17 @@ def shared_counts(sets: Sequence[set[str]]) -> list[int]:
     """
     held = Counter(key for keys in sets for key in keys)  # in how many sets
     return [sum(held[key] > 1 for key in keys) for keys in sets]
+
+
+def distinct_keys(column: pd.Series) -> set[str]:
+    """The distinct keys of a person column, as text (a categorical column's used
+    categories, each read once).
+
+    >>> sorted(distinct_keys(pd.Series(["b", "a", None, "a"], dtype="category")))
+    ['a', 'b']
+    """
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        used = column.cat.categories[np.unique(codes[codes >= 0])]
+        return set(used.astype(str).tolist())
+    return set(column.dropna().astype(str).unique().tolist())

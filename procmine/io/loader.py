@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from .._keys import KEYS_APART, MIN_KEYS, shared_counts
+from .._keys import KEYS_APART, MIN_KEYS, distinct_keys, shared_counts
 from ..errors import ColumnError, ConfigError, InputError, ProcmineError
 from ..model import (
     ACTIVITY,
@@ -1448,13 +1448,7 @@ def _file_keys(result: _FileResult) -> set[str]:
     keys: set[str] = set()
     if PERSON in result.mapping.roles:
         for part in result.parts.values():
-            column = part[PERSON]
-            if isinstance(column.dtype, pd.CategoricalDtype):  # each distinct key once
-                codes = column.cat.codes.to_numpy()
-                used = column.cat.categories[np.unique(codes[codes >= 0])]
-                keys.update(used.astype(str).tolist())
-            else:
-                keys.update(column.dropna().astype(str).unique().tolist())
+            keys |= distinct_keys(part[PERSON])
     return keys
 
 

@@ -327,27 +327,19 @@ def branches(
     >>> branches(Dataset(logs={}, mappings=[], accounting=[]), {})
     set()
     """
-    from procmine._keys import MIN_KEYS
+    from procmine._keys import MIN_KEYS, distinct_keys
     from procmine.model import ACTIVITY, PERSON
     from procmine.text.normalize import normalize_label
 
+    logs = {d: log for d, log in dataset.logs.items() if PERSON in log.events.columns}
     if maps is not None:
-        nodes = {d: [str(n) for n in m.graph.nodes] for d, m in maps.items()}
+        nodes = {d: [str(n) for n in maps[d].graph.nodes] for d in logs if d in maps}
     else:
         nodes = {
-            d: [str(a) for a in log.events[ACTIVITY].dropna().unique()]
-            for d, log in dataset.logs.items()
-            if ACTIVITY in log.events.columns
+            d: [str(a) for a in log.events[ACTIVITY].dropna().unique()] for d, log in logs.items()
         }
     labels = {d: {normalize_label(n) for n in names} for d, names in nodes.items()}
-    people: dict[str, set[str]] = {}
-    headers: dict[str, set[str]] = {}
-    for department, log in dataset.logs.items():
-        if PERSON in log.events.columns and department in labels:
-            keys = set(log.events[PERSON].dropna().astype(str).unique())
-            if len(keys) >= MIN_KEYS:
-                people[department] = keys
-                headers[department] = {normalize_label(str(c)) for c in log.data_columns}
+    headers = {d: {normalize_label(str(c)) for c in logs[d].data_columns} for d in labels}
 
     def alike(x: set[str], y: set[str]) -> bool:
         return len(x & y) >= BRANCH_ALIKE * len(x | y)
@@ -357,19 +349,27 @@ def branches(
         # 役所_区民課; kumin_kita, kumin_minami): not 保育課 and 高齢課
         return max(_shared_start(a, b), _shared_start(a[::-1], b[::-1])) >= BRANCH_NAME
 
+    # the residents are read only for departments that look like one department's offices
+    look_alike = [
+        (a, b)
+        for a, b in combinations(sorted(labels), 2)
+        if min(len(labels[a]), len(labels[b])) >= 3
+        and named_alike(a, b)
+        and alike(labels[a], labels[b])
+        and alike(headers[a], headers[b])
+    ]
+    if not look_alike:
+        return set()
+    people = {d: distinct_keys(log.events[PERSON]) for d, log in logs.items()}
+    people = {d: keys for d, keys in people.items() if len(keys) >= MIN_KEYS}
+
     def apart(a: str, b: str) -> bool:
         pa, pb = people[a], people[b]
         return len(pa & pb) <= BRANCH_OVERLAP * min(len(pa), len(pb))
 
     pairs = list(combinations(sorted(people), 2))
     twins = {
-        frozenset((a, b))
-        for a, b in pairs
-        if min(len(labels[a]), len(labels[b])) >= 3
-        and named_alike(a, b)
-        and alike(labels[a], labels[b])
-        and alike(headers[a], headers[b])
-        and apart(a, b)
+        frozenset((a, b)) for a, b in look_alike if a in people and b in people and apart(a, b)
     }
     if twins_only:
         return twins
