@@ -799,9 +799,15 @@ def _reform_row(
     }
 
 
-def _timing(untimed: float, redundant: float, capped: bool) -> str:
-    """The parts of an assumption that say which redundant executions (or values) count no
-    time, and whether the steps' measured time capped the minutes; "" when neither.
+def _timing(
+    untimed: float,
+    redundant: float,
+    capped: bool,
+    *,
+    what: str = "redundant executions a year have no measured handling time",
+) -> str:
+    """The parts of an assumption that say which redundant executions (or values: ``what``)
+    count no time, and whether the steps' measured time capped the minutes; "" when neither.
 
     Examples
     --------
@@ -812,10 +818,7 @@ def _timing(untimed: float, redundant: float, capped: bool) -> str:
     """
     out = ""
     if untimed > 0:
-        out += (
-            f"; {untimed:.1f} of {redundant:.1f} redundant executions a year have no measured "
-            "handling time and count 0 h"
-        )
+        out += f"; {untimed:.1f} of {redundant:.1f} {what} and count 0 h"
     if capped:
         out += "; capped at the steps' measured handling time"
     return out
@@ -954,14 +957,12 @@ def _silo_rows(
         staff, resident = float(mine["staff"].sum()), float(mine["resident"].sum())
         untimed = int(mine.loc[mine["untimed"], "values"].sum())
         rate = group["inconsistency_rate"].mean() if "inconsistency_rate" in group else None
-        timing = ""
-        if untimed:
-            timing += (
-                f"; {untimed * per_year:.1f} of {captured * per_year:.1f} values a year are "
-                "captured by steps without a measured handling time and count 0 h"
-            )
-        if bool(mine["capped"].any()):
-            timing += "; capped at the steps' measured handling time"
+        timing = _timing(
+            untimed * per_year,
+            captured * per_year,
+            bool(mine["capped"].any()),
+            what="values a year are captured by steps without a measured handling time",
+        )
         rows.append(
             {
                 "lead": field,
