@@ -229,3 +229,19 @@ def test_the_same_action_on_the_same_concept_is_alike_however_worded() -> None:
     lab = scorer.head(np.array([0, 0, 0]), np.array([1, 2, 3]))["lab"]
     assert lab[0] >= 0.6
     assert lab[1] < 0.6 and lab[2] < 0.6
+
+
+def test_queue_tickets_are_alike_however_worded_and_apart_from_notices() -> None:
+    """受付番号札 (read as 受付 + 番号札), 番号札発行 and 整理券を発行する each hand out a ticket;
+    a tax notice sent (発送) shares the issuing verb with the second, not the ticket."""
+    labels = ["01_受付番号札", "番号札発行", "整理券を発行する", "税額決定通知書発送"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 0, 1, 1]), np.array([1, 2, 2, 3]))["lab"]
+    assert lab[0] >= 0.6 and lab[1] >= 0.6 and lab[2] >= 0.6
+    assert lab[3] < 0.6

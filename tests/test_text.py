@@ -256,3 +256,14 @@ def test_step_codes_are_words_of_their_own() -> None:
     """HOOFD_010 and HOOFD_020 share the phase word, not the step."""
     a, b = label_terms("01_HOOFD_010").words, label_terms("01_HOOFD_020").words
     assert "hoofd_010" in a and "hoofd_020" in b and set(a) & set(b) == {"hoofd"}
+
+
+def test_a_label_naming_a_queue_ticket_takes_the_ticket_action() -> None:
+    """受付番号札 is a ticket, not the taking in of a filing (受付); 番号札発行 and 整理券を発行する
+    hand out tickets, not documents: whatever the verb, a queue ticket is the action."""
+    for label in ("01_受付番号札", "[A01] 番号札発行", "整理券を発行する", "呼出番号発券", "Queue ticket"):
+        terms = label_terms(label)
+        assert terms.action == "ticket", label
+        assert "con:ticket" in terms.synonyms, label
+    assert label_terms("税額決定通知書発送").action == "issue"
+    assert label_terms("申請書受付").action == "filing"

@@ -9,22 +9,8 @@ import numpy as np
 import pandas as pd
 
 from procmine.model import ProcessMap
+from procmine.text.normalize import queue_worded
 
-#: Words that mark a queue ticket in an activity label (Japanese and English).
-QUEUE_WORDS: tuple[str, ...] = (
-    "番号札",
-    "順番札",
-    "整理券",
-    "整理票",
-    "受付票",
-    "呼出",
-    "発券",
-    "受付機",
-    "キオスク",
-    "ticket",
-    "queue",
-    "kiosk",
-)
 #: Without such labels, a system step is a queue ticket when most of its events open the
 #: resident's day at the department and most are followed, the same day, by a step of the
 #: same resident in the same department done by someone else.
@@ -81,18 +67,6 @@ IDENTITY_WORDS: tuple[str, ...] = (
     "id check",
     "verify id",
 )
-
-
-def queue_worded(label: str) -> bool:
-    """Does an activity label name a queue ticket?
-
-    >>> queue_worded("番号札発券"), queue_worded("Queue ticket issued"), queue_worded("住基ネット更新")
-    (True, True, False)
-    >>> queue_worded("Kiosk受付")
-    True
-    """
-    text = unicodedata.normalize("NFKC", str(label)).lower()
-    return any(w in text for w in QUEUE_WORDS)
 
 
 def identity_worded(label: str) -> bool:

@@ -257,9 +257,9 @@ class MatchWeights:
 
 
 #: Label similarity at least of two labels taking the same kind of action on one of these
-#: concepts (the party's identity, income, guidance), whatever their words.
+#: concepts (the party's identity, income, guidance, a queue ticket), whatever their words.
 CONCEPT_LABEL = 0.6
-_KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance"})
+_KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance", "con:ticket"})
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least

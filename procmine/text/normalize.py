@@ -138,6 +138,37 @@ CONCEPTS: dict[str, str] = {
     "課税": "income",
 }
 
+#: Words that mark a queue ticket in an activity label (Japanese and English): whatever
+#: verb goes with them (発行, 発券, 受付番号札, "issued"), such a step hands the resident a
+#: ticket; its head action is ``ticket`` and its concept ``con:ticket``.
+QUEUE_WORDS: tuple[str, ...] = (
+    "番号札",
+    "順番札",
+    "整理券",
+    "整理票",
+    "受付票",
+    "呼出",
+    "発券",
+    "受付機",
+    "キオスク",
+    "ticket",
+    "queue",
+    "kiosk",
+)
+
+
+def queue_worded(label: str) -> bool:
+    """Does an activity label name a queue ticket?
+
+    >>> queue_worded("番号札発券"), queue_worded("Queue ticket issued"), queue_worded("住基ネット更新")
+    (True, True, False)
+    >>> queue_worded("Kiosk受付")
+    True
+    """
+    text = unicodedata.normalize("NFKC", str(label)).lower()
+    return any(w in text for w in QUEUE_WORDS)
+
+
 #: Abbreviations of counter jargon that Sudachi splits into meaningless pieces (本確: 本 +
 #: 確), read as what they stand for where they are split so (not inside 本確定 or 基本確認).
 ABBREVIATIONS: dict[tuple[str, ...], str] = {("本", "確"): "本人確認"}
@@ -404,6 +435,9 @@ def label_terms(label: str) -> LabelTerms:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
     words.extend(_CODE_WORD.findall(norm))
+    if queue_worded(norm):
+        action = "ticket"
+        synonyms.append("con:ticket")
     bracketed, bracketed_grams = _bracketed(norm)
     return LabelTerms(
         normalized=norm,
