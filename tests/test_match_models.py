@@ -245,3 +245,19 @@ def test_queue_tickets_are_alike_however_worded_and_apart_from_notices() -> None
     lab = scorer.head(np.array([0, 0, 1, 1]), np.array([1, 2, 2, 3]))["lab"]
     assert lab[0] >= 0.6 and lab[1] >= 0.6 and lab[2] >= 0.6
     assert lab[3] < 0.6
+
+
+def test_checks_of_the_register_are_alike_however_the_register_is_named() -> None:
+    """住民記録照会 and 住基照会 share only 照会; both read the resident register, as a check of
+    the address does. A check of income is another thing."""
+    labels = ["住民記録照会", "05_住基照会", "住所照会", "所得照会"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 0, 1]), np.array([1, 2, 3]))["lab"]
+    assert lab[0] >= 0.6 and lab[1] >= 0.6
+    assert lab[2] < 0.6

@@ -261,9 +261,31 @@ def test_step_codes_are_words_of_their_own() -> None:
 def test_a_label_naming_a_queue_ticket_takes_the_ticket_action() -> None:
     """受付番号札 is a ticket, not the taking in of a filing (受付); 番号札発行 and 整理券を発行する
     hand out tickets, not documents: whatever the verb, a queue ticket is the action."""
-    for label in ("01_受付番号札", "[A01] 番号札発行", "整理券を発行する", "呼出番号発券", "Queue ticket"):
+    for label in (
+        "01_受付番号札",
+        "[A01] 番号札発行",
+        "整理券を発行する",
+        "呼出番号発券",
+        "Queue ticket",
+    ):
         terms = label_terms(label)
         assert terms.action == "ticket", label
         assert "con:ticket" in terms.synonyms, label
     assert label_terms("税額決定通知書発送").action == "issue"
     assert label_terms("申請書受付").action == "filing"
+
+
+def test_the_resident_register_and_a_check_of_the_address_share_a_concept() -> None:
+    """住民記録 (split by Sudachi), 住基, 住民基本台帳 and 住民票 name one register; a check of
+    the address reads it too. A check of something named after the address (住所地特例)
+    and an entry of the address are not that."""
+
+    def register(label: str) -> bool:
+        return "con:register" in label_terms(label).synonyms
+
+    for label in ("住民記録照会", "05_住基照会", "住民基本台帳の照会", "住民票記載事項確認"):
+        assert register(label), label
+    for label in ("住所確認", "住所の照会", "学齢簿住所照合", "Address check", "Check address"):
+        assert register(label), label
+    for label in ("住所地特例確認", "住所変更入力", "所得照会", "本人確認"):
+        assert not register(label), label

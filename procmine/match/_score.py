@@ -259,7 +259,9 @@ class MatchWeights:
 #: Label similarity at least of two labels taking the same kind of action on one of these
 #: concepts (the party's identity, income, guidance, a queue ticket), whatever their words.
 CONCEPT_LABEL = 0.6
-_KIND_CONCEPTS = frozenset({"con:party", "con:income", "con:guidance", "con:ticket"})
+_KIND_CONCEPTS = frozenset(
+    {"con:party", "con:income", "con:guidance", "con:ticket", "con:register"}
+)
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least

@@ -169,6 +169,19 @@ def queue_worded(label: str) -> bool:
     return any(w in text for w in QUEUE_WORDS)
 
 
+#: Names of the resident register (住民基本台帳 and its short forms, 住民票): a compound
+#: that Sudachi splits (住民 + 記録) or keeps whole, so found in the text; a label naming
+#: it gets the concept ``con:register``.
+REGISTER_WORDS: tuple[str, ...] = ("住民基本台帳", "住民記録", "住基", "住記", "住民票")
+#: A check whose object is the resident's address (住所確認, 住所の照会, "check address"):
+#: reading the register too. Not a check of something named after the address (住所地特例確認).
+_ADDRESS_CHECK = re.compile(
+    r"住所\s*[のを]?\s*(?:確認|照会|照合|チェック)"
+    r"|\baddress(?:es)?\s+(?:check|verif|inquir|enquir|confirm)"
+    r"|\b(?:check|verify|confirm)(?:ing)?\s+(?:the\s+)?address"
+)
+
+
 #: Abbreviations of counter jargon that Sudachi splits into meaningless pieces (本確: 本 +
 #: 確), read as what they stand for where they are split so (not inside 本確定 or 基本確認).
 ABBREVIATIONS: dict[tuple[str, ...], str] = {("本", "確"): "本人確認"}
@@ -435,6 +448,9 @@ def label_terms(label: str) -> LabelTerms:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
     words.extend(_CODE_WORD.findall(norm))
+    # the register, or a check of the address (住所確認, 住所照会): read in the register
+    if any(w in norm for w in REGISTER_WORDS) or _ADDRESS_CHECK.search(norm):
+        synonyms.append("con:register")
     if queue_worded(norm):
         action = "ticket"
         synonyms.append("con:ticket")
