@@ -1086,8 +1086,13 @@ CASES: list[Case] = [
         ),
     ),
     Case(
-        "Excel serial numbers as timestamps get a hint",
+        "Excel serial numbers as timestamps are read as dates, with a warning",
         {"a.csv": csv([HEADER, "C1,受付,45756.51,x", "C1,交付,45756.6,y"])},
+        warnings=("a.csv: 2 values of 処理日時 were read as Excel serial dates",),
+    ),
+    Case(
+        "Excel serial numbers outside 1990-2099 get a hint",
+        {"a.csv": csv([HEADER, "C1,受付,25000.51,x", "C1,交付,78000.6,y"])},
         error=("Excel serial date numbers", "format the column as date and time"),
     ),
     Case(

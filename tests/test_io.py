@@ -968,6 +968,58 @@ def test_counts_and_amounts_are_not_person_keys_found_by_values(tmp_path: Path) 
     assert "person" not in load([tmp_path / "c"]).mappings[1].roles
 
 
+def test_a_village_numbering_its_residents_from_one_is_keyed_by_values(tmp_path: Path) -> None:
+    """A village numbers its 2,000 residents 1 … 5,000: a tax file keyed under a header of
+    its own (納税義務者番号) holding those numbers is keyed by them; a column of ages (small
+    numbers found among the keys too) is not."""
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,処理日時,宛名番号"]
+        + [f"A{i},受付,2024/04/01 09:00,{1000 + 7 * i}" for i in range(300)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        ["受付番号,処理内容,処理日時,納税義務者番号,年齢"]
+        + [f"B{i},申告,2024/04/02 09:00,{1000 + 7 * i},{20 + i % 60}" for i in range(300)],
+    )
+    mapping = load([tmp_path]).mappings[1]
+    assert mapping.roles["person"] == "納税義務者番号"
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,処理日時,宛名番号"]
+        + [f"A{i},受付,2024/04/01 09:00,{i}" for i in range(1, 301)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        ["受付番号,処理内容,処理日時,年齢"]
+        + [f"B{i},申告,2024/04/02 09:00,{1 + i % 90}" for i in range(300)],
+    )
+    assert "person" not in load([tmp_path]).mappings[1].roles
+
+
+def test_excel_serial_times_are_read_as_dates_with_a_warning(tmp_path: Path) -> None:
+    """A sheet saved as CSV without formatting its date column writes 46113.3854 for
+    2026-04-01 09:15: read as dates and times, said in a warning (no value of the column
+    could be read otherwise)."""
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,受付日時,終了日時"]
+        + ["1,受付,46113.375,46113.3800", "2,審査,46114.5,46114.5100"],
+    )
+    data = load([tmp_path])
+    events = data.logs["a"].events
+    assert events["timestamp"].astype(str).tolist() == [
+        "2026-04-01 09:00:00",
+        "2026-04-02 12:00:00",
+    ]
+    assert events["end"].astype(str).tolist()[0] == "2026-04-01 09:07:12"
+    codes = [getattr(w, "code", None) for w in data.warnings]
+    assert codes.count("excel_serial_times") == 2
+    write_csv(tmp_path / "a.csv", ["受付番号,処理内容,受付日時", "1,受付,25000", "2,審査,78000"])
+    with pytest.raises(ColumnError, match="Excel serial"):
+        load([tmp_path])
+
+
 def test_of_two_known_headers_the_one_listed_first_wins(tmp_path: Path) -> None:
     write_csv(
         tmp_path / "a.csv",

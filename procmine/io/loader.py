@@ -489,6 +489,52 @@ _EPOCH = re.compile(r"^[1-9]\d{8,9}(?:\.\d+)?$|^[1-9]\d{12}$")
 
 
 _HINT_SAMPLE = 10_000
+#: Excel serial day numbers read as dates and times: 1990-01-01 to 2099-12-31.
+_SERIAL_RANGE = (32_874, 73_050)
+
+
+def _excel_serials(
+    raw: pd.Series, parsed: pd.Series, column: str, source: str, warnings: list[str]
+) -> pd.Series:
+    """``parsed`` with a column written as Excel serial day numbers (46113.3854 =
+    2026-04-01 09:15, what Excel saves for a date column not formatted as one) read as
+    dates and times, with a warning; unchanged unless every value left unparsed is such a
+    number (within :data:`_SERIAL_RANGE`) and they are most of the column's values.
+
+    Examples
+    --------
+    >>> raw = pd.Series(["46113.3854", "46114", None])
+    >>> out = _excel_serials(raw, parse_timestamps(raw), "受付日時", "a.csv", notes := [])
+    >>> [str(v) for v in out], notes[0].code
+    (['2026-04-01 09:14:59', '2026-04-02 00:00:00', 'NaT'], 'excel_serial_times')
+    """
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        return parsed
+    text = _strip(raw)
+    left = text.notna() & parsed.isna()
+    if not left.any() or left.sum() < 0.5 * text.notna().sum():
+        return parsed
+    values = text[left].astype(str).str.normalize("NFKC").str.strip()
+    if not values.str.fullmatch(r"\d{5}(?:\.\d+)?").all():
+        return parsed
+    days = values.astype(float)
+    if not days.between(*_SERIAL_RANGE).all():
+        return parsed
+    out = parsed.copy()
+    stamps = pd.Timestamp("1899-12-30") + pd.to_timedelta(days.to_numpy(), unit="D")
+    out[left] = stamps.round("s")
+    count = int(left.sum())
+    warnings.append(
+        Notice(
+            f"{at(source)}: {count} values of {show(column)} were read as Excel serial dates "
+            "(days since 1899-12-30)",
+            "excel_serial_times",
+            place=place_of(source, "line", None),
+            count=count,
+            column=show(column),
+        )
+    )
+    return out
 
 
 def _hint(values: pd.Series) -> str:
@@ -872,6 +918,7 @@ def _load_file(
     # a file writes its dates one way: start and end decide the day/month order together
     day_first = year_last_order(*(frame[roles[r]] for r in ("timestamp", "end") if r in roles))
     timestamp = parse_timestamps(ts_raw, column=ts_column, source=source, day_first=day_first)
+    timestamp = _excel_serials(ts_raw, timestamp, ts_column, source, warnings)
     clocks = _times_of_day(frame, roles, timestamp, source, warnings)
     if "timestamp" in clocks:
         clock = frame[clocks["timestamp"]]
@@ -1027,6 +1074,7 @@ def _load_file(
         end_raw = frame[roles["end"]]
         end_raw = (end_raw if len(in_file) == n else end_raw.iloc[in_file]).reset_index(drop=True)
         end = parse_timestamps(end_raw, column=roles["end"], source=source, day_first=day_first)
+        end = _excel_serials(end_raw, end, roles["end"], source, warnings)
         if "end" in clocks:
             clock = frame[clocks["end"]]
             clock = (clock if len(in_file) == n else clock.iloc[in_file]).reset_index(drop=True)
@@ -1435,12 +1483,22 @@ _HOUSEHOLD = re.compile(r"世帯|household", re.IGNORECASE)
 
 
 def _small_numbers(keys: set[str]) -> bool:
-    """Whether the keys are small whole numbers (1 … 300): any column of counts or amounts
-    would hold them too."""
-    if not all(k.isdigit() for k in keys):
+    """Whether the keys are whole numbers counted from about 1 (a village's 1 … 5,000):
+    such keys include the small numbers that a column of ages, counts or sizes holds."""
+    if not keys or not all(k.isdigit() for k in keys):
         return False
     numbers = [int(k) for k in keys]
     return len(numbers) / (max(numbers) - min(numbers) + 1) > 0.1
+
+
+def _telling(value: str) -> bool:
+    """Whether a key found in a column says the column holds keys: not a small whole number
+    (below 1,000), which a column of ages, counts or sizes holds too.
+
+    >>> _telling("4475"), _telling("0004475"), _telling("87"), _telling("A0087")
+    (True, True, False, True)
+    """
+    return not value.isdigit() or int(value) >= 1000
 
 
 def _file_keys(result: _FileResult) -> set[str]:
@@ -1460,8 +1518,9 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
     (its header column becomes data)."""
     own = [_file_keys(result) for result in results]
     known = set().union(*own)
-    if len(known) < _KEY_MIN_VALUES or _small_numbers(known):
+    if len(known) < _KEY_MIN_VALUES:
         return
+    small = _small_numbers(known)
     shared = shared_counts(own)
     for k, result in enumerate(results):
         mapping = result.mapping
@@ -1475,16 +1534,19 @@ def _person_keys_by_values(results: list[_FileResult]) -> None:
             bare = {_unpadded(x) for x in others}
             if not mine or len({_unpadded(x) for x in mine} & bare) >= KEYS_APART * len(mine):
                 continue
-            column = _key_column(result, bare, unpadded=True)
+            column = _key_column(result, bare, unpadded=True, small=small)
         else:
-            column = _key_column(result, known)
+            column = _key_column(result, known, small=small)
         if column is not None:
             _take_person_column(result, column)
 
 
-def _key_column(result: _FileResult, known: set[str], *, unpadded: bool = False) -> str | None:
+def _key_column(
+    result: _FileResult, known: set[str], *, unpadded: bool = False, small: bool = False
+) -> str | None:
     """The data column of a file whose values are, for the most part, ``known`` keys (at
-    least :data:`_KEY_MIN_VALUES` of them); compared without padding with ``unpadded``."""
+    least :data:`_KEY_MIN_VALUES` of them, and of them :func:`_telling` ones when the keys
+    are ``small`` numbers); compared without padding with ``unpadded``."""
     from procmine.fields._profile import header_type
 
     best: tuple[float, int, str] | None = None
@@ -1499,8 +1561,10 @@ def _key_column(result: _FileResult, known: set[str], *, unpadded: bool = False)
                 values.update(_strip(part[column]).dropna().astype(str).unique().tolist())
         if unpadded:
             values = {_unpadded(v) for v in values}
-        hits = len(values & known)
-        if hits >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
+        found = values & known
+        hits = len(found)
+        telling = sum(_telling(v) for v in found) if small else hits
+        if telling >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
             candidate = (hits / len(values), hits, column)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate

@@ -147,6 +147,7 @@ Code: TypeAlias = Literal[
     "long_record",
     "joined_lines",
     "bad_timestamps",
+    "excel_serial_times",
     "duplicate_row_dropped",
     "duplicate_rows_dropped",
     "duplicate_row_kept",

@@ -1165,6 +1165,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: one record spans lines {first}–{last} (a quoted value holds many line "
         'breaks); if rows are missing, look for an unbalanced quote (")',
     ),
+    "warn_excel_serial_times": (
+        "{place}: 列「{column}」の{count}件の値をExcelのシリアル値（1899-12-30からの日数）として"
+        "日時に読みました",
+        "{place}: {count} values of {column} were read as Excel serial dates (days since "
+        "1899-12-30)",
+    ),
     "warn_bad_timestamps": (
         "{place}: 列「{column}」の値{count}件が日時として読めないため、その行を除外しました"
         "（{samples}{more}）",
