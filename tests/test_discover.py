@@ -159,3 +159,10 @@ def test_label_variants_merge_but_step_codes_stay_apart() -> None:
         + ["01_HOOFD_010", "01_HOOFD_020"]
     )
     assert merge_aliases(labels) == {"01_受付番号札": "受付番号札"}
+
+
+def test_labels_led_by_their_procedure_stay_apart() -> None:
+    """児手_本確 and 児手_請求書記入 (procedure, underscore, step) are two steps: the step is not
+    a tag to strip; a short Latin tag (_A, _v2) still is."""
+    labels = pd.Series(["児手_本確", "児手_請求書記入", "児手_本確", "本人確認", "本人確認_A"])
+    assert merge_aliases(labels) == {"本人確認_A": "本人確認"}

@@ -64,9 +64,10 @@ _BRACKET_GAP = re.compile(r"\( | \)")
 # Channels and places that a department appends to the same work (「受付_窓口」, 「受付(郵送)」).
 _CHANNELS = "窓口|郵送|電子申請|オンライン|電話|来庁|窓口対応|本庁|支所|出張所|counter|online|mail|web|portal"
 _TRAIL_CHANNEL = re.compile(rf"\s*(?:[_\-/・:]\s*|\()(?:{_CHANNELS})\)?\s*$", re.IGNORECASE)
-# 「…_XYZ」: a short tag after an underscore (not a step number: HOOFD_010 and HOOFD_020
-# are two steps).
-_TRAIL_TAG = re.compile(r"_(?!\d+$)[^_\s()]{1,8}$")
+# 「…_XYZ」: a short tag of Latin letters and digits after an underscore (not a step number:
+# HOOFD_010 and HOOFD_020 are two steps; nor words: in 児手_本確 and 児手_認定請求書記入 the
+# procedure leads and the step follows).
+_TRAIL_TAG = re.compile(r"_(?!\d+$)[A-Za-z0-9]{1,8}$")
 # A code of letters and digits joined by underscores or hyphens (hoofd_010, bb_550_0).
 _CODE_WORD = re.compile(
     r"(?<![\w-])(?=[\w-]*[a-z])(?=[\w-]*\d)[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w-])"
@@ -334,6 +335,8 @@ def normalize_label(label: str) -> str:
     '児童手当認定'
     >>> normalize_label("01_受付番号札"), normalize_label("08_AWB45_010"), normalize_label("01_HOOFD_020")
     ('受付番号札', 'awb45_010', 'hoofd_020')
+    >>> normalize_label("児手_本確"), normalize_label("本人確認_A")
+    ('児手_本確', '本人確認')
     """
     text = unicodedata.normalize("NFKC", label).translate(_BRACKETS)
     text = _SPACE.sub(" ", text).strip()
