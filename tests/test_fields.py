@@ -429,6 +429,35 @@ def test_columns_sharing_no_resident_join_on_their_header_only() -> None:
     assert ("SEIHO", "勤務先住所") not in silos.index
 
 
+def test_a_few_residents_all_disagreeing_keep_a_look_alike_header_out() -> None:
+    """保健センター keeps the baby's 生年月日 under the guardian's key: too few residents to
+    prove anything by values, but the five it shares with the others all disagree — it is
+    another person's birth date, not joined by its header."""
+    city = make_city()
+    children = make_residents(300, seed=1).iloc[::2]  # keyed by the child: their own dates
+    own = [r["dob"].strftime("%Y-%m-%d") for _, r in children.iterrows()]
+    city.logs["KYOIKU"] = _log("KYOIKU", children, {"児童生年月日": own}, start="2024-07-01")
+    few = make_residents(300, seed=1).iloc[1::60]  # 5 residents, all known to SHIMIN
+    babies = [(r["dob"] + pd.Timedelta(days=9000)).strftime("%Y-%m-%d") for _, r in few.iterrows()]
+    city.logs["HOKEN"] = _log("HOKEN", few, {"児童生年月日": babies}, start="2024-08-01")
+    silos = match_fields(city).set_index(["department", "column"])
+    assert silos.loc[("KYOIKU", "児童生年月日"), "field"] == "生年月日"
+    assert ("HOKEN", "児童生年月日") not in silos.index
+
+
+def test_birth_dates_as_excel_serial_days_are_birth_dates() -> None:
+    """A sheet saved as CSV writes a birth date not formatted as one as its serial day
+    number (19259 = 1952-09-22): read as the birth date it is, and compared."""
+    city = make_city()
+    residents = make_residents(300, seed=1).iloc[::3]
+    serial = [str((r["dob"] - pd.Timestamp("1899-12-30")).days) for _, r in residents.iterrows()]
+    city.logs["KAIGO"] = _log("KAIGO", residents, {"生年月日": serial}, start="2024-08-01")
+    silos = match_fields(city).set_index(["department", "column"])
+    row = silos.loc[("KAIGO", "生年月日")]
+    assert row["field_type"] == "birth_date" and row["matched_by"] == "values"
+    assert row["agreement"] == 1.0
+
+
 def test_small_department_joins_when_its_few_residents_agree() -> None:
     city = make_city()
     few = make_residents(300, seed=1).iloc[::60]  # 5 residents, all known to SHIMIN

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from procmine.model import TIMESTAMP, Dataset
-from procmine.text.values import nfkc, normalize_many
+from procmine.text.values import excel_day, nfkc, normalize_many
 
 #: Field types a data column can be given.
 FIELD_TYPES: tuple[str, ...] = (
@@ -332,8 +332,11 @@ class _Evidence:
     person_header: bool = True  # a "name" header that names a person (see _PERSON_NAME)
 
 
-def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
-    """Combine the value shape with the header into one field type."""
+def _decide(
+    ev: _Evidence, sample: pd.Series, stamps: pd.Series, *, excel_days: bool = False
+) -> str:
+    """Combine the value shape with the header into one field type (``excel_days``: the
+    values are Excel serial day numbers, see :func:`_excel_days`)."""
     shape, header = ev.shape, ev.header
     # a few values, each used again and again
     low_cardinality = ev.distinct <= max(12, 0.02 * ev.values) and ev.values >= 3 * ev.distinct
@@ -350,6 +353,8 @@ def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
         "text",
     ):
         return "bank_account"
+    if header == "birth_date" and shape == "number" and excel_days:
+        return "birth_date"  # Excel serial day numbers (19259 = 1952-09-22)
     if header == "sex" and ev.distinct <= 4:
         return "sex"
     if header == "my_number" and shape in ("number", "id", "my_number"):
@@ -380,6 +385,17 @@ def _decide(ev: _Evidence, sample: pd.Series, stamps: pd.Series) -> str:
     if shape == "unknown":
         return header or "unknown"
     return shape
+
+
+def _excel_days(values: list[str]) -> bool:
+    """Whether every value is an Excel serial day number of five digits (1927-05-18 to
+    2064-04-08: see :func:`procmine.text.values.excel_day`).
+
+    >>> _excel_days(["19259", "22184"]), _excel_days(["19259", "1980"]), _excel_days([])
+    (True, False, False)
+    """
+    values = [v for v in values if v.strip()]
+    return bool(values) and all(excel_day(v) for v in values)
 
 
 def _looks_like_birth(sample: pd.Series, stamps: pd.Series) -> bool:
@@ -422,7 +438,10 @@ def profile_column(
         is_date = shapes.reindex(sample.to_numpy()).to_numpy() == "date"
         return sample[is_date], sample_stamps[is_date]
 
-    return _judge(by_shape, header, distinct, len(values), dates, (sample, sample_stamps))
+    def texts() -> list[str]:
+        return [str(v) for v in counts.index.tolist()]
+
+    return _judge(by_shape, header, distinct, len(values), dates, (sample, sample_stamps), texts)
 
 
 def _profile_coded(
@@ -452,8 +471,11 @@ def _profile_coded(
             stamps.iloc[where[chosen]],
         )
 
+    def texts() -> list[str]:
+        return [str(v) for v in coded.texts(distinct_codes).tolist()]
+
     empty = pd.Series(dtype=object)
-    return _judge(by_shape, header, coded.size, len(where), dates, (empty, empty))
+    return _judge(by_shape, header, coded.size, len(where), dates, (empty, empty), texts)
 
 
 def _judge(
@@ -463,10 +485,12 @@ def _judge(
     values: int,
     dates: Callable[[], tuple[pd.Series, pd.Series]],
     sample: tuple[pd.Series, pd.Series],
+    texts: Callable[[], list[str]],
 ) -> tuple[str, str, float, str | None, int]:
     """The field type from the sampled values' counts by shape (``by_shape``, sorted by
     shape) and the header; ``dates()`` gives the sampled values of the date shape and
-    their timestamps, ``sample`` all sampled values and theirs."""
+    their timestamps, ``sample`` all sampled values and theirs (empty where the caller
+    keeps them coded), ``texts()`` the distinct sampled values as text."""
     shares = by_shape / by_shape.sum() if len(by_shape) else by_shape
     # name written without a space counts with names with one
     if "name_nospace" in shares and "name" in shares:
@@ -479,7 +503,8 @@ def _judge(
                    person_header=_names_a_person(header))  # fmt: skip
     if shape == "date":
         sample = dates()
-    ftype = _decide(ev, *sample)
+    excel = htype == "birth_date" and shape == "number" and _excel_days(texts())
+    ftype = _decide(ev, *sample, excel_days=excel)
     return ftype, shape, share, htype, distinct
 
 

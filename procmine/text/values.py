@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Callable
@@ -401,7 +402,25 @@ def normalize_date(value: str) -> str:
     from procmine.io.timestamps import parse_date
 
     parsed = parse_date(_expand_compact_date(value))
-    return "" if parsed is None else parsed.isoformat()
+    return excel_day(value) if parsed is None else parsed.isoformat()
+
+
+_EXCEL_DAY = re.compile(r"^\s*([1-5]\d{4})(?:\.0+)?\s*$")
+
+
+def excel_day(value: str) -> str:
+    """An Excel serial day number of five digits (10000 … 59999: 1927-05-18 … 2064-04-08),
+    what a sheet saves for a date cell not formatted as one, as ISO ``YYYY-MM-DD``; ``""``
+    for anything else (years, amounts, ids of other lengths).
+
+    >>> excel_day("19259"), excel_day("46113"), excel_day("1980"), excel_day("123456")
+    ('1952-09-22', '2026-04-01', '', '')
+    """
+    match = _EXCEL_DAY.match(nfkc(value))
+    if not match:
+        return ""
+    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(match.group(1)))
+    return day.isoformat()
 
 
 _COMPACT_DATE = re.compile(r"^\s*((?:18|19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*$")
@@ -639,7 +658,7 @@ def normalize_many(values: list[str], field_type: str) -> list[str]:
 
         from procmine.io.timestamps import parse_timestamps
 
-        expanded = [_expand_compact_date(v) for v in values]
+        expanded = [excel_day(v) or _expand_compact_date(v) for v in values]
         parsed = parse_timestamps(pd.Series(expanded, dtype=object))
         # naive datetime64[ns] spans the years 1677–2262: ISO days are YYYY-MM-DD
         stamps = parsed.to_numpy(dtype="datetime64[ns]")
