@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|all]
+    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|all]
                                                      [--seed 7] [--residents 3000] [--out DIR]
 
 Reviewers who had not read procmine's generator or vocabulary wrote one town each:
@@ -57,6 +57,13 @@ For each town it runs ``procmine analyze`` and prints:
   CP932 住民係 export, clerk shorthand beside 公用文 labels, a 教育委員会 keyed by the child and a
   保健センター keyed by the guardian, each with the other's name and birth date beside (decoys).
 
+* 北浦市 (:mod:`kitaura_city`): a 中核市 of about 5,000 sampled residents in nine exports named
+  by a procmine.toml, two of them **wide case tables** (one row per application with 受付日時,
+  審査日, 決定日, 通知発送日 … and no activity column), 介護保険課 keyed by the resident alone
+  (宛名番号 + 処理 + 日時), 世帯番号 beside 宛名番号, staff working in two departments, labels naming
+  the law or form (「様式第3号による…」, 「法第22条届出の審査」) and polite ones (「お客様の本人確認を
+  行う」), おくやみ visits.
+
 A town that procmine refuses (exit code ≠ 0) prints ``refused`` with the error, and the
 others still run.
 
@@ -101,6 +108,7 @@ TOWNS = (
     "hayase",
     "asahigawa",
     "tsubakimura",
+    "kitaura",
 )
 
 
@@ -158,6 +166,7 @@ def _run(town: str, out: Path, seed: int, residents: int) -> None:
             "hayase": ("hayase_city.py", "はやせ市", "city"),
             "asahigawa": ("asahigawa_city.py", "あさひがわ市", "city"),
             "tsubakimura": ("tsubakimura_town.py", "つばき村", "city"),
+            "kitaura": ("kitaura_city.py", "北浦市", "city"),
         }[town]
         made = subprocess.run(
             [sys.executable, str(HERE / script), str(out)], check=True, capture_output=True,

@@ -997,6 +997,24 @@ def test_a_village_numbering_its_residents_from_one_is_keyed_by_values(tmp_path:
     assert "person" not in load([tmp_path]).mappings[1].roles
 
 
+def test_a_register_kept_per_resident_takes_the_resident_as_the_case(tmp_path: Path) -> None:
+    """宛名番号 + 処理 + 日時 and the resident's data, no case column: the resident is the case.
+    A column of accounts (repeated per resident, filled on most rows) is never the case, and
+    the rows without an account are not dropped."""
+    rows = ["宛名番号,処理,日時,被保険者名,振込口座"]
+    for i in range(60):
+        account = "" if i % 10 == 0 else f"北浦銀行 本店 普通 {1000000 + i}"
+        for k, step in enumerate(("整理券の発行", "住所入力", "口座登録")):
+            rows.append(f"{1000 + i},{step},2025-04-{1 + i % 20:02d} 09:{10 * k:02d},北浦 太郎{i},"
+                        f"{account if k else ''}")  # fmt: skip
+    write_csv(tmp_path / "kaigo.csv", rows)
+    data = load([tmp_path])
+    mapping = data.mappings[0]
+    assert mapping.roles["case"] == "宛名番号" == mapping.roles["person"]
+    assert mapping.how["case"] == "person"
+    assert data.accounting[0].rows_loaded == 180
+
+
 def test_excel_serial_times_are_read_as_dates_with_a_warning(tmp_path: Path) -> None:
     """A sheet saved as CSV without formatting its date column writes 46113.3854 for
     2026-04-01 09:15: read as dates and times, said in a warning (no value of the column

@@ -1057,3 +1057,45 @@ def test_departments_sharing_one_package_in_a_city_without_wards_are_no_branches
     maps = {rename.get(d, d): m for d, m in maps.items()}
     logs = {rename.get(d, d): log for d, log in data.logs.items()}
     assert branches(Dataset(logs=logs, mappings=[], accounting=[]), maps) == set()
+
+
+def test_a_department_recording_its_data_on_every_row_does_not_say_a_step_captures_nothing() -> (
+    None
+):
+    """保険年金課 writes the resident's record on every row of its export: its columns are the
+    case's, so its steps capture no data of their own — that is not evidence against pairing
+    its forms with a form that does capture data; a department recording data in some steps
+    and not in this one is."""
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, Scorer
+
+    def pm(dept: str, labels: list[str], fields: dict[str, tuple[str, ...]]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            g.add_node(label, events=50, cases=50, performer="staff", median_minutes=5.0,
+                       start=50 * (k == 0), end=50 * (k == len(labels) - 1),
+                       fields=fields.get(label, ()))  # fmt: skip
+        nx.add_path(g, labels, count=50)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 50, 50)
+
+    record = ("氏名", "住所", "生年月日")
+    steps = ["番号札", "本人確認", "資格取得届の受付", "資格審査", "保険証交付"]
+    kinds = {
+        "on every row": dict.fromkeys(steps, record),
+        "in another step": {"資格審査": record},
+    }
+    strength = {}
+    for kind, fields in kinds.items():
+        maps = {
+            "A": pm("A", steps, fields),
+            "B": pm("B", ["申請書の受付"], {"申請書の受付": record}),
+            "C": pm("C", ["届出書の記入"], {"届出書の記入": record}),
+        }
+        items = from_maps(maps, None, None).items
+        scorer = Scorer(items, MatchWeights())
+        a = next(k for k, it in enumerate(items) if it.name == "資格取得届の受付")
+        b = next(k for k, it in enumerate(items) if it.name == "申請書の受付")
+        i, j = np.array([min(a, b)]), np.array([max(a, b)])
+        strength[kind] = float(scorer.field(i, j)[1][0])
+    assert strength["on every row"] == 0.0
+    assert strength["in another step"] > 0.0

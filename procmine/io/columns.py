@@ -437,11 +437,14 @@ def detect_roles(
             used.add(found)
             free.remove(found)
     if "case" not in roles and "case" not in skipped:
-        found = _case_by_values(frame, free, share_cache)
+        found = _case_by_values(frame, free, share_cache, ids_only="person" in roles)
         if found is not None:
             roles["case"], how["case"] = found, "values"
             used.add(found)
             free.remove(found)
+        elif "person" in roles:
+            # a register kept per resident (宛名番号 + 処理 + 日時): the resident is the case
+            roles["case"], how["case"] = roles["person"], "person"
     if "activity" not in roles and "activity" not in skipped and "case" in roles:
         found = _activity_by_values(frame, free, roles["case"], share_cache)
         if found is not None:
@@ -478,11 +481,21 @@ def _numeric_share(values: pd.Series) -> float:
     return float(pd.to_numeric(values, errors="coerce").notna().mean())
 
 
-def _case_by_values(frame: pd.DataFrame, free: list[str], cache: dict[str, float]) -> str | None:
+def _case_by_values(
+    frame: pd.DataFrame, free: list[str], cache: dict[str, float], *, ids_only: bool = False
+) -> str | None:
+    """The column of case ids among ``free`` ones when no header names it: nearly always
+    filled, each value repeated, the most distinct values; never a column whose header
+    names a resident's data (振込口座, 電話, 住所: one per resident, not per case), and with
+    ``ids_only`` (the file has a person key, which is the case otherwise) only a column
+    whose header names a number or code (整理No, 管理コード)."""
+    from procmine.fields._profile import header_type
+
     best, best_unique = None, 0
     clocks = set(time_of_day_columns(frame, free))  # 時刻 beside a date: the time, not a case
+    allowed = ("id",) if ids_only else (None, "id")
     for column in free:
-        if column in clocks:
+        if column in clocks or header_type(column) not in allowed:
             continue
         values = frame[column].dropna()
         if len(values) < 0.9 * len(frame) or len(values) == 0:

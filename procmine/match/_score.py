@@ -762,6 +762,15 @@ class Scorer:
         sim = np.where(self.norm_code[i] == self.norm_code[j], 1.0, sim)
         return np.clip(sim, 0.0, 1.0)
 
+    def one_records(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Only one of two steps captures data, and the other's department records data in
+        some step (a department whose data is on every row of its export, or on none,
+        does not say what its steps capture)."""
+        hi, hj = self.has_fields[i], self.has_fields[j]
+        return (hi & ~hj & self.dept_records[self.dept[j]]) | (
+            hj & ~hi & self.dept_records[self.dept[i]]
+        )
+
     def field(
         self, i: np.ndarray, j: np.ndarray, inter: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -779,7 +788,7 @@ class Scorer:
             contained = np.where(smaller > 0, inter / smaller, 0.0)
         sim = (jaccard + contained) / 2.0
         both = self.has_fields[i] & self.has_fields[j]
-        one = self.has_fields[i] ^ self.has_fields[j]
+        one = self.one_records(i, j)
         strength = np.where(
             both,
             np.minimum(1.0, smaller / FIELD_INFO_FULL),
@@ -797,7 +806,7 @@ class Scorer:
         pre = pre or {}
         fsim, fstr = self.field(i, j, pre.get("inter"))
         both = self.has_fields[i] & self.has_fields[j]
-        one = self.has_fields[i] ^ self.has_fields[j]
+        one = self.one_records(i, j)
         # when both capture the same data, what differs is the procedure each department
         # names (国保…, 児童手当…): compare labels without the departments' own terms
         lab = self.label(i, j, raw=pre.get("label"))
