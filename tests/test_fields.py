@@ -445,6 +445,20 @@ def test_a_few_residents_all_disagreeing_keep_a_look_alike_header_out() -> None:
     assert ("HOKEN", "児童生年月日") not in silos.index
 
 
+def test_a_small_copy_mostly_out_of_date_still_joins_its_field_by_header() -> None:
+    """An address may be out of date (four of five residents moved since): unlike a birth
+    date, disagreeing values do not make it another person's data."""
+    city = make_city()
+    few = make_residents(300, seed=1).iloc[::60]  # 5 residents, all known to SHIMIN
+    addr = [
+        f"光陽市旧町{r.ban}-{r.go}" if k < 4 else _addr_hyphen(r)
+        for k, (_, r) in enumerate(few.iterrows())
+    ]
+    city.logs["SEIHO"] = _log("SEIHO", few, {"住所": addr}, start="2024-08-01")
+    silos = match_fields(city).set_index(["department", "column"])
+    assert silos.loc[("SEIHO", "住所"), "field"] == "住所"
+
+
 def test_birth_dates_as_excel_serial_days_are_birth_dates() -> None:
     """A sheet saved as CSV writes a birth date not formatted as one as its serial day
     number (19259 = 1952-09-22): read as the birth date it is, and compared."""
@@ -456,6 +470,10 @@ def test_birth_dates_as_excel_serial_days_are_birth_dates() -> None:
     row = silos.loc[("KAIGO", "生年月日")]
     assert row["field_type"] == "birth_date" and row["matched_by"] == "values"
     assert row["agreement"] == 1.0
+    serial[0] = "0"  # an empty cell a formula referred to
+    city.logs["KAIGO"] = _log("KAIGO", residents, {"生年月日": serial}, start="2024-08-01")
+    profiles = profile_columns(city).set_index(["department", "column"])
+    assert profiles.loc[("KAIGO", "生年月日"), "field_type"] == "birth_date"
 
 
 def test_small_department_joins_when_its_few_residents_agree() -> None:

@@ -995,6 +995,18 @@ def test_a_village_numbering_its_residents_from_one_is_keyed_by_values(tmp_path:
         + [f"B{i},申告,2024/04/02 09:00,{1 + i % 90}" for i in range(300)],
     )
     assert "person" not in load([tmp_path]).mappings[1].roles
+    # keys 1 … 3,000 fill their range: serial numbers 1001 … 1300 are all "keys" by chance
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,処理日時,宛名番号"]
+        + [f"A{i},受付,2024/04/01 09:00,{i}" for i in range(1, 3001)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        ["受付番号,処理内容,処理日時,交付番号"]
+        + [f"B{i},交付,2024/04/02 09:00,{1001 + i}" for i in range(300)],
+    )
+    assert "person" not in load([tmp_path]).mappings[1].roles
 
 
 def test_a_register_kept_per_resident_takes_the_resident_as_the_case(tmp_path: Path) -> None:

@@ -267,12 +267,17 @@ def test_a_label_naming_a_queue_ticket_takes_the_ticket_action() -> None:
         "整理券を発行する",
         "呼出番号発券",
         "Queue ticket",
+        "Ticket issued",
     ):
         terms = label_terms(label)
         assert terms.action == "ticket", label
         assert "con:ticket" in terms.synonyms, label
     assert label_terms("税額決定通知書発送").action == "issue"
     assert label_terms("申請書受付").action == "filing"
+    # a summons, a kiosk, a support ticket, or a slip that is checked or keyed: not tickets
+    for label in ("納税相談呼出", "コンビニ交付(キオスク端末)", "Support ticket closed",
+                  "受付票入力", "申請受付票の確認"):  # fmt: skip
+        assert "con:ticket" not in label_terms(label).synonyms, label
 
 
 def test_the_resident_register_and_a_check_of_the_address_share_a_concept() -> None:
@@ -288,4 +293,8 @@ def test_the_resident_register_and_a_check_of_the_address_share_a_concept() -> N
     for label in ("住所確認", "住所の照会", "学齢簿住所照合", "Address check", "Check address"):
         assert register(label), label
     for label in ("住所地特例確認", "住所変更入力", "所得照会", "本人確認"):
+        assert not register(label), label
+    # issuing a 住民票 is not reading the register; other addresses are not the resident's
+    for label in ("住民票写し交付", "住基カード交付", "送付先住所確認", "勤務先住所確認",
+                  "事業所住所確認", "Email address check", "居住記録確認"):  # fmt: skip
         assert not register(label), label

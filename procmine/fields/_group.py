@@ -459,9 +459,11 @@ def _better(
 
 
 _NOT_BY_HEADER = ("unknown", "text")
-#: A header-only match is not made when at least this many shared residents compare and
-#: most of them disagree.
+#: A header-only match of a field whose values never change (:data:`_UNCHANGING`) is not
+#: made when at least this many shared residents compare and most of them disagree: the
+#: column holds another person's data (an address, a phone may just be out of date).
 _FEW_SAY_NO = 3
+_UNCHANGING = frozenset({"birth_date", "sex", "my_number"})
 #: Least rapidfuzz ratio between two normalised headers for a header-only match.
 _HEADER_MATCH = 85
 #: Field types read from few values that may hold the same data (a category column of a
@@ -517,7 +519,11 @@ def _join_lone(
                         continue
                     # too few to prove a match, but the few say no: another person's data
                     # (a baby's birth date kept under the guardian's key)
-                    if link.shared >= _FEW_SAY_NO and link.agree < 0.5 * link.shared:
+                    if (
+                        c.field_type in _UNCHANGING
+                        and link.shared >= _FEW_SAY_NO
+                        and link.agree < 0.5 * link.shared
+                    ):
                         continue
                     if not any(copies[k].field_type == c.field_type for k in group):
                         continue

@@ -388,14 +388,20 @@ def _decide(
 
 
 def _excel_days(values: list[str]) -> bool:
-    """Whether every value is an Excel serial day number of five digits (1927-05-18 to
-    2064-04-08: see :func:`procmine.text.values.excel_day`).
+    """Whether nearly every value (:data:`_EXCEL_DAYS_SHARE`; a ``0`` left by an empty cell
+    aside) is an Excel serial day number of five digits (1927-05-18 to 2064-04-07: see
+    :func:`procmine.text.values.excel_day`).
 
     >>> _excel_days(["19259", "22184"]), _excel_days(["19259", "1980"]), _excel_days([])
     (True, False, False)
     """
     values = [v for v in values if v.strip()]
-    return bool(values) and all(excel_day(v) for v in values)
+    days = sum(1 for v in values if excel_day(v))
+    return bool(values) and days >= _EXCEL_DAYS_SHARE * len(values)
+
+
+#: Share of a birth-date column's values that must be serial day numbers.
+_EXCEL_DAYS_SHARE = 0.95
 
 
 def _looks_like_birth(sample: pd.Series, stamps: pd.Series) -> bool:

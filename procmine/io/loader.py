@@ -497,7 +497,7 @@ def _excel_serials(
     raw: pd.Series, parsed: pd.Series, column: str, source: str, warnings: list[str]
 ) -> pd.Series:
     """``parsed`` with a column written as Excel serial day numbers (46113.3854 =
-    2026-04-01 09:15, what Excel saves for a date column not formatted as one) read as
+    2026-04-01 09:14:59, what Excel saves for a date column not formatted as one) read as
     dates and times, with a warning; unchanged unless every value left unparsed is such a
     number (within :data:`_SERIAL_RANGE`) and they are most of the column's values.
 
@@ -1491,6 +1491,31 @@ def _small_numbers(keys: set[str]) -> bool:
     return len(numbers) / (max(numbers) - min(numbers) + 1) > 0.1
 
 
+def _beyond_chance(values: set[str], known: set[str], hits: int) -> bool:
+    """Whether a column's share of values that are keys beats what numbers drawn at random
+    over its range would hit, when the keys are :func:`_small_numbers` (a village's 1 …
+    5,000 fill their range: any number in it is "a key"): chance-corrected share of at
+    least :data:`_KEY_SHARE`. Values that are not whole numbers are not keys then.
+
+    >>> keys = {str(k) for k in range(1, 3001)}
+    >>> _beyond_chance({str(k) for k in range(1001, 1300)}, keys, 299)  # serials in range
+    False
+    >>> village = {str(k) for k in range(1000, 5000, 3)}
+    >>> _beyond_chance({str(k) for k in range(1000, 5000, 3)}, village, len(village))
+    True
+    """
+    numbers = [int(v) for v in values if v.isdigit()]
+    if not numbers:
+        return False
+    lo, hi = min(numbers), max(numbers)
+    inside = sum(1 for k in known if k.isdigit() and lo <= int(k) <= hi)
+    chance = min(1.0, inside / (hi - lo + 1))
+    if chance >= 1.0:
+        return False
+    share = hits / len(values)
+    return (share - chance) / (1.0 - chance) >= _KEY_SHARE
+
+
 def _telling(value: str) -> bool:
     """Whether a key found in a column says the column holds keys: not a small whole number
     (below 1,000), which a column of ages, counts or sizes holds too.
@@ -1564,6 +1589,8 @@ def _key_column(
         found = values & known
         hits = len(found)
         telling = sum(_telling(v) for v in found) if small else hits
+        if small and not _beyond_chance(values, known, hits):
+            continue
         if telling >= _KEY_MIN_VALUES and hits >= _KEY_SHARE * len(values):
             candidate = (hits / len(values), hits, column)
             if best is None or candidate[:2] > best[:2]:

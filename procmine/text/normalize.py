@@ -64,10 +64,10 @@ _BRACKET_GAP = re.compile(r"\( | \)")
 # Channels and places that a department appends to the same work (「受付_窓口」, 「受付(郵送)」).
 _CHANNELS = "窓口|郵送|電子申請|オンライン|電話|来庁|窓口対応|本庁|支所|出張所|counter|online|mail|web|portal"
 _TRAIL_CHANNEL = re.compile(rf"\s*(?:[_\-/・:]\s*|\()(?:{_CHANNELS})\)?\s*$", re.IGNORECASE)
-# 「…_XYZ」: a short tag of Latin letters and digits after an underscore (not a step number:
-# HOOFD_010 and HOOFD_020 are two steps; nor words: in 児手_本確 and 児手_認定請求書記入 the
-# procedure leads and the step follows).
-_TRAIL_TAG = re.compile(r"_(?!\d+$)[A-Za-z0-9]{1,8}$")
+# 「…_XYZ」: a short tag of Latin letters and digits, or a department's name (_市民課), after
+# an underscore (not a step number: HOOFD_010 and HOOFD_020 are two steps; nor other words:
+# in 児手_本確 and 児手_請求書記入 the procedure leads and the step follows).
+_TRAIL_TAG = re.compile(r"_(?!\d+$)(?:[A-Za-z0-9]{1,8}|[^_\s()]{1,6}(?:課|係|室|局|センター))$")
 # A code of letters and digits joined by underscores or hyphens (hoofd_010, bb_550_0).
 _CODE_WORD = re.compile(
     r"(?<![\w-])(?=[\w-]*[a-z])(?=[\w-]*\d)[a-z0-9]+(?:[_-][a-z0-9]+)+(?![\w-])"
@@ -139,9 +139,9 @@ CONCEPTS: dict[str, str] = {
     "課税": "income",
 }
 
-#: Words that mark a queue ticket in an activity label (Japanese and English): whatever
-#: verb goes with them (発行, 発券, 受付番号札, "issued"), such a step hands the resident a
-#: ticket; its head action is ``ticket`` and its concept ``con:ticket``.
+#: Words that mark a queue ticket in an activity label (Japanese and English), for the
+#: journeys (:mod:`procmine.journeys`), where a system step at the start of a visit confirms
+#: them.
 QUEUE_WORDS: tuple[str, ...] = (
     "番号札",
     "順番札",
@@ -155,6 +155,14 @@ QUEUE_WORDS: tuple[str, ...] = (
     "ticket",
     "queue",
     "kiosk",
+)
+#: The words among them that name a ticket in a label whatever else it says: whatever verb
+#: goes with them (発行, 発券, 受付番号札), such a step hands the resident a ticket; its head
+#: action is ``ticket`` and its concept ``con:ticket`` (unless it checks or keys something:
+#: 受付票の確認). Not 呼出 (納税相談呼出), キオスク (コンビニ交付), nor "ticket" unless issued (a
+#: support ticket is opened and closed).
+TICKET_WORDS = re.compile(
+    r"番号札|番号票|順番札|整理券|整理票|受付票|呼出[票番]|発券|queue (?:ticket|number)|waiting number"
 )
 
 
@@ -170,16 +178,22 @@ def queue_worded(label: str) -> bool:
     return any(w in text for w in QUEUE_WORDS)
 
 
+#: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
+#: (a support ticket is opened and closed).
+_ISSUED_TICKET = re.compile(r"\btickets?\b")
+
 #: Names of the resident register (住民基本台帳 and its short forms, 住民票): a compound
-#: that Sudachi splits (住民 + 記録) or keeps whole, so found in the text; a label naming
-#: it gets the concept ``con:register``.
-REGISTER_WORDS: tuple[str, ...] = ("住民基本台帳", "住民記録", "住基", "住記", "住民票")
+#: that Sudachi splits (住民 + 記録) or keeps whole, so found in the text; a check (照会,
+#: 確認, 照合) naming it gets the concept ``con:register`` (issuing a 住民票 is not reading
+#: the register).
+REGISTER_WORDS = re.compile(r"住民基本台帳|住民記録|住基|(?<!居)住記|住民票")
 #: A check whose object is the resident's address (住所確認, 住所の照会, "check address"):
-#: reading the register too. Not a check of something named after the address (住所地特例確認).
+#: reading the register too. Not a check of something named after the address (住所地特例確認),
+#: nor of another address (送付先住所, 勤務先住所, 事業所住所, 施設住所, an e-mail address).
 _ADDRESS_CHECK = re.compile(
-    r"住所\s*[のを]?\s*(?:確認|照会|照合|チェック)"
-    r"|\baddress(?:es)?\s+(?:check|verif|inquir|enquir|confirm)"
-    r"|\b(?:check|verify|confirm)(?:ing)?\s+(?:the\s+)?address"
+    r"(?<![先所設])住所\s*[のを]?\s*(?:確認|照会|照合|チェック)"
+    r"|(?<!mail )(?<!e-mail )(?<!ip )\baddress(?:es)?\s+(?:check|verif|inquir|enquir|confirm)"
+    r"|\b(?:check|verify|confirm)(?:ing)?\s+(?:the\s+)?(?:resident'?s?\s+)?address(?!\w)"
 )
 
 
@@ -335,8 +349,8 @@ def normalize_label(label: str) -> str:
     '児童手当認定'
     >>> normalize_label("01_受付番号札"), normalize_label("08_AWB45_010"), normalize_label("01_HOOFD_020")
     ('受付番号札', 'awb45_010', 'hoofd_020')
-    >>> normalize_label("児手_本確"), normalize_label("本人確認_A")
-    ('児手_本確', '本人確認')
+    >>> normalize_label("児手_本確"), normalize_label("本人確認_A"), normalize_label("転入届受付_市民課")
+    ('児手_本確', '本人確認', '転入届受付')
     """
     text = unicodedata.normalize("NFKC", label).translate(_BRACKETS)
     text = _SPACE.sub(" ", text).strip()
@@ -451,10 +465,11 @@ def label_terms(label: str) -> LabelTerms:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
     words.extend(_CODE_WORD.findall(norm))
-    # the register, or a check of the address (住所確認, 住所照会): read in the register
-    if any(w in norm for w in REGISTER_WORDS) or _ADDRESS_CHECK.search(norm):
+    # a check of the register, or of the address (住所確認, 住所照会): read in the register
+    if action == "check" and (REGISTER_WORDS.search(norm) or _ADDRESS_CHECK.search(norm)):
         synonyms.append("con:register")
-    if queue_worded(norm):
+    issued_ticket = action == "issue" and _ISSUED_TICKET.search(norm) is not None
+    if action in ("", "issue", "filing") and (TICKET_WORDS.search(norm) or issued_ticket):
         action = "ticket"
         synonyms.append("con:ticket")
     bracketed, bracketed_grams = _bracketed(norm)

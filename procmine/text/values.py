@@ -409,7 +409,7 @@ _EXCEL_DAY = re.compile(r"^\s*([1-5]\d{4})(?:\.0+)?\s*$")
 
 
 def excel_day(value: str) -> str:
-    """An Excel serial day number of five digits (10000 … 59999: 1927-05-18 … 2064-04-08),
+    """An Excel serial day number of five digits (10000 … 59999: 1927-05-18 … 2064-04-07),
     what a sheet saves for a date cell not formatted as one, as ISO ``YYYY-MM-DD``; ``""``
     for anything else (years, amounts, ids of other lengths).
 
