@@ -1091,6 +1091,16 @@ CASES: list[Case] = [
         warnings=("a.csv: 2 values of 処理日時 were read as Excel serial dates",),
     ),
     Case(
+        "a case table in wide form is read as one event per dated step, with a warning",
+        {
+            "a.csv": csv(
+                ["申請番号,申請日,審査日,決定日"]
+                + [f"A{i},2025/04/01,2025/04/0{2 + i % 5},2025/04/1{i % 9}" for i in range(6)]
+            )
+        },
+        warnings=("a.csv: one row per case with the dates of 3 steps (申請日, 審査日, 決定日)",),
+    ),
+    Case(
         "Excel serial numbers outside 1990-2099 get a hint",
         {"a.csv": csv([HEADER, "C1,受付,25000.51,x", "C1,交付,78000.6,y"])},
         error=("Excel serial date numbers", "format the column as date and time"),

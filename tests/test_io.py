@@ -1027,6 +1027,40 @@ def test_a_register_kept_per_resident_takes_the_resident_as_the_case(tmp_path: P
     assert data.accounting[0].rows_loaded == 180
 
 
+def test_a_case_table_in_wide_form_is_read_as_one_event_per_dated_step(tmp_path: Path) -> None:
+    """申請一覧: one row per application, a date per step. Each dated step is an event named
+    by its header (審査日 → 審査), done by the staff column named after it (審査担当); the
+    application's data belongs to its first step; the kind (申請種別) is data; every row is
+    accounted for; a warning says so."""
+    rows = [
+        "申請番号,宛名番号,申請種別,受付日時,受付担当,審査日,審査担当,決定日,請求者氏名,生年月日"
+    ]
+    for i in range(40):
+        decided = f"2025/04/{10 + i % 10:02d}" if i % 4 else ""
+        rows.append(
+            f"K{i:04d},{1000 + i},児童手当認定請求,2025/04/01 09:{i:02d},田中,2025/04/05,"
+            f"佐藤,{decided},北浦 花子{i},1985/01/0{1 + i % 9}"
+        )
+    write_csv(tmp_path / "kosodate.csv", rows)
+    data = load([tmp_path])
+    events = data.logs["kosodate"].events
+    assert data.accounting[0].rows_loaded == 40 and data.accounting[0].balanced
+    counts = events["activity"].astype(str).value_counts().to_dict()
+    assert counts == {"受付": 40, "審査": 40, "決定": 30}
+    review = events[events["activity"].astype(str) == "審査"]
+    assert set(review["resource"].astype(str)) == {"佐藤"}
+    assert review["請求者氏名"].isna().all()
+    intake = events[events["activity"].astype(str) == "受付"]
+    assert intake["請求者氏名"].notna().all() and "申請種別" in data.mappings[0].data_columns
+    assert "生年月日" in data.mappings[0].data_columns  # a birth date is data, not a step
+    assert [getattr(w, "code", None) for w in data.warnings] == ["wide_case_table"]
+    # one row per case with a deadline beside (期限日): a log of one-step cases, not wide
+    rows = ["受付番号,処理内容,処理日時,納期限日"]
+    rows += [f"A{i},督促状発送,2025/04/01 09:00,2025/04/30" for i in range(40)]
+    write_csv(tmp_path / "kosodate.csv", rows)
+    assert len(load([tmp_path]).logs["kosodate"].events) == 40
+
+
 def test_excel_serial_times_are_read_as_dates_with_a_warning(tmp_path: Path) -> None:
     """A sheet saved as CSV without formatting its date column writes 46113.3854 for
     2026-04-01 09:15: read as dates and times, said in a warning (no value of the column

@@ -33,7 +33,7 @@ from ..model import (
     EventLog,
     RowAccounting,
 )
-from . import lifecycle
+from . import lifecycle, wide
 from .columns import detect_roles, header_key, pair_times_of_day, time_of_day_columns
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
 from .delimited import check_text_encoding
@@ -892,6 +892,32 @@ def _load_file(
     skip = ("department",) if file_config.department and "department" not in fixed else ()
     roles, detected = detect_roles(frame, fixed=fixed, skip=skip)
     how.update(detected)
+
+    performer = _performer_column(frame, set(roles.values()))
+    if performer is not None:
+        roles["performer"] = performer
+        how["performer"] = "header"
+    steps = wide.find_steps(frame, roles, how)
+    step_staff: dict[str, str] = {}
+    if steps is not None:
+        # a case table in wide form (申請一覧: one row per case, a date per step): the steps
+        # are the activities; a column of kinds found as the activity is the case's data
+        roles.pop("activity", None)
+        activity_column = _unique_name("工程", {str(c) for c in frame.columns})
+        frame[activity_column] = steps[roles["timestamp"]]
+        roles["activity"], how["activity"] = activity_column, "wide"
+        roles = {role: roles[role] for role in ROLES if role in roles}
+        step_staff = wide.staff_columns(frame, steps, set(roles.values()))
+        warnings.append(
+            Notice(
+                f"{at(source)}: one row per case with the dates of {len(steps)} steps "
+                f"({', '.join(show(c) for c in steps)}): read as one event per dated step",
+                "wide_case_table",
+                place=Place(at(source)),
+                count=len(steps),
+                columns=tuple(show(c) for c in steps),
+            )
+        )
     for role in REQUIRED_ROLES:
         if role not in roles:
             raise ColumnError(
@@ -899,11 +925,6 @@ def _load_file(
                 f"pass {_option_flag(role)} COLUMN (or set {role} under [columns] in "
                 f"{CONFIG_NAME})"
             )
-
-    performer = _performer_column(frame, set(roles.values()))
-    if performer is not None:
-        roles["performer"] = performer
-        how["performer"] = "header"
 
     n = len(frame)
     rows = raw.rows
@@ -1142,6 +1163,7 @@ def _load_file(
     columns[ROW] = pd.Series(kept_rows)
 
     used = set(roles.values()) | set(clocks.values())  # a time of day is in the timestamp
+    used |= set(steps or ()) | set(step_staff.values())  # a wide table's steps are events
     data_columns: list[str] = []
     renamed: list[str] = []
     taken = set(RESERVED_COLUMNS) | {c for c in frame.columns if c not in used}
@@ -1168,6 +1190,18 @@ def _load_file(
             )
         )
     events = pd.DataFrame(columns)
+    if steps is not None:
+        others = {c: n for c, n in steps.items() if c != roles["timestamp"]}
+        events = wide.step_events(
+            events,
+            {
+                c: parse_timestamps(kept(frame[c]), column=c, source=source, day_first=day_first)
+                for c in others
+            },
+            others,
+            {c: kept(_strip(frame[s])).astype(_TEXT) for c, s in step_staff.items()},
+            data_columns,
+        )
 
     if "department" in roles:
         parts = {

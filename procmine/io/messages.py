@@ -148,6 +148,7 @@ Code: TypeAlias = Literal[
     "joined_lines",
     "bad_timestamps",
     "excel_serial_times",
+    "wide_case_table",
     "duplicate_row_dropped",
     "duplicate_rows_dropped",
     "duplicate_row_kept",

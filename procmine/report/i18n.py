@@ -1165,6 +1165,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: one record spans lines {first}–{last} (a quoted value holds many line "
         'breaks); if rows are missing, look for an unbalanced quote (")',
     ),
+    "warn_wide_case_table": (
+        "{place}: 1件1行で{count}段階の日付（{columns}）を持つ一覧のため、日付のある段階ごとに1件の"
+        "イベントとして読みました",
+        "{place}: one row per case with the dates of {count} steps ({columns}): read as one "
+        "event per dated step",
+    ),
     "warn_excel_serial_times": (
         "{place}: 列「{column}」の{count}件の値をExcelのシリアル値（1899-12-30からの日数）として"
         "日時に読みました",
