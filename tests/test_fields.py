@@ -1062,8 +1062,10 @@ def _moves_log(department: str, rows: list[tuple[str, str, str, str]]) -> EventL
     return EventLog(department, events, ("氏名", "住所"), (f"{department}.csv",))
 
 
-def _reference_of_moves(juumin_first: int, juumin_never: int) -> str:
-    """The address's reference copy when 住民課 (80 residents) and the tax office (100)
+def _reference_of_moves(
+    juumin_first: int, juumin_never: int, *, held: int = 80, column: str = "住所"
+) -> str:
+    """``column``'s reference copy when 住民課 (``held`` residents) and the tax office (100)
     both hold the residents: of the first ``juumin_first`` residents the move reaches
     住民課 a week before the tax office; of the next ``juumin_never`` only the tax office
     records it (住民課 stays stale)."""
@@ -1078,7 +1080,7 @@ def _reference_of_moves(juumin_first: int, juumin_never: int) -> str:
             zeimu.append((key, "2024-06-08 10:00", name, new[i]))
         elif i < juumin_first + juumin_never:
             zeimu.append((key, "2024-06-01 10:00", name, new[i]))
-        if i < 80:
+        if i < held:
             juumin.append((key, "2024-04-02 10:00", name, old[i]))
             if i < juumin_first:
                 juumin.append((key, "2024-06-01 10:00", name, new[i]))
@@ -1088,8 +1090,8 @@ def _reference_of_moves(juumin_first: int, juumin_never: int) -> str:
         accounting=[],
     )
     silos = match_fields(data)
-    address = silos[silos["column"] == "住所"].set_index("department")
-    return str(address.index[address["authoritative"].astype(bool)][0])
+    copies = silos[silos["column"] == column].set_index("department")
+    return str(copies.index[copies["authoritative"].astype(bool)][0])
 
 
 def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_complete() -> None:
@@ -1099,6 +1101,15 @@ def test_the_copy_that_records_moves_first_is_the_reference_when_nearly_as_compl
     the reference."""
     assert _reference_of_moves(40, 0) == "住民課"
     assert _reference_of_moves(30, 50) == "税務課"
+
+
+def test_the_register_that_records_moves_first_is_the_reference_of_the_4_jouhou() -> None:
+    """住民課's counter log holds 35 of the tax office's 100 residents (the tax office mails
+    everyone) but records their moves a week earlier: it is the address's reference copy, and
+    so of the name too, which never changes and cannot show who records it first."""
+    assert _reference_of_moves(30, 0, held=35) == "住民課"
+    assert _reference_of_moves(30, 0, held=35, column="氏名") == "住民課"
+    assert _reference_of_moves(0, 0, held=35, column="氏名") == "税務課"
 
 
 def test_departments_that_share_enough_keys_keep_them() -> None:

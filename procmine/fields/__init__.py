@@ -326,8 +326,8 @@ def match_fields(
     names = _group_names(copies, silos)
     linked = state.linkage_quality().set_index("department")["linked_share"]
     rows: list[dict[str, object]] = []
-    for members, name in zip(silos, names, strict=True):
-        auth = _authoritative(copies, members, state.books)
+    auths = _registers(copies, silos, [_authoritative(copies, m, state.books) for m in silos])
+    for members, name, auth in zip(silos, names, auths, strict=True):
         counts = state.measure(members, auth)
         rows.extend(_group_rows(copies, members, auth, counts, name, how, linked))
     table = pd.DataFrame(rows, columns=list(SILO_COLUMNS))
@@ -593,12 +593,48 @@ def _group_names(copies: list[Copy], groups: list[list[int]]) -> list[str]:
     return names
 
 
+#: Field types of the resident register's core (4情報 and sex): kept together, so the system
+#: shown to record address changes first is the reference copy of all of them.
+_REGISTER_TYPES = frozenset({"name", "kana", "birth_date", "sex", "address"})
+
+
+def _registers(copies: list[Copy], groups: list[list[int]], auths: list[int]) -> list[int]:
+    """The reference copies of ``groups`` (``auths``, see :func:`_authoritative`) with the
+    register's core read together: where an address's reference copy is one that records
+    the residents' moves first rather than the most complete one, its department holds the
+    register, and its copy of a name, kana, birth date or sex (values that seldom change,
+    so no copy can show it records them first) is their reference too, when it holds at
+    least :data:`_NEARLY_COMPLETE` of the most complete copy's residents."""
+    register = {
+        copies[auth].department
+        for members, auth in zip(groups, auths, strict=True)
+        if copies[auth].field_type == "address" and auth != _most_complete(copies, members)
+    }
+    if len(register) != 1:
+        return auths
+    (department,) = register
+    out = list(auths)
+    for k, members in enumerate(groups):
+        auth = auths[k]
+        if copies[auth].field_type not in _REGISTER_TYPES or copies[auth].department == department:
+            continue
+        most = copies[auth].persons
+        held = [
+            i for i in members
+            if copies[i].department == department and copies[i].persons >= _NEARLY_COMPLETE * most
+        ]  # fmt: skip
+        if held:
+            out[k] = min(held, key=lambda i: (-copies[i].persons, copies[i].ident))
+    return out
+
+
 def _authoritative(
     copies: list[Copy], members: list[int], books: dict[str, Codebook] | None = None
 ) -> int:
     """Most residents; near-ties go to the copy whose values were recorded first; and a copy
-    nearly as complete that clearly records the residents' changes first (see
-    :func:`_updated_first`) is preferred to the most complete one."""
+    holding at least :data:`_NEARLY_COMPLETE` as many that clearly records the residents'
+    changes first (see :func:`_updated_first`) is preferred to the most complete one (a
+    register's counter log sees fewer residents than a tax office mailing everyone)."""
     best = _most_complete(copies, members)
     most = copies[best].persons
     rivals = [
@@ -613,7 +649,7 @@ def _authoritative(
 
 #: A copy holding at least this share of the most complete copy's residents may be the
 #: authoritative one when it records changes first.
-_NEARLY_COMPLETE = 0.75
+_NEARLY_COMPLETE = 0.25
 #: ... over at least this many residents whose value changed and now agree ...
 _MIN_CHANGES = 20
 #: ... recording the current value first for at least this share of them.
