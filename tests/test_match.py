@@ -1099,3 +1099,29 @@ def test_a_department_recording_its_data_on_every_row_does_not_say_a_step_captur
         strength[kind] = float(scorer.field(i, j)[1][0])
     assert strength["on every row"] == 0.0
     assert strength["in another step"] > 0.0
+
+
+def test_night_batches_of_different_work_differ_though_they_carry_the_same_addressee() -> None:
+    """A tax calculation and a dunning run, both at night, both carrying the resident's name
+    and address: what each computes or sends must agree; the shared data is the addressee."""
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, Scorer
+
+    def pm(dept: str, label: str) -> ProcessMap:
+        g = nx.DiGraph()
+        g.add_node("受付", events=80, cases=80, performer="staff", start=80, end=0,
+                   fields=("氏名", "住所", "生年月日"))  # fmt: skip
+        g.add_node(label, events=80, cases=80, performer="system", start=0, end=80, night=1.0,
+                   fields=("氏名", "住所"))  # fmt: skip
+        nx.add_path(g, ["受付", label], count=80)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 80, 80)
+
+    def score(a: str, b: str) -> float:
+        items = from_maps({"A": pm("A", a), "B": pm("B", b)}, None, None).items
+        scorer = Scorer(items, MatchWeights())
+        x = next(k for k, it in enumerate(items) if it.name == a and it.department == "A")
+        y = next(k for k, it in enumerate(items) if it.name == b and it.department == "B")
+        return float(scorer.local(np.array([x]), np.array([y]))["object_difference"][0])
+
+    assert score("税額計算", "督促状発送") > 0.5
+    assert score("督促状発送", "督促状発送") == 0.0

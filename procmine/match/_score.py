@@ -940,6 +940,11 @@ class Scorer:
         # notices and payments sent from the back office name their addressee: the name and
         # address they share are not the work, what they send is (就学援助認定通知 vs 保護決定通知)
         sending = (ka == self.issuing) & (kb == self.issuing)
+        # so do two night batches (a tax calculation, a dunning run): every batch carries the
+        # addressee's name and address; what each computes or sends must agree
+        batches = (np.nan_to_num(self.night[i]) >= 0.5) & (np.nan_to_num(self.night[j]) >= 0.5)
+        by_object = np.where(batches, 1.0, by_object)
+        sending |= batches
         live = (by_object > 0) & (~shared_data | sending)
         if live.any():
             obj_diff[live] = self.object_difference(i[live], j[live])
