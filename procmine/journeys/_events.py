@@ -316,6 +316,9 @@ def case_attributes(
     ...                    "氏名": ["光陽太郎", None, "光陽花子", None]})
     >>> case_attributes(ev, ("区分", "氏名"))
     (['区分'], '区分')
+    >>> ev["性別"] = ["男", "男", "女", "女"]
+    >>> case_attributes(ev, ("性別", "区分"))
+    (['性別', '区分'], '区分')
     """
     cols = [c for c in data_columns if c in events]
     if events.empty or not cols:
@@ -348,7 +351,12 @@ def _attributes(
         if constant >= CASE_ATTRIBUTE_CONSTANT:
             attrs.append(col)
             distinct[col] = count
-    typed = [c for c in attrs if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES]
+    from procmine.fields._profile import header_type
+
+    # a kind of case, not the resident's data (性別 is constant over a resident's case too)
+    typed = [
+        c for c in attrs if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES and header_type(c) is None
+    ]
     typed.sort(key=lambda c: (-distinct[c], cols.index(c)))
     return attrs, (typed[0] if typed else None)
 
