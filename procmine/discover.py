@@ -99,6 +99,7 @@ SYSTEM_WORDS = (
     "発券機",
     "整理券機",
     "券売機",
+    "受付機",
     "ロボット",
 )
 #: Resource names that mean someone outside the organisation did the step.

@@ -75,6 +75,9 @@ def test_performer_words():
     assert performer_of("住民") == "resident"
     assert performer_of("batch-job") == "system"
     assert performer_of("田中") == "staff"
+    # a reception machine hands out tickets: no staff time (北浦市's 市民税課)
+    assert performer_of("受付機") == performer_of("受付機2") == "system"
+    assert performer_of("受付 田中") == "staff"
 
 
 def test_discover_all_orders_departments(two_departments):
