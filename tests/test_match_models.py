@@ -261,3 +261,19 @@ def test_checks_of_the_register_are_alike_however_the_register_is_named() -> Non
     lab = scorer.head(np.array([0, 0, 1]), np.array([1, 2, 3]))["lab"]
     assert lab[0] >= 0.6 and lab[1] >= 0.6
     assert lab[2] < 0.6
+
+
+def test_account_registrations_are_alike_whether_taken_in_or_keyed() -> None:
+    """口座振替申込受付 (a filing) and 振込口座の登録 (an entry) both register an account; a
+    notice that a debit failed is another thing."""
+    labels = ["口座振替申込受付", "振込口座の登録", "口座振替不能通知"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
+    assert lab[0] >= 0.6
+    assert lab[1] < 0.6

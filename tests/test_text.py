@@ -298,3 +298,19 @@ def test_the_resident_register_and_a_check_of_the_address_share_a_concept() -> N
     for label in ("住民票写し交付", "住基カード交付", "送付先住所確認", "勤務先住所確認",
                   "事業所住所確認", "Email address check", "居住記録確認"):  # fmt: skip
         assert not register(label), label
+
+
+def test_an_account_taken_in_or_keyed_has_the_account_concept() -> None:
+    """口座振替申込受付 (a filing), 振込口座の登録 (an entry) and お預かりする (the polite taking in)
+    register the resident's account; a notice about the account or a check of its holder
+    do not."""
+
+    def account(label: str) -> bool:
+        return "con:account" in label_terms(label).synonyms
+
+    for label in ("08_口座振替依頼受付", "【口座】振込口座登録", "口座振替依頼書をお預かりする",
+                  "Bank account registration"):  # fmt: skip
+        assert account(label), label
+    for label in ("口座振替不能通知", "口座名義人照合", "口座振替依頼書の送付"):
+        assert not account(label), label
+    assert label_terms("書類のお預かり").action == "filing"

@@ -260,7 +260,7 @@ class MatchWeights:
 #: concepts (the party's identity, income, guidance, a queue ticket), whatever their words.
 CONCEPT_LABEL = 0.6
 _KIND_CONCEPTS = frozenset(
-    {"con:party", "con:income", "con:guidance", "con:ticket", "con:register"}
+    {"con:party", "con:income", "con:guidance", "con:ticket", "con:register", "con:account"}
 )
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
@@ -558,6 +558,7 @@ class Scorer:
         named = [{t for t in it.terms.synonyms if t in _KIND_CONCEPTS} for it in items]
         bit = {c: 1 << k for k, c in enumerate(sorted(_KIND_CONCEPTS))}
         self.concept_bits = np.array([sum(bit[c] for c in n) for n in named], dtype=np.int64)
+        self.account = np.array(["con:account" in it.terms.synonyms for it in items], dtype=bool)
         # a form the resident writes (記入, "fill in", "… form"), not a filing taken in
         self.writing = np.array([bool(WRITING.intersection(it.terms.words)) for it in items])
         self.check = kinds.get("check", -2)
@@ -816,6 +817,8 @@ class Scorer:
         # the same kind of action on the same thing (a check of the party in front of the
         # clerk: 本人確認, 来庁者確認, 保護者の確認) is one kind of work however worded
         kind = (self.action[i] >= 0) & (self.action[i] == self.action[j])
+        # (an account taken in on a form or keyed into a ledger: one registration)
+        kind |= self.account[i] & self.account[j]
         kind &= (self.concept_bits[i] & self.concept_bits[j]) != 0
         lab = np.where(kind, np.maximum(lab, CONCEPT_LABEL), lab)
         # one label negates what the other states: the shared words are no evidence

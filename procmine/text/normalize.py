@@ -178,6 +178,8 @@ def queue_worded(label: str) -> bool:
     return any(w in text for w in QUEUE_WORDS)
 
 
+#: The resident's bank account in a label (口座, 振替口座, "bank account", "direct debit").
+_ACCOUNT = re.compile(r"口座|\bbank account|\bdirect debit|\baccount (?:regist|detail)")
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).
 _ISSUED_TICKET = re.compile(r"\btickets?\b")
@@ -241,6 +243,7 @@ ACTIONS: dict[str, str] = {
     "記入": "filing",
     "受け付け": "filing",
     "受理": "filing",
+    "預かる": "filing",  # お預かりする: the polite word for taking a document in
     **dict.fromkeys(_FILINGS, "filing"),
     # answering another office's inquiry: the provider's side of a check
     "回答": "answer",
@@ -468,6 +471,9 @@ def label_terms(label: str) -> LabelTerms:
     # a check of the register, or of the address (住所確認, 住所照会): read in the register
     if action == "check" and (REGISTER_WORDS.search(norm) or _ADDRESS_CHECK.search(norm)):
         synonyms.append("con:register")
+    # taking in or keying the resident's bank account (口座振替申込受付, 振込口座の登録)
+    if action in ("entry", "filing") and _ACCOUNT.search(norm):
+        synonyms.append("con:account")
     issued_ticket = action == "issue" and _ISSUED_TICKET.search(norm) is not None
     if action in ("", "issue", "filing") and (TICKET_WORDS.search(norm) or issued_ticket):
         action = "ticket"
