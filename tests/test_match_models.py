@@ -277,3 +277,18 @@ def test_account_registrations_are_alike_whether_taken_in_or_keyed() -> None:
     lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
     assert lab[0] >= 0.6
     assert lab[1] < 0.6
+
+
+def test_guidance_worded_apart_is_alike() -> None:
+    """手続案内 and 子育て支援サービスのご案内 share only 案内: both tell the resident what else to do."""
+    labels = ["手続案内", "子育て支援サービスのご案内", "所得照会"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
+    assert lab[0] >= 0.6
+    assert lab[1] < 0.6

@@ -314,3 +314,12 @@ def test_an_account_taken_in_or_keyed_has_the_account_concept() -> None:
     for label in ("口座振替不能通知", "口座名義人照合", "口座振替依頼書の送付"):
         assert not account(label), label
     assert label_terms("書類のお預かり").action == "filing"
+
+
+def test_guidance_is_an_action_however_worded() -> None:
+    """手続案内, ご案内, 説明, "Counter guidance": telling the resident where to go is the action
+    of the label (so that guidance worded apart is one kind of work); a guidance letter sent
+    is sending."""
+    for label in ("手続案内", "子育て支援サービスのご案内", "制度説明", "Counter guidance"):
+        assert label_terms(label).action == "guidance", label
+    assert label_terms("乳幼児健診の案内送付").action == "issue"

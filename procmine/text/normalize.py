@@ -244,6 +244,9 @@ ACTIONS: dict[str, str] = {
     "受け付け": "filing",
     "受理": "filing",
     "預かる": "filing",  # お預かりする: the polite word for taking a document in
+    # telling the resident where to go or what else to do
+    "案内": "guidance",
+    "説明": "guidance",
     **dict.fromkeys(_FILINGS, "filing"),
     # answering another office's inquiry: the provider's side of a check
     "回答": "answer",
@@ -276,6 +279,10 @@ ENGLISH_ACTIONS: dict[str, str] = {
     "appli": "filing",
     "fill": "filing",
     "form": "filing",
+    "guidanc": "guidance",
+    "guid": "guidance",
+    "explain": "guidance",
+    "explan": "guidance",
     "answer": "answer",
     "repli": "answer",
     "respond": "answer",
