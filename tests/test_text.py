@@ -116,7 +116,7 @@ def test_administrative_concepts_join_words_sudachi_keeps_apart() -> None:
         ("振込口座登録", "entry"),
         ("後期高齢者 資格確認書引渡し", "issue"),
         ("資格確認書・資格情報のお知らせ交付", "issue"),
-        ("関連手続き案内", ""),
+        ("関連手続き案内", "guidance"),
         ("国民年金第1号被保険者の届出受付", "filing"),
         ("印鑑登録申請書記入", "filing"),
         ("後期高齢者 負担区分証明書受理・資格登録", "entry"),
