@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|all]
+    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|minamiura|all]
                                                      [--seed 7] [--residents 3000] [--out DIR]
 
 Reviewers who had not read procmine's generator or vocabulary wrote one town each:
@@ -64,6 +64,15 @@ For each town it runs ``procmine analyze`` and prints:
   the law or form (「様式第3号による…」, 「法第22条届出の審査」) and polite ones (「お客様の本人確認を
   行う」), おくやみ visits.
 
+* 南浦市 (:mod:`minamiura_city`): nine messy exports of about 4,000 sampled residents: quoted cells
+  with a line break (市民課's address, its 方書 on a second line), trailing half- and full-width
+  spaces in keys and labels, ``0012-3456`` beside ``00123456``, ``2025.04.01 09:12`` and 和暦 times
+  (CP932, ``令和元年`` birth dates), duplicate rows and rows without a time; 差戻し loops, 取消 /
+  取下げ, revisits within 30 days; a vendor package in two departments (English headers, Japanese
+  labels) whose identical 受付 / 審査 / 決定 / 通知 are hard negatives, 介護保険課 with Japanese
+  headers and English labels, long labels with notes in brackets, same-day visits after 転入, 出生
+  and 死亡.
+
 A town that procmine refuses (exit code ≠ 0) prints ``refused`` with the error, and the
 others still run.
 
@@ -109,6 +118,7 @@ TOWNS = (
     "asahigawa",
     "tsubakimura",
     "kitaura",
+    "minamiura",
 )
 
 
@@ -167,6 +177,7 @@ def _run(town: str, out: Path, seed: int, residents: int) -> None:
             "asahigawa": ("asahigawa_city.py", "あさひがわ市", "city"),
             "tsubakimura": ("tsubakimura_town.py", "つばき村", "city"),
             "kitaura": ("kitaura_city.py", "北浦市", "city"),
+            "minamiura": ("minamiura_city.py", "南浦市", "city"),
         }[town]
         made = subprocess.run(
             [sys.executable, str(HERE / script), str(out)], check=True, capture_output=True,

@@ -123,11 +123,12 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     ('staff', 'staff', 'resident')
     >>> performer_of("申込者"), performer_of("被保険者")
     ('resident', 'resident')
-    >>> performer_of("認定調査員-02")
-    'external'
+    >>> performer_of("認定調査員-02"), performer_of("KIOSK01"), performer_of("sys2")
+    ('external', 'system', 'system')
     """
     text = _UNITS.sub(" ", unicodedata.normalize("NFKC", str(resource)).lower())
-    tokens = set(re.split(r"[^0-9a-z]+", text))
+    # words of letters, apart from the digits numbering them (KIOSK01: kiosk)
+    tokens = set(re.split(r"[^a-z]+", text))
     said = [w for w in RESIDENT_WORDS if (w in text if not w.isascii() else w in tokens)]
     if said and not any(_NUMBERED.fullmatch(text.split(w, 1)[1]) for w in said):
         return "resident"

@@ -540,6 +540,36 @@ def test_zero_padded_person_keys_are_one_key_and_unmatched_keys_are_named(tmp_pa
     assert data.warnings[0].startswith("c.csv: its person keys (宛名番号) match almost none")
 
 
+def test_compact_date_times_of_vendor_exports_are_read(tmp_path: Path) -> None:
+    """EXEC_DATETIME 20250401120616 (yyyymmddHHMMSS, no separators) is a date and time."""
+    write_csv(
+        tmp_path / "a.csv",
+        ["受付番号,処理内容,EXEC_DATETIME", "A1,受付,20250401120616", "A1,審査,20250402093000"],
+    )
+    events = load([tmp_path]).logs["a"].events
+    assert events["timestamp"].astype(str).tolist() == [
+        "2025-04-01 12:06:16",
+        "2025-04-02 09:30:00",
+    ]
+
+
+def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> None:
+    """住基 writes 0012-3456 where the other systems write 00123456: one resident, no warning."""
+    rows = "受付番号,処理内容,処理日時,宛名番号"
+    write_csv(
+        tmp_path / "a.csv",
+        [rows] + [f"A{i},受付,2024/04/01 09:00,{i:04d}-{i:04d}" for i in range(1, 41)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        [rows] + [f"B{i},申請,2024/04/02 09:00,{i:04d}{i:04d}" for i in range(5, 45)],
+    )
+    data = load([tmp_path])
+    a = set(data.logs["a"].events["person"].astype(str))
+    b = set(data.logs["b"].events["person"].astype(str))
+    assert len(a & b) == 36 and data.warnings == []
+
+
 # --------------------------------------------------------------------------- options and config
 
 CONFIG_ROWS = [

@@ -1663,8 +1663,19 @@ _KEY_PREFIX = re.compile(r"^([A-Za-z]{1,3}-?)(\d+)$")
 
 
 def _unpadded(key: str) -> str:
-    """A key of digits without its leading zeros (0000012345 → 12345); others unchanged."""
+    """A key of digits without its leading zeros and the hyphens grouping them (0000012345,
+    0001-2345 → 12345); others unchanged.
+
+    >>> _unpadded("0000012345"), _unpadded("0001-2345"), _unpadded("A-12"), _unpadded("12--3")
+    ('12345', '12345', 'A-12', '12--3')
+    """
+    if _GROUPED_DIGITS.fullmatch(key):
+        key = key.replace("-", "")
     return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
+#: Digits in groups joined by single hyphens (0012-3456).
+_GROUPED_DIGITS = re.compile(r"\d+(?:-\d+)+")
 
 
 #: Residents compared by name to vouch for keys read without their prefix, and the share of
@@ -1752,7 +1763,10 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
     # without a letter prefix (A0001234 → 1234) only where the residents' names agree: two
     # numberings both counting from 1 (W000001, a water bureau's customers) match by chance
-    prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
+    prefixed = [
+        any(not k.isdigit() and k != v and not _GROUPED_DIGITS.fullmatch(k) for k, v in b.items())
+        for b in bare
+    ]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
     matched = [
         (i, j)

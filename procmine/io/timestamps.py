@@ -263,6 +263,12 @@ def _parse_year_last(texts: pd.Series, day_first: bool | None = None) -> pd.Seri
     return _put(out, rows, index)
 
 
+#: A compact date and time, yyyymmddHHMMSS, of the years 1900–2099.
+_COMPACT_STAMP = (
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d"
+)
+
+
 def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
     """Parse a Series of distinct normalised strings (index kept); NaT where unparsable."""
     result = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
@@ -282,6 +288,14 @@ def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
                 )
                 result.loc[parsed.index] = _as_naive_ns(parsed)
         rest = rest.drop(candidates.index[naive | offset])
+    # Fast path: compact date and time of 14 digits (20250401120616, mainframe and vendor
+    # exports), read only where every field is in range.
+    compact = rest.str.fullmatch(_COMPACT_STAMP)
+    if compact.any():
+        parsed = pd.to_datetime(rest[compact], format="%Y%m%d%H%M%S", errors="coerce")
+        hit = parsed.notna()
+        result.loc[parsed.index[hit]] = _as_naive_ns(parsed[hit])
+        rest = rest.drop(parsed.index[hit])
     # Fast path 2: sniff a fixed format from a sample and parse all values with it.
     for _ in range(_MAX_SNIFF_ROUNDS):
         if rest.empty:
@@ -353,6 +367,8 @@ def parse_timestamps(
     NaT
     >>> parse_timestamps(pd.Series(["2024-04-01T00:30:00Z"])).iloc[0]
     Timestamp('2024-04-01 09:30:00')
+    >>> parse_timestamps(pd.Series(["20250401120616", "20251301120616"])).tolist()
+    [Timestamp('2025-04-01 12:06:16'), NaT]
     """
     if not isinstance(values, pd.Series):
         values = pd.Series(values)

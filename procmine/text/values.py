@@ -180,10 +180,14 @@ def split_address(value: str) -> tuple[str, str]:
     ('光陽1234-5', '')
     >>> split_address("大字磯部字東浦1098番地"), split_address("潮見1-13-10-201")
     (('磯部東浦1098', ''), ('潮見1-13-10', '201'))
+    >>> split_address("南浦市汐見台1丁目21番20号\\nハイツ汐見 404")  # 方書 on a line of its own
+    ('南浦市汐見台1-21-20', 'ハイツ汐見404')
     """
     text = nfkc(value)
     if not text:
         return "", ""
+    if "\n" in text or "\r" in text:  # a cell of two lines: the 方書 on the second
+        text = _SPACES.sub(" ", text)
     # Each rewrite runs only when its fixed character is in the text: without it the
     # pattern cannot match, and most addresses skip most rewrites.
     if _KANJI_NUMERAL_ANY.search(text):
