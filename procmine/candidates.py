@@ -211,6 +211,10 @@ def _has(labels: list[str], words: tuple[str, ...]) -> bool:
     return sum(any(w in _norm(x) for w in words) for x in labels) * 2 > len(labels)
 
 
+#: A label of the resident writing a form (記入, "form filled in", "fill in").
+_WRITING = re.compile(r"記入|\bfill(?:ed|ing)?\b|\bform\b")
+
+
 def _names_identity(label: str) -> bool:
     text = _norm(label).strip()
     return bool(_IDENTITY_JA.search(text) or _IDENTITY_EN.search(text))
@@ -247,14 +251,18 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         # (batch notices) cost neither staff nor resident time.
         queued = members["wait_after"].notna().sum() * 2 > len(members)
         return ("queue", "matasenai") if queued else ("batch", "matasenai")
+    # labels that say so decide over data a log writes on every row of a case (the record
+    # beside an identity check is not what the check captures)
+    if sum(map(_names_identity, labels)) * 2 > len(labels):
+        return "identity", "matasenai"
+    if sum(bool(_WRITING.search(_norm(label))) for label in labels) * 2 > len(labels):
+        return "form", "kakasenai"
     if nfields <= 2 and "my_number" in members and members["my_number"].sum() * 2 > len(members):
         return "mynumber", "matasenai"
     if "account" in members and members["account"].sum() * 2 > len(members):
         return "account", "kakasenai"
     if _has(labels, _INQUIRY_WORDS):
         return "inquiry", "matasenai"
-    if nfields <= 2 and sum(map(_names_identity, labels)) * 2 > len(labels):
-        return "identity", "matasenai"
     if nfields >= 3 or (nfields >= 1 and _keys_in(labels)):
         return "rekey", "kakasenai"
     return "check", "matasenai"

@@ -369,6 +369,33 @@ def test_the_performer_of_most_executions_decides_the_kind():
     assert _kind(members.assign(events=[10, 20, 300, 200]))[0] == "rekey"
 
 
+def test_labels_that_say_what_the_work_is_decide_over_a_record_carried_on_every_row():
+    """A log writing the resident's record (with the account) on every row makes an identity
+    check and a form look like account registrations by their data; their labels say what
+    they are."""
+    from procmine.candidates import _kind
+
+    members = pd.DataFrame(
+        {
+            "activity": ["本人確認", "来所者本人確認", "Visitor identity check"],
+            "performer": ["staff"] * 3,
+            "nfields": [8, 8, 8],
+            "wait_after": [None] * 3,
+            "events": [100, 100, 100],
+            "my_number": [False] * 3,
+            "account": [True] * 3,
+        }
+    )
+    assert _kind(members)[0] == "identity"
+    forms = members.assign(
+        activity=["国保異動届記入", "認定請求書記入", "Application form filled in"]
+    )
+    assert _kind(forms)[0] == "form"
+    assert (
+        _kind(forms.assign(activity=["口座登録", "振込口座の登録", "口座振替受付"]))[0] == "account"
+    )
+
+
 def test_redundant_executions_are_handed_to_the_what_if_once_for_the_same_inputs():
     from procmine import candidates as cand
 
