@@ -211,6 +211,8 @@ def _has(labels: list[str], words: tuple[str, ...]) -> bool:
     return sum(any(w in _norm(x) for w in words) for x in labels) * 2 > len(labels)
 
 
+#: A label naming keying data in (入力, 登録, entry, input, keying).
+_KEYING = re.compile(r"入力|登録|登載|\b(?:entry|input|key(?:ed|ing)?|regist\w*)\b")
 #: A label of the resident writing a form (記入, "form filled in", "fill in").
 _WRITING = re.compile(r"記入|\bfill(?:ed|ing)?\b|\bform\b")
 
@@ -252,11 +254,13 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
         queued = members["wait_after"].notna().sum() * 2 > len(members)
         return ("queue", "matasenai") if queued else ("batch", "matasenai")
     # labels that say so decide over data a log writes on every row of a case (the record
-    # beside an identity check is not what the check captures)
-    if sum(map(_names_identity, labels)) * 2 > len(labels):
-        return "identity", "matasenai"
-    if sum(bool(_WRITING.search(_norm(label))) for label in labels) * 2 > len(labels):
-        return "form", "kakasenai"
+    # beside an identity check is not what the check captures) — unless they also name
+    # keying the data in (本人確認・転入届入力 is re-keying)
+    if not any(_KEYING.search(_norm(label)) for label in labels):
+        if sum(map(_names_identity, labels)) * 2 > len(labels):
+            return "identity", "matasenai"
+        if sum(bool(_WRITING.search(_norm(label))) for label in labels) * 2 > len(labels):
+            return "form", "kakasenai"
     if nfields <= 2 and "my_number" in members and members["my_number"].sum() * 2 > len(members):
         return "mynumber", "matasenai"
     if "account" in members and members["account"].sum() * 2 > len(members):

@@ -108,6 +108,17 @@ EXTERNAL_WORDS = ("external", "外部", "委託", "医師", "審査会", "調査
 __all__ = ["apply_aliases", "discover", "discover_all", "merge_aliases", "performer_of"]
 
 
+def _says(word: str, text: str) -> bool:
+    """Whether ``text`` holds ``word`` as a word of its own: a machine (…機) not inside 機能
+    (a function: 受付機能担当 is a clerk)."""
+    at = text.find(word)
+    while at >= 0:
+        if not (word.endswith("機") and text[at + len(word) : at + len(word) + 1] == "能"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 def performer_of(resource: str) -> Literal["resident", "staff", "system", "external"]:
     """Classify one resource name as resident, system, external or staff.
 
@@ -125,6 +136,8 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     ('resident', 'resident')
     >>> performer_of("認定調査員-02"), performer_of("KIOSK01"), performer_of("sys2")
     ('external', 'system', 'system')
+    >>> performer_of("受付機2"), performer_of("受付機能担当")
+    ('system', 'staff')
     """
     text = _UNITS.sub(" ", unicodedata.normalize("NFKC", str(resource)).lower())
     # words of letters, apart from the digits numbering them (KIOSK01: kiosk)
@@ -132,7 +145,7 @@ def performer_of(resource: str) -> Literal["resident", "staff", "system", "exter
     said = [w for w in RESIDENT_WORDS if (w in text if not w.isascii() else w in tokens)]
     if said and not any(_NUMBERED.fullmatch(text.split(w, 1)[1]) for w in said):
         return "resident"
-    if any(w in text if not w.isascii() else w in tokens for w in SYSTEM_WORDS):
+    if any(_says(w, text) if not w.isascii() else w in tokens for w in SYSTEM_WORDS):
         return "system"
     if any(w in text if not w.isascii() else w in tokens for w in EXTERNAL_WORDS):
         return "external"

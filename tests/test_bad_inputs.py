@@ -1101,6 +1101,17 @@ CASES: list[Case] = [
         warnings=("a.csv: one row per case with the dates of 3 steps (申請日, 審査日, 決定日)",),
     ),
     Case(
+        "a step date of a wide case table that is not a date leaves that step out, with a warning",
+        {
+            "a.csv": csv(
+                ["申請番号,申請日,審査日,決定日"]
+                + [f"A{i},2025/04/01,2025/04/0{2 + i % 5},2025/04/1{i % 9}" for i in range(20)]
+                + ["A99,2025/04/01,2025/04/03,未定"]
+            )
+        },
+        warnings=("a.csv: 1 values of 決定日 are not dates; those steps were left out",),
+    ),
+    Case(
         "Excel serial numbers outside 1990-2099 get a hint",
         {"a.csv": csv([HEADER, "C1,受付,25000.51,x", "C1,交付,78000.6,y"])},
         error=("Excel serial date numbers", "format the column as date and time"),

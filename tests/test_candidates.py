@@ -394,6 +394,11 @@ def test_labels_that_say_what_the_work_is_decide_over_a_record_carried_on_every_
     assert (
         _kind(forms.assign(activity=["口座登録", "振込口座の登録", "口座振替受付"]))[0] == "account"
     )
+    # labels that also name keying the data in are re-keying, as the data says
+    keyed = members.assign(
+        activity=["本人確認・転入届入力", "本人確認後 住所異動入力", "記入内容の入力"]
+    )
+    assert _kind(keyed.assign(account=False))[0] == "rekey"
 
 
 def test_redundant_executions_are_handed_to_the_what_if_once_for_the_same_inputs():

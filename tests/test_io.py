@@ -555,19 +555,32 @@ def test_compact_date_times_of_vendor_exports_are_read(tmp_path: Path) -> None:
 
 def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> None:
     """住基 writes 0012-3456 where the other systems write 00123456: one resident, no warning."""
-    rows = "受付番号,処理内容,処理日時,宛名番号"
+    rows = "受付番号,処理内容,処理日時,宛名番号,氏名"
     write_csv(
         tmp_path / "a.csv",
-        [rows] + [f"A{i},受付,2024/04/01 09:00,{i:04d}-{i:04d}" for i in range(1, 41)],
+        [rows] + [f"A{i},受付,2024/04/01 09:00,{i:04d}-{i:04d},住民{i}" for i in range(1, 41)],
     )
     write_csv(
         tmp_path / "b.csv",
-        [rows] + [f"B{i},申請,2024/04/02 09:00,{i:04d}{i:04d}" for i in range(5, 45)],
+        [rows] + [f"B{i},申請,2024/04/02 09:00,{i:04d}{i:04d},住民{i}" for i in range(5, 45)],
     )
     data = load([tmp_path])
     a = set(data.logs["a"].events["person"].astype(str))
     b = set(data.logs["b"].events["person"].astype(str))
     assert len(a & b) == 36 and data.warnings == []
+    # household members 1001-1 … are not residents 10011 …: their names disagree
+    write_csv(
+        tmp_path / "a.csv",
+        [rows] + [f"A{i},受付,2024/04/01 09:00,{1000 + i}-1,世帯員{i}" for i in range(1, 41)],
+    )
+    write_csv(
+        tmp_path / "b.csv",
+        [rows] + [f"B{i},申請,2024/04/02 09:00,{10000 + 10 * i + 1},住民{i}" for i in range(1, 41)],
+    )
+    data = load([tmp_path])
+    a = set(data.logs["a"].events["person"].astype(str))
+    b = set(data.logs["b"].events["person"].astype(str))
+    assert not a & b
 
 
 # --------------------------------------------------------------------------- options and config
@@ -1089,6 +1102,52 @@ def test_a_case_table_in_wide_form_is_read_as_one_event_per_dated_step(tmp_path:
     rows += [f"A{i},督促状発送,2025/04/01 09:00,2025/04/30" for i in range(40)]
     write_csv(tmp_path / "kosodate.csv", rows)
     assert len(load([tmp_path]).logs["kosodate"].events) == 40
+
+
+def test_a_wide_table_s_dates_must_be_steps_of_the_case(tmp_path: Path) -> None:
+    """前回認定日 (the previous decision, years before the application) is data; 完了日 taken
+    as the end is a step of its own; the staff of one step (審査担当) is not the whole
+    file's resource; a per-resident register's dates are data."""
+    rows = ["受付番号,手続種別,受付日時,前回認定日"]
+    rows += [
+        f"K{i},{('更新', '新規')[i % 2]},2025/04/01 09:00,2023/04/0{1 + i % 9}" for i in range(30)
+    ]
+    write_csv(tmp_path / "a.csv", rows)
+    data = load([tmp_path])
+    assert data.mappings[0].roles["activity"] == "手続種別"
+    rows = ["申請番号,受付日時,審査日,審査担当,完了日"]
+    rows += [f"A{i},2025/04/01 09:00,2025/04/03,佐藤,2025/04/10" for i in range(30)]
+    write_csv(tmp_path / "a.csv", rows)
+    events = load([tmp_path]).logs["a"].events
+    steps = events.groupby(events["activity"].astype(str))["resource"].first().to_dict()
+    assert set(steps) == {"受付", "審査", "完了"} and events["end"].isna().all()
+    assert pd.isna(steps["受付"]) and steps["審査"] == "佐藤"
+    rows = ["宛名番号,届出,届出日,住民登録日"]
+    rows += [
+        f"{1000 + i},{('転入', '転居')[i % 2]},2025/04/0{1 + i % 9},2025/04/01" for i in range(30)
+    ]
+    write_csv(tmp_path / "a.csv", rows)
+    assert len(load([tmp_path]).logs["a"].events) == 30
+
+
+def test_a_case_column_beside_a_person_key_is_found_by_its_values(tmp_path: Path) -> None:
+    """ケース holds two cases of each resident: it is the case, not the resident; a case id
+    written as 20250401000001 is not a time."""
+    rows = ["宛名番号,ケース,処理,処理日時"]
+    rows += [
+        f"{1000 + i},C{i}-{k},{step},2025/04/{1 + i % 20:02d} 09:{k}{j}"
+        for i in range(40)
+        for k in range(2)
+        for j, step in enumerate(("受付", "審査"))
+    ]
+    write_csv(tmp_path / "a.csv", rows)
+    data = load([tmp_path])
+    assert data.mappings[0].roles["case"] == "ケース"
+    rows = ["相談番号,処理,処理日時"]
+    rows += [f"2025040100{i:04d},{step},2025/04/01 09:0{j}" for i in range(30)
+             for j, step in enumerate(("受付", "相談"))]  # fmt: skip
+    write_csv(tmp_path / "a.csv", rows)
+    assert load([tmp_path]).mappings[0].roles["case"] == "相談番号"
 
 
 def test_excel_serial_times_are_read_as_dates_with_a_warning(tmp_path: Path) -> None:

@@ -144,6 +144,7 @@ def _split_address_unguarded(value: str) -> tuple[str, str]:
     text = V.nfkc(value)
     if not text:
         return "", ""
+    text = V._SPACES.sub(" ", text)  # (split_address does it only for cells of two lines)
     text = V._house_numbers(text)
     text = V._NO_BETWEEN.sub("-", text)
     text = V._DIGIT_HYPHEN.sub("-", text)

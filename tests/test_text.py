@@ -311,7 +311,8 @@ def test_an_account_taken_in_or_keyed_has_the_account_concept() -> None:
     for label in ("08_口座振替依頼受付", "【口座】振込口座登録", "口座振替依頼書をお預かりする",
                   "Bank account registration"):  # fmt: skip
         assert account(label), label
-    for label in ("口座振替不能通知", "口座名義人照合", "口座振替依頼書の送付"):
+    for label in ("口座振替不能通知", "口座名義人照合", "口座振替依頼書の送付", "窓口座席予約受付",
+                  "Account registration"):  # fmt: skip
         assert not account(label), label
     assert label_terms("書類のお預かり").action == "filing"
 

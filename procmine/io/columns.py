@@ -347,12 +347,14 @@ def _sample(column: pd.Series) -> pd.Series:
     return values
 
 
-def timestamp_share(column: pd.Series) -> float:
-    """Share of the non-missing values (sampled) that parse as timestamps."""
+def timestamp_share(column: pd.Series, *, compact: bool = False) -> float:
+    """Share of the non-missing values (sampled) that parse as timestamps (``compact``: 14
+    digits too, for a column whose header names a time; see
+    :func:`~procmine.io.timestamps.parse_timestamps`)."""
     values = _sample(column)
     if values.empty:
         return 0.0
-    return float(parse_timestamps(values).notna().mean())
+    return float(parse_timestamps(values, compact=compact).notna().mean())
 
 
 def _has_times_of_day(column: pd.Series) -> bool:
@@ -419,7 +421,8 @@ def detect_roles(
             bare = header_key(column) in _BARE_TIMES
             if not _is_exact(-neg_score) or bare:
                 if column not in share_cache:
-                    share_cache[column] = timestamp_share(frame[column])
+                    # the header names a time: compact digits (20250401120616) are one
+                    share_cache[column] = timestamp_share(frame[column], compact=True)
                 if share_cache[column] < _CONTAINS_TIMESTAMP_SHARE:
                     continue
             if bare and not _has_times_of_day(frame[column]):
@@ -437,7 +440,8 @@ def detect_roles(
             used.add(found)
             free.remove(found)
     if "case" not in roles and "case" not in skipped:
-        found = _case_by_values(frame, free, share_cache, ids_only="person" in roles)
+        person = frame[roles["person"]] if "person" in roles else None
+        found = _case_by_values(frame, free, share_cache, person=person)
         if found is not None:
             roles["case"], how["case"] = found, "values"
             used.add(found)
@@ -482,20 +486,27 @@ def _numeric_share(values: pd.Series) -> float:
 
 
 def _case_by_values(
-    frame: pd.DataFrame, free: list[str], cache: dict[str, float], *, ids_only: bool = False
+    frame: pd.DataFrame,
+    free: list[str],
+    cache: dict[str, float],
+    *,
+    person: pd.Series | None = None,
 ) -> str | None:
     """The column of case ids among ``free`` ones when no header names it: nearly always
     filled, each value repeated, the most distinct values; never a column whose header
-    names a resident's data (振込口座, 電話, 住所: one per resident, not per case), and with
-    ``ids_only`` (the file has a person key, which is the case otherwise) only a column
-    whose header names a number or code (整理No, 管理コード)."""
+    names a resident's data (振込口座, 電話, 住所: one per resident, not per case). Beside a
+    ``person`` key (the case otherwise), a column whose header names no number or code
+    must hold cases of one resident each, clearly more of them than residents
+    (:func:`_nests_in`)."""
     from procmine.fields._profile import header_type
 
     best, best_unique = None, 0
     clocks = set(time_of_day_columns(frame, free))  # 時刻 beside a date: the time, not a case
-    allowed = ("id",) if ids_only else (None, "id")
     for column in free:
-        if column in clocks or header_type(column) not in allowed:
+        kind = header_type(column)
+        if column in clocks or kind not in (None, "id"):
+            continue
+        if person is not None and kind is None and not _nests_in(frame[column], person):
             continue
         values = frame[column].dropna()
         if len(values) < 0.9 * len(frame) or len(values) == 0:
@@ -508,6 +519,28 @@ def _case_by_values(
         if unique > best_unique:
             best, best_unique = column, unique
     return best
+
+
+#: Cases per resident a column beside a person key must hold to be the case (a resident's
+#: own data holds one value each).
+_CASES_PER_PERSON = 1.2
+
+
+def _nests_in(values: pd.Series, person: pd.Series) -> bool:
+    """Whether the values of a column are cases of the residents ``person`` names: each
+    value (nearly always) one resident's, and at least :data:`_CASES_PER_PERSON` times as
+    many values as residents.
+
+    >>> who = pd.Series(["p1", "p1", "p2", "p2"])
+    >>> _nests_in(pd.Series(["c1", "c2", "c3", "c4"]), who), _nests_in(pd.Series(["a", "a", "b", "b"]), who)
+    (True, False)
+    """
+    pairs = pd.DataFrame({"v": values, "p": person}).dropna().drop_duplicates()
+    if pairs.empty:
+        return False
+    owners = pairs.groupby("v", sort=False)["p"].nunique()
+    one_owner = float((owners == 1).mean())
+    return one_owner >= 0.95 and len(owners) >= _CASES_PER_PERSON * pairs["p"].nunique()
 
 
 def _activity_by_values(

@@ -903,11 +903,16 @@ def _load_file(
         # a case table in wide form (申請一覧: one row per case, a date per step): the steps
         # are the activities; a column of kinds found as the activity is the case's data
         roles.pop("activity", None)
+        if roles.get("end") in steps:  # 完了日: a step of its own, not the first step's end
+            roles.pop("end")
         activity_column = _unique_name("工程", {str(c) for c in frame.columns})
         frame[activity_column] = steps[roles["timestamp"]]
         roles["activity"], how["activity"] = activity_column, "wide"
+        later = {c: n for c, n in steps.items() if c != roles["timestamp"]}
+        step_staff = wide.staff_columns(frame, later)
+        if roles.get("resource") in step_staff.values():  # 審査担当 reviews; it takes nothing in
+            roles.pop("resource")
         roles = {role: roles[role] for role in ROLES if role in roles}
-        step_staff = wide.staff_columns(frame, steps, set(roles.values()))
         warnings.append(
             Notice(
                 f"{at(source)}: one row per case with the dates of {len(steps)} steps "
@@ -938,7 +943,10 @@ def _load_file(
     ts_present = ts_raw.notna() if is_datetime else _strip(ts_raw).notna()
     # a file writes its dates one way: start and end decide the day/month order together
     day_first = year_last_order(*(frame[roles[r]] for r in ("timestamp", "end") if r in roles))
-    timestamp = parse_timestamps(ts_raw, column=ts_column, source=source, day_first=day_first)
+    named = {r for r in ("timestamp", "end") if how.get(r) != "values"}  # by header or option
+    timestamp = parse_timestamps(
+        ts_raw, column=ts_column, source=source, day_first=day_first, compact="timestamp" in named
+    )
     timestamp = _excel_serials(ts_raw, timestamp, ts_column, source, warnings)
     clocks = _times_of_day(frame, roles, timestamp, source, warnings)
     if "timestamp" in clocks:
@@ -1094,7 +1102,9 @@ def _load_file(
         # parsed in file order (a format is read from the first values), then ordered
         end_raw = frame[roles["end"]]
         end_raw = (end_raw if len(in_file) == n else end_raw.iloc[in_file]).reset_index(drop=True)
-        end = parse_timestamps(end_raw, column=roles["end"], source=source, day_first=day_first)
+        end = parse_timestamps(
+            end_raw, column=roles["end"], source=source, day_first=day_first, compact="end" in named
+        )
         end = _excel_serials(end_raw, end, roles["end"], source, warnings)
         if "end" in clocks:
             clock = frame[clocks["end"]]
@@ -1192,12 +1202,27 @@ def _load_file(
     events = pd.DataFrame(columns)
     if steps is not None:
         others = {c: n for c, n in steps.items() if c != roles["timestamp"]}
+        stamps = {}
+        for c in others:
+            raw_dates = kept(frame[c])
+            stamps[c] = parse_timestamps(
+                raw_dates, column=c, source=source, day_first=day_first, compact=True
+            )
+            unread = int((stamps[c].isna() & _strip(raw_dates).notna()).sum())
+            if unread:  # the row's other steps stay; this one is left out, and said so
+                warnings.append(
+                    Notice(
+                        f"{at(source)}: {unread} values of {show(c)} are not dates; those "
+                        "steps were left out",
+                        "wide_bad_dates",
+                        place=Place(at(source)),
+                        count=unread,
+                        column=show(c),
+                    )
+                )
         events = wide.step_events(
             events,
-            {
-                c: parse_timestamps(kept(frame[c]), column=c, source=source, day_first=day_first)
-                for c in others
-            },
+            stamps,
             others,
             {c: kept(_strip(frame[s])).astype(_TEXT) for c, s in step_staff.items()},
             data_columns,
@@ -1763,10 +1788,7 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     bare = [b if len(set(b.values())) == len(b) else {} for b in bare]
     # without a letter prefix (A0001234 → 1234) only where the residents' names agree: two
     # numberings both counting from 1 (W000001, a water bureau's customers) match by chance
-    prefixed = [
-        any(not k.isdigit() and k != v and not _GROUPED_DIGITS.fullmatch(k) for k, v in b.items())
-        for b in bare
-    ]
+    prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
     matched = [
         (i, j)

@@ -269,7 +269,9 @@ _COMPACT_STAMP = (
 )
 
 
-def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
+def _parse_unique(
+    texts: pd.Series, day_first: bool | None = None, *, compact: bool = False
+) -> pd.Series:
     """Parse a Series of distinct normalised strings (index kept); NaT where unparsable."""
     result = pd.Series(pd.NaT, index=texts.index, dtype="datetime64[ns]")
     rest = texts[texts != ""]
@@ -288,11 +290,12 @@ def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
                 )
                 result.loc[parsed.index] = _as_naive_ns(parsed)
         rest = rest.drop(candidates.index[naive | offset])
-    # Fast path: compact date and time of 14 digits (20250401120616, mainframe and vendor
-    # exports), read only where every field is in range.
-    compact = rest.str.fullmatch(_COMPACT_STAMP)
-    if compact.any():
-        parsed = pd.to_datetime(rest[compact], format="%Y%m%d%H%M%S", errors="coerce")
+    # Compact date and time of 14 digits (20250401120616, mainframe and vendor exports), in
+    # a column whose header names a time (``compact``: an id such as 20250401000123 is not
+    # one), read only where every field is in range.
+    packed = rest.str.fullmatch(_COMPACT_STAMP) if compact else None
+    if packed is not None and packed.any():
+        parsed = pd.to_datetime(rest[packed], format="%Y%m%d%H%M%S", errors="coerce")
         hit = parsed.notna()
         result.loc[parsed.index[hit]] = _as_naive_ns(parsed[hit])
         rest = rest.drop(parsed.index[hit])
@@ -324,7 +327,12 @@ def _parse_unique(texts: pd.Series, day_first: bool | None = None) -> pd.Series:
 
 
 def parse_timestamps(
-    values: pd.Series, *, column: str = "", source: str = "", day_first: bool | None = None
+    values: pd.Series,
+    *,
+    column: str = "",
+    source: str = "",
+    day_first: bool | None = None,
+    compact: bool = False,
 ) -> pd.Series:
     """Parse exported timestamps into naive local ``datetime64[ns]``; NaT where unparsable.
 
@@ -344,6 +352,9 @@ def parse_timestamps(
     day_first
         For dates with the day and month before the year (04/01/2024): whether the day
         comes first; ``None`` (default) lets the values decide (:func:`year_last_order`).
+    compact
+        Also read 14 digits as ``yyyymmddHHMMSS`` (20250401120616): for a column whose
+        header names a time; elsewhere such digits may be ids.
 
     Returns
     -------
@@ -367,7 +378,7 @@ def parse_timestamps(
     NaT
     >>> parse_timestamps(pd.Series(["2024-04-01T00:30:00Z"])).iloc[0]
     Timestamp('2024-04-01 09:30:00')
-    >>> parse_timestamps(pd.Series(["20250401120616", "20251301120616"])).tolist()
+    >>> parse_timestamps(pd.Series(["20250401120616", "20251301120616"]), compact=True).tolist()
     [Timestamp('2025-04-01 12:06:16'), NaT]
     """
     if not isinstance(values, pd.Series):
@@ -404,7 +415,9 @@ def parse_timestamps(
             raw = raw[~is_dt]
     texts = raw if pd.api.types.is_string_dtype(raw.dtype) else raw.astype(str)
     codes, uniques = pd.factorize(texts, use_na_sentinel=True)
-    parsed = _parse_unique(_normalise_all(pd.Series(uniques, dtype="str")), day_first)
+    parsed = _parse_unique(
+        _normalise_all(pd.Series(uniques, dtype="str")), day_first, compact=compact
+    )
     mapped = parsed.to_numpy()[codes]
     mapped[codes < 0] = np.datetime64("NaT")
     out.loc[texts.index] = mapped

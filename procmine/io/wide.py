@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..model import ACTIVITY, CASE, END, RESOURCE, ROW, TIMESTAMP
 from .columns import timestamp_share
+from .timestamps import parse_timestamps
 
 #: Case ids at least this share distinct over the rows: one row per case.
 UNIQUE_CASES = 0.95
@@ -120,37 +121,47 @@ def find_steps(
         return None
     if "activity" in roles and how.get("activity") != "values":
         return None
+    if how.get("case") == "person":  # a register kept per resident: its dates are data
+        return None
     cases = frame[roles["case"]].dropna()
     if len(cases) == 0 or cases.nunique() < UNIQUE_CASES * len(cases):
         return None
-    taken = set(roles.values())
+    # an end whose header names a step (完了日) is that step, not the first step's end
+    taken = {c for r, c in roles.items() if not (r == "end" and _names_a_step(c))}
+    ts = roles["timestamp"]
+    first = parse_timestamps(frame[ts], compact=True)
     steps: dict[str, str] = {}
     for column in frame.columns:
         if column in taken or not _names_a_step(column):
             continue
         values = frame[column]
         filled = values.notna() & values.astype(str).str.strip().ne("")
-        if filled.mean() < MIN_FILLED or timestamp_share(values[filled]) < MIN_DATES:
+        if filled.mean() < MIN_FILLED or timestamp_share(values[filled], compact=True) < MIN_DATES:
+            continue
+        # a later step of the case: dated on or after its first step (a 前回認定日, a
+        # resident's 住民登録日 lie before it: data)
+        when = parse_timestamps(values, compact=True)
+        both = when.notna() & first.notna()
+        if not both.any() or (when[both].dt.normalize() >= first[both].dt.normalize()).mean() < 0.9:
             continue
         steps[column] = step_name(column)
     if not steps:
         return None
-    ts = roles["timestamp"]
     return {ts: step_name(ts), **steps}
 
 
-def staff_columns(frame: pd.DataFrame, steps: dict[str, str], taken: set[str]) -> dict[str, str]:
+def staff_columns(frame: pd.DataFrame, steps: dict[str, str]) -> dict[str, str]:
     """``{date column: staff column}``: the column naming who did a step (審査担当 for 審査日).
 
     >>> frame = pd.DataFrame(columns=["審査日", "審査担当", "決定日"])
-    >>> staff_columns(frame, {"審査日": "審査", "決定日": "決定"}, set())
+    >>> staff_columns(frame, {"審査日": "審査", "決定日": "決定"})
     {'審査日': '審査担当'}
     """
     out: dict[str, str] = {}
     for column, step in steps.items():
         for suffix in _STAFF:
             name = f"{step}{suffix}"
-            if name in frame.columns and name not in taken:
+            if name in frame.columns:
                 out[column] = name
                 break
     return out

@@ -355,7 +355,9 @@ def _attributes(
 
     # a kind of case, not the resident's data (性別 is constant over a resident's case too)
     typed = [
-        c for c in attrs if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES and header_type(c) is None
+        c
+        for c in attrs
+        if 2 <= distinct[c] <= CASE_TYPE_MAX_VALUES and header_type(c) in (None, "id")
     ]
     typed.sort(key=lambda c: (-distinct[c], cols.index(c)))
     return attrs, (typed[0] if typed else None)

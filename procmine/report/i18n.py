@@ -1171,6 +1171,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: one row per case with the dates of {count} steps ({columns}): read as one "
         "event per dated step",
     ),
+    "warn_wide_bad_dates": (
+        "{place}: 列「{column}」の{count}件の値が日付として読めないため、その段階を除きました",
+        "{place}: {count} values of {column} are not dates; those steps were left out",
+    ),
     "warn_excel_serial_times": (
         "{place}: 列「{column}」の{count}件の値をExcelのシリアル値（1899-12-30からの日数）として"
         "日時に読みました",

@@ -179,7 +179,7 @@ def queue_worded(label: str) -> bool:
 
 
 #: The resident's bank account in a label (口座, 振替口座, "bank account", "direct debit").
-_ACCOUNT = re.compile(r"口座|\bbank account|\bdirect debit|\baccount (?:regist|detail)")
+_ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).
 _ISSUED_TICKET = re.compile(r"\btickets?\b")
