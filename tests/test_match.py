@@ -174,14 +174,15 @@ def test_aliases_found_by_discovery_are_reported_too() -> None:
 
 def test_missing_attributes_count_as_unknown() -> None:
     a, b = nx.DiGraph(), nx.DiGraph()
-    a.add_edge("受付", "本人確認")
-    b.add_edge("受付", "申請者の本人確認")
+    a.add_edge("番号札発券", "本人確認")
+    b.add_edge("番号札発券", "申請者の本人確認")
     maps = {
         "A": ProcessMap("A", a, pd.DataFrame(), pd.DataFrame(), 0, 0),
         "B": ProcessMap("B", b, pd.DataFrame(), pd.DataFrame(), 0, 0),
     }
     result = match_activities(maps)
-    assert ((result.pairs["activity_a"] == "受付") & (result.pairs["activity_b"] == "受付")).any()
+    pairs = result.pairs
+    assert ((pairs["activity_a"] == "番号札発券") & (pairs["activity_b"] == "番号札発券")).any()
     assert result.pairs["performer"].eq("").all()
     assert result.pairs["duration_similarity"].isna().all()
 

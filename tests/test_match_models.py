@@ -292,3 +292,19 @@ def test_guidance_worded_apart_is_alike() -> None:
     lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
     assert lab[0] >= 0.6
     assert lab[1] < 0.6
+
+
+def test_two_bare_steps_share_a_verb_not_the_work() -> None:
+    """受付 and 受付 of two departments running one vendor package for other procedures name
+    no object: the same word is not evidence of the same work; 番号札発券 twice is."""
+    labels = ["受付", "受付", "番号札発券", "番号札発券"]
+    graphs = {}
+    for k, label in enumerate(labels):
+        g = nx.DiGraph()
+        g.add_node("1", label=label)
+        graphs[str(k)] = g
+    items = from_models(graphs).items
+    scorer = Scorer(items, MatchWeights(), None)
+    lab = scorer.head(np.array([0, 2]), np.array([1, 3]))["lab"]
+    assert lab[0] <= 0.3
+    assert lab[1] >= 0.9

@@ -262,6 +262,16 @@ CONCEPT_LABEL = 0.6
 _KIND_CONCEPTS = frozenset(
     {"con:party", "con:income", "con:guidance", "con:ticket", "con:register", "con:account"}
 )
+#: Words of a bare step of a procedure, naming no object (Sudachi normalised forms, English
+#: stems): two labels of nothing else say the same verb, not the same work.
+BARE_STEPS = frozenset(
+    {"受け付け", "審査", "決定", "通知", "交付", "入力", "登録", "処理", "完了", "認定", "決裁",
+     "差し戻し", "取り下げ", "取り消し", "取消", "受理", "発送", "送付",
+     "receiv", "review", "decis", "decid", "notif", "notic", "issu", "approv", "complet",
+     "process", "regist", "enter", "input", "send", "sent"}
+)  # fmt: skip
+#: Label similarity at most of two bare steps.
+BARE_LABEL = 0.3
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
@@ -561,6 +571,10 @@ class Scorer:
         self.account = np.array(["con:account" in it.terms.synonyms for it in items], dtype=bool)
         # a form the resident writes (記入, "fill in", "… form"), not a filing taken in
         self.writing = np.array([bool(WRITING.intersection(it.terms.words)) for it in items])
+        # a label that is a bare step of a procedure (受付, 審査, 決定, 通知): no object named
+        self.bare = np.array(
+            [bool(it.terms.words) and set(it.terms.words) <= BARE_STEPS for it in items]
+        )
         self.check = kinds.get("check", -2)
         self.filing = kinds.get("filing", -2)
         self.issuing = kinds.get("issue", -2)
@@ -821,6 +835,8 @@ class Scorer:
         kind |= self.account[i] & self.account[j]
         kind &= (self.concept_bits[i] & self.concept_bits[j]) != 0
         lab = np.where(kind, np.maximum(lab, CONCEPT_LABEL), lab)
+        # two bare steps (受付 and 受付 of two procedures) share a verb, not what it is done to
+        lab = np.where(self.bare[i] & self.bare[j], np.minimum(lab, BARE_LABEL), lab)
         # one label negates what the other states: the shared words are no evidence
         negated = self.negation(i, j)
         lab = np.where(negated > 0, 0.0, lab)
