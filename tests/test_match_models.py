@@ -215,18 +215,24 @@ def test_two_labels_each_used_by_the_other_model_are_two_steps() -> None:
     assert ("01_HOOFD_010", "01_HOOFD_010") in pairs
 
 
-def test_the_same_action_on_the_same_concept_is_alike_however_worded() -> None:
-    """来庁者確認 and 本人確認 share little but 確認; both check the party in front of the
-    clerk. A check of income is another thing, and so is keying the party's data."""
-    labels = ["本人確認", "来庁者確認", "所得の確認", "申請者情報入力"]
+def _label_similarity(labels: list[str], i: list[int], j: list[int]) -> np.ndarray:
+    """Label similarity (:meth:`Scorer.head`) of the pairs ``labels[i[k]]``, ``labels[j[k]]``,
+    each label a model of one element."""
     graphs = {}
     for k, label in enumerate(labels):
         g = nx.DiGraph()
         g.add_node("1", label=label)
         graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 0, 0]), np.array([1, 2, 3]))["lab"]
+    scorer = Scorer(from_models(graphs).items, MatchWeights(), None)
+    return scorer.head(np.array(i), np.array(j))["lab"]
+
+
+def test_the_same_action_on_the_same_concept_is_alike_however_worded() -> None:
+    """来庁者確認 and 本人確認 share little but 確認; both check the party in front of the
+    clerk. A check of income is another thing, and so is keying the party's data."""
+    lab = _label_similarity(
+        ["本人確認", "来庁者確認", "所得の確認", "申請者情報入力"], [0, 0, 0], [1, 2, 3]
+    )
     assert lab[0] >= 0.6
     assert lab[1] < 0.6 and lab[2] < 0.6
 
@@ -234,15 +240,11 @@ def test_the_same_action_on_the_same_concept_is_alike_however_worded() -> None:
 def test_queue_tickets_are_alike_however_worded_and_apart_from_notices() -> None:
     """受付番号札 (read as 受付 + 番号札), 番号札発行 and 整理券を発行する each hand out a ticket;
     a tax notice sent (発送) shares the issuing verb with the second, not the ticket."""
-    labels = ["01_受付番号札", "番号札発行", "整理券を発行する", "税額決定通知書発送"]
-    graphs = {}
-    for k, label in enumerate(labels):
-        g = nx.DiGraph()
-        g.add_node("1", label=label)
-        graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 0, 1, 1]), np.array([1, 2, 2, 3]))["lab"]
+    lab = _label_similarity(
+        ["01_受付番号札", "番号札発行", "整理券を発行する", "税額決定通知書発送"],
+        [0, 0, 1, 1],
+        [1, 2, 2, 3],
+    )
     assert lab[0] >= 0.6 and lab[1] >= 0.6 and lab[2] >= 0.6
     assert lab[3] < 0.6
 
@@ -250,15 +252,9 @@ def test_queue_tickets_are_alike_however_worded_and_apart_from_notices() -> None
 def test_checks_of_the_register_are_alike_however_the_register_is_named() -> None:
     """住民記録照会 and 住基照会 share only 照会; both read the resident register, as a check of
     the address does. A check of income is another thing."""
-    labels = ["住民記録照会", "05_住基照会", "住所照会", "所得照会"]
-    graphs = {}
-    for k, label in enumerate(labels):
-        g = nx.DiGraph()
-        g.add_node("1", label=label)
-        graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 0, 1]), np.array([1, 2, 3]))["lab"]
+    lab = _label_similarity(
+        ["住民記録照会", "05_住基照会", "住所照会", "所得照会"], [0, 0, 1], [1, 2, 3]
+    )
     assert lab[0] >= 0.6 and lab[1] >= 0.6
     assert lab[2] < 0.6
 
@@ -266,30 +262,16 @@ def test_checks_of_the_register_are_alike_however_the_register_is_named() -> Non
 def test_account_registrations_are_alike_whether_taken_in_or_keyed() -> None:
     """口座振替申込受付 (a filing) and 振込口座の登録 (an entry) both register an account; a
     notice that a debit failed is another thing."""
-    labels = ["口座振替申込受付", "振込口座の登録", "口座振替不能通知"]
-    graphs = {}
-    for k, label in enumerate(labels):
-        g = nx.DiGraph()
-        g.add_node("1", label=label)
-        graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
+    lab = _label_similarity(
+        ["口座振替申込受付", "振込口座の登録", "口座振替不能通知"], [0, 0], [1, 2]
+    )
     assert lab[0] >= 0.6
     assert lab[1] < 0.6
 
 
 def test_guidance_worded_apart_is_alike() -> None:
     """手続案内 and 子育て支援サービスのご案内 share only 案内: both tell the resident what else to do."""
-    labels = ["手続案内", "子育て支援サービスのご案内", "所得照会"]
-    graphs = {}
-    for k, label in enumerate(labels):
-        g = nx.DiGraph()
-        g.add_node("1", label=label)
-        graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 0]), np.array([1, 2]))["lab"]
+    lab = _label_similarity(["手続案内", "子育て支援サービスのご案内", "所得照会"], [0, 0], [1, 2])
     assert lab[0] >= 0.6
     assert lab[1] < 0.6
 
@@ -297,14 +279,6 @@ def test_guidance_worded_apart_is_alike() -> None:
 def test_two_bare_steps_share_a_verb_not_the_work() -> None:
     """受付 and 受付 of two departments running one vendor package for other procedures name
     no object: the same word is not evidence of the same work; 番号札発券 twice is."""
-    labels = ["受付", "受付", "番号札発券", "番号札発券"]
-    graphs = {}
-    for k, label in enumerate(labels):
-        g = nx.DiGraph()
-        g.add_node("1", label=label)
-        graphs[str(k)] = g
-    items = from_models(graphs).items
-    scorer = Scorer(items, MatchWeights(), None)
-    lab = scorer.head(np.array([0, 2]), np.array([1, 3]))["lab"]
+    lab = _label_similarity(["受付", "受付", "番号札発券", "番号札発券"], [0, 2], [1, 3])
     assert lab[0] <= 0.3
     assert lab[1] >= 0.9
