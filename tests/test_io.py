@@ -523,6 +523,11 @@ def test_a_column_of_few_other_keys_is_not_a_person_key(tmp_path: Path, keys: li
     assert "番号" in mapping.data_columns
 
 
+def _keys_of(data: Dataset, department: str) -> set[str]:
+    """The person keys of one department's events, as loaded."""
+    return set(data.logs[department].events["person"].astype(str))
+
+
 def test_zero_padded_person_keys_are_one_key_and_unmatched_keys_are_named(tmp_path: Path) -> None:
     rows = "受付番号,処理内容,処理日時,宛名番号"
     write_csv(
@@ -533,8 +538,8 @@ def test_zero_padded_person_keys_are_one_key_and_unmatched_keys_are_named(tmp_pa
     )
     write_csv(tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i}" for i in range(40)])
     data = load([tmp_path])
-    a = set(data.logs["a"].events["person"].astype(str))
-    b = set(data.logs["b"].events["person"].astype(str))
+    a = _keys_of(data, "a")
+    b = _keys_of(data, "b")
     assert len(a & b) == 35  # 0000000005 … 0000000039 are 5 … 39
     assert [w.code for w in data.warnings] == ["person_keys_apart"]
     assert data.warnings[0].startswith("c.csv: its person keys (宛名番号) match almost none")
@@ -565,8 +570,8 @@ def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> No
         [rows] + [f"B{i},申請,2024/04/02 09:00,{i:04d}{i:04d},住民{i}" for i in range(5, 45)],
     )
     data = load([tmp_path])
-    a = set(data.logs["a"].events["person"].astype(str))
-    b = set(data.logs["b"].events["person"].astype(str))
+    a = _keys_of(data, "a")
+    b = _keys_of(data, "b")
     assert len(a & b) == 36 and data.warnings == []
     # household members 1001-1 … are not residents 10011 …: their names disagree
     write_csv(
@@ -578,8 +583,8 @@ def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> No
         [rows] + [f"B{i},申請,2024/04/02 09:00,{10000 + 10 * i + 1},住民{i}" for i in range(1, 41)],
     )
     data = load([tmp_path])
-    a = set(data.logs["a"].events["person"].astype(str))
-    b = set(data.logs["b"].events["person"].astype(str))
+    a = _keys_of(data, "a")
+    b = _keys_of(data, "b")
     assert not a & b
 
 
@@ -1203,8 +1208,8 @@ def test_person_keys_behind_one_letter_prefix_are_the_same_numbering(tmp_path: P
         tmp_path / "c.csv", [rows] + [f"C{i},申請,2024/04/03 09:00,X{i},他人" for i in range(40)]
     )
     data = load([tmp_path])
-    a = set(data.logs["a"].events["person"].astype(str))
-    b = set(data.logs["b"].events["person"].astype(str))
+    a = _keys_of(data, "a")
+    b = _keys_of(data, "b")
     assert len(a & b) == 35
     assert [w[:6] for w in data.warnings] == ["c.csv:"]
 
@@ -1222,7 +1227,7 @@ def test_a_prefixed_numbering_whose_names_disagree_stays_apart(tmp_path: Path) -
         [rows] + [f"W{i},開栓受付,2024/04/02 09:00,W{i:06d},顧客{i:03d}" for i in range(1, 41)],
     )
     data = load([tmp_path])
-    suido = set(data.logs["suido"].events["person"].astype(str))
+    suido = _keys_of(data, "suido")
     assert suido == {f"W{i:06d}" for i in range(1, 41)}
     assert sorted(w[:9] for w in data.warnings) == ["juki.csv:", "suido.csv"]
 
@@ -1312,9 +1317,7 @@ def test_a_header_key_matching_no_one_yields_to_a_column_holding_the_others_keys
     b = data.mappings[1]
     assert b.roles["person"] == "納税義務者番号" and b.how["person"] == "values"
     assert "個人番号" in b.data_columns
-    shared = set(data.logs["a"].events["person"].astype(str)) & set(
-        data.logs["b"].events["person"].astype(str)
-    )
+    shared = _keys_of(data, "a") & set(data.logs["b"].events["person"].astype(str))
     assert len(shared) == 35
     assert data.warnings == []
 
@@ -1329,6 +1332,6 @@ def test_two_groups_of_systems_padding_keys_differently_are_read_as_one(tmp_path
             [head] + [f"{name}{i},受付,2024/04/01 09:00,{i:0{width}d}" for i in range(1, 41)],
         )
     data = load([tmp_path])
-    a = set(data.logs["a"].events["person"].astype(str))
-    c = set(data.logs["c"].events["person"].astype(str))
+    a = _keys_of(data, "a")
+    c = _keys_of(data, "c")
     assert len(a & c) == 40
