@@ -1097,6 +1097,8 @@ def test_a_case_table_in_wide_form_is_read_as_one_event_per_dated_step(tmp_path:
     assert counts == {"受付": 40, "審査": 40, "決定": 30}
     review = events[events["activity"].astype(str) == "審査"]
     assert set(review["resource"].astype(str)) == {"佐藤"}
+    decided = events[events["activity"].astype(str) == "決定"]
+    assert decided["resource"].isna().all()  # not the clerk who took the application in
     assert review["請求者氏名"].isna().all()
     intake = events[events["activity"].astype(str) == "受付"]
     assert intake["請求者氏名"].notna().all() and "申請種別" in data.mappings[0].data_columns
@@ -1126,7 +1128,7 @@ def test_a_wide_table_s_dates_must_be_steps_of_the_case(tmp_path: Path) -> None:
     events = load([tmp_path]).logs["a"].events
     steps = events.groupby(events["activity"].astype(str))["resource"].first().to_dict()
     assert set(steps) == {"受付", "審査", "完了"} and events["end"].isna().all()
-    assert pd.isna(steps["受付"]) and steps["審査"] == "佐藤"
+    assert pd.isna(steps["受付"]) and steps["審査"] == "佐藤" and pd.isna(steps["完了"])
     rows = ["宛名番号,届出,届出日,住民登録日"]
     rows += [
         f"{1000 + i},{('転入', '転居')[i % 2]},2025/04/0{1 + i % 9},2025/04/01" for i in range(30)

@@ -80,6 +80,8 @@ NOT_STEPS = (
     "開始日",
     "終了日",
     "異動日",
+    "前回",
+    "前年",
 )
 _STAFF = ("担当者", "担当", "者")
 
@@ -177,7 +179,7 @@ def step_events(
     """The events of a wide case table: ``events`` (one per row, its first step) and, for
     each other step column, one event per row dated there (``stamps``: parsed dates in
     the order of ``events``), named ``names[column]``, done by ``staff[column]`` where
-    given, without the row's ``data`` columns (the data was taken in at the first step).
+    given (else by nobody known), without the row's ``data`` columns (the data was taken in at the first step).
     Ordered by case, time and file row; the columns of repeated values stay categories."""
     parts = [events]
     for column, when in stamps.items():
@@ -188,8 +190,9 @@ def step_events(
         extra[ACTIVITY] = names[column]
         extra[TIMESTAMP] = when[present].to_numpy()
         extra[END] = pd.NaT
-        if column in staff:
-            extra[RESOURCE] = staff[column][present].to_numpy()
+        # done by the step's own staff where a column names them, else by someone unknown
+        # (not the clerk who took the application in)
+        extra[RESOURCE] = staff[column][present].to_numpy() if column in staff else pd.NA
         for c in data:
             extra[c] = pd.NA
         parts.append(extra)
