@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|minamiura|all]
+    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|minamiura|nishiyama|all]
                                                      [--seed 7] [--residents 3000] [--out DIR]
 
 Reviewers who had not read procmine's generator or vocabulary wrote one town each:
@@ -73,6 +73,13 @@ For each town it runs ``procmine analyze`` and prints:
   headers and English labels, long labels with notes in brackets, same-day visits after 転入, 出生
   and 死亡.
 
+* 西山市 (:mod:`nishiyama_city`): three departments hand over CSV event logs (system labels
+  受付・本人確認・住基照会, person keys, decoys) and four only their documented process models:
+  three BPMN 2.0 exports of a modelling tool (lanes, user / service tasks, gateways) and one
+  PNML Petri net with silent transitions, labelled in documentation style (「本人確認書類を
+  確認する」「住民基本台帳を照会する」); duplicates log↔model and model↔model, hard negatives.
+  Written 2026-11-28 as a held-out set; first score at commit 3bbf99a (duplicates F1 0.258).
+
 A town that procmine refuses (exit code ≠ 0) prints ``refused`` with the error, and the
 others still run.
 
@@ -119,6 +126,7 @@ TOWNS = (
     "tsubakimura",
     "kitaura",
     "minamiura",
+    "nishiyama",
 )
 
 
@@ -178,6 +186,7 @@ def _run(town: str, out: Path, seed: int, residents: int) -> None:
             "tsubakimura": ("tsubakimura_town.py", "つばき村", "city"),
             "kitaura": ("kitaura_city.py", "北浦市", "city"),
             "minamiura": ("minamiura_city.py", "南浦市", "city"),
+            "nishiyama": ("nishiyama_city.py", "西山市", "city"),
         }[town]
         made = subprocess.run(
             [sys.executable, str(HERE / script), str(out)], check=True, capture_output=True,

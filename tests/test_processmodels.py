@@ -144,3 +144,15 @@ def test_unknown_root_is_refused() -> None:
 def test_missing_file_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"nothere\.bpmn"):
         load_model(tmp_path / "nothere.bpmn")
+
+
+def test_a_model_file_takes_the_department_procmine_toml_names(tmp_path: Path) -> None:
+    """`[files."jidou_teate.bpmn"] department = "子育て支援課"` names the model's department,
+    as it does a log's."""
+    from procmine.io import load
+
+    (tmp_path / "jidou_teate.bpmn").write_text(BPMN, encoding="utf-8")
+    (tmp_path / "procmine.toml").write_text(
+        '[files."jidou_teate.bpmn"]\ndepartment = "子育て支援課"\n', encoding="utf-8"
+    )
+    assert list(load([tmp_path]).models) == ["子育て支援課"]

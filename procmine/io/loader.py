@@ -1270,8 +1270,15 @@ def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph
                 )
             )
         return models
+    configs: dict[Path, FolderConfig | None] = {}
     for path in paths:
-        name = _stem(path)
+        folder = path.parent.resolve()
+        if folder not in configs:
+            configs[folder] = read_config(path.parent)
+        config = configs[folder]
+        # the department procmine.toml names for the file, as for a log
+        named = config.for_file(path.name).department if config is not None else None
+        name = named or _stem(path)
         if name in models:
             name = path.name
             warnings.append(
