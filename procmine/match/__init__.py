@@ -675,9 +675,10 @@ def _scored_pairs(scorer: Scorer, lowest: float = 0.45) -> _Pairs:
         local = {k: v[keep] for k, v in local.items()}
     score = scorer.combine(local["z"], None)
     ctx = np.full(len(i), np.nan)
+    mixed = scorer.behaviour[i] != scorer.behaviour[j]  # a model element against a log's step
     for _ in range(scorer.w.context_rounds):
         ctx = scorer.context(i, j, PairTable(scorer.n, i, j, score))
-        score = scorer.combine(local["z"], ctx, local["gate"])
+        score = scorer.combine(local["z"], ctx, local["gate"], mixed)
     local.pop("z")
     local["context_similarity"] = ctx
     local["score"] = score

@@ -259,6 +259,9 @@ class MatchWeights:
 #: Label similarity at least of two labels taking the same kind of action on one of these
 #: concepts (the party's identity, income, guidance, a queue ticket), whatever their words.
 CONCEPT_LABEL = 0.6
+#: The same where one of the two is a model element (no behaviour to add evidence): enough
+#: for a label-only pair to pass the threshold (see ``MatchWeights.prior_labels_only``).
+CONCEPT_LABEL_MODEL = 0.7
 _KIND_CONCEPTS = frozenset(
     {"con:party", "con:income", "con:guidance", "con:ticket", "con:register", "con:account"}
 )
@@ -834,7 +837,10 @@ class Scorer:
         # (an account taken in on a form or keyed into a ledger: one registration)
         kind |= self.account[i] & self.account[j]
         kind &= (self.concept_bits[i] & self.concept_bits[j]) != 0
-        lab = np.where(kind, np.maximum(lab, CONCEPT_LABEL), lab)
+        # (where one side is a process model, the label is all there is to go by: the kind of
+        # work named carries it alone)
+        floor = np.where(self.behaviour[i] & self.behaviour[j], CONCEPT_LABEL, CONCEPT_LABEL_MODEL)
+        lab = np.where(kind, np.maximum(lab, floor), lab)
         # two bare steps (受付 and 受付 of two procedures) share a verb, not what it is done to
         lab = np.where(self.bare[i] & self.bare[j], np.minimum(lab, BARE_LABEL), lab)
         # one label negates what the other states: the shared words are no evidence
@@ -1113,13 +1119,23 @@ class Scorer:
         return np.where(np.isnan(late), 1.0, np.maximum(early, shared))
 
     def combine(
-        self, z_local: np.ndarray, ctx: np.ndarray | None, gate: np.ndarray | None = None
+        self,
+        z_local: np.ndarray,
+        ctx: np.ndarray | None,
+        gate: np.ndarray | None = None,
+        mixed: np.ndarray | None = None,
     ) -> np.ndarray:
+        """Confidence from the local log-odds and the neighbourhood similarity ``ctx``
+        (positive evidence scaled by ``gate``). Where ``mixed`` (a model element against a
+        log's activity), unlike neighbours count for nothing: a documented flow and an
+        observed one name their steps in different words and at different grain."""
         z = z_local
         if ctx is not None:
             ev = self.w.context * (np.nan_to_num(ctx) - self.w.context_neutral)
             if gate is not None:
                 ev = np.where(ev > 0, gate * ev, ev)
+            if mixed is not None:
+                ev = np.where(mixed & (ev < 0), 0.0, ev)
             z = z + np.where(np.isnan(ctx), 0.0, ev)
         return _logistic(z)
 
