@@ -320,9 +320,16 @@ def test_a_documented_model_is_matched_with_the_logs_of_other_departments(tmp_pa
                 end = f"2025-04-{1 + c % 20:02d} 09:{10 * k + 4:02d}"
                 rows.append(f"{dept}{c},{step},{t},{end},clerk{k},{1000 + c}")
         (tmp_path / f"{dept}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    pairs = analyze(tmp_path, parallel=False).duplicates
+    analysis = analyze(tmp_path, parallel=False)
+    pairs = analysis.duplicates
     found = set(zip(pairs["activity_a"], pairs["activity_b"], strict=True))
     found |= {(b, a) for a, b in found}
     assert ("請求者の本人確認書類を確認する", "本人確認") in found
     assert ("番号札を発券する", "番号札発券") in found
     assert not any("認定通知書" in a and "交付" in b for a, b in found)
+    # the model's department has no events: the workload says so instead of 0 hours measured
+    analysis.write(tmp_path / "out")
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    workload = report.split('<a id="workload">')[1].split('<a id="maps">')[0]
+    assert "| kosodate |" not in workload
+    assert "プロセスモデル）のみが提供された課（kosodate）" in workload

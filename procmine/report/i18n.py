@@ -332,6 +332,10 @@ _JA: dict[str, str] = {
     "col_staff_hours_year": "職員の処理時間（年間）",
     "col_fte": "人工",
     "col_resident_hours_year": "住民の時間（年間）",
+    "workload_models_only": (
+        "業務フロー図（プロセスモデル）のみが提供された課（{departments}）はイベントがないため、"
+        "業務量・処理時間は測れません（表に含めていません）。"
+    ),
     "col_unknown_time": "処理時間が不明なイベント（0時間として計上）",
     "unknown_time_cell": "{n}（{share}）",
     "workload_unknown_text": (
@@ -797,6 +801,10 @@ _EN: dict[str, str] = {
     "col_staff_hours_year": "Staff hours per year",
     "col_fte": "FTE",
     "col_resident_hours_year": "Resident hours per year",
+    "workload_models_only": (
+        "Departments that handed over a process model only ({departments}) have no events: their "
+        "workload and handling times cannot be measured (they are not in the table)."
+    ),
     "col_unknown_time": "Events without a known handling time (counted as 0 h)",
     "unknown_time_cell": "{n} ({share})",
     "workload_unknown_text": (

@@ -302,7 +302,12 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
             unknown_cell(key, r["events"]),
         ]
 
-    rows = sorted(work["departments"], key=lambda r: (-r["staff_hours_per_year"], r["department"]))
+    # a department that handed over a model only has no events: nothing was measured
+    models_only = sorted(set(analysis.dataset.models) - set(analysis.dataset.logs))
+    rows = sorted(
+        (r for r in work["departments"] if r["department"] not in models_only),
+        key=lambda r: (-r["staff_hours_per_year"], r["department"]),
+    )
     blocks.append(
         Table(
             [
@@ -323,6 +328,13 @@ def workload_section(analysis: Analysis, t: Strings, hours_per_fte: float) -> Se
     )
     if unknown["_total"]:
         blocks.append(Para(t["workload_unknown_text"], note=True))
+    if models_only:
+        blocks.append(
+            Para(
+                t["workload_models_only"].format(departments=t["list_sep"].join(models_only)),
+                note=True,
+            )
+        )
     return Section("workload", t["h_workload"], blocks)
 
 
