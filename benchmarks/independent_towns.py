@@ -93,7 +93,9 @@ and its errors have been read since. あさひがわ市 was written the same aft
 as a held-out set (first score at commit 5880778; see the README);
 its errors have been read since too. つばき村 was written in the next session (2026-11-28,
 afternoon) as a held-out set: at its first run (commit d8a80da) procmine refused it (Excel
-serial times); its errors have been read since.
+serial times); its errors have been read since. 北浦市 (first score at c6d47d3), 南浦市 (refused at
+d2e79c4: compact times) and 西山市 (first score at 3bbf99a) were written the same session, each
+after the fixes before it, as held-out sets; their errors have been read since too.
 """
 
 from __future__ import annotations
