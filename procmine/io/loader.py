@@ -239,12 +239,17 @@ def _skippable(entry: Path) -> str | None:
     return None
 
 
+#: A file to read and the configuration of its folder (procmine.toml, None without one).
+_Configured = tuple[Path, FolderConfig | None]
+
+
 def _collect(
     inputs: Sequence[str | Path],
-) -> tuple[list[tuple[Path, FolderConfig | None]], list[Path], list[str]]:
-    """Expand inputs into (log file, its folder's config) pairs, model files and warnings."""
-    logs: list[tuple[Path, FolderConfig | None]] = []
-    models: list[Path] = []
+) -> tuple[list[_Configured], list[_Configured], list[str]]:
+    """Expand inputs into (log file, its folder's config) pairs, the same for model files,
+    and warnings."""
+    logs: list[_Configured] = []
+    models: list[_Configured] = []
     warnings: list[str] = []
     seen: set[Path] = set()
     configs: dict[Path, FolderConfig | None] = {}
@@ -301,10 +306,7 @@ def _collect(
                     continue
                 seen.add(entry.resolve())
                 found += 1
-                if fmt == "model":
-                    models.append(entry)
-                else:
-                    logs.append((entry, config))
+                (models if fmt == "model" else logs).append((entry, config))
             if found:
                 warnings.extend(_unread_notices(path, exports))
             if found == 0:
@@ -324,10 +326,7 @@ def _collect(
             if path.resolve() in seen:
                 continue
             seen.add(path.resolve())
-            if fmt == "model":
-                models.append(path)
-            else:
-                logs.append((path, config_of(path.parent)))
+            (models if fmt == "model" else logs).append((path, config_of(path.parent)))
         elif path.is_symlink() and not path.exists():
             raise InputError(
                 f"{at(str(path))}: a broken symbolic link — point it at a file or give the file"
@@ -1253,14 +1252,14 @@ def _load_file(
     return _FileResult(parts, mapping, accounting, warnings)
 
 
-def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph]:
+def _load_models(paths: list[_Configured], warnings: list[str]) -> dict[str, nx.DiGraph]:
     models: dict[str, nx.DiGraph] = {}
     if not paths:
         return models
     try:
         from . import processmodels
     except ImportError as err:
-        for path in paths:
+        for path, _ in paths:
             warnings.append(
                 Notice(
                     f"{at(path.name)}: skipped; process models cannot be read here ({err})",
@@ -1270,12 +1269,7 @@ def _load_models(paths: list[Path], warnings: list[str]) -> dict[str, nx.DiGraph
                 )
             )
         return models
-    configs: dict[Path, FolderConfig | None] = {}
-    for path in paths:
-        folder = path.parent.resolve()
-        if folder not in configs:
-            configs[folder] = read_config(path.parent)
-        config = configs[folder]
+    for path, config in paths:
         # the department procmine.toml names for the file, as for a log
         named = config.for_file(path.name).department if config is not None else None
         name = named or _stem(path)
@@ -1481,7 +1475,7 @@ def load(
     if encoding is not None:
         check_text_encoding(encoding, where="--encoding", origin="")
     log_files, model_files, warnings = _collect(inputs)
-    names = _source_names([p for p, _ in log_files] + model_files)
+    names = _source_names([p for p, _ in log_files + model_files])
     mappings: list[ColumnMapping] = []
     accounting: list[RowAccounting] = []
     by_department: dict[str, list[pd.DataFrame]] = {}
