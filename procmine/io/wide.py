@@ -130,12 +130,13 @@ def find_steps(
         return None
     # an end whose header names a step (完了日) is that step, not the first step's end
     taken = {c for r, c in roles.items() if not (r == "end" and _names_a_step(c))}
+    named = [c for c in frame.columns if c not in taken and _names_a_step(c)]
+    if not named:  # (most files: nothing to parse)
+        return None
     ts = roles["timestamp"]
     first = parse_timestamps(frame[ts], compact=True)
     steps: dict[str, str] = {}
-    for column in frame.columns:
-        if column in taken or not _names_a_step(column):
-            continue
+    for column in named:
         values = frame[column]
         filled = values.notna() & values.astype(str).str.strip().ne("")
         if filled.mean() < MIN_FILLED or timestamp_share(values[filled], compact=True) < MIN_DATES:
