@@ -54,7 +54,7 @@ from .messages import (
 )
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
 from .table import blank_rows, place, place_of
-from .timestamps import parse_times_of_day, parse_timestamps, year_last_order
+from .timestamps import EXCEL_EPOCH, parse_times_of_day, parse_timestamps, year_last_order
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -520,7 +520,7 @@ def _excel_serials(
     if not days.between(*_SERIAL_RANGE).all():
         return parsed
     out = parsed.copy()
-    stamps = pd.Timestamp("1899-12-30") + pd.to_timedelta(days.to_numpy(), unit="D")
+    stamps = pd.Timestamp(EXCEL_EPOCH) + pd.to_timedelta(days.to_numpy(), unit="D")
     out[left] = stamps.round("s")
     count = int(left.sum())
     warnings.append(

@@ -263,6 +263,8 @@ def _parse_year_last(texts: pd.Series, day_first: bool | None = None) -> pd.Seri
     return _put(out, rows, index)
 
 
+#: Day 0 of Excel's serial day numbers (in its 1900 date system, as read by every other tool).
+EXCEL_EPOCH = _dt.date(1899, 12, 30)
 #: A compact date and time, yyyymmddHHMMSS, of the years 1900–2099.
 _COMPACT_STAMP = (
     r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d"

@@ -420,10 +420,12 @@ def excel_day(value: str) -> str:
     >>> excel_day("19259"), excel_day("46113"), excel_day("1980"), excel_day("123456")
     ('1952-09-22', '2026-04-01', '', '')
     """
+    from procmine.io.timestamps import EXCEL_EPOCH
+
     match = _EXCEL_DAY.match(nfkc(value))
     if not match:
         return ""
-    day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(match.group(1)))
+    day = EXCEL_EPOCH + _dt.timedelta(days=int(match.group(1)))
     return day.isoformat()
 
 
