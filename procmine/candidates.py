@@ -213,8 +213,15 @@ def _has(labels: list[str], words: tuple[str, ...]) -> bool:
 
 #: A label naming keying data in (入力, 登録, entry, input, keying).
 _KEYING = re.compile(r"入力|登録|登載|\b(?:entry|input|key(?:ed|ing)?|regist\w*)\b")
-#: A label of the resident writing a form (記入, "form filled in", "fill in").
-_WRITING = re.compile(r"記入|\bfill(?:ed|ing)?\b|\bform\b")
+
+
+def _names_writing(label: str) -> bool:
+    """A label of the resident writing a form (記入, "form filled in"), as the matcher reads
+    it (:data:`procmine.match._score.WRITING`)."""
+    from procmine.match._score import WRITING
+    from procmine.text.normalize import label_terms
+
+    return bool(WRITING.intersection(label_terms(label).words))
 
 
 def _names_identity(label: str) -> bool:
@@ -259,7 +266,7 @@ def _kind(members: pd.DataFrame) -> tuple[str, str]:
     if not any(_KEYING.search(_norm(label)) for label in labels):
         if sum(map(_names_identity, labels)) * 2 > len(labels):
             return "identity", "matasenai"
-        if sum(bool(_WRITING.search(_norm(label))) for label in labels) * 2 > len(labels):
+        if sum(map(_names_writing, labels)) * 2 > len(labels):
             return "form", "kakasenai"
     if nfields <= 2 and "my_number" in members and members["my_number"].sum() * 2 > len(members):
         return "mynumber", "matasenai"
