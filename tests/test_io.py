@@ -558,29 +558,31 @@ def test_compact_date_times_of_vendor_exports_are_read(tmp_path: Path) -> None:
     ]
 
 
+def _residents_file(path: Path, residents: list[tuple[str, str]], day: str = "01") -> None:
+    """A log of one step per resident: (person key under 宛名番号, name under 氏名)."""
+    write_csv(
+        path,
+        ["受付番号,処理内容,処理日時,宛名番号,氏名"]
+        + [
+            f"R{i},受付,2024/04/{day} 09:00,{key},{name}" for i, (key, name) in enumerate(residents)
+        ],
+    )
+
+
 def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> None:
     """住基 writes 0012-3456 where the other systems write 00123456: one resident, no warning."""
-    rows = "受付番号,処理内容,処理日時,宛名番号,氏名"
-    write_csv(
-        tmp_path / "a.csv",
-        [rows] + [f"A{i},受付,2024/04/01 09:00,{i:04d}-{i:04d},住民{i}" for i in range(1, 41)],
-    )
-    write_csv(
-        tmp_path / "b.csv",
-        [rows] + [f"B{i},申請,2024/04/02 09:00,{i:04d}{i:04d},住民{i}" for i in range(5, 45)],
+    _residents_file(tmp_path / "a.csv", [(f"{i:04d}-{i:04d}", f"住民{i}") for i in range(1, 41)])
+    _residents_file(
+        tmp_path / "b.csv", [(f"{i:04d}{i:04d}", f"住民{i}") for i in range(5, 45)], "02"
     )
     data = load([tmp_path])
     a = _keys_of(data, "a")
     b = _keys_of(data, "b")
     assert len(a & b) == 36 and data.warnings == []
     # household members 1001-1 … are not residents 10011 …: their names disagree
-    write_csv(
-        tmp_path / "a.csv",
-        [rows] + [f"A{i},受付,2024/04/01 09:00,{1000 + i}-1,世帯員{i}" for i in range(1, 41)],
-    )
-    write_csv(
-        tmp_path / "b.csv",
-        [rows] + [f"B{i},申請,2024/04/02 09:00,{10000 + 10 * i + 1},住民{i}" for i in range(1, 41)],
+    _residents_file(tmp_path / "a.csv", [(f"{1000 + i}-1", f"世帯員{i}") for i in range(1, 41)])
+    _residents_file(
+        tmp_path / "b.csv", [(f"{10000 + 10 * i + 1}", f"住民{i}") for i in range(1, 41)]
     )
     data = load([tmp_path])
     a = _keys_of(data, "a")
@@ -1219,14 +1221,9 @@ def test_person_keys_behind_one_letter_prefix_are_the_same_numbering(tmp_path: P
 def test_a_prefixed_numbering_whose_names_disagree_stays_apart(tmp_path: Path) -> None:
     """A water bureau's customers W000001 … and the residents 0000000001 … both count from 1:
     their names say they are other people, so the keys stay as written (and are warned)."""
-    rows = "受付番号,処理内容,処理日時,宛名番号,氏名"
-    write_csv(
-        tmp_path / "juki.csv",
-        [rows] + [f"J{i},受付,2024/04/01 09:00,{i:010d},住民{i:03d}" for i in range(1, 41)],
-    )
-    write_csv(
-        tmp_path / "suido.csv",
-        [rows] + [f"W{i},開栓受付,2024/04/02 09:00,W{i:06d},顧客{i:03d}" for i in range(1, 41)],
+    _residents_file(tmp_path / "juki.csv", [(f"{i:010d}", f"住民{i:03d}") for i in range(1, 41)])
+    _residents_file(
+        tmp_path / "suido.csv", [(f"W{i:06d}", f"顧客{i:03d}") for i in range(1, 41)], "02"
     )
     data = load([tmp_path])
     suido = _keys_of(data, "suido")
