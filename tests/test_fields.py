@@ -582,7 +582,7 @@ def test_public_names() -> None:
     from procmine import fields
 
     assert sorted(fields.__all__) == sorted(
-        ["COINCIDE", "FIELD_LABELS", "FIELD_TYPES", "LINKAGE_COLUMNS", "NAME_ADDRESS",
+        ["COINCIDE", "FIELD_LABELS", "FIELD_TYPES", "KEY_VIA", "LINKAGE_COLUMNS", "NAME_ADDRESS",
          "NAME_BIRTH", "NO_LINK",
          "PERSON_KEY", "SILO_COLUMNS", "SILO_VALUE_COLUMNS", "column_fields", "field_label",
          "header_type",
@@ -1162,3 +1162,96 @@ def test_one_column_of_two_ward_offices_is_one_field() -> None:
     silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
     address = silos[silos["column"] == "住所"]
     assert address["field"].nunique() == 1 and set(address["department"]) == set(logs)
+
+
+def _claims(shimin_mynum: bool = True) -> tuple[dict[str, EventLog], pd.DataFrame]:
+    """SHIMIN (keyed by its own numbers, 個人番号 as data where ``shimin_mynum``) and KODOMO,
+    a claim register keyed by household whose only number is the claimant's 個人番号,
+    written on the 受付 row of four claims in five (a third of its rows), beside the
+    claimant's and a child's name and birth date."""
+    rng = random.Random(8)
+    parents = make_residents(150, seed=8)
+    kids = make_residents(150, seed=9).assign(
+        person=lambda f: "C" + f["person"],
+        dob=lambda f: [pd.Timestamp("2012-01-01") + pd.Timedelta(days=rng.randrange(3000))
+                       for _ in range(len(f))],
+    )  # fmt: skip
+    everyone = pd.concat([parents, kids], ignore_index=True)
+    shimin = {
+        "氏名": list(everyone["name"]),
+        "生年月日": [d.strftime("%Y-%m-%d") for d in everyone["dob"]],
+        "電話番号": list(everyone["mobile"]),
+    }
+    if shimin_mynum:
+        shimin["個人番号"] = list(everyone["mynum"])
+    kodomo = _log("KODOMO", parents, {
+        "請求者氏名": list(parents["name"]),
+        "請求者生年月日": [d.strftime("%Y/%m/%d") for d in parents["dob"]],
+        "連絡先": list(parents["mobile"]),
+        "児童氏名": list(kids["name"]),
+        "児童生年月日": [d.strftime("%Y/%m/%d") for d in kids["dob"]],
+    }, start="2024-05-01")  # fmt: skip
+    events = kodomo.events.copy()
+    third = events[events["activity"] == "審査"].assign(activity="決定")  # nothing of the resident
+    events = pd.concat([events, third], ignore_index=True)
+    number = dict(zip(parents["person"], parents["mynum"], strict=True))
+    keyed = (events["activity"] == "受付") & (events.index % 5 != 0)
+    events["person"] = [
+        number[p] if k else None for p, k in zip(events["person"], keyed, strict=True)
+    ]
+    events = events.sort_values(["case", "timestamp"], ignore_index=True)
+    logs = {
+        "SHIMIN": _log("SHIMIN", everyone, shimin, start="2024-04-01"),
+        "KODOMO": EventLog("KODOMO", events, kodomo.data_columns, kodomo.sources),
+    }
+    return logs, parents
+
+
+def test_a_claimants_number_written_on_some_rows_links_through_the_register_that_keeps_it() -> None:
+    """KODOMO's only number is the claimant's 個人番号 on a third of its rows: numbered apart
+    from SHIMIN's keys, but SHIMIN keeps the same numbers beside its keys, so KODOMO's
+    claimants are SHIMIN's residents; claims without the number are linked by the
+    claimant's name and birth date (not the child's name with the claimant's birth date)."""
+    from procmine.fields import linkage_quality
+
+    logs, parents = _claims()
+    dataset = Dataset(logs=logs, mappings=[], accounting=[])
+    table = linkage_quality(dataset).set_index("department")
+    assert table.loc["KODOMO", "linkage"] == "person key via another system (SHIMIN: 個人番号)"
+    assert table.loc["KODOMO", "persons"] == len(parents)
+    assert table.loc["KODOMO", "shared_persons"] == len(parents)
+    silos = match_fields(dataset)
+    kodomo = silos[silos["department"] == "KODOMO"].set_index("column")
+    assert kodomo.loc["請求者氏名", "field"] == "氏名"
+    assert kodomo.loc["請求者生年月日", "field"] == "生年月日"
+    assert kodomo.loc["連絡先", "agreement"] == 1.0
+    assert "児童氏名" not in kodomo.index or kodomo.loc["児童氏名", "field"] != "氏名"
+
+
+def test_a_number_of_its_own_on_some_rows_gives_way_to_name_and_birth_date() -> None:
+    """The same claim register where no other system keeps 個人番号: its numbers link to
+    nobody, so it is linked by the claimant's name and birth date, every claim of it."""
+    from procmine.fields import linkage_quality
+
+    logs, parents = _claims(shimin_mynum=False)
+    table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
+    assert table.loc["KODOMO", "linkage"] == "name+birth date"
+    assert table.loc["KODOMO", "shared_persons"] == len(parents)
+
+
+def test_the_name_and_birth_pair_confirmed_elsewhere_names_the_keyed_resident() -> None:
+    """Of a partly keyed department's (name, birth date) pairs, the one whose values another
+    department knows as the same resident counts; a pair seen only in this department (a
+    child's name with the claimant's birth date) confirms nothing, however it resolves."""
+    from procmine.fields._link import _confirmed
+
+    key = pd.Series(["P1", "P2", None, "P3"])
+    claimant = pd.Series(["佐藤花子|1980-01-02", "鈴木愛|1985-03-04", "田中恵|1990-05-06", None])
+    crossed = pd.Series(["佐藤翔|1980-01-02", "鈴木健|1985-03-04", "田中誠|1990-05-06", None])
+    lookup = pd.Series({"佐藤花子|1980-01-02": "P1", "鈴木愛|1985-03-04": "P9",
+                        "佐藤翔|1980-01-02": "P1", "鈴木健|1985-03-04": "P2"})  # fmt: skip
+    seen_in = pd.Series({"佐藤花子|1980-01-02": 2, "鈴木愛|1985-03-04": 2,
+                         "佐藤翔|1980-01-02": 1, "鈴木健|1985-03-04": 1})  # fmt: skip
+    assert _confirmed(claimant, key, lookup, seen_in) == 1  # P1 again; P2 found as P9
+    assert _confirmed(crossed, key, lookup, seen_in) == 0
+    assert _confirmed(claimant, pd.Series([None] * 4), lookup, seen_in) == 0

@@ -72,6 +72,7 @@ from procmine.model import Dataset
 from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
 from ._group import group_copies
 from ._link import (
+    KEY_VIA,
     LINKAGE_COLUMNS,
     NAME_ADDRESS,
     NAME_BIRTH,
@@ -97,6 +98,7 @@ __all__ = [
     "COINCIDE",
     "FIELD_LABELS",
     "FIELD_TYPES",
+    "KEY_VIA",
     "LINKAGE_COLUMNS",
     "NAME_ADDRESS",
     "NAME_BIRTH",
@@ -280,7 +282,8 @@ def match_fields(
             Departments holding the field.
         ``linkage``
             How the department's events were linked to residents: ``"person key"``,
-            ``"name+birth date"`` or ``"none"``.
+            ``"person key via another system"``, ``"name+birth date"``,
+            ``"name+address"`` or ``"none"``.
         ``matched_by``
             How the column joined the group: ``"values"`` (agreement of values),
             ``"header"`` (values could not be compared; near-identical header and same
@@ -359,7 +362,8 @@ def linkage_quality(dataset: Dataset, *, sample_size: int = 2000) -> pd.DataFram
     -------
     pandas.DataFrame
         One row per department, columns :data:`LINKAGE_COLUMNS`: ``linkage`` (``"person
-        key"``, ``"name+birth date"`` or ``"none"``), ``events``, ``keyed_events`` (with
+        key"``, ``"person key via another system (department: column)"``, ``"name+birth
+        date"``, ``"name+address"`` or ``"none"``), ``events``, ``keyed_events`` (with
         the person key in the export), ``linked_events`` (with a resident after filling
         from the case and from name + birth date), ``persons`` (distinct residents),
         ``shared_persons`` and ``linked_share`` (residents also found in another
@@ -417,7 +421,7 @@ def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.
     linkage = _linkage(dataset, sample_size)
     out: dict[str, pd.Series] = {}
     for department, how in sorted(linkage.how.items()):
-        if how not in (NAME_BIRTH, NAME_ADDRESS):
+        if how not in (NAME_BIRTH, NAME_ADDRESS, KEY_VIA):
             continue
         keys = linkage.keys[department].astype(object)
         own = keys.notna() & keys.astype(str).str.startswith("~")

@@ -4,7 +4,9 @@ The ``person`` column is the cross-system key. Where it is missing (for a whole 
 for some events) residents are linked by their normalised name and birth date instead:
 a name+birth-date key seen with exactly one person elsewhere is read as that person, any
 other one stands for itself. Within a case that concerns a single resident, that resident
-is given to the case's events without a key.
+is given to the case's events without a key. A system whose keys are a numbering of its own
+(a 国保 system keyed by 個人番号 among systems keyed by 宛名番号) is linked through a keyed
+system that keeps the same numbers as data, where one does, else by name and birth date.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ PERSON_KEY = "person key"
 NAME_BIRTH = "name+birth date"
 NAME_ADDRESS = "name+address"
 NO_LINK = "none"
+#: A department numbered apart, linked through a keyed department's column of its numbers.
+KEY_VIA = "person key via another system"
 
 #: A department whose events carry the person key this often is linked by that key.
 _KEYED_SHARE = 0.5
@@ -49,6 +53,8 @@ class Linkage:
     ambiguous: frozenset[str] = frozenset()
     #: events per department that carried the person key themselves
     keyed_events: dict[str, int] = field(default_factory=dict)
+    #: departments linked :data:`KEY_VIA` another's column: ``"department: column"``
+    via: dict[str, str] = field(default_factory=dict)
     #: :meth:`present` by department, with the keys it was found for
     _present: dict[str, tuple[pd.Series, np.ndarray]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -100,7 +106,8 @@ def linkage_table(linkage: Linkage) -> pd.DataFrame:
         rows.append(
             {
                 "department": department,
-                "linkage": linkage.how[department],
+                "linkage": linkage.how[department]
+                + (f" ({linkage.via[department]})" if department in linkage.via else ""),
                 "events": len(keys),
                 "keyed_events": linkage.keyed_events.get(department, 0),
                 "linked_events": int(linked[department].sum()),
@@ -208,16 +215,16 @@ def _masks(
 
 
 def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
-    """The keyed departments whose person keys are of a numbering of their own (a system
-    keyed by 個人番号 among systems keyed by 宛名番号): at least
-    :data:`procmine._keys.MIN_KEYS` keys, of which under :data:`procmine._keys.KEYS_APART`
-    and fewer than ``MIN_KEYS`` another keyed department holds, as the loader's
-    ``person_keys_apart`` warning reads it. When no keyed department shares keys with
-    another, the one with most keys keeps its numbering."""
+    """The departments whose person keys are of a numbering of their own (a system keyed
+    by 個人番号 among systems keyed by 宛名番号, or a claimant's 個人番号 written on a few rows
+    of a system keyed by household): at least :data:`procmine._keys.MIN_KEYS` keys, of
+    which under :data:`procmine._keys.KEYS_APART` and fewer than ``MIN_KEYS`` another
+    department holds, as the loader's ``person_keys_apart`` warning reads it. When no keyed
+    department shares keys with another, the keyed one with most keys keeps its numbering."""
     distinct = {
         d: set(k.dropna().astype(str).unique())
         for d, k in sorted(keys.items())
-        if how[d] == PERSON_KEY
+        if how[d] == PERSON_KEY or k.notna().any()
     }
     if len(distinct) < 2:
         return []
@@ -228,9 +235,64 @@ def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str
         )
         if len(own) >= MIN_KEYS and shared < KEYS_APART * len(own) and shared < MIN_KEYS
     ]
-    if apart and len(apart) == len(distinct):
-        apart.remove(max(sorted(apart), key=lambda d: len(distinct[d])))
+    keyed = [d for d in distinct if how[d] == PERSON_KEY]
+    keyed_apart = [d for d in apart if how[d] == PERSON_KEY]
+    if keyed_apart and len(keyed_apart) == len(keyed):
+        apart.remove(max(keyed_apart, key=lambda d: len(distinct[d])))
     return apart
+
+
+def _digits(values: pd.Series) -> pd.Series:
+    """Numbers as their digits only (full-width digits read, hyphens and spaces dropped):
+    ``1234 5678 9012``, ``１２３４-５６７８-９０１２`` and ``123456789012`` are one number."""
+    text = (
+        as_text(values)
+        .astype(str)
+        .str.normalize("NFKC")
+        .str.replace(r"[\s\-‐－ー]", "", regex=True)
+    )
+    return text.where(text.str.fullmatch(r"\d+"), None)
+
+
+def _crosswalk(
+    dataset: Dataset,
+    profiles: pd.DataFrame,
+    keys: dict[str, pd.Series],
+    keyed: list[str],
+    own: pd.Series,
+) -> tuple[pd.Series, str] | None:
+    """The residents of a department numbered apart, found through a number column of a
+    keyed department that holds the same numbers (a 国保 system keyed by 個人番号, where
+    市民課 keeps 個人番号 beside its 宛名番号): each of ``own``'s keys held by exactly one
+    resident there becomes that resident's key (missing where none holds it). ``None``
+    when no column holds at least :data:`procmine._keys.MIN_KEYS` and half of the
+    department's distinct keys."""
+    wanted = _digits(own.dropna())
+    distinct = set(wanted.dropna().unique())
+    if len(distinct) < MIN_KEYS:
+        return None
+    best: tuple[int, pd.Series, str] | None = None
+    numbers = profiles[profiles["field_type"].isin(("my_number", "id"))]
+    for department, column in zip(numbers["department"], numbers["column"], strict=True):
+        if department not in keyed:
+            continue
+        events = dataset.logs[department].events
+        held = pd.DataFrame(
+            {"number": _digits(events[column]).to_numpy(), "person": keys[department].to_numpy()}
+        ).dropna()
+        held = held[held["number"].isin(distinct)].drop_duplicates()
+        if held.empty:
+            continue
+        owners = held.groupby("number")["person"].agg(["first", "size"])
+        table = owners.loc[owners["size"] == 1, "first"]
+        if len(table) >= max(MIN_KEYS, len(distinct) / 2) and (
+            best is None or len(table) > best[0]
+        ):
+            best = (len(table), table, f"{department}: {column}")
+    if best is None:
+        return None
+    found = _digits(own).map(best[1])
+    return found.where(found.notna(), None).astype(object), best[2]
 
 
 def link_persons(
@@ -242,6 +304,7 @@ def link_persons(
     keys: dict[str, pd.Series] = {}
     how: dict[str, str] = {}
     keyed: dict[str, int] = {}
+    via: dict[str, str] = {}  # departments linked through another's number column: which
     # where the keys as read are present, for the departments whose keys stay as read
     as_read: dict[str, tuple[pd.Series, np.ndarray]] = {}
     for department, log in sorted(dataset.logs.items()):
@@ -258,17 +321,25 @@ def link_persons(
         keys[department] = _fill_within_case(_cases(events), raw, missing)
         if keys[department] is raw:
             as_read[department] = (raw, present)
-    for department in _numbered_apart(keys, how):
+    apart = _numbered_apart(keys, how)
+    linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart]
+    for department in apart:
         log = dataset.logs[department]
-        keys[department] = pd.Series(None, index=pd.RangeIndex(len(log.events)), dtype=object)
-        how[department] = NO_LINK
-        keyed[department] = 0
+        walked = _crosswalk(dataset, profiles, keys, linked_by_key, keys[department])
+        if walked is not None:  # the same numbers kept by a keyed department
+            keys[department] = _fill_within_case(_cases(log.events), walked[0])
+            how[department] = KEY_VIA
+            via[department] = walked[1]
+        else:
+            keys[department] = pd.Series(None, index=pd.RangeIndex(len(log.events)), dtype=object)
+            how[department] = NO_LINK
+            keyed[department] = 0
         as_read.pop(department, None)
 
     if not any(
         not as_read[d][1].all() if d in as_read else k.isna().any() for d, k in keys.items()
     ):
-        return _with_present(Linkage(keys, how, keyed_events=keyed), as_read)
+        return _with_present(Linkage(keys, how, keyed_events=keyed, via=via), as_read)
 
     # candidate (name, birth date) column pairs per department; a department recording no
     # birth date (a water bureau's customers) is linked by name and address instead, so
@@ -315,11 +386,15 @@ def link_persons(
                 kind,
             )
             ok = nb.notna() & key.notna()
-            known.append(pd.DataFrame({"nb": nb[ok], "person": key[ok]}))
+            known.append(pd.DataFrame({"nb": nb[ok], "person": key[ok], "department": department}))
     lookup = pd.Series(dtype=object)
+    # in how many departments each name+birth date key was seen with a resident
+    seen_in = pd.Series(dtype="int64")
     ambiguous: frozenset[str] = frozenset()
     if known:
         table = pd.concat(known, ignore_index=True).drop_duplicates()
+        seen_in = table.drop_duplicates(["nb", "department"])["nb"].value_counts()
+        table = table.drop_duplicates(["nb", "person"])
         counts = table.groupby("nb")["person"].transform("size")
         lookup = table[counts == 1].set_index("nb")["person"]
         ambiguous = frozenset(table.loc[counts > 1, "nb"].astype(str))
@@ -330,7 +405,7 @@ def link_persons(
             continue
         events = dataset.logs[department].events
         cases = _cases(events)
-        options: list[tuple[int, int, str, str, str, pd.Series]] = []
+        options: list[tuple[int, int, int, str, str, str, pd.Series]] = []
         for name_column, birth_column, kind in pairs[department]:
             if kind != "birth_date" and department not in undated:
                 continue  # (offered to the undated departments only)
@@ -344,10 +419,13 @@ def link_persons(
             filled = int(nb.notna().sum())
             if filled:
                 hits = int(nb.dropna().drop_duplicates().isin(lookup.index).sum())
-                options.append((-hits, -filled, name_column, birth_column, kind, nb))
-        options.sort(key=lambda o: o[:5])
+                options.append(
+                    (-_confirmed(nb, key, lookup, seen_in), -hits, -filled, name_column,
+                     birth_column, kind, nb)
+                )  # fmt: skip
+        options.sort(key=lambda o: o[:6])
         filled_keys = []
-        kinds = [o[4] for o in options[:_MAX_ALTERNATIVES]]
+        kinds = [o[5] for o in options[:_MAX_ALTERNATIVES]]
         for *_, nb in options[:_MAX_ALTERNATIVES]:
             missing = key.isna() & nb.notna()
             resolved = nb[missing].map(lookup)
@@ -362,7 +440,21 @@ def link_persons(
             alternatives[department] = filled_keys
             if keys[department].notna().any():
                 how[department] = NAME_BIRTH if kinds[0] == "birth_date" else NAME_ADDRESS
-    return _with_present(Linkage(keys, how, alternatives, ambiguous, keyed), as_read)
+    return _with_present(Linkage(keys, how, alternatives, ambiguous, keyed, via), as_read)
+
+
+def _confirmed(nb: pd.Series, key: pd.Series, lookup: pd.Series, seen_in: pd.Series) -> int:
+    """How many of a department's residents with a key of their own the name+birth date
+    pair finds again as the same resident in another department: the pair that names the
+    keyed resident (a claimant's name and birth date, not a child's, nor the child's name
+    with the claimant's birth date). 0 for a department without keys."""
+    both = pd.DataFrame({"nb": nb, "key": key}).dropna().drop_duplicates()
+    if both.empty:
+        return 0
+    found = both["nb"].map(lookup)
+    # seen in this department and at least one other
+    elsewhere = both["nb"].map(seen_in).fillna(0).to_numpy() >= 2
+    return int(((found == both["key"]).to_numpy() & elsewhere).sum())
 
 
 def _with_present(linkage: Linkage, as_read: dict[str, tuple[pd.Series, np.ndarray]]) -> Linkage:
