@@ -1255,3 +1255,88 @@ def test_the_name_and_birth_pair_confirmed_elsewhere_names_the_keyed_resident() 
     assert _confirmed(claimant, key, lookup, seen_in) == 1  # P1 again; P2 found as P9
     assert _confirmed(crossed, key, lookup, seen_in) == 0
     assert _confirmed(claimant, pd.Series([None] * 4), lookup, seen_in) == 0
+
+
+# -- one field in adjacent columns (氏 / 名, 住所 / 番地, 全銀 codes) ------------------------
+
+
+def _split_city(seed: int = 12) -> dict[str, EventLog]:
+    """SHIMIN keeps whole names, addresses and accounts (全銀 codes); SHOGAI keeps the
+    same residents' 氏 and 名, 住所1 (town) and 住所2 (番地), and bank code, branch code and
+    number in adjacent columns, beside a proxy's 氏 / 名 and an employer's phone."""
+    rng = random.Random(seed)
+    res = make_residents(200, seed=seed)
+    codes = [(f"{rng.randint(1, 9999):04d}", f"{rng.randint(1, 999):03d}",
+              f"{rng.randint(0, 9_999_999):07d}") for _ in range(len(res))]  # fmt: skip
+    proxies = make_residents(200, seed=seed + 1)
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {
+            "氏名": list(res["name"]),
+            "住所": [_addr_hyphen(r) for r in res.itertuples()],
+            "口座": ["-".join(c) for c in codes],
+        }, start="2024-04-01"),
+        "SHOGAI": _log("SHOGAI", res, {
+            "姓": [n.split()[0] for n in res["name"]],
+            "名": [n.split()[1] for n in res["name"]],
+            "住所1": [f"光陽市{r.town}" for r in res.itertuples()],
+            "住所2": [f"{r.chome}-{r.ban}-{r.go}" for r in res.itertuples()],
+            "勤務先電話": list(res["employer_tel"]),
+            "金融機関コード": [c[0] for c in codes],
+            "支店コード": [c[1] for c in codes],
+            "口座番号": [c[2] for c in codes],
+            "代理人姓": [n.split()[0] for n in proxies["name"]],
+            "代理人名": [n.split()[1] for n in proxies["name"]],
+        }, start="2024-05-01"),
+    }  # fmt: skip
+    return logs
+
+
+def test_a_field_kept_in_adjacent_columns_joins_its_field_with_every_part() -> None:
+    """氏 and 名, a town and its 番地, and a bank code, branch code and number, each kept
+    in adjacent columns, agree with another system's whole values only together: each
+    part is listed in its field (the first by its values, the others as parts), measured
+    as one; a proxy's 氏 and 名 agree with nobody's names and stay out."""
+    logs = _split_city()
+    dataset = Dataset(logs=logs, mappings=[], accounting=[])
+    silos = match_fields(dataset)
+    groups = groups_of(silos)
+    assert groups["氏名"] == {("SHIMIN", "氏名"), ("SHOGAI", "姓"), ("SHOGAI", "名")}
+    assert groups["住所"] == {("SHIMIN", "住所"), ("SHOGAI", "住所1"), ("SHOGAI", "住所2")}
+    assert groups["口座"] == {
+        ("SHIMIN", "口座"), ("SHOGAI", "金融機関コード"), ("SHOGAI", "支店コード"),
+        ("SHOGAI", "口座番号"),
+    }  # fmt: skip
+    shogai = silos[silos["department"] == "SHOGAI"].set_index("column")
+    assert shogai.loc["姓", "matched_by"] == "values"
+    assert shogai.loc["名", "matched_by"] == "part"
+    assert shogai.loc["姓", "agreement"] == shogai.loc["名", "agreement"] == 1.0
+    assert "代理人姓" not in shogai.index and "勤務先電話" not in shogai.index
+    from procmine.fields import silo_values
+
+    values = silo_values(dataset, silos).set_index(["department", "column"])
+    assert values.loc[("SHOGAI", "名"), "exact"] == values.loc[("SHOGAI", "姓"), "exact"] == 200
+
+
+def test_adjacent_columns_that_agree_with_nothing_together_stay_as_they_are() -> None:
+    """Two adjacent one-word name columns of different people (a resident's 氏 beside a
+    proxy's 名) joined agree with nobody: they are not read as one name."""
+    from procmine.fields import _split
+
+    logs = _split_city()
+    events = logs["SHOGAI"].events.copy()
+    events["名"] = events["代理人名"]
+    logs["SHOGAI"] = EventLog("SHOGAI", events, logs["SHOGAI"].data_columns, ("SHOGAI.csv",))
+    dataset = Dataset(logs=logs, mappings=[], accounting=[])
+    joined = {j.sources for j in _split.candidates(
+        dataset, profile_columns(dataset), _split.ColumnCodes(dataset))}  # fmt: skip
+    assert ("姓", "名") in joined  # a candidate by its values' shape …
+    groups = groups_of(match_fields(dataset))
+    assert ("SHOGAI", "姓") not in groups.get("氏名", set())  # … its values do not bear out
+    assert ("SHOGAI", "住所1") in groups["住所"]
+
+
+def test_a_phone_beside_an_address_is_not_its_banchi() -> None:
+    from procmine.fields._split import _banchi
+
+    assert _banchi("5-25-4") and _banchi("3丁目2番1号") and _banchi("12番地") and _banchi("四の五")
+    assert not _banchi("0166-12-3456") and not _banchi("コーポ旭104号室") and not _banchi("")

@@ -69,8 +69,9 @@ import pandas as pd
 from procmine.errors import ColumnError, ConfigError
 from procmine.model import Dataset
 
+from . import _split
 from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
-from ._group import group_copies
+from ._group import BY_PART, group_copies
 from ._link import (
     KEY_VIA,
     LINKAGE_COLUMNS,
@@ -211,7 +212,16 @@ def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
     if profiles.empty:
         return None
     linkage = link_persons(dataset, profiles, columns)
+    joined = _split.candidates(dataset, profiles, columns)
+    if joined:  # one field in adjacent columns: tried as one column too
+        dataset = _split.with_joined(dataset, joined)
+        known = columns
+        columns = ColumnCodes(dataset)
+        columns.adopt(known)
+        profiles = pd.concat([profiles, _split.profile_rows(joined, columns)], ignore_index=True)
     copies, books, raw_books = build_copies(dataset, profiles, linkage, columns)
+    if joined:
+        copies = _split.settle(copies, joined, books)
     return _State(linkage, copies, books, raw_books)
 
 
@@ -287,8 +297,9 @@ def match_fields(
         ``matched_by``
             How the column joined the group: ``"values"`` (agreement of values),
             ``"header"`` (values could not be compared; near-identical header and same
-            type), ``"part"`` (one part of a bank account kept in separate columns of an
-            export, grouped with the export's other parts) or ``"vocabulary"`` (no
+            type), ``"part"`` (one part of a field kept in separate columns of an export
+            — a bank account's 金融機関・支店・番号, 氏 and 名, a town and its 番地 —, grouped
+            with the export's other parts; see :mod:`procmine.fields._split`) or ``"vocabulary"`` (no
             resident to compare; category labels found only in the group's columns).
         ``shared_persons``
             Residents compared (held by this and another system of the group).
@@ -484,10 +495,12 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
         return pd.DataFrame(columns=list(SILO_VALUE_COLUMNS))
     state = _prepare(dataset, sample_size)
     index = {} if state is None else {c.ident: i for i, c in enumerate(state.copies)}
+    if state is not None:  # the parts of a joined column (氏 and 名) are that column
+        index.update({(c.department, s): i for i, c in enumerate(state.copies) for s in c.sources})
     rows: list[dict[str, object]] = []
     for field, group in silos.groupby("field", sort=True):
         found = [
-            (index[(str(d), str(c))], bool(a) if "authoritative" in group else False)
+            (index[(str(d), str(c))], str(c), bool(a) if "authoritative" in group else False)
             for d, c, a in zip(group["department"], group["column"],
                                group.get("authoritative", pd.Series(False, index=group.index)),
                                strict=True)
@@ -496,13 +509,15 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
         if not found or state is None:
             continue
         copies = state.copies
-        flagged = [i for i, a in found if a]
-        members = [i for i, _ in found]
+        flagged = [i for i, _, a in found if a]
+        members = list(dict.fromkeys(i for i, _, _ in found))
         auth = flagged[0] if flagged else _authoritative(copies, members, state.books)
         family = copies[auth].family
         same = [i for i in members if copies[i].family == family]
         counts = state.measure(same, auth)
-        for i in sorted(members, key=lambda k: copies[k].ident):
+        for i, column in sorted(
+            {(i, column) for i, column, _ in found}, key=lambda k: (copies[k[0]].department, k[1])
+        ):
             n = counts.get(i, Counts(missing=copies[i].missing))
             c = copies[i]
             exact, format_only, stale, conflict = _whole(
@@ -512,7 +527,7 @@ def silo_values(dataset: Dataset, silos: pd.DataFrame, *, sample_size: int = 200
                 {
                     "field": str(field),
                     "department": c.department,
-                    "column": c.column,
+                    "column": column,
                     "authoritative": i == auth,
                     "persons": c.persons if c.linkage != NO_LINK else 0,
                     "compared": n.compared,
@@ -737,29 +752,32 @@ def _group_rows(
         is_linked = c.linkage != NO_LINK
         coverage = c.persons / c.dept_persons if is_linked and c.dept_persons else float("nan")
         held = c.persons + n.missing
-        rows.append(
-            {
-                "field": name,
-                "department": c.department,
-                "column": c.column,
-                "field_type": c.field_type,
-                "values": c.values,
-                "persons": c.persons if is_linked else 0,
-                "coverage": coverage,
-                "agreement": (n.exact + n.format_only) / n.compared if n.compared else float("nan"),
-                "inconsistency_rate": (n.stale + n.conflict) / n.compared
-                if n.compared
-                else float("nan"),
-                "format_only_rate": n.rate("format_only"),
-                "authoritative": i == auth,
-                "departments_in_group": departments,
-                "linkage": c.linkage,
-                "matched_by": how[i],
-                "shared_persons": n.compared,
-                "stale_rate": n.rate("stale"),
-                "conflict_rate": n.rate("conflict"),
-                "missing_rate": n.missing / held if is_linked and held else float("nan"),
-                "linked_share": float(linked.get(c.department, float("nan"))),
-            }
-        )
+        for part, column in enumerate(c.sources or (c.column,)):  # a joined column: its parts
+            rows.append(
+                {
+                    "field": name,
+                    "department": c.department,
+                    "column": column,
+                    "field_type": c.field_type,
+                    "values": c.values,
+                    "persons": c.persons if is_linked else 0,
+                    "coverage": coverage,
+                    "agreement": (n.exact + n.format_only) / n.compared
+                    if n.compared
+                    else float("nan"),
+                    "inconsistency_rate": (n.stale + n.conflict) / n.compared
+                    if n.compared
+                    else float("nan"),
+                    "format_only_rate": n.rate("format_only"),
+                    "authoritative": i == auth,
+                    "departments_in_group": departments,
+                    "linkage": c.linkage,
+                    "matched_by": how[i] if not part else BY_PART,
+                    "shared_persons": n.compared,
+                    "stale_rate": n.rate("stale"),
+                    "conflict_rate": n.rate("conflict"),
+                    "missing_rate": n.missing / held if is_linked and held else float("nan"),
+                    "linked_share": float(linked.get(c.department, float("nan"))),
+                }
+            )
     return rows

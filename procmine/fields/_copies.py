@@ -245,6 +245,9 @@ class Copy:
     missing: int = 0
     #: the field type read from the values alone (see :func:`profile_columns`)
     shape: str = ""
+    #: the export's columns this one joins (氏 and 名, see :mod:`._split`); empty for a
+    #: column as exported
+    sources: tuple[str, ...] = ()
 
     @property
     def persons(self) -> int:

@@ -589,6 +589,11 @@ class ColumnCodes:
             self._coded[key] = coded_values(self.dataset.logs[department].events[column])
         return self._coded[key]
 
+    def adopt(self, other: ColumnCodes) -> None:
+        """Take the columns ``other`` has found already (for a dataset whose columns are
+        ``other``'s, some added)."""
+        self._coded.update(other._coded)
+
     def mask(self, department: str, column: str) -> np.ndarray:
         """:func:`non_empty_mask` of the column."""
         return self.coded(department, column).mask
