@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|minamiura|nishiyama|all]
+    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|sazanami|hibarigaoka|umikaze|kawabe|hayase|asahigawa|tsubakimura|kitaura|minamiura|nishiyama|kotobuki|higashino|all]
                                                      [--seed 7] [--residents 3000] [--out DIR]
 
 Reviewers who had not read procmine's generator or vocabulary wrote one town each:
@@ -80,6 +80,18 @@ For each town it runs ``procmine analyze`` and prints:
   確認する」「住民基本台帳を照会する」); duplicates log↔model and model↔model, hard negatives.
   Written 2026-11-28 as a held-out set; first score at commit 3bbf99a (duplicates F1 0.258).
 
+* ことぶき市 (:mod:`kotobuki_city`): no person key shared by all systems (宛名番号 in two,
+  ``H-000123``, integers, ``KJ2025-0042`` keyed by the child elsewhere), 婚姻 with 氏の変更, 転居,
+  保育所入所, 就学援助, 国民年金, 後期高齢者医療; screen-level steps (「画面：宛名検索」) beside coarse
+  ones, an English step code beside its Japanese description, birth dates in six notations.
+* ひがし野市 (:mod:`higashino_city`): a city halfway through フロントヤード改革 (聞き取り・申請書作成
+  + 署名 for half of the residents, online and postal applications as system steps), a person
+  master with no activities beside 介護保険課's log (処理日 + ``HHMM`` 処理時刻), 宛名番号 padded, as an
+  integer and with a check digit (``0012345-6``), a household-keyed 生活支援課, an English vendor
+  package with US dates, numbered steps.
+  Both written 2026-11-28 (third session) as held-out sets by two more outside reviewers; first
+  scores at commit 7515852: ことぶき市 duplicates F1 0.651, ひがし野市 0.658 (see the README).
+
 A town that procmine refuses (exit code ≠ 0) prints ``refused`` with the error, and the
 others still run.
 
@@ -129,6 +141,8 @@ TOWNS = (
     "kitaura",
     "minamiura",
     "nishiyama",
+    "kotobuki",
+    "higashino",
 )
 
 
@@ -189,6 +203,8 @@ def _run(town: str, out: Path, seed: int, residents: int) -> None:
             "kitaura": ("kitaura_city.py", "北浦市", "city"),
             "minamiura": ("minamiura_city.py", "南浦市", "city"),
             "nishiyama": ("nishiyama_city.py", "西山市", "city"),
+            "kotobuki": ("kotobuki_city.py", "ことぶき市", "city"),
+            "higashino": ("higashino_city.py", "ひがし野市", "city"),
         }[town]
         made = subprocess.run(
             [sys.executable, str(HERE / script), str(out)], check=True, capture_output=True,
