@@ -812,6 +812,23 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a time of day as digits alone (0946) under a header naming one is the time",
+        {
+            "a.csv": csv(
+                [
+                    "受付番号,処理内容,処理日,処理時刻,件数",
+                    "C1,受付,2024/04/01,0946,0930",
+                    "C1,交付,2024/04/01,1705,1200",
+                    "C2,受付,2024/04/02,905,0905",
+                ]
+            )
+        },
+        accounting="a.csv: 3 rows read, 3 loaded (none dropped)",
+        check=expect_timestamps(
+            "a.csv", ["2024-04-01 09:46:00", "2024-04-01 17:05:00", "2024-04-02 09:05:00"]
+        ),
+    ),
+    Case(
         "a length of time beside dates (所要時間 0:30) is not taken as the time of day",
         {
             "a.csv": csv(

@@ -583,6 +583,13 @@ def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str
     >>> frame["作業時間"] = ["0:30", "1:05"]
     >>> time_of_day_columns(frame, ["処理時刻", "件数", "所要時間", "作業時間"])
     ['処理時刻']
+
+    Digits alone (``0905``) are times of day under a header naming one (処理時刻, 時分,
+    time), never elsewhere:
+
+    >>> frame = pd.DataFrame({"処理時刻": ["0905", "1730"], "番号": ["0905", "1730"]})
+    >>> time_of_day_columns(frame, ["処理時刻", "番号"])
+    ['処理時刻']
     """
     found: list[str] = []
     for column in columns:
@@ -593,7 +600,8 @@ def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str
         if pd.api.types.is_datetime64_any_dtype(values.dtype) or values.notna().mean() < 0.5:
             continue
         sample = _sample(values)
-        if not sample.empty and bool(parse_times_of_day(sample).notna().all()):
+        compact = names_time_of_day(column)  # 処理時刻 0905
+        if not sample.empty and bool(parse_times_of_day(sample, compact=compact).notna().all()):
             found.append(column)
     return found
 
@@ -602,6 +610,16 @@ def time_of_day_columns(frame: pd.DataFrame, columns: Iterable[str]) -> list[str
 # what comes before is the stem (処理日 and 処理時刻, Start date and Start time: 処理, start).
 _DATE_ENDINGS = ("年月日", "日付", "月日", "日時", "日", "date", "day")
 _TIME_ENDINGS = ("時分秒", "時刻", "時分", "time")
+
+
+def names_time_of_day(header: str) -> bool:
+    """Whether ``header`` ends in a word for a time of day (処理時刻, 時分, Start time):
+    under such a header, digits alone (``0905``) are a time.
+
+    >>> names_time_of_day("処理時刻"), names_time_of_day("受付番号")
+    (True, False)
+    """
+    return _stem(header, _TIME_ENDINGS) is not None
 
 
 def _stem(header: str, endings: tuple[str, ...]) -> str | None:

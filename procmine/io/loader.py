@@ -34,7 +34,13 @@ from ..model import (
     RowAccounting,
 )
 from . import lifecycle, wide
-from .columns import detect_roles, header_key, pair_times_of_day, time_of_day_columns
+from .columns import (
+    detect_roles,
+    header_key,
+    names_time_of_day,
+    pair_times_of_day,
+    time_of_day_columns,
+)
 from .config import CONFIG_NAME, FileConfig, FolderConfig, read_config
 from .delimited import check_text_encoding
 from .messages import (
@@ -775,7 +781,8 @@ def _add_time_of_day(
     if not _dates_only(stamps):  # a sample held dates only, the column does not
         return stamps
     how[role] = with_time_of_day(how[role], show(column, limit=80))
-    return stamps + parse_times_of_day(clock).fillna(pd.Timedelta(0))
+    compact = names_time_of_day(column)  # 処理時刻 0905 (see time_of_day_columns)
+    return stamps + parse_times_of_day(clock, compact=compact).fillna(pd.Timedelta(0))
 
 
 #: Headers of a column saying what kind of performer took a step (窓口, 発券機, 申請者).

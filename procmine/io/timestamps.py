@@ -490,8 +490,13 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def parse_times_of_day(values: pd.Series) -> pd.Series:
-    """Parse times of day (``9:30``, ``09:30:15``, ``9時30分``) into ``timedelta64[ns]``.
+_COMPACT_TIME = re.compile(r"^(?P<H>\d{1,2})(?P<M>\d{2})(?P<S>\d{2})?$")
+
+
+def parse_times_of_day(values: pd.Series, *, compact: bool = False) -> pd.Series:
+    """Parse times of day (``9:30``, ``09:30:15``, ``9時30分``) into ``timedelta64[ns]``;
+    with ``compact``, also digits alone (``0905``, ``905``, ``090512``: what a column headed
+    処理時刻 holds in some exports; elsewhere such digits are codes or amounts).
 
     Missing, empty and unparsable values (``25:00``, ``2024-04-01``) become NaT; each
     distinct value is parsed once.
@@ -501,6 +506,10 @@ def parse_times_of_day(values: pd.Series) -> pd.Series:
     >>> import pandas as pd
     >>> parse_times_of_day(pd.Series(["9:30", "12:16:59", "１３時５分", "25:00", None])).tolist()
     [Timedelta('0 days 09:30:00'), Timedelta('0 days 12:16:59'), Timedelta('0 days 13:05:00'), NaT, NaT]
+    >>> parse_times_of_day(pd.Series(["0905", "1730", "2460"]), compact=True).tolist()
+    [Timedelta('0 days 09:05:00'), Timedelta('0 days 17:30:00'), NaT]
+    >>> parse_times_of_day(pd.Series(["0905"])).tolist()
+    [NaT]
     """
     present = values.dropna()
     out = pd.Series(pd.NaT, index=values.index, dtype="timedelta64[ns]")
@@ -509,7 +518,8 @@ def parse_times_of_day(values: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(present.astype(str), use_na_sentinel=True)
     seconds = np.full(len(uniques), np.nan)
     for i, text in enumerate(uniques):
-        parts = _TIME_OF_DAY.match(_normalise(str(text)))
+        text = _normalise(str(text))
+        parts = _TIME_OF_DAY.match(text) or (_COMPACT_TIME.match(text) if compact else None)
         if parts is None:
             continue
         hour, minute, second = int(parts["H"]), int(parts["M"]), int(parts["S"] or 0)
