@@ -590,6 +590,20 @@ def test_person_keys_grouped_by_a_hyphen_are_the_same_keys(tmp_path: Path) -> No
     assert not a & b
 
 
+def test_person_keys_with_a_check_digit_are_the_same_keys(tmp_path: Path) -> None:
+    """国保 writes 0012345-6 (the number and its check digit) where 住基 writes 00012345: one
+    resident, no warning; but only where the residents' names agree."""
+    _residents_file(
+        tmp_path / "a.csv", [(f"{i:07d}-{i * 7 % 10}", f"住民{i}") for i in range(1, 41)]
+    )
+    _residents_file(tmp_path / "b.csv", [(f"{i:08d}", f"住民{i}") for i in range(5, 45)], "02")
+    data = load([tmp_path])
+    assert len(_keys_of(data, "a") & _keys_of(data, "b")) == 36 and data.warnings == []
+    _residents_file(tmp_path / "b.csv", [(f"{i:08d}", f"別人{i}") for i in range(5, 45)], "02")
+    data = load([tmp_path])
+    assert not _keys_of(data, "a") & _keys_of(data, "b")
+
+
 # --------------------------------------------------------------------------- options and config
 
 CONFIG_ROWS = [

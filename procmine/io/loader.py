@@ -1709,6 +1709,8 @@ def _unpadded(key: str) -> str:
 
 #: Digits in groups joined by single hyphens (0012-3456).
 _GROUPED_DIGITS = re.compile(r"\d+(?:-\d+)+")
+#: A number and its check digit (0012345-6).
+_CHECK_DIGIT = re.compile(r"^(\d{3,})-(\d)$")
 
 
 #: Residents compared by name to vouch for keys read without their prefix, and the share of
@@ -1759,7 +1761,16 @@ def _bare_keys(keys: set[str]) -> dict[str, str]:
     True
     >>> _bare_keys({"X5", "X12", "0042"}) == {"X5": "X5", "X12": "X12", "0042": "42"}
     True
+
+    Keys that all end in one digit after a hyphen (0012345-6) carry a check digit: the
+    number is what comes before it.
+
+    >>> _bare_keys({"0012345-6", "0000456-0"}) == {"0012345-6": "12345", "0000456-0": "456"}
+    True
     """
+    checked = {k: m.group(1) for k in keys if (m := _CHECK_DIGIT.match(k))}
+    if checked and len(checked) == len(keys):
+        return {k: _unpadded(digits) for k, digits in checked.items()}
     out = {k: _unpadded(k) for k in keys}
     parts = {k: m.group(1, 2) for k in keys if (m := _KEY_PREFIX.match(k))}
     if len({p for p, _ in parts.values()}) == 1 and len({len(d) for _, d in parts.values()}) == 1:
@@ -1777,8 +1788,8 @@ def _shared_shares(sets: list[set[str]]) -> list[float | None]:
 
 
 def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
-    """Read person keys written with and without zero padding or a short letter prefix
-    (0000012345 / 12345 / A0012345) as one key when two files' keys match only so (see
+    """Read person keys written with and without zero padding, a short letter prefix or a
+    check digit (0000012345 / 12345 / A0012345 / 0012345-6) as one key when two files' keys match only so (see
     :data:`_KEYS_MATCH`) and no two keys of a file become one (in place), and warn about files
     whose person keys still match almost none of the other files'."""
     raw = [_file_keys(result) for result in results]
