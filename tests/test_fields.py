@@ -1340,3 +1340,40 @@ def test_a_phone_beside_an_address_is_not_its_banchi() -> None:
 
     assert _banchi("5-25-4") and _banchi("3丁目2番1号") and _banchi("12番地") and _banchi("四の五")
     assert not _banchi("0166-12-3456") and not _banchi("コーポ旭104号室") and not _banchi("")
+
+
+def test_systems_keyed_by_one_number_join_the_register_that_keeps_it() -> None:
+    """HOKEN and KAIGO are keyed by 個人番号 and share residents with each other, SHIMIN and
+    ZEIMU by their own numbers: two worlds of keys. SHIMIN keeps 個人番号 beside its key, so
+    HOKEN's and KAIGO's residents are SHIMIN's; two departments whose residents are simply
+    others (no system keeps their numbers) keep their keys."""
+    from procmine.fields import linkage_quality
+
+    res = make_residents(200, seed=21)
+    numbered = res.assign(person=res["mynum"])
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {"氏名": list(res["name"]),
+                                       "個人番号": list(res["mynum"])}, start="2024-04-01"),
+        "ZEIMU": _log("ZEIMU", res.iloc[:150], {"氏名": list(res["name"][:150])},
+                      start="2024-05-01"),
+        "HOKEN": _log("HOKEN", numbered.iloc[50:], {"氏名": list(res["name"][50:])},
+                      start="2024-06-01"),
+        "KAIGO": _log("KAIGO", numbered.iloc[100:], {"電話": list(res["home"][100:])},
+                      start="2024-07-01"),
+    }  # fmt: skip
+    from procmine.model import ColumnMapping
+
+    mapping = ColumnMapping("hoken.csv", "csv", "utf-8", {"person": "被保険者個人番号"}, {}, (),
+                            ("HOKEN",))  # fmt: skip
+    dataset = Dataset(logs=logs, mappings=[mapping], accounting=[])
+    table = linkage_quality(dataset).set_index("department")
+    via = "person key via another system (SHIMIN: 個人番号)"
+    assert table.loc["HOKEN", "linkage"] == table.loc["KAIGO", "linkage"] == via
+    assert table.loc["HOKEN", "shared_persons"] == 150
+    # HOKEN's key column is its own copy of 個人番号 (KAIGO's header is not known here)
+    assert groups_of(match_fields(dataset))["個人番号"] == {
+        ("SHIMIN", "個人番号"), ("HOKEN", "被保険者個人番号")
+    }  # fmt: skip
+    logs["SHIMIN"] = _log("SHIMIN", res, {"氏名": list(res["name"])}, start="2024-04-01")
+    table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
+    assert set(table["linkage"]) == {"person key"}

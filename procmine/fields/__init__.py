@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from procmine.errors import ColumnError, ConfigError
-from procmine.model import Dataset
+from procmine.model import PERSON, Dataset
 
 from . import _split
 from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
@@ -213,16 +213,49 @@ def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
         return None
     linkage = link_persons(dataset, profiles, columns)
     joined = _split.candidates(dataset, profiles, columns)
-    if joined:  # one field in adjacent columns: tried as one column too
+    numbers = _numbers_kept_as_keys(dataset, linkage, profiles)
+    if joined or numbers:
+        # one field in adjacent columns, tried as one column too; and the numbers a system
+        # linked through another's column keeps as its key (個人番号): a copy of that field
         dataset = _split.with_joined(dataset, joined)
+        dataset = _split.with_columns(dataset, {d: {c: v} for d, c, _, v in numbers})
         known = columns
         columns = ColumnCodes(dataset)
         columns.adopt(known)
-        profiles = pd.concat([profiles, _split.profile_rows(joined, columns)], ignore_index=True)
+        added = [(j.department, j.column, j.field_type) for j in joined]
+        added += [(d, c, t) for d, c, t, _ in numbers]
+        profiles = pd.concat([profiles, _split.profile_rows(added, columns)], ignore_index=True)
     copies, books, raw_books = build_copies(dataset, profiles, linkage, columns)
     if joined:
         copies = _split.settle(copies, joined, books)
     return _State(linkage, copies, books, raw_books)
+
+
+def _numbers_kept_as_keys(
+    dataset: Dataset, linkage: Linkage, profiles: pd.DataFrame
+) -> list[tuple[str, str, str, pd.Series]]:
+    """Per department linked :data:`KEY_VIA` another system's column (a 国保 system keyed by
+    個人番号, where 市民課 keeps 個人番号 as data): its person column as read, under its
+    header, typed as that column — the department's own copy of the number. ``(department,
+    header, field type, values)``; none where the header is already a data column."""
+    types = {
+        (str(d), str(c)): str(t)
+        for d, c, t in zip(profiles["department"], profiles["column"], profiles["field_type"],
+                           strict=True)
+    }  # fmt: skip
+    out = []
+    for department, via in sorted(linkage.via.items()):
+        log = dataset.logs[department]
+        header = next(
+            (m.roles[PERSON] for m in dataset.mappings
+             if department in m.departments and PERSON in m.roles),
+            None,
+        )  # fmt: skip
+        if header is None or header in log.data_columns or PERSON not in log.events.columns:
+            continue
+        values = log.events[PERSON].astype("string").str.strip()
+        out.append((department, header, types.get(via, "id"), values.where(values != "")))
+    return out
 
 
 def match_fields(

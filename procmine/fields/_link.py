@@ -54,7 +54,7 @@ class Linkage:
     #: events per department that carried the person key themselves
     keyed_events: dict[str, int] = field(default_factory=dict)
     #: departments linked :data:`KEY_VIA` another's column: ``"department: column"``
-    via: dict[str, str] = field(default_factory=dict)
+    via: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: :meth:`present` by department, with the keys it was found for
     _present: dict[str, tuple[pd.Series, np.ndarray]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -107,7 +107,7 @@ def linkage_table(linkage: Linkage) -> pd.DataFrame:
             {
                 "department": department,
                 "linkage": linkage.how[department]
-                + (f" ({linkage.via[department]})" if department in linkage.via else ""),
+                + (f" ({': '.join(linkage.via[department])})" if department in linkage.via else ""),
                 "events": len(keys),
                 "keyed_events": linkage.keyed_events.get(department, 0),
                 "linked_events": int(linked[department].sum()),
@@ -242,6 +242,46 @@ def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str
     return apart
 
 
+def _outside_main(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
+    """The departments with at least :data:`procmine._keys.MIN_KEYS` keys outside the group
+    of departments whose keys join most residents (several systems keyed by 個人番号 beside
+    two keyed by 宛名番号, or systems whose residents are simply others): a numbering of
+    their own only if a system of that group keeps their numbers (:func:`_crosswalk`). Two departments join when they
+    share ``MIN_KEYS`` keys or :data:`procmine._keys.KEYS_APART` of the smaller one's, as
+    the loader's ``person_keys_apart`` warning reads "almost none"; the group holding most
+    distinct keys among those with a keyed department keeps its numbering."""
+    distinct = {
+        d: set(k.dropna().astype(str).unique())
+        for d, k in sorted(keys.items())
+        if how[d] == PERSON_KEY or k.notna().any()
+    }
+    if len(distinct) < 2:
+        return []
+    names = list(distinct)
+    group = {d: d for d in names}  # union-find over departments sharing keys
+
+    def root(d: str) -> str:
+        while group[d] != d:
+            group[d] = group[group[d]]
+            d = group[d]
+        return d
+
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            shared = len(distinct[a] & distinct[b])
+            smaller = min(len(distinct[a]), len(distinct[b]))
+            if shared and (shared >= MIN_KEYS or shared >= KEYS_APART * smaller):
+                group[root(b)] = root(a)
+    members: dict[str, list[str]] = {}
+    for d in names:
+        members.setdefault(root(d), []).append(d)
+    keyed = [m for m in members.values() if any(how[d] == PERSON_KEY for d in m)]
+    if not keyed:
+        return []
+    main = max(keyed, key=lambda m: (len(set().union(*(distinct[d] for d in m))), sorted(m)))
+    return [d for d in names if d not in main and len(distinct[d]) >= MIN_KEYS]
+
+
 def _digits(values: pd.Series) -> pd.Series:
     """Numbers as their digits only (full-width digits read, hyphens and spaces dropped):
     ``1234 5678 9012``, ``１２３４-５６７８-９０１２`` and ``123456789012`` are one number."""
@@ -260,7 +300,7 @@ def _crosswalk(
     keys: dict[str, pd.Series],
     keyed: list[str],
     own: pd.Series,
-) -> tuple[pd.Series, str] | None:
+) -> tuple[pd.Series, tuple[str, str]] | None:
     """The residents of a department numbered apart, found through a number column of a
     keyed department that holds the same numbers (a 国保 system keyed by 個人番号, where
     市民課 keeps 個人番号 beside its 宛名番号): each of ``own``'s keys held by exactly one
@@ -271,7 +311,7 @@ def _crosswalk(
     distinct = set(wanted.dropna().unique())
     if len(distinct) < MIN_KEYS:
         return None
-    best: tuple[int, pd.Series, str] | None = None
+    best: tuple[int, pd.Series, tuple[str, str]] | None = None
     numbers = profiles[profiles["field_type"].isin(("my_number", "id"))]
     for department, column in zip(numbers["department"], numbers["column"], strict=True):
         if department not in keyed:
@@ -288,7 +328,7 @@ def _crosswalk(
         if len(table) >= max(MIN_KEYS, len(distinct) / 2) and (
             best is None or len(table) > best[0]
         ):
-            best = (len(table), table, f"{department}: {column}")
+            best = (len(table), table, (department, column))
     if best is None:
         return None
     found = _digits(own).map(best[1])
@@ -304,7 +344,7 @@ def link_persons(
     keys: dict[str, pd.Series] = {}
     how: dict[str, str] = {}
     keyed: dict[str, int] = {}
-    via: dict[str, str] = {}  # departments linked through another's number column: which
+    via: dict[str, tuple[str, str]] = {}  # linked through another's number column: which
     # where the keys as read are present, for the departments whose keys stay as read
     as_read: dict[str, tuple[pd.Series, np.ndarray]] = {}
     for department, log in sorted(dataset.logs.items()):
@@ -322,14 +362,17 @@ def link_persons(
         if keys[department] is raw:
             as_read[department] = (raw, present)
     apart = _numbered_apart(keys, how)
-    linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart]
-    for department in apart:
+    outside = _outside_main(keys, how)
+    linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart + outside]
+    for department in sorted(set(apart) | set(outside)):
         log = dataset.logs[department]
         walked = _crosswalk(dataset, profiles, keys, linked_by_key, keys[department])
         if walked is not None:  # the same numbers kept by a keyed department
             keys[department] = _fill_within_case(_cases(log.events), walked[0])
             how[department] = KEY_VIA
             via[department] = walked[1]
+        elif department not in apart:  # other residents, or a numbering no one keeps
+            continue
         else:
             keys[department] = pd.Series(None, index=pd.RangeIndex(len(log.events)), dtype=object)
             how[department] = NO_LINK

@@ -152,35 +152,47 @@ def candidates(dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes) -
 
 def with_joined(dataset: Dataset, joined: list[Joined]) -> Dataset:
     """``dataset`` with each joined column added to its department's events (the value
-    where every part has one; the other columns and the events are the same objects)."""
-    logs = dict(dataset.logs)
+    where every part has one)."""
+    added: dict[str, dict[str, pd.Series]] = {}
     for j in joined:
-        log = logs[j.department]
-        events = log.events
+        events = dataset.logs[j.department].events
         parts = [events[c].astype("string").str.strip() for c in j.sources]
         value = parts[0]
         for p in parts[1:]:
             value = value + j.separator + p
         present = np.logical_and.reduce([(p.notna() & (p != "")).to_numpy() for p in parts])
-        added = events.assign(**{j.column: value.where(present).astype("string")})
-        logs[j.department] = EventLog(
-            log.department, added, (*log.data_columns, j.column), log.sources
+        added.setdefault(j.department, {})[j.column] = value.where(present).astype("string")
+    return with_columns(dataset, added)
+
+
+def with_columns(dataset: Dataset, added: dict[str, dict[str, pd.Series]]) -> Dataset:
+    """``dataset`` with data columns added to some departments' events (``added``:
+    department → header → values, aligned with the events); the other columns and the
+    events are the same objects."""
+    logs = dict(dataset.logs)
+    for department, columns in added.items():
+        log = logs[department]
+        logs[department] = EventLog(
+            log.department,
+            log.events.assign(**columns),
+            (*log.data_columns, *columns),
+            log.sources,
         )
     return dataclasses.replace(dataset, logs=logs)
 
 
-def profile_rows(joined: list[Joined], columns: ColumnCodes) -> pd.DataFrame:
-    """Profile rows (as :func:`procmine.fields.profile_columns` makes them) of the joined
-    columns, typed as their parts."""
+def profile_rows(added: list[tuple[str, str, str]], columns: ColumnCodes) -> pd.DataFrame:
+    """Profile rows (as :func:`procmine.fields.profile_columns` makes them) of added columns,
+    each ``(department, column, field type)``."""
     rows = []
-    for j in joined:
-        coded = columns.coded(j.department, j.column)
+    for department, column, field_type in added:
+        coded = columns.coded(department, column)
         rows.append(
             {
-                "department": j.department,
-                "column": j.column,
-                "field_type": j.field_type,
-                "shape": j.field_type,
+                "department": department,
+                "column": column,
+                "field_type": field_type,
+                "shape": field_type,
                 "shape_share": 1.0,
                 "header_type": None,
                 "values": int(coded.mask.sum()),
