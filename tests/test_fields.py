@@ -1377,3 +1377,30 @@ def test_systems_keyed_by_one_number_join_the_register_that_keeps_it() -> None:
     logs["SHIMIN"] = _log("SHIMIN", res, {"氏名": list(res["name"])}, start="2024-04-01")
     table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
     assert set(table["linkage"]) == {"person key"}
+
+
+def test_another_persons_column_never_joins_a_field_even_when_its_values_agree() -> None:
+    """In this town a spouse's and a guardian's name are the head of household's, and the
+    emergency contact is the home phone: the values agree, the headers say whose they
+    are. 世帯主 of two systems is one field; 配偶者氏名, 保護者氏名 (beside 世帯主) and
+    緊急連絡先 stay out; a guardian's name in a system keyed by the guardian is the name."""
+    res = make_residents(200, seed=31)
+    heads = [f"{n.split()[0]} 一郎" for n in res["name"]]
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {"氏名": list(res["name"]), "世帯主氏名": heads,
+                                       "電話番号": list(res["home"])}, start="2024-04-01"),
+        "HOKEN": _log("HOKEN", res, {"世帯主": heads, "電話": list(res["home"])},
+                      start="2024-05-01"),
+        "ZEIMU": _log("ZEIMU", res, {"配偶者氏名": heads, "緊急連絡先": list(res["home"])},
+                      start="2024-06-01"),
+        "GAKUMU": _log("GAKUMU", res, {"保護者氏名": heads}, start="2024-07-01"),
+        "HOIKU": _log("HOIKU", res, {"保護者氏名": list(res["name"])}, start="2024-08-01"),
+    }  # fmt: skip
+    groups = groups_of(match_fields(Dataset(logs=logs, mappings=[], accounting=[])))
+    field_of = {column: f for f, columns in groups.items() for column in columns}
+    assert field_of[("SHIMIN", "世帯主氏名")] == field_of[("HOKEN", "世帯主")]
+    assert field_of[("SHIMIN", "電話番号")] == field_of[("HOKEN", "電話")]
+    resident = {field_of[("SHIMIN", c)] for c in ("氏名", "世帯主氏名", "電話番号")}
+    for column in (("ZEIMU", "配偶者氏名"), ("ZEIMU", "緊急連絡先"), ("GAKUMU", "保護者氏名")):
+        assert field_of.get(column) not in resident, column
+    assert field_of[("HOIKU", "保護者氏名")] == field_of[("SHIMIN", "氏名")]

@@ -24,7 +24,7 @@ from ._copies import (
     conflict,
     equal_codes,
 )
-from ._profile import japanese_header
+from ._profile import japanese_header, person_role, roles_apart
 
 
 def wilson_bounds(successes: float, n: float, z: float = 1.96) -> tuple[float, float]:
@@ -132,9 +132,10 @@ def _measure(
     pairs: dict[tuple[int, int], Pair] = {}
     links: dict[int, dict[int, _Link]] = {i: {} for i in range(len(copies))}
     headers = [_header(c.column) for c in copies]
+    roles = [person_role(c.column) for c in copies]
     for i, j in combinations(range(len(copies)), 2):
         x, y = copies[i], copies[j]
-        if conflict(x, y):
+        if conflict(x, y) or roles_apart(roles[i], roles[j]):  # a spouse's name is no 世帯主
             links[i][j] = links[j][i] = _Link(conflict=True)
             continue
         if not comparable(x, y):

@@ -261,6 +261,65 @@ def header_type(header: str) -> str | None:
     return None
 
 
+#: Whose data a header says a column holds, when it is somebody else's than the resident
+#: the row is about: a spouse, a carer, a proxy, a notifier, an emergency contact, a
+#: supporter, a guarantor, an employer, a facility, a doctor (English headers are read in
+#: Japanese first). Such a column never joins another person's field, nor the resident's.
+_OTHER_PERSON_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("spouse", ("配偶者", "spouse")),
+    ("carer", ("介助者", "介護者", "caregiver", "carer")),
+    ("proxy", ("代理人", "代理者", "proxy")),
+    ("notifier", ("届出人", "informant")),
+    ("emergency", ("緊急連絡先", "emergency")),
+    ("supporter", ("扶養義務者", "扶養者")),
+    ("guarantor", ("保証人", "guarantor")),
+    ("employer", ("勤務先", "事業所", "勤め先", "employer", "workplace")),
+    ("facility", ("施設", "入所先", "facility")),
+    ("doctor", ("主治医", "医師", "doctor", "physician")),
+)
+#: The head of household and a guardian: often one person, never one field (a guardian's
+#: name is the resident's own in a system keyed by the guardian, else somebody else's).
+_HEAD_WORDS = ("世帯主", "筆頭者")
+_GUARDIAN_WORDS = ("保護者", "親権者")
+
+
+def person_role(header: str) -> str | None:
+    """Whose data a column holds by its header, when the header says: ``"head"`` (世帯主),
+    ``"guardian"`` (保護者), one of the other persons' roles (``"spouse"``,
+    ``"emergency"`` …), or ``None`` (the resident's own, or not said).
+
+    >>> person_role("配偶者氏名"), person_role("緊急連絡先電話"), person_role("Emergency Contact")
+    ('spouse', 'emergency', 'emergency')
+    >>> person_role("世帯主氏名"), person_role("保護者氏名"), person_role("氏名"), person_role("連絡先")
+    ('head', 'guardian', None, None)
+    """
+    text = japanese_header(header)
+    for role, words in _OTHER_PERSON_ROLES:
+        if any(w in text for w in words):
+            return role
+    if any(w in text for w in _HEAD_WORDS):
+        return "head"
+    if any(w in text for w in _GUARDIAN_WORDS):
+        return "guardian"
+    return None
+
+
+def roles_apart(a: str | None, b: str | None) -> bool:
+    """Whether columns whose headers name these roles (:func:`person_role`) cannot hold
+    one field: another person's data and anything of another role, or the head of
+    household and a guardian.
+
+    >>> roles_apart("spouse", "head"), roles_apart("spouse", None), roles_apart("head", "guardian")
+    (True, True, True)
+    >>> roles_apart("guardian", None), roles_apart("head", None), roles_apart("emergency", "emergency")
+    (False, False, False)
+    """
+    if a == b:
+        return False
+    others = {role for role, _ in _OTHER_PERSON_ROLES}
+    return a in others or b in others or {a, b} == {"head", "guardian"}
+
+
 def _ascii_words(header: str) -> str:
     """The header's latin words, lower case (camelCase split: ZipCode → zip code)."""
     return re.sub(r"[^a-z]+", " ", _words(header))
