@@ -136,6 +136,10 @@ class Dataset:
     accounting: list[RowAccounting]
     warnings: list[str] = field(default_factory=list)
     models: dict[str, nx.DiGraph] = field(default_factory=dict)
+    #: registers kept per resident (対象者台帳: one row per resident, no steps) by department:
+    #: their columns are compared with the other systems' copies (:mod:`procmine.fields`);
+    #: they hold no events of a process
+    registers: dict[str, EventLog] = field(default_factory=dict)
 
     @property
     def departments(self) -> list[str]:

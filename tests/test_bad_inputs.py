@@ -812,6 +812,25 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a register kept per resident beside a log is read as a register, not as events",
+        {
+            "log.csv": csv(
+                ["受付番号,処理内容,処理日時,宛名番号"]
+                + [f"C{i},受付,2024/04/01 09:00,{i:08d}" for i in range(1, 21)]
+            ),
+            "daicho.csv": csv(
+                ["宛名番号,氏名,金融機関名,更新日"]
+                + [f"{i:08d},住民 {i},{'AB'[i % 2]}銀行,2024/03/01" for i in range(1, 21)]
+            ),
+            "procmine.toml": (
+                '[files."log.csv"]\ndepartment = "介護保険課"\n'
+                '[files."daicho.csv"]\ndepartment = "介護保険課"\n'
+            ).encode(),
+        },
+        warnings=("daicho.csv: one row per resident and no column of steps: read as a register",),
+        accounting="daicho.csv: 20 rows read, 20 loaded (none dropped)",
+    ),
+    Case(
         "a time of day as digits alone (0946) under a header naming one is the time",
         {
             "a.csv": csv(

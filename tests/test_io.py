@@ -1348,3 +1348,45 @@ def test_two_groups_of_systems_padding_keys_differently_are_read_as_one(tmp_path
     a = _keys_of(data, "a")
     c = _keys_of(data, "c")
     assert len(a & c) == 40
+
+
+def test_a_register_kept_per_resident_is_read_as_a_register_not_as_events(tmp_path: Path) -> None:
+    """介護保険課 exports its 対象者台帳 (one row per resident: key, name, bank, 更新日, no
+    column of steps) beside its log. Its bank names are no activities: the rows are the
+    department's register, compared in the silos, not events; the loader says so."""
+    from procmine.fields import match_fields, resident_keys
+
+    banks = ["みずほ銀行", "ひがし野信金", "埼玉りそな銀行"]
+    residents = [(f"{i:08d}", f"住民{i}") for i in range(1, 61)]
+    _residents_file(tmp_path / "shimin.csv", residents)
+    write_csv(
+        tmp_path / "kaigo_log.csv",
+        ["受付番号,処理内容,処理日時,宛名番号"]
+        + [f"K{i},認定申請受付,2024/05/01 10:00,{k}" for i, (k, _) in enumerate(residents[:40])],
+    )
+    write_csv(
+        tmp_path / "kaigo_daicho.csv",
+        ["宛名番号,氏名,金融機関名,更新日"]
+        + [f"{k},{n},{banks[i % 3]},2024/03/0{1 + i % 9}" for i, (k, n) in enumerate(residents)],
+    )
+    (tmp_path / "procmine.toml").write_text(
+        '[files."kaigo_log.csv"]\ndepartment = "介護保険課"\n'
+        '[files."kaigo_daicho.csv"]\ndepartment = "介護保険課"\n',
+        encoding="utf-8",
+    )
+    data = load([tmp_path])
+    assert set(data.logs) == {"shimin", "介護保険課"} and set(data.registers) == {"介護保険課"}
+    register = data.registers["介護保険課"]
+    assert len(register.events) == 60 and "氏名" in register.data_columns
+    assert not set(banks) & set(data.logs["介護保険課"].events["activity"].astype(str))
+    assert any("read as a register" in str(w) for w in data.warnings)
+    accounted = {a.source: (a.rows_read, a.rows_loaded) for a in data.accounting}
+    assert accounted["kaigo_daicho.csv"] == (60, 60)
+    silos = match_fields(data)
+    names = silos[silos["field"] == silos.loc[silos["column"] == "氏名", "field"].iloc[0]]
+    assert ("介護保険課", "氏名") in set(zip(names["department"], names["column"], strict=True))
+    assert all(len(k) == len(data.logs[d].events) for d, k in resident_keys(data).items())
+    # alone in its department, such a file is a log whose steps its values name (転入, 転居)
+    (tmp_path / "procmine.toml").unlink()
+    data = load([tmp_path])
+    assert not data.registers and len(data.logs["kaigo_daicho"].events) == 60

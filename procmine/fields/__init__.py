@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from procmine.errors import ColumnError, ConfigError
-from procmine.model import PERSON, Dataset
+from procmine.model import PERSON, Dataset, EventLog
 
 from . import _split
 from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
@@ -206,7 +206,28 @@ def _prepare(dataset: Dataset, sample_size: int) -> _State | None:
     return cache[sample_size]
 
 
+def _with_registers(dataset: Dataset) -> Dataset:
+    """``dataset`` whose departments' events are followed by their registers' rows (a
+    register alone is a department of its own): the columns of both are copies of the
+    department's, and the events keep their positions."""
+    if not dataset.registers:
+        return dataset
+    logs = dict(dataset.logs)
+    for department, register in sorted(dataset.registers.items()):
+        log = logs.get(department)
+        if log is None:
+            logs[department] = register
+            continue
+        columns = tuple(dict.fromkeys((*log.data_columns, *register.data_columns)))
+        events = pd.concat([log.events, register.events], ignore_index=True)
+        logs[department] = EventLog(
+            department, events, columns, tuple(dict.fromkeys((*log.sources, *register.sources)))
+        )
+    return dataclasses.replace(dataset, logs=logs, registers={})
+
+
 def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
+    dataset = _with_registers(dataset)
     columns = ColumnCodes(dataset)  # each column's non-empty values, found once
     profiles = profile_all(dataset, columns, sample_size=sample_size)
     if profiles.empty:
@@ -473,7 +494,10 @@ def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.
             "~" + hashlib.blake2b(str(k).encode("utf-8"), digest_size=8).hexdigest()
             for k in keys[own]
         ]
-        out[department] = keys.reset_index(drop=True)
+        if department in dataset.logs:  # (a register's rows follow the events: left out)
+            out[department] = keys.iloc[: len(dataset.logs[department].events)].reset_index(
+                drop=True
+            )
     return out
 
 

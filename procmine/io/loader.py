@@ -133,7 +133,7 @@ def _option_flag(role: str) -> str:
 
 
 class _FileResult:
-    __slots__ = ("accounting", "mapping", "parts", "warnings")
+    __slots__ = ("accounting", "mapping", "parts", "per_resident", "warnings")
 
     def __init__(
         self,
@@ -141,11 +141,15 @@ class _FileResult:
         mapping: ColumnMapping,
         accounting: RowAccounting,
         warnings: list[str],
+        per_resident: bool = False,
     ) -> None:
         self.parts = parts
         self.mapping = mapping
         self.accounting = accounting
         self.warnings = warnings
+        #: one row per resident and its activity found by its values only: a register,
+        #: if its department has a log of steps too (see :func:`_registers`)
+        self.per_resident = per_resident
 
 
 #: Why a folder entry is not read: the words of the warning, by ``notice_<term>``.
@@ -647,6 +651,34 @@ def _repeated_prefix(frame: pd.DataFrame, candidates: np.ndarray) -> np.ndarray:
 _PREFIX_COLUMNS = 3
 
 
+#: The ``how`` of a register's activity (see :func:`_is_register`), and the label its rows
+#: carry as their activity.
+REGISTER = "register"
+REGISTER_ACTIVITY = "台帳"
+
+
+def _is_register(frame: pd.DataFrame, roles: dict[str, str], how: dict[str, str]) -> bool:
+    """Whether a file may be a register kept per resident (対象者台帳, 宛名マスタ) rather than
+    an event log: a person key and a date, no activity column by its header (one found by
+    its values means little when each case has one row: bank names, or 転入 / 転居), and
+    each resident on one row. It is read as one when its department has a log of steps
+    too (:func:`_registers`).
+
+    >>> frame = pd.DataFrame({"宛名番号": ["1", "2", "3"], "金融機関名": ["A銀行", "B銀行", "A銀行"],
+    ...                       "更新日": ["2025/04/01"] * 3})
+    >>> roles = {"case": "宛名番号", "activity": "金融機関名", "timestamp": "更新日", "person": "宛名番号"}
+    >>> _is_register(frame, roles, {"activity": "values"})
+    True
+    >>> _is_register(frame, roles, {"activity": "header"})
+    False
+    """
+    if "person" not in roles or "timestamp" not in roles or how.get("activity") != "values":
+        return False
+    people = frame[roles["person"]].dropna()
+    people = people[people.astype(str).str.strip() != ""]
+    return len(people) >= 2 and people.nunique() >= 0.99 * len(people)
+
+
 def _unique_name(name: str, taken: set[str]) -> str:
     candidate, n = name, 2
     while candidate in taken:
@@ -879,6 +911,7 @@ def _load_file(
     folder_config: FolderConfig | None,
     max_bad_share: float,
     duplicates: str,
+    register: bool = False,
 ) -> _FileResult:
     file_config = folder_config.for_file(path.name) if folder_config else FileConfig()
     if encoding:
@@ -927,6 +960,23 @@ def _load_file(
                 place=Place(at(source)),
                 count=len(steps),
                 columns=tuple(show(c) for c in steps),
+            )
+        )
+    per_resident = steps is None and _is_register(frame, roles, how)
+    if register and per_resident:
+        # a register (対象者台帳: one row per resident, no column of steps): its rows are
+        # the residents' records, compared with the other systems' copies; no events
+        roles.pop("activity", None)
+        activity_column = _unique_name(REGISTER_ACTIVITY, {str(c) for c in frame.columns})
+        frame[activity_column] = REGISTER_ACTIVITY
+        roles["activity"], how["activity"] = activity_column, REGISTER
+        roles = {role: roles[role] for role in ROLES if role in roles}
+        warnings.append(
+            Notice(
+                f"{at(source)}: one row per resident and no column of steps: read as a "
+                "register, its columns compared with the other systems' copies (no events)",
+                "register_file",
+                place=Place(at(source)),
             )
         )
     for role in REQUIRED_ROLES:
@@ -1256,7 +1306,7 @@ def _load_file(
         rows_loaded=int(keep.sum()),
         dropped={r: dropped[r] for r in DROP_REASONS if r in dropped},
     )
-    return _FileResult(parts, mapping, accounting, warnings)
+    return _FileResult(parts, mapping, accounting, warnings, per_resident and not register)
 
 
 def _load_models(paths: list[_Configured], warnings: list[str]) -> dict[str, nx.DiGraph]:
@@ -1496,19 +1546,75 @@ def load(
         duplicates=duplicates,
         parallel=parallel,
     )
+    _registers(read, log_files, names, options, encoding, max_bad_share, duplicates)
     if "person" not in options:
         _person_keys_by_values(read)
     warnings.extend(_align_person_keys(read, [names[p] for p, _ in log_files]))
+    # registers (one row per resident, no steps) apart from the event logs
+    register_parts: dict[str, list[pd.DataFrame]] = {}
+    register_sources: dict[str, list[str]] = {}
     for (path, _), result in zip(log_files, read, strict=True):
         source = names[path]
         warnings.extend(result.warnings)
         mappings.append(result.mapping)
         accounting.append(result.accounting)
+        register = result.mapping.how.get("activity") == REGISTER
         for dept, part in result.parts.items():
-            by_department.setdefault(dept, []).append(part)
-            sources.setdefault(dept, []).append(source)
+            (register_parts if register else by_department).setdefault(dept, []).append(part)
+            (register_sources if register else sources).setdefault(dept, []).append(source)
 
     warnings.extend(_shared_case_ids(read, [names[p] for p, _ in log_files]))
+    logs = _event_logs(by_department, sources)
+    registers = _event_logs(register_parts, register_sources)
+    models = _load_models(model_files, warnings)
+    return Dataset(
+        logs=logs,
+        mappings=mappings,
+        accounting=accounting,
+        warnings=warnings,
+        models=models,
+        registers=registers,
+    )
+
+
+#: How an activity column was chosen by someone or by its header: a file with such steps
+#: says its department keeps an event log.
+_STEPS_NAMED = ("header", "option", "config", "wide")
+
+
+def _registers(
+    read: list[_FileResult],
+    log_files: list[tuple[Path, FolderConfig | None]],
+    names: dict[Path, str],
+    options: dict[str, str],
+    encoding: str | None,
+    max_bad_share: float,
+    duplicates: str,
+) -> None:
+    """Read again, as registers, the files of one row per resident whose activity was
+    guessed from their values (a column of bank names) in a department whose other file
+    names its steps (a 対象者台帳 exported beside the department's log); in place."""
+    logged = {
+        d
+        for r in read
+        if r.mapping.how.get("activity") in _STEPS_NAMED
+        for d in r.mapping.departments
+    }
+    for i, result in enumerate(read):
+        if result.per_resident and set(result.mapping.departments) & logged:
+            path, folder_config = log_files[i]
+            read[i] = _load_file(
+                path, names[path], options=options, encoding=encoding,
+                folder_config=folder_config, max_bad_share=max_bad_share,
+                duplicates=duplicates, register=True,
+            )  # fmt: skip
+
+
+def _event_logs(
+    by_department: dict[str, list[pd.DataFrame]], sources: dict[str, list[str]]
+) -> dict[str, EventLog]:
+    """One :class:`EventLog` per department from its files' events (``sources``: the files
+    of each department, in order)."""
     logs: dict[str, EventLog] = {}
     for dept in sorted(by_department):
         parts = by_department[dept]
@@ -1529,14 +1635,7 @@ def load(
             data_columns=tuple(data_columns),
             sources=tuple(dict.fromkeys(sources[dept])),
         )
-    models = _load_models(model_files, warnings)
-    return Dataset(
-        logs=logs,
-        mappings=mappings,
-        accounting=accounting,
-        warnings=warnings,
-        models=models,
-    )
+    return logs
 
 
 #: A data column of a file without a person key is its person key when at least this share

@@ -149,6 +149,7 @@ Code: TypeAlias = Literal[
     "bad_timestamps",
     "excel_serial_times",
     "wide_case_table",
+    "register_file",
     "wide_bad_dates",
     "duplicate_row_dropped",
     "duplicate_rows_dropped",

@@ -1179,6 +1179,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: one row per case with the dates of {count} steps ({columns}): read as one "
         "event per dated step",
     ),
+    "warn_register_file": (
+        "{place}: 1人1行で処理の列がないため台帳として読みました（列は他のシステムの写しと比べ、"
+        "イベントにはしません）",
+        "{place}: one row per resident and no column of steps: read as a register, its columns "
+        "compared with the other systems' copies (no events)",
+    ),
     "warn_wide_bad_dates": (
         "{place}: 列「{column}」の{count}件の値が日付として読めないため、その段階を除きました",
         "{place}: {count} values of {column} are not dates; those steps were left out",
