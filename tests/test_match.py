@@ -967,6 +967,33 @@ def test_steps_alone_in_their_cases_count_as_counter_work_only_in_the_day() -> N
     assert gate(1.0) == 0.0
 
 
+def test_a_step_alone_in_its_case_is_not_a_visit_opener_beside_one() -> None:
+    """A batch run alone in its cases (by day) and the ticket opening another department's
+    visits are both 'first' and both run by the system: that is no evidence of one work
+    (ことぶき市's batches had joined the tickets); two openers of visits still are."""
+    from procmine.match._profile import from_maps
+    from procmine.match._score import MatchWeights, Scorer
+
+    def pm(dept: str, labels: list[str]) -> ProcessMap:
+        g = nx.DiGraph()
+        for k, label in enumerate(labels):
+            g.add_node(label, events=50, cases=50, performer="system" if k == 0 else "staff",
+                       start=50 * (k == 0), end=50 * (k == len(labels) - 1), night=0.0,
+                       relative_position=k / max(len(labels) - 1, 1))  # fmt: skip
+        nx.add_path(g, labels, count=50)
+        return ProcessMap(dept, g, pd.DataFrame(), pd.DataFrame(), 50, 50)
+
+    def gate(a: list[str], b: list[str]) -> float:
+        items = from_maps({"A": pm("A", a), "B": pm("B", b)}, None, None).items
+        x = next(k for k, it in enumerate(items) if it.name == a[0])
+        y = next(k for k, it in enumerate(items) if it.name == b[0])
+        scorer = Scorer(items, MatchWeights())
+        return float(scorer.gate(np.array([min(x, y)]), np.array([max(x, y)]))[0])
+
+    assert gate(["番号札発券", "受付", "交付"], ["納税通知書発送"]) == 0.0
+    assert gate(["番号札発券", "受付", "交付"], ["整理券発行", "審査"]) == 1.0
+
+
 def test_payments_of_different_benefits_differ_though_they_share_the_addressee() -> None:
     """Two back-office payments carry the same name, address and account (the addressee):
     what is paid must agree, so the different objects count against the pair."""

@@ -1113,6 +1113,9 @@ class Scorer:
         # two steps alone in their cases are trivially first; a counter opens in the day
         day = 1.0 - np.nan_to_num(np.fmax(self.night[i], self.night[j]), nan=0.0)
         early = np.where(self.alone[i] & self.alone[j], day, early)
+        # a step alone in its case (a batch run, a record) is first only trivially: beside
+        # the first step of another department's visits it says nothing of the work
+        early = np.where(self.alone[i] ^ self.alone[j], 0.0, early)
         if shared is None:
             data = self.has_fields[i] | self.has_fields[j]
             return np.where(data | np.isnan(late), 1.0, early)
