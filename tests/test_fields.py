@@ -487,16 +487,21 @@ def test_small_department_joins_when_its_few_residents_agree() -> None:
     assert silos.loc[("SEIHO", "現在の住まい"), "matched_by"] == "values"
 
 
-def test_keyless_department_is_linked_by_the_claimant_not_the_child() -> None:
-    """KODOMO has no person key and two (name, birth date) pairs: the claimant's and the
-    child's. Children are residents too (SHIMIN knows them), and there are more of them."""
-    rng = random.Random(6)
-    parents = make_residents(120, seed=6)
-    kids = make_residents(240, seed=7).assign(
+def _children(n: int, seed: int) -> pd.DataFrame:
+    """``n`` residents born 2012 or later, keyed C…: children of other residents."""
+    rng = random.Random(seed - 1)
+    return make_residents(n, seed=seed).assign(
         person=lambda f: "C" + f["person"],
         dob=lambda f: [pd.Timestamp("2012-01-01") + pd.Timedelta(days=rng.randrange(3000))
                        for _ in range(len(f))],
     )  # fmt: skip
+
+
+def test_keyless_department_is_linked_by_the_claimant_not_the_child() -> None:
+    """KODOMO has no person key and two (name, birth date) pairs: the claimant's and the
+    child's. Children are residents too (SHIMIN knows them), and there are more of them."""
+    parents = make_residents(120, seed=6)
+    kids = _children(240, seed=7)
     kids["name"] = [
         f"{p.split()[0]} {k.split()[1]}"
         for p, k in zip(list(parents["name"]) * 2, kids["name"], strict=True)
@@ -1169,13 +1174,8 @@ def _claims(shimin_mynum: bool = True) -> tuple[dict[str, EventLog], pd.DataFram
     a claim register keyed by household whose only number is the claimant's 個人番号,
     written on the 受付 row of four claims in five (a third of its rows), beside the
     claimant's and a child's name and birth date."""
-    rng = random.Random(8)
     parents = make_residents(150, seed=8)
-    kids = make_residents(150, seed=9).assign(
-        person=lambda f: "C" + f["person"],
-        dob=lambda f: [pd.Timestamp("2012-01-01") + pd.Timedelta(days=rng.randrange(3000))
-                       for _ in range(len(f))],
-    )  # fmt: skip
+    kids = _children(150, seed=9)
     everyone = pd.concat([parents, kids], ignore_index=True)
     shimin = {
         "氏名": list(everyone["name"]),

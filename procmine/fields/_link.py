@@ -214,6 +214,17 @@ def _masks(
     return columns.mask(department, name_column), columns.mask(department, birth_column)
 
 
+def _distinct_keys_by_department(
+    keys: dict[str, pd.Series], how: dict[str, str]
+) -> dict[str, set[str]]:
+    """The distinct keys, as text, of each keyed department or department with some keys."""
+    return {
+        d: set(k.dropna().astype(str).unique())
+        for d, k in sorted(keys.items())
+        if how[d] == PERSON_KEY or k.notna().any()
+    }
+
+
 def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
     """The departments whose person keys are of a numbering of their own (a system keyed
     by 個人番号 among systems keyed by 宛名番号, or a claimant's 個人番号 written on a few rows
@@ -221,11 +232,7 @@ def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str
     which under :data:`procmine._keys.KEYS_APART` and fewer than ``MIN_KEYS`` another
     department holds, as the loader's ``person_keys_apart`` warning reads it. When no keyed
     department shares keys with another, the keyed one with most keys keeps its numbering."""
-    distinct = {
-        d: set(k.dropna().astype(str).unique())
-        for d, k in sorted(keys.items())
-        if how[d] == PERSON_KEY or k.notna().any()
-    }
+    distinct = _distinct_keys_by_department(keys, how)
     if len(distinct) < 2:
         return []
     apart = [
@@ -246,15 +253,12 @@ def _outside_main(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
     """The departments with at least :data:`procmine._keys.MIN_KEYS` keys outside the group
     of departments whose keys join most residents (several systems keyed by 個人番号 beside
     two keyed by 宛名番号, or systems whose residents are simply others): a numbering of
-    their own only if a system of that group keeps their numbers (:func:`_crosswalk`). Two departments join when they
-    share ``MIN_KEYS`` keys or :data:`procmine._keys.KEYS_APART` of the smaller one's, as
-    the loader's ``person_keys_apart`` warning reads "almost none"; the group holding most
-    distinct keys among those with a keyed department keeps its numbering."""
-    distinct = {
-        d: set(k.dropna().astype(str).unique())
-        for d, k in sorted(keys.items())
-        if how[d] == PERSON_KEY or k.notna().any()
-    }
+    their own only if a system of that group keeps their numbers (:func:`_crosswalk`). Two
+    departments join when they share ``MIN_KEYS`` keys or :data:`procmine._keys.KEYS_APART`
+    of the smaller one's, as the loader's ``person_keys_apart`` warning reads "almost none";
+    the group holding most distinct keys among those with a keyed department keeps its
+    numbering."""
+    distinct = _distinct_keys_by_department(keys, how)
     if len(distinct) < 2:
         return []
     names = list(distinct)
