@@ -1404,3 +1404,78 @@ def test_another_persons_column_never_joins_a_field_even_when_its_values_agree()
     for column in (("ZEIMU", "配偶者氏名"), ("ZEIMU", "緊急連絡先"), ("GAKUMU", "保護者氏名")):
         assert field_of.get(column) not in resident, column
     assert field_of[("HOIKU", "保護者氏名")] == field_of[("SHIMIN", "氏名")]
+
+
+def test_numbers_the_register_does_not_keep_stay_the_departments_own_keys() -> None:
+    """SHIMIN keeps the 個人番号 of half of the residents that HOKEN and KAIGO (keyed by
+    個人番号) share: those are SHIMIN's residents, the others stay residents of their own,
+    the same in both departments (not dropped)."""
+    from procmine.fields import linkage_quality
+
+    res = make_residents(300, seed=22)
+    numbered = res.iloc[:200].assign(person=res["mynum"][:200])
+    kept = [m if k < 100 else None for k, m in enumerate(res["mynum"])]
+    logs = {
+        "SHIMIN": _log("SHIMIN", res, {"氏名": list(res["name"]), "個人番号": kept},
+                       start="2024-04-01"),
+        "HOKEN": _log("HOKEN", numbered, {"電話": list(res["home"][:200])}, start="2024-06-01"),
+        "KAIGO": _log("KAIGO", numbered, {"電話": list(res["home"][:200])}, start="2024-07-01"),
+    }  # fmt: skip
+    table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
+    assert table.loc["HOKEN", "linkage"] == "person key via another system (SHIMIN: 個人番号)"
+    assert table.loc["HOKEN", "linked_events"] == len(logs["HOKEN"].events)
+    assert table.loc["HOKEN", "persons"] == table.loc["HOKEN", "shared_persons"] == 200
+    assert table.loc["SHIMIN", "shared_persons"] == 100  # the register, never "apart"
+
+
+def test_a_serial_number_is_no_way_through_to_another_departments_residents() -> None:
+    """FUKUSHI keeps residents of its own, keyed 1 … 100; SHIMIN's receipt serial 整理番号
+    runs 1 … 200: a serial is not a person's number, so nothing is linked through it."""
+    from procmine.fields import linkage_quality
+
+    res = make_residents(300, seed=23)
+    shimin, fukushi = res.iloc[:200], res.iloc[200:].assign(person=[str(i) for i in range(1, 101)])
+    logs = {
+        "SHIMIN": _log("SHIMIN", shimin, {"氏名": list(shimin["name"]),
+                       "整理番号": [str(i) for i in range(1, 201)]}, start="2024-04-01"),
+        "FUKUSHI": _log("FUKUSHI", fukushi, {"氏名": list(fukushi["name"])}, start="2024-05-01"),
+    }  # fmt: skip
+    table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
+    assert not table["linkage"].str.contains("via").any()
+
+
+def test_a_registers_rows_are_no_cases_of_the_departments_log() -> None:
+    """KAIGO's log numbers its cases 1 … 40 (the person key on the first step only) and its
+    register is keyed by 宛名番号 1 … 60: register row 7 is not case 7, so every step of
+    every case still gets its resident."""
+    from procmine.fields import linkage_quality
+
+    res = make_residents(60, seed=24).assign(person=[str(i) for i in range(61, 121)])
+    log = _log("KAIGO", res.iloc[:40], {}, start="2024-05-01")
+    events = log.events.assign(case=[str(1 + k // 2) for k in range(len(log.events))])
+    events["person"] = events["person"].where(events["activity"] == "受付", None)
+    register = _log("KAIGO", res.assign(person=[str(i) for i in range(1, 61)]),
+                    {"氏名": list(res["name"])}, start="2024-04-01")  # fmt: skip
+    reg_events = register.events[register.events["activity"] == "受付"].assign(
+        case=lambda f: f["person"]
+    )
+    dataset = Dataset(
+        logs={"KAIGO": EventLog("KAIGO", events, (), ("kaigo.csv",)),
+              "SHIMIN": _log("SHIMIN", res, {"氏名": list(res["name"])}, start="2024-04-01")},
+        mappings=[], accounting=[],
+        registers={"KAIGO": EventLog("KAIGO", reg_events.reset_index(drop=True), ("氏名",),
+                                     ("daicho.csv",))},
+    )  # fmt: skip
+    table = linkage_quality(dataset).set_index("department")
+    assert table.loc["KAIGO", "linked_events"] == table.loc["KAIGO", "events"] == 80 + 60
+
+
+def test_a_joined_column_never_takes_the_name_of_an_exported_one() -> None:
+    """An export that has a column headed 姓＋名 already keeps it: 氏 and 名 are not joined
+    over it, and the names are still one field."""
+    logs = _split_city()
+    events = logs["SHOGAI"].events.assign(**{"姓＋名": "x"})
+    logs["SHOGAI"] = EventLog("SHOGAI", events, (*logs["SHOGAI"].data_columns, "姓＋名"),
+                              ("SHOGAI.csv",))  # fmt: skip
+    groups = groups_of(match_fields(Dataset(logs=logs, mappings=[], accounting=[])))
+    assert ("SHIMIN", "氏名") in groups["氏名"] and ("SHOGAI", "住所1") in groups["住所"]

@@ -67,7 +67,7 @@ import numpy as np
 import pandas as pd
 
 from procmine.errors import ColumnError, ConfigError
-from procmine.model import PERSON, Dataset, EventLog
+from procmine.model import CASE, PERSON, Dataset, EventLog
 
 from . import _split
 from ._copies import Codebook, Copy, build_copies, equal_codes, shared_positions
@@ -219,7 +219,10 @@ def _with_registers(dataset: Dataset) -> Dataset:
             logs[department] = register
             continue
         columns = tuple(dict.fromkeys((*log.data_columns, *register.data_columns)))
-        events = pd.concat([log.events, register.events], ignore_index=True)
+        # a register's rows are no cases of the log, whatever their ids (宛名番号 1 … beside
+        # case numbers 1 …)
+        rows = register.events.assign(**{CASE: "台帳:" + register.events[CASE].astype(str)})
+        events = pd.concat([log.events, rows], ignore_index=True)
         logs[department] = EventLog(
             department, events, columns, tuple(dict.fromkeys((*log.sources, *register.sources)))
         )
@@ -468,14 +471,15 @@ def _linkage(dataset: Dataset, sample_size: int) -> Linkage:
 
 
 def resident_keys(dataset: Dataset, *, sample_size: int = 2000) -> dict[str, pd.Series]:
-    """The resident of each event of the departments linked by name + birth date, for
-    following residents across departments (:mod:`procmine.journeys`).
+    """The resident of each event of the departments linked by name + birth date (or
+    through another system's 個人番号 column), for following residents across departments
+    (:mod:`procmine.journeys`).
 
     By position in the department's events: the person key of the keyed systems where the
     event's name + birth date is found with exactly one of their residents (or its case
     has one), else a key standing for that name + birth date alone — a digest, so that
     neither the name nor the birth date travels with it — and missing where neither is
-    known. Departments with a person key are not in the result.
+    known. Departments with a person key of their own are not in the result.
 
     Examples
     --------

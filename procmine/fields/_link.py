@@ -53,7 +53,7 @@ class Linkage:
     ambiguous: frozenset[str] = frozenset()
     #: events per department that carried the person key themselves
     keyed_events: dict[str, int] = field(default_factory=dict)
-    #: departments linked :data:`KEY_VIA` another's column: ``"department: column"``
+    #: departments linked :data:`KEY_VIA` another's column: ``(department, column)``
     via: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: :meth:`present` by department, with the keys it was found for
     _present: dict[str, tuple[pd.Series, np.ndarray]] = field(
@@ -288,14 +288,19 @@ def _outside_main(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
 
 def _digits(values: pd.Series) -> pd.Series:
     """Numbers as their digits only (full-width digits read, hyphens and spaces dropped):
-    ``1234 5678 9012``, ``１２３４-５６７８-９０１２`` and ``123456789012`` are one number."""
-    text = (
-        as_text(values)
-        .astype(str)
-        .str.normalize("NFKC")
-        .str.replace(r"[\s\-‐－ー]", "", regex=True)
-    )
-    return text.where(text.str.fullmatch(r"\d+"), None)
+    ``1234 5678 9012``, ``１２３４-５６７８-９０１２`` and ``123456789012`` are one number;
+    each distinct value is read once."""
+    codes, uniques = pd.factorize(as_text(values).astype(str))
+    text = pd.Series(uniques, dtype=object).astype(str)
+    text = text.str.normalize("NFKC").str.replace(r"[\s\-‐－ー]", "", regex=True)
+    read = text.where(text.str.fullmatch(r"\d+"), None).to_numpy(dtype=object)
+    out = np.append(read, None)[codes]  # missing values (code -1) stay missing
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+#: A keyed department's column whose numbers another department is keyed by: only numbers
+#: of a person (個人番号), never serials that count from 1 like anyone's keys.
+_CROSSWALK_TYPES = ("my_number",)
 
 
 def _crosswalk(
@@ -305,18 +310,18 @@ def _crosswalk(
     keyed: list[str],
     own: pd.Series,
 ) -> tuple[pd.Series, tuple[str, str]] | None:
-    """The residents of a department numbered apart, found through a number column of a
+    """The residents of a department numbered apart, found through a 個人番号 column of a
     keyed department that holds the same numbers (a 国保 system keyed by 個人番号, where
     市民課 keeps 個人番号 beside its 宛名番号): each of ``own``'s keys held by exactly one
-    resident there becomes that resident's key (missing where none holds it). ``None``
-    when no column holds at least :data:`procmine._keys.MIN_KEYS` and half of the
-    department's distinct keys."""
-    wanted = _digits(own.dropna())
-    distinct = set(wanted.dropna().unique())
+    resident there becomes that resident's key; a key held by none stays as it is (the
+    same resident in the departments keyed by that number). ``None`` when no column holds
+    at least :data:`procmine._keys.MIN_KEYS` and half of the department's distinct keys."""
+    mine = _digits(own)
+    distinct = set(mine.dropna().unique())
     if len(distinct) < MIN_KEYS:
         return None
     best: tuple[int, pd.Series, tuple[str, str]] | None = None
-    numbers = profiles[profiles["field_type"].isin(("my_number", "id"))]
+    numbers = profiles[profiles["field_type"].isin(_CROSSWALK_TYPES)]
     for department, column in zip(numbers["department"], numbers["column"], strict=True):
         if department not in keyed:
             continue
@@ -335,7 +340,8 @@ def _crosswalk(
             best = (len(table), table, (department, column))
     if best is None:
         return None
-    found = _digits(own).map(best[1])
+    found = mine.map(best[1])
+    found = found.where(found.notna(), own)  # not held there: the department's own key
     return found.where(found.notna(), None).astype(object), best[2]
 
 
@@ -365,8 +371,9 @@ def link_persons(
         keys[department] = _fill_within_case(_cases(events), raw, missing)
         if keys[department] is raw:
             as_read[department] = (raw, present)
-    apart = _numbered_apart(keys, how)
     outside = _outside_main(keys, how)
+    # (the group that keeps its numbering is never apart, even when it is one department)
+    apart = [d for d in _numbered_apart(keys, how) if d in outside]
     linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart + outside]
     for department in sorted(set(apart) | set(outside)):
         log = dataset.logs[department]

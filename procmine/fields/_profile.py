@@ -262,25 +262,29 @@ def header_type(header: str) -> str | None:
 
 
 #: Whose data a header says a column holds, when it is somebody else's than the resident
-#: the row is about: a spouse, a carer, a proxy, a notifier, an emergency contact, a
-#: supporter, a guarantor, an employer, a facility, a doctor (English headers are read in
-#: Japanese first). Such a column never joins another person's field, nor the resident's.
-_OTHER_PERSON_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("spouse", ("配偶者", "spouse")),
-    ("carer", ("介助者", "介護者", "caregiver", "carer")),
-    ("proxy", ("代理人", "代理者", "proxy")),
-    ("notifier", ("届出人", "informant")),
-    ("emergency", ("緊急連絡先", "emergency")),
-    ("supporter", ("扶養義務者", "扶養者")),
-    ("guarantor", ("保証人", "guarantor")),
-    ("employer", ("勤務先", "事業所", "勤め先", "employer", "workplace")),
-    ("facility", ("施設", "入所先", "facility")),
-    ("doctor", ("主治医", "医師", "doctor", "physician")),
+#: the row is about: a spouse, a carer, a proxy, an emergency contact, a supporter, a
+#: guarantor, an employer, a facility, a doctor (English headers are read in Japanese
+#: first). Such a column never joins another person's field, nor the resident's. Words
+#: that name the resident by the role (要介護者, 被扶養者, 被保護者, 施設利用者) are not these;
+#: neither is 届出人 (who is often the resident).
+_OTHER_PERSON_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (role, re.compile(pattern))
+    for role, pattern in (
+        ("spouse", r"配偶者|spouse"),
+        ("carer", r"介助者|(?<![要被])介護者|caregiver|carer"),
+        ("proxy", r"代理人|代理者|proxy"),
+        ("emergency", r"緊急連絡先|emergency"),
+        ("supporter", r"(?<!被)扶養義務者|(?<!被)扶養者"),
+        ("guarantor", r"保証人|guarantor"),
+        ("employer", r"勤務先|事業所|勤め先|employer|workplace"),
+        ("facility", r"施設(?!利用者|入所者|入居者)|入所先|facility"),
+        ("doctor", r"主治医|医師|doctor|physician"),
+    )
 )
 #: The head of household and a guardian: often one person, never one field (a guardian's
 #: name is the resident's own in a system keyed by the guardian, else somebody else's).
-_HEAD_WORDS = ("世帯主", "筆頭者")
-_GUARDIAN_WORDS = ("保護者", "親権者")
+_HEAD = re.compile(r"世帯主|筆頭者")
+_GUARDIAN = re.compile(r"(?<!被)保護者|親権者")
 
 
 def person_role(header: str) -> str | None:
@@ -292,14 +296,16 @@ def person_role(header: str) -> str | None:
     ('spouse', 'emergency', 'emergency')
     >>> person_role("世帯主氏名"), person_role("保護者氏名"), person_role("氏名"), person_role("連絡先")
     ('head', 'guardian', None, None)
+    >>> [person_role(h) for h in ("要介護者氏名", "被扶養者氏名", "被保護者名", "施設利用者氏名", "届出人氏名")]
+    [None, None, None, None, None]
     """
     text = japanese_header(header)
-    for role, words in _OTHER_PERSON_ROLES:
-        if any(w in text for w in words):
+    for role, pattern in _OTHER_PERSON_ROLES:
+        if pattern.search(text):
             return role
-    if any(w in text for w in _HEAD_WORDS):
+    if _HEAD.search(text):
         return "head"
-    if any(w in text for w in _GUARDIAN_WORDS):
+    if _GUARDIAN.search(text):
         return "guardian"
     return None
 

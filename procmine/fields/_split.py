@@ -7,7 +7,8 @@ system's whole value, so the field would be missed in that system. Adjacent colu
 department that could be such parts are joined into one column (``姓＋名``); the joined
 column is kept only where its values agree with another system's column of the same field
 at least as well as each part's (:func:`settle`), else the parts stay as they are. The silo
-table lists the parts, not the joined column (``matched_by = "part"`` after the first).
+table lists the parts, not the joined column: the export's first part as matched by its
+values, the others as ``matched_by = "part"``.
 
 The candidates, by values only (headers are never read):
 
@@ -146,7 +147,10 @@ def candidates(dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes) -
                 parts, ftype, sep = (a, b, *more), "bank_account", "-"
             if parts:
                 taken.update(parts)
-                out.append(Joined(department, JOIN.join(parts), parts, ftype, sep))
+                name, n, exported = JOIN.join(parts), 2, set(dataset.logs[department].events)
+                while name in exported:  # never over an exported column of that name
+                    name, n = f"{JOIN.join(parts)} ({n})", n + 1
+                out.append(Joined(department, name, parts, ftype, sep))
     return out
 
 

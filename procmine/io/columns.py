@@ -616,9 +616,14 @@ def names_time_of_day(header: str) -> bool:
     """Whether ``header`` ends in a word for a time of day (処理時刻, 時分, Start time):
     under such a header, digits alone (``0905``) are a time.
 
-    >>> names_time_of_day("処理時刻"), names_time_of_day("受付番号")
-    (True, False)
+    >>> names_time_of_day("処理時刻"), names_time_of_day("受付番号"), names_time_of_day("Start time")
+    (True, False, True)
+    >>> names_time_of_day("所要時分"), names_time_of_day("Overtime"), names_time_of_day("runtime")
+    (False, False, False)
     """
+    text = unicodedata.normalize("NFKC", header).lower()
+    if any(word in text for word in _DURATION_WORDS) or re.search(r"[a-z]time$", text.strip()):
+        return False  # a length of time (所要時分, overtime), not a time of day
     return _stem(header, _TIME_ENDINGS) is not None
 
 

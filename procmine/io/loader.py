@@ -1563,7 +1563,12 @@ def load(
             (register_parts if register else by_department).setdefault(dept, []).append(part)
             (register_sources if register else sources).setdefault(dept, []).append(source)
 
-    warnings.extend(_shared_case_ids(read, [names[p] for p, _ in log_files]))
+    logged = [
+        (result, names[path])
+        for (path, _), result in zip(log_files, read, strict=True)
+        if result.mapping.how.get("activity") != REGISTER
+    ]  # (a register's rows are no cases)
+    warnings.extend(_shared_case_ids([r for r, _ in logged], [n for _, n in logged]))
     logs = _event_logs(by_department, sources)
     registers = _event_logs(register_parts, register_sources)
     models = _load_models(model_files, warnings)
@@ -1943,7 +1948,8 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
                     f"the other files' ({share:.0%} of its residents) — check that they are "
                     "the same resident numbers (prefixes, check digits), or name the right "
                     f"column with --person or in {CONFIG_NAME}; a department whose keys match almost "
-                    "none of the others' is linked by name and birth date instead",
+                    "none of the others' is linked through another system's column of the same "
+                    "numbers (個人番号) where one keeps them, else by name and birth date",
                     "person_keys_apart",
                     place=Place(at(sources[i])),
                     column=show(column),

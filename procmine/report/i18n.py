@@ -1363,11 +1363,13 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "warn_person_keys_apart": (
         "{place}: 住民の番号（{column}）が他のファイルの番号とほとんど一致しません（住民の{share}）。"
         "同じ住民番号か（接頭辞・検査数字の有無）を確認するか、--person または procmine.toml で"
-        "正しい列を指定してください（他の課の番号とほとんど一致しない課は、氏名と生年月日で住民を照合します）",
+        "正しい列を指定してください（他の課の番号とほとんど一致しない課は、同じ番号（個人番号）を持つ他のシステムの"
+        "列があればそれで、なければ氏名と生年月日で住民を照合します）",
         "{place}: its person keys ({column}) match almost none of the other files' ({share} of "
         "its residents) — check that they are the same resident numbers (prefixes, check "
         "digits), or name the right column with --person or in procmine.toml; a department whose keys "
-        "match almost none of the others' is linked by name and birth date instead",
+        "match almost none of the others' is linked through another system's column of the same "
+        "numbers (個人番号) where one keeps them, else by name and birth date",
     ),
     "warn_shared_case_ids": (
         "{place}: 同じ課（{department}）で列の異なるファイル{other}と{count}件の案件番号が"
