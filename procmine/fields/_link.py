@@ -294,7 +294,7 @@ def _digits(values: pd.Series) -> pd.Series:
     text = pd.Series(uniques, dtype=object).astype(str)
     text = text.str.normalize("NFKC").str.replace(r"[\s\-‐－ー]", "", regex=True)
     read = text.where(text.str.fullmatch(r"\d+"), None).to_numpy(dtype=object)
-    out = np.append(read, None)[codes]  # missing values (code -1) stay missing
+    out = np.concatenate([read, np.array([None], dtype=object)])[codes]  # missing: code -1
     return pd.Series(out, index=values.index, dtype=object)
 
 
