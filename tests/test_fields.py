@@ -1479,3 +1479,24 @@ def test_a_joined_column_never_takes_the_name_of_an_exported_one() -> None:
                               ("SHOGAI.csv",))  # fmt: skip
     groups = groups_of(match_fields(Dataset(logs=logs, mappings=[], accounting=[])))
     assert ("SHIMIN", "氏名") in groups["氏名"] and ("SHOGAI", "住所1") in groups["住所"]
+
+
+def test_the_group_keeping_the_others_numbers_keeps_its_numbering_whatever_its_size() -> None:
+    """HOKEN and KAIGO (keyed by 個人番号) reach 200 residents, SHIMIN (its own numbers, 個人番号
+    kept as data) only 150, 100 of them HOKEN's: SHIMIN's numbering is the one kept, and
+    HOKEN's and KAIGO's residents are linked through its 個人番号 — not SHIMIN dropped."""
+    from procmine.fields import linkage_quality
+
+    res = make_residents(250, seed=25)
+    numbered = res.iloc[:200].assign(person=res["mynum"][:200])
+    shimin = res.iloc[100:250]
+    logs = {
+        "SHIMIN": _log("SHIMIN", shimin, {"氏名": list(shimin["name"]),
+                       "個人番号": list(shimin["mynum"])}, start="2024-04-01"),
+        "HOKEN": _log("HOKEN", numbered, {"電話": list(res["home"][:200])}, start="2024-06-01"),
+        "KAIGO": _log("KAIGO", numbered, {"電話": list(res["home"][:200])}, start="2024-07-01"),
+    }  # fmt: skip
+    table = linkage_quality(Dataset(logs=logs, mappings=[], accounting=[])).set_index("department")
+    assert table.loc["SHIMIN", "linkage"] == "person key"
+    assert table.loc["SHIMIN", "shared_persons"] == 100
+    assert table.loc["HOKEN", "linkage"] == "person key via another system (SHIMIN: 個人番号)"

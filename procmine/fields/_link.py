@@ -249,18 +249,13 @@ def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str
     return apart
 
 
-def _outside_main(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
-    """The departments with at least :data:`procmine._keys.MIN_KEYS` keys outside the group
-    of departments whose keys join most residents (several systems keyed by 個人番号 beside
-    two keyed by 宛名番号, or systems whose residents are simply others): a numbering of
-    their own only if a system of that group keeps their numbers (:func:`_crosswalk`). Two
-    departments join when they share ``MIN_KEYS`` keys or :data:`procmine._keys.KEYS_APART`
-    of the smaller one's, as the loader's ``person_keys_apart`` warning reads "almost none";
-    the group holding most distinct keys among those with a keyed department keeps its
-    numbering."""
+def _key_groups(keys: dict[str, pd.Series], how: dict[str, str]) -> list[list[str]]:
+    """The groups of departments whose keys join residents, each with a keyed department,
+    most distinct keys first (several systems keyed by 個人番号 beside two keyed by 宛名番号,
+    or systems whose residents are simply others). Two departments join when they share
+    :data:`procmine._keys.MIN_KEYS` keys or :data:`procmine._keys.KEYS_APART` of the
+    smaller one's, as the loader's ``person_keys_apart`` warning reads "almost none"."""
     distinct = _distinct_keys_by_department(keys, how)
-    if len(distinct) < 2:
-        return []
     names = list(distinct)
     group = {d: d for d in names}  # union-find over departments sharing keys
 
@@ -280,10 +275,37 @@ def _outside_main(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
     for d in names:
         members.setdefault(root(d), []).append(d)
     keyed = [m for m in members.values() if any(how[d] == PERSON_KEY for d in m)]
-    if not keyed:
+    return sorted(keyed, key=lambda m: (-len(set().union(*(distinct[d] for d in m))), sorted(m)))
+
+
+def _outside_main(
+    dataset: Dataset, profiles: pd.DataFrame, keys: dict[str, pd.Series], how: dict[str, str]
+) -> list[str]:
+    """The departments with at least :data:`procmine._keys.MIN_KEYS` keys outside the group
+    that keeps its numbering (:func:`_key_groups`): the one into which most departments of
+    the other groups can be linked through a 個人番号 column (:func:`_crosswalk`: the group
+    that keeps the others' numbers as data), else the one with most keys. The departments
+    returned are a numbering of their own only where they can be linked so."""
+    groups = _key_groups(keys, how)
+    if not groups:
         return []
-    main = max(keyed, key=lambda m: (len(set().union(*(distinct[d] for d in m))), sorted(m)))
-    return [d for d in names if d not in main and len(distinct[d]) >= MIN_KEYS]
+    counted = {d: len(k.dropna().unique()) for d, k in keys.items()}
+
+    def others(group: list[str]) -> list[str]:
+        return [d for d in sorted(keys) if d not in group and counted[d] >= MIN_KEYS]
+
+    main = groups[0]
+    if len(groups) > 1:
+
+        def walks(group: list[str]) -> int:
+            keyed = [d for d in group if how[d] == PERSON_KEY]
+            return sum(
+                _crosswalk(dataset, profiles, keys, keyed, keys[d]) is not None
+                for d in others(group)
+            )
+
+        main = max(groups, key=lambda g: (walks(g), -groups.index(g)))
+    return others(main)
 
 
 def _digits(values: pd.Series) -> pd.Series:
@@ -371,7 +393,7 @@ def link_persons(
         keys[department] = _fill_within_case(_cases(events), raw, missing)
         if keys[department] is raw:
             as_read[department] = (raw, present)
-    outside = _outside_main(keys, how)
+    outside = _outside_main(dataset, profiles, keys, how)
     # (the group that keeps its numbering is never apart, even when it is one department)
     apart = [d for d in _numbered_apart(keys, how) if d in outside]
     linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart + outside]
