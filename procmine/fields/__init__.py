@@ -241,8 +241,10 @@ def _build_state(dataset: Dataset, sample_size: int) -> _State | None:
     if joined or numbers:
         # one field in adjacent columns, tried as one column too; and the numbers a system
         # linked through another's column keeps as its key (個人番号): a copy of that field
-        dataset = _split.with_joined(dataset, joined)
-        dataset = _split.with_columns(dataset, {d: {c: v} for d, c, _, v in numbers})
+        added_values = _split.joined_values(dataset, joined)
+        for department, column, _, values in numbers:
+            added_values.setdefault(department, {})[column] = values
+        dataset = _split.with_columns(dataset, added_values)
         known = columns
         columns = ColumnCodes(dataset)
         columns.adopt(known)

@@ -501,19 +501,28 @@ def build_copies(
 def _consistency(copies: list[Copy], others: list[Copy], books: dict[str, Codebook]) -> float:
     """How many of a department's columns agree with another department's column: each
     column counts with its best chance-corrected agreement, times the share of its
-    residents that could be compared."""
-    total = 0.0
-    for x in copies:
-        best = 0.0
-        for y in others:
-            if x.family != y.family or x.field_type in ("unknown", "text") or not comparable(x, y):
-                continue
-            pair = compare(x, y, books.get(x.family))
-            if pair.shared and pair.expected**pair.shared <= MAX_CHANCE_OF_FULL_AGREEMENT:
-                reach = pair.shared / max(x.persons, 1)
-                best = max(best, pair.agreement * max(pair.kappa, 0.0) * reach)
-        total += best
-    return total
+    residents that could be compared (:func:`best_agreement`)."""
+    return sum(
+        best_agreement(x, others, books)[0]
+        for x in copies
+        if x.field_type not in ("unknown", "text")
+    )
+
+
+def best_agreement(x: Copy, others: list[Copy], books: dict[str, Codebook]) -> tuple[float, float]:
+    """How well a column agrees with its best match among other departments' columns: the
+    chance-corrected agreement times the share of its residents compared, and the best
+    chance-corrected agreement, over residents too many to agree by chance."""
+    best, kappa = 0.0, 0.0
+    for y in others:
+        if y.department == x.department or y.family != x.family or not comparable(x, y):
+            continue
+        pair = compare(x, y, books.get(x.family))
+        if pair.shared and pair.expected**pair.shared <= MAX_CHANCE_OF_FULL_AGREEMENT:
+            k = max(pair.kappa, 0.0)
+            best = max(best, pair.agreement * k * pair.shared / max(x.persons, 1))
+            kappa = max(kappa, k)
+    return best, kappa
 
 
 #: Field types whose values are compared by a function rather than by equal strings.

@@ -11,6 +11,7 @@ system that keeps the same numbers as data, where one does, else by name and bir
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import pandas as pd
 from procmine._codes import as_text
 from procmine._keys import KEYS_APART, MIN_KEYS, shared_counts
 from procmine.model import CASE, PERSON, Dataset
-from procmine.text.values import normalize_many
+from procmine.text.values import nfkc, normalize_digits, normalize_many
 
 from ._profile import ColumnCodes, non_empty, non_empty_mask
 
@@ -225,14 +226,17 @@ def _distinct_keys_by_department(
     }
 
 
-def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str]:
+def _numbered_apart(
+    keys: dict[str, pd.Series], how: dict[str, str], distinct: dict[str, set[str]] | None = None
+) -> list[str]:
     """The departments whose person keys are of a numbering of their own (a system keyed
     by 個人番号 among systems keyed by 宛名番号, or a claimant's 個人番号 written on a few rows
     of a system keyed by household): at least :data:`procmine._keys.MIN_KEYS` keys, of
     which under :data:`procmine._keys.KEYS_APART` and fewer than ``MIN_KEYS`` another
     department holds, as the loader's ``person_keys_apart`` warning reads it. When no keyed
-    department shares keys with another, the keyed one with most keys keeps its numbering."""
-    distinct = _distinct_keys_by_department(keys, how)
+    department shares keys with another, the keyed one with most keys keeps its numbering
+    (``distinct``: :func:`_distinct_keys_by_department`, when known)."""
+    distinct = _distinct_keys_by_department(keys, how) if distinct is None else distinct
     if len(distinct) < 2:
         return []
     apart = [
@@ -249,13 +253,13 @@ def _numbered_apart(keys: dict[str, pd.Series], how: dict[str, str]) -> list[str
     return apart
 
 
-def _key_groups(keys: dict[str, pd.Series], how: dict[str, str]) -> list[list[str]]:
+def _key_groups(distinct: dict[str, set[str]], how: dict[str, str]) -> list[list[str]]:
     """The groups of departments whose keys join residents, each with a keyed department,
     most distinct keys first (several systems keyed by 個人番号 beside two keyed by 宛名番号,
     or systems whose residents are simply others). Two departments join when they share
     :data:`procmine._keys.MIN_KEYS` keys or :data:`procmine._keys.KEYS_APART` of the
-    smaller one's, as the loader's ``person_keys_apart`` warning reads "almost none"."""
-    distinct = _distinct_keys_by_department(keys, how)
+    smaller one's, as the loader's ``person_keys_apart`` warning reads "almost none"
+    (``distinct``: :func:`_distinct_keys_by_department`)."""
     names = list(distinct)
     group = {d: d for d in names}  # union-find over departments sharing keys
 
@@ -278,46 +282,49 @@ def _key_groups(keys: dict[str, pd.Series], how: dict[str, str]) -> list[list[st
     return sorted(keyed, key=lambda m: (-len(set().union(*(distinct[d] for d in m))), sorted(m)))
 
 
+#: A department linked through another's 個人番号 column: its keys, and that column.
+_Walked = tuple[pd.Series, tuple[str, str]]
+
+
 def _outside_main(
-    dataset: Dataset, profiles: pd.DataFrame, keys: dict[str, pd.Series], how: dict[str, str]
-) -> list[str]:
+    dataset: Dataset,
+    profiles: pd.DataFrame,
+    keys: dict[str, pd.Series],
+    how: dict[str, str],
+    distinct: dict[str, set[str]],
+) -> dict[str, _Walked | None]:
     """The departments with at least :data:`procmine._keys.MIN_KEYS` keys outside the group
-    that keeps its numbering (:func:`_key_groups`): the one into which most departments of
-    the other groups can be linked through a 個人番号 column (:func:`_crosswalk`: the group
-    that keeps the others' numbers as data), else the one with most keys. The departments
-    returned are a numbering of their own only where they can be linked so."""
-    groups = _key_groups(keys, how)
+    that keeps its numbering (:func:`_key_groups`), each with its link through a 個人番号
+    column of that group (:func:`_crosswalk`; ``None`` where there is none). The group
+    keeping its numbering is the one into which most departments of the other groups can
+    be linked so (the one that keeps the others' numbers as data), else the one with most
+    keys."""
+    groups = _key_groups(distinct, how)
     if not groups:
-        return []
-    counted = {d: len(k.dropna().unique()) for d, k in keys.items()}
+        return {}
 
-    def others(group: list[str]) -> list[str]:
-        return [d for d in sorted(keys) if d not in group and counted[d] >= MIN_KEYS]
+    def links(group: list[str]) -> dict[str, _Walked | None]:
+        others = [d for d in sorted(distinct) if d not in group and len(distinct[d]) >= MIN_KEYS]
+        keyed = [d for d in keys if how[d] == PERSON_KEY and d not in others]
+        return {d: _crosswalk(dataset, profiles, keys, keyed, keys[d]) for d in others}
 
-    main = groups[0]
-    if len(groups) > 1:
-
-        def walks(group: list[str]) -> int:
-            keyed = [d for d in group if how[d] == PERSON_KEY]
-            return sum(
-                _crosswalk(dataset, profiles, keys, keyed, keys[d]) is not None
-                for d in others(group)
-            )
-
-        main = max(groups, key=lambda g: (walks(g), -groups.index(g)))
-    return others(main)
+    tried = [links(g) for g in (groups if len(groups) > 1 else groups[:1])]
+    # most departments linked, then the group with most keys (groups come in that order)
+    return max(tried, key=lambda t: (sum(w is not None for w in t.values()), -tried.index(t)))
 
 
 def _digits(values: pd.Series) -> pd.Series:
-    """Numbers as their digits only (full-width digits read, hyphens and spaces dropped):
-    ``1234 5678 9012``, ``１２３４-５６７８-９０１２`` and ``123456789012`` are one number;
-    each distinct value is read once."""
+    """Numbers as their digits only (:func:`procmine.text.values.normalize_digits`: full-width
+    digits read, hyphens and spaces dropped): ``1234 5678 9012``, ``１２３４-５６７８-９０１２``
+    and ``123456789012`` are one number; anything else (a letter in it) is missing. Each
+    distinct value is read once."""
     codes, uniques = pd.factorize(as_text(values).astype(str))
-    text = pd.Series(uniques, dtype=object).astype(str)
-    text = text.str.normalize("NFKC").str.replace(r"[\s\-‐－ー]", "", regex=True)
-    read = text.where(text.str.fullmatch(r"\d+"), None).to_numpy(dtype=object)
-    out = np.concatenate([read, np.array([None], dtype=object)])[codes]  # missing: code -1
-    return pd.Series(out, index=values.index, dtype=object)
+    read = [normalize_digits(u) if _NUMBER.fullmatch(nfkc(u)) else None for u in uniques]
+    return pd.Series(np.array([*read, None], dtype=object)[codes], index=values.index)
+
+
+#: A number written with spaces or hyphens between its digits.
+_NUMBER = re.compile(r"[\s\-‐－ー]*\d[\d\s\-‐－ー]*")
 
 
 #: A keyed department's column whose numbers another department is keyed by: only numbers
@@ -393,13 +400,12 @@ def link_persons(
         keys[department] = _fill_within_case(_cases(events), raw, missing)
         if keys[department] is raw:
             as_read[department] = (raw, present)
-    outside = _outside_main(dataset, profiles, keys, how)
+    distinct = _distinct_keys_by_department(keys, how)
+    outside = _outside_main(dataset, profiles, keys, how, distinct)
     # (the group that keeps its numbering is never apart, even when it is one department)
-    apart = [d for d in _numbered_apart(keys, how) if d in outside]
-    linked_by_key = [d for d in keys if how[d] == PERSON_KEY and d not in apart + outside]
-    for department in sorted(set(apart) | set(outside)):
+    apart = set(_numbered_apart(keys, how, distinct))
+    for department, walked in sorted(outside.items()):
         log = dataset.logs[department]
-        walked = _crosswalk(dataset, profiles, keys, linked_by_key, keys[department])
         if walked is not None:  # the same numbers kept by a keyed department
             keys[department] = _fill_within_case(_cases(log.events), walked[0])
             how[department] = KEY_VIA

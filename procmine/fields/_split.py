@@ -34,7 +34,7 @@ import pandas as pd
 
 from procmine.model import Dataset, EventLog
 
-from ._copies import MAX_CHANCE_OF_FULL_AGREEMENT, Codebook, Copy, comparable, compare
+from ._copies import Codebook, Copy, best_agreement
 from ._profile import ColumnCodes
 
 #: Joins the parts' headers in the joined column's name.
@@ -154,9 +154,9 @@ def candidates(dataset: Dataset, profiles: pd.DataFrame, columns: ColumnCodes) -
     return out
 
 
-def with_joined(dataset: Dataset, joined: list[Joined]) -> Dataset:
-    """``dataset`` with each joined column added to its department's events (the value
-    where every part has one)."""
+def joined_values(dataset: Dataset, joined: list[Joined]) -> dict[str, dict[str, pd.Series]]:
+    """Each joined column's values by department (the value where every part has one), for
+    :func:`with_columns`."""
     added: dict[str, dict[str, pd.Series]] = {}
     for j in joined:
         events = dataset.logs[j.department].events
@@ -166,7 +166,7 @@ def with_joined(dataset: Dataset, joined: list[Joined]) -> Dataset:
             value = value + j.separator + p
         present = np.logical_and.reduce([(p.notna() & (p != "")).to_numpy() for p in parts])
         added.setdefault(j.department, {})[j.column] = value.where(present).astype("string")
-    return with_columns(dataset, added)
+    return added
 
 
 def with_columns(dataset: Dataset, added: dict[str, dict[str, pd.Series]]) -> Dataset:
@@ -206,22 +206,6 @@ def profile_rows(added: list[tuple[str, str, str]], columns: ColumnCodes) -> pd.
     return pd.DataFrame(rows)
 
 
-def _score(x: Copy, others: list[Copy], books: dict[str, Codebook]) -> tuple[float, float]:
-    """How well a column agrees with its best match among other systems' columns: the
-    chance-corrected agreement times the share of its residents compared, and the best
-    chance-corrected agreement on residents too many to agree by chance."""
-    best, kappa = 0.0, 0.0
-    for y in others:
-        if y.department == x.department or y.family != x.family or not comparable(x, y):
-            continue
-        pair = compare(x, y, books.get(x.family))
-        if pair.shared and pair.expected**pair.shared <= MAX_CHANCE_OF_FULL_AGREEMENT:
-            k = max(pair.kappa, 0.0)
-            best = max(best, pair.agreement * k * pair.shared / max(x.persons, 1))
-            kappa = max(kappa, k)
-    return best, kappa
-
-
 def settle(copies: list[Copy], joined: list[Joined], books: dict[str, Codebook]) -> list[Copy]:
     """``copies`` with each joined column kept, and its parts left out, where it agrees with
     another system well beyond chance (kappa at least :data:`_MIN_KAPPA`) and no worse
@@ -235,8 +219,8 @@ def settle(copies: list[Copy], joined: list[Joined], books: dict[str, Codebook])
         if v is None:
             continue
         parts = [at[(j.department, s)] for s in j.sources if (j.department, s) in at]
-        whole, kappa = _score(copies[v], copies, books)
-        best_part = max((_score(copies[p], copies, books)[0] for p in parts), default=0.0)
+        whole, kappa = best_agreement(copies[v], copies, books)
+        best_part = max((best_agreement(copies[p], copies, books)[0] for p in parts), default=0.0)
         if kappa >= _MIN_KAPPA and whole >= best_part - _SLACK:
             drop.update(parts)
             keep[v] = j.sources
