@@ -1153,3 +1153,31 @@ def test_night_batches_of_different_work_differ_though_they_carry_the_same_addre
 
     assert score("税額計算", "督促状発送") > 0.5
     assert score("督促状発送", "督促状発送") == 0.0
+
+
+def test_my_number_checks_worded_apart_are_one_kind_of_work() -> None:
+    """個人番号の確認, マイナンバーの確認を行う and 番号確認 share no word Sudachi's dictionary
+    relates to all three, yet check one number (番号法): one cluster, apart from the
+    identity checks beside them."""
+    steps = {
+        "保険年金課": ("本人確認", "個人番号の確認", "国保資格取得届受付"),
+        "介護保険課": ("来庁者確認", "マイナンバーの確認を行う", "要介護認定申請受付"),
+        "税務課": ("申請者確認", "番号確認", "申告書受付"),
+    }
+    maps = {
+        dept: process_map(
+            dept,
+            [
+                ("番号札発券", "system", (), 0.0),
+                (identity, "staff", (), 2.0),
+                (number, "staff", (), 1.5),
+                (filing, "staff", (), 6.0),
+            ],
+        )
+        for dept, (identity, number, filing) in steps.items()
+    }
+    result = match_activities(maps)
+    numbers = {cluster_of(result, d, s[1]) for d, s in steps.items()}
+    identities = {cluster_of(result, d, s[0]) for d, s in steps.items()}
+    assert len(numbers) == 1 and None not in numbers
+    assert numbers.isdisjoint(identities)

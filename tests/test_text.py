@@ -317,6 +317,23 @@ def test_an_account_taken_in_or_keyed_has_the_account_concept() -> None:
     assert label_terms("書類のお預かり").action == "filing"
 
 
+def test_a_check_of_the_my_number_has_its_concept_however_worded() -> None:
+    """個人番号確認, マイナンバーの確認, 番号確認, the clerk's 個番確認 and "My Number verification"
+    check one number; an identity check that names the card as the document shown is an
+    identity check (本人確認), and a label that names no My Number has no such concept."""
+
+    def my_number(label: str) -> bool:
+        return "con:mynumber" in label_terms(label).synonyms
+
+    for label in ("個人番号の確認", "マイナンバーの確認を行う", "番号法第16条による番号確認",
+                  "児手_個番確認", "My Number verification", "Ｍｙ Ｎｕｍｂｅｒ確認"):  # fmt: skip
+        assert my_number(label), label
+        assert label_terms(label).action == "check", label
+    for label in ("本人確認（マイナンバーカード）", "届出人の本人確認（運転免許証・マイナンバーカード等）",
+                  "被保険者番号の確認", "受付番号確認", "Phone number check"):  # fmt: skip
+        assert not my_number(label), label
+
+
 def test_guidance_is_an_action_however_worded() -> None:
     """手続案内, ご案内, 説明, "Counter guidance": telling the resident where to go is the action
     of the label (so that guidance worded apart is one kind of work); a guidance letter sent

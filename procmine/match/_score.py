@@ -263,7 +263,15 @@ CONCEPT_LABEL = 0.6
 #: for a label-only pair to pass the threshold (see ``MatchWeights.prior_labels_only``).
 CONCEPT_LABEL_MODEL = 0.7
 _KIND_CONCEPTS = frozenset(
-    {"con:party", "con:income", "con:guidance", "con:ticket", "con:register", "con:account"}
+    {
+        "con:party",
+        "con:income",
+        "con:guidance",
+        "con:ticket",
+        "con:register",
+        "con:account",
+        "con:mynumber",
+    }
 )
 #: Words of a bare step of a procedure, naming no object (Sudachi normalised forms, English
 #: stems): two labels of nothing else say the same verb, not the same work.

@@ -137,7 +137,22 @@ CONCEPTS: dict[str, str] = {
     "所得": "income",
     "収入": "income",
     "課税": "income",
+    # the resident's My Number (個人番号), which every procedure under 番号法 checks again
+    "個人番号": "mynumber",
+    "マイナンバー": "mynumber",
+    "個人番号カード": "mynumber",
+    "マイナンバーカード": "mynumber",
 }
+#: Words of an identity check (本人確認): a label naming one beside the My Number card
+#: (本人確認（マイナンバーカード等）) checks who the resident is, the card being the document
+#: shown, not the number (no ``con:mynumber``).
+_IDENTITY_CHECK = frozenset({"本人確認", "身元確認", "本人確認書類", "身元確認書類"})
+#: The My Number in English ("My Number verification", "individual number check").
+_MY_NUMBER = re.compile(r"\bmy ?numbers?\b|\bindividual numbers?\b")
+#: A bare 番号確認 (番号法による番号確認, 【窓口】番号確認): the My Number check of 番号法; not the
+#: check of a number a word before it names (受付番号確認, 被保険者番号の確認). Read in the
+#: label with its abbreviations written out (個番確認: 個人番号確認).
+_NUMBER_CHECK = re.compile(r"(?:個人|(?<![一-龥ァ-ヶー々]))番号の?確認")
 
 #: Words that mark a queue ticket in an activity label (Japanese and English), for the
 #: journeys (:mod:`procmine.journeys`), where a system step at the start of a visit confirms
@@ -200,8 +215,9 @@ _ADDRESS_CHECK = re.compile(
 
 
 #: Abbreviations of counter jargon that Sudachi splits into meaningless pieces (本確: 本 +
-#: 確), read as what they stand for where they are split so (not inside 本確定 or 基本確認).
-ABBREVIATIONS: dict[tuple[str, ...], str] = {("本", "確"): "本人確認"}
+#: 確, 個番: 個 + 番), read as what they stand for where they are split so (not inside
+#: 本確定 or 基本確認).
+ABBREVIATIONS: dict[tuple[str, ...], str] = {("本", "確"): "本人確認", ("個", "番"): "個人番号"}
 
 
 def _expand_abbreviations(surfaces: list[str]) -> str:
@@ -261,6 +277,7 @@ ACTIONS: dict[str, str] = {
 ENGLISH_ACTIONS: dict[str, str] = {
     "check": "check",
     "verifi": "check",
+    "verif": "check",
     "confirm": "check",
     "inquiri": "check",
     "enquiri": "check",
@@ -435,6 +452,7 @@ def label_terms(label: str) -> LabelTerms:
     english = english_terms(latin)
     words.extend(english)
     mode_a: Any = None
+    checks_number = False  # a bare 番号確認 (see _NUMBER_CHECK)
     # "key" (key in) is keying; the romaji kei (軽) stems alike and is not
     keyed = re.search(r"\bkey", latin) is not None
     telling = [w for w in english if w != "kei" or keyed]
@@ -452,6 +470,7 @@ def label_terms(label: str) -> LabelTerms:
         if expanded != run:
             run = expanded
             morphemes = tok.tokenize(run, mode_c)
+        checks_number = checks_number or _NUMBER_CHECK.search(run) is not None
         _japanese_polarity(morphemes, mode_a, stated, negated)
         compounds = []
         for m in morphemes:
@@ -475,6 +494,10 @@ def label_terms(label: str) -> LabelTerms:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
     words.extend(_CODE_WORD.findall(norm))
+    if checks_number or _MY_NUMBER.search(latin):
+        synonyms.append("con:mynumber")
+    if _IDENTITY_CHECK.intersection(words):
+        synonyms = [x for x in synonyms if x != "con:mynumber"]
     # a check of the register, or of the address (住所確認, 住所照会): read in the register
     if action == "check" and (REGISTER_WORDS.search(norm) or _ADDRESS_CHECK.search(norm)):
         synonyms.append("con:register")
