@@ -1350,6 +1350,33 @@ def test_two_groups_of_systems_padding_keys_differently_are_read_as_one(tmp_path
     assert len(a & c) == 40
 
 
+def test_keys_padded_differently_are_one_key_where_few_residents_are_shared(
+    tmp_path: Path,
+) -> None:
+    """A small town: 住民課 pads 宛名番号 to ten digits, 税務課 to eight; a third of 税務課's
+    residents come to 住民課 (under the half a pair needs by share), but 1000007 … are 7-digit
+    numbers of a range of 20,000, where two unrelated sets of that size would share about
+    two: read as one numbering, no warning. Two numberings that both count from 1 and share
+    no more than chance would (水道局's customers) stay apart."""
+    names = {i: f"住民{i}" for i in range(1_000_000, 1_020_000)}
+    shimin = list(range(1_000_000, 1_020_000, 100))  # 200 residents
+    zeimu = list(range(1_000_000, 1_006_000, 100)) + list(range(1_000_050, 1_019_050, 200))
+    _residents_file(tmp_path / "shimin.csv", [(f"{i:010d}", names[i]) for i in shimin])
+    _residents_file(tmp_path / "zeimu.csv", [(f"{i:08d}", names[i]) for i in zeimu], "02")
+    data = load([tmp_path])
+    shared = _keys_of(data, "shimin") & _keys_of(data, "zeimu")
+    assert len(shared) == 60 and not data.warnings
+    # a department's own ids 1 … 1000 beside residents spread over 1 … 4000: they share as
+    # many numbers as chance would (100), and stay apart
+    apart = tmp_path / "apart"
+    apart.mkdir()
+    _residents_file(apart / "own.csv", [(f"{i:06d}", f"顧客{i}") for i in range(1, 1001)])
+    _residents_file(apart / "res.csv", [(str(i), f"住民{i}") for i in range(10, 4001, 10)], "02")
+    data = load([apart])
+    assert _keys_of(data, "own") == {f"{i:06d}" for i in range(1, 1001)}
+    assert len(data.warnings) == 2
+
+
 def test_a_register_kept_per_resident_is_read_as_a_register_not_as_events(tmp_path: Path) -> None:
     """介護保険課 exports its 対象者台帳 (one row per resident: key, name, bank, 更新日, no
     column of steps) beside its log. Its bank names are no activities: the rows are the

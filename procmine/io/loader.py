@@ -1793,6 +1793,10 @@ def _take_person_column(result: _FileResult, column: str) -> None:
 #: :func:`_align_person_keys`): two systems, or two groups of systems, numbering the same
 #: residents each their own way.
 _KEYS_MATCH = 0.5
+#: … or, where fewer match (a small department among many, a town whose systems share
+#: few residents), at least :data:`MIN_KEYS` keys and this many times as many as two sets of
+#: numbers spread over the same range would share by chance (see :func:`_above_chance`).
+_CHANCE_FACTOR = 5.0
 
 
 #: A short letter prefix of a numeric person key (A0001234, S-000123): the system's mark.
@@ -1821,6 +1825,34 @@ _CHECK_DIGIT = re.compile(r"^(\d{3,})-(\d)$")
 #: them whose names must agree.
 _NAMES_COMPARED = 10
 _NAMES_AGREE = 0.5
+
+
+def _above_chance(a: set[str], b: set[str]) -> bool:
+    """Whether two files' keys, read bare, share far more numbers than chance would: at
+    least :data:`MIN_KEYS` and :data:`_CHANCE_FACTOR` times ``|a|·|b| / range`` (two sets
+    drawn at random from the range of numbers both span). Two numberings that both count
+    from 1 (a water bureau's customers, a department's own ids) share about as many as
+    chance does and stay apart; keys that are not all digits never pass.
+
+    >>> residents = {str(n) for n in range(1_000_000, 1_020_000, 40)}  # 500 of 20,000
+    >>> taxed = {str(n) for n in range(1_000_000, 1_020_000, 50)}  # 400; 100 shared
+    >>> _above_chance(residents, taxed)
+    True
+    >>> _above_chance({str(n) for n in range(1, 500)}, {str(n) for n in range(1, 300)})
+    False
+    """
+    shared = len(a & b)
+    if shared < MIN_KEYS or not all(k.isdigit() for k in itertools.chain(a, b)):
+        return False
+    numbers = [int(k) for k in itertools.chain(a, b)]
+    span = max(numbers) - min(numbers) + 1
+    return shared >= _CHANCE_FACTOR * len(a) * len(b) / span
+
+
+def _has_names(result: _FileResult) -> bool:
+    from procmine.fields._profile import header_type
+
+    return any(header_type(c) == "name" for c in result.mapping.data_columns)
 
 
 def _names_agree(
@@ -1913,15 +1945,19 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     # numberings both counting from 1 (W000001, a water bureau's customers) match by chance
     prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
-    matched = [
-        (i, j)
-        for i, j in apart
-        if len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j]))
-        and (
-            not (prefixed[i] or prefixed[j])
-            or _names_agree(results[i], results[j], bare[i], bare[j])
-        )
-    ]
+    def vouched_by_names(i: int, j: int) -> bool:
+        return _names_agree(results[i], results[j], bare[i], bare[j])
+
+    def bare_match(i: int, j: int) -> bool:
+        if len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j])):
+            return not (prefixed[i] or prefixed[j]) or vouched_by_names(i, j)
+        # fewer shared: far above chance, and the names agree where both files keep them
+        if not (bare[i] and bare[j] and _above_chance(plain[i], plain[j])):
+            return False
+        names = _has_names(results[i]) and _has_names(results[j])
+        return (not names and not (prefixed[i] or prefixed[j])) or vouched_by_names(i, j)
+
+    matched = [(i, j) for i, j in apart if bare_match(i, j)]
     if matched:
         vouched = {k for pair in matched for k in pair}
         for k, (result, b) in enumerate(zip(results, bare, strict=True)):
