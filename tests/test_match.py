@@ -1181,3 +1181,32 @@ def test_my_number_checks_worded_apart_are_one_kind_of_work() -> None:
     identities = {cluster_of(result, d, s[0]) for d, s in steps.items()}
     assert len(numbers) == 1 and None not in numbers
     assert numbers.isdisjoint(identities)
+
+
+def test_one_kind_of_work_late_in_the_case_counts_its_behaviour() -> None:
+    """Income inquiries (課税状況の照会, 所得照会, 世帯の所得照会) done days after the counter, as
+    the last step of their cases and without data in the logs: the labels name one kind of
+    work on one concept, so the steps' alike behaviour counts as it does at the counter."""
+    counter = {"same_day": 1.0, **_shares(0, 1)}
+    back = {"same_day": 0.0, "relative_position": 1.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    steps = {
+        "介護保険課": ("要介護認定申請受付", "課税状況の照会"),
+        "保険年金課": ("国保加入届受付", "所得照会"),
+        "障害福祉課": ("サービス支給申請受付", "世帯の所得照会"),
+    }
+    maps = {
+        dept: line_map(
+            dept,
+            [
+                queue,
+                (filing, {**counter, "relative_position": 0.3}, ()),
+                ("審査", {**back, "relative_position": 0.6}, ()),
+                (inquiry, back, ()),
+            ],
+        )
+        for dept, (filing, inquiry) in steps.items()
+    }
+    result = match_activities(maps)
+    inquiries = {cluster_of(result, d, s[1]) for d, s in steps.items()}
+    assert len(inquiries) == 1 and None not in inquiries

@@ -1945,6 +1945,7 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     # numberings both counting from 1 (W000001, a water bureau's customers) match by chance
     prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
+
     def vouched_by_names(i: int, j: int) -> bool:
         return _names_agree(results[i], results[j], bare[i], bare[j])
 

@@ -587,6 +587,9 @@ class Scorer:
             [bool(it.terms.words) and set(it.terms.words) <= BARE_STEPS for it in items]
         )
         self.check = kinds.get("check", -2)
+        # kinds of work a department may do on its own schedule (a check, a registration,
+        # a filing taken in), not only at the counter: see :meth:`local`
+        self.kinds_anywhere = np.array([kinds.get(k, -2) for k in ("check", "entry", "filing")])
         self.filing = kinds.get("filing", -2)
         self.issuing = kinds.get("issue", -2)
         # departments whose logs record data in some step
@@ -893,6 +896,7 @@ class Scorer:
             "opposite": opposite,
             "lone_negation": lone,
             "state_similarity": states,
+            "kind": kind,
             "bound": z + field_ev + rest,
         }
 
@@ -923,6 +927,10 @@ class Scorer:
         # the start of a counter visit (reception, queue, identity) are data-less steps
         # the same work everywhere: behaviour counts in proportion to how early both are
         gate = self.gate(i, j, shared=np.where(both & (np.nan_to_num(fsim) > 0), fstr, 0.0))
+        # (two labels naming one kind of work on one concept — an income inquiry, an account
+        # registered, a check of the register — are that work wherever it falls in the case)
+        anywhere = np.isin(self.action[i], self.kinds_anywhere)
+        gate = np.where(h["kind"] & anywhere, 1.0, gate)
         perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)
         z = z + np.where(perf_known, perf_ev, 0.0)
         perf_sim = np.where(perf_known, 1.0 - mismatch, np.nan)
