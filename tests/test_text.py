@@ -334,6 +334,16 @@ def test_a_check_of_the_my_number_has_its_concept_however_worded() -> None:
         assert not my_number(label), label
 
 
+def test_asking_looking_up_and_loanwords_name_their_kind_of_action() -> None:
+    """問い合わせる and お調べする are checks (asking the tax office, looking the record up), the
+    loanwords エントリー and ガイダンス an entry and guidance, as 入力 and 案内 are."""
+    assert label_terms("所得の状況を税務課に問い合わせます").action == "check"
+    assert label_terms("住民登録の内容をお調べします").action == "check"
+    assert label_terms("学齢簿エントリー").action == "entry"
+    assert label_terms("他課手続ガイダンス").action == "guidance"
+    assert "con:guidance" in label_terms("他課手続ガイダンス").synonyms
+
+
 def test_guidance_is_an_action_however_worded() -> None:
     """手続案内, ご案内, 説明, "Counter guidance": telling the resident where to go is the action
     of the label (so that guidance worded apart is one kind of work); a guidance letter sent

@@ -108,7 +108,7 @@ _FILINGS = (
     "請求書",
     "申告",
 )
-_ENTRIES = ("入力", "登録", "登載", "更新", "補正")
+_ENTRIES = ("入力", "登録", "登載", "更新", "補正", "エントリー")
 
 #: Concepts of Japanese administrative work that Sudachi's synonym dictionary leaves
 #: apart (届 has no synonym group; 入力 and 登録 are in different ones). Keyed by Sudachi
@@ -122,6 +122,7 @@ CONCEPTS: dict[str, str] = {
     # telling the resident what else to do
     "案内": "guidance",
     "説明": "guidance",
+    "ガイダンス": "guidance",
     # the person in front of the clerk, whose identity a counter checks
     "本人": "party",
     "本人確認": "party",
@@ -248,6 +249,11 @@ ACTIONS: dict[str, str] = {
     "照合": "check",
     "チェック": "check",
     "点検": "check",
+    # asking another office or looking it up (所得を税務課に問い合わせる, 内容をお調べする)
+    "問い合わせる": "check",
+    "問い合わせ": "check",
+    "調べる": "check",
+    "調べ": "check",
     **dict.fromkeys(_ENTRIES, "entry"),
     "交付": "issue",
     "発行": "issue",
@@ -263,6 +269,7 @@ ACTIONS: dict[str, str] = {
     # telling the resident where to go or what else to do
     "案内": "guidance",
     "説明": "guidance",
+    "ガイダンス": "guidance",
     **dict.fromkeys(_FILINGS, "filing"),
     # answering another office's inquiry: the provider's side of a check
     "回答": "answer",
