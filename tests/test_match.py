@@ -1210,3 +1210,31 @@ def test_one_kind_of_work_late_in_the_case_counts_its_behaviour() -> None:
     result = match_activities(maps)
     inquiries = {cluster_of(result, d, s[1]) for d, s in steps.items()}
     assert len(inquiries) == 1 and None not in inquiries
+
+
+def test_forms_the_resident_writes_are_one_kind_of_work_however_named() -> None:
+    """住異届記入, 国保資取届記入 and 申請書に必要事項を記入していただく: the resident writes their
+    basic data once more on each department's form (書かせない); without data in the logs
+    the forms' names share little, the writing is the work."""
+    counter = {"same_day": 1.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    steps = {
+        "住民課": ("本人確認", "住異届記入"),
+        "保険年金課": ("窓口本人確認", "国保資取届記入"),
+        "福祉課": ("申請者確認", "申請書に必要事項を記入していただく"),
+    }
+    maps = {
+        dept: line_map(
+            dept,
+            [
+                queue,
+                (check, {**counter, "relative_position": 0.3}, ()),
+                (form, {"same_day": 1.0, "relative_position": 0.6, **_shares(1, 0)}, ()),
+                ("審査", {**counter, "relative_position": 1.0}, ()),
+            ],
+        )
+        for dept, (check, form) in steps.items()
+    }
+    result = match_activities(maps)
+    forms = {cluster_of(result, d, s[1]) for d, s in steps.items()}
+    assert len(forms) == 1 and None not in forms

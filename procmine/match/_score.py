@@ -271,6 +271,7 @@ _KIND_CONCEPTS = frozenset(
         "con:register",
         "con:account",
         "con:mynumber",
+        "con:writing",
     }
 )
 #: Words of a bare step of a procedure, naming no object (Sudachi normalised forms, English

@@ -138,6 +138,8 @@ CONCEPTS: dict[str, str] = {
     "所得": "income",
     "収入": "income",
     "課税": "income",
+    # the resident writing a form (記入): their basic data written once more
+    "記入": "writing",
     # the resident's My Number (個人番号), which every procedure under 番号法 checks again
     "個人番号": "mynumber",
     "マイナンバー": "mynumber",
