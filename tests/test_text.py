@@ -345,9 +345,10 @@ def test_asking_looking_up_and_loanwords_name_their_kind_of_action() -> None:
 
 
 def test_a_form_the_resident_writes_has_the_writing_concept() -> None:
-    """記入 is the resident writing a form, whatever form; 記載事項 (the entries of a 住民票) is
-    not writing."""
-    for label in ("住異届記入", "申請書に必要事項を記入していただく", "[A07] 印鑑登録申請書の記入"):
+    """記入 ("filled in") is the resident writing a form, whatever form; 記載事項 (the entries of
+    a 住民票) is not writing."""
+    for label in ("住異届記入", "申請書に必要事項を記入していただく", "[A07] 印鑑登録申請書の記入",
+                  "Application form filled in by applicant"):  # fmt: skip
         assert "con:writing" in label_terms(label).synonyms, label
     for label in ("住民票記載事項確認", "申請書受付", "届書審査"):
         assert "con:writing" not in label_terms(label).synonyms, label

@@ -345,6 +345,8 @@ ENGLISH_CONCEPTS: dict[str, str] = {
     "identif": "party",
     "visitor": "party",
     "guardian": "party",
+    # the resident writing a form ("Application form filled in by applicant")
+    "fill": "writing",
     # income, as the taxation records it
     "incom": "income",
     "earn": "income",
