@@ -1366,14 +1366,19 @@ def test_keys_padded_differently_are_one_key_where_few_residents_are_shared(
     data = load([tmp_path])
     shared = _keys_of(data, "shimin") & _keys_of(data, "zeimu")
     assert len(shared) == 60 and not data.warnings
-    # a department's own ids 1 … 1000 beside residents spread over 1 … 4000: they share as
-    # many numbers as chance would (100), and stay apart
+    # a department's own ids 1 … 1000 beside residents spread over 1 … 4000, no names to
+    # tell: they share as many numbers as chance would (100), and stay apart, also with a
+    # placeholder id 9999999999 stretching the range
     apart = tmp_path / "apart"
     apart.mkdir()
-    _residents_file(apart / "own.csv", [(f"{i:06d}", f"顧客{i}") for i in range(1, 1001)])
-    _residents_file(apart / "res.csv", [(str(i), f"住民{i}") for i in range(10, 4001, 10)], "02")
+    head = "受付番号,処理内容,処理日時,宛名番号"
+    own = [f"{i:06d}" for i in range(1, 1001)] + ["9999999999"]
+    write_csv(apart / "own.csv", [head] + [f"W{k},受付,2024/04/01 09:00,{k}" for k in own])
+    write_csv(
+        apart / "res.csv", [head] + [f"R{i},受付,2024/04/02 09:00,{i}" for i in range(10, 4001, 10)]
+    )
     data = load([apart])
-    assert _keys_of(data, "own") == {f"{i:06d}" for i in range(1, 1001)}
+    assert _keys_of(data, "own") == set(own)
     assert len(data.warnings) == 2
 
 

@@ -326,11 +326,16 @@ def test_a_check_of_the_my_number_has_its_concept_however_worded() -> None:
         return "con:mynumber" in label_terms(label).synonyms
 
     for label in ("個人番号の確認", "マイナンバーの確認を行う", "番号法第16条による番号確認",
-                  "児手_個番確認", "My Number verification", "Ｍｙ Ｎｕｍｂｅｒ確認"):  # fmt: skip
+                  "児手_個番確認", "My Number verification", "Ｍｙ Ｎｕｍｂｅｒ確認", "【窓口】番号確認",
+                  "マイナンバーカードの確認", "本人確認及び個人番号確認"):  # fmt: skip
         assert my_number(label), label
         assert label_terms(label).action == "check", label
+    # the card as the identity document shown, another number, a filing or issuing
     for label in ("本人確認（マイナンバーカード）", "届出人の本人確認（運転免許証・マイナンバーカード等）",
-                  "被保険者番号の確認", "受付番号確認", "Phone number check"):  # fmt: skip
+                  "本人の確認（マイナンバーカード）", "Identity verification (My Number card)",
+                  "身分証明書確認（マイナンバーカード等）", "被保険者番号の確認", "受付番号確認",
+                  "整理券の番号確認", "お客様の番号の確認", "ID番号確認", "マイナンバーカードの暗証番号確認",
+                  "Phone number check", "個人番号カード交付申請受付", "マイナンバーカード交付"):  # fmt: skip
         assert not my_number(label), label
 
 
@@ -341,6 +346,8 @@ def test_asking_looking_up_and_loanwords_name_their_kind_of_action() -> None:
     assert label_terms("住民登録の内容をお調べします").action == "check"
     assert label_terms("学齢簿エントリー").action == "entry"
     assert label_terms("他課手続ガイダンス").action == "guidance"
+    # answering the residents' questions (問い合わせ対応) is not asking another office
+    assert label_terms("問い合わせ対応").action != "check"
     assert "con:guidance" in label_terms("他課手続ガイダンス").synonyms
 
 
@@ -350,7 +357,7 @@ def test_a_form_the_resident_writes_has_the_writing_concept() -> None:
     for label in ("住異届記入", "申請書に必要事項を記入していただく", "[A07] 印鑑登録申請書の記入",
                   "Application form filled in by applicant"):  # fmt: skip
         assert "con:writing" in label_terms(label).synonyms, label
-    for label in ("住民票記載事項確認", "申請書受付", "届書審査"):
+    for label in ("住民票記載事項確認", "申請書受付", "届書審査", "Position filled", "Fill order"):
         assert "con:writing" not in label_terms(label).synonyms, label
 
 

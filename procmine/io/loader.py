@@ -1830,9 +1830,11 @@ _NAMES_AGREE = 0.5
 def _above_chance(a: set[str], b: set[str]) -> bool:
     """Whether two files' keys, read bare, share far more numbers than chance would: at
     least :data:`MIN_KEYS` and :data:`_CHANCE_FACTOR` times ``|a|·|b| / range`` (two sets
-    drawn at random from the range of numbers both span). Two numberings that both count
-    from 1 (a water bureau's customers, a department's own ids) share about as many as
-    chance does and stay apart; keys that are not all digits never pass.
+    drawn at random from the range the numbers of both span, its lowest and highest
+    hundredth left out so that a placeholder such as 9999999999 does not stretch it). Two
+    numberings that both count from 1 (a water bureau's customers, a department's own ids)
+    share about as many as chance does and stay apart; keys that are not all ASCII digits
+    (of at most 18) never pass.
 
     >>> residents = {str(n) for n in range(1_000_000, 1_020_000, 40)}  # 500 of 20,000
     >>> taxed = {str(n) for n in range(1_000_000, 1_020_000, 50)}  # 400; 100 shared
@@ -1840,13 +1842,25 @@ def _above_chance(a: set[str], b: set[str]) -> bool:
     True
     >>> _above_chance({str(n) for n in range(1, 500)}, {str(n) for n in range(1, 300)})
     False
+    >>> own = {str(n) for n in range(1, 1001)} | {"9999999999"}
+    >>> _above_chance(own, {str(n) for n in range(10, 4001, 10)})
+    False
+    >>> _above_chance({"²"} | residents, taxed)
+    False
     """
-    shared = len(a & b)
-    if shared < MIN_KEYS or not all(k.isdigit() for k in itertools.chain(a, b)):
+    if len(a & b) < MIN_KEYS or not all(_KEY_DIGITS.fullmatch(k) for k in itertools.chain(a, b)):
         return False
-    numbers = [int(k) for k in itertools.chain(a, b)]
-    span = max(numbers) - min(numbers) + 1
-    return shared >= _CHANCE_FACTOR * len(a) * len(b) / span
+    x = np.fromiter((int(k) for k in a), dtype=np.int64, count=len(a))
+    y = np.fromiter((int(k) for k in b), dtype=np.int64, count=len(b))
+    low, high = np.percentile(np.concatenate([x, y]), [1, 99])
+    x, y = x[(x >= low) & (x <= high)], y[(y >= low) & (y <= high)]
+    shared = len(np.intersect1d(x, y))
+    span = float(high - low) + 1.0
+    return bool(shared >= MIN_KEYS and shared >= _CHANCE_FACTOR * len(x) * len(y) / span)
+
+
+#: A person key of ASCII digits that fits a 64-bit integer.
+_KEY_DIGITS = re.compile(r"[0-9]{1,18}")
 
 
 def _has_names(result: _FileResult) -> bool:
@@ -1925,9 +1939,11 @@ def _shared_shares(sets: list[set[str]]) -> list[float | None]:
 
 def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[str]:
     """Read person keys written with and without zero padding, a short letter prefix or a
-    check digit (0000012345 / 12345 / A0012345 / 0012345-6) as one key when two files' keys match only so (see
-    :data:`_KEYS_MATCH`) and no two keys of a file become one (in place), and warn about files
-    whose person keys still match almost none of the other files'."""
+    check digit (0000012345 / 12345 / A0012345 / 0012345-6) as one key when two files' keys
+    match only so (see :data:`_KEYS_MATCH`, or far above chance: :func:`_above_chance`, the
+    names agreeing where both files keep them) and no two keys of a file become one (in
+    place), and warn about files whose person keys still match almost none of the other
+    files'."""
     raw = [_file_keys(result) for result in results]
     if sum(1 for s in raw if s) < 2:
         return []

@@ -928,8 +928,9 @@ class Scorer:
         # the start of a counter visit (reception, queue, identity) are data-less steps
         # the same work everywhere: behaviour counts in proportion to how early both are
         gate = self.gate(i, j, shared=np.where(both & (np.nan_to_num(fsim) > 0), fstr, 0.0))
-        # (two labels naming one kind of work on one concept — an income inquiry, an account
-        # registered, a check of the register — are that work wherever it falls in the case)
+        # (two labels taking one kind of action — a check, an entry, a filing — on one concept:
+        # an identity, My Number, register or income check, an account registered, a form
+        # written; such work is that work wherever it falls in the case, often days later)
         anywhere = np.isin(self.action[i], self.kinds_anywhere)
         gate = np.where(h["kind"] & anywhere, 1.0, gate)
         perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)

@@ -140,22 +140,21 @@ CONCEPTS: dict[str, str] = {
     "課税": "income",
     # the resident writing a form (記入): their basic data written once more
     "記入": "writing",
-    # the resident's My Number (個人番号), which every procedure under 番号法 checks again
-    "個人番号": "mynumber",
-    "マイナンバー": "mynumber",
-    "個人番号カード": "mynumber",
-    "マイナンバーカード": "mynumber",
 }
-#: Words of an identity check (本人確認): a label naming one beside the My Number card
-#: (本人確認（マイナンバーカード等）) checks who the resident is, the card being the document
-#: shown, not the number (no ``con:mynumber``).
-_IDENTITY_CHECK = frozenset({"本人確認", "身元確認", "本人確認書類", "身元確認書類"})
-#: The My Number in English ("My Number verification", "individual number check").
-_MY_NUMBER = re.compile(r"\bmy ?numbers?\b|\bindividual numbers?\b")
-#: A bare 番号確認 (番号法による番号確認, 【窓口】番号確認): the My Number check of 番号法; not the
-#: check of a number a word before it names (受付番号確認, 被保険者番号の確認). Read in the
-#: label with its abbreviations written out (個番確認: 個人番号確認).
-_NUMBER_CHECK = re.compile(r"(?:個人|(?<![一-龥ァ-ヶー々]))番号の?確認")
+#: The My Number named in a label (個人番号, マイナンバー, the clerk's 個番, "my number"), as against
+#: its card alone (個人番号カード, "My Number card"), which may be the document an identity check
+#: reads; see :func:`_checks_my_number`.
+_MY_NUMBER_NAMED = re.compile(
+    r"(?:個人番号|マイナンバー)(?!カード)|\b(?:my ?|individual )numbers?(?![a-z]| card)"
+)
+_MY_NUMBER_CARD = re.compile(r"(?:個人番号|マイナンバー)カード|\b(?:my ?|individual )number card")
+#: A bare 番号確認 (番号法による番号確認, 【窓口】番号確認, 030 番号確認): the My Number check of
+#: 番号法, where nothing before it names another number (受付番号確認, 整理券の番号確認).
+_NUMBER_CHECK = re.compile(r"(?:^|(?<=[()\[\]\s:_\-])|(?<=による)|(?<=により))番号の?確認")
+#: Another number named beside (暗証番号, 被保険者番号, 電話番号): the check may be of that one.
+_OTHER_NUMBER = re.compile(r"[一-龥ァ-ヶー々A-Za-z0-9]番号")
+#: An identity document named (身分証明書, 身分証).
+_IDENTITY_DOCUMENT = re.compile(r"身分証")
 
 #: Words that mark a queue ticket in an activity label (Japanese and English), for the
 #: journeys (:mod:`procmine.journeys`), where a system step at the start of a visit confirms
@@ -251,9 +250,9 @@ ACTIONS: dict[str, str] = {
     "照合": "check",
     "チェック": "check",
     "点検": "check",
-    # asking another office or looking it up (所得を税務課に問い合わせる, 内容をお調べする)
+    # asking another office or looking it up (所得を税務課に問い合わせる, 内容をお調べする; not the
+    # noun 問い合わせ: 問い合わせ対応 answers the resident's questions)
     "問い合わせる": "check",
-    "問い合わせ": "check",
     "調べる": "check",
     "調べ": "check",
     **dict.fromkeys(_ENTRIES, "entry"),
@@ -315,6 +314,9 @@ ENGLISH_ACTIONS: dict[str, str] = {
     "respons": "answer",
 }
 
+#: English stems of a form the resident fills in (with "fill": con:writing).
+_ENGLISH_FORMS = frozenset({"form", "applic", "appli", "claim"})
+
 #: The concepts of :data:`CONCEPTS` in English labels, by Porter stem: the usual English
 #: words for the same administrative notions, so that mixed-language cities (one system
 #: labelled in English) share these terms across languages. The stem ``applic`` covers
@@ -345,8 +347,6 @@ ENGLISH_CONCEPTS: dict[str, str] = {
     "identif": "party",
     "visitor": "party",
     "guardian": "party",
-    # the resident writing a form ("Application form filled in by applicant")
-    "fill": "writing",
     # income, as the taxation records it
     "incom": "income",
     "earn": "income",
@@ -441,6 +441,37 @@ class LabelTerms:
     bracketed_grams: tuple[str, ...] = ()
 
 
+def _checks_my_number(norm: str, action: str, synonyms: list[str]) -> bool:
+    """Whether a label checks the resident's My Number (``con:mynumber``): a check naming
+    個人番号 / マイナンバー / "my number", a bare 番号確認 (:data:`_NUMBER_CHECK`), or the card
+    alone — unless the check is of the party's identity (本人確認（マイナンバーカード）: the card
+    is the document shown) or another number is named beside (暗証番号 of the card).
+
+    >>> _checks_my_number("個人番号の確認", "check", [])
+    True
+    >>> _checks_my_number("個人番号カード交付申請受付", "filing", [])
+    False
+    >>> _checks_my_number("本人確認(マイナンバーカード)", "check", ["con:party"])
+    False
+    >>> _checks_my_number("本人確認及び個人番号確認", "check", ["con:party"])
+    True
+    >>> _checks_my_number("マイナンバーカードの暗証番号確認", "check", [])
+    False
+    """
+    if action != "check":
+        return False
+    text = norm.replace("個番", "個人番号")
+    named = _MY_NUMBER_NAMED.search(text) is not None or _NUMBER_CHECK.search(text) is not None
+    card = _MY_NUMBER_CARD.search(text) is not None
+    if not (named or card):
+        return False
+    bare = re.sub(r"個人番号|マイナンバー|(?:my ?|individual )numbers?", "", text)
+    if _OTHER_NUMBER.search(bare):
+        return False
+    identity = "con:party" in synonyms or _IDENTITY_DOCUMENT.search(text) is not None
+    return named or not identity
+
+
 @lru_cache(maxsize=200_000)
 def label_terms(label: str) -> LabelTerms:
     """Normalised label, word terms, Sudachi synonym groups and character n-grams.
@@ -463,13 +494,15 @@ def label_terms(label: str) -> LabelTerms:
     english = english_terms(latin)
     words.extend(english)
     mode_a: Any = None
-    checks_number = False  # a bare 番号確認 (see _NUMBER_CHECK)
     # "key" (key in) is keying; the romaji kei (軽) stems alike and is not
     keyed = re.search(r"\bkey", latin) is not None
     telling = [w for w in english if w != "kei" or keyed]
     action = next((ENGLISH_ACTIONS[w] for w in telling if w in ENGLISH_ACTIONS), "")
     stated, negated = _english_polarity(latin)
     synonyms.extend(f"con:{ENGLISH_CONCEPTS[w]}" for w in telling if w in ENGLISH_CONCEPTS)
+    # the resident writing a form ("Application form filled in", "fill in the claim")
+    if "fill" in telling and _ENGLISH_FORMS.intersection(telling):
+        synonyms.append("con:writing")
     for run in _CJK_RUN.findall(_LATIN.sub(" ", norm)):
         if mode_a is None:
             from sudachipy import SplitMode
@@ -481,7 +514,6 @@ def label_terms(label: str) -> LabelTerms:
         if expanded != run:
             run = expanded
             morphemes = tok.tokenize(run, mode_c)
-        checks_number = checks_number or _NUMBER_CHECK.search(run) is not None
         _japanese_polarity(morphemes, mode_a, stated, negated)
         compounds = []
         for m in morphemes:
@@ -505,10 +537,8 @@ def label_terms(label: str) -> LabelTerms:
                 synonyms.append(f"con:{CONCEPTS[m.normalized_form()]}")
     # a step code (hoofd_010, awb45_020_1) is a word of its own: its number tells the step
     words.extend(_CODE_WORD.findall(norm))
-    if checks_number or _MY_NUMBER.search(latin):
+    if _checks_my_number(norm, action, synonyms):
         synonyms.append("con:mynumber")
-    if _IDENTITY_CHECK.intersection(words):
-        synonyms = [x for x in synonyms if x != "con:mynumber"]
     # a check of the register, or of the address (住所確認, 住所照会): read in the register
     if action == "check" and (REGISTER_WORDS.search(norm) or _ADDRESS_CHECK.search(norm)):
         synonyms.append("con:register")
