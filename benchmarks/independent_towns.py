@@ -119,7 +119,9 @@ its errors have been read since too. つばき村 was written in the next sessio
 afternoon) as a held-out set: at its first run (commit d8a80da) procmine refused it (Excel
 serial times); its errors have been read since. 北浦市 (first score at c6d47d3), 南浦市 (refused at
 d2e79c4: compact times) and 西山市 (first score at 3bbf99a) were written the same session, each
-after the fixes before it, as held-out sets; their errors have been read since too.
+after the fixes before it, as held-out sets; their errors have been read since too. もみじ台市 and
+しおかぜ町 were written in the fourth session (first scores at 22ecb11); their errors have been read
+since as well.
 """
 
 from __future__ import annotations
