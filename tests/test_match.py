@@ -1238,3 +1238,38 @@ def test_forms_the_resident_writes_are_one_kind_of_work_however_named() -> None:
     result = match_activities(maps)
     forms = {cluster_of(result, d, s[1]) for d, s in steps.items()}
     assert len(forms) == 1 and None not in forms
+
+
+def test_one_kind_of_work_at_the_counter_and_in_the_back_office_is_one_work() -> None:
+    """An income inquiry made at the counter while the resident waits (世帯の所得照会, first
+    step, on the day) and one made days later in the back office (所得状況の照会, last step):
+    where each falls in its case says nothing against their being one kind of work; two
+    steps of different kinds placed so (a reception and a back-office decision) stay apart."""
+    counter = {"same_day": 1.0, **_shares(0, 1)}
+    back = {"same_day": 0.0, "wait_minutes": 4000.0, **_shares(0, 1)}
+    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    maps = {
+        "障害福祉課": line_map(
+            "障害福祉課",
+            [
+                queue,
+                ("世帯の所得照会", {**counter, "relative_position": 0.2}, ()),
+                ("サービス支給申請受付", {**counter, "relative_position": 0.5}, ()),
+                ("支給決定", {**back, "relative_position": 1.0}, ()),
+            ],
+        ),
+        "保険年金課": line_map(
+            "保険年金課",
+            [
+                queue,
+                ("国保加入届受付", {**counter, "relative_position": 0.3}, ()),
+                ("賦課決定", {**back, "relative_position": 0.6}, ()),
+                ("所得状況の照会", {**back, "relative_position": 1.0}, ()),
+            ],
+        ),
+    }
+    result = match_activities(maps)
+    inquiry = cluster_of(result, "障害福祉課", "世帯の所得照会")
+    assert inquiry is not None and inquiry == cluster_of(result, "保険年金課", "所得状況の照会")
+    reception = cluster_of(result, "障害福祉課", "サービス支給申請受付")
+    assert reception is None or reception != cluster_of(result, "保険年金課", "賦課決定")

@@ -931,13 +931,15 @@ class Scorer:
         # (two labels taking one kind of action — a check, an entry, a filing — on one concept:
         # an identity, My Number, register or income check, an account registered, a form
         # written; such work is that work wherever it falls in the case, often days later)
-        anywhere = np.isin(self.action[i], self.kinds_anywhere)
-        gate = np.where(h["kind"] & anywhere, 1.0, gate)
+        anywhere = h["kind"] & np.isin(self.action[i], self.kinds_anywhere)
+        gate = np.where(anywhere, 1.0, gate)
         perf_ev = np.where(perf_ev > 0, gate * perf_ev, perf_ev)
         z = z + np.where(perf_known, perf_ev, 0.0)
         perf_sim = np.where(perf_known, 1.0 - mismatch, np.nan)
-        # role in the case (counter-evidence in proportion to the support of the rarer step)
+        # role in the case (counter-evidence in proportion to the support of the rarer step;
+        # none where the place in the case does not make the work: see ``anywhere``)
         support = np.minimum(self.support[i], self.support[j])
+        placed_apart = np.where(anywhere, 0.0, support)
         role_ev = np.zeros(len(i))
         # two steps alone in their cases are trivially both first and on the day
         placed = ~(self.alone[i] & self.alone[j])
@@ -950,7 +952,7 @@ class Scorer:
             d = np.abs(arr[i] - arr[j])
             ok = ~np.isnan(d)
             role_ev += np.where(ok & placed, gate * w.role_bonus * (np.nan_to_num(d) <= close), 0.0)
-            role_ev -= np.where(ok, support * weight * np.minimum(np.nan_to_num(d), cap), 0.0)
+            role_ev -= np.where(ok, placed_apart * weight * np.minimum(np.nan_to_num(d), cap), 0.0)
         drec = np.abs(self.recap[i] - self.recap[j])
         ok = ~np.isnan(drec) & both
         role_ev -= np.where(ok, support * w.recapture * np.nan_to_num(drec), 0.0)
