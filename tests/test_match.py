@@ -355,12 +355,18 @@ def _shares(resident: float, staff: float, system: float = 0.0) -> dict[str, flo
     }
 
 
+#: A staff step at the counter, on the day of the visit (role attributes for line_map).
+_COUNTER = {"same_day": 1.0, **_shares(0, 1)}
+#: The queue ticket that opens a counter visit.
+_QUEUE = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+
+
 def test_data_less_steps_at_the_end_need_matching_labels() -> None:
     """Issuing different documents at the end of a visit is not the same work, although
     both steps are staff steps without data at the same place; a check right after the
     queue ticket is the same work under different labels."""
-    counter = {"same_day": 1.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    counter = _COUNTER
+    queue = _QUEUE
     maps = {
         "介護保険課": line_map(
             "介護保険課",
@@ -420,7 +426,7 @@ def _rekeying_city() -> dict[str, ProcessMap]:
     """市民課 updates the resident record; three departments re-key it into their ledgers."""
     person = ("氏名", "住所", "生年月日", "個人番号")
     key = {"same_day": 1.0, "relative_position": 0.6, "recapture": 1.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     maps = {
         "市民課": line_map("市民課", [queue, ("住民記録異動入力", key, person)]),
     }
@@ -467,7 +473,7 @@ def test_identity_checks_at_the_record_counter_are_not_record_updates() -> None:
     """The check at the counter of the system of record reads the record (氏名 and 生年月日
     are its columns) like every other department's check; it is not an update of it."""
     counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     seen = ("氏名", "生年月日")
     maps = {
         dept: line_map(dept, [queue, (label, counter, seen)])
@@ -494,7 +500,7 @@ def test_a_form_written_for_the_reference_system_is_a_form_like_the_others() -> 
     no staff on it, is the resident writing the same data again like the other forms: it
     is not the record's update, which staff key from it later."""
     form = {"same_day": 1.0, "relative_position": 0.3}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     person = ("氏名", "住所", "生年月日", "個人番号")
     labels = (
         ("市税課", "申告書記入"),
@@ -512,7 +518,7 @@ def test_counters_taking_in_different_filings_without_common_data_stay_apart() -
     要介護認定申請) at the counter, in the same place of the visit and recording nothing
     in common, runs its own procedure: not one task done three times."""
     counter = {"same_day": 1.0, "relative_position": 0.3, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     # the logs record data (the check reads the resident's name): "nothing in common" is seen
     check = ("本人確認", {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}, ("氏名",))
     labels = (
@@ -534,7 +540,7 @@ def test_batch_notices_of_different_documents_stay_apart() -> None:
     入学); identity checks at the counter still match."""
     batch = {"same_day": 0.0, "relative_position": 1.0, **_shares(0, 0, 1)}
     counter = {"same_day": 1.0, "relative_position": 0.2, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     maps = {
         "税務課": line_map(
             "税務課", [queue, ("申請者確認", counter, ()), ("納税通知書発送", batch, ())]
@@ -576,7 +582,7 @@ def test_a_check_is_not_keying_into_a_register() -> None:
     """Checking an address and updating it in a ledger capture the same field, but the
     head actions differ (照合 vs 更新): less alike than two checks."""
     step = {"same_day": 1.0, "relative_position": 0.5, "recapture": 1.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
 
     def score(other: str) -> float:
         maps = {
@@ -595,7 +601,7 @@ def test_taking_in_a_filing_is_not_keying_it_into_a_register() -> None:
     fields; the head actions differ (受付 vs 登録), while two receptions of filings of
     different procedures share theirs."""
     step = {"same_day": 1.0, "relative_position": 0.5, "recapture": 0.5, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
 
     def row(other: str) -> pd.Series:
         maps = {
@@ -614,7 +620,7 @@ def test_answering_an_inquiry_is_not_making_it() -> None:
     """The department that answers income inquiries (回答) provides the data the others
     ask for (照会): the same field, the other side of the exchange."""
     back = {"same_day": 0.0, "relative_position": 0.9, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
 
     def score(other: str) -> float:
         maps = {
@@ -1187,9 +1193,9 @@ def test_one_kind_of_work_late_in_the_case_counts_its_behaviour() -> None:
     """Income inquiries (課税状況の照会, 所得照会, 世帯の所得照会) done days after the counter, as
     the last step of their cases and without data in the logs: the labels name one kind of
     work on one concept, so the steps' alike behaviour counts as it does at the counter."""
-    counter = {"same_day": 1.0, **_shares(0, 1)}
+    counter = _COUNTER
     back = {"same_day": 0.0, "relative_position": 1.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     steps = {
         "介護保険課": ("要介護認定申請受付", "課税状況の照会"),
         "保険年金課": ("国保加入届受付", "所得照会"),
@@ -1216,8 +1222,8 @@ def test_forms_the_resident_writes_are_one_kind_of_work_however_named() -> None:
     """住異届記入, 国保資取届記入 and 申請書に必要事項を記入していただく: the resident writes their
     basic data once more on each department's form (書かせない); without data in the logs
     the forms' names share little, the writing is the work."""
-    counter = {"same_day": 1.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    counter = _COUNTER
+    queue = _QUEUE
     steps = {
         "住民課": ("本人確認", "住異届記入"),
         "保険年金課": ("窓口本人確認", "国保資取届記入"),
@@ -1245,9 +1251,9 @@ def test_one_kind_of_work_at_the_counter_and_in_the_back_office_is_one_work() ->
     step, on the day) and one made days later in the back office (所得状況の照会, last step):
     where each falls in its case says nothing against their being one kind of work; two
     steps of different kinds placed so (a reception and a back-office decision) stay apart."""
-    counter = {"same_day": 1.0, **_shares(0, 1)}
+    counter = _COUNTER
     back = {"same_day": 0.0, "wait_minutes": 4000.0, **_shares(0, 1)}
-    queue = ("番号札発券", {"same_day": 1.0, "relative_position": 0.0, **_shares(0, 0, 1)}, ())
+    queue = _QUEUE
     maps = {
         "障害福祉課": line_map(
             "障害福祉課",

@@ -1827,46 +1827,58 @@ _NAMES_COMPARED = 10
 _NAMES_AGREE = 0.5
 
 
-def _above_chance(a: set[str], b: set[str]) -> bool:
-    """Whether two files' keys, read bare, share far more numbers than chance would: at
-    least :data:`MIN_KEYS` and :data:`_CHANCE_FACTOR` times ``|a|·|b| / range`` (two sets
-    drawn at random from the range the numbers of both span, its lowest and highest
-    hundredth left out so that a placeholder such as 9999999999 does not stretch it). Two
-    numberings that both count from 1 (a water bureau's customers, a department's own ids)
-    share about as many as chance does and stay apart; keys that are not all ASCII digits
-    (of at most 18) never pass.
+def _key_numbers(keys: set[str]) -> np.ndarray | None:
+    """A file's keys, read bare, as numbers (for :func:`_above_chance`); ``None`` unless all
+    are ASCII digits of at most 18 (a 64-bit integer).
 
-    >>> residents = {str(n) for n in range(1_000_000, 1_020_000, 40)}  # 500 of 20,000
-    >>> taxed = {str(n) for n in range(1_000_000, 1_020_000, 50)}  # 400; 100 shared
-    >>> _above_chance(residents, taxed)
-    True
-    >>> _above_chance({str(n) for n in range(1, 500)}, {str(n) for n in range(1, 300)})
-    False
-    >>> own = {str(n) for n in range(1, 1001)} | {"9999999999"}
-    >>> _above_chance(own, {str(n) for n in range(10, 4001, 10)})
-    False
-    >>> _above_chance({"²"} | residents, taxed)
-    False
+    >>> _key_numbers({"12", "0034"}).tolist(), _key_numbers({"12", "²"})
+    ([12, 34], None)
     """
-    if len(a & b) < MIN_KEYS or not all(_KEY_DIGITS.fullmatch(k) for k in itertools.chain(a, b)):
-        return False
-    x = np.fromiter((int(k) for k in a), dtype=np.int64, count=len(a))
-    y = np.fromiter((int(k) for k in b), dtype=np.int64, count=len(b))
-    low, high = np.percentile(np.concatenate([x, y]), [1, 99])
-    x, y = x[(x >= low) & (x <= high)], y[(y >= low) & (y <= high)]
-    shared = len(np.intersect1d(x, y))
-    span = float(high - low) + 1.0
-    return bool(shared >= MIN_KEYS and shared >= _CHANCE_FACTOR * len(x) * len(y) / span)
+    if not all(_KEY_DIGITS.fullmatch(k) for k in keys):
+        return None
+    return np.unique(np.fromiter((int(k) for k in keys), dtype=np.int64, count=len(keys)))
 
 
 #: A person key of ASCII digits that fits a 64-bit integer.
 _KEY_DIGITS = re.compile(r"[0-9]{1,18}")
 
 
-def _has_names(result: _FileResult) -> bool:
+def _above_chance(x: np.ndarray | None, y: np.ndarray | None) -> bool:
+    """Whether two files' keys (:func:`_key_numbers`) share far more numbers than chance
+    would: at least :data:`MIN_KEYS` and :data:`_CHANCE_FACTOR` times ``|x|·|y| / range``
+    (two sets drawn at random from the range the numbers of both span, its lowest and
+    highest hundredth left out so that a placeholder such as 9999999999 does not stretch
+    it). Two numberings that both count from 1 (a water bureau's customers, a department's
+    own ids) share about as many as chance does and stay apart; keys that are not all
+    digits (``None``) never pass.
+
+    >>> residents = _key_numbers({str(n) for n in range(1_000_000, 1_020_000, 40)})  # 500
+    >>> taxed = _key_numbers({str(n) for n in range(1_000_000, 1_020_000, 50)})  # 400; 100 shared
+    >>> _above_chance(residents, taxed)
+    True
+    >>> _above_chance(_key_numbers({str(n) for n in range(1, 500)}),
+    ...               _key_numbers({str(n) for n in range(1, 300)}))
+    False
+    >>> own = _key_numbers({str(n) for n in range(1, 1001)} | {"9999999999"})
+    >>> _above_chance(own, _key_numbers({str(n) for n in range(10, 4001, 10)}))
+    False
+    >>> _above_chance(None, taxed)
+    False
+    """
+    if x is None or y is None or len(np.intersect1d(x, y, assume_unique=True)) < MIN_KEYS:
+        return False
+    low, high = np.percentile(np.concatenate([x, y]), [1, 99])
+    x, y = x[(x >= low) & (x <= high)], y[(y >= low) & (y <= high)]
+    shared = len(np.intersect1d(x, y, assume_unique=True))
+    span = float(high - low) + 1.0
+    return bool(shared >= MIN_KEYS and shared >= _CHANCE_FACTOR * len(x) * len(y) / span)
+
+
+def _name_column(result: _FileResult) -> str | None:
+    """A file's first column of names, by header (for vouching keys by names)."""
     from procmine.fields._profile import header_type
 
-    return any(header_type(c) == "name" for c in result.mapping.data_columns)
+    return next((c for c in result.mapping.data_columns if header_type(c) == "name"), None)
 
 
 def _names_agree(
@@ -1875,10 +1887,9 @@ def _names_agree(
     """Whether the residents two files share once their keys are read bare mostly have the
     same name in both (NFKC, without spaces; the first name column of each file, by
     header); False when either file has no name column or too few residents tell."""
-    from procmine.fields._profile import header_type
 
     def names(result: _FileResult, bare: dict[str, str]) -> dict[str, str]:
-        column = next((c for c in result.mapping.data_columns if header_type(c) == "name"), None)
+        column = _name_column(result)
         out: dict[str, str] = {}
         if column is None:
             return out
@@ -1962,6 +1973,13 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
     prefixed = [any(not k.isdigit() and k != v for k, v in b.items()) for b in bare]
     plain = [set(b.values()) if b else keys for b, keys in zip(bare, raw, strict=True)]
 
+    read_as_numbers: dict[int, np.ndarray | None] = {}
+
+    def numbers(i: int) -> np.ndarray | None:  # each file's keys read once
+        if i not in read_as_numbers:
+            read_as_numbers[i] = _key_numbers(plain[i])
+        return read_as_numbers[i]
+
     def vouched_by_names(i: int, j: int) -> bool:
         return _names_agree(results[i], results[j], bare[i], bare[j])
 
@@ -1969,9 +1987,9 @@ def _align_person_keys(results: list[_FileResult], sources: list[str]) -> list[s
         if len(plain[i] & plain[j]) >= _KEYS_MATCH * min(len(raw[i]), len(raw[j])):
             return not (prefixed[i] or prefixed[j]) or vouched_by_names(i, j)
         # fewer shared: far above chance, and the names agree where both files keep them
-        if not (bare[i] and bare[j] and _above_chance(plain[i], plain[j])):
+        if not (bare[i] and bare[j] and _above_chance(numbers(i), numbers(j))):
             return False
-        names = _has_names(results[i]) and _has_names(results[j])
+        names = _name_column(results[i]) is not None and _name_column(results[j]) is not None
         return (not names and not (prefixed[i] or prefixed[j])) or vouched_by_names(i, j)
 
     matched = [(i, j) for i, j in apart if bare_match(i, j)]

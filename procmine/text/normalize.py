@@ -144,10 +144,10 @@ CONCEPTS: dict[str, str] = {
 #: The My Number named in a label (個人番号, マイナンバー, the clerk's 個番, "my number"), as against
 #: its card alone (個人番号カード, "My Number card"), which may be the document an identity check
 #: reads; see :func:`_checks_my_number`.
-_MY_NUMBER_NAMED = re.compile(
-    r"(?:個人番号|マイナンバー)(?!カード)|\b(?:my ?|individual )numbers?(?![a-z]| card)"
-)
-_MY_NUMBER_CARD = re.compile(r"(?:個人番号|マイナンバー)カード|\b(?:my ?|individual )number card")
+_MY_NUMBER_JA, _MY_NUMBER_EN = "(?:個人番号|マイナンバー)", r"\b(?:my ?|individual )numbers?"
+_MY_NUMBER_NAMED = re.compile(rf"{_MY_NUMBER_JA}(?!カード)|{_MY_NUMBER_EN}(?![a-z]| card)")
+_MY_NUMBER_CARD = re.compile(rf"{_MY_NUMBER_JA}カード|{_MY_NUMBER_EN} card")
+_MY_NUMBER_ANY = re.compile(rf"{_MY_NUMBER_JA}|{_MY_NUMBER_EN}")
 #: A bare 番号確認 (番号法による番号確認, 【窓口】番号確認, 030 番号確認): the My Number check of
 #: 番号法, where nothing before it names another number (受付番号確認, 整理券の番号確認).
 _NUMBER_CHECK = re.compile(r"(?:^|(?<=[()\[\]\s:_\-])|(?<=による)|(?<=により))番号の?確認")
@@ -465,8 +465,7 @@ def _checks_my_number(norm: str, action: str, synonyms: list[str]) -> bool:
     card = _MY_NUMBER_CARD.search(text) is not None
     if not (named or card):
         return False
-    bare = re.sub(r"個人番号|マイナンバー|(?:my ?|individual )numbers?", "", text)
-    if _OTHER_NUMBER.search(bare):
+    if _OTHER_NUMBER.search(_MY_NUMBER_ANY.sub("", text)):
         return False
     identity = "con:party" in synonyms or _IDENTITY_DOCUMENT.search(text) is not None
     return named or not identity
