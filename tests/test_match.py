@@ -1279,3 +1279,41 @@ def test_one_kind_of_work_at_the_counter_and_in_the_back_office_is_one_work() ->
     assert inquiry is not None and inquiry == cluster_of(result, "保険年金課", "所得状況の照会")
     reception = cluster_of(result, "障害福祉課", "サービス支給申請受付")
     assert reception is None or reception != cluster_of(result, "保険年金課", "賦課決定")
+
+
+def test_a_step_about_data_the_other_neither_names_nor_records_is_other_work() -> None:
+    """An account registered (振込口座の登録, recording the account beside name and address) and
+    a ledger entry recording name, address, birth date and phone but no account (母子台帳への
+    登録) share most of their data, but the account is what the first is about: they are
+    not one work. Two account registrations still are."""
+    entry = {"same_day": 1.0, "relative_position": 0.6, "median_minutes": 5.0}
+    person = ("氏名", "住所", "生年月日", "電話番号")
+    maps = {
+        "障害福祉課": line_map(
+            "障害福祉課",
+            [
+                ("手帳交付申請受付", {"relative_position": 0.0}, ()),
+                ("給付費振込先口座の登録", entry, (*person, "口座")),
+                ("手帳交付", {"relative_position": 1.0}, ()),
+            ],
+        ),
+        "健康づくり課": line_map(
+            "健康づくり課",
+            [
+                ("妊娠届受付", {"relative_position": 0.0}, ()),
+                ("母子台帳への登録", entry, person),
+                ("母子健康手帳交付", {"relative_position": 1.0}, ()),
+            ],
+        ),
+        "市民税課": line_map(
+            "市民税課",
+            [
+                ("口座振替申込の登録", entry, (*person, "口座")),
+                ("納税通知", {"relative_position": 1.0}, ()),
+            ],
+        ),
+    }
+    result = match_activities(maps)
+    account = cluster_of(result, "障害福祉課", "給付費振込先口座の登録")
+    assert account is not None and account == cluster_of(result, "市民税課", "口座振替申込の登録")
+    assert cluster_of(result, "健康づくり課", "母子台帳への登録") != account

@@ -368,3 +368,24 @@ def test_guidance_is_an_action_however_worded() -> None:
     for label in ("手続案内", "子育て支援サービスのご案内", "制度説明", "Counter guidance"):
         assert label_terms(label).action == "guidance", label
     assert label_terms("乳幼児健診の案内送付").action == "issue"
+
+
+def test_keying_the_residents_data_into_a_ledger_has_the_rekey_concept() -> None:
+    """An entry of the resident's data into a department's own ledger (被保険者台帳, 学齢簿, 宛名,
+    受給者情報, 住所 …, or keyed by hand) is one kind of work (``con:rekey``); the register's
+    own update, an account, a seal registration, a filing taken in and an entry of anything
+    else are not."""
+
+    def rekey(label: str) -> bool:
+        return "con:rekey" in label_terms(label).synonyms
+
+    for label in ("被保険者台帳への住所入力", "国保宛名情報の入力", "学齢簿エントリー", "ケース記録入力",
+                  "受給者情報のデータエントリー", "課税台帳住所補正", "住変入力", "基本情報登録（手入力）",
+                  "Resident data entered", "Enter applicant details"):  # fmt: skip
+        assert rekey(label), label
+    for label in ("住民記録の異動入力", "住基更新入力", "振込口座の登録", "印鑑登録", "住所変更届の受付",
+                  "認定結果入力", "Decision entered"):  # fmt: skip
+        assert not rekey(label), label
+    # a ledger of land or of dogs is no ledger of residents
+    for label in ("農地台帳登録", "犬台帳への登録", "家屋台帳入力"):
+        assert not rekey(label), label

@@ -254,6 +254,9 @@ class MatchWeights:
     bracketed: float = 0.5
     states: float = 3.0
     namesakes: float = 6.0
+    #: one step is about data (its label names it, it records it: an account registered)
+    #: that the other, recording other data, neither names nor records
+    focal: float = 3.0
 
 
 #: Label similarity at least of two labels taking the same kind of action on one of these
@@ -272,6 +275,7 @@ _KIND_CONCEPTS = frozenset(
         "con:account",
         "con:mynumber",
         "con:writing",
+        "con:rekey",
     }
 )
 #: Words of a bare step of a procedure, naming no object (Sudachi normalised forms, English
@@ -284,6 +288,11 @@ BARE_STEPS = frozenset(
 )  # fmt: skip
 #: Label similarity at most of two bare steps.
 BARE_LABEL = 0.3
+#: Concepts of the data a step is about, with the type of the field that holds it: a step
+#: whose label names the data and that records it (振込口座の登録 recording the account, 所得照会
+#: the income) is about that data; a step that records other data but neither names nor
+#: records it (母子台帳への登録: name, address, phone) is other work, whatever data the two share.
+FOCAL_FIELDS = {"con:account": "bank_account", "con:income": "income"}
 #: Label words of the resident writing a form (Sudachi normalised forms, English stems).
 WRITING = frozenset({"記入", "fill", "form"})
 #: A term used by at least this share of the departments (and at least
@@ -581,6 +590,7 @@ class Scorer:
         bit = {c: 1 << k for k, c in enumerate(sorted(_KIND_CONCEPTS))}
         self.concept_bits = np.array([sum(bit[c] for c in n) for n in named], dtype=np.int64)
         self.account = np.array(["con:account" in it.terms.synonyms for it in items], dtype=bool)
+        self._focal(items)
         # a form the resident writes (記入, "fill in", "… form"), not a filing taken in
         self.writing = np.array([bool(WRITING.intersection(it.terms.words)) for it in items])
         # a label that is a bare step of a procedure (受付, 審査, 決定, 通知): no object named
@@ -605,6 +615,29 @@ class Scorer:
             | ~np.isnan(self.median)
         )
         self._neighbour_arrays()
+
+    def _focal(self, items: list[Item]) -> None:
+        """Per item, as bits of :data:`FOCAL_FIELDS`: the data it is about (named in its
+        label and recorded) and the data it is not about (neither named nor recorded, by a
+        step recording other data)."""
+        from procmine.fields._profile import header_type
+
+        types = {f: header_type(f) for it in items for f in it.fields}
+        about = np.zeros(len(items), dtype=np.int64)
+        not_about = np.zeros(len(items), dtype=np.int64)
+        for k, it in enumerate(items):
+            held = {types[f] for f in it.fields}
+            for bit, (concept, ftype) in enumerate(sorted(FOCAL_FIELDS.items())):
+                named = concept in it.terms.synonyms
+                if named and ftype in held:
+                    about[k] |= 1 << bit
+                elif not named and ftype not in held and it.fields:
+                    not_about[k] |= 1 << bit
+        self.about, self.not_about = about, not_about
+
+    def focal_missing(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Whether one of two steps is about data the other neither names nor records."""
+        return ((self.about[i] & self.not_about[j]) | (self.about[j] & self.not_about[i])) != 0
 
     def _objects(self, docs: Sequence[Sequence[str]]) -> None:
         """IDF-weighted and binary matrices of each label's object terms: the terms that
@@ -884,6 +917,10 @@ class Scorer:
             fstr * (w.fields * np.nan_to_num(fsim) - w.fields_floor * (1.0 - np.nan_to_num(fsim))),
             np.where(one, -w.fields_one * fstr, 0.0),
         )
+        # one step is about data the other does not hold (an account registered vs a ledger
+        # entry of name and address): what the two share is not the work
+        focal = self.focal_missing(i, j)
+        field_ev = np.where(focal, np.minimum(field_ev, 0.0) - w.focal, field_ev)
         rest = np.where(behaviour, w.performer * w.performer_cap + 3.0 * w.role_bonus, 0.0) + (
             max(0.0, w.cooccurrence * (1.0 - w.context_neutral)) if self.cooc else 0.0
         )

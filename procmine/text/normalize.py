@@ -197,6 +197,20 @@ def queue_worded(label: str) -> bool:
 
 #: The resident's bank account in a label (口座, 振替口座, "bank account", "direct debit").
 _ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
+#: Keying the resident's own data into a department's ledger (基本情報の手入力, 二重入力): an
+#: entry whose object is a ledger or roll of persons (被保険者台帳, 学齢簿, ケース記録; not a
+#: ledger of land, houses or dogs: 農地台帳), the
+#: resident's name-and-address record (宛名, 基本情報, 受給者情報, 被保険者データ), their address
+#: (住所入力, 住変入力), or that says it is keyed by hand (手入力, データエントリー, 転記, パンチ);
+#: "resident / applicant data (details, record)" in English. Not the register itself (the
+#: update of record: :data:`REGISTER_WORDS`), an account (``con:account``) or a seal.
+_REKEY = re.compile(
+    r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳|(?<![一-龥])台帳|[齢名者]簿"
+    r"|宛名|基本情報|[者員]情報|[者員]データ|ケース記録|住所|住変|手入力|転記|パンチ"
+    r"|データ\s*エントリー|\bdata entry|\b(?:resident|applicant|personal|member|client)'?s?"
+    r"\s+(?:data|details|record|information)"
+)
+_NOT_REKEY = re.compile(r"印鑑|seal")
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).
 _ISSUED_TICKET = re.compile(r"\btickets?\b")
@@ -544,6 +558,13 @@ def label_terms(label: str) -> LabelTerms:
     # taking in or keying the resident's bank account (口座振替申込受付, 振込口座の登録)
     if action in ("entry", "filing") and _ACCOUNT.search(norm):
         synonyms.append("con:account")
+    elif (
+        action == "entry"
+        and _REKEY.search(norm)
+        and not REGISTER_WORDS.search(norm)
+        and not _NOT_REKEY.search(norm)
+    ):
+        synonyms.append("con:rekey")
     issued_ticket = action == "issue" and _ISSUED_TICKET.search(norm) is not None
     if action in ("", "issue", "filing") and (TICKET_WORDS.search(norm) or issued_ticket):
         action = "ticket"
