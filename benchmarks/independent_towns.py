@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|…|higashino|momijidai|shiokaze|all]
+    .venv/bin/python benchmarks/independent_towns.py [--town sakuradai|midorino|…|shiokaze|yuhi|koharu|all]
                                                      [--seed 7] [--residents 3000] [--out DIR]
 
 Reviewers who had not read procmine's generator or vocabulary wrote one town each:
@@ -104,6 +104,18 @@ For each town it runs ``procmine analyze`` and prints:
   first scores at commit 22ecb11: もみじ台市 duplicates F1 0.549, しおかぜ町 0.756 (see the
   README).
 
+* ゆうひ市 (:mod:`yuhi_city`): other business areas (後期高齢者医療 and 国民年金 in one department,
+  保育所入所, 妊娠届, 児童扶養手当, 就学援助, 市営住宅, 納税), labels in やさしい日本語 (「ほんにんかくにん」),
+  long 公用文 and English, the pension file keyed by 基礎年金番号 with name and 和暦 birth date, the
+  保育 system keyed by the child, the city's name in kanji in some copies (夕日市 for ゆうひ市).
+* こはる町 (:mod:`koharu_town`): 標準準拠システム from two cloud vendors — snake_case CSV with
+  function IDs in the labels and ISO times with +09:00, camelCase Parquet with epoch-millisecond
+  times and keys padded to 15 digits — beside a CP932 教育委員会 export in half-width katakana and a
+  上下水道課 (処理日 + ``HHMM`` 処理時刻); online applications typed by the resident.
+  Both written 2026-11-28 (fifth session) as held-out sets by two more outside reviewers; first
+  runs at commit d506a31: ゆうひ市 duplicates F1 0.873, silo grouping 0.884; こはる町 refused
+  (Unix times) (see the README).
+
 A town that procmine refuses (exit code ≠ 0) prints ``refused`` with the error, and the
 others still run.
 
@@ -159,6 +171,8 @@ TOWNS = (
     "higashino",
     "momijidai",
     "shiokaze",
+    "yuhi",
+    "koharu",
 )
 
 
@@ -223,6 +237,8 @@ def _run(town: str, out: Path, seed: int, residents: int) -> None:
             "higashino": ("higashino_city.py", "ひがし野市", "city"),
             "momijidai": ("momijidai_city.py", "もみじ台市", "city"),
             "shiokaze": ("shiokaze_town.py", "しおかぜ町", "town"),
+            "yuhi": ("yuhi_city.py", "ゆうひ市", "city"),
+            "koharu": ("koharu_town.py", "こはる町", "town"),
         }[town]
         made = subprocess.run(
             [sys.executable, str(HERE / script), str(out)], check=True, capture_output=True,

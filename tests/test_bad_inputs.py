@@ -1153,8 +1153,19 @@ CASES: list[Case] = [
         error=("Excel serial date numbers", "format the column as date and time"),
     ),
     Case(
-        "Unix times as timestamps get a hint",
+        "Unix times in seconds and milliseconds mixed get a hint",
+        {"a.csv": csv([HEADER, "C1,受付,1712000000,x", "C1,交付,1712003600000,y"])},
+        error=("look like Unix times",),
+    ),
+    Case(
+        "Unix times of one unit are read in Japan time, with a warning",
         {"a.csv": csv([HEADER, "C1,受付,1712000000,x", "C1,交付,1712003600,y"])},
+        warnings=("a.csv: 2 values of 処理日時 were read as Unix times",),
+        check=expect_timestamps("a.csv", ["2024-04-02 04:33:20", "2024-04-02 05:33:20"]),
+    ),
+    Case(
+        "Unix times before 2000 get a hint",
+        {"a.csv": csv([HEADER, "C1,受付,912000000,x", "C1,交付,912003600,y"])},
         error=("look like Unix times",),
     ),
     Case(

@@ -82,6 +82,45 @@ def test_a_time_of_day_in_the_timestamp_is_not_a_data_column(tmp_path: Path) -> 
     assert "処理時刻" not in log.events.columns
 
 
+def test_a_time_of_day_column_is_never_the_activity(tmp_path: Path) -> None:
+    """処理時刻 (digits: 1010) beside 処理日 says when a step was done: it is not the activity
+    though its header contains 処理; the steps are found by their values (処理区分)."""
+    rows = [
+        f"{70001 + k},{'開栓申込受付' if k % 2 else '閉栓作業'},2025/04/0{1 + k % 3},{1010 + k},田村"
+        for k in range(12)
+    ]
+    (tmp_path / "suido.csv").write_text(
+        "受付番号,処理区分,処理日,処理時刻,担当者\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    data = load([tmp_path])
+    roles = data.mappings[0].roles
+    assert roles["activity"] == "処理区分" and roles["timestamp"] == "処理日"
+    events = data.logs["suido"].events
+    assert events["timestamp"].iloc[0] == pd.Timestamp("2025-04-01 10:10")
+
+
+def test_unix_times_are_read_in_japan_time_with_a_warning(tmp_path: Path) -> None:
+    """A cloud system's Parquet with start and end as milliseconds since 1970 (int64) and
+    its resident as subject_no: read, not refused; the times in Japan time, as offsets are."""
+    start = 1743479778000  # 2025-04-01 03:56:18 UTC
+    frame = pd.DataFrame(
+        {
+            "applicationId": ["A1", "A1", "A2"],
+            "subject_no": ["0001", "0001", "0002"],
+            "taskName": ["受付", "審査", "受付"],
+            "startedAt": pd.array([start, start + 600_000, start + 60_000], dtype="Int64"),
+            "endedAt": pd.array([start + 120_000, start + 900_000, None], dtype="Int64"),
+        }
+    )
+    frame.to_parquet(tmp_path / "zeimu.parquet")
+    data = load([tmp_path])
+    events = data.logs["zeimu"].events
+    assert str(events["timestamp"].iloc[0]) == "2025-04-01 12:56:18"
+    assert events["end"].iloc[0] - events["timestamp"].iloc[0] == pd.Timedelta(minutes=2)
+    assert data.mappings[0].roles["person"] == "subject_no"
+    assert [w.code for w in data.warnings if "Unix" in w] == ["unix_times", "unix_times"]
+
+
 def test_the_time_column_is_kept_apart_in_the_mapping_and_said_in_each_language() -> None:
     how = with_time_of_day("header", "処理時刻")
     assert split_how(how) == ("header", "処理時刻")

@@ -389,3 +389,19 @@ def test_keying_the_residents_data_into_a_ledger_has_the_rekey_concept() -> None
     # a ledger of land or of dogs is no ledger of residents
     for label in ("農地台帳登録", "犬台帳への登録", "家屋台帳入力"):
         assert not rekey(label), label
+
+
+def test_an_entry_the_resident_makes_is_the_resident_writing() -> None:
+    """電子申請入力(本人), 申請者による入力, "Data entered by applicant": the resident types their own
+    data (online as on paper: ``con:writing``, a filing of theirs); the clerk's entry is not."""
+    for label in (
+        "電子申請入力(本人)",
+        "Web申請入力（本人）",
+        "申請者による入力",
+        "Data entered by applicant",
+    ):
+        terms = label_terms(label)
+        assert "con:writing" in terms.synonyms and terms.action == "filing", label
+    for label in ("申請内容入力", "本人確認入力", "電子申請受付"):
+        assert "con:writing" not in label_terms(label).synonyms, label
+    assert "con:rekey" in label_terms("申請Data入力").synonyms

@@ -258,6 +258,10 @@ HEADER_NAMES: dict[str, tuple[str, ...]] = {
         "person number",
         "citizen no",
         "citizen number",
+        "subject no",
+        "subject id",
+        "subject number",
+        "subject cd",
         # the national My Number: a system keyed by it has no other key (a column
         # 個人番号 beside 宛名番号 or person is data)
         "個人番号",
@@ -336,6 +340,8 @@ def _header_score(header: str, role: str) -> float:
         return 0.0  # 事務番号, 業務コード: the number of a case or a task, not its name
     if best and not _is_exact(best) and role == "activity" and _KIND_WORDS.search(key):
         return 0.0  # 手続種別, 業務区分: the kind of procedure a case is, not its steps
+    if best and not _is_exact(best) and role == "activity" and names_time_of_day(header):
+        return 0.0  # 処理時刻 beside 処理日: the time the step was done, not the step
     return best
 
 

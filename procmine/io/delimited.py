@@ -529,7 +529,8 @@ def _data_row_evidence(cells: list[str], below: pd.DataFrame) -> str | None:
     sample = below.iloc[:_HEADER_SAMPLE]
     shaped: list[int] = []
     for position, cell in enumerate(cells):
-        if not cell or not _DIGIT.search(cell):
+        # (a header wider than the lines below it: nothing below to compare that cell with)
+        if not cell or not _DIGIT.search(cell) or position >= sample.shape[1]:
             continue
         values = sample.iloc[:, position].dropna().astype(str).str.strip()
         values = values[values != ""]

@@ -60,7 +60,13 @@ from .messages import (
 )
 from .readers import LOG_SUFFIXES, MODEL_SUFFIXES, RawTable, file_format, read_table
 from .table import blank_rows, place, place_of
-from .timestamps import EXCEL_EPOCH, parse_times_of_day, parse_timestamps, year_last_order
+from .timestamps import (
+    EXCEL_EPOCH,
+    LOCAL_TIMEZONE,
+    parse_times_of_day,
+    parse_timestamps,
+    year_last_order,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -546,6 +552,65 @@ def _excel_serials(
     return out
 
 
+#: Unix times read as dates and times: 2000-01-01 to 2099-12-31 (seconds since 1970-01-01 UTC).
+_UNIX_RANGE = (946_684_800, 4_102_444_800)
+
+
+def _numeric_times(
+    raw: pd.Series, parsed: pd.Series, column: str, source: str, warnings: list[str]
+) -> pd.Series:
+    """``parsed`` with a column of numbers read as times: Excel serial days
+    (:func:`_excel_serials`) or Unix times (:func:`_unix_times`)."""
+    parsed = _excel_serials(raw, parsed, column, source, warnings)
+    return _unix_times(raw, parsed, column, source, warnings)
+
+
+def _unix_times(
+    raw: pd.Series, parsed: pd.Series, column: str, source: str, warnings: list[str]
+) -> pd.Series:
+    """``parsed`` with a column written as Unix times — seconds (10 digits) or milliseconds
+    (13 digits) since 1970-01-01 UTC, what cloud systems often export — read as dates and
+    times in :data:`~procmine.io.timestamps.LOCAL_TIMEZONE` (as times with a UTC offset
+    are), with a warning; unchanged unless every value left unparsed is such a number, all
+    of one unit, within :data:`_UNIX_RANGE`, and they are most of the column's values.
+
+    Examples
+    --------
+    >>> raw = pd.Series([1743479778000, 1743480054000, None], dtype="Int64")
+    >>> out = _unix_times(raw, parse_timestamps(raw), "startedAt", "a.parquet", notes := [])
+    >>> [str(v) for v in out], notes[0].code
+    (['2025-04-01 12:56:18', '2025-04-01 13:00:54', 'NaT'], 'unix_times')
+    """
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        return parsed
+    text = _strip(raw)
+    left = text.notna() & parsed.isna()
+    if not left.any() or left.sum() < 0.5 * text.notna().sum():
+        return parsed
+    values = text[left].astype(str).str.normalize("NFKC").str.strip()
+    millis = values.str.fullmatch(r"[1-9]\d{12}")
+    if not (millis.all() or values.str.fullmatch(r"[1-9]\d{9}(?:\.\d+)?").all()):
+        return parsed
+    seconds = values.astype(float) / (1000.0 if millis.all() else 1.0)
+    if not seconds.between(*_UNIX_RANGE).all():
+        return parsed
+    out = parsed.copy()
+    stamps = pd.to_datetime((seconds * 1000).round().astype(np.int64), unit="ms", utc=True)
+    out[left] = stamps.dt.tz_convert(LOCAL_TIMEZONE).dt.tz_localize(None).to_numpy()
+    count = int(left.sum())
+    warnings.append(
+        Notice(
+            f"{at(source)}: {count} values of {show(column)} were read as Unix times "
+            f"(seconds or milliseconds since 1970-01-01 UTC), in Japan time ({LOCAL_TIMEZONE})",
+            "unix_times",
+            place=place_of(source, "line", None),
+            count=count,
+            column=show(column),
+        )
+    )
+    return out
+
+
 def _hint(values: pd.Series) -> str:
     """What to do about unparsable timestamps ``values``, by what most of them are: dates
     outside the range of a timestamp, Excel serial day numbers, Unix times, or other
@@ -1003,7 +1068,7 @@ def _load_file(
     timestamp = parse_timestamps(
         ts_raw, column=ts_column, source=source, day_first=day_first, compact="timestamp" in named
     )
-    timestamp = _excel_serials(ts_raw, timestamp, ts_column, source, warnings)
+    timestamp = _numeric_times(ts_raw, timestamp, ts_column, source, warnings)
     clocks = _times_of_day(frame, roles, timestamp, source, warnings)
     if "timestamp" in clocks:
         clock = frame[clocks["timestamp"]]
@@ -1161,7 +1226,7 @@ def _load_file(
         end = parse_timestamps(
             end_raw, column=roles["end"], source=source, day_first=day_first, compact="end" in named
         )
-        end = _excel_serials(end_raw, end, roles["end"], source, warnings)
+        end = _numeric_times(end_raw, end, roles["end"], source, warnings)
         if "end" in clocks:
             clock = frame[clocks["end"]]
             clock = (clock if len(in_file) == n else clock.iloc[in_file]).reset_index(drop=True)

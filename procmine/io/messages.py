@@ -148,6 +148,7 @@ Code: TypeAlias = Literal[
     "joined_lines",
     "bad_timestamps",
     "excel_serial_times",
+    "unix_times",
     "wide_case_table",
     "register_file",
     "wide_bad_dates",

@@ -1195,6 +1195,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{place}: {count} values of {column} were read as Excel serial dates (days since "
         "1899-12-30)",
     ),
+    "warn_unix_times": (
+        "{place}: 列「{column}」の{count}件の値をUnix時間（1970-01-01 UTCからの秒またはミリ秒）として"
+        "日本時間の日時に読みました",
+        "{place}: {count} values of {column} were read as Unix times (seconds or milliseconds "
+        "since 1970-01-01 UTC), in Japan time (Asia/Tokyo)",
+    ),
     "warn_bad_timestamps": (
         "{place}: 列「{column}」の値{count}件が日時として読めないため、その行を除外しました"
         "（{samples}{more}）",

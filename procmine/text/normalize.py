@@ -207,10 +207,16 @@ _ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
 _REKEY = re.compile(
     r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳|(?<![一-龥])台帳|[齢名者]簿"
     r"|宛名|基本情報|[者員]情報|[者員]データ|ケース記録|住所|住変|手入力|転記|パンチ"
-    r"|データ\s*エントリー|\bdata entry|\b(?:resident|applicant|personal|member|client)'?s?"
+    r"|データ\s*(?:エントリー|入力)|(?<![a-z])data\s*(?:entry|入力)|\b(?:resident|applicant|personal|member|client)'?s?"
     r"\s+(?:data|details|record|information)"
 )
 _NOT_REKEY = re.compile(r"印鑑|seal")
+#: An entry the resident makes (電子申請入力(本人), 申請者による入力, "entered by applicant"): the
+#: resident writing their data, online as on paper (``con:writing``, a filing of theirs).
+_BY_RESIDENT = re.compile(
+    r"[(\[]\s*(?:本人|申請者|届出人|来庁者|申告者|住民)\s*[)\]]|(?:本人|申請者|届出人|住民)による"
+    r"|\bby (?:the )?(?:applicant|resident|citizen|customer)s?\b"
+)
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).
 _ISSUED_TICKET = re.compile(r"\btickets?\b")
@@ -555,6 +561,9 @@ def label_terms(label: str) -> LabelTerms:
     # a check of the register, or of the address (住所確認, 住所照会): read in the register
     if action == "check" and (REGISTER_WORDS.search(norm) or _ADDRESS_CHECK.search(norm)):
         synonyms.append("con:register")
+    if action == "entry" and _BY_RESIDENT.search(norm):
+        action = "filing"
+        synonyms.append("con:writing")
     # taking in or keying the resident's bank account (口座振替申込受付, 振込口座の登録)
     if action in ("entry", "filing") and _ACCOUNT.search(norm):
         synonyms.append("con:account")

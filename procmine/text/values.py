@@ -239,6 +239,9 @@ def normalize_address(value: str) -> str:
 
 
 _CITY_END = re.compile(r"[都道府県市区町村郡]$")
+#: The municipality an address starts with: its shortest beginning ending in 市区町村 (光陽市,
+#: ゆうひ市, 町田市).
+_MUNICIPALITY = re.compile(r"^[^\d\-]{1,6}?[市区町村]")
 
 
 def _same_building(x: str, y: str) -> bool:
@@ -267,6 +270,13 @@ def addresses_equal(a: str, b: str) -> bool:
     True
     >>> addresses_equal("潮見1-13-10|201", "潮見1-13-10|グランシーサイド1201")
     False
+
+    The municipality may be spelled two ways; what follows it must then be equal:
+
+    >>> addresses_equal("夕日市汐見町1-15-5|", "ゆうひ市汐見町1-15-5|")
+    True
+    >>> addresses_equal("夕日市汐見町1-15-5|", "ゆうひ市汐見町1-15-6|")
+    False
     """
     if a == b:
         return True
@@ -279,9 +289,15 @@ def addresses_equal(a: str, b: str) -> bool:
     if street_a == street_b:
         return True
     short, long = (street_a, street_b) if len(street_a) <= len(street_b) else (street_b, street_a)
-    if not short or not long.endswith(short):
+    if short and long.endswith(short) and _CITY_END.search(long[: len(long) - len(short)]):
+        return True
+    # the municipality spelled two ways (夕日市 / ゆうひ市, a merged city's old name): within one
+    # city's systems it tells no resident apart, what follows it must agree
+    first_a, first_b = _MUNICIPALITY.match(street_a), _MUNICIPALITY.match(street_b)
+    if first_a is None or first_b is None:
         return False
-    return bool(_CITY_END.search(long[: len(long) - len(short)]))
+    rest = street_a[first_a.end() :]
+    return bool(rest) and rest == street_b[first_b.end() :] and not rest[0].isdigit()
 
 
 # ---------------------------------------------------------------------------------------
