@@ -1500,3 +1500,85 @@ def test_the_group_keeping_the_others_numbers_keeps_its_numbering_whatever_its_s
     assert table.loc["SHIMIN", "linkage"] == "person key"
     assert table.loc["SHIMIN", "shared_persons"] == 100
     assert table.loc["HOKEN", "linkage"] == "person key via another system (SHIMIN: 個人番号)"
+
+
+def test_name_and_address_link_however_the_address_begins() -> None:
+    """A water bureau writes its customers' addresses without the city (栄町1-2-3) where the
+    register writes 光陽市栄町一丁目2番3号, with the building after a space: the two are one
+    place, so the bureau is linked by name and address."""
+    residents = make_residents(120)
+    full = [_addr_kanji(r) for r in residents.itertuples(index=False)]
+    short = [
+        f"{r.town}{r.chome}-{r.ban}-{r.go}" + (f" {r.kata}" if r.kata else "")
+        for r in residents.itertuples(index=False)
+    ]
+    names = residents["name"].tolist()
+    tels = residents["home"].tolist()
+    shimin = _log("SHIMIN", residents, {"氏名": names, "住所": full, "電話番号": tels},
+                  start="2025-04-01")  # fmt: skip
+    suido = _log("SUIDO", residents, {"使用者名": names, "使用場所": short, "連絡先電話": tels},
+                 start="2025-05-01", with_person=False)  # fmt: skip
+    silos = match_fields(Dataset(logs={"SHIMIN": shimin, "SUIDO": suido}, mappings=[],
+                                 accounting=[]))  # fmt: skip
+    water = silos[silos["department"] == "SUIDO"].set_index("column")
+    assert set(water["linkage"]) == {"name+address"}
+    assert water.loc["連絡先電話", "shared_persons"] >= 100
+    assert silos.groupby("field")["department"].nunique().max() == 2
+
+
+@pytest.mark.parametrize("shared", [18, 3])
+def test_an_account_in_three_columns_joins_the_accounts_written_as_codes(shared: int) -> None:
+    """One export keeps the bank's name, the branch and the number in three columns; the
+    others write the account in 全銀 codes. The names say nothing against the codes, and
+    the numbers of the residents they share agree: the three columns join the account
+    group, also when they share only three residents (too few to group by, but three
+    7-digit numbers agreeing is no chance)."""
+    residents = make_residents(200)
+    rng = random.Random(5)
+    numbers = [f"{rng.randint(0, 9_999_999):07d}" for _ in range(200)]
+    codes = [f"0005-{rng.randint(100, 999)}-{n}" for n in numbers]
+    columns = {"振込口座": codes, "氏名": residents["name"].tolist()}
+    tax = _log("ZEIMU", residents, {"口座": codes, "氏名": residents["name"].tolist()},
+               start="2025-04-01")  # fmt: skip
+    hoken = _log("HOKEN", residents, columns, start="2025-04-02")
+    few = residents.iloc[:shared].reset_index(drop=True)
+    banks = ["光陽銀行", "みずほ銀行", "ゆうちょ銀行", "光陽信用金庫", "浜風信用組合"]
+    branches = ["本店", "駅前支店", "港南支店", "茜台支店"]
+    kyoiku = _log(
+        "KYOIKU",
+        few,
+        {"振込銀行": [banks[k % 5] for k in range(shared)],
+         "振込支店": [branches[k % 4] for k in range(shared)], "口座番号": numbers[:shared],
+         "保護者氏名": few["name"].tolist()},
+        start="2025-04-03",
+    )  # fmt: skip
+    logs = {"ZEIMU": tax, "HOKEN": hoken, "KYOIKU": kyoiku}
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
+    field = dict(zip(zip(silos["department"], silos["column"], strict=True), silos["field"],
+                     strict=True))  # fmt: skip
+    account = field[("ZEIMU", "口座")]
+    assert field[("HOKEN", "振込口座")] == account
+    for column in ("振込銀行", "振込支店", "口座番号"):
+        assert field.get(("KYOIKU", column)) == account, column
+
+
+def test_incomes_in_thousands_of_yen_are_compared_in_yen() -> None:
+    """所得(千円) holds 1639 for 1,639,000 yen: read in yen, it agrees with the copies in
+    yen and joins their group."""
+    residents = make_residents(150)
+    rng = random.Random(9)
+    yen = [rng.randint(0, 8_000) * 1_000 for _ in range(150)]
+    names = residents["name"].tolist()
+    tax = _log("ZEIMU", residents, {"所得金額": [f"{v:,}" for v in yen], "氏名": names},
+               start="2025-04-01")  # fmt: skip
+    hoken = _log("HOKEN", residents, {"所得": [str(v) for v in yen], "氏名": names},
+                 start="2025-04-02")  # fmt: skip
+    kyoiku = _log("KYOIKU", residents, {"保護者所得(千円)": [str(v // 1000) for v in yen],
+                                        "保護者氏名": names}, start="2025-04-03")  # fmt: skip
+    silos = match_fields(Dataset(logs={"ZEIMU": tax, "HOKEN": hoken, "KYOIKU": kyoiku},
+                                 mappings=[], accounting=[]))  # fmt: skip
+    field = dict(zip(zip(silos["department"], silos["column"], strict=True), silos["field"],
+                     strict=True))  # fmt: skip
+    assert field[("KYOIKU", "保護者所得(千円)")] == field[("ZEIMU", "所得金額")]
+    row = silos[silos["column"] == "保護者所得(千円)"].iloc[0]
+    assert row["inconsistency_rate"] == 0.0

@@ -9,6 +9,8 @@ corrects for it, so that two 男/女 columns about different people do not look 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +24,7 @@ from procmine.model import ACTIVITY, ROW, SOURCE, TIMESTAMP, Dataset
 from procmine.text.values import (
     BANK_PARTS,
     addresses_equal,
+    banks_comparable,
     normalize_many,
     normalize_text,
     normalizer_for,
@@ -356,9 +359,10 @@ class CopyBuilder:
             first = np.flatnonzero(np.r_[True, latest_segments[1:] != latest_segments[:-1]])
             first = first[: len(latest_segments)]  # none when no resident has a value
             since = t[np.flatnonzero(is_latest)[first]]
-            norm = self._normalised(latest_r, family, ftype)
-            vocab = np.unique(self._normalised(_distinct_codes(every), family, ftype))
-            history = _distinct_pairs(k, self._normalised(r, family, ftype))
+            scale = header_scale(column) if ftype == "income" else 1
+            norm = self._normalised(latest_r, family, ftype, scale)
+            vocab = np.unique(self._normalised(_distinct_codes(every), family, ftype, scale))
+            history = _distinct_pairs(k, self._normalised(r, family, ftype, scale))
             units = frozenset(
                 (department, str(source_names[c]))
                 for c in _distinct_codes(source_codes[filled]).tolist()
@@ -387,7 +391,26 @@ class CopyBuilder:
             )
         return out
 
-    def _normalised(self, raw_codes: np.ndarray, family: str, field_type: str) -> np.ndarray:
+    def _normalised(
+        self, raw_codes: np.ndarray, family: str, field_type: str, scale: int = 1
+    ) -> np.ndarray:
+        """The normalised codes of ``raw_codes``; amounts times ``scale`` (a column of
+        incomes in thousands of yen, see :func:`header_scale`)."""
+        codes = self._plain(raw_codes, family, field_type)
+        if scale == 1 or not len(codes):
+            return codes
+        norm_book = self.norm[family]
+        distinct = _distinct_codes(codes[codes >= 0])
+        scaled = [
+            str(int(text) * scale) if _INTEGER.fullmatch(text := norm_book.text[c]) else text
+            for c in distinct.tolist()
+        ]
+        lut = np.full(int(distinct.max(initial=-1)) + 1, -1, dtype=np.int64)
+        if len(distinct):
+            lut[distinct] = norm_book.encode(np.array(scaled, dtype=object))
+        return np.where(codes >= 0, lut[np.maximum(codes, 0)], -1)
+
+    def _plain(self, raw_codes: np.ndarray, family: str, field_type: str) -> np.ndarray:
         raw_book = self.raw[family]
         norm_book = self.norm.setdefault(family, Codebook())
         lut = self._lookup.get(family, np.zeros(0, dtype=np.int64))
@@ -401,6 +424,22 @@ class CopyBuilder:
             lut[todo] = codes
         self._lookup[family] = lut
         return np.asarray(lut[raw_codes], dtype=np.int64)
+
+
+_INTEGER = re.compile(r"-?\d+")
+#: Units of money a header may name (所得(千円), 所得金額（万円）): its values are in them.
+_HEADER_UNITS = (("千円", 1_000), ("万円", 10_000), ("thousand yen", 1_000))
+
+
+def header_scale(header: str) -> int:
+    """How many yen one unit of a column's amounts is, by its header (1 unless it names
+    thousands or ten thousands of yen).
+
+    >>> header_scale("保護者所得(千円)"), header_scale("所得金額（万円）"), header_scale("所得")
+    (1000, 10000, 1)
+    """
+    text = unicodedata.normalize("NFKC", header).lower()
+    return next((scale for unit, scale in _HEADER_UNITS if unit in text), 1)
 
 
 def _distinct_codes(codes: np.ndarray) -> np.ndarray:
@@ -623,6 +662,17 @@ def compare(x: Copy, y: Copy, book: Codebook | None) -> Pair:
     a, b = x.norm[ix], y.norm[iy]
     usable = (a >= 0) & (b >= 0)
     a, b = a[usable], b[usable]
+    if x.field_type == "bank_account" and book is not None:
+        # residents whose two accounts have no part written alike (a bank's name here, its
+        # code there) are not compared: nothing tells whether the accounts agree
+        text = book.text
+        differ = np.flatnonzero(a != b)
+        keep = np.ones(len(a), dtype=bool)
+        keep[differ] = [
+            banks_comparable(text[p], text[q])
+            for p, q in zip(a[differ].tolist(), b[differ].tolist(), strict=True)
+        ]
+        a, b = a[keep], b[keep]
     shared = len(a)
     if shared == 0:
         return Pair(0, float("nan"), float("nan"))

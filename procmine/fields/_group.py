@@ -487,20 +487,29 @@ def _join_lone(
     """Step 3 of :func:`group_copies`."""
     headers = {i: _header(c.column) for i, c in enumerate(copies)}
 
+    def alone(m: list[int]) -> bool:
+        """One column, or the parts of one export's bank account (金融機関・支店・口座番号)."""
+        return len(m) == 1 or all(
+            copies[k].units == copies[m[0]].units
+            and copies[k].field_type == "bank_account"
+            and "all" not in copies[k].parts
+            for k in m
+        )
+
     def lone() -> list[int]:
         return sorted(
-            (g for g, m in members.items() if len(m) == 1 and copies[m[0]].field_type != "unknown"),
+            (g for g, m in members.items() if alone(m) and copies[m[0]].field_type != "unknown"),
             key=lambda g: copies[g].ident,
         )
 
     for established in (True, False):
         for g in lone():
-            if g not in members or len(members[g]) != 1:
+            if g not in members or not alone(members[g]):
                 continue  # another lone column joined it
             c = copies[g]
             best: tuple[tuple[int, float, int], tuple[str, str], int, str] | None = None
             for h, group in members.items():
-                if h == g or not group or (established and len(group) == 1):
+                if h == g or not group or (established and alone(group)):
                     continue
                 if not any(_same_kind(copies[k].field_type, c.field_type) for k in group):
                     continue

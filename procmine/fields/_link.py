@@ -22,7 +22,7 @@ import pandas as pd
 from procmine._codes import as_text
 from procmine._keys import KEYS_APART, MIN_KEYS, shared_counts
 from procmine.model import CASE, PERSON, Dataset
-from procmine.text.values import nfkc, normalize_digits, normalize_many
+from procmine.text.values import address_key, nfkc, normalize_digits, normalize_many
 
 from ._profile import ColumnCodes, non_empty, non_empty_mask
 
@@ -201,7 +201,7 @@ def _name_birth_keys(
     n_map = dict(zip(n_uni, normalize_many(list(n_uni), "name"), strict=True))
     b_map = dict(zip(b_uni, normalize_many(list(b_uni), kind), strict=True))
     if kind != "birth_date":  # never equal to a name + birth date key
-        b_map = {k: f"@{v}" if v else "" for k, v in b_map.items()}
+        b_map = {k: f"@{address_key(v)}" if v else "" for k, v in b_map.items()}
     n_norm = names.loc[both].map(n_map)
     b_norm = births.loc[both].map(b_map)
     good = (n_norm != "") & (b_norm != "")

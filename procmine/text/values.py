@@ -239,6 +239,27 @@ def normalize_address(value: str) -> str:
 
 
 _CITY_END = re.compile(r"[都道府県市区町村郡]$")
+#: A leading unit of an address down to the town (光陽市, 日和郡, こはる町, 汐見町).
+_LEADING_UNIT = re.compile(r"^[^\d\-]{1,6}?[都道府県市区町村郡]")
+
+
+def address_key(normalised: str) -> str:
+    """The part of a normalised address (:func:`normalize_address`) that places a resident
+    within one city however the address is written: the street without the building and
+    without the units it starts with (prefecture, city, district, town), for linking
+    residents by name and address.
+
+    >>> address_key("こはる町西原40-1|"), address_key("西原40-1|メゾン桜川102")
+    ('西原40-1', '西原40-1')
+    >>> address_key("ゆうひ市汐見町1-15-5|"), address_key("汐見町1-15-5|")
+    ('1-15-5', '1-15-5')
+    """
+    street = normalised.partition("|")[0]
+    while (unit := _LEADING_UNIT.match(street)) and any(c.isdigit() for c in street[unit.end() :]):
+        street = street[unit.end() :]
+    return street
+
+
 #: The municipality an address starts with: its shortest beginning ending in 市区町村 (光陽市,
 #: ゆうひ市, 町田市).
 _MUNICIPALITY = re.compile(r"^[^\d\-]{1,6}?[市区町村]")
@@ -634,6 +655,22 @@ def banks_equal(a: str, b: str) -> bool:
                 return False
             compared = True
     return compared
+
+
+def banks_comparable(a: str, b: str) -> bool:
+    """Whether two normalised accounts (:func:`normalize_bank`) have a part to compare: one
+    present in both, written alike (both as codes or both as names). A bank's name and
+    another system's bank code say nothing either way.
+
+    >>> banks_comparable("浜風信組||||", "#2012|#012||5384160|")
+    False
+    >>> banks_comparable("|||5384160|", "#2012|#012||5384160|")
+    True
+    """
+    return any(
+        x and y and x.startswith(CODE_MARK) == y.startswith(CODE_MARK)
+        for x, y in zip(a.split("|"), b.split("|"), strict=False)
+    )
 
 
 #: Normaliser used for each field type (see :mod:`procmine.fields`); other types use
