@@ -561,6 +561,8 @@ def _numeric_times(
 ) -> pd.Series:
     """``parsed`` with a column of numbers read as times: Excel serial days
     (:func:`_excel_serials`) or Unix times (:func:`_unix_times`)."""
+    if not parsed.isna().any():  # every value read already (the usual case: nothing to do)
+        return parsed
     parsed = _excel_serials(raw, parsed, column, source, warnings)
     return _unix_times(raw, parsed, column, source, warnings)
 
