@@ -1164,6 +1164,11 @@ CASES: list[Case] = [
         check=expect_timestamps("a.csv", ["2024-04-02 04:33:20", "2024-04-02 05:33:20"]),
     ),
     Case(
+        "dates with an hour as ten digits (YYYYMMDDHH) are not read as Unix times in 2034",
+        {"a.csv": csv([HEADER, "C1,受付,2025040109,x", "C1,交付,2025040210,y"])},
+        error=("not dates/times",),
+    ),
+    Case(
         "Unix times before 2000 get a hint",
         {"a.csv": csv([HEADER, "C1,受付,912000000,x", "C1,交付,912003600,y"])},
         error=("look like Unix times",),

@@ -1563,8 +1563,9 @@ def test_an_account_in_three_columns_joins_the_accounts_written_as_codes(shared:
 
 
 def test_incomes_in_thousands_of_yen_are_compared_in_yen() -> None:
-    """所得(千円) holds 1639 for 1,639,000 yen: read in yen, it agrees with the copies in
-    yen and joins their group."""
+    """所得(千円) holds 1639 for 1,639,000 yen, 所得（万円） 379.2 for 3,792,000: read in yen,
+    they agree with the copies in yen and join their group; a header noting how yen were
+    rounded (千円未満切捨て) holds yen."""
     residents = make_residents(150)
     rng = random.Random(9)
     yen = [rng.randint(0, 8_000) * 1_000 for _ in range(150)]
@@ -1575,10 +1576,18 @@ def test_incomes_in_thousands_of_yen_are_compared_in_yen() -> None:
                  start="2025-04-02")  # fmt: skip
     kyoiku = _log("KYOIKU", residents, {"保護者所得(千円)": [str(v // 1000) for v in yen],
                                         "保護者氏名": names}, start="2025-04-03")  # fmt: skip
-    silos = match_fields(Dataset(logs={"ZEIMU": tax, "HOKEN": hoken, "KYOIKU": kyoiku},
-                                 mappings=[], accounting=[]))  # fmt: skip
+    # in ten thousands with a decimal (379.2 for 3,792,000), and in yen under a rounding note
+    kaigo = _log("KAIGO", residents, {"所得（万円）": [f"{v / 10_000:g}" for v in yen],
+                                      "氏名": names}, start="2025-04-04")  # fmt: skip
+    fukushi = _log("FUKUSHI", residents, {"所得金額（千円未満切捨て）": [str(v) for v in yen],
+                                          "氏名": names}, start="2025-04-05")  # fmt: skip
+    logs = {"ZEIMU": tax, "HOKEN": hoken, "KYOIKU": kyoiku, "KAIGO": kaigo, "FUKUSHI": fukushi}
+    silos = match_fields(Dataset(logs=logs, mappings=[], accounting=[]))
     field = dict(zip(zip(silos["department"], silos["column"], strict=True), silos["field"],
                      strict=True))  # fmt: skip
-    assert field[("KYOIKU", "保護者所得(千円)")] == field[("ZEIMU", "所得金額")]
-    row = silos[silos["column"] == "保護者所得(千円)"].iloc[0]
-    assert row["inconsistency_rate"] == 0.0
+    income = field[("ZEIMU", "所得金額")]
+    for dept, column in (("KYOIKU", "保護者所得(千円)"), ("KAIGO", "所得（万円）"),
+                         ("FUKUSHI", "所得金額（千円未満切捨て）")):  # fmt: skip
+        assert field.get((dept, column)) == income, column
+        row = silos[silos["column"] == column].iloc[0]
+        assert row["inconsistency_rate"] == 0.0, column

@@ -25,6 +25,7 @@ from procmine.text.values import (
     BANK_PARTS,
     addresses_equal,
     banks_comparable,
+    nfkc,
     normalize_many,
     normalize_text,
     normalizer_for,
@@ -359,10 +360,10 @@ class CopyBuilder:
             first = np.flatnonzero(np.r_[True, latest_segments[1:] != latest_segments[:-1]])
             first = first[: len(latest_segments)]  # none when no resident has a value
             since = t[np.flatnonzero(is_latest)[first]]
-            scale = header_scale(column) if ftype == "income" else 1
-            norm = self._normalised(latest_r, family, ftype, scale)
-            vocab = np.unique(self._normalised(_distinct_codes(every), family, ftype, scale))
-            history = _distinct_pairs(k, self._normalised(r, family, ftype, scale))
+            unit = header_unit(column) if ftype == "income" else ""
+            norm = self._normalised(latest_r, family, ftype, unit)
+            vocab = np.unique(self._normalised(_distinct_codes(every), family, ftype, unit))
+            history = _distinct_pairs(k, self._normalised(r, family, ftype, unit))
             units = frozenset(
                 (department, str(source_names[c]))
                 for c in _distinct_codes(source_codes[filled]).tolist()
@@ -392,23 +393,24 @@ class CopyBuilder:
         return out
 
     def _normalised(
-        self, raw_codes: np.ndarray, family: str, field_type: str, scale: int = 1
+        self, raw_codes: np.ndarray, family: str, field_type: str, unit: str = ""
     ) -> np.ndarray:
-        """The normalised codes of ``raw_codes``; amounts times ``scale`` (a column of
-        incomes in thousands of yen, see :func:`header_scale`)."""
-        codes = self._plain(raw_codes, family, field_type)
-        if scale == 1 or not len(codes):
-            return codes
-        norm_book = self.norm[family]
-        distinct = _distinct_codes(codes[codes >= 0])
-        scaled = [
-            str(int(text) * scale) if _INTEGER.fullmatch(text := norm_book.text[c]) else text
-            for c in distinct.tolist()
-        ]
+        """The normalised codes of ``raw_codes``; plain numbers read in ``unit`` (a column of
+        incomes in thousands of yen, see :func:`header_unit`)."""
+        if not unit:
+            return self._plain(raw_codes, family, field_type)
+        raw_book = self.raw[family]
+        norm_book = self.norm.setdefault(family, Codebook())
+        distinct = _distinct_codes(raw_codes[raw_codes >= 0])
+        texts = [raw_book.text[c] for c in distinct.tolist()]
+        texts = [t + unit if _PLAIN_NUMBER.fullmatch(nfkc(t)) else t for t in texts]
+        normal = normalize_many(texts, field_type)
         lut = np.full(int(distinct.max(initial=-1)) + 1, -1, dtype=np.int64)
         if len(distinct):
-            lut[distinct] = norm_book.encode(np.array(scaled, dtype=object))
-        return np.where(codes >= 0, lut[np.maximum(codes, 0)], -1)
+            codes = norm_book.encode(np.array(normal, dtype=object))
+            codes[np.array([text == "" for text in normal], dtype=bool)] = -1
+            lut[distinct] = codes
+        return np.where(raw_codes >= 0, lut[np.maximum(raw_codes, 0)], -1)
 
     def _plain(self, raw_codes: np.ndarray, family: str, field_type: str) -> np.ndarray:
         raw_book = self.raw[family]
@@ -426,20 +428,23 @@ class CopyBuilder:
         return np.asarray(lut[raw_codes], dtype=np.int64)
 
 
-_INTEGER = re.compile(r"-?\d+")
-#: Units of money a header may name (所得(千円), 所得金額（万円）): its values are in them.
-_HEADER_UNITS = (("千円", 1_000), ("万円", 10_000), ("thousand yen", 1_000))
+#: The unit of money a header names for its values (所得(千円), 所得金額（万円）, 所得 千円), in
+#: brackets or at its end; not a rounding note (千円未満切捨て).
+_HEADER_UNIT = re.compile(r"(百万|万|千)円\s*(?:[)）\]]|$)")
+#: A plain number, to be read in the header's unit.
+_PLAIN_NUMBER = re.compile(r"\s*[-−▲△]?\s*[\d,]+(?:\.\d+)?\s*")
 
 
-def header_scale(header: str) -> int:
-    """How many yen one unit of a column's amounts is, by its header (1 unless it names
-    thousands or ten thousands of yen).
+def header_unit(header: str) -> str:
+    """The unit of money a column's amounts are in, by its header (``""``: yen).
 
-    >>> header_scale("保護者所得(千円)"), header_scale("所得金額（万円）"), header_scale("所得")
-    (1000, 10000, 1)
+    >>> header_unit("保護者所得(千円)"), header_unit("所得金額（万円）"), header_unit("所得（百万円）")
+    ('千円', '万円', '百万円')
+    >>> header_unit("所得"), header_unit("所得金額（千円未満切捨て）")
+    ('', '')
     """
-    text = unicodedata.normalize("NFKC", header).lower()
-    return next((scale for unit, scale in _HEADER_UNITS if unit in text), 1)
+    found = _HEADER_UNIT.search(unicodedata.normalize("NFKC", header))
+    return found.group(1) + "円" if found else ""
 
 
 def _distinct_codes(codes: np.ndarray) -> np.ndarray:

@@ -552,8 +552,9 @@ def _excel_serials(
     return out
 
 
-#: Unix times read as dates and times: 2000-01-01 to 2099-12-31 (seconds since 1970-01-01 UTC).
-_UNIX_RANGE = (946_684_800, 4_102_444_800)
+#: Unix times read as dates and times: 2000-01-01 to 2030-03-17 (seconds since 1970-01-01
+#: UTC); beyond, ten digits may be a date and hour (2025040109: YYYYMMDDHH).
+_UNIX_RANGE = (946_684_800, 1_900_000_000)
 
 
 def _numeric_times(
@@ -585,15 +586,25 @@ def _unix_times(
     """
     if pd.api.types.is_datetime64_any_dtype(raw.dtype):
         return parsed
-    text = _strip(raw)
-    left = text.notna() & parsed.isna()
-    if not left.any() or left.sum() < 0.5 * text.notna().sum():
-        return parsed
-    values = text[left].astype(str).str.normalize("NFKC").str.strip()
-    millis = values.str.fullmatch(r"[1-9]\d{12}")
-    if not (millis.all() or values.str.fullmatch(r"[1-9]\d{9}(?:\.\d+)?").all()):
-        return parsed
-    seconds = values.astype(float) / (1000.0 if millis.all() else 1.0)
+    if pd.api.types.is_numeric_dtype(raw.dtype):  # numbers (Parquet): no text to read
+        left = raw.notna() & parsed.isna()
+        if not left.any() or left.sum() < 0.5 * raw.notna().sum():
+            return parsed
+        numbers = raw[left].astype(float)
+        millis = bool((numbers >= 1e12).all() and (numbers % 1 == 0).all())
+        if not millis and not (numbers < 1e10).all():
+            return parsed
+    else:
+        text = _strip(raw)
+        left = text.notna() & parsed.isna()
+        if not left.any() or left.sum() < 0.5 * text.notna().sum():
+            return parsed
+        values = text[left].astype(str).str.normalize("NFKC").str.strip()
+        millis = bool(values.str.fullmatch(r"[1-9]\d{12}").all())
+        if not (millis or values.str.fullmatch(r"[1-9]\d{9}(?:\.\d+)?").all()):
+            return parsed
+        numbers = values.astype(float)
+    seconds = numbers / (1000.0 if millis else 1.0)
     if not seconds.between(*_UNIX_RANGE).all():
         return parsed
     out = parsed.copy()

@@ -204,11 +204,13 @@ _ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
 #: (住所入力, 住変入力), or that says it is keyed by hand (手入力, データエントリー, 転記, パンチ);
 #: "resident / applicant data (details, record)" in English. Not the register itself (the
 #: update of record: :data:`REGISTER_WORDS`), an account (``con:account``) or a seal.
+#: (the persons whose data a department keys: 被保険者情報, 受給者データ, 世帯員情報, 申請データ)
+_PERSON_DATA = r"(?:(?:被保険|受給|申請|対象|利用|使用|納税義務|納税|保護|届出|相談|契約)者|世帯員|申請)"
 _REKEY = re.compile(
-    r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳|(?<![一-龥])台帳|[齢名者]簿"
-    r"|宛名|基本情報|[者員]情報|[者員]データ|ケース記録|住所|住変|手入力|転記|パンチ"
-    r"|データ\s*(?:エントリー|入力)|(?<![a-z])data\s*(?:entry|入力)|\b(?:resident|applicant|personal|member|client)'?s?"
-    r"\s+(?:data|details|record|information)"
+    r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳"
+    r"|(?:^|(?<=[\s()\[\]:_・]))台帳|[齢名者]簿|宛名|基本情報|ケース記録|(?<![所先設])住所|住変"
+    rf"|{_PERSON_DATA}の?(?:情報|データ|data)|手入力|転記|パンチ"
+    r"|\b(?:resident|applicant|personal|member|client)'?s?\s+(?:data|details|record|information)"
 )
 _NOT_REKEY = re.compile(r"印鑑|seal")
 #: An entry the resident makes (電子申請入力(本人), 申請者による入力, "entered by applicant"): the
@@ -216,6 +218,7 @@ _NOT_REKEY = re.compile(r"印鑑|seal")
 _BY_RESIDENT = re.compile(
     r"[(\[]\s*(?:本人|申請者|届出人|来庁者|申告者|住民)\s*[)\]]|(?:本人|申請者|届出人|住民)による"
     r"|\bby (?:the )?(?:applicant|resident|citizen|customer)s?\b"
+    r"(?!\s+(?:services?|division|section|office|desk|staff|support|cent(?:er|re)|team))"
 )
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).

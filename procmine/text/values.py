@@ -239,30 +239,43 @@ def normalize_address(value: str) -> str:
 
 
 _CITY_END = re.compile(r"[都道府県市区町村郡]$")
-#: A leading unit of an address down to the town (光陽市, 日和郡, こはる町, 汐見町).
-_LEADING_UNIT = re.compile(r"^[^\d\-]{1,6}?[都道府県市区町村郡]")
+#: A leading unit of an address above the town: prefecture, county, city or ward (光陽市,
+#: 日和郡, 北区) ...
+_LEADING_UNIT = re.compile(r"^[^\d\-]{1,6}?[都道府県郡市区]")
+#: ... and a municipality that is a town or village (こはる町): of three characters or more
+#: and followed by a place name, not a number (汐見町1-15-5 is a town of the city; 原町田 is one
+#: place name).
+_LEADING_TOWN = re.compile(r"^[^\d\-]{2,5}[町村](?=[^\d\-])")
 
 
 def address_key(normalised: str) -> str:
     """The part of a normalised address (:func:`normalize_address`) that places a resident
     within one city however the address is written: the street without the building and
-    without the units it starts with (prefecture, city, district, town), for linking
-    residents by name and address.
+    without the units it starts with (prefecture, county, city, ward, a town that is the
+    municipality), for linking residents by name and address.
 
     >>> address_key("こはる町西原40-1|"), address_key("西原40-1|メゾン桜川102")
     ('西原40-1', '西原40-1')
     >>> address_key("ゆうひ市汐見町1-15-5|"), address_key("汐見町1-15-5|")
-    ('1-15-5', '1-15-5')
+    ('汐見町1-15-5', '汐見町1-15-5')
+    >>> address_key("町田市原町田1-1|"), address_key("光陽市大町2-3|")
+    ('原町田1-1', '大町2-3')
     """
     street = normalised.partition("|")[0]
-    while (unit := _LEADING_UNIT.match(street)) and any(c.isdigit() for c in street[unit.end() :]):
+    while (unit := _LEADING_UNIT.match(street)) and not street[unit.end() :][:1].isdigit():
         street = street[unit.end() :]
-    return street
+    town = _LEADING_TOWN.match(street)
+    return street[town.end() :] if town else street
 
 
-#: The municipality an address starts with: its shortest beginning ending in 市区町村 (光陽市,
-#: ゆうひ市, 町田市).
-_MUNICIPALITY = re.compile(r"^[^\d\-]{1,6}?[市区町村]")
+def _after_city(street: str) -> set[str]:
+    """What may follow the city's name in ``street``: the rest after each 市 among its first
+    characters (四日市市 has two), where that rest is a place name, not a number."""
+    return {
+        street[k + 1 :]
+        for k, c in enumerate(street[:8])
+        if c == "市" and k > 0 and street[k + 1 : k + 2] and not street[k + 1].isdigit()
+    }
 
 
 def _same_building(x: str, y: str) -> bool:
@@ -298,6 +311,13 @@ def addresses_equal(a: str, b: str) -> bool:
     True
     >>> addresses_equal("夕日市汐見町1-15-5|", "ゆうひ市汐見町1-15-6|")
     False
+    >>> addresses_equal("四日市市諏訪町1-5|", "よっかいち市諏訪町1-5|")
+    True
+
+    Two wards, or two towns of one city, are two places:
+
+    >>> addresses_equal("北区本町1-2|", "南区本町1-2|"), addresses_equal("本町通1-2|", "大町通1-2|")
+    (False, False)
     """
     if a == b:
         return True
@@ -312,13 +332,9 @@ def addresses_equal(a: str, b: str) -> bool:
     short, long = (street_a, street_b) if len(street_a) <= len(street_b) else (street_b, street_a)
     if short and long.endswith(short) and _CITY_END.search(long[: len(long) - len(short)]):
         return True
-    # the municipality spelled two ways (夕日市 / ゆうひ市, a merged city's old name): within one
-    # city's systems it tells no resident apart, what follows it must agree
-    first_a, first_b = _MUNICIPALITY.match(street_a), _MUNICIPALITY.match(street_b)
-    if first_a is None or first_b is None:
-        return False
-    rest = street_a[first_a.end() :]
-    return bool(rest) and rest == street_b[first_b.end() :] and not rest[0].isdigit()
+    # the city spelled two ways (夕日市 / ゆうひ市, a merged city's old name): within one city's
+    # systems it tells no resident apart, what follows it must agree
+    return bool(_after_city(street_a) & _after_city(street_b))
 
 
 # ---------------------------------------------------------------------------------------
@@ -475,7 +491,7 @@ def _expand_compact_date(value: str) -> str:
     return "-".join(match.groups()) if match else value
 
 
-_AMOUNT = re.compile(r"^([-−▲△]?)\s*[¥￥]?\s*([\d,]+(?:\.\d+)?)\s*(万|千)?\s*円?$")
+_AMOUNT = re.compile(r"^([-−▲△]?)\s*[¥￥]?\s*([\d,]+(?:\.\d+)?)\s*(百万|万|千)?\s*円?$")
 
 
 def normalize_amount(value: str) -> str:
@@ -492,7 +508,8 @@ def normalize_amount(value: str) -> str:
     if not match:
         return normalize_text(value)
     sign, number, unit = match.groups()
-    amount = float(number.replace(",", "")) * {"万": 10_000, "千": 1_000}.get(unit or "", 1)
+    scale = {"百万": 1_000_000, "万": 10_000, "千": 1_000}.get(unit or "", 1)
+    amount = float(number.replace(",", "")) * scale
     return ("-" if sign else "") + str(round(amount))
 
 
