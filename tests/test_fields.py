@@ -1591,3 +1591,14 @@ def test_incomes_in_thousands_of_yen_are_compared_in_yen() -> None:
         assert field.get((dept, column)) == income, column
         row = silos[silos["column"] == column].iloc[0]
         assert row["inconsistency_rate"] == 0.0, column
+
+
+def test_an_address_of_the_city_alone_links_nobody_by_name() -> None:
+    """光陽市 with no street places nobody: the name with it is no key (two 山田 太郎 of the
+    city would be one resident)."""
+    from procmine.fields._link import _name_birth_keys
+
+    events = pd.DataFrame({"氏名": ["山田 太郎", "山田 太郎", "佐藤 花子"],
+                           "住所": ["光陽市", "ゆうひ市北区", "光陽市本町1-2-3"]})  # fmt: skip
+    keys = _name_birth_keys(events, "氏名", "住所", kind="address")
+    assert keys.iloc[:2].isna().all() and keys.iloc[2] == "佐藤花子|@本町1-2-3"

@@ -388,9 +388,11 @@ def test_keying_the_residents_data_into_a_ledger_has_the_rekey_concept() -> None
         assert not rekey(label), label
     # a ledger of land or of dogs is no ledger of residents
     assert rekey("【入力】台帳登録") and rekey("台帳登録（住所・氏名）")
+    for label in ("加入者情報入力", "障害者情報の入力", "転居先住所入力"):
+        assert rekey(label), label
     # data that is no resident's: a meter reading, a check-up's results, a claim, a business
     for label in ("検針データ入力", "検診結果データ入力", "レセプトデータ入力", "事業者情報の入力",
-                  "事業所住所入力"):  # fmt: skip
+                  "業者データ入力", "事業所住所入力", "勤務先住所入力"):  # fmt: skip
         assert not rekey(label), label
     for label in ("農地台帳登録", "犬台帳への登録", "家屋台帳入力", "粗大ごみ台帳入力"):
         assert not rekey(label), label
@@ -408,6 +410,7 @@ def test_an_entry_the_resident_makes_is_the_resident_writing() -> None:
         terms = label_terms(label)
         assert "con:writing" in terms.synonyms and terms.action == "filing", label
     for label in ("申請内容入力", "本人確認入力", "電子申請受付", "Entered by customer service staff",
-                  "Address entered by Resident Services staff"):  # fmt: skip
+                  "Address entered by Resident Services staff", "Entered by Citizens Affairs Division",
+                  "Entered by customer care staff", "Entered by resident-services desk"):  # fmt: skip
         assert "con:writing" not in label_terms(label).synonyms, label
     assert "con:rekey" in label_terms("申請Data入力").synonyms

@@ -428,11 +428,12 @@ class CopyBuilder:
         return np.asarray(lut[raw_codes], dtype=np.int64)
 
 
-#: The unit of money a header names for its values (所得(千円), 所得金額（万円）, 所得 千円), in
-#: brackets or at its end; not a rounding note (千円未満切捨て).
-_HEADER_UNIT = re.compile(r"(百万|万|千)円\s*(?:[)）\]]|$)")
+#: The unit of money a header names for its values (所得(千円), 所得金額（万円）, 千円単位,
+#: "thousand yen"); not a rounding note (千円未満切捨て).
+_HEADER_UNIT = re.compile(r"(百万|万|千)円(?!未満|以下|以上|超|切)|\b(thousand|million) yen\b")
+_ENGLISH_UNITS = {"thousand": "千", "million": "百万"}
 #: A plain number, to be read in the header's unit.
-_PLAIN_NUMBER = re.compile(r"\s*[-−▲△]?\s*[\d,]+(?:\.\d+)?\s*")
+_PLAIN_NUMBER = re.compile(r"\s*[-−▲△]?\s*\d[\d,]*(?:\.\d+)?\s*")
 
 
 def header_unit(header: str) -> str:
@@ -440,11 +441,15 @@ def header_unit(header: str) -> str:
 
     >>> header_unit("保護者所得(千円)"), header_unit("所得金額（万円）"), header_unit("所得（百万円）")
     ('千円', '万円', '百万円')
+    >>> header_unit("所得（千円単位）"), header_unit("income (thousand yen)"), header_unit("所得【千円】")
+    ('千円', '千円', '千円')
     >>> header_unit("所得"), header_unit("所得金額（千円未満切捨て）")
     ('', '')
     """
-    found = _HEADER_UNIT.search(unicodedata.normalize("NFKC", header))
-    return found.group(1) + "円" if found else ""
+    found = _HEADER_UNIT.search(unicodedata.normalize("NFKC", header).lower())
+    if found is None:
+        return ""
+    return (found.group(1) or _ENGLISH_UNITS[found.group(2)]) + "円"
 
 
 def _distinct_codes(codes: np.ndarray) -> np.ndarray:

@@ -201,7 +201,8 @@ def _name_birth_keys(
     n_map = dict(zip(n_uni, normalize_many(list(n_uni), "name"), strict=True))
     b_map = dict(zip(b_uni, normalize_many(list(b_uni), kind), strict=True))
     if kind != "birth_date":  # never equal to a name + birth date key
-        b_map = {k: f"@{address_key(v)}" if v else "" for k, v in b_map.items()}
+        places = {k: address_key(v) for k, v in b_map.items()}
+        b_map = {k: f"@{place}" if place else "" for k, place in places.items()}
     n_norm = names.loc[both].map(n_map)
     b_norm = births.loc[both].map(b_map)
     good = (n_norm != "") & (b_norm != "")

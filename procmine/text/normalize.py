@@ -201,7 +201,7 @@ _ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
 #: entry whose object is a ledger or roll of persons (被保険者台帳, 学齢簿, ケース記録; not a
 #: ledger of land, houses or dogs: 農地台帳), the
 #: resident's name-and-address record (宛名, 基本情報, 受給者情報, 被保険者データ), their address
-#: (住所入力, 住変入力), or that says it is keyed by hand (手入力, データエントリー, 転記, パンチ);
+#: (住所入力, 住変入力), or that says it is keyed by hand (手入力, 転記, パンチ);
 #: "resident / applicant data (details, record)" in English. Not the register itself (the
 #: update of record: :data:`REGISTER_WORDS`), an account (``con:account``) or a seal.
 #: (the persons whose data a department keys: 被保険者情報, 受給者データ, 世帯員情報, 申請データ)
@@ -210,8 +210,8 @@ _PERSON_DATA = (
 )
 _REKEY = re.compile(
     r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳"
-    r"|(?:^|(?<=[\s()\[\]:_・]))台帳|[齢名者]簿|宛名|基本情報|ケース記録|(?<![所先設])住所|住変"
-    rf"|{_PERSON_DATA}の?(?:情報|データ|data)|手入力|転記|パンチ"
+    r"|(?:^|(?<=[\s()\[\]:_・]))台帳|[齢名者]簿|宛名|基本情報|ケース記録|(?<!事業所)(?<!施設)(?<!勤務先)住所|住変"
+    rf"|{_PERSON_DATA}の?(?:情報|データ|data)|(?<!業)[者員]の?(?:情報|データ)|手入力|転記|パンチ"
     r"|\b(?:resident|applicant|personal|member|client)'?s?\s+(?:data|details|record|information)"
 )
 _NOT_REKEY = re.compile(r"印鑑|seal")
@@ -219,8 +219,8 @@ _NOT_REKEY = re.compile(r"印鑑|seal")
 #: resident writing their data, online as on paper (``con:writing``, a filing of theirs).
 _BY_RESIDENT = re.compile(
     r"[(\[]\s*(?:本人|申請者|届出人|来庁者|申告者|住民)\s*[)\]]|(?:本人|申請者|届出人|住民)による"
-    r"|\bby (?:the )?(?:applicant|resident|citizen|customer)s?\b"
-    r"(?!\s+(?:services?|division|section|office|desk|staff|support|cent(?:er|re)|team))"
+    r"|\bby (?:the )?(?:applicant|resident|citizen|customer)s?"
+    r"(?=\s*$|\s*[,.;:)\]]|\s+(?:online|via|at|on|in|through|themselves|him|her)\b)"
 )
 #: An English ticket that is issued ("Ticket issued", "Issue number ticket"): a queue ticket
 #: (a support ticket is opened and closed).

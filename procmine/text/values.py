@@ -239,43 +239,61 @@ def normalize_address(value: str) -> str:
 
 
 _CITY_END = re.compile(r"[都道府県市区町村郡]$")
-#: A leading unit of an address above the town: prefecture, county, city or ward (光陽市,
-#: 日和郡, 北区) ...
-_LEADING_UNIT = re.compile(r"^[^\d\-]{1,6}?[都道府県郡市区]")
-#: ... and a municipality that is a town or village (こはる町): of three characters or more
-#: and followed by a place name, not a number (汐見町1-15-5 is a town of the city; 原町田 is one
-#: place name).
-_LEADING_TOWN = re.compile(r"^[^\d\-]{2,5}[町村](?=[^\d\-])")
+#: A county or a ward an address starts with (日和郡, 北区), followed by a place name.
+_COUNTY = re.compile(r"^[^\d\-]{1,5}?郡(?=[^\d\-]{2})")
+_WARD = re.compile(r"^[^\d\-]{1,4}?区(?=[^\d\-]{2})")
+#: A municipality that is a town or village (こはる町), of three characters or more, followed by
+#: a place name (汐見町1-15-5 is a town of the city, not a municipality).
+_LEADING_TOWN = re.compile(r"^[^\d\-]{2,5}[町村](?=[^\d\-]{2})")
+
+
+def _city_ends(street: str) -> list[int]:
+    """Where a city's name may end in ``street`` (the index after its 市): a 市 among its first
+    characters that is not the first character, not followed by another 市 (四日市市 ends at the
+    second) and followed by a place name of two characters or more, not a number (市場, 五日市町1
+    are no city)."""
+    return [
+        k + 1
+        for k, c in enumerate(street[:8])
+        if c == "市"
+        and k > 0
+        and street[k + 1 : k + 2] != "市"
+        and len(rest := street[k + 1 : k + 3]) == 2
+        and not any(ch.isdigit() or ch == "-" for ch in rest)
+    ]
 
 
 def address_key(normalised: str) -> str:
     """The part of a normalised address (:func:`normalize_address`) that places a resident
     within one city however the address is written: the street without the building and
-    without the units it starts with (prefecture, county, city, ward, a town that is the
+    without the units it starts with (county, city, ward, or the town that is the
     municipality), for linking residents by name and address.
 
     >>> address_key("こはる町西原40-1|"), address_key("西原40-1|メゾン桜川102")
     ('西原40-1', '西原40-1')
-    >>> address_key("ゆうひ市汐見町1-15-5|"), address_key("汐見町1-15-5|")
-    ('汐見町1-15-5', '汐見町1-15-5')
-    >>> address_key("町田市原町田1-1|"), address_key("光陽市大町2-3|")
-    ('原町田1-1', '大町2-3')
+    >>> address_key("日和郡こはる町西原40-1|"), address_key("ゆうひ市汐見町1-15-5|")
+    ('西原40-1', '汐見町1-15-5')
+    >>> address_key("町田市原町田1-1|"), address_key("四日市市諏訪町1-5|"), address_key("光陽市西本町通1-2|")
+    ('原町田1-1', '諏訪町1-5', '西本町通1-2')
+    >>> address_key("光陽市東市場1-2|"), address_key("京都市中京区河原町通1-2|"), address_key("光陽市|")
+    ('東市場1-2', '河原町通1-2', '')
     """
     street = normalised.partition("|")[0]
-    while (unit := _LEADING_UNIT.match(street)) and not street[unit.end() :][:1].isdigit():
-        street = street[unit.end() :]
-    town = _LEADING_TOWN.match(street)
-    return street[town.end() :] if town else street
+    if county := _COUNTY.match(street):
+        street = street[county.end() :]
+    ends = _city_ends(street)
+    if ends:
+        street = street[ends[0] :]
+    if ward := _WARD.match(street):
+        street = street[ward.end() :]
+    if not ends and (town := _LEADING_TOWN.match(street)):
+        street = street[town.end() :]
+    return "" if not any(c.isdigit() for c in street) else street
 
 
 def _after_city(street: str) -> set[str]:
-    """What may follow the city's name in ``street``: the rest after each 市 among its first
-    characters (四日市市 has two), where that rest is a place name, not a number."""
-    return {
-        street[k + 1 :]
-        for k, c in enumerate(street[:8])
-        if c == "市" and k > 0 and street[k + 1 : k + 2] and not street[k + 1].isdigit()
-    }
+    """What may follow the city's name in ``street`` (see :func:`_city_ends`)."""
+    return {street[k:] for k in _city_ends(street)}
 
 
 def _same_building(x: str, y: str) -> bool:
@@ -318,6 +336,10 @@ def addresses_equal(a: str, b: str) -> bool:
 
     >>> addresses_equal("北区本町1-2|", "南区本町1-2|"), addresses_equal("本町通1-2|", "大町通1-2|")
     (False, False)
+    >>> addresses_equal("東市場1-2|", "西市場1-2|"), addresses_equal("光陽市北区市場1-2|", "光陽市南区市場1-2|")
+    (False, False)
+    >>> addresses_equal("五日市町3-1|", "廿日市町3-1|")
+    False
     """
     if a == b:
         return True
@@ -491,7 +513,7 @@ def _expand_compact_date(value: str) -> str:
     return "-".join(match.groups()) if match else value
 
 
-_AMOUNT = re.compile(r"^([-−▲△]?)\s*[¥￥]?\s*([\d,]+(?:\.\d+)?)\s*(百万|万|千)?\s*円?$")
+_AMOUNT = re.compile(r"^([-−▲△]?)\s*[¥￥]?\s*(\d[\d,]*(?:\.\d+)?)\s*(百万|万|千)?\s*円?$")
 
 
 def normalize_amount(value: str) -> str:
@@ -500,8 +522,8 @@ def normalize_amount(value: str) -> str:
 
     >>> normalize_amount("1,234,000円"), normalize_amount("￥１２３４"), normalize_amount("12万円")
     ('1234000', '1234', '120000')
-    >>> normalize_amount("▲500")
-    '-500'
+    >>> normalize_amount("▲500"), normalize_amount(",")
+    ('-500', ',')
     """
     text = nfkc(value).replace(" ", "")
     match = _AMOUNT.match(text)
