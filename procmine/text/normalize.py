@@ -204,14 +204,11 @@ _ACCOUNT = re.compile(r"(?<!窓)口座|\bbank account|\bdirect debit")
 #: (住所入力, 住変入力), or that says it is keyed by hand (手入力, 転記, パンチ);
 #: "resident / applicant data (details, record)" in English. Not the register itself (the
 #: update of record: :data:`REGISTER_WORDS`), an account (``con:account``) or a seal.
-#: (the persons whose data a department keys: 被保険者情報, 受給者データ, 世帯員情報, 申請データ)
-_PERSON_DATA = (
-    r"(?:(?:被保険|受給|申請|対象|利用|使用|納税義務|納税|保護|届出|相談|契約)者|世帯員|申請)"
-)
 _REKEY = re.compile(
     r"(?:[者児員]|母子|ケース|手帳|課税|世帯|個人|介護|福祉|保険|年金|医療)台帳"
     r"|(?:^|(?<=[\s()\[\]:_・]))台帳|[齢名者]簿|宛名|基本情報|ケース記録|(?<!事業所)(?<!施設)(?<!勤務先)住所|住変"
-    rf"|{_PERSON_DATA}の?(?:情報|データ|data)|(?<!業)[者員]の?(?:情報|データ)|手入力|転記|パンチ"
+    # a person's data (被保険者情報, 受給者データ, 世帯員情報, 申請データ; not a business's: 事業者情報)
+    r"|(?:(?<!業)[者員]|申請)の?(?:情報|データ|data)|手入力|転記|パンチ"
     r"|\b(?:resident|applicant|personal|member|client)'?s?\s+(?:data|details|record|information)"
 )
 _NOT_REKEY = re.compile(r"印鑑|seal")
