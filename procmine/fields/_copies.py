@@ -301,8 +301,9 @@ class CopyBuilder:
         self.persons = Codebook()
         self.raw: dict[str, Codebook] = {}
         self.norm: dict[str, Codebook] = {}
-        # family → norm code of each raw code (−1: not normalisable, −2: not yet done)
-        self._lookup: dict[str, np.ndarray] = {}
+        # (family, unit of amounts) → norm code of each raw code (−1: not normalisable, −2:
+        # not yet done)
+        self._lookup: dict[tuple[str, str], np.ndarray] = {}
 
     def department(
         self, department: str, keys: pd.Series, linkage: str, known: np.ndarray | None = None
@@ -395,36 +396,24 @@ class CopyBuilder:
     def _normalised(
         self, raw_codes: np.ndarray, family: str, field_type: str, unit: str = ""
     ) -> np.ndarray:
-        """The normalised codes of ``raw_codes``; plain numbers read in ``unit`` (a column of
-        incomes in thousands of yen, see :func:`header_unit`)."""
-        if not unit:
-            return self._plain(raw_codes, family, field_type)
+        """The normalised codes of ``raw_codes``, each raw value normalised once per family
+        and ``unit``: plain numbers are read in ``unit`` (a column of incomes in thousands of
+        yen, see :func:`header_unit`)."""
         raw_book = self.raw[family]
         norm_book = self.norm.setdefault(family, Codebook())
-        distinct = _distinct_codes(raw_codes[raw_codes >= 0])
-        texts = [raw_book.text[c] for c in distinct.tolist()]
-        texts = [t + unit if _PLAIN_NUMBER.fullmatch(nfkc(t)) else t for t in texts]
-        normal = normalize_many(texts, field_type)
-        lut = np.full(int(distinct.max(initial=-1)) + 1, -1, dtype=np.int64)
-        if len(distinct):
-            codes = norm_book.encode(np.array(normal, dtype=object))
-            codes[np.array([text == "" for text in normal], dtype=bool)] = -1
-            lut[distinct] = codes
-        return np.where(raw_codes >= 0, lut[np.maximum(raw_codes, 0)], -1)
-
-    def _plain(self, raw_codes: np.ndarray, family: str, field_type: str) -> np.ndarray:
-        raw_book = self.raw[family]
-        norm_book = self.norm.setdefault(family, Codebook())
-        lut = self._lookup.get(family, np.zeros(0, dtype=np.int64))
+        lut = self._lookup.get((family, unit), np.zeros(0, dtype=np.int64))
         if len(lut) < len(raw_book.text):
             lut = np.concatenate([lut, np.full(len(raw_book.text) - len(lut), -2)])
         todo = _distinct_codes(raw_codes[lut[raw_codes] == -2])
         if len(todo):
-            texts = normalize_many([raw_book.text[c] for c in todo.tolist()], field_type)
-            codes = norm_book.encode(np.array(texts, dtype=object))
-            codes[np.array([text == "" for text in texts], dtype=bool)] = -1
+            texts = [raw_book.text[c] for c in todo.tolist()]
+            if unit:
+                texts = [t + unit if _PLAIN_NUMBER.fullmatch(nfkc(t)) else t for t in texts]
+            normal = normalize_many(texts, field_type)
+            codes = norm_book.encode(np.array(normal, dtype=object))
+            codes[np.array([text == "" for text in normal], dtype=bool)] = -1
             lut[todo] = codes
-        self._lookup[family] = lut
+        self._lookup[(family, unit)] = lut
         return np.asarray(lut[raw_codes], dtype=np.int64)
 
 
